@@ -1,0 +1,47 @@
+# Entry points for people and CI. Each main target bootstraps .venv itself, so that a fresh
+# clone on a fresh machine (python3 and make present) needs nothing else.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Re-install the project only when its metadata changes.
+INSTALLED := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+# apt-get needs root; CI runners and laptops usually are not.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test golden clean distclean
+
+site: $(INSTALLED)
+	$(BIN)/dossier generate
+	$(BIN)/mkdocs build --strict
+
+test: $(INSTALLED) $(CHROMIUM)
+	$(BIN)/pytest
+
+# Regenerates the golden files that tests compare against; review the diff before committing.
+golden: $(INSTALLED)
+	UPDATE_GOLDEN=1 $(BIN)/pytest
+
+clean:
+	rm -rf site test-artifacts .pytest_cache .hypothesis
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info
+
+# Debian and Ubuntu ship python3 without ensurepip unless python3-venv is installed.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV) && \
+		$(SUDO) apt-get update && \
+		$(SUDO) apt-get install -y python3-venv && \
+		$(PYTHON) -m venv $(VENV); }
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $@
+
+# Playwright's own browser download is not used: the browser tests drive Debian's chromium.
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y chromium

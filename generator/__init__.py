@@ -1,0 +1,3 @@
+"""Briefing dossier generator: seeds/ -> ingest -> extract -> resolve -> render -> write."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,131 @@
+"""Command line: `dossier generate | extract | check | build`.
+
+Exit codes (also in the README): 0 success; 1 unexpected tool error; 2 configuration or
+knowledge-base error; 4 template error; 5 content/ could not be written; 6 --strict and
+problems were reported; 7 the site builder (mkdocs) failed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from generator.build import analyse, generate, knowledge_base_for
+from generator.config import SETTING_HELP, load_config
+from generator.errors import DossierError, StrictFailure
+from generator.export import article_records
+from generator.models import Report
+
+SITE_BUILD_FAILED = 7
+
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    help="Project folder holding dossier.yml, seeds/ and content/.",
+)
+strict_option = click.option("--strict", is_flag=True, help="Exit non-zero (6) when any problem was reported.")
+
+
+def _print_reports(reports: tuple[Report, ...]) -> None:
+    for report in reports:
+        click.echo(report.line(), err=True)
+
+
+def _finish(reports: tuple[Report, ...], strict: bool, summary: str) -> None:
+    _print_reports(reports)
+    click.echo(f"dossier: {summary}; {len(reports)} problem(s) reported", err=True)
+    if strict and reports:
+        raise StrictFailure(f"--strict: {len(reports)} problem(s) reported")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dossier")
+def main() -> None:
+    """Turn news articles in seeds/ into a briefing dossier (Markdown pages for MkDocs).
+
+    Typical use: `dossier generate` then `mkdocs build`, or `dossier build` for both.
+    Problems with inputs are reported one line each (file, record, reason) and skipped.
+    """
+
+
+@main.command("generate")
+@root_option
+@strict_option
+@click.option("--force", is_flag=True, help="Overwrite generated pages even when edited by hand.")
+def generate_command(root: Path, strict: bool, force: bool) -> None:
+    """Read seeds/, write content/ (briefings, actors, places, timeline, figures, exports)."""
+    result = generate(root, load_config(root), force=force)
+    written = result.written
+    summary = (
+        f"{len(result.analysis.dossier.articles)} article(s); {len(written.written)} file(s) written, "
+        f"{len(written.unchanged)} unchanged, {len(written.removed)} removed"
+    )
+    _finish(result.analysis.reports + written.reports, strict, summary)
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "json"]), default="jsonl",
+              show_default=True, help="jsonl: one object per article per line; json: one list.")
+@root_option
+@strict_option
+def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, strict: bool) -> None:
+    """Print the extracted data of the articles in PATHS as JSON (writes nothing)."""
+    analysis = analyse(list(paths), Path.cwd(), knowledge_base_for(root, load_config(root)))
+    records = article_records(analysis.dossier)
+    if output_format == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    _finish(analysis.reports, strict, f"{len(records)} article(s) extracted")
+
+
+@main.command("check")
+@root_option
+@strict_option
+def check_command(root: Path, strict: bool) -> None:
+    """Validate configuration, knowledge base and seeds; report problems; write nothing."""
+    settings = load_config(root)
+    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings))
+    _finish(analysis.reports, strict, f"{len(analysis.dossier.articles)} usable article(s)")
+
+
+@main.command("build")
+@root_option
+@strict_option
+@click.option("--force", is_flag=True, help="Overwrite generated pages even when edited by hand.")
+@click.pass_context
+def build_command(ctx: click.Context, root: Path, strict: bool, force: bool) -> None:
+    """generate, then `mkdocs build --strict` into site/."""
+    ctx.invoke(generate_command, root=root, strict=strict, force=force)
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, check=False)
+    if completed.returncode != 0:
+        click.echo("dossier: mkdocs build failed", err=True)
+        sys.exit(SITE_BUILD_FAILED)
+
+
+@main.command("config")
+@root_option
+def config_command(root: Path) -> None:
+    """Show the settings in force (dossier.yml merged over the defaults)."""
+    settings = load_config(root)
+    for name, help_text in SETTING_HELP.items():
+        click.echo(f"{name}: {getattr(settings, name)}    # {help_text}")
+
+
+def run() -> None:
+    """Entry point: maps DossierError subclasses to their exit codes."""
+    try:
+        main(standalone_mode=False)
+    except DossierError as error:
+        click.echo(f"dossier: error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)

@@ -1,0 +1,80 @@
+"""Typed, declarative settings read from dossier.yml; every problem is collected before failing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ConfigError
+
+CONFIG_FILE = "dossier.yml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are and what the dossier is called. Paths are relative to the project root."""
+
+    title: str = "Briefing dossier"
+    description: str = ""
+    seeds_dir: Path = Path("seeds")
+    content_dir: Path = Path("content")
+    knowledge_base: Path = Path("knowledge.yaml")  # the analyst file; optional
+    notes_dir: Path = Path("notes")  # analyst notes shown on pages; optional
+    templates_dir: Path = Path("templates")  # page templates; a user's copy overrides the shipped one
+    max_file_mb: int = 20
+
+
+# Help text for each key: printed by `dossier config` and checked against the README by a test.
+SETTING_HELP = {
+    "title": "Dossier title shown on the overview page.",
+    "description": "One-paragraph scope statement shown on the overview page.",
+    "seeds_dir": "Folder of input articles (read recursively, never modified).",
+    "content_dir": "Folder the Markdown pages are written to (mkdocs docs_dir).",
+    "knowledge_base": "Analyst YAML file that extends the shipped knowledge base.",
+    "notes_dir": "Folder of analyst notes (notes/actors/<id>.md, notes/briefings/<id>.md...).",
+    "templates_dir": "Folder of Jinja2 templates; a file here overrides the shipped one.",
+    "max_file_mb": "Inputs larger than this many megabytes are reported and skipped.",
+}
+
+
+def _coerce(name: str, expected: type, value: object, problems: list[str]) -> object:
+    if expected is Path:
+        if isinstance(value, str) and value.strip():
+            return Path(value)
+        problems.append(f"{CONFIG_FILE}: '{name}' must be a path (a non-empty string), got {value!r}")
+    elif expected is int:
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        problems.append(f"{CONFIG_FILE}: '{name}' must be a positive whole number, got {value!r}")
+    elif isinstance(value, str):
+        return value
+    else:
+        problems.append(f"{CONFIG_FILE}: '{name}' must be text, got {value!r}")
+    return None
+
+
+def load_config(root: Path) -> Settings:
+    """Settings from root/dossier.yml (all defaults when absent); raises ConfigError listing all problems."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{CONFIG_FILE}: not valid YAML: {exc}"]) from exc
+    if not isinstance(raw, dict):
+        raise ConfigError([f"{CONFIG_FILE}: must be a mapping of settings"])
+    known = {f.name: f for f in fields(Settings)}
+    problems: list[str] = []
+    values = {}
+    for name in sorted(raw, key=str):
+        if name not in known:
+            problems.append(f"{CONFIG_FILE}: unknown setting '{name}' (known: {', '.join(known)})")
+            continue
+        expected = {"Path": Path, "int": int}.get(str(known[name].type), str)
+        values[name] = _coerce(name, expected, raw[name], problems)
+    if problems:
+        raise ConfigError(problems)
+    return Settings(**values)

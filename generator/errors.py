@@ -1,0 +1,48 @@
+"""Exception tree; the CLI maps each class to an exit code (documented in the README)."""
+
+from __future__ import annotations
+
+
+class DossierError(Exception):
+    """Base of every error the tool raises on purpose."""
+
+    exit_code = 1
+
+
+class ConfigError(DossierError):
+    """The configuration or the analyst knowledge-base file is invalid (all problems listed)."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[str]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class SeedError(DossierError):
+    """One input could not be used; normally caught, reported and skipped."""
+
+    exit_code = 3
+
+    def __init__(self, path: str, reason: str, record: str | None = None):
+        self.path, self.reason, self.record = path, reason, record
+        where = f"{path} ({record})" if record else path
+        super().__init__(f"{where}: {reason}")
+
+
+class RenderError(DossierError):
+    """A template failed (a bug in a template or an override), never the article's fault."""
+
+    exit_code = 4
+
+
+class WriteError(DossierError):
+    """content/ could not be written (two outputs to one path, permissions...)."""
+
+    exit_code = 5
+
+
+class StrictFailure(DossierError):
+    """--strict was given and problems were reported."""
+
+    exit_code = 6

@@ -1,0 +1,65 @@
+"""Escaping of untrusted article text for the three contexts pages contain.
+
+Markdown inline text, HTML text/attributes and YAML front-matter each get their own function;
+templates escape by default (see render.py), so a forgotten filter cannot leak markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+from markupsafe import Markup
+
+# Characters with a meaning in Python-Markdown, its extensions, Jinja or attr_list. Written as
+# numeric character references: they display as themselves and are never parsed as syntax.
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^#"}
+_LINE_START_SYNTAX = re.compile(r"^([-+=>]|\d+[.)])")
+_WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def one_line(text: str) -> str:
+    """Collapse all white space (and drop control characters) so no text can open a block."""
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+
+
+def markdown_text(text: object) -> Markup:
+    """Untrusted text as inert Markdown inline content: shows literally, creates no markup."""
+    escaped = html.escape(one_line(str(text)), quote=False)
+    escaped = "".join(_MARKDOWN_SPECIAL.get(c, c) for c in escaped)
+    # A value placed at the start of a line must not become a list item, quote or heading.
+    escaped = _LINE_START_SYNTAX.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
+    return Markup(escaped)
+
+
+def html_text(text: object) -> Markup:
+    """Untrusted text inside our own HTML elements or attribute values."""
+    return Markup(html.escape(one_line(str(text)), quote=True))
+
+
+def _one_line_strings(value: object) -> object:
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, dict):
+        return {key: _one_line_strings(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_one_line_strings(item) for item in value]
+    return value
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL fit for an href, or None: no javascript:, data: or relative tricks."""
+    if not url:
+        return None
+    url = url.strip()
+    if re.fullmatch(r"https?://[^\s\"'<>`]+", url, flags=re.IGNORECASE):
+        return url
+    return None
+
+
+def front_matter(data: dict) -> Markup:
+    """YAML front-matter block from plain data, through PyYAML's emitter (never formatted by hand)."""
+    body = yaml.safe_dump(_one_line_strings(data), sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
+    return Markup(f"---\n{body}---\n")

@@ -1,0 +1,1 @@
+"""Per-article extraction stage: `article.extract_article` runs the extractors on one article."""

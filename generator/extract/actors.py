@@ -1,0 +1,643 @@
+"""Actors of one article: people, organizations, governments and their forces, armed groups, media.
+
+No statistical model: names come from the knowledge base first, then from rules about how news
+is written. A capitalised sequence becomes a person only with evidence (a title before it, a
+known given name, an apposition such as ", the head of ...", or a speech verb next to it), so
+sentence-initial words, weekdays, captions and headline fragments ("Kerry Laments") never do.
+Places found by the gazetteer are never persons. Governments act through metonyms ("Moscow
+said"), demonyms ("Russian warplanes") and generic references ("the regime").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from generator.extract.text import sentence_at
+from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.models import EntityMention, Mention, Sentence
+
+# "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
+# A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
+_TOKEN_AND_GAP = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
+# Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
+_PARTICLES = frozenset("al el ad ar as ash at az bin ibn bint abu abi abd de del della di da du van von der den la le".split())
+_CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
+_WEEKDAYS_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_NEVER_NAMES = frozenset(
+    """image images photo photos handout related source video file getty watch read more click share
+    advertisement copyright caption update updated breaking exclusive reporting writing editing
+    allah god islam muslim muslims christian christians sunni shiite shia kurdish arab arabs
+    ceasefire cease fire truce""".split()
+)
+# Words that start a sentence or a phrase but never a name.
+_STARTERS = frozenset(
+    """the a an in on at but and or for from with after before as by of to this that these those it
+    he she they we i you his her their its our my when while if since meanwhile however also
+    according asked despite during under over among some many most more several one two three four
+    five six seven eight nine ten both all each every no not yet so then there here what who why how
+    where which later earlier last next new another other such than until unless although though
+    because amid near outside inside between against without within""".split()
+)
+# Titles and roles written before a name; stripped from it and evidence that it is a person.
+_TITLE_WORDS = frozenset(
+    """president prime minister secretary foreign defense defence interior state general gen lt col
+    colonel major maj captain capt brigadier commander chief director country spokesman spokeswoman
+    spokesperson ambassador envoy special deputy vice senator sen rep representative governor gov
+    mayor king queen prince princess crown emir sheikh sheik imam ayatollah mufti patriarch pope
+    bishop archbishop dr doctor prof professor mr mrs ms miss sir lord lady chancellor premier
+    speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
+    undersecretary commissioner high coordinator rapporteur counterpart executive regional
+    humanitarian affairs adviser advisor senior""".split()
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
+    r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"
+    r"Gen\.|Col\.|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Sen\.|Rep\.|[Cc]ounterpart|[Ll]eader|[Cc]hairman|"
+    r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esident|[Dd]octor|[Mm]edic)\s+$"
+)
+_ROLE_NOUNS = (
+    r"head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
+    r"founder|member|coordinator|researcher|analyst|activist|journalist|reporter|photographer|doctor|"
+    r"resident|professor|ambassador|envoy|representative|secretary|advis[eo]r|general|colonel|officer|"
+    r"manager|deputy|chairman|executive|expert|fellow|editor|correspondent|medic|surgeon|nurse|"
+    r"volunteer|worker|mayor|governor|lawmaker|senator|father|mother|brother|sister|son|daughter|"
+    r"owner|teacher|student|lawyer|cleric|commissioner|rapporteur|negotiator|engineer|mufti|imam"
+)
+_APPOSITION_AFTER = re.compile(
+    rf",\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
+)
+_APPOSITION_BEFORE = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}},\s*$", re.IGNORECASE)
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|explained|noted|warned|urged|insisted|claimed|"
+    r"confirmed|denied|announced|declared|wrote|tweeted|argued|stressed|asked|replied|responded|"
+    r"described|reported|called|accused|blamed|demanded|acknowledged|admitted|vowed|pledged"
+)
+_SPEECH_AFTER = re.compile(rf"\s+(?:(?:also|then|later|simply|has|had|have|was|is|would|will)\s+)?(?:{_SPEECH_VERBS})\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+_BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+$")
+# A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
+_ACTION_VERBS = (
+    rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
+    r"wanted|responsible|supposed|threatened|condemned|criticised|criticized|welcomed|proposed|offered|"
+    r"sought|seeks|hopes|hoped|believes|deployed|carried|conducted|struck|bombed|intervened|signed|"
+    r"approved|imposed|recognised|recognized|expressed|failed|continued|continues|decided|ordered|"
+    r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
+    r"demands|accuses|rejects|refuses|vetoed|blocked"
+)
+_ACTING_AFTER = re.compile(
+    rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
+    rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b"
+    rf"|[-‐](?:backed|led|supported|sponsored|allied|brokered)\b"
+)
+_ACTED_ON_BEFORE = re.compile(
+    r"\b(?:blamed|blames|accused|accuses|urged|urges|called\s+on|pressure\s+on|pressed|warned|criticised|"
+    r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by)\s+(?:the\s+)?$"
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
+# What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
+_FORCE_NOUN = re.compile(
+    r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
+    r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s+force|navy|authorities|"
+    r"officials?|diplomats|defen[cs]e\s+ministry|foreign\s+ministry|ministry|artillery|air\s?strikes?|"
+    r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
+    r"delegation|intelligence|security\s+forces)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+_HEADLINE_END = re.compile(r"[.!?\"”’)\]]\s*$")
+_LINE = re.compile(r"[^\n]+")
+_ORG_HEADS = frozenset(
+    """ministry committee council front brigade brigades battalion battalions army party movement
+    organization organisation agency network observatory union association institute foundation
+    forces force corps division coalition crescent society center centre commission court university
+    company bank fund alliance legion regiment guard guards police authority office department bureau
+    directorate administration federation assembly parliament congress senate church programme program
+    initiative mission militia group command staff""".split()
+)
+# A run naming a building or a road is a place or a target, never an actor.
+_FACILITY_WORDS = frozenset(
+    """mosque hospital school church street square airport airbase base prison stadium bridge camp
+    dam road highway market bakery university clinic""".split()
+)
+# Words that describe a person's role or employer, stripped from the front of a name
+# ("Activist Mamun Abu Omar", "Commissioner for Human Rights Navi Pillay").
+_DESCRIPTOR_WORDS = frozenset("human rights affairs refugees media activist activists staff operation".split())
+# One word after a title is a person only after a title that never names a place ("Sheikh Saad" does).
+_STRONG_TITLES = frozenset(
+    """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
+    spokeswoman senator sen king prince chancellor premier""".split()
+)
+# Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
+_NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
+_ARMED_HEADS = frozenset("front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia".split())
+_ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
+_MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune".split())
+
+
+class _Token(NamedTuple):  # a NamedTuple: made for every word, so it must be cheap
+    text: str
+    lower: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        return len(self.text) > 1 and self.text.replace(".", "").isupper()
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One actor mention before mentions are grouped into entities."""
+
+    key: str
+    kind: str
+    kb_id: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entry: KbEntry
+    tokens: tuple[str, ...]  # as written in the knowledge base
+    strict: bool  # one word or an acronym: must match exactly, case included
+
+    @property
+    def is_short_person(self) -> bool:
+        """"Kerry" alone: a back-reference, never trusted in a headline."""
+        return self.entry.kind == "person" and len(self.tokens) == 1
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Knowledge-base lookups by token n-gram, built once per knowledge base."""
+
+    aliases: dict[tuple[str, ...], tuple[_Alias, ...]]
+    lengths: dict[str, tuple[int, ...]]  # first token -> n-gram lengths to try, longest first
+    metonyms: dict[tuple[str, ...], KbEntry]
+    metonym_starts: frozenset[str]  # first tokens of metonyms, to skip most words at once
+    demonyms: dict[str, KbEntry]
+    references: re.Pattern[str] | None
+    reference_entry: dict[str, KbEntry]
+    surnames: dict[str, tuple[KbEntry, ...]]
+
+
+def tokenize(text: str) -> tuple[list[_Token], list[bool]]:
+    """Tokens, and for each whether the next token continues the same name (joined by a gap)."""
+    tokens, gap_ends = [], []
+    for match in _TOKEN_AND_GAP.finditer(text):
+        word = match.group(1)
+        tokens.append(_Token(word, word.lower(), match.start(), match.end(1)))
+        gap_ends.append(match.end() if match.end() > match.end(1) else -1)
+    joined = [gap_ends[i] == tokens[i + 1].start for i in range(len(tokens) - 1)]
+    return tokens, [*joined, False]
+
+
+def _token_texts(text: str) -> tuple[str, ...]:
+    return tuple(match.group() for match in _TOKEN.finditer(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(kb: KnowledgeBase) -> _Matcher:
+    aliases: dict[tuple[str, ...], list[_Alias]] = {}
+    metonyms, demonyms, reference_entry = {}, {}, {}
+    surnames: dict[str, list[KbEntry]] = {}
+    for entry in kb.actors():
+        for surface in entry.surfaces:
+            tokens = _token_texts(surface)
+            strict = len(tokens) == 1 or surface.replace(".", "").replace(" ", "").isupper()
+            aliases.setdefault(tuple(t.lower() for t in tokens), []).append(_Alias(entry, tokens, strict))
+        for surface in entry.metonyms:
+            metonyms[tuple(t.lower() for t in _token_texts(surface))] = entry
+        for surface in entry.demonyms:
+            demonyms[surface] = entry
+        for phrase in entry.references:
+            reference_entry[normalize_surface(phrase)] = entry
+        if entry.kind == "person":
+            surnames.setdefault(_token_texts(entry.name)[-1], []).append(entry)
+    lengths: dict[str, set[int]] = {}
+    for key in aliases:
+        lengths.setdefault(key[0], set()).add(len(key))
+    phrases = sorted(reference_entry, key=lambda phrase: (-len(phrase), phrase))
+    references = (
+        re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases) + r")\b", re.IGNORECASE)
+        if phrases else None
+    )
+    return _Matcher(
+        aliases={key: tuple(found) for key, found in aliases.items()},
+        lengths={first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()},
+        metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms, references=references, reference_entry=reference_entry,
+        surnames={name: tuple(found) for name, found in surnames.items()},
+    )
+
+
+def find_actors(
+    body: str, sentences: tuple[Sentence, ...], kb: KnowledgeBase, places: tuple[EntityMention, ...]
+) -> tuple[EntityMention, ...]:
+    """Every actor of the article with all its mentions, in order of first mention."""
+    article = _Article(body, *tokenize(body), kb, _matcher(kb), places)
+    article.match_knowledge_base()
+    article.match_governments()
+    article.match_references()
+    article.match_capitalised_names()
+    article.match_surnames()
+    return _group(article.found, body, sentences, kb)
+
+
+class _Article:
+    """The state of one find_actors call: tokens, what is taken, what was found."""
+
+    def __init__(self, body: str, tokens: list[_Token], joined: list[bool], kb: KnowledgeBase,
+                 matcher: _Matcher, places: tuple[EntityMention, ...]):
+        self.body, self.tokens, self.kb, self.matcher = body, tokens, kb, matcher
+        self.found: list[_Found] = []
+        self.starts = [token.start for token in tokens]
+        self.taken = [False] * len(tokens)
+        self.joined = joined
+        self.headline = _headline_mask(body, tokens)
+        place_spans = sorted((m.start, m.end) for place in places for m in place.mentions)
+        self.place_span_of = {i: span for i, span in _overlaps(tokens, place_spans)}
+        self.place_names = {normalize_surface(p.name) for p in places} | {
+            normalize_surface(p.country) for p in places if p.country
+        }
+
+    # --- passes ---------------------------------------------------------------------------
+
+    def match_knowledge_base(self) -> None:
+        starts, index = self.matcher.lengths, 0
+        while index < len(self.tokens):
+            lower = self.tokens[index].lower
+            if lower in starts or lower[:-1] in starts:  # most words start no alias: skip them fast
+                index += self._match_alias_at(index) or 1
+            else:
+                index += 1
+
+    def _match_alias_at(self, index: int) -> int:
+        """Length of the knowledge-base alias matched at `index` (0 when none)."""
+        first = self.tokens[index].lower
+        lengths = self.matcher.lengths.get(first, ())
+        if first.endswith("s") and 1 in self.matcher.lengths.get(first[:-1], ()):
+            lengths = (*lengths, 1)
+        for length in lengths:
+            end = index + length
+            if end > len(self.tokens) or not all(self.joined[index : end - 1]):
+                continue
+            texts = [token.text for token in self.tokens[index:end]]
+            for alias in self._aliases_for(texts):
+                if self._accepts(alias, texts, index, end):
+                    self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
+                    return length
+        return 0
+
+    def _aliases_for(self, texts: list[str]) -> tuple[_Alias, ...]:
+        """Aliases spelled by `texts`, also without a possessive "s" (scraped text drops the ')."""
+        key = tuple(text.lower() for text in texts)
+        found = self.matcher.aliases.get(key, ())
+        if not found and key[-1].endswith("s") and len(key[-1]) > 3:
+            found = self.matcher.aliases.get((*key[:-1], key[-1][:-1]), ())
+            texts[-1] = texts[-1][:-1]
+        return found
+
+    def _accepts(self, alias: _Alias, texts: list[str], start: int, end: int) -> bool:
+        tokens = self.tokens[start:end]
+        if not _case_agrees(alias, texts):
+            return False
+        if self.headline[start] and (alias.is_short_person or alias.entry.kind == "government"):
+            return False
+        span = (tokens[0].start, tokens[-1].end)
+        if self.place_span_of.get(start) == span:
+            return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
+        return not self._inside_longer_name(alias, start)
+
+    def _inside_longer_name(self, alias: _Alias, start: int) -> bool:
+        """"Turkish Red Crescent" is not the "Red Crescent"; "Hafez al-Assad" is not "Assad"."""
+        if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
+            return False
+        before = self.tokens[start - 1]
+        if alias.is_short_person:
+            if before.lower in _PARTICLES:
+                return True
+            return before.capitalised and before.lower not in _STARTERS | _TITLE_WORDS and start - 1 not in self.place_span_of
+        return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
+
+    def match_governments(self) -> None:
+        """Metonyms that act ("Moscow said") and demonyms with a force noun ("Russian warplanes")."""
+        starts, demonyms = self.matcher.metonym_starts, self.matcher.demonyms
+        for index, token in enumerate(self.tokens):
+            if (token.lower in starts or token.text in demonyms) and not (self.taken[index] or self.headline[index]):
+                self._match_metonym(index) or self._match_demonym(index)
+
+    def _match_metonym(self, index: int) -> bool:
+        if self.tokens[index].lower not in self.matcher.metonym_starts:
+            return False
+        for length in (3, 2, 1):
+            end = index + length
+            if end > len(self.tokens) or not all(self.joined[index : end - 1]) or any(self.taken[index:end]):
+                continue
+            entry = self.matcher.metonyms.get(tuple(t.lower for t in self.tokens[index:end]))
+            if entry is None or not self.tokens[index].capitalised:
+                continue
+            last = self.tokens[end - 1]
+            force = _FORCE_NOUN.match(self.body, _POSSESSIVE.match(self.body, last.end).end()) if _POSSESSIVE.match(self.body, last.end) else None
+            if force:
+                self._take_span(entry, self.tokens[index].start, force.end())
+                return True
+            before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
+            if _LOCATIVE_BEFORE.search(before):
+                return False
+            if _ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before):
+                self._take(entry.name, entry.kind, entry.id, index, end)
+                return True
+        return False
+
+    def _match_demonym(self, index: int) -> bool:
+        token = self.tokens[index]
+        entry = self.matcher.demonyms.get(token.text)
+        if entry is None:
+            return False
+        after = self.body[token.end : token.end + 60]
+        if token.text.endswith("s") and self.body[max(0, token.start - 4) : token.start].lower() == "the ":
+            self._take_span(entry, token.start - 4, token.end)  # "the Russians", "the Americans"
+            return True
+        coordinated = re.match(r"\s+(?:and|or)\s+([A-Z][\w.]*)\s+", after)
+        if coordinated and coordinated.group(1) in self.matcher.demonyms:
+            force = _FORCE_NOUN.match(after, coordinated.end())
+            if force:  # "Syrian and Russian military": the first demonym shares the noun
+                self._take_span(entry, token.start, token.end)
+                return True
+        force = _FORCE_NOUN.match(after, 1) if after[:1] in (" ", "-") else None
+        if force is None:
+            return False
+        self._take_span(entry, token.start, token.end + force.end())
+        return True
+
+    def match_references(self) -> None:
+        """Generic phrases ("the regime", "the Observatory") for actors the article is about."""
+        if self.matcher.references is None:
+            return
+        present = {found.kb_id for found in self.found}
+        for match in self.matcher.references.finditer(self.body):
+            entry = self.matcher.reference_entry[normalize_surface(match.group())]
+            if not self._in_context(entry, present):
+                continue
+            indexes = self._token_range(match.start(), match.end())
+            if any(self.taken[i] or i in self.place_span_of or self.headline[i] for i in indexes):
+                continue
+            self._take(entry.name, entry.kind, entry.id, indexes[0], indexes[-1] + 1)
+
+    def _in_context(self, entry: KbEntry, present: set[str | None]) -> bool:
+        if entry.id in present:
+            return True
+        if entry.country and normalize_surface(entry.country) in self.place_names:
+            return True
+        return any(demonym in self.body for demonym in entry.demonyms)
+
+    def match_capitalised_names(self) -> None:
+        for run in self._capitalised_runs():
+            self._classify_run(run)
+
+    def _capitalised_runs(self) -> list[list[int]]:
+        """Token indexes of capitalised sequences, with particles and connectors inside."""
+        runs, current = [], []
+        for index, token in enumerate(self.tokens):
+            if self._name_token(index):
+                if current and not (self.joined[current[-1]] and current[-1] == index - 1):
+                    runs.append(current)
+                    current = []
+                current.append(index)
+            elif current and self._bridges(index):
+                current.append(index)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return [_trim_lower_tail(run, self.tokens) for run in runs]
+
+    def _name_token(self, index: int) -> bool:
+        token = self.tokens[index]
+        return (
+            token.capitalised
+            and not token.acronym
+            and not self.taken[index]
+            and not self.headline[index]
+            and index not in self.place_span_of
+            and token.lower not in _WEEKDAYS_MONTHS
+            and token.lower not in _NEVER_NAMES
+            and not token.text.isdigit()
+        )
+
+    def _bridges(self, index: int) -> bool:
+        """A lower-case particle or connector between two name tokens ("al", "of")."""
+        token = self.tokens[index]
+        if token.lower not in _PARTICLES and token.lower not in _CONNECTORS and token.lower != "the":
+            return False
+        if not (self.joined[index - 1] and self.joined[index]) or token.capitalised:
+            return False
+        following = index + 1
+        while following < len(self.tokens) and self.tokens[following].lower == "the" and self.joined[following]:
+            following += 1
+        return following < len(self.tokens) and self._name_token(following)
+
+    def _classify_run(self, run: list[int]) -> None:
+        tokens = [self.tokens[i] for i in run]
+        if any(t.lower in _FACILITY_WORDS for t in tokens):
+            return
+        if any(t.lower in _CONNECTORS for t in tokens) or tokens[-1].lower in _ORG_HEADS | _MEDIA_HEADS:
+            if self._organization(run):
+                return
+            cut = max(i for i, t in enumerate(tokens) if t.lower in _CONNECTORS | {"the"}) if any(
+                t.lower in _CONNECTORS for t in tokens) else -1
+            run, tokens = run[cut + 1 :], tokens[cut + 1 :]
+        title = None
+        while tokens and (tokens[0].lower in _STARTERS | _TITLE_WORDS | _PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
+                          or tokens[0].text in self.matcher.demonyms):
+            title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS else title
+            run, tokens = run[1:], tokens[1:]
+        while tokens and tokens[-1].lower in _STARTERS | _PARTICLES:
+            run, tokens = run[:-1], tokens[:-1]
+        if not tokens or any(t.lower in _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS for t in tokens[1:]):
+            return
+        if self._is_person(tokens, title):
+            self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+
+    def _organization(self, run: list[int]) -> bool:
+        tokens = [self.tokens[i] for i in run]
+        while tokens and tokens[0].lower in _STARTERS:
+            run, tokens = run[1:], tokens[1:]
+        if len(tokens) < 2 or tokens[-1].lower not in (_ORG_HEADS | _MEDIA_HEADS):
+            return False
+        while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
+            run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
+            tokens = [self.tokens[run[0]], *tokens]
+        if tokens[-1].lower in _MEDIA_HEADS:
+            kind = "media"
+        elif tokens[-1].lower in _ARMED_HEADS or tokens[0].lower in _ARMED_PREFIXES:
+            kind = "armed_group"
+        else:
+            kind = "organization"
+        self._take(self.body[tokens[0].start : tokens[-1].end], kind, None, run[0], run[-1] + 1)
+        return True
+
+    def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
+        names = [t for t in tokens if t.lower not in _PARTICLES]
+        if not names or len(names) > 4 or any(_not_a_name_word(t) for t in names):
+            return False
+        start, end = tokens[0].start, tokens[-1].end
+        before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
+        if _BYLINE_BEFORE.search(before):
+            return False  # wire sign-offs name journalists, not actors
+        if len(names) < 2:
+            return title in _STRONG_TITLES
+        if title or _TITLE_BEFORE.search(before):
+            return True
+        return (
+            names[0].text in self.kb.given_names
+            or bool(_APPOSITION_AFTER.match(after))
+            or bool(_APPOSITION_BEFORE.search(before))
+            or bool(_SPEECH_AFTER.match(after))
+            or bool(_SPEECH_BEFORE.search(before))
+        )
+
+    def match_surnames(self) -> None:
+        """"Kerry", "Selmo": a surname alone refers to the one person of that name found so far."""
+        persons = {found.key: found for found in self.found if found.kind == "person"}
+        by_surname: dict[str, set[str]] = {}
+        for key in persons:
+            by_surname.setdefault(_token_texts(key)[-1], set()).add(key)
+        for index, token in enumerate(self.tokens):
+            keys = by_surname.get(token.text, set())
+            if len(keys) != 1 or not self._name_token(index):
+                continue
+            if (index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1)) or (
+                index > 0 and self.joined[index - 1] and self._name_token(index - 1)
+                and self.tokens[index - 1].lower not in _STARTERS | _TITLE_WORDS
+            ):
+                continue  # part of a longer name ("Kerry Smith"), not "Later Kerry"
+            found = persons[next(iter(keys))]
+            self._take(found.key, "person", found.kb_id, index, index + 1)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _take(self, key: str, kind: str, kb_id: str | None, start: int, end: int) -> None:
+        first, last = self.tokens[start], self.tokens[end - 1]
+        if self.kb.is_ignored(self.body[first.start : last.end]) or self.kb.is_ignored(key):
+            return
+        for i in range(start, end):
+            self.taken[i] = True
+        self.found.append(_Found(key, kind, kb_id, first.start, last.end))
+
+    def _take_span(self, entry: KbEntry, start: int, end: int) -> None:
+        indexes = self._token_range(start, end)
+        if any(self.taken[i] for i in indexes):
+            return
+        if self.kb.is_ignored(self.body[start:end]):
+            return
+        for i in indexes:
+            self.taken[i] = True
+        self.found.append(_Found(entry.name, entry.kind, entry.id, start, end))
+
+    def _token_range(self, start: int, end: int) -> list[int]:
+        index = max(0, bisect.bisect_right(self.starts, start) - 1)
+        found = []
+        while index < len(self.tokens) and self.tokens[index].start < end:
+            if self.tokens[index].end > start:
+                found.append(index)
+            index += 1
+        return found
+
+
+def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
+    """One-word aliases and acronyms match exactly; longer ones need the alias's capitals."""
+    if alias.strict:
+        return list(alias.tokens) == texts
+    return all(
+        t[0].isupper() or not a[0].isupper() or a.lower() in _PARTICLES or a.lower() in ("the", "of", "for", "and")
+        for a, t in zip(alias.tokens, texts, strict=True)
+    )
+
+
+def _not_a_name_word(token: _Token) -> bool:
+    """Acronyms ("MSFs" too), and -ing/-ly words ("Being Silently Slaughtered") are not names."""
+    text = token.text
+    return token.acronym or (len(text) > 2 and text[:-1].isupper()) or (len(text) > 5 and text.endswith(("ing", "ly")))
+
+
+def _trim_lower_tail(run: list[int], tokens: list[_Token]) -> list[int]:
+    while run and not tokens[run[-1]].capitalised:
+        run = run[:-1]
+    return run
+
+
+def _headline_mask(body: str, tokens: list[_Token]) -> list[bool]:
+    """True for tokens on Title Case or ALL CAPS lines: headlines, captions, "Related:" links."""
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(body) if _is_headline(m.group())]
+    return [any(s <= token.start < e for s, e in spans) for token in tokens] if spans else [False] * len(tokens)
+
+
+def _is_headline(line: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if len(words) >= 2 and line.upper() == line:
+        return True
+    if _HEADLINE_END.search(line):
+        return False  # prose ends with punctuation; headlines do not
+    long_words = [w for w in words if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _overlaps(tokens: list[_Token], spans: list[tuple[int, int]]):
+    """(token index, place span) for every token inside a place mention (spans sorted)."""
+    starts = [token.start for token in tokens]
+    for start, end in spans:
+        index = max(0, bisect.bisect_right(starts, start) - 1)
+        while index < len(tokens) and tokens[index].start < end:
+            if tokens[index].end > start:
+                yield index, (start, end)
+            index += 1
+
+
+def _group(found: list[_Found], body: str, sentences: tuple[Sentence, ...], kb: KnowledgeBase) -> tuple[EntityMention, ...]:
+    by_key: dict[str, list[_Found]] = {}
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        by_key.setdefault(item.key, []).append(item)
+    entities = []
+    for key, items in by_key.items():
+        mentions = tuple(Mention(body[f.start : f.end], sentence_at(sentences, f.start), f.start, f.end) for f in items)
+        entities.append(EntityMention(key=key, name=key, kind=items[0].kind, mentions=mentions, kb_id=items[0].kb_id))
+    return tuple(sorted(entities, key=lambda e: (e.mentions[0].start, e.key)))
+
+
+def person_key(name: str) -> str:
+    """A spelling-blind key for person names: "Sergey Lavrov" and "Sergei Lavrov" agree.
+
+    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/y/i, kh/h, ou/u/oo, ph/f, q/k,
+    and doubled letters, which is how transliterations of one name usually differ.
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in _PARTICLES]
+    return " ".join(_fold_spelling(word) for word in words)
+
+
+_SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("ck", "k"),
+                   ("ey", "i"), ("ei", "i"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
+
+
+def _fold_spelling(word: str) -> str:
+    for old, new in _SPELLING_FOLDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)

@@ -1,0 +1,72 @@
+"""extract_article: runs every extractor on one article (metadata, actors, places, quotes, figures, dates).
+
+`extract_article` is a pure function of one RawArticle and the knowledge base, so it can be
+cached by content hash and run in parallel; everything dossier-wide happens in resolve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.extract.actors import find_actors
+from generator.extract.dates import find_dates, find_event_date, find_published
+from generator.extract.figures import find_figures, headline_toll
+from generator.extract.metadata import derive_title, lead_summary, publisher_of
+from generator.extract.places import find_places
+from generator.extract.quotes import find_quotes
+from generator.extract.text import paragraph_spans, split_sentences, word_count
+from generator.knowledge import KnowledgeBase, wires_in
+from generator.models import EntityMention, ExtractedArticle, RawArticle
+
+
+def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):
+    """Drop place mentions inside actor mentions ("Moscow said", "Syria Civil Defense")."""
+    taken = sorted((m.start, m.end) for actor in actors for m in actor.mentions)
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in taken)
+
+    kept = []
+    for place in places:
+        mentions = tuple(m for m in place.mentions if not overlaps(m.start, m.end))
+        if mentions:
+            kept.append(replace(place, mentions=mentions))
+    return tuple(kept)
+
+
+def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
+    body, declared = raw.body, raw.declared
+    sentences = split_sentences(body)
+    published = declared.published or find_published(body)
+    candidate_places = find_places(body, sentences)
+    actors = find_actors(body, sentences, kb, candidate_places)
+    places = _without_overlaps(candidate_places, actors)
+    figures = find_figures(body, sentences, actors, places)
+    dates = find_dates(body, sentences, published)
+    event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)
+    wires = declared.wires or wires_in(body, kb)
+    return ExtractedArticle(
+        id=raw.id,
+        source_path=raw.source_path,
+        record=raw.record,
+        content_hash=raw.content_hash,
+        title=derive_title(declared.title, sentences),
+        url=declared.url,
+        publisher=publisher_of(declared.publisher, declared.url, kb),
+        wires=tuple(sorted(set(wires))),
+        published=published,
+        byline=declared.byline,
+        event_date=event_date,
+        tags=declared.tags,
+        body=body,
+        paragraphs=tuple(body[start:end] for start, end in paragraph_spans(body)),
+        sentences=sentences,
+        summary=lead_summary(sentences),
+        word_count=word_count(body),
+        actors=actors,
+        places=places,
+        quotes=find_quotes(body, sentences, actors),
+        figures=figures,
+        dates=dates,
+        headline_toll=headline_toll(figures, sentences),
+    )

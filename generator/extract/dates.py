@@ -1,0 +1,235 @@
+"""Publication date, date mentions and the date of the article's main event.
+
+News states dates three ways: a header or dateline with a full date ("Sun 16 Apr 2017",
+"Posted on April 2 2017", "02-09-2013"), a day without a year ("September 9", "on 4 July"),
+and a weekday or deictic word relative to publication ("on Friday", "Saturday's blast",
+"yesterday"). Relative words only mean something against the publication date:
+
+- a weekday is the most recent such day on or before publication (an article published on
+  a Friday that says "Friday" means that same day); "last Friday" is strictly before,
+  "next Friday" strictly after;
+- yesterday = published - 1, today/tonight = published, tomorrow = published + 1;
+- a year-less date takes the publication year, or the previous year when that would put it
+  more than a week after publication (a January article recalling "December 28");
+- without a publication date, relative and year-less dates are dropped.
+
+Numeric dates are read day first (02-09-2013 = 2 September), as the Middle Eastern and
+European outlets of our corpora write them; ISO dates (2016-09-09) are year first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.models import DateMention, Figure, Sentence
+from generator.extract.text import sentence_at
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+
+# Month names are matched capitalised only: "may" in running text is nearly always the verb.
+_MONTH = "(?P<month>" + "|".join(
+    sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True)
+) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_LEADING_WEEKDAY = (
+    r"(?:(?:" + "|".join(w.capitalize() for w in _WEEKDAYS) + "|" + _WEEKDAY_ABBREVIATIONS
+    + r")\.?,?\s+)?"
+)
+# "9 September 2016", "4 July", "Sun 16 Apr 2017"
+_DAY_MONTH = _LEADING_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?(?![\w-])"
+# "September 9", "Sept. 9, 2016", "Apr 092017" (a scraped header that lost its space)
+_MONTH_DAY = _LEADING_WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,?\s*" + _YEAR + r")?(?!\d)"
+_ISO = r"(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d)"
+_NUMERIC_DAY_FIRST = r"(?P<num_day>[0-3]?\d)(?P<sep>[-./])(?P<num_month>[01]?\d)(?P=sep)(?P<num_year>(?:19|20)\d\d)(?!\d)"
+
+_ABSOLUTE_DATE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?:{p})" for p in (_ISO, _NUMERIC_DAY_FIRST))
+    + ")",
+)
+_DAY_MONTH_DATE = re.compile(r"(?<![\w-])" + _DAY_MONTH)
+_MONTH_DAY_DATE = re.compile(r"(?<![\w-])" + _MONTH_DAY)
+
+_RELATIVE_DATE = re.compile(
+    r"\b(?:(?P<modifier>last|next|this|past)\s+)?(?P<weekday>"
+    + "|".join(w.capitalize() for w in _WEEKDAYS)
+    + r")(?:['’]?s)?\b|\b(?P<deictic>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night)\b"
+)
+_DEICTIC_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+
+# Labels that announce the publication date wherever they appear.
+_PUBLICATION_LABEL = re.compile(
+    r"(?i:date of publication|published(?: on)?|posted(?: on)?|last updated(?: at| on)?|updated)"
+    r"\s*:?\s*"
+)
+# Header dates sit before the lead; a full date this close to the start is the dateline.
+_HEADER_WINDOW = 300
+# A year-less date up to this far after publication is still in the publication year.
+_FUTURE_TOLERANCE = dt.timedelta(days=7)
+# The lead: where news states its main event (the first sentence may be a header).
+_LEAD_SENTENCES = 3
+# "said on Sunday": the date of the statement, not of the event it reports.
+_REPORTING_BEFORE_DATE = re.compile(
+    r"\b(?:said|says|reported|announced|told|added|stated|confirmed|statement|reports)\b"
+    r"(?:\s+\w+){0,2}\s*(?:on\s+|late\s+|early\s+)?$"
+)
+
+
+def find_published(body: str) -> dt.date | None:
+    """The publication date the text states: a labelled date, else a full date in the header."""
+    for label in _PUBLICATION_LABEL.finditer(body):
+        found = _full_date_at(body, label.end())
+        if found:
+            return found
+    for _start, _end, date, has_year in _absolute_dates(body[:_HEADER_WINDOW]):
+        if has_year and date:
+            return date
+    return None
+
+
+def _full_date_at(text: str, position: int) -> dt.date | None:
+    for start, _end, date, has_year in _absolute_dates(text[position : position + 40]):
+        if start == 0 and has_year:
+            return date
+    return None
+
+
+def _absolute_dates(text: str) -> list[tuple[int, int, dt.date | None, bool]]:
+    """(start, end, date, has_year) of every absolute date, non-overlapping, in text order.
+
+    Year-less dates carry the placeholder year 2000 (a leap year, so 29 February survives)
+    until find_dates gives them a real one; a date that does not exist (30 February) is None.
+    """
+    found: list[tuple[int, int, dt.date | None, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_ABSOLUTE_DATE, _DAY_MONTH_DATE, _MONTH_DAY_DATE):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            year, month, day = _date_parts(match)
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), match.end(), _safe_date(year or 2000, month, day), year is not None))
+    return sorted(found, key=lambda item: item[:2])
+
+
+def _date_parts(match: re.Match[str]) -> tuple[int | None, int, int]:
+    groups = match.groupdict()
+    if groups.get("iso_year"):
+        return int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"])
+    if groups.get("num_year"):
+        return int(groups["num_year"]), int(groups["num_month"]), int(groups["num_day"])
+    year = int(groups["year"]) if groups.get("year") else None
+    return year, _MONTHS[groups["month"].lower()], int(groups["day"])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(
+    body: str, sentences: tuple[Sentence, ...], published: dt.date | None
+) -> tuple[DateMention, ...]:
+    """Every absolute and relative date of the body, in text order, resolved to a calendar day."""
+    found: list[tuple[int, DateMention]] = []
+    absolute_spans = []
+    for start, end, date, has_year in _absolute_dates(body):
+        absolute_spans.append((start, end))
+        resolved = date if has_year else _year_less(date, published)
+        if resolved:
+            found.append((start, DateMention(resolved, body[start:end], sentence_at(sentences, start), False)))
+    if published:
+        for match in _RELATIVE_DATE.finditer(body):
+            if any(start <= match.start() < end for start, end in absolute_spans):
+                continue
+            resolved = _resolve_relative(match, published)
+            if resolved:
+                mention = DateMention(resolved, match.group(0), sentence_at(sentences, match.start()), True)
+                found.append((match.start(), mention))
+    found.sort(key=lambda item: (item[0], item[1].text))
+    return tuple(mention for _start, mention in found)
+
+
+def _year_less(placeholder: dt.date | None, published: dt.date | None) -> dt.date | None:
+    if placeholder is None or published is None:
+        return None
+    for year in (published.year, published.year - 1):
+        candidate = _safe_date(year, placeholder.month, placeholder.day)
+        if candidate and candidate <= published + _FUTURE_TOLERANCE:
+            return candidate
+    return None
+
+
+def _resolve_relative(match: re.Match[str], published: dt.date) -> dt.date | None:
+    if match.group("deictic"):
+        return published + dt.timedelta(days=_DEICTIC_OFFSETS[match.group("deictic").lower()])
+    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    days_back = (published.weekday() - weekday) % 7
+    modifier = (match.group("modifier") or "").lower()
+    if modifier == "next":
+        return published + dt.timedelta(days=(7 - days_back) if days_back else 7)
+    if modifier in ("last", "past") and days_back == 0:
+        days_back = 7
+    return published - dt.timedelta(days=days_back)
+
+
+def find_event_date(
+    body: str,
+    sentences: tuple[Sentence, ...],
+    dates: tuple[DateMention, ...],
+    figures: tuple[Figure, ...],
+    published: dt.date | None,
+) -> dt.date | None:
+    """The day of the main event: the date told with the first casualty figure or the lead.
+
+    The lead (the first sentences) states the main event; the first killed figure marks it
+    too when it is in the lead. A statement date ("said on Sunday") yields to an event date
+    in the same sentence, and the header's own publication date comes last. With no date
+    near the lead, news is same-day: published.
+    """
+    lead = tuple(s.index for s in sentences[:_LEAD_SENTENCES])
+    first_killed = next((f.sentence for f in figures if f.kind == "killed"), None)
+    candidates = ((first_killed,) if first_killed in lead else ()) + lead
+    for index in candidates:
+        date = _event_date_in_sentence(sentences[index], dates, published)
+        if date:
+            return date
+    return published
+
+
+def _event_date_in_sentence(
+    sentence: Sentence, dates: tuple[DateMention, ...], published: dt.date | None
+) -> dt.date | None:
+    """The sentence's likeliest event date: event dates, then statement dates, then the header."""
+    in_sentence = [d for d in dates if d.sentence == sentence.index and _plausible_event_date(d, published)]
+    ranked = sorted(
+        range(len(in_sentence)),
+        key=lambda i: (_is_header(in_sentence[i], published), _is_statement_date(sentence, in_sentence[i]), i),
+    )
+    return in_sentence[ranked[0]].date if ranked else None
+
+
+def _is_header(mention: DateMention, published: dt.date | None) -> bool:
+    """The dateline repeats the publication date; it says when the news was told, not when it happened."""
+    return not mention.relative and mention.date == published and mention.sentence == 0
+
+
+def _plausible_event_date(mention: DateMention, published: dt.date | None) -> bool:
+    """Events are reported after they happen: a date after publication is a plan or deadline."""
+    return published is None or mention.date <= published
+
+
+def _is_statement_date(sentence: Sentence, mention: DateMention) -> bool:
+    position = sentence.text.find(mention.text)
+    return position > 0 and bool(_REPORTING_BEFORE_DATE.search(sentence.text[:position]))

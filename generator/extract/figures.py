@@ -1,0 +1,433 @@
+"""Casualty figures: who was killed, wounded or missing, how many, where, by whose count.
+
+A Figure is a casualty claim about an event. Numbers that only look like one are not
+figures: populations ("a city of 250,000"), war-wide tallies ("has cost more than 300,000
+lives since 2011"), ages, percentages, years, times, money, distances, counts of buildings.
+
+Decisions, so that every reader counts alike:
+
+- kinds: killed (killed, dead, died, perished, executed, deaths, death toll, lives, bodies,
+  martyrs, fatalities), wounded (wounded, injured, hurt), missing (missing, unaccounted for).
+  "Under the rubble" is not a figure: the trapped may be alive. "Killed or wounded" and
+  "casualties" mix two kinds and are skipped.
+- vague amounts follow ACLED's conservative coding: tens = 10, dozens = 12, scores = 20,
+  hundreds = 100, thousands = 1000. ACLED has no rule for "several"; we take 3, the least it
+  can mean. The qualifier keeps the word ("dozens"), so nobody mistakes 12 for a count.
+- qualifiers: exact, at least, more than, nearly, about, up to, or the vague word itself.
+- a single named victim ("a medic ... was seriously hurt") is a figure of 1.
+- who: the head noun after the number ("30 civilians including several children" ->
+  civilians); generic heads (persons, others, individuals) and bare numbers -> people.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+
+from generator.models import EntityMention, Figure, Mention, Sentence, Toll
+
+
+def _unnamed(pattern: str) -> str:
+    """A pattern's named groups made anonymous, to reuse it inside another pattern."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_VAGUE_AMOUNTS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3}
+_QUALIFIERS = (
+    ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    ("more than", r"(?:well\s+)?(?:more\s+than|over)|upwards\s+of|in\s+excess\s+of"),
+    ("nearly", r"nearly|almost|close\s+to|just\s+under|just\s+short\s+of"),
+    ("about", r"about|around|some|approximately|roughly|an\s+estimated|estimated|approx\.?"),
+    ("up to", r"up\s+to|as\s+many\s+as|at\s+most"),
+)
+_UNITS = (
+    r"%|percent|per\s+cent|-?years?\b|-year|km|kilomet|miles?\b|met(?:er|re)s?\b|hours?\b|minutes?\b"
+    r"|days?\b|weeks?\b|months?\b|[ap]\.?m\b|million|billion|dollars|euros|tons|tonnes|times\b"
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_NUMBER = (
+    r"(?P<number>"
+    r"(?<![\w$£€.,/:-])\d{1,3}(?:,\d{3})+(?![\d,.:]\d)|(?<![\w$£€.,/:-])\d+(?![\d,.:]\d)"
+    rf"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:{_TENS}|\w+teen|ten|{_UNITS_WORDS}))?"
+    rf"|(?:{_TENS})(?:[-\s](?:{_UNITS_WORDS}))?"
+    r"|half\s+a\s+dozen|a\s+dozen|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|tens|dozens|scores|hundreds|thousands|several"
+    r")(?!\s*(?:" + _UNITS + r"))"
+)
+_QUALIFIER = "(?:(?P<qualifier>" + "|".join(p for _, p in _QUALIFIERS) + r")\s+)?"
+_QUANTITY = r"\b" + _QUALIFIER + _NUMBER
+
+_PERSON_PLURALS = (
+    "people|persons|civilians|children|kids|babies|infants|toddlers|teenagers|women|men|boys|girls"
+    "|fighters|soldiers|troops|rebels|militants|members|insurgents|jihadists|terrorists|gunmen"
+    "|militiamen|policemen|police|officers|guards|residents|villagers|workers|students|pupils"
+    "|schoolchildren|teachers|pilots|personnel|servicemen|combatants|recruits|volunteers|staff"
+    "|medics|doctors|nurses|paramedics|rescuers|journalists|activists|refugees|detainees"
+    "|prisoners|inmates|hostages|worshippers|pilgrims|passengers|protesters|demonstrators"
+    "|relatives|victims|citizens|nationals|syrians|kurds|iraqis|russians|turks|iranians"
+    "|americans|lebanese|palestinians|shiites|alawites|christians|others|individuals|elderly"
+    "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members"
+)
+_PERSON_SINGULARS = (
+    "person|civilian|child|boy|girl|woman|man|baby|infant|fighter|soldier|rebel|militant"
+    "|member|officer|policeman|resident|medic|doctor|nurse|paramedic|rescuer|journalist"
+    "|activist|pilot|worker|student|teacher|commander|volunteer|photographer|reporter|cameraman"
+)
+_GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
+# A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
+# a date or a verb: "23 February 2015 Ten children were killed" must not read as 23 children.
+_NOT_MODIFIER = (
+    r"(?!(?:\d|(?:were|was|are|is|have|has|had|been|being|and|or|in|on|at|least|killed|dead|died|wounded"
+    r"|injured|hurt|including|who|that|with|by|after|as|when|hundreds?|dozens?|several|tens|scores"
+    r"|thousands?|" + "|".join(_WORD_NUMBERS) + "|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b))"
+)
+_MODIFIERS = r"(?:" + _NOT_MODIFIER + r"[\w'’.()-]+\s+){0,4}?"
+# "of the" only before a noun: "fifteen of the wounded" is a part of an earlier figure.
+_WHO = (
+    r"(?:(?:\s+of(?:\s+(?:the|its|their|his|her))?)?"
+    r"\s+(?P<who_phrase>" + _MODIFIERS + r"(?P<who>" + _PERSON_PLURALS + r")\b))?"
+)
+_WHO_REQUIRED = r"(?:\s+of(?:\s+(?:the|its|their|his|her))?)?\s+(?P<who_phrase>" + _MODIFIERS + r"(?P<who>" + _PERSON_PLURALS + r")\b)"
+
+_KILLED_VERBS = r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|lost\s+their\s+lives|shot\s+dead"
+_WOUNDED_VERBS = r"wounded|injured|hurt|maimed"
+_MISSING_VERBS = r"missing|unaccounted\s+for"
+_KIND_VERBS = (
+    r"(?:(?P<killed>" + _KILLED_VERBS + r")|(?P<wounded>" + _WOUNDED_VERBS + r")|(?P<missing>" + _MISSING_VERBS + r"))"
+    r"(?!\s+(?:or|and/or)\s+(?:wounded|injured|killed))\b"
+)
+# Between subject and verb: "— including one of the group's own members —", "including
+# several children" (commas are often lost in scraped text), "in Idlib".
+_INSERTION = (
+    r"(?:\s*[—–]\s*[^—–.;]{1,90}?\s*[—–]|\s+-\s+[^.;]{1,90}?\s+-"
+    r"|\s*\(.{1,60}?\)"
+    r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b[^.;:]{1,80}?,?"
+    r"|\s+(?:in|from|at|near|inside)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
+    r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + ")?"
+)
+_AUXILIARY = (
+    r"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|get|may|might|could|would|will|reportedly|also|all"
+    r"|allegedly|later|now|so\s+far|already|confirmed|believed\s+to\s+have|said\s+to\s+have))*"
+)
+_ADVERB = r"(?:\s+\w+ly)?"
+
+# "Nearly 30 civilians including several children were killed", "15 dead", "dozens wounded"
+_SUBJECT_VERB = re.compile(
+    "(?:" + _QUANTITY + _WHO + ")" + _INSERTION + "(?:" + _AUXILIARY + _ADVERB + r"\s+" + _KIND_VERBS + ")"
+)
+# "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons" — but not when the
+# object is itself the subject of the next verb ("8 persons killed 58 others injured").
+_VERB_OBJECT = re.compile(
+    r"(?:\b(?:(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred)(?:\s+and\s+\w+ed)?"
+    r"|(?:claimed|claiming|claims|took|taking)\s+(?:the\s+)?lives\s+of|deaths?\s+of|bodies\s+of|massacre\s+of"
+    r"|(?:killing|murder|execution|executions|beheadings?|martyrdom)\s+of)"
+    r"|(?P<wounded>wound|wounds|wounded|wounding|injure|injures|injured|injuring|injury\s+of|injuring\s+of))"
+    r"(?:\s+(?:at\s+least|another|a\s+further|an\s+additional))?\s+"
+    + _QUANTITY
+    + _WHO
+    + r")(?!(?:" + _AUXILIARY + r")\s+(?:killed|dead|died|wounded|injured|hurt)\b)"
+)
+# "killed 31 jihadists and eight civilians", "killed 17 militants and a child": one figure
+# per group, so that the civilians are not lost behind the fighters.
+_AND = r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+"
+_COORDINATED_GROUP = re.compile("(?:" + _AND + _QUANTITY + _WHO_REQUIRED + ")")
+_COORDINATED_PERSON = re.compile(
+    "(?:" + _AND + r"(?:an?|one)\s+(?P<who_phrase>" + _MODIFIERS + r"(?P<who>" + _PERSON_SINGULARS + r"))\b)"
+)
+# The group is the subject of its own verb ("... and 70 others were wounded").
+_STARTS_OWN_CLAUSE = re.compile("(?:" + _AUXILIARY + r"\s+(?:" + _KILLED_VERBS + "|" + _WOUNDED_VERBS + "|" + _MISSING_VERBS + r")\b)")
+# "12 deaths", "51 martyrs", "claimed 40 lives"
+_COUNTED_NOUN = re.compile(
+    "(?:" + _QUANTITY + r"(?:\s+(?:more|other|civilian|new))?\s+(?P<noun>deaths|fatalities|martyrs|bodies|corpses|lives|dead\s+bodies)\b)"
+)
+# "put the death toll at 15", "Death toll ... rises to 76", "the toll reached at least 112"
+_DEATH_TOLL = re.compile(
+    r"(?:\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed|people\s+killed))"
+    r"(?P<gap>[^.;:\d]{0,100}?)" + _QUANTITY + _WHO + ")"
+)
+# "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
+_ONE_PERSON = r"(?:an?|one)\s+(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:" + _PERSON_SINGULARS + r")"
+_SINGLE_VICTIM = re.compile(
+    r"\b(?P<who_phrase>" + _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1) + r")\b"
+    r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
+    r"(?:\s+(?:with|from|of|in|at)\s+[^,.;]{1,50}?)?"
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
+)
+
+# Figures for the whole war or a year, not for the event: "since 2011", "since the war began".
+_WAR_WIDE = re.compile(
+    r"(?:\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|dawn|midnight"
+    r"|early|late|last\s+night|the\s+(?:morning|evening|weekend|attack|strike|blast|bombing|explosion))\b)"
+    r"|\b(?:war|conflict|uprising|crisis)\s+(?:began|erupted|started|broke\s+out)"
+    r"|\b(?:war|conflict|crisis|uprising)\b(?![\s-]*(?:planes?|jets?|torn|crimes?|monitor|zones?)\b)"
+    r"[^.;]{0,40}?\b(?:killed|claimed|cost|left)\b"
+    r"|\btoll\s+(?:from|of|in)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|crisis|uprising)\b"
+    r"|\bin\s+(?:the|syria.?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b)"
+)
+_CLAIM_BEFORE = re.compile(
+    r"(?i:\b(?:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|said\s+by|figures\s+from"
+    r"|toll\s+from|data\s+from)\s+(?:[^,.;]{1,40},\s*)?(?:the\s+|a\s+)?)$"
+)
+_CLAIM_AFTER = re.compile(
+    r"(?i:^(?:['’]s?)?[^.;\"“”]{0,60}?\b(?:said|says|say|reported|reports|announced|announces|stated"
+    r"|put|puts|estimated|estimates|documented|counted|confirmed|added|told|claimed|claims"
+    r"|recorded|tallied|gave|giving)\b)"
+)
+# How far after a vague first report news gives the exact count.
+_FIRMING_UP_SENTENCES = 2
+# A place of the figure's own clause: "12 deaths in ... Beshkatine and 11 killed in Al-Bal".
+_PLACE_WINDOW = 120
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A figure matched in one sentence, with body offsets for attribution and overlap."""
+
+    kind: str
+    count: int
+    qualifier: str
+    who: str
+    start: int
+    end: int
+
+
+def find_figures(
+    body: str,
+    sentences: tuple[Sentence, ...],
+    actors: tuple[EntityMention, ...],
+    places: tuple[EntityMention, ...],
+) -> tuple[Figure, ...]:
+    """Every event casualty figure, in text order, with its place and claimant."""
+    figures: list[Figure] = []
+    for sentence in sentences:
+        folded = sentence.text.translate(_ASCII_LOWER)
+        if not _CASUALTY_CUE.search(folded):
+            continue
+        found = _figures_in_sentence(sentence, folded)
+        for position, item in enumerate(found):
+            next_start = found[position + 1].start if position + 1 < len(found) else sentence.end
+            claimant = _claimant(item, sentence, sentences, actors)
+            figures.append(
+                Figure(
+                    kind=item.kind,
+                    count=item.count,
+                    qualifier=item.qualifier,
+                    who=item.who,
+                    place=_place_of(item, next_start, sentence, places),
+                    source=claimant[0] if claimant else None,
+                    source_text=claimant[1] if claimant else None,
+                    sentence=sentence.index,
+                    text=body[item.start : item.end],
+                )
+            )
+    return tuple(figures)
+
+
+# Matching runs on ASCII-lowercased text, which keeps offsets and is ~4x faster than re.I.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# Cheap pre-filter: most sentences name no casualty and skip the big patterns.
+_CASUALTY_CUE = re.compile(
+    r"kill|dead|die|death|toll|wound|injur|hurt|missing|unaccounted|perish|execut|slain|massacr"
+    r"|murder|lives|bodies|corpses|martyr|fatalit|victim|behead"
+)
+
+
+def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
+    """Figures of one sentence; `folded` is its text lowercased, offsets unchanged."""
+    if _WAR_WIDE.search(folded):
+        return []
+    candidates = [
+        *_matches(_SUBJECT_VERB, folded, sentence.start, None),
+        *_matches(_VERB_OBJECT, folded, sentence.start, None),
+        *_matches(_COUNTED_NOUN, folded, sentence.start, "killed"),
+        *_matches(_DEATH_TOLL, folded, sentence.start, "killed"),
+        *_matches(_SINGLE_VICTIM, folded, sentence.start, None),
+    ]
+    # Longest first, so "30 civilians including several children were killed" wins over the
+    # "several children were killed" inside it.
+    candidates.sort(key=lambda f: (f.start - f.end, f.start, f.kind))
+    kept: list[_Found] = []
+    for candidate in candidates:
+        if not any(candidate.start < other.end and other.start < candidate.end for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda f: (f.start, f.kind))
+
+
+def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None) -> list[_Found]:
+    found = []
+    for match in pattern.finditer(text):
+        kind = fixed_kind or next(k for k in ("killed", "wounded", "missing") if match.groupdict().get(k))
+        first = _found(match, kind, offset)
+        if first is None:
+            continue
+        found.append(first)
+        if pattern is _VERB_OBJECT:
+            found.extend(_coordinated(text, match.end(), kind, offset))
+    return found
+
+
+def _coordinated(text: str, position: int, kind: str, offset: int) -> list[_Found]:
+    for pattern in (_COORDINATED_GROUP, _COORDINATED_PERSON):
+        match = pattern.match(text, position)
+        if match and not _STARTS_OWN_CLAUSE.match(text, match.end()):
+            second = _found(match, kind, offset)
+            return [second] if second else []
+    return []
+
+
+def _found(match: re.Match[str], kind: str, offset: int) -> _Found | None:
+    groups = match.groupdict()
+    number = groups.get("number")
+    count = _count(number) if number else 2 if groups.get("second") else 1
+    if count is None or _is_bare_year(number, groups.get("who")):
+        return None
+    return _Found(
+        kind=kind,
+        count=count,
+        qualifier=_qualifier(groups.get("qualifier"), number),
+        who=_who(groups.get("who")),
+        start=offset + match.start(),
+        end=offset + match.end(),
+    )
+
+
+def _count(number: str) -> int | None:
+    """The integer a number phrase stands for ("1,200", "twenty-five", "a dozen", "dozens")."""
+    words = re.sub(r"[\s-]+", " ", number.lower().replace(",", "")).strip()
+    if words.isdigit():
+        return int(words)
+    if words in _VAGUE_AMOUNTS:
+        return _VAGUE_AMOUNTS[words]
+    if words.endswith("dozen"):
+        return 6 if words.startswith("half") else 12
+    if " hundred" in words:
+        hundreds, _, rest = words.partition(" hundred")
+        rest = rest.removeprefix(" and ").strip()
+        return 100 * (1 if hundreds == "a" else _WORD_NUMBERS[hundreds]) + (_words_below_hundred(rest) or 0)
+    return _words_below_hundred(words)
+
+
+def _words_below_hundred(words: str) -> int | None:
+    if not words:
+        return None
+    parts = words.split()
+    if not all(part in _WORD_NUMBERS for part in parts):
+        return None
+    return sum(_WORD_NUMBERS[part] for part in parts)
+
+
+def _is_bare_year(number: str, who: str | None) -> bool:
+    """'in 2013 killed' is a year; '2000 people' is a count: years need a noun to be counts."""
+    return who is None and bool(re.fullmatch(r"(?:19|20)\d\d", number))
+
+
+def _qualifier(written: str | None, number: str | None) -> str:
+    if number and number.lower() in _VAGUE_AMOUNTS:
+        return number.lower()
+    if number and "dozen" in number.lower():
+        return "about"
+    if written:
+        normalized = " ".join(written.lower().split())
+        for name, pattern in _QUALIFIERS:
+            if re.fullmatch(pattern, normalized):
+                return name
+    return "exact"
+
+
+def _who(head: str | None) -> str:
+    if not head:
+        return "people"
+    head = " ".join(head.lower().split())
+    return _GENERIC_WHO.get(head, head)
+
+
+def _claimant(
+    item: _Found, sentence: Sentence, sentences: tuple[Sentence, ...], actors: tuple[EntityMention, ...]
+) -> tuple[str, str] | None:
+    """(actor key, as written) of who reports the figure: this sentence, else an adjoining one."""
+    for index in (sentence.index, sentence.index + 1, sentence.index - 1):
+        if not 0 <= index < len(sentences) or sentences[index].paragraph != sentence.paragraph:
+            continue
+        claimants = [
+            (abs(mention.start - item.start), mention.start, actor.key, mention.surface)
+            for actor in actors
+            for mention in actor.mentions
+            if mention.sentence == index and _is_claimant(mention, sentences[index])
+        ]
+        if claimants:
+            _distance, _start, key, surface = min(claimants)
+            return key, surface
+    return None
+
+
+def _is_claimant(mention: Mention, sentence: Sentence) -> bool:
+    before = sentence.text[: mention.start - sentence.start]
+    after = sentence.text[mention.end - sentence.start :]
+    return bool(_CLAIM_BEFORE.search(before[-80:]) or _CLAIM_AFTER.search(after))
+
+
+def _place_of(item: _Found, next_start: int, sentence: Sentence, places: tuple[EntityMention, ...]) -> str | None:
+    """The place named in the figure's own clause, else the nearest one named before it."""
+    in_sentence = sorted(
+        (mention.start, place.key)
+        for place in places
+        for mention in place.mentions
+        if mention.sentence == sentence.index and not _is_attributive(mention, sentence)
+    )
+    after = [key for start, key in in_sentence if item.start <= start < min(next_start, item.end + _PLACE_WINDOW)]
+    if after:
+        return after[0]
+    before = [key for start, key in in_sentence if start < item.start]
+    return before[-1] if before else None
+
+
+def _is_attributive(mention: Mention, sentence: Sentence) -> bool:
+    """'the Britain-based Observatory': Britain locates the claimant, not the casualties."""
+    return sentence.text[mention.end - sentence.start :].startswith("-based")
+
+
+def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) -> Toll:
+    """Killed and wounded of the main event as the article first reports them.
+
+    The main event is the one of the earliest sentence with a killed figure; when that
+    sentence counts several groups, civilians/people are the toll readers look for. A vague
+    first report ("dozens of civilians were killed") yields to an exact count at least as
+    large in the next sentences, which is how news firms up its lead. The wounded figure
+    must come from the same sentence, else it may be another event.
+    """
+    killed = [f for f in figures if f.kind == "killed"]
+    if not killed:
+        return Toll()
+    headline = _first_report(killed)
+    if headline.qualifier in _VAGUE_AMOUNTS:
+        headline = next(
+            (
+                f
+                for f in killed
+                if headline.sentence <= f.sentence <= headline.sentence + _FIRMING_UP_SENTENCES
+                and f.qualifier not in _VAGUE_AMOUNTS
+                and f.count >= headline.count
+            ),
+            headline,
+        )
+    wounded = next(
+        (f.count for f in figures if f.kind == "wounded" and f.sentence in (headline.sentence, killed[0].sentence)),
+        None,
+    )
+    return Toll(killed=headline.count, wounded=wounded)
+
+
+def _first_report(killed: list[Figure]) -> Figure:
+    in_first_sentence = [f for f in killed if f.sentence == killed[0].sentence]
+    return next((f for f in in_first_sentence if f.who in ("civilians", "people")), in_first_sentence[0])

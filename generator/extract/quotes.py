@@ -1,0 +1,240 @@
+"""Direct quotes of one article and who said them.
+
+A quote is text between double quotes (straight or curly). A quote broken by its attribution
+(`"A," he said, "B."`) is one quote. Its speaker is found the way a reader finds it: the
+subject of the speech verb next to it ("X said", "said X", "X told Reuters: ..."), a pronoun
+("he said") resolved to the nearest person or anonymous source before it, or, for a paragraph
+that is nothing but a quote, the speaker of the quote just before. Anonymous speakers keep
+their description ("a senior administration official") with no actor key.
+
+Scare quotes are not quotes: one or two quoted words ("deliberately targeted", "terrorist")
+count only when a speech verb sits right next to them ("said: 'No.'").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.extract.text import paragraph_spans, sentence_at
+from generator.models import EntityMention, Quote, Sentence
+
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|explained|noted|warned|urged|insisted|claimed|"
+    r"confirmed|announced|declared|wrote|tweeted|argued|stressed|asked|replied|responded|"
+    r"continued|concluded|quoted|pledged|vowed|remarked|recalled|shouted|cried|writes|according\s+to"
+)
+_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+# "... Lavrov simply said: ", "... told the entire room, Lavrov included, that ": verb right before the quote.
+_VERB_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b[^.!?\"“”]{{0,60}}?(?:\bthat|:|,)?\s*$")
+_ADJACENT_VERB_BEFORE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b(?:\s+\w+)?\s*[:,]?\s*$")
+_ROLE = (
+    r"official|source|analyst|diplomat|spokes(?:man|woman|person)|resident|activist|witness|commander|"
+    r"officer|medic|doctor|journalist|correspondent|member|fighter|monitor|expert|aide|advis[eo]r|"
+    r"negotiator|lawmaker|rebel|soldier|survivor|nurse|volunteer|worker|statement|researcher|"
+    r"observer|militant|man|woman|father|mother|teacher|student"
+)
+_DESCRIPTION = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne|[Tt]wo|[Ss]everal)\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{_ROLE})s?\b"
+    rf"(?:\s+(?:close\s+to|from|with|in|at|of|for|inside|near)\s+(?:the\s+)?[\w.’'-]+(?:\s+[A-Z][\w.’'-]*)*)?"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_ATTRIBUTION_GAP = re.compile(rf"^[\s,]*(?P<clause>[^\"“”]{{1,120}}?\b(?:{_SPEECH_VERBS})\b[^\"“”]{{0,80}}?)[\s,:]*$")
+_ATTRIBUTION_AFTER = re.compile(
+    rf"[\s,]*(?:(?:he|she|they)\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+)?(?:{_SPEECH_VERBS})\b"
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_MIN_WORDS = 3  # shorter quotes are scare quotes unless a speech verb is adjacent
+_LOOKBACK = 600  # characters searched backwards for a pronoun's antecedent
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Quoted text: `start`/`end` are the quote marks, inner text between them."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]  # inner (start, end) of each quoted piece
+    gap: tuple[int, int] | None = None  # the attribution between two pieces
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    key: str | None
+    text: str
+    position: int
+
+
+def find_quotes(body: str, sentences: tuple[Sentence, ...], actors: tuple[EntityMention, ...]) -> tuple[Quote, ...]:
+    """Quotes in order of appearance, each with its speaker when the article says who."""
+    mentions = sorted(
+        ((m.start, m.end, actor.key, actor.kind, m.surface) for actor in actors for m in actor.mentions),
+    )
+    quotes: list[Quote] = []
+    previous: tuple[_Speaker | None, int] = (None, -1)  # speaker of the last quote, its paragraph
+    for paragraph, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        for span in _merge_continued(body, _quoted_spans(body, p_start, p_end)):
+            text = " ".join(body[a:b].strip() for a, b in span.parts).strip().rstrip(",").strip()
+            whole_paragraph = not body[p_start : span.start].strip() and not body[span.end + 1 : p_end].strip()
+            speaker = _speaker(body, sentences, span, mentions)
+            if speaker is None and whole_paragraph and previous[1] == paragraph - 1:
+                speaker = previous[0]  # a paragraph of quote continues the last speaker
+            if len(text.split()) < _MIN_WORDS and not _verb_adjacent(body, span):
+                continue
+            quotes.append(Quote(
+                text=text,
+                speaker=speaker.key if speaker else None,
+                speaker_text=speaker.text if speaker else "",
+                sentence=sentence_at(sentences, span.start),
+            ))
+            previous = (speaker, paragraph)
+    return tuple(quotes)
+
+
+def _quoted_spans(body: str, start: int, end: int) -> list[_Span]:
+    """Pairs of quote marks inside one paragraph; an unclosed quote runs to the paragraph end."""
+    spans, opening = [], None
+    for mark in _QUOTE_MARKS.finditer(body, start, end):
+        char = mark.group()
+        if opening is None and char != "”":
+            opening = mark.start()
+        elif opening is not None and char != "“":
+            spans.append(_Span(opening, mark.start(), ((opening + 1, mark.start()),)))
+            opening = None
+    if opening is not None and body[opening + 1 : end].strip():
+        spans.append(_Span(opening, end, ((opening + 1, end),)))
+    return spans
+
+
+def _merge_continued(body: str, spans: list[_Span]) -> list[_Span]:
+    """`"A," he said, "B"` becomes one quote with its attribution remembered."""
+    merged: list[_Span] = []
+    for span in spans:
+        if merged and merged[-1].gap is None:
+            last = merged[-1]
+            between = body[last.end + 1 : span.start]
+            if body[last.end - 1] == "," and between.rstrip().endswith((",", ":")):
+                if _ATTRIBUTION_GAP.match(between) and "." not in between.strip(" ,:"):
+                    merged[-1] = _Span(last.start, span.end, (*last.parts, *span.parts), (last.end + 1, span.start))
+                    continue
+        merged.append(span)
+    return merged
+
+
+def _verb_adjacent(body: str, span: _Span) -> bool:
+    """A speech verb right before the quote, or right after a quote that ends with punctuation."""
+    before = body[max(0, span.start - 40) : span.start]
+    if _ADJACENT_VERB_BEFORE.search(before):
+        return True
+    closes_speech = body[span.parts[-1][1] - 1 : span.parts[-1][1]] in (",", ".", "!", "?")
+    return closes_speech and _ATTRIBUTION_AFTER.match(body, span.end + 1) is not None
+
+
+def _speaker(body: str, sentences: tuple[Sentence, ...], span: _Span, mentions: list) -> _Speaker | None:
+    if span.gap is not None:
+        found = _subject_in(body, span.gap[0], span.gap[1], span, sentences, mentions)
+        if found:
+            return found
+    sentence = sentences[sentence_at(sentences, span.start)] if sentences else None
+    clause_start = sentence.start if sentence and sentence.start <= span.start else max(0, span.start - 200)
+    before = body[clause_start : span.start]
+    verb_before = _VERB_BEFORE_QUOTE.search(before)
+    if verb_before and _ends_with_introducer(before):
+        found = _subject_before(body, clause_start, clause_start + verb_before.start(), span, sentences, mentions)
+        if found:
+            return found
+    after_end = _sentence_end(body, sentences, span.end)
+    found = _subject_in(body, span.end + 1, after_end, span, sentences, mentions)
+    if found:
+        return found
+    first_verb = _VERB.search(before)  # "X said ... with “many still under the rubble.”"
+    if first_verb:
+        return _subject_before(body, clause_start, clause_start + first_verb.start(), span, sentences, mentions)
+    return None
+
+
+def _ends_with_introducer(before: str) -> bool:
+    """The quote is introduced by its verb: "said:", "told AFP that", "said ..."."""
+    return bool(re.search(r"(?:\bthat|:|\b(?:said|says|told|added|asked))\s*$", before))
+
+
+def _sentence_end(body: str, sentences: tuple[Sentence, ...], offset: int) -> int:
+    if not sentences:
+        return min(len(body), offset + 200)
+    sentence = sentences[sentence_at(sentences, offset)]
+    end = sentence.end if sentence.end > offset else offset + 200
+    following = sentence.index + 1
+    same_paragraph = following < len(sentences) and sentences[following].paragraph == sentence.paragraph
+    if end - offset < 3 and same_paragraph:  # the quote closed its sentence: `."  he said.`
+        end = sentences[following].end
+    return min(len(body), end)
+
+
+def _subject_in(body: str, start: int, end: int, span: _Span, sentences, mentions) -> _Speaker | None:
+    """Attribution after a quote: `, X said`, `, said X`, `X told Reuters`, `he said`."""
+    clause = body[start:end]
+    verb = _VERB.search(clause)
+    if verb is None:
+        return None
+    lead = len(clause) - len(clause.lstrip(" ,.;:\n"))
+    subject_zone = (start + lead, start + verb.start())
+    if subject_zone[1] - subject_zone[0] <= 2:  # `, said X`: the subject follows the verb
+        return _first_subject(body, start + verb.end(), min(end, start + verb.end() + 150), span, sentences, mentions)
+    if subject_zone[1] - subject_zone[0] > 160:
+        return None
+    return _first_subject(body, subject_zone[0], subject_zone[1], span, sentences, mentions)
+
+
+def _first_subject(body: str, start: int, end: int, span: _Span, sentences, mentions) -> _Speaker | None:
+    candidates = _candidates(body, start, end, span, sentences, mentions)
+    if not candidates:
+        return None
+    first = min(candidates, key=lambda c: c.position)
+    return first if first.position - start <= 12 else None
+
+
+def _subject_before(body: str, start: int, verb_at: int, span: _Span, sentences, mentions) -> _Speaker | None:
+    """The subject of the speech verb before the quote: the last speaker candidate before the verb."""
+    candidates = _candidates(body, start, verb_at, span, sentences, mentions)
+    return max(candidates, key=lambda c: c.position) if candidates else None
+
+
+def _candidates(body: str, start: int, end: int, span: _Span, sentences, mentions) -> list[_Speaker]:
+    found = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions if start <= a and b <= end and kind != "place"]
+    for match in _DESCRIPTION.finditer(body, start, end):
+        found = [c for c in found if not (match.start() <= c.position < match.end())] + [
+            _description_speaker(match, mentions)
+        ]
+    for match in _PRONOUN.finditer(body, start, end):
+        antecedent = _antecedent(body, match.start(), span, mentions)
+        if antecedent is not None:
+            found.append(_Speaker(antecedent.key, antecedent.text, match.start()))
+    return found
+
+
+def _description_speaker(match: re.Match[str], mentions: list) -> _Speaker:
+    """"A US official" speaks for the US government; "an analyst close to the regime" does not."""
+    head_end = match.start() + re.search(rf"(?:{_ROLE})s?\b", match.group()).end()
+    owner = next((key for a, b, key, kind, _ in mentions if match.start() <= a and b <= head_end and kind != "person"), None)
+    return _Speaker(owner, match.group(), match.start())
+
+
+def _antecedent(body: str, pronoun_at: int, span: _Span, mentions: list) -> _Speaker | None:
+    """Nearest person or anonymous source before the quote that "he"/"she" can refer to."""
+    window_start = max(0, min(pronoun_at, span.start) - _LOOKBACK)
+    limit = min(pronoun_at, span.start)
+    people = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions if window_start <= a and b <= limit and kind == "person"]
+    person_ends = {b for a, b, key, kind, surface in mentions if kind == "person"}
+    sources = [
+        _description_speaker(m, mentions)
+        for m in _DESCRIPTION.finditer(body, window_start, limit)
+        if m.start() - 2 not in person_ends  # "Ahmad Darwish, a resident": the apposition is him
+    ]
+    candidates = [c for c in people + sources if not _inside_quote(body, c.position, window_start)]
+    return max(candidates, key=lambda c: c.position) if candidates else None
+
+
+def _inside_quote(body: str, position: int, since: int) -> bool:
+    """True when `position` is inside quoted text (an odd number of quote marks before it)."""
+    line_start = body.rfind("\n", since, position) + 1 or since
+    return len(_QUOTE_MARKS.findall(body, line_start, position)) % 2 == 1

@@ -1,0 +1,96 @@
+"""Paragraph and sentence segmentation with character offsets into the article body.
+
+Every fact links back to its sentence, so offsets must be exact; news abbreviations
+("U.S.", "U.K.-based", "a.m.", "Gen.", "Sept.") must not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.models import Sentence
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig rep sen gov pres st mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est dept univ inc
+    ltd co corp jr sr a.m p.m e.g i.e al""".split()
+)
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of text separated by blank lines."""
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(body):
+        if body[start : match.start()].strip():
+            spans.append(_strip_span(body, start, match.start()))
+        start = match.end()
+    if body[start:].strip():
+        spans.append(_strip_span(body, start, len(body)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at `dot` closes an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "\"'“‘(":
+        word_start -= 1
+    word = text[word_start:dot]
+    if not word:
+        return False
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) or re.fullmatch(r"[A-Z]", word):
+        return True  # U.S. / a.m. / initials such as "J."
+    return word.lower() in _ABBREVIATIONS
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    ends = []
+    for match in _BOUNDARY.finditer(text, start, end):
+        if not _NEXT_STARTS_SENTENCE.match(text, match.end()):
+            continue
+        if _is_abbreviation(text, match.start()) and not text[match.start() + 1 : match.end()].strip():
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def split_sentences(body: str) -> tuple[Sentence, ...]:
+    """Sentences of the whole body, numbered from 0, never crossing a paragraph."""
+    sentences: list[Sentence] = []
+    for paragraph, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        cursor = p_start
+        for cut in [*_sentence_ends(body, p_start, p_end), p_end]:
+            s_start, s_end = _strip_span(body, cursor, min(cut, p_end))
+            if s_end > s_start:
+                sentences.append(Sentence(len(sentences), paragraph, s_start, s_end, body[s_start:s_end]))
+            cursor = cut
+    return tuple(sentences)
+
+
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
+    """Index of the sentence containing character `offset` (the last one before it otherwise)."""
+    low, high = 0, len(sentences) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if sentences[mid].start <= offset:
+            low = mid
+        else:
+            high = mid - 1
+    return sentences[low].index if sentences else 0
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))

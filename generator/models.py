@@ -1,0 +1,204 @@
+"""Frozen dataclasses passed between the pipeline stages.
+
+ingest -> RawArticle (+ Report)
+extract -> ExtractedArticle (entities keyed per article)
+resolve -> Dossier (entities with dossier-wide ids, cross-reference index)
+render -> RenderedFile (path, text), written by write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = ("person", "organization", "government", "armed_group", "media")
+PLACE_KINDS = ("country", "governorate", "region", "city", "district", "town", "village", "area")
+FIGURE_KINDS = ("killed", "wounded", "missing")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One problem with one input: printed as a single line naming the file and record."""
+
+    path: str
+    reason: str
+    record: str | None = None
+    severity: str = "error"  # "error": input skipped; "warning": used, but something was off
+
+    def line(self) -> str:
+        where = f"{self.path} ({self.record})" if self.record else self.path
+        return f"{self.severity}: {where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Article metadata; None means unknown. Ingest fills what the file declares."""
+
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    byline: str | None = None
+    wires: tuple[str, ...] = ()
+    event_date: dt.date | None = None  # analyst override only
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from seeds/, before any extraction.
+
+    `body` is the cleaned text: boilerplate removed, paragraphs separated by one blank line,
+    no leading/trailing white space. `declared` holds metadata the input states (sidecar,
+    front-matter, collection fields, URL header, "/ Source: Reuters" lines); extraction only
+    fills the fields left None.
+    """
+
+    id: str  # the record's own id, or a stable id derived from the file
+    source_path: str  # posix path relative to the seeds root (or as given on the command line)
+    record: str | None  # position inside a collection ("record 3"), None for single files
+    body: str
+    declared: Metadata
+    content_hash: str  # sha256 of the normalized body, for duplicate detection and caching
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Usable articles (duplicates already collapsed) and one Report per problem."""
+
+    articles: tuple[RawArticle, ...]  # sorted by source_path, then record order
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 0-based, over the whole body
+    paragraph: int  # 0-based paragraph number
+    start: int  # character offsets into RawArticle.body
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    surface: str  # the text as written
+    sentence: int
+    start: int  # offsets into RawArticle.body
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """An actor or place as found in one article (article-local; resolve gives dossier ids)."""
+
+    key: str  # article-local identity: the canonical name as best known in this article
+    name: str  # display name
+    kind: str  # one of ACTOR_KINDS or PLACE_KINDS
+    mentions: tuple[Mention, ...]
+    kb_id: str | None = None  # knowledge-base or gazetteer id when matched
+    country: str | None = None  # places: country name
+    region: str | None = None  # places: first-level division (governorate)
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def aliases_seen(self) -> tuple[str, ...]:
+        return tuple(sorted({m.surface for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None  # key of an actor of the same article, when resolved
+    speaker_text: str  # how the article names the speaker ("a senior administration official")
+    sentence: int  # first sentence of the quote
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # one of FIGURE_KINDS
+    count: int
+    qualifier: str  # exact, at least, more than, nearly, about, up to, dozens, ...
+    who: str  # people, civilians, children, fighters, soldiers, ...
+    place: str | None  # key of a place of the same article
+    source: str | None  # key of the claimant actor ("the Observatory said")
+    source_text: str | None  # the claimant as written
+    sentence: int
+    text: str  # the matched phrase, for display
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date
+    text: str  # as written ("on Friday", "September 9")
+    sentence: int
+    relative: bool  # resolved against the publication date
+
+
+@dataclass(frozen=True)
+class Toll:
+    killed: int | None = None
+    wounded: int | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    id: str
+    source_path: str
+    record: str | None
+    content_hash: str
+    title: str
+    url: str | None
+    publisher: str | None
+    wires: tuple[str, ...]
+    published: dt.date | None
+    byline: str | None
+    event_date: dt.date | None
+    tags: tuple[str, ...]
+    body: str
+    paragraphs: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    summary: str
+    word_count: int
+    actors: tuple[EntityMention, ...]
+    places: tuple[EntityMention, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+    dates: tuple[DateMention, ...]
+    headline_toll: Toll
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / 230))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real-world actor or place, dossier-wide; `id` is the slug of its page."""
+
+    id: str
+    category: str  # "actor" or "place"
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    description: str | None = None
+    country: str | None = None
+    region: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything render needs: articles, entities, and which local key is which entity."""
+
+    articles: tuple[ExtractedArticle, ...]  # sorted by (published, id)
+    entities: tuple[Entity, ...]  # sorted by id
+    # (article id, "actor"|"place", article-local key) -> entity id
+    entity_of: dict[tuple[str, str, str], str] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    path: str  # posix path relative to content/
+    text: str

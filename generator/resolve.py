@@ -1,0 +1,197 @@
+"""Dossier-wide entity resolution: one id (the page slug) per real-world actor or place.
+
+Articles name the same entity differently ("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), so
+article-local entities are grouped by, in order: the knowledge-base id; the spelling-blind key
+of a person's name; a surname alone when exactly one person of that surname is in the dossier;
+otherwise the normalised name. Places group by gazetteer id, else by normalised name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from generator.extract.actors import person_key
+from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.models import Dossier, Entity, EntityMention, ExtractedArticle
+from generator.slugs import slugify
+
+_GroupKey = tuple[str, str]  # (how it was grouped, value)
+
+
+@dataclass
+class _Group:
+    """Everything seen of one entity across the dossier (built, then turned into an Entity)."""
+
+    category: str
+    entry: KbEntry | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    geography: EntityMention | None = None  # first place mention that knows its country or coordinates
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article id, local key)
+
+
+def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
+    ordered = tuple(sorted(articles, key=lambda a: (a.published or dt.date.max, a.id)))
+    links = _UnionFind()
+    local: list[tuple[str, str, EntityMention, _GroupKey]] = []  # (article, category, entity, key)
+    person_index, named = _kb_person_index(kb), _kb_names(kb)
+    for article in ordered:
+        for actor in article.actors:
+            local.append((article.id, "actor", actor, _actor_key(actor, kb, person_index, named)))
+        for place in article.places:
+            local.append((article.id, "place", place, _place_key(place)))
+    for _, _, _, key in local:
+        links.add(key)
+    _link_surnames(local, links)
+    groups = _collect(local, links, kb, named)
+    ids = _assign_ids(groups)
+    entities = tuple(sorted((_entity(ids[root], group) for root, group in groups.items()), key=lambda e: e.id))
+    entity_of = {
+        (article_id, group.category, local_key): ids[root]
+        for root, group in groups.items()
+        for article_id, local_key in group.members
+    }
+    return Dossier(articles=ordered, entities=entities, entity_of=entity_of)
+
+
+def _kb_person_index(kb: KnowledgeBase) -> dict[str, str]:
+    """Spelling-blind key of every full name of a known person -> its KB id."""
+    index: dict[str, str] = {}
+    for entry in kb.actors():
+        if entry.kind == "person":
+            for surface in entry.surfaces:
+                key = person_key(surface)
+                if " " in key:
+                    index.setdefault(key, entry.id)
+    return index
+
+
+def _kb_names(kb: KnowledgeBase) -> dict[tuple[str, str], KbEntry]:
+    """(category, normalised name or alias) -> entry, for names found without a KB id."""
+    return {
+        (entry.category, normalize_surface(surface)): entry
+        for entry in reversed(kb.entries)  # the first entry wins, as in the file
+        for surface in entry.surfaces
+    }
+
+
+def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict) -> _GroupKey:
+    if actor.kb_id is not None and kb.entry(actor.kb_id) is not None:
+        return ("kb", actor.kb_id)
+    if actor.kind == "person":
+        key = person_key(actor.name)
+        return ("kb", person_index[key]) if key in person_index else ("person", key)
+    known = named.get(("actor", normalize_surface(actor.name)))
+    return ("kb", known.id) if known else ("actor", normalize_surface(actor.name))
+
+
+def _place_key(place: EntityMention) -> _GroupKey:
+    return ("gazetteer", place.kb_id) if place.kb_id else ("place", normalize_surface(place.name))
+
+
+def _link_surnames(local: list, links: _UnionFind) -> None:
+    """"Lavrov" alone joins the one full-name person whose surname it is, if there is just one."""
+    people = [(person_key(entity.name).split(), key) for _, category, entity, key in local
+              if category == "actor" and entity.kind == "person"]
+    full_by_surname: dict[str, set[_GroupKey]] = {}
+    for words, key in people:
+        if len(words) > 1:
+            full_by_surname.setdefault(words[-1], set()).add(links.find(key))
+    for words, key in people:
+        if len(words) == 1:
+            owners = full_by_surname.get(words[0], set())
+            if len(owners) == 1:
+                links.union(next(iter(owners)), key)
+
+
+def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> dict[_GroupKey, _Group]:
+    groups: dict[_GroupKey, _Group] = {}
+    for article_id, category, entity, key in local:
+        root = links.find(key)
+        group = groups.setdefault(root, _Group(category))
+        if root[0] == "kb":
+            group.entry = kb.entry(root[1])
+        elif category == "place" and group.entry is None:
+            group.entry = named.get(("place", normalize_surface(entity.name)))  # analyst place notes
+        group.names[entity.name] += 1
+        group.kinds[entity.kind] += 1
+        group.surfaces.update(entity.aliases_seen)
+        if group.geography is None and (entity.country or entity.lat is not None):
+            group.geography = entity
+        group.members.append((article_id, entity.key))
+    return groups
+
+
+def _display_name(group: _Group) -> str:
+    if group.entry is not None:
+        return group.entry.name
+    return min(group.names, key=lambda name: (-group.names[name], -len(name), name))
+
+
+def _kind(group: _Group) -> str:
+    if group.entry is not None:
+        return group.entry.kind
+    return min(group.kinds, key=lambda kind: (-group.kinds[kind], kind))
+
+
+def _assign_ids(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
+    """Slug of the display name; on a clash every clashing entity gets its kind appended."""
+    slugs = {root: slugify(_display_name(group)) for root, group in groups.items()}
+    clashes = Counter(slugs.values())
+    ids: dict[_GroupKey, str] = {}
+    for root in sorted(groups, key=lambda r: (slugs[r], groups[r].category, _kind(groups[r]), r)):
+        group = groups[root]
+        candidate = slugs[root] if clashes[slugs[root]] == 1 else slugify(f"{_display_name(group)} {_kind(group)}")
+        if candidate in ids.values():
+            candidate = slugify(f"{candidate} {group.category}")
+        suffix, unique = 2, candidate
+        while unique in ids.values():
+            unique, suffix = f"{candidate}-{suffix}", suffix + 1
+        ids[root] = unique
+    return ids
+
+
+def _entity(entity_id: str, group: _Group) -> Entity:
+    geography = group.geography
+    entry = group.entry
+    return Entity(
+        id=entity_id,
+        category=group.category,
+        name=_display_name(group),
+        kind=_kind(group),
+        aliases=tuple(sorted(group.surfaces)),
+        description=entry.description if entry else None,
+        country=(geography.country if geography else None) or (entry.country if entry else None),
+        region=geography.region if geography else None,
+        lat=geography.lat if geography else None,
+        lon=geography.lon if geography else None,
+    )
+
+
+class _UnionFind:
+    """Groups of keys that denote one entity; the smallest key of a group is its root."""
+
+    def __init__(self) -> None:
+        self.parent: dict[_GroupKey, _GroupKey] = {}
+
+    def add(self, key: _GroupKey) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: _GroupKey) -> _GroupKey:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, left: _GroupKey, right: _GroupKey) -> None:
+        a, b = self.find(left), self.find(right)
+        if a != b:
+            # "kb" roots win so that a group stays a knowledge-base entity; then the smaller key.
+            keep, drop = sorted((a, b), key=lambda k: (k[0] != "kb", k))
+            self.parent[drop] = keep

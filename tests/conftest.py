@@ -1,0 +1,40 @@
+"""Shared fixtures for the site tests: one real `mkdocs build --strict` per session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_CONFIG = REPO_ROOT / "mkdocs.yml"
+
+
+def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Build like `make site` does, but into site_dir and without SITE_URL.
+
+    SITE_URL is dropped so that the result is the relative, file://-ready site a reader gets
+    locally, whatever the environment of the test run.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["--config-file", str(config), "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def mkdocs_config() -> Path:
+    return MKDOCS_CONFIG
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's committed content/, built with the repository's mkdocs.yml."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(MKDOCS_CONFIG, site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return site_dir

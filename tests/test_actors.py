@@ -1,0 +1,166 @@
+"""Actors of one article: knowledge-base names, people by evidence, governments by rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.actors import find_actors, person_key
+from generator.extract.places import find_places
+from generator.extract.text import split_sentences
+from generator.knowledge import load_knowledge_base
+from generator.models import EntityMention, Mention
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_ACTORS = {
+    "000_95674d525cba9203.txt": {
+        "White Helmets", "AP", "Reuters", "Ammar al Selmo", "Syrian Observatory for Human Rights", "John Kerry",
+        "UN General Assembly", "United Nations", "Syrian government", "Sergey Lavrov", "Russian government",
+        "US government", "Shafak", "Save the Children", "Nick Finney", "Bashar al-Assad",
+    },
+    "004_c2eec665b70e2dfb.txt": {
+        "Syrian government", "Russian government", "Syrian Observatory for Human Rights", "John Kerry",
+        "Sergey Lavrov", "United Nations", "US government", "AFP", "White Helmets", "Islamic State",
+        "Staffan de Mistura",
+    },
+}
+NEVER_ACTORS = {"Kerry Laments", "Assad Blames", "Friday", "Thursday", "Image", "Handout", "Photo", "Related",
+                "Al-Bal", "Beshkatine", "Al-Kalasseh", "BlackBerry", "Aleppo", "Syria"}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _actors(text: str, kb, places: tuple[EntityMention, ...] = ()) -> dict[str, EntityMention]:
+    return {actor.key: actor for actor in find_actors(text, split_sentences(text), kb, places)}
+
+
+def _place(text: str, name: str) -> EntityMention:
+    start = text.index(name)
+    return EntityMention(key=f"test:{name}", name=name, kind="town", mentions=(Mention(name, 0, start, start + len(name)),))
+
+
+@pytest.fixture(scope="module")
+def seed_actors(kb):
+    found = {}
+    for name in SEED_ACTORS:
+        body = (SEEDS / name).read_text(encoding="utf-8")
+        sentences = split_sentences(body)
+        found[name] = (body, find_actors(body, sentences, kb, find_places(body, sentences)))
+    return found
+
+
+def test_seed_precision_and_recall(seed_actors):
+    hits = found_total = expected_total = 0
+    for name, expected in SEED_ACTORS.items():
+        found = {actor.key for actor in seed_actors[name][1]}
+        hits += len(found & expected)
+        found_total += len(found)
+        expected_total += len(expected)
+    assert hits / found_total >= 0.9 and hits / expected_total >= 0.9
+
+
+def test_seed_actors_include_the_required_ones(seed_actors):
+    for name, expected in SEED_ACTORS.items():
+        found = {actor.key for actor in seed_actors[name][1]}
+        assert expected - found == set(), name
+        assert found & NEVER_ACTORS == set(), name
+
+
+def test_seed_aliases_and_offsets(seed_actors):
+    body, actors = seed_actors["000_95674d525cba9203.txt"]
+    by_key = {actor.key: actor for actor in actors}
+    assert {"Syria Civil Defense service", "Syrian Civil Defense group", "White Helmets"} <= set(by_key["White Helmets"].aliases_seen)
+    assert {"Kerry", "John Kerry"} == set(by_key["John Kerry"].aliases_seen)
+    assert by_key["Ammar al Selmo"].kind == "person"
+    for actor in actors:
+        for mention in actor.mentions:
+            assert body[mention.start : mention.end] == mention.surface
+    _, later = seed_actors["004_c2eec665b70e2dfb.txt"]
+    by_key = {actor.key: actor for actor in later}
+    assert "Sergei Lavrov" in by_key["Sergey Lavrov"].aliases_seen
+    assert "the Observatory" in by_key["Syrian Observatory for Human Rights"].aliases_seen
+    assert {"Russian warplanes", "Moscow"} <= set(by_key["Russian government"].aliases_seen)
+
+
+def test_output_is_sorted_by_first_mention_and_deterministic(kb, seed_actors):
+    body, actors = seed_actors["004_c2eec665b70e2dfb.txt"]
+    starts = [actor.mentions[0].start for actor in actors]
+    assert starts == sorted(starts)
+    assert find_actors(body, split_sentences(body), kb, ()) == find_actors(body, split_sentences(body), kb, ())
+
+
+def test_headline_fragments_are_not_people(kb):
+    text = "Related: Kerry Laments 'Parallel Universe' With Russia Over Syria\n\nAssad Blames U.S. for Collapse of Cease-Fire"
+    assert _actors(text, kb) == {}
+
+
+def test_title_and_apposition_make_people(kb):
+    text = ("The deputy governor of the province, Hamid Zoubi, said the road was cut. "
+            "Foreign Minister Walter Blenk met envoy Dana Qorbi. Yusra Halabi, a nurse, saw it.")
+    actors = _actors(text, kb)
+    assert {"Hamid Zoubi", "Walter Blenk", "Dana Qorbi", "Yusra Halabi"} <= set(actors)
+    assert all(actor.kind == "person" for actor in actors.values())
+
+
+def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
+    text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
+    assert _actors(text, kb) == {}
+
+
+def test_places_never_become_people(kb):
+    text = "Fighting reached Khirbet Saleh said residents. Khirbet Saleh was shelled."
+    assert "Khirbet Saleh" in _actors(text, kb)
+    assert _actors(text, kb, (_place(text, "Khirbet Saleh"),)) == {}
+
+
+def test_surname_refers_back_to_the_full_name(kb):
+    text = "Rescue chief Ammar Tello said the centre was hit. Later Tello added that two died."
+    actor = _actors(text, kb)["Ammar Tello"]
+    assert [m.surface for m in actor.mentions] == ["Ammar Tello", "Tello"]
+    assert [m.sentence for m in actor.mentions] == [0, 1]
+
+
+def test_metonyms_act_but_stay_places_otherwise(kb):
+    acting = "Moscow said it would respond. Talks in Moscow ended."
+    places = (_place(acting, "Moscow"),)
+    moscow = _actors(acting, kb, places)["Russian government"]
+    assert [m.start for m in moscow.mentions] == [0]
+
+
+def test_demonyms_with_force_nouns_and_generic_references(kb):
+    text = "Russian warplanes and Syrian jets struck Aleppo. The regime denied it. Syrian refugees fled."
+    actors = _actors(text, kb)
+    assert [m.surface for m in actors["Russian government"].mentions] == ["Russian warplanes"]
+    assert [m.surface for m in actors["Syrian government"].mentions] == ["Syrian jets", "The regime"]
+
+
+def test_organizations_from_their_head_noun(kb):
+    actors = _actors("The Tiger Forces advanced while the Idlib Health Directorate counted the dead.", kb)
+    assert actors["Tiger Forces"].kind == "armed_group"
+    assert actors["Idlib Health Directorate"].kind == "organization"
+
+
+def test_possessive_without_apostrophe_still_matches(kb):
+    assert "Bashar al-Assad" in _actors("President Bashar al-Assads forces advanced.", kb)
+
+
+def test_analyst_ignores_are_never_actors(tmp_path):
+    analyst = tmp_path / "kb.yaml"
+    analyst.write_text("ignores: [Save the Children]\n", encoding="utf-8")
+    kb = load_knowledge_base(analyst)
+    assert _actors("Save the Children said it was appalled.", kb) == {}
+
+
+@pytest.mark.parametrize(("left", "right"), [("Sergey Lavrov", "Sergei Lavrov"), ("Mohammed al-Halabi", "Muhammad Halabi"),
+                                              ("Khaled Khoja", "Haled Khoja"), ("Staffan de Mistura", "Staffan De Mistura")])
+def test_person_key_folds_transliterations(left, right):
+    assert person_key(left) == person_key(right)
+
+
+def test_person_key_keeps_different_people_apart():
+    assert person_key("Hassan Nasrallah") != person_key("Hussein Nasrallah")
+    assert person_key("John Kerry") != person_key("John Kirby")

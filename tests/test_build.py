@@ -1,0 +1,105 @@
+"""End to end: golden content tree, freshness of the committed content/, CLI contract."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.config import Settings, load_config
+from generator.write import MANIFEST, read_manifest
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN_SEEDS = REPO / "tests/fixtures/golden_seeds"
+GOLDEN_CONTENT = REPO / "tests/golden/content"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _generate_into(tmp_path: Path, seeds: Path, settings: Settings | None = None) -> Path:
+    shutil.copytree(seeds, tmp_path / "seeds")
+    generate(tmp_path, settings or Settings(title="Golden dossier"))
+    return tmp_path / "content"
+
+
+def test_golden_content_tree(tmp_path):
+    """Generated Markdown equals the reviewed golden files (UPDATE_GOLDEN=1 / `make golden` rewrites them)."""
+    content = _generate_into(tmp_path, GOLDEN_SEEDS)
+    if UPDATE_GOLDEN:
+        shutil.rmtree(GOLDEN_CONTENT, ignore_errors=True)
+        shutil.copytree(content, GOLDEN_CONTENT)
+    produced, golden = _tree(content), _tree(GOLDEN_CONTENT)
+    assert sorted(produced) == sorted(golden)
+    for path in produced:
+        assert produced[path].decode() == golden[path].decode(), path
+
+
+def test_committed_content_is_fresh(tmp_path):
+    """Regenerating the bundled seeds gives exactly the committed content/ (else: run `make site`)."""
+    shutil.copy(REPO / "dossier.yml", tmp_path / "dossier.yml")
+    content = _generate_into(tmp_path, REPO / "seeds", load_config(REPO))
+    produced = _tree(content)
+    committed_manifest = read_manifest(REPO / "content")
+    assert sorted(p for p in produced if p != MANIFEST) == sorted(committed_manifest)
+    for path in committed_manifest:
+        assert (REPO / "content" / path).read_bytes() == produced[path], f"content/{path} is stale"
+
+
+def test_generate_twice_writes_nothing_the_second_time(tmp_path):
+    _generate_into(tmp_path, GOLDEN_SEEDS)
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "content").rglob("*")}
+    result = generate(tmp_path, Settings(title="Golden dossier"))
+    assert result.written.written == ()
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "content").rglob("*")} == before
+
+
+def _dossier(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from generator.cli import run; run()", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+
+
+SPEC_FIELDS = {"id", "source_path", "title", "url", "publisher", "wires", "published", "event_date", "summary",
+               "actors", "places", "quotes", "figures", "headline_toll"}
+
+
+def test_extract_prints_one_spec_object_per_article():
+    result = _dossier("extract", "seeds/000_95674d525cba9203.txt", "seeds/004_c2eec665b70e2dfb.txt",
+                      "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2
+    for record in records:
+        assert SPEC_FIELDS <= set(record)
+        assert set(record["headline_toll"]) == {"killed", "wounded"}
+        for actor in record["actors"]:
+            assert {"id", "name", "kind", "aliases_seen", "mentions"} <= set(actor)
+    shared = {a["id"] for a in records[0]["actors"]} & {a["id"] for a in records[1]["actors"]}
+    assert shared, "the two seeds share actors, with the same ids"
+
+
+def test_check_writes_nothing_and_strict_fails_on_problems(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_bytes(b"")
+    shutil.copy(REPO / "seeds/004_c2eec665b70e2dfb.txt", seeds)
+    relaxed = _dossier("check", "--root", str(tmp_path))
+    assert relaxed.returncode == 0 and "empty.txt" in relaxed.stderr
+    strict = _dossier("check", "--root", str(tmp_path), "--strict")
+    assert strict.returncode == 6
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_config_error_exit_code(tmp_path):
+    (tmp_path / "dossier.yml").write_text("nonsense_key: 1\n")
+    result = _dossier("check", "--root", str(tmp_path))
+    assert result.returncode == 2 and "nonsense_key" in result.stderr

@@ -1,0 +1,158 @@
+"""Publication date, date mentions and event date: the seeds and the header forms of FA-KES."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.extract.dates import find_dates, find_event_date, find_published
+from generator.extract.figures import find_figures
+from generator.extract.text import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+D = dt.date
+
+
+def dates_of(body: str, published: dt.date | None) -> list[tuple[str, dt.date, bool]]:
+    return [(d.text, d.date, d.relative) for d in find_dates(body, split_sentences(body), published)]
+
+
+def event_of(body: str, published: dt.date | None) -> dt.date | None:
+    sentences = split_sentences(body)
+    figures = find_figures(body, sentences, (), ())
+    return find_event_date(body, sentences, find_dates(body, sentences, published), figures, published)
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> str:
+    return next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_004() -> str:
+    return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seeds_state_no_publication_date(seed_000, seed_004):
+    assert find_published(seed_000) is None
+    assert find_published(seed_004) is None
+
+
+def test_seed_000_dates(seed_000):
+    found = {text: date for text, date, _ in dates_of(seed_000, D(2016, 9, 23))}
+    assert found == {
+        "Friday": D(2016, 9, 23),
+        "Friday's": D(2016, 9, 23),
+        "Thursday": D(2016, 9, 22),
+        "Thursday’s": D(2016, 9, 22),
+    }
+    assert event_of(seed_000, D(2016, 9, 23)) == D(2016, 9, 23)
+
+
+def test_seed_004_dates(seed_004):
+    found = dates_of(seed_004, D(2016, 9, 24))
+    assert ("yesterday", D(2016, 9, 23), True) in found
+    assert ("Thursday", D(2016, 9, 22), True) in found
+    assert ("Monday", D(2016, 9, 19), True) in found
+    assert ("September 9", D(2016, 9, 9), False) in found
+    assert event_of(seed_004, D(2016, 9, 24)) == D(2016, 9, 23)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Date of publication 4 October 2016 Ten people were killed.", D(2016, 10, 4)),
+        ("Wed 05 Apr 2017 Blast kills six.", D(2017, 4, 5)),
+        ("Posted on April 2 2017 by a reporter.", D(2017, 4, 2)),
+        ("Last updated at Apr 092017 At least 15 civilians were killed.", D(2017, 4, 9)),
+        ("Published: 2016-09-09. Strikes hit Aleppo.", D(2016, 9, 9)),
+        ("02-09-2013 Syrian Army Kills 40 Members.", D(2013, 9, 2)),
+        ("21.08.2013Get short URL 0 0 Regime forces fired.", D(2013, 8, 21)),
+        ("Tuesday 22 November 2016 A photo went viral.", D(2016, 11, 22)),
+        ("Title of the story 6 October 2016 Aleppo SANA-Terrorists fired.", D(2016, 10, 6)),
+        ("BEIRUT, Sept. 23, 2016 (AFP) - Strikes hit Aleppo.", D(2016, 9, 23)),
+        ("Strikes hit Aleppo on Friday. The city has been held since July 2012.", None),
+    ],
+)
+def test_find_published(body, expected):
+    assert find_published(body) == expected
+
+
+def test_late_date_in_body_is_not_publication():
+    body = "Strikes hit Aleppo. " + "The city is under siege. " * 20 + "A truce began on 9 September 2016."
+    assert find_published(body) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened on 9 September 2016.", D(2016, 9, 9)),
+        ("It happened on Sept. 9, 2016.", D(2016, 9, 9)),
+        ("It happened on 2016-09-09.", D(2016, 9, 9)),
+        ("It happened on September 9.", D(2016, 9, 9)),
+        ("The video was released on 4 July.", D(2016, 7, 4)),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert [d for _, d, _ in dates_of(text, D(2016, 9, 24))] == [expected]
+
+
+def test_year_less_date_after_publication_is_last_year():
+    assert dates_of("The attack of December 28 was condemned.", D(2017, 1, 5)) == [
+        ("December 28", D(2016, 12, 28), False)
+    ]
+    assert dates_of("Talks resume on January 9.", D(2017, 1, 5)) == [("January 9", D(2017, 1, 9), False)]
+
+
+def test_impossible_dates_are_dropped():
+    assert dates_of("Nothing happened on 30 February 2016.", D(2016, 3, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strikes hit early Friday.", D(2016, 9, 23)),  # published on a Friday: that same day
+        ("Friday's raids killed ten.", D(2016, 9, 23)),
+        ("Saturdays blast killed ten.", D(2016, 9, 17)),  # scraped text without apostrophes
+        ("The talks failed on Thursday.", D(2016, 9, 22)),
+        ("The army struck yesterday.", D(2016, 9, 22)),
+        ("The army strikes today.", D(2016, 9, 23)),
+        ("The army struck last night.", D(2016, 9, 22)),
+        ("They met last Friday.", D(2016, 9, 16)),
+        ("They meet next Monday.", D(2016, 9, 26)),
+    ],
+)
+def test_relative_dates(text, expected):
+    assert [d for _, d, _ in dates_of(text, D(2016, 9, 23))] == [expected]
+
+
+def test_relative_dates_need_a_publication_date():
+    assert dates_of("Strikes hit Aleppo on Friday and on September 9 2016.", None) == [
+        ("September 9 2016", D(2016, 9, 9), False)
+    ]
+
+
+def test_weekday_of_a_header_is_not_a_separate_mention():
+    assert dates_of("Sun 16 Apr 2017 Blast kills 112.", D(2017, 4, 16)) == [("Sun 16 Apr 2017", D(2017, 4, 16), False)]
+
+
+def test_event_date_is_the_date_of_the_first_figure_not_of_the_statement():
+    body = "Sun 16 Apr 2017 At least 112 people were killed on Saturday in a blast, the Observatory said on Sunday."
+    assert event_of(body, find_published(body)) == D(2017, 4, 15)
+
+
+def test_event_date_from_the_lead_without_figures():
+    body = "Thu Jul 30 2015 The army killed a commander in clashes in Lattakia on Wednesday. Much later, on Friday, talks began."
+    assert event_of(body, find_published(body)) == D(2015, 7, 29)
+
+
+def test_event_date_defaults_to_publication():
+    assert event_of("Aleppo was quiet. Nobody expected talks.", D(2016, 9, 24)) == D(2016, 9, 24)
+    assert event_of("Aleppo was quiet.", None) is None
+
+
+def test_event_date_ignores_dates_after_publication():
+    body = "Talks will resume on Monday 3 October 2016. Five people were killed."
+    assert event_of(body, D(2016, 9, 24)) == D(2016, 9, 24)

@@ -1,0 +1,215 @@
+"""Casualty figures and the headline toll: the seed articles and the rules behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.figures import find_figures, headline_toll
+from generator.extract.text import split_sentences
+from generator.models import EntityMention, Figure, Mention, Toll
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def figures_of(body: str, actors=(), places=()) -> tuple[Figure, ...]:
+    return find_figures(body, split_sentences(body), actors, places)
+
+
+def entity(body: str, key: str, surface: str, kind: str) -> EntityMention:
+    """An entity with a mention at every occurrence of `surface` (as actors/places would give)."""
+    sentences = split_sentences(body)
+    mentions, start = [], body.find(surface)
+    while start >= 0:
+        index = next(s.index for s in sentences if s.start <= start < s.end)
+        mentions.append(Mention(surface, index, start, start + len(surface)))
+        start = body.find(surface, start + 1)
+    return EntityMention(key=key, name=key, kind=kind, mentions=tuple(mentions))
+
+
+def summary(figures) -> list[tuple[str, int, str, str]]:
+    return [(f.kind, f.count, f.qualifier, f.who) for f in figures]
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> str:
+    return next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_004() -> str:
+    return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_000_figures(seed_000):
+    assert summary(figures_of(seed_000)) == [
+        ("killed", 30, "more than", "people"),
+        ("killed", 15, "exact", "people"),
+        ("wounded", 1, "exact", "medic"),
+        ("killed", 12, "dozens", "soldiers"),
+    ]
+
+
+def test_seed_000_background_numbers_are_not_figures(seed_000):
+    counts = {f.count for f in figures_of(seed_000)}
+    assert not counts & {250_000, 25, 20}
+
+
+def test_seed_000_claimants(seed_000):
+    actors = (
+        entity(seed_000, "White Helmets", "The White Helmets", "organization"),
+        entity(seed_000, "Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", "organization"),
+        entity(seed_000, "Save the Children", "Save the Children", "organization"),
+    )
+    by_count = {f.count: f for f in figures_of(seed_000, actors=actors)}
+    assert (by_count[30].source, by_count[30].source_text) == ("White Helmets", "The White Helmets")
+    assert by_count[15].source == "Syrian Observatory for Human Rights"
+    assert by_count[1].source == "Save the Children"
+
+
+def test_seed_000_headline_toll(seed_000):
+    figures = figures_of(seed_000)
+    assert headline_toll(figures, split_sentences(seed_000)) == Toll(killed=30, wounded=None)
+    assert figures[0].qualifier == "more than"
+
+
+def test_seed_004_figures(seed_004):
+    assert summary(figures_of(seed_004)) == [
+        ("killed", 30, "nearly", "civilians"),
+        ("wounded", 12, "dozens", "people"),
+        ("killed", 12, "exact", "people"),
+        ("killed", 11, "exact", "people"),
+    ]
+
+
+def test_seed_004_background_numbers_are_not_figures(seed_004):
+    counts = {f.count for f in figures_of(seed_004)}
+    assert not counts & {300_000, 250_000}
+
+
+def test_seed_004_places_and_claimant(seed_004):
+    places = tuple(
+        entity(seed_004, key, key, kind)
+        for key, kind in (("Aleppo", "city"), ("Beshkatine", "town"), ("Al-Bal", "town"))
+    )
+    actors = (entity(seed_004, "Syrian Observatory for Human Rights", "Observatory", "organization"),)
+    figures = figures_of(seed_004, actors=actors, places=places)
+    assert [(f.count, f.place) for f in figures if f.sentence == figures[-1].sentence] == [
+        (12, "Beshkatine"),
+        (11, "Al-Bal"),
+    ]
+    assert figures[0].source_text == "Observatory"
+    assert figures[0].source == "Syrian Observatory for Human Rights"
+
+
+def test_seed_004_headline_toll(seed_004):
+    assert headline_toll(figures_of(seed_004), split_sentences(seed_004)) == Toll(killed=30, wounded=12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five people were killed in the strike.", ("killed", 5, "exact", "people")),
+        ("The raid killed 1,200 people.", ("killed", 1200, "exact", "people")),
+        ("Twenty-five civilians died on Monday.", ("killed", 25, "exact", "civilians")),
+        ("The blast left at least 40 dead and 70 wounded.", ("killed", 40, "at least", "people")),
+        ("Rockets killed a dozen soldiers.", ("killed", 12, "about", "soldiers")),
+        ("Hundreds of people were killed.", ("killed", 100, "hundreds", "people")),
+        ("Tens of civilians were injured.", ("wounded", 10, "tens", "civilians")),
+        ("Scores of fighters died.", ("killed", 20, "scores", "fighters")),
+        ("Shelling killed several rebels.", ("killed", 3, "several", "rebels")),
+        ("Three people are missing after the raid.", ("missing", 3, "exact", "people")),
+        ("Up to 50 people may have been hurt.", ("wounded", 50, "up to", "people")),
+        ("The death toll rose to 76 on Sunday.", ("killed", 76, "exact", "people")),
+        ("The strike caused the deaths of 9 children.", ("killed", 9, "exact", "children")),
+        ("The army said 40 militants were killed.", ("killed", 40, "exact", "militants")),
+        ("Some 20 civilians were killed.", ("killed", 20, "about", "civilians")),
+        ("Almost 100 people have died.", ("killed", 100, "nearly", "people")),
+        ("Seven civilians were martyred in the attack.", ("killed", 7, "exact", "civilians")),
+        ("The shelling claimed the lives of 8 persons.", ("killed", 8, "exact", "people")),
+        ("A bomb killed six Nusra Front fighters.", ("killed", 6, "exact", "fighters")),
+        ("Sixteen civilians - including three children - were killed.", ("killed", 16, "exact", "civilians")),
+    ],
+)
+def test_patterns(text, expected):
+    assert summary(figures_of(text))[0] == expected
+
+
+def test_killed_and_wounded_in_one_sentence():
+    text = "6 civilians including a woman and two children were killed and 12 other civilians were injured."
+    assert summary(figures_of(text)) == [("killed", 6, "exact", "civilians"), ("wounded", 12, "exact", "civilians")]
+
+
+def test_sentences_without_commas_keep_subject_and_object_apart():
+    """Scraped text loses commas: '8 persons killed 58 others injured' is two figures."""
+    assert summary(figures_of("8 persons killed 58 others injured in rocket attacks.")) == [
+        ("killed", 8, "exact", "people"),
+        ("wounded", 58, "exact", "people"),
+    ]
+
+
+def test_coordinated_groups_are_separate_figures():
+    text = "Regime planes killed 31 jihadists and eight civilians in Raqa."
+    assert summary(figures_of(text)) == [("killed", 31, "exact", "jihadists"), ("killed", 8, "exact", "civilians")]
+
+
+def test_single_victims_count_one_or_two():
+    assert summary(figures_of("A woman and a child were killed on Tuesday.")) == [("killed", 2, "exact", "woman")]
+    assert summary(figures_of("One Syrian civilian was killed on Monday.")) == [("killed", 1, "exact", "civilian")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conflict has cost more than 300,000 lives since 2011.",
+        "IS has killed more than 400,000 people since the war began.",
+        "The six-year-old civil war has claimed an estimated 400000 lives.",
+        "Aleppo, a city of 250,000, was hit again.",
+        "The 25-year-old was killed in the raid.",
+        "Burns covered 20 percent of his body.",
+        "The 2013 attack killed in daylight.",
+        "The convoy was carrying at least 5000 people.",
+        "Fifteen of the wounded are in critical condition.",
+        "Three buildings were destroyed by dozens of airstrikes.",
+        "23 February 2015 The brigade said clashes went on.",
+    ],
+)
+def test_background_numbers_are_not_figures(text):
+    assert figures_of(text) == ()
+
+
+def test_vague_first_report_yields_to_exact_count():
+    text = (
+        "Dozens of civilians have reportedly been killed by air strikes. "
+        "At least 73 civilians were killed early on Tuesday, the monitor said."
+    )
+    assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=73)
+
+
+def test_headline_prefers_civilians_in_the_first_sentence():
+    text = "On Sunday regime planes killed 31 jihadists and eight civilians. Later 50 fighters were killed."
+    assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=8)
+
+
+def test_headline_without_killed_figure_is_empty():
+    text = "Three civilians were injured in rocket attacks."
+    assert headline_toll(figures_of(text), split_sentences(text)) == Toll()
+
+
+def test_wounded_only_from_the_headline_sentence():
+    text = "Five people were killed in Homs. Elsewhere 40 people were wounded."
+    assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=5, wounded=None)
+
+
+def test_claimant_in_adjoining_sentence_and_attributive_place():
+    body = "Four people were killed in Idlib. The Britain-based Observatory said the toll may rise."
+    actors = (entity(body, "SOHR", "Observatory", "organization"),)
+    places = (entity(body, "Idlib", "Idlib", "governorate"), entity(body, "Britain", "Britain", "country"))
+    (figure,) = figures_of(body, actors, places)
+    assert (figure.place, figure.source, figure.source_text) == ("Idlib", "SOHR", "Observatory")
+
+
+def test_output_is_deterministic(seed_000, seed_004):
+    for body in (seed_000, seed_004):
+        assert figures_of(body) == figures_of(body)

@@ -1,0 +1,119 @@
+"""The knowledge base: shipped entries, analyst corrections, publishers and wires."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ConfigError
+from generator.knowledge import load_knowledge_base, normalize_surface, publisher_name, wires_in
+from generator.models import ACTOR_KINDS
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _entry(kb, name):
+    return next(entry for entry in kb.entries if entry.name == name)
+
+
+def _analyst(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "analyst.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_entries_are_valid_and_sorted(kb):
+    assert [entry.id for entry in kb.entries] == sorted(entry.id for entry in kb.entries)
+    assert all(entry.kind in ACTOR_KINDS for entry in kb.actors())
+    assert all(entry.description for entry in kb.actors())
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [("Sergei Lavrov", "Sergey Lavrov"), ("Syria Civil Defense", "White Helmets"), ("SOHR", "Syrian Observatory for Human Rights"),
+     ("Daesh", "Islamic State"), ("MSF", "Doctors Without Borders"), ("Jabhat Fateh al-Sham", "Jabhat al-Nusra")],
+)
+def test_shipped_aliases(kb, alias, name):
+    assert alias in _entry(kb, name).aliases
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("nbcnews.com", "NBC News"), ("http://www.thedailystar.net/backpage/x-1", "The Daily Star (Bangladesh)"),
+     ("nna", "National News Agency"), ("sana", "SANA"), ("tass", "TASS"), ("reuters", "Reuters"),
+     ("ahram", "Al-Ahram"), ("alalam", "Al-Alam"), ("almanar", "Al-Manar"), ("alaraby", "Al-Araby Al-Jadeed"),
+     ("dailysabah", "Daily Sabah"), ("etilaf", "Etilaf"), ("trt", "TRT"), ("jordantimes", "The Jordan Times"),
+     ("alarabiya", "Al Arabiya"), ("asharqalawsat", "Asharq Al-Awsat"), ("sputnik", "Sputnik"),
+     ("edition.cnn.com", "CNN")],
+)
+def test_publisher_name(kb, code, name):
+    assert publisher_name(code, kb) == name
+
+
+def test_unknown_publisher_is_none(kb):
+    assert publisher_name("example.org", kb) is None
+
+
+def test_wires_in_attributions_but_not_photo_credits(kb):
+    text = "BEIRUT (AFP) - A source told Reuters that... an AFP journalist saw it. Handout / AP\nAP Photo"
+    assert wires_in(text, kb) == ("AFP", "Reuters")
+    assert wires_in("The Associated Press and dpa reported; Xinhua too.", kb) == ("AP", "dpa", "Xinhua")
+
+
+def test_normalize_surface_ignores_case_hyphens_and_apostrophes():
+    assert normalize_surface("Al-Nusra  Front") == normalize_surface("al Nusra front")
+    assert normalize_surface("O’Brien") == normalize_surface("O'Brien")
+
+
+def test_analyst_file_extends_and_corrects(tmp_path):
+    kb = load_knowledge_base(_analyst(tmp_path, """
+actors:
+  - {name: Ammar al Selmo, kind: person, aliases: [Ammar al-Selmo], description: Rescue chief.}
+  - {name: Shafak, description: Aid group in northern Syria.}
+places:
+  - {name: Beshkatine, kind: town, country: Syria}
+merges:
+  - {into: White Helmets, names: [Syrian Arab Red Crescent]}
+splits:
+  - {from: US government, aliases: [Pentagon], kind: organization}
+renames:
+  - {from: Sergey Lavrov, to: Sergei Lavrov}
+ignores: [BlackBerry]
+"""))
+    names = {entry.name: entry for entry in kb.entries}
+    assert names["Ammar al Selmo"].aliases == ("Ammar al-Selmo",)
+    assert names["Shafak"].description == "Aid group in northern Syria."
+    assert names["Beshkatine"].category == "place"
+    assert "SARC" in names["White Helmets"].aliases and "Syrian Arab Red Crescent" not in names
+    assert "Pentagon" not in names["US government"].aliases and names["Pentagon"].kind == "organization"
+    assert "Sergey Lavrov" in names["Sergei Lavrov"].aliases and names["Sergei Lavrov"].id == "sergey-lavrov"
+    assert kb.is_ignored("blackberry")
+
+
+def test_analyst_file_reports_every_problem_at_once(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_knowledge_base(_analyst(tmp_path, """
+actors:
+  - {name: Nobody, kind: wizard}
+  - {name: Somebody, kind: person, colour: blue}
+  - {name: New Group, kind: armed_group, aliases: [Kerry]}
+merges:
+  - {into: White Helmets, names: [Unknown Thing]}
+renames:
+  - {from: Ghost, to: Spirit}
+frobs: 1
+"""))
+    problems = "\n".join(caught.value.problems)
+    for expected in ("bad kind 'wizard'", "unknown key 'colour'", "'kerry' is claimed", "unknown name 'Unknown Thing'",
+                     "unknown name 'Ghost'", "unknown section 'frobs'"):
+        assert expected in problems
+    assert len(caught.value.problems) == 6
+
+
+def test_analyst_file_that_is_not_yaml(tmp_path):
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_knowledge_base(_analyst(tmp_path, "actors: [unclosed"))

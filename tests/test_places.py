@@ -1,0 +1,290 @@
+"""Tests for generator.extract.places: gazetteer look-up, phrasing patterns, precision rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.extract.places import find_places, governorate_of, load_gazetteer
+from generator.extract.text import split_sentences
+from generator.models import PLACE_KINDS, EntityMention
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FAKES_DEV = ROOT.parent / "shared" / "corpora" / "fakes-dev.jsonl"
+
+ALEPPO_CITY = "geonames:170063"
+
+
+def places_in(text: str) -> tuple[EntityMention, ...]:
+    return find_places(text, split_sentences(text))
+
+
+def by_name(text: str) -> dict[str, EntityMention]:
+    return {place.name: place for place in places_in(text)}
+
+
+def surfaces(text: str) -> set[str]:
+    return {mention.surface for place in places_in(text) for mention in place.mentions}
+
+
+@pytest.fixture(scope="module")
+def seed_places() -> dict[str, tuple[EntityMention, ...]]:
+    return {path.name: places_in(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+# ---------------------------------------------------------------- the seed articles
+
+
+def test_each_seed_names_each_place_once(seed_places):
+    for places in seed_places.values():
+        keys = [place.key for place in places]
+        assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Aleppo", "Syria", "Russia", "United States", "United Kingdom", "New York"],
+)
+def test_reuters_seed_places(seed_places, name):
+    assert name in {place.name for place in seed_places["000_95674d525cba9203.txt"]}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Aleppo", "Syria", "Russia", "United States", "United Kingdom", "New York", "Geneva",
+     "Damascus", "Moscow", "Washington", "Al-Kalasseh", "Ansari", "Beshkatine", "Al-Bal",
+     "Aleppo Governorate"],
+)
+def test_afp_seed_places(seed_places, name):
+    assert name in {place.name for place in seed_places["004_c2eec665b70e2dfb.txt"]}
+
+
+def test_seed_aleppo_is_the_city_in_syria(seed_places):
+    for places in seed_places.values():
+        aleppo = [place for place in places if place.name == "Aleppo"]
+        assert len(aleppo) == 1
+        assert (aleppo[0].key, aleppo[0].kind, aleppo[0].country, aleppo[0].region) == (
+            ALEPPO_CITY, "city", "Syria", "Aleppo")
+        assert aleppo[0].lat == pytest.approx(36.2, abs=0.1)
+
+
+def test_seed_pattern_places_roll_up_to_aleppo(seed_places):
+    afp = {place.name: place for place in seed_places["004_c2eec665b70e2dfb.txt"]}
+    for name in ("Beshkatine", "Al-Bal", "Al-Kalasseh", "Ansari"):
+        assert afp[name].region == "Aleppo"
+        assert governorate_of(afp[name]) == "aleppo"
+    assert afp["Beshkatine"].kind == "town"
+    assert afp["Al-Kalasseh"].kind == afp["Ansari"].kind == "district"
+
+
+@pytest.mark.parametrize("word", ["Kerry", "Lavrov", "Friday", "Image", "Handout", "Assad", "Reuters"])
+def test_seed_people_and_words_are_not_places(seed_places, word):
+    for places in seed_places.values():
+        for place in places:
+            assert all(word not in mention.surface for mention in place.mentions)
+
+
+def test_seed_mentions_point_into_the_body():
+    for path in sorted(SEEDS.glob("*.txt")):
+        body = path.read_text(encoding="utf-8")
+        sentences = split_sentences(body)
+        places = find_places(body, sentences)
+        starts = [place.mentions[0].start for place in places]
+        assert starts == sorted(starts)
+        for place in places:
+            assert place.kind in PLACE_KINDS
+            assert [m.start for m in place.mentions] == sorted(m.start for m in place.mentions)
+            for mention in place.mentions:
+                assert body[mention.start : mention.end] == mention.surface
+                sentence = sentences[mention.sentence]
+                assert sentence.start <= mention.start < mention.end <= sentence.end
+
+
+def test_output_is_deterministic():
+    body = (SEEDS / "004_c2eec665b70e2dfb.txt").read_text(encoding="utf-8")
+    assert places_in(body) == places_in(body)
+
+
+# ---------------------------------------------------------------- gazetteer look-up
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("Shelling hit Aleppo province on Monday.", "Aleppo"),
+        ("Jets struck rural Idlib overnight.", "Idlib"),
+        ("Fighting raged in the countryside of Hama.", "Hama"),
+        ("Raids hit Idlib's countryside.", "Idlib"),
+        ("Clashes in the Damascus countryside went on.", "Rif Dimashq"),
+        ("Troops entered Deir Ezzor province.", "Deir ez-Zor"),
+        ("Raids on Hasakeh province killed two.", "Hasakah"),
+    ],
+)
+def test_qualified_names_are_governorates(text, region):
+    (place,) = [place for place in places_in(text) if place.kind == "governorate"]
+    assert place.region == region
+    assert place.country == "Syria"
+
+
+def test_plain_governorate_name_is_the_city():
+    (place,) = places_in("Rebels shelled Idlib on Monday.")
+    assert (place.name, place.kind, place.region) == ("Idlib", "city", "Idlib")
+
+
+@pytest.mark.parametrize("spelling", ["al-Bab", "Al-Bab", "Al Bab", "el-Bab"])
+def test_arabic_article_variants_are_one_place(spelling):
+    (place,) = places_in(f"Turkish troops advanced on {spelling} on Sunday.")
+    assert place.name == "Al-Bab"
+    assert place.region == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "spelling, name",
+    [("Deir ez-Zor", "Deir ez-Zor"), ("Deir al-Zour", "Deir ez-Zor"), ("Raqqah", "Raqqa"),
+     ("Ar-Raqqa", "Raqqa"), ("Dara'a", "Daraa"), ("Lattakia", "Latakia"), ("Tartous", "Tartus"),
+     ("Kobane", "Kobani"), ("Tadmur", "Palmyra"), ("Abu Kamal", "Abu Kamal"), ("Albukamal", "Abu Kamal")],
+)
+def test_spelling_variants(spelling, name):
+    assert name in by_name(f"Fighting was reported in {spelling} today.")
+
+
+def test_scraped_possessive_without_apostrophe():
+    names = by_name("Syrias army shelled Aleppos outskirts.")
+    assert {"Syria", "Aleppo"} <= set(names)
+    assert names["Aleppo"].mentions[0].surface == "Aleppos"
+
+
+def test_hamas_is_not_hama():
+    assert places_in("Hamas officials met in the afternoon.") == ()
+
+
+def test_country_short_forms():
+    names = by_name("The U.S.-Russia deal, backed by the UK and America, was signed.")
+    assert names["United States"].aliases_seen == ("America", "U.S.")
+    assert "Russia" in names and "United Kingdom" in names
+
+
+def test_lower_case_us_is_a_pronoun():
+    assert places_in("They told us nothing about it.") == ()
+
+
+def test_governorate_of_covers_fakes_labels():
+    gazetteer_regions = set(load_gazetteer().fakes_by_region)
+    assert {"Aleppo", "Rif Dimashq", "Deir ez-Zor", "Hasakah", "Latakia", "Tartus"} <= gazetteer_regions
+    names = by_name("Jets hit Eastern Ghouta, Deir Ezzor, Hasakeh, Latakia, Tartus and Moscow.")
+    assert governorate_of(names["Eastern Ghouta"]) == "damascus"
+    assert governorate_of(names["Deir ez-Zor"]) == "deir ezzor"
+    assert governorate_of(names["Hasakah"]) == "hasakeh"
+    assert governorate_of(names["Latakia"]) == "lattakia"
+    assert governorate_of(names["Tartus"]) == "tartous"
+    assert governorate_of(names["Moscow"]) is None
+
+
+def test_syria_itself_has_no_governorate():
+    (syria,) = places_in("Syria is at war.")
+    assert syria.kind == "country" and governorate_of(syria) is None
+
+
+# ---------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile phones were confiscated.",
+        "Nice words will not end the war.",
+        "Hope faded on Friday.",
+        "Victoria said she would return.",
+        "Secretary of State John Kerry met Sergey Lavrov.",
+        "Syrian and Russian jets flew over.",
+        "The Syrian Observatory for Human Rights said so.",
+        "Obama and Assad spoke in March.",
+    ],
+)
+def test_words_people_and_demonyms_are_not_places(text):
+    assert places_in(text) == ()
+
+
+def test_person_name_before_a_foreign_city_name():
+    assert "Washington" not in by_name("The memo quoted George Washington at length.")
+    assert "Washington" in by_name("Officials in Washington said no.")
+
+
+def test_smaller_foreign_city_needs_a_cue():
+    assert "Marseille" not in by_name("Marseille said nothing.")
+    assert "Marseille" in by_name("The meeting was held in Marseille on Monday.")
+
+
+def test_organisation_names_still_carry_their_country():
+    """The lead removes place mentions that overlap an actor mention."""
+    assert "Syria" in by_name("The Syria Civil Defense said three centres were hit.")
+
+
+def test_words_inside_links_are_not_mentions():
+    assert places_in("http://example.com/missiles-batter-syrias-aleppo-1288792") == ()
+
+
+# ---------------------------------------------------------------- places found by their wording
+
+
+def test_town_of_pattern_takes_region_from_the_sentence():
+    names = by_name("In Homs province, jets struck the village of Umm Sharshuh.")
+    village = names["Umm Sharshuh"]
+    assert (village.kind, village.region, village.country) == ("village", "Homs", "Syria")
+    assert village.key == "pattern:umm-sharshuh" and village.kb_id is None
+
+
+def test_district_pattern_falls_back_to_the_dominant_governorate():
+    text = "Idlib was shelled again. Rescuers in Idlib worked all night.\n\nIn the Qusour district, two died."
+    district = by_name(text)["Qusour"]
+    assert (district.kind, district.region) == ("district", "Idlib")
+
+
+def test_country_is_the_last_resort_for_region():
+    text = "The UK-based monitor said the village of Tokhar was hit."
+    village = by_name(text)["Tokhar"]
+    assert (village.country, village.region) == ("United Kingdom", None)
+
+
+def test_pattern_place_is_found_again_without_its_cue():
+    text = "Beshkatine was quiet.\n\nLater, raids hit the town of Beshkatine in Aleppo province."
+    town = by_name(text)["Beshkatine"]
+    assert len(town.mentions) == 2 and town.region == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Shells fell on the al-Masharqa neighbourhood.", "al-Masharqa", "district"),
+        ("Jihadist stronghold Al-Bal was bombed.", "Al-Bal", "area"),
+        ("Strikes on the Jeb al-Jarrah village killed four.", "Jeb al-Jarrah", "village"),
+    ],
+)
+def test_pattern_kinds(text, name, kind):
+    assert by_name(text)[name].kind == kind
+
+
+def test_pattern_rejects_organisations_and_long_runs():
+    text = "The last stronghold of Daesh fell. Jets hit the villages of Ziyadiyah Bahrutah Duvaybik Aktharin."
+    assert places_in(text) == ()
+
+
+def test_headline_title_case_does_not_trigger_patterns():
+    assert places_in("Rebels Seize Key Town Of Qasr Near Border") == ()
+
+
+# ---------------------------------------------------------------- development corpus
+
+
+def test_fakes_dev_gold_governorate_is_found():
+    """FA-KES gold governorate named by a place or its region in >= 95% of articles."""
+    records = [json.loads(line) for line in FAKES_DEV.read_text(encoding="utf-8").splitlines() if line]
+    hits = 0
+    for record in records:
+        body = f"{record['title']}\n\n{record['content']}"
+        labels = {governorate_of(place) for place in places_in(body)}
+        hits += record["gold"]["location"] in labels
+    assert hits / len(records) >= 0.95

@@ -1,0 +1,92 @@
+"""Direct quotes and their speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.actors import find_actors
+from generator.extract.quotes import find_quotes
+from generator.extract.text import split_sentences
+from generator.knowledge import load_knowledge_base
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _quotes(text: str, kb):
+    sentences = split_sentences(text)
+    return find_quotes(text, sentences, find_actors(text, sentences, kb, ()))
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(kb):
+    return {path.name: _quotes(path.read_text(encoding="utf-8"), kb) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def _by_start(quotes, start: str):
+    return next(quote for quote in quotes if quote.text.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("seed", "start", "speaker"),
+    [("004_c2eec665b70e2dfb.txt", "You should ask the Americans.", "Sergey Lavrov"),
+     ("004_c2eec665b70e2dfb.txt", "We cannot continue on the same path any longer", "John Kerry"),
+     ("004_c2eec665b70e2dfb.txt", "The only way to achieve that", "John Kerry"),
+     ("004_c2eec665b70e2dfb.txt", "long, painful and disappointing", "Staffan de Mistura"),
+     ("000_95674d525cba9203.txt", "What's happening now is annihilation", "Ammar al Selmo"),
+     ("000_95674d525cba9203.txt", "Despite the international outcry", "Nick Finney"),
+     ("000_95674d525cba9203.txt", "even while we are meeting here", "John Kerry")],
+)
+def test_seed_quotes_and_speakers(seed_quotes, seed, start, speaker):
+    assert _by_start(seed_quotes[seed], start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("seed", "start", "description"),
+    [("000_95674d525cba9203.txt", "The ball is in very much", "the senior official"),
+     ("004_c2eec665b70e2dfb.txt", "We have begun reconnaissance", "A high-ranking military source"),
+     ("004_c2eec665b70e2dfb.txt", "This could go on for hours", "A high-ranking military source"),
+     ("004_c2eec665b70e2dfb.txt", "In Aleppo, negotiations", "an analyst close to the regime"),
+     ("004_c2eec665b70e2dfb.txt", "The Americans must understand", "an analyst close to the regime")],
+)
+def test_anonymous_speakers_keep_their_description(seed_quotes, seed, start, description):
+    quote = _by_start(seed_quotes[seed], start)
+    assert (quote.speaker, quote.speaker_text) == (None, description)
+
+
+def test_multi_sentence_quote_is_one_quote(seed_quotes):
+    quote = _by_start(seed_quotes["004_c2eec665b70e2dfb.txt"], "This could go on for hours")
+    assert quote.text.endswith("the situation on the ground.")
+
+
+def test_scare_quotes_are_not_quotes(seed_quotes):
+    texts = {quote.text for quotes in seed_quotes.values() for quote in quotes}
+    assert not texts & {"deliberately targeted", "stay away", "pretty contentious", "terrorist", "credibility"}
+
+
+def test_quote_broken_by_its_attribution_is_joined(kb):
+    text = "Ahmad Darwish, a resident, spoke to us. “We will not leave,” he said, “because this is our home.”"
+    (quote,) = _quotes(text, kb)
+    assert quote.text == "We will not leave, because this is our home."
+    assert (quote.speaker, quote.speaker_text, quote.sentence) == ("Ahmad Darwish", "Ahmad Darwish", 1)
+
+
+def test_said_x_after_the_quote(kb):
+    (quote,) = _quotes('"The hospital is out of service," said Dr. Farid Hamdan, its director.', kb)
+    assert quote.speaker == "Farid Hamdan"
+
+
+def test_short_quote_with_a_speech_verb_counts(kb):
+    (quote,) = _quotes('Asked about the truce, Sergey Lavrov said: "No comment."', kb)
+    assert (quote.text, quote.speaker) == ("No comment.", "Sergey Lavrov")
+
+
+def test_unattributed_quote_has_no_speaker(kb):
+    (quote,) = _quotes('Graffiti on the wall read "we will return to our homes".', kb)
+    assert (quote.speaker, quote.speaker_text) == (None, "")

@@ -1,0 +1,96 @@
+"""Rendering: pages from a hand-made dossier; hostile text stays text; front-matter parses."""
+
+import datetime as dt
+import re
+
+import markdown
+import yaml
+
+from generator.extract.text import paragraph_spans, split_sentences
+from generator.models import (Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Quote, Toll)
+from generator.render import SHIPPED_TEMPLATES, render_dossier
+
+HOSTILE_TITLE = '<script>alert("t")</script> {{ 7*7 }} [x](javascript:alert(1))'
+BODY = (
+    "Rebels said 12 people were killed in Aleppo on Friday. <img src=x onerror=alert(1)>\n\n"
+    '"We are {{ config }} here," said Jane Doe. | not | a | table |'
+)
+
+
+def _article() -> ExtractedArticle:
+    sentences = split_sentences(BODY)
+    aleppo = BODY.index("Aleppo")
+    jane = BODY.index("Jane Doe")
+    return ExtractedArticle(
+        id="a-1", source_path="x/<b>.txt", record=None, content_hash="h", title=HOSTILE_TITLE,
+        url="javascript:alert(1)", publisher="Evil <i>Outlet</i>", wires=("AFP",),
+        published=dt.date(2016, 9, 24), byline=None, event_date=dt.date(2016, 9, 23), tags=(),
+        body=BODY, paragraphs=tuple(BODY[a:b] for a, b in paragraph_spans(BODY)), sentences=sentences,
+        summary="# not a heading", word_count=20,
+        actors=(EntityMention("Jane Doe", "Jane Doe", "person", (Mention("Jane Doe", 1, jane, jane + 8),)),),
+        places=(EntityMention("g:1", "Aleppo", "city", (Mention("Aleppo", 0, aleppo, aleppo + 6),),
+                              country="Syria", region="Aleppo", lat=36.2, lon=37.16),),
+        quotes=(Quote("We are {{ config }} here,", "Jane Doe", "Jane Doe", 1),),
+        figures=(Figure("killed", 12, "exact", "people", "g:1", None, "Rebels", 0, "12 people were killed"),),
+        dates=(),
+        headline_toll=Toll(12, None),
+    )
+
+
+def _dossier() -> Dossier:
+    article = _article()
+    entities = (
+        Entity("aleppo", "place", "Aleppo", "city", ("Aleppo",), None, "Syria", "Aleppo", 36.2, 37.16),
+        Entity("jane-doe", "actor", "Jane Doe", "person", ("Jane Doe",), "A <b>test</b> person"),
+    )
+    entity_of = {("a-1", "place", "g:1"): "aleppo", ("a-1", "actor", "Jane Doe"): "jane-doe"}
+    return Dossier((article,), entities, entity_of)
+
+
+def _render() -> dict[str, str]:
+    files = render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test dossier", "Scope")
+    return {f.path: f.text for f in files}
+
+
+def test_expected_pages_are_rendered():
+    pages = _render()
+    for path in ["index.md", "briefings/index.md", "briefings/a-1.md", "actors/index.md", "actors/jane-doe.md",
+                 "places/index.md", "places/aleppo.md", "timeline.md", "figures.md", "sources.md",
+                 "exports/dossier.json", "exports/figures.csv"]:
+        assert path in pages, path
+
+
+def test_front_matter_parses_and_never_carries_a_title():
+    for path, text in _render().items():
+        if path.endswith(".md") and text.startswith("---\n"):
+            meta = yaml.safe_load(text.split("---\n")[1])
+            assert isinstance(meta, dict) and "title" not in meta, path
+
+
+def test_hostile_text_creates_no_markup():
+    extensions = ["attr_list", "tables", "admonition", "md_in_html", "toc"]
+    for path, text in _render().items():
+        if not path.endswith(".md"):
+            continue
+        html = markdown.markdown(text.split("---\n", 2)[-1], extensions=extensions)
+        assert not re.search(r"<(script|img|iframe|i|b)\b", html), path
+        assert "javascript:" not in re.sub(r"&[^;]+;", "", " ".join(re.findall(r'href="([^"]*)"', html))), path
+        assert "{{" not in text or "&#123;" in text
+
+
+def test_briefing_links_back_to_sentences_and_entities():
+    page = _render()["briefings/a-1.md"]
+    assert '<span class="sentence" id="s0">' in page
+    assert "(../places/aleppo.md)" in page and "(../actors/jane-doe.md)" in page
+    assert "[s0](#s0)" in page
+
+
+def test_entity_page_shows_mention_in_context_and_quote():
+    page = _render()["actors/jane-doe.md"]
+    assert "<mark>Jane Doe</mark>" in page
+    assert "../briefings/a-1.md#s1" in page
+    assert "We are &#123;&#123; config &#125;&#125; here," in page
+
+
+def test_rendering_is_deterministic():
+    assert _render() == _render()

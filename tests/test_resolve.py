@@ -1,0 +1,114 @@
+"""Dossier-wide resolution: one id per real-world entity, stable and unique."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.extract.actors import find_actors
+from generator.extract.places import find_places
+from generator.extract.text import split_sentences
+from generator.knowledge import load_knowledge_base
+from generator.models import EntityMention, ExtractedArticle, Mention, Toll
+from generator.resolve import resolve
+from generator.slugs import slugify
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _entity(key: str, kind: str, surfaces: tuple[str, ...] = (), kb_id: str | None = None, **place) -> EntityMention:
+    mentions = tuple(Mention(surface, 0, i * 10, i * 10 + len(surface)) for i, surface in enumerate(surfaces or (key,)))
+    return EntityMention(key=key, name=key, kind=kind, mentions=mentions, kb_id=kb_id, **place)
+
+
+def _article(article_id: str, actors=(), places=(), published: dt.date | None = None, body: str = "") -> ExtractedArticle:
+    return ExtractedArticle(
+        id=article_id, source_path=f"{article_id}.txt", record=None, content_hash=article_id, title=article_id,
+        url=None, publisher=None, wires=(), published=published, byline=None, event_date=None, tags=(),
+        body=body, paragraphs=(), sentences=split_sentences(body), summary="", word_count=0,
+        actors=tuple(actors), places=tuple(places), quotes=(), figures=(), dates=(), headline_toll=Toll(),
+    )
+
+
+def _seed_article(path, kb) -> ExtractedArticle:
+    body = path.read_text(encoding="utf-8")
+    sentences = split_sentences(body)
+    places = find_places(body, sentences)
+    return _article(path.stem, find_actors(body, sentences, kb, places), places, body=body)
+
+
+def test_seeds_resolve_to_one_id_per_entity(kb):
+    articles = [_seed_article(path, kb) for path in sorted(SEEDS.glob("*.txt"))]
+    dossier = resolve(articles, kb)
+    ids = [entity.id for entity in dossier.entities]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    for article in articles:
+        for category, entities in (("actor", article.actors), ("place", article.places)):
+            for entity in entities:
+                assert (article.id, category, entity.key) in dossier.entity_of
+    actor_ids = {entity.name: entity.id for entity in dossier.entities if entity.category == "actor"}
+    for name in ("Sergey Lavrov", "John Kerry", "White Helmets", "Syrian Observatory for Human Rights", "Russian government"):
+        owners = {dossier.entity_of[(a.id, "actor", name)] for a in articles if any(x.key == name for x in a.actors)}
+        assert owners == {actor_ids[name]}, name
+    lavrov = next(entity for entity in dossier.entities if entity.name == "Sergey Lavrov")
+    assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} <= set(lavrov.aliases)
+    assert lavrov.description and lavrov.kind == "person"
+
+
+def test_transliterations_and_surnames_join_across_articles(kb):
+    one = _article("a", [_entity("Mohammed al-Halabi", "person"), _entity("Sergej Lavrov", "person")])
+    two = _article("b", [_entity("Muhammad Halabi", "person"), _entity("Halabi", "person")])
+    dossier = resolve([one, two], kb)
+    halabi = {dossier.entity_of[("a", "actor", "Mohammed al-Halabi")], dossier.entity_of[("b", "actor", "Muhammad Halabi")],
+              dossier.entity_of[("b", "actor", "Halabi")]}
+    assert len(halabi) == 1
+    assert dossier.entity_of[("a", "actor", "Sergej Lavrov")] == "sergey-lavrov"
+
+
+def test_ambiguous_surname_stays_apart(kb):
+    articles = [_article("a", [_entity("Ahmad Khalil", "person"), _entity("Nawaf Khalil", "person")]),
+                _article("b", [_entity("Khalil", "person")])]
+    dossier = resolve(articles, kb)
+    assert len({dossier.entity_of[(a.id, "actor", x.key)] for a in articles for x in a.actors}) == 3
+
+
+def test_places_group_by_gazetteer_id_then_name(kb):
+    aleppo = {"kb_id": "geonames:170063", "country": "Syria", "region": "Aleppo", "lat": 36.2, "lon": 37.16}
+    articles = [_article("a", places=[_entity("geonames:170063", "city", ("Aleppo",), **aleppo),
+                                      _entity("pattern:beshkatine", "town", ("Beshkatine",))]),
+                _article("b", places=[_entity("Aleppo city", "city", ("Halab",), **aleppo),
+                                      _entity("pattern:beshkatine-2", "town", ("Beshkatine",))])]
+    dossier = resolve(articles, kb)
+    assert dossier.entity_of[("a", "place", "geonames:170063")] == dossier.entity_of[("b", "place", "Aleppo city")]
+    city = next(e for e in dossier.entities if e.lat is not None)
+    assert (city.country, city.region, city.aliases) == ("Syria", "Aleppo", ("Aleppo", "Halab"))
+
+
+def test_slug_clash_adds_the_kind(kb):
+    articles = [_article("a", [_entity("Al Amal", "organization")], [_entity("Al Amal", "village")])]
+    dossier = resolve(articles, kb)
+    assert sorted(e.id for e in dossier.entities) == ["al-amal-organization", "al-amal-village"]
+
+
+def test_articles_sorted_by_date_then_id_and_output_stable(kb):
+    articles = [_article("c"), _article("b", published=dt.date(2016, 9, 24)), _article("a", published=dt.date(2016, 9, 23))]
+    dossier = resolve(articles, kb)
+    assert [a.id for a in dossier.articles] == ["a", "b", "c"]
+    assert resolve(list(reversed(articles)), kb) == dossier
+
+
+def test_analyst_description_and_rename_reach_the_entity(tmp_path):
+    analyst = tmp_path / "kb.yaml"
+    analyst.write_text("renames: [{from: Sergey Lavrov, to: Sergei Lavrov}]\n"
+                       "actors: [{name: Sergei Lavrov, description: Russia's top diplomat.}]\n", encoding="utf-8")
+    kb = load_knowledge_base(analyst)
+    dossier = resolve([_article("a", [_entity("Sergey Lavrov", "person", kb_id="sergey-lavrov")])], kb)
+    (entity,) = dossier.entities
+    assert (entity.id, entity.name, entity.description) == (slugify("Sergei Lavrov"), "Sergei Lavrov", "Russia's top diplomat.")

@@ -1,0 +1,185 @@
+"""The built site: every section and entity page, offline search, nothing fetched from outside."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+SHIM = Path("assets/javascripts/iframe-worker/shim.js")
+SECTION_PAGES = (
+    "index.html",
+    "briefings/index.html",
+    "actors/index.html",
+    "places/index.html",
+    "timeline.html",
+    "figures.html",
+    "sources.html",
+)
+ENTITY_SECTIONS = ("briefings", "actors", "places")
+# Elements that make the browser fetch something by themselves (links to click are fine).
+FETCHING_ATTRIBUTES = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+CSS_REMOTE = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+class FetchedResources(HTMLParser):
+    """Collects what a page makes the browser load: resource URLs and inline CSS."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.css: list[str] = []
+        self.nav_links: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in FETCHING_ATTRIBUTES and FETCHING_ATTRIBUTES[tag] in values:
+            self.urls.append(values[FETCHING_ATTRIBUTES[tag]])
+        if tag == "img" and "srcset" in values:
+            candidates = (part.split() for part in values["srcset"].split(","))
+            self.urls.extend(words[0] for words in candidates if words)
+        if "style" in values:
+            self.css.append(values["style"])
+        if tag == "a" and "md-nav__link" in values.get("class", "").split():
+            self.nav_links.append(values.get("href", ""))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.css.append(data)
+
+
+def parse_page(path: Path) -> FetchedResources:
+    parser = FetchedResources()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def entity_pages(site: Path, section: str) -> list[Path]:
+    return sorted((p for p in (site / section).glob("*.html") if p.name != "index.html"), key=lambda p: p.stem)
+
+
+def content_pages(config: Path, section: str) -> list[str]:
+    docs = Path(load_config(str(config))["docs_dir"]) / section
+    return sorted(p.stem for p in docs.glob("*.md") if p.name != "index.md")
+
+
+@pytest.mark.parametrize("page", SECTION_PAGES)
+def test_section_page_is_built(built_site: Path, page: str) -> None:
+    assert (built_site / page).is_file()
+
+
+@pytest.mark.parametrize("section", ENTITY_SECTIONS)
+def test_every_entity_page_is_built(built_site: Path, mkdocs_config: Path, section: str) -> None:
+    built = [p.stem for p in entity_pages(built_site, section)]
+    assert built, f"no {section} pages in the site"
+    assert built == content_pages(mkdocs_config, section)
+
+
+def test_briefings_carry_sentence_anchors(built_site: Path) -> None:
+    for page in entity_pages(built_site, "briefings"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<span\b[^>]*\sid="s\d+"', html), f"{page.name} has no sentence anchors"
+
+
+def test_search_index_is_inlined_for_file_urls(built_site: Path) -> None:
+    """The offline plugin turns the index into a script, which file:// pages can load."""
+    index = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert index.startswith("var __index = ")
+    assert "Lavrov" in index
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    remote = []
+    for page in html_pages(built_site):
+        parsed = parse_page(page)
+        remote += [(page.name, url) for url in parsed.urls if REMOTE.match(url)]
+        remote += [(page.name, css) for css in parsed.css if CSS_REMOTE.search(css)]
+    assert remote == []
+
+
+def test_no_stylesheet_imports_from_another_host(built_site: Path) -> None:
+    sheets = sorted(built_site.rglob("*.css"))
+    assert sheets
+    remote = [sheet.name for sheet in sheets if CSS_REMOTE.search(sheet.read_text("utf-8"))]
+    assert remote == []
+
+
+def test_vendored_shim_is_shipped_and_loaded_before_material(built_site: Path) -> None:
+    shipped = (built_site / SHIM).read_bytes()
+    assert shipped == (REPO_ROOT / "overrides" / SHIM).read_bytes()
+    recorded = (REPO_ROOT / "THIRD_PARTY.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(shipped).hexdigest() in recorded
+    for page in html_pages(built_site):
+        scripts = [url for url in parse_page(page).urls if url.endswith(".js")]
+        shim = [i for i, url in enumerate(scripts) if url.endswith(SHIM.as_posix())]
+        bundle = [i for i, url in enumerate(scripts) if "/bundle." in url]
+        assert shim and bundle and shim[0] < bundle[0], f"{page.name}: {scripts}"
+
+
+def test_nav_lists_sections_not_every_page(built_site: Path) -> None:
+    """A briefing in the nav would put every briefing into every page (quadratic build)."""
+    entity_link = re.compile(r"(?:^|/)(?:briefings|actors|places)/(?!index\.html)[^/]+\.html")
+    for page in entity_pages(built_site, "briefings")[:1] + [built_site / "index.html"]:
+        links = parse_page(page).nav_links
+        assert links, f"{page.name} has no navigation"
+        assert [link for link in links if entity_link.search(link)] == []
+
+
+def read_mkdocs_yml(config: Path) -> dict:
+    """mkdocs.yml as plain data; `!ENV [NAME, default]` read as its default."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_nav_is_the_seven_sections(mkdocs_config: Path) -> None:
+    nav = [next(iter(item.values())) for item in read_mkdocs_yml(mkdocs_config)["nav"]]
+    assert nav == [page.replace(".html", ".md") for page in SECTION_PAGES]
+
+
+def test_no_extension_rewrites_article_text(mkdocs_config: Path) -> None:
+    """Article text is data: nothing may turn its words into emoji, links or typography."""
+    extensions = read_mkdocs_yml(mkdocs_config)["markdown_extensions"]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
+    rewriting = ("emoji", "magiclink", "smarty", "smartsymbols", "betterem", "caret", "tilde")
+    rewriting += ("mark", "critic", "keys")
+    assert [name for name in names if name.split(".")[-1] in rewriting] == []
+
+
+def test_site_url_comes_from_the_environment(
+    mkdocs_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert not load_config(str(mkdocs_config))["site_url"]
+    monkeypatch.setenv("SITE_URL", "https://example.org/dossier/")
+    assert load_config(str(mkdocs_config))["site_url"] == "https://example.org/dossier/"

@@ -1,0 +1,95 @@
+"""The writer: atomic, idempotent, and it never destroys an analyst's work."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import write as write_module
+from generator.errors import WriteError
+from generator.models import RenderedFile
+from generator.write import MANIFEST, write_content
+
+
+def _files(**pages: str) -> tuple[RenderedFile, ...]:
+    return tuple(RenderedFile(path.replace("__", "/") + ".md", text) for path, text in sorted(pages.items()))
+
+
+def test_first_run_writes_everything_and_a_manifest(tmp_path):
+    result = write_content(tmp_path, _files(index="home\n", briefings__a="A\n"))
+    assert result.written == ("briefings/a.md", "index.md")
+    assert (tmp_path / "briefings/a.md").read_text() == "A\n"
+    assert (tmp_path / MANIFEST).exists()
+
+
+def test_rerun_with_same_output_rewrites_nothing(tmp_path):
+    files = _files(index="home\n", briefings__a="A\n")
+    write_content(tmp_path, files)
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    os.utime(tmp_path / "index.md", ns=(1, 1))
+    stamps[tmp_path / "index.md"] = 1
+    result = write_content(tmp_path, files)
+    assert result.written == () and len(result.unchanged) == 2
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == stamps
+
+
+def test_hand_written_page_is_never_touched(tmp_path):
+    (tmp_path / "about.md").write_text("mine\n")
+    write_content(tmp_path, _files(index="home\n"))
+    write_content(tmp_path, _files(index="home 2\n"))
+    assert (tmp_path / "about.md").read_text() == "mine\n"
+
+
+def test_generated_path_colliding_with_hand_written_page_is_reported_not_overwritten(tmp_path):
+    (tmp_path / "index.md").write_text("my own home page\n")
+    result = write_content(tmp_path, _files(index="generated\n"))
+    assert (tmp_path / "index.md").read_text() == "my own home page\n"
+    assert [r.path for r in result.reports] == ["index.md"]
+
+
+def test_hand_edit_survives_regeneration_and_force_overwrites(tmp_path):
+    write_content(tmp_path, _files(briefings__a="A\n"))
+    (tmp_path / "briefings/a.md").write_text("A, annotated\n")
+    result = write_content(tmp_path, _files(briefings__a="A v2\n"))
+    assert (tmp_path / "briefings/a.md").read_text() == "A, annotated\n"
+    assert "edited by hand" in result.reports[0].reason
+    again = write_content(tmp_path, _files(briefings__a="A v2\n"))
+    assert (tmp_path / "briefings/a.md").read_text() == "A, annotated\n" and again.reports
+    write_content(tmp_path, _files(briefings__a="A v2\n"), force=True)
+    assert (tmp_path / "briefings/a.md").read_text() == "A v2\n"
+
+
+def test_pages_of_removed_articles_are_deleted_only_when_unedited(tmp_path):
+    write_content(tmp_path, _files(briefings__a="A\n", briefings__b="B\n"))
+    (tmp_path / "briefings/b.md").write_text("B, annotated\n")
+    result = write_content(tmp_path, ())
+    assert not (tmp_path / "briefings/a.md").exists()
+    assert (tmp_path / "briefings/b.md").read_text() == "B, annotated\n"
+    assert result.removed == ("briefings/a.md",)
+
+
+def test_failure_midway_leaves_previous_complete_files(tmp_path, monkeypatch):
+    write_content(tmp_path, _files(a="old a\n", b="old b\n"))
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_replace(source, target)
+
+    monkeypatch.setattr(write_module.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        write_content(tmp_path, _files(a="new a\n", b="new b\n"))
+    assert (tmp_path / "a.md").read_text() == "new a\n"
+    assert (tmp_path / "b.md").read_text() == "old b\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_refuses_two_outputs_for_one_path_and_paths_outside_content(tmp_path):
+    with pytest.raises(WriteError):
+        write_content(tmp_path, (RenderedFile("a.md", "1"), RenderedFile("a.md", "2")))
+    with pytest.raises(WriteError):
+        write_content(tmp_path, (RenderedFile("../escape.md", "x"),))
+    assert not Path(tmp_path.parent / "escape.md").exists()
