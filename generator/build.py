@@ -34,9 +34,9 @@ def knowledge_base_for(root: Path, settings: Settings) -> KnowledgeBase:
     return load_knowledge_base(analyst_file if analyst_file.exists() else None)
 
 
-def analyse(paths: list[Path], base: Path, kb: KnowledgeBase) -> Analysis:
+def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: bool = False) -> Analysis:
     """ingest -> extract -> resolve, for `dossier extract`, `check` and `generate`."""
-    ingested = ingest(paths, base=base)
+    ingested = ingest(paths, base=base, keep_duplicates=keep_duplicates)
     articles = [extract_article(raw, kb) for raw in ingested.articles]
     return Analysis(resolve(articles, kb), ingested.reports)
 

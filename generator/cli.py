@@ -74,7 +74,8 @@ def generate_command(root: Path, strict: bool, force: bool) -> None:
 @strict_option
 def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, strict: bool) -> None:
     """Print the extracted data of the articles in PATHS as JSON (writes nothing)."""
-    analysis = analyse(list(paths), Path.cwd(), knowledge_base_for(root, load_config(root)))
+    kb = knowledge_base_for(root, load_config(root))
+    analysis = analyse(list(paths), Path.cwd(), kb, keep_duplicates=True)
     records = article_records(analysis.dossier)
     if output_format == "jsonl":
         for record in records:

@@ -44,7 +44,7 @@ from generator.slugs import short_hash, slugify
 
 MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024
 MAX_COLLECTION_FILE_BYTES = 512 * 1024 * 1024
-MIN_ARTICLE_WORDS = 20
+MIN_ARTICLE_WORDS = 8  # a headline-only record still names places and tolls
 SIDECAR_SUFFIX = ".meta.yaml"
 _NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog)(?:\.[a-z]+)?$", re.IGNORECASE)
 NEAR_DUPLICATE_JACCARD = Fraction(9, 10)  # compared in integers: no float rounding at the threshold
@@ -57,8 +57,12 @@ _SAMPLE_MASK = 3  # a shingle is sampled when its first word's id is a multiple 
 _PUNCTUATION = string.punctuation + "“”‘’«»—–…"
 
 
-def ingest(paths: Sequence[Path], base: Path | None = None) -> IngestResult:
-    """Articles of every file under `paths`, sorted by (source_path, record order)."""
+def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: bool = False) -> IngestResult:
+    """Articles of every file under `paths`, sorted by (source_path, record order).
+
+    Duplicates are always reported; they are dropped (one briefing per story) unless
+    `keep_duplicates`, which `dossier extract` uses to print one object per input record.
+    """
     files, reports = _input_files(paths, base)
     articles: list[RawArticle] = []
     for source_path, path in files:
@@ -67,6 +71,8 @@ def ingest(paths: Sequence[Path], base: Path | None = None) -> IngestResult:
         reports.extend(file_reports)
     kept, duplicate_reports = collapse_duplicates(articles)
     reports.extend(duplicate_reports)
+    if keep_duplicates:
+        kept = articles
     reports.sort(key=lambda report: (report.path, _record_position(report.record)))
     return IngestResult(articles=tuple(_with_unique_ids(kept)), reports=tuple(reports))
 
