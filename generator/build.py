@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import CACHE_DIR, ExtractionCache
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
-from generator.models import Dossier, Report
+from generator.models import Dossier, ExtractedArticle, RawArticle, Report
 from generator.render import SHIPPED_TEMPLATES, render_dossier
 from generator.resolve import resolve
 from generator.write import WriteResult, write_content
@@ -34,11 +39,76 @@ def knowledge_base_for(root: Path, settings: Settings) -> KnowledgeBase:
     return load_knowledge_base(analyst_file if analyst_file.exists() else None)
 
 
-def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: bool = False) -> Analysis:
+# Below this many articles to extract, starting worker processes costs more than it saves.
+PARALLEL_MIN_ARTICLES = 48
+_MAX_CHUNK = 64  # articles per task sent to a worker: amortises the hand-over, keeps progress moving
+Progress = Callable[[int, int], None]  # (articles extracted so far, articles to extract)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class ExtractionPlan:
+    """How `analyse` runs extraction: how many processes, which cache, whom to tell of progress."""
+
+    jobs: int = 1
+    cache: ExtractionCache | None = None
+    progress: Progress | None = None
+
+
+def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: bool = False,
+            plan: ExtractionPlan = ExtractionPlan()) -> Analysis:
     """ingest -> extract -> resolve, for `dossier extract`, `check` and `generate`."""
     ingested = ingest(paths, base=base, keep_duplicates=keep_duplicates)
-    articles = [extract_article(raw, kb) for raw in ingested.articles]
+    articles = extract_all(ingested.articles, kb, plan)
     return Analysis(resolve(articles, kb), ingested.reports)
+
+
+def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionPlan) -> tuple[ExtractedArticle, ...]:
+    """Every article extracted, in input order: from the cache where possible, the rest anew."""
+    cache = plan.cache
+    keys = [cache.key(raw) for raw in raws] if cache else []
+    found = [cache.get(key) for key in keys] if cache else [None] * len(raws)
+    missing = [index for index, article in enumerate(found) if article is None]
+    fresh = _extract([raws[index] for index in missing], kb, plan.jobs)
+    for done, (index, article) in enumerate(zip(missing, fresh), start=1):
+        found[index] = article
+        if cache:
+            cache.put(keys[index], article)
+        if plan.progress:
+            plan.progress(done, len(missing))
+    return tuple(article for article in found if article is not None)
+
+
+def _extract(raws: list[RawArticle], kb: KnowledgeBase, jobs: int) -> Iterator[ExtractedArticle]:
+    """extract_article over `raws`, in order; in worker processes when there is enough work.
+
+    Workers are forked, so they inherit the loaded knowledge base without pickling it; where
+    fork is unavailable the work stays serial.
+    """
+    if jobs < 2 or len(raws) < PARALLEL_MIN_ARTICLES or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (extract_article(raw, kb) for raw in raws)
+        return
+    chunk = max(1, min(_MAX_CHUNK, len(raws) // (jobs * 8)))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(kb,)) as pool:
+        yield from pool.map(_extract_in_worker, raws, chunksize=chunk)
+
+
+# Per-process state of a worker, set once by _start_worker in the worker; never used in the parent.
+_worker_state: dict[str, KnowledgeBase] = {}
+
+
+def _start_worker(kb: KnowledgeBase) -> None:
+    """Runs once in each worker: the knowledge base (and, lazily, the gazetteer) is loaded once per worker."""
+    _worker_state["kb"] = kb
+
+
+def _extract_in_worker(raw: RawArticle) -> ExtractedArticle:
+    return extract_article(raw, _worker_state["kb"])
 
 
 def template_dirs(root: Path, settings: Settings) -> tuple[Path, ...]:
@@ -47,10 +117,18 @@ def template_dirs(root: Path, settings: Settings) -> tuple[Path, ...]:
     return (user, SHIPPED_TEMPLATES) if user != SHIPPED_TEMPLATES and user.is_dir() else (SHIPPED_TEMPLATES,)
 
 
-def generate(root: Path, settings: Settings, force: bool = False) -> GenerateResult:
-    """seeds/ -> content/: the whole pipeline."""
+def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
+             progress: Progress | None = None) -> GenerateResult:
+    """seeds/ -> content/: the whole pipeline, reusing the extraction cache under root."""
     kb = knowledge_base_for(root, settings)
-    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb)
-    files = render_dossier(analysis.dossier, template_dirs(root, settings), settings.title, settings.description)
+    cache = ExtractionCache(root / CACHE_DIR / "extract", kb)
+    plan = ExtractionPlan(jobs=jobs, cache=cache, progress=progress)
+    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb, plan=plan)
+    cache.prune_unused()
+    from generator.notes import load_notes  # local: keeps this edit inside generate() (parallel work)
+
+    notes = load_notes(root / settings.notes_dir)
+    files = render_dossier(analysis.dossier, template_dirs(root, settings), settings.title, settings.description,
+                           notes=notes)
     written = write_content(root / settings.content_dir, files, force=force)
     return GenerateResult(analysis, written)

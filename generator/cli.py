@@ -2,7 +2,8 @@
 
 Exit codes (also in the README): 0 success; 1 unexpected tool error; 2 configuration or
 knowledge-base error; 4 template error; 5 content/ could not be written; 6 --strict and
-problems were reported; 7 the site builder (mkdocs) failed.
+problems were reported; 7 the site builder (mkdocs) failed; 8 `pack` found no built site
+or could not write the zip.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 
 import click
 
-from generator.build import analyse, generate, knowledge_base_for
+from generator.build import PARALLEL_MIN_ARTICLES, ExtractionPlan, analyse, default_jobs, generate, knowledge_base_for
 from generator.config import SETTING_HELP, load_config
 from generator.errors import DossierError, StrictFailure
 from generator.export import article_records
 from generator.models import Report
+from generator.pack import DEFAULT_ARCHIVE, pack_site
 
 SITE_BUILD_FAILED = 7
 
@@ -27,6 +29,31 @@ root_option = click.option(
     help="Project folder holding dossier.yml, seeds/ and content/.",
 )
 strict_option = click.option("--strict", is_flag=True, help="Exit non-zero (6) when any problem was reported.")
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None,
+    help="Processes extracting articles (default: the number of CPUs; 1: serial). Small inputs stay serial.",
+)
+
+
+class _ExtractionBar:
+    """click's progress bar on stderr for long extractions, drawn only when stderr is a terminal.
+
+    Created at the first report, when the number of articles to extract is known.
+    """
+
+    def __init__(self) -> None:
+        self.bar: click.progressbar | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PARALLEL_MIN_ARTICLES or not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="extracting", file=sys.stderr)
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
 
 
 def _print_reports(reports: tuple[Report, ...]) -> None:
@@ -55,9 +82,14 @@ def main() -> None:
 @root_option
 @strict_option
 @click.option("--force", is_flag=True, help="Overwrite generated pages even when edited by hand.")
-def generate_command(root: Path, strict: bool, force: bool) -> None:
+@jobs_option
+def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) -> None:
     """Read seeds/, write content/ (briefings, actors, places, timeline, figures, exports)."""
-    result = generate(root, load_config(root), force=force)
+    bar = _ExtractionBar()
+    try:
+        result = generate(root, load_config(root), force=force, jobs=jobs or default_jobs(), progress=bar)
+    finally:
+        bar.close()
     written = result.written
     summary = (
         f"{len(result.analysis.dossier.articles)} article(s); {len(written.written)} file(s) written, "
@@ -88,10 +120,13 @@ def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, str
 @main.command("check")
 @root_option
 @strict_option
-def check_command(root: Path, strict: bool) -> None:
+@jobs_option
+def check_command(root: Path, strict: bool, jobs: int | None) -> None:
     """Validate configuration, knowledge base and seeds; report problems; write nothing."""
     settings = load_config(root)
-    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings))
+    plan = ExtractionPlan(jobs=jobs or default_jobs())
+    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings),
+                       plan=plan)
     _finish(analysis.reports, strict, f"{len(analysis.dossier.articles)} usable article(s)")
 
 
@@ -99,10 +134,11 @@ def check_command(root: Path, strict: bool) -> None:
 @root_option
 @strict_option
 @click.option("--force", is_flag=True, help="Overwrite generated pages even when edited by hand.")
+@jobs_option
 @click.pass_context
-def build_command(ctx: click.Context, root: Path, strict: bool, force: bool) -> None:
+def build_command(ctx: click.Context, root: Path, strict: bool, force: bool, jobs: int | None) -> None:
     """generate, then `mkdocs build --strict` into site/."""
-    ctx.invoke(generate_command, root=root, strict=strict, force=force)
+    ctx.invoke(generate_command, root=root, strict=strict, force=force, jobs=jobs)
     completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, check=False)
     if completed.returncode != 0:
         click.echo("dossier: mkdocs build failed", err=True)
@@ -116,6 +152,18 @@ def config_command(root: Path) -> None:
     settings = load_config(root)
     for name, help_text in SETTING_HELP.items():
         click.echo(f"{name}: {getattr(settings, name)}    # {help_text}")
+
+
+@main.command("pack")
+@root_option
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="The built site (relative to --root).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_ARCHIVE,
+              show_default=True, help="The zip to write (relative to --root).")
+def pack_command(root: Path, site_dir: Path, output: Path) -> None:
+    """Zip the built site: unzip anywhere and open index.html, no server or network needed."""
+    count = pack_site(root / site_dir, root / output)
+    click.echo(f"dossier: {count} file(s) packed into {root / output}", err=True)
 
 
 def run() -> None:

@@ -1,4 +1,8 @@
-"""Machine-readable views of the dossier: the SPEC's per-article JSON record and the exports."""
+"""Machine-readable views of the dossier: the SPEC's per-article JSON record and the exports.
+
+The exports hold everything the pages cap (contexts, claims, timeline entries), so a capped
+page can point to them; tests check that both agree.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import io
 import json
 
 from generator.models import Dossier, Entity, ExtractedArticle, RenderedFile
+from generator.xref import CrossReference, Event
 
 
 def _iso(date) -> str | None:
@@ -82,27 +87,66 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return buffer.getvalue()
 
 
-def export_files(dossier: Dossier, briefing_slugs: dict[str, str]) -> list[RenderedFile]:
+def _event_record(event: Event, briefing_slugs: dict[str, str]) -> dict:
+    return {
+        "key": event.key,
+        "date": _iso(event.date),
+        "place": event.area_id,
+        "estimates": [
+            {"kind": e.kind, "low": e.low, "best": e.best, "high": e.high, "disagreement": e.disagreement,
+             "most_conservative": {"count": e.conservative.figure.count, "qualifier": e.conservative.figure.qualifier,
+                                   "claimant": e.conservative.claimant_id, "article": e.conservative.article.id}}
+            for e in event.estimates
+        ],
+        "claims": [
+            {"article": c.article.id, "briefing": briefing_slugs[c.article.id], "figure": c.index,
+             "kind": c.figure.kind, "count": c.figure.count, "qualifier": c.figure.qualifier, "who": c.figure.who,
+             "place": c.place_id, "place_inferred": c.place_inferred, "claimant": c.claimant_id,
+             "sentence": c.figure.sentence, "disagrees": event.disagrees(c)}
+            for c in event.claims
+        ],
+    }
+
+
+def _timeline(dossier: Dossier, briefing_slugs: dict[str, str]) -> list[dict]:
+    entries = {
+        (_iso(d.date), article.id, d.sentence, d.text, d.relative)
+        for article in dossier.articles for d in article.dates
+    }
+    sentences = {a.id: a.sentences for a in dossier.articles}
+    return [
+        {"date": date, "article": article_id, "briefing": briefing_slugs[article_id], "sentence": index,
+         "text": text, "relative": relative, "sentence_text": sentences[article_id][index].text}
+        for date, article_id, index, text, relative in sorted(entries)
+    ]
+
+
+def export_files(dossier: Dossier, briefing_slugs: dict[str, str], xref: CrossReference) -> list[RenderedFile]:
     """content/exports/: dossier.json (everything), figures.csv, actors.csv, places.csv."""
     records = article_records(dossier)
-    document = {"articles": records, "entities": [_entity_record(e) for e in dossier.entities]}
+    events = [_event_record(event, briefing_slugs) for event in xref.events]
+    document = {"articles": records, "entities": [_entity_record(e) for e in dossier.entities],
+                "events": events, "timeline": _timeline(dossier, briefing_slugs)}
+    by_id = {r["id"]: r for r in records}
+    publisher = {r["id"]: (r["publisher"], ";".join(r["wires"]), r["event_date"] or r["published"]) for r in records}
     figures = [
-        [r["id"], briefing_slugs[r["id"]], r["publisher"], ";".join(r["wires"]), r["event_date"], f["kind"],
-         f["count"], f["qualifier"], f["who"], f["place"], f["source"], f["source_text"], f["sentence"]]
-        for r in records for f in r["figures"]
+        [c["article"], c["briefing"], *publisher[c["article"]], event["key"], c["kind"], c["count"], c["qualifier"],
+         c["who"], c["place"], c["place_inferred"], c["claimant"],
+         by_id[c["article"]]["figures"][c["figure"]]["source_text"], c["sentence"], c["disagrees"]]
+        for event in events for c in event["claims"]
     ]
     entity_rows = {"actor": [], "place": []}
     for entity in dossier.entities:
         entity_rows[entity.category].append(
             [entity.id, entity.name, entity.kind, ";".join(entity.aliases), entity.country, entity.region,
-             entity.lat, entity.lon]
+             entity.lat, entity.lon, len(xref.holders(entity.id)), xref.mention_total(entity.id)]
         )
-    entity_header = ["id", "name", "kind", "aliases", "country", "region", "lat", "lon"]
+    entity_header = ["id", "name", "kind", "aliases", "country", "region", "lat", "lon", "briefings", "mentions"]
     return [
         RenderedFile("exports/dossier.json", json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"),
         RenderedFile("exports/figures.csv", _csv(
-            ["article", "briefing", "publisher", "wires", "event_date", "kind", "count", "qualifier", "who",
-             "place", "claimant", "claimant_text", "sentence"], figures)),
+            ["article", "briefing", "publisher", "wires", "event_date", "event", "kind", "count", "qualifier", "who",
+             "place", "place_inferred", "claimant", "claimant_text", "sentence", "disagrees"], figures)),
         RenderedFile("exports/actors.csv", _csv(entity_header, entity_rows["actor"])),
         RenderedFile("exports/places.csv", _csv(entity_header, entity_rows["place"])),
     ]

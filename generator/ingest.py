@@ -20,6 +20,7 @@ import operator
 import os
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
@@ -54,6 +55,7 @@ _BIN_BITS = 5
 _BAND_BINS = 4
 _EMPTY_BIN = 1 << 64  # above every shingle hash >> _BIN_BITS
 _SAMPLE_MASK = 3  # a shingle is sampled when its first word's id is a multiple of 4
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _PUNCTUATION = string.punctuation + "“”‘’«»—–…"
 
 
@@ -66,7 +68,7 @@ def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: boo
     files, reports = _input_files(paths, base)
     articles: list[RawArticle] = []
     for source_path, path in files:
-        file_articles, file_reports = _read_file(path, source_path)
+        file_articles, file_reports = _read_file(path, printable_path(source_path))
         articles.extend(file_articles)
         reports.extend(file_reports)
     kept, duplicate_reports = collapse_duplicates(articles)
@@ -90,6 +92,18 @@ def _source_path(path: Path, base: Path | None) -> str:
     return path.as_posix()
 
 
+def printable_path(source_path: str) -> str:
+    """The path with control, format and line-separator characters shown as escapes.
+
+    A file name is untrusted too: a newline in it would forge a second report line, a bidi
+    override would disguise it. Only display uses this; files are opened by their real path.
+    """
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in _UNPRINTABLE else char
+        for char in source_path
+    )
+
+
 def _walk(directory: Path) -> Iterable[Path]:
     """Article candidates under `directory`, skipping hidden entries; symlinked folders not followed."""
     for root, folders, names in os.walk(directory):
@@ -109,7 +123,7 @@ def _input_files(paths: Sequence[Path], base: Path | None) -> tuple[list[tuple[s
         elif given.is_file():
             candidates = [] if given.name.endswith(SIDECAR_SUFFIX) else [given]
         else:
-            reports.append(Report(_source_path(given, base), "no such file or directory"))
+            reports.append(Report(printable_path(_source_path(given, base)), "no such file or directory"))
             continue
         for path in candidates:
             found.setdefault(_source_path(path, base), path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+
+from generator.pack import pack_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -187,3 +190,52 @@ def test_phone_pages_do_not_scroll_sideways(phone: Watched, built_site: Path) ->
         screenshot(page, "phone-" + path.replace("/", "-").removesuffix(".html"))
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
     phone.assert_clean()
+
+
+def test_briefing_prints_without_site_chrome_and_spells_out_links(desktop: Watched, built_site: Path) -> None:
+    page = desktop.page
+    linked = next(p for p in sorted((built_site / "briefings").glob("*.html")) if 'href="http' in p.read_text("utf-8"))
+    page.emulate_media(color_scheme="dark")  # the reader's screen is dark; the paper is not
+    page.goto(linked.as_uri())
+    page.emulate_media(media="print")
+    text_color = page.locator(".md-content p").first.evaluate("p => getComputedStyle(p).color")
+    assert max(map(int, re.findall(r"\d+", text_color)[:3])) < 80, text_color
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                   ".md-search"):
+        for element in page.locator(chrome).all():
+            expect(element).to_be_hidden()
+    expect(page.locator(".md-content h1")).to_be_visible()
+    external = page.locator('.md-content a[href^="http"]').first
+    after = external.evaluate("link => getComputedStyle(link, '::after').content")
+    assert external.get_attribute("href") in after
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "briefing-print.pdf"))
+    desktop.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def unpacked_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as a reader gets it: `dossier pack`, then unzipped somewhere else."""
+    archive = tmp_path_factory.mktemp("pack") / "dossier-site.zip"
+    pack_site(built_site, archive)
+    unzipped = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unzipped)
+    return unzipped / "dossier-site"
+
+
+def test_unzipped_pack_works_from_disk_with_search(desktop: Watched, unpacked_site: Path) -> None:
+    page = desktop.page
+    page.goto(unpacked_site.as_uri() + "/index.html")
+    page.locator(".md-tabs__link", has_text="Actors").click()
+    expect(page.locator(".md-content h1")).to_contain_text("Actors")
+    search = page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially("Lavrov")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    results.first.locator("a").first.click()
+    page.wait_for_load_state()
+    expect(page.locator(".md-content")).to_contain_text("Lavrov")
+    assert all(url.startswith(unpacked_site.as_uri()) for url in desktop.requests if url.startswith("file:"))
+    desktop.assert_clean()

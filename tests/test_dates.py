@@ -156,3 +156,20 @@ def test_event_date_defaults_to_publication():
 def test_event_date_ignores_dates_after_publication():
     body = "Talks will resume on Monday 3 October 2016. Five people were killed."
     assert event_of(body, D(2016, 9, 24)) == D(2016, 9, 24)
+
+
+def test_reaction_story_takes_the_date_of_the_attack_it_names():
+    body = (
+        "September 10 2013 France sought a U.N. resolution on Syria on Tuesday. Talks went on. "
+        "Ministers met again.\n\nThe resolution would condemn the August 21 chemical weapons attack "
+        "near Damascus which killed hundreds."
+    )
+    assert event_of(body, find_published(body)) == D(2013, 8, 21)
+
+
+def test_dated_attack_further_down_is_background_when_the_lead_reports_deaths():
+    body = (
+        "Sat 7 Oct 2017 At least 20 people were killed in air strikes on Saturday. Rescuers searched. "
+        "Nobody claimed it.\n\nA similar bombing on July 25 killed seven people."
+    )
+    assert event_of(body, find_published(body)) == D(2017, 10, 7)

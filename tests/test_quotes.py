@@ -52,6 +52,7 @@ def test_seed_quotes_and_speakers(seed_quotes, seed, start, speaker):
     [("000_95674d525cba9203.txt", "The ball is in very much", "the senior official"),
      ("004_c2eec665b70e2dfb.txt", "We have begun reconnaissance", "A high-ranking military source"),
      ("004_c2eec665b70e2dfb.txt", "This could go on for hours", "A high-ranking military source"),
+     ("004_c2eec665b70e2dfb.txt", "but that could change", "A US official"),
      ("004_c2eec665b70e2dfb.txt", "In Aleppo, negotiations", "an analyst close to the regime"),
      ("004_c2eec665b70e2dfb.txt", "The Americans must understand", "an analyst close to the regime")],
 )
@@ -90,3 +91,20 @@ def test_short_quote_with_a_speech_verb_counts(kb):
 def test_unattributed_quote_has_no_speaker(kb):
     (quote,) = _quotes('Graffiti on the wall read "we will return to our homes".', kb)
     assert (quote.speaker, quote.speaker_text) == (None, "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ['A senior administration official said Washington had "no plan to send troops there at all."',
+     'A Russian military source told Reuters: "The operation will go on for weeks."',
+     'A US official told AFP that talks were off, "but that could change at any moment."'],
+)
+def test_described_speaker_is_not_pinned_on_the_actor_it_names(kb, sentence):
+    (quote,) = _quotes(sentence, kb)
+    assert quote.speaker is None
+    assert quote.speaker_text.lower().startswith("a ")
+
+
+def test_named_speaker_beside_a_description_is_the_speaker(kb):
+    (quote,) = _quotes('John Kerry, a senior US official, said: "We cannot continue like this."', kb)
+    assert quote.speaker == "John Kerry"

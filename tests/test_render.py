@@ -7,9 +7,12 @@ import markdown
 import yaml
 
 from generator.extract.text import paragraph_spans, split_sentences
-from generator.models import (Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Quote, Toll)
-from generator.render import SHIPPED_TEMPLATES, render_dossier
+from generator.models import (DateMention, Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Quote,
+                              Toll)
+from generator.notes import Notes
+from generator.render import SHIPPED_TEMPLATES, render_dossier, tag_list, tag_name
 
+HOSTILE_TAG = "<img src=x onerror=alert(1)>"
 HOSTILE_TITLE = '<script>alert("t")</script> {{ 7*7 }} [x](javascript:alert(1))'
 BODY = (
     "Rebels said 12 people were killed in Aleppo on Friday. <img src=x onerror=alert(1)>\n\n"
@@ -24,7 +27,7 @@ def _article() -> ExtractedArticle:
     return ExtractedArticle(
         id="a-1", source_path="x/<b>.txt", record=None, content_hash="h", title=HOSTILE_TITLE,
         url="javascript:alert(1)", publisher="Evil <i>Outlet</i>", wires=("AFP",),
-        published=dt.date(2016, 9, 24), byline=None, event_date=dt.date(2016, 9, 23), tags=(),
+        published=dt.date(2016, 9, 24), byline=None, event_date=dt.date(2016, 9, 23), tags=(HOSTILE_TAG, "Aleppo"),
         body=BODY, paragraphs=tuple(BODY[a:b] for a, b in paragraph_spans(BODY)), sentences=sentences,
         summary="# not a heading", word_count=20,
         actors=(EntityMention("Jane Doe", "Jane Doe", "person", (Mention("Jane Doe", 1, jane, jane + 8),)),),
@@ -32,7 +35,7 @@ def _article() -> ExtractedArticle:
                               country="Syria", region="Aleppo", lat=36.2, lon=37.16),),
         quotes=(Quote("We are {{ config }} here,", "Jane Doe", "Jane Doe", 1),),
         figures=(Figure("killed", 12, "exact", "people", "g:1", None, "Rebels", 0, "12 people were killed"),),
-        dates=(),
+        dates=(DateMention(dt.date(2016, 9, 23), "on Friday", 0, True),),
         headline_toll=Toll(12, None),
     )
 
@@ -47,8 +50,8 @@ def _dossier() -> Dossier:
     return Dossier((article,), entities, entity_of)
 
 
-def _render() -> dict[str, str]:
-    files = render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test dossier", "Scope")
+def _render(notes: Notes | None = None) -> dict[str, str]:
+    files = render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test dossier", "Scope", notes=notes)
     return {f.path: f.text for f in files}
 
 
@@ -73,6 +76,7 @@ def test_hostile_text_creates_no_markup():
         if not path.endswith(".md"):
             continue
         html = markdown.markdown(text.split("---\n", 2)[-1], extensions=extensions)
+        html = html.replace('<img alt="Co-occurrence matrix of the most-cited actors and places" src="connections.svg" />', "")
         assert not re.search(r"<(script|img|iframe|i|b)\b", html), path
         assert "javascript:" not in re.sub(r"&[^;]+;", "", " ".join(re.findall(r'href="([^"]*)"', html))), path
         assert "{{" not in text or "&#123;" in text
@@ -82,7 +86,7 @@ def test_briefing_links_back_to_sentences_and_entities():
     page = _render()["briefings/a-1.md"]
     assert '<span class="sentence" id="s0">' in page
     assert "(../places/aleppo.md)" in page and "(../actors/jane-doe.md)" in page
-    assert "[s0](#s0)" in page
+    assert "[sentence 0](#s0)" in page
 
 
 def test_entity_page_shows_mention_in_context_and_quote():
@@ -94,3 +98,56 @@ def test_entity_page_shows_mention_in_context_and_quote():
 
 def test_rendering_is_deterministic():
     assert _render() == _render()
+
+
+def test_tag_names_keep_only_inert_characters():
+    assert tag_name(HOSTILE_TAG) == "img src x onerror alert(1)"
+    assert tag_name('a"b`c&d{{e}}') == "a b c d e"
+    assert tag_list(["Syria", "syria ", "", "<>", "armed group"]) == ["armed group", "Syria", "syria"]
+
+
+def test_pages_carry_sanitised_tags():
+    pages = _render()
+    briefing = yaml.safe_load(pages["briefings/a-1.md"].split("---\n")[1])
+    assert briefing["tags"] == ["Aleppo", "img src x onerror alert(1)"]
+    place = yaml.safe_load(pages["places/aleppo.md"].split("---\n")[1])
+    assert place["tags"] == ["city", "Syria"]
+    assert "<!-- material/tags -->" in pages["tags.md"]
+
+
+def test_notes_appear_on_their_page_only():
+    pages = _render(Notes({("places", "aleppo"): "Shelled *daily*.", ("briefings", "a-1"): "Source checked."}))
+    assert '!!! note "Analyst notes"\n\n    Shelled *daily*.' in pages["places/aleppo.md"]
+    assert "    Source checked." in pages["briefings/a-1.md"]
+    assert "Analyst notes" not in pages["actors/jane-doe.md"]
+
+
+def test_figures_ledger_groups_by_event_with_estimates():
+    page = _render()["figures.md"]
+    assert "## Aleppo, 2016-09-23 {#event-2016-09-23-aleppo}" in page
+    assert "killed: low 12 · best 12 · high 12 · most conservative 12" in page
+    assert "(Reuters" not in page and "Evil &lt;i&gt;Outlet&lt;/i&gt; (AFP), s0" in page
+
+
+def test_connections_svg_escapes_names_and_is_linked():
+    pages = _render()
+    svg = pages["connections.svg"]
+    assert svg.startswith("<svg") and "<b>" not in svg and "Jane Doe" in svg
+    assert "![Co-occurrence matrix of the most-cited actors and places](connections.svg)" in pages["connections.md"]
+
+
+def test_hostile_tag_is_inert_in_a_real_mkdocs_build(tmp_path):
+    """Material prints tag names unescaped; the sanitised name must reach the HTML as plain text."""
+    from conftest import MKDOCS_CONFIG, build_site
+    from generator.write import write_content
+
+    write_content(tmp_path / "content", render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test", "Scope"))
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "overrides").symlink_to(MKDOCS_CONFIG.parent / "overrides")
+    result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    built = (tmp_path / "site" / "briefings" / "a-1.html").read_text(encoding="utf-8")
+    assert "img src x onerror alert(1)" in built  # the tag is shown ...
+    for page in (tmp_path / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<img\b[^>]*onerror", html), page  # ... and never markup

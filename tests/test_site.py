@@ -183,3 +183,63 @@ def test_site_url_comes_from_the_environment(
     assert not load_config(str(mkdocs_config))["site_url"]
     monkeypatch.setenv("SITE_URL", "https://example.org/dossier/")
     assert load_config(str(mkdocs_config))["site_url"] == "https://example.org/dossier/"
+
+
+class Outline(HTMLParser):
+    """Heading levels and link texts of a page's content (the article, not Material's chrome)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+        self.link_texts: list[str] = []
+        self._depth = 0  # inside <article> when positive
+        self._link: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "article":
+            self._depth += 1
+        if self._depth and re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+        if self._depth and tag == "a" and "headerlink" not in classes:
+            self._link = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._depth = max(0, self._depth - 1)
+        if tag == "a" and self._link is not None:
+            self.link_texts.append(" ".join("".join(self._link).split()))
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link.append(data)
+
+
+def outline(page: Path) -> Outline:
+    parser = Outline()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_has_one_h1_first_and_heading_levels_never_skip(built_site: Path) -> None:
+    """Screen-reader users move by headings: h2 -> h4 hides a level, two h1s blur the page's topic."""
+    problems = []
+    for page in html_pages(built_site):
+        levels = outline(page).levels
+        skips = [(before, after) for before, after in zip(levels, levels[1:]) if after > before + 1]
+        if levels[:1] != [1] or levels.count(1) != 1 or skips:
+            problems.append((page.relative_to(built_site).as_posix(), levels[:12]))
+    assert problems == []
+
+
+# Link texts that say nothing out of context (WCAG 2.4.4): a list of links must make sense alone.
+VAGUE_LINK_TEXT = re.compile(r"(?:click )?here|link|more|read more|this|s\d+|p\d+|#\d*|\d+|¶", re.IGNORECASE)
+
+
+def test_link_texts_say_where_they_lead(built_site: Path) -> None:
+    vague = sorted(
+        {(page.relative_to(built_site).parts[0], text) for page in html_pages(built_site)
+         for text in outline(page).link_texts if not text or VAGUE_LINK_TEXT.fullmatch(text)}
+    )
+    assert vague == []

@@ -142,6 +142,12 @@ _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|Inter
 _ARMED_HEADS = frozenset("front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia".split())
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune".split())
+# Unions the per-run checks use, built once (a set union per call costs more than the check).
+_ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
+_NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
+_LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | _PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
+_TRAILING_NON_NAMES = _STARTERS | _PARTICLES
+_NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
 
 
 class _Token(NamedTuple):  # a NamedTuple: made for every word, so it must be cheap
@@ -188,6 +194,8 @@ class _Matcher:
 
     aliases: dict[tuple[str, ...], tuple[_Alias, ...]]
     lengths: dict[str, tuple[int, ...]]  # first token -> n-gram lengths to try, longest first
+    lower_case_starts: frozenset[str]  # first tokens an alias may start with written in lower case
+    one_word: frozenset[str]  # one-word aliases, which may also be written with a plural "s"
     metonyms: dict[tuple[str, ...], KbEntry]
     metonym_starts: frozenset[str]  # first tokens of metonyms, to skip most words at once
     demonyms: dict[str, KbEntry]
@@ -198,13 +206,11 @@ class _Matcher:
 
 def tokenize(text: str) -> tuple[list[_Token], list[bool]]:
     """Tokens, and for each whether the next token continues the same name (joined by a gap)."""
-    tokens, gap_ends = [], []
-    for match in _TOKEN_AND_GAP.finditer(text):
-        word = match.group(1)
-        tokens.append(_Token(word, word.lower(), match.start(), match.end(1)))
-        gap_ends.append(match.end() if match.end() > match.end(1) else -1)
-    joined = [gap_ends[i] == tokens[i + 1].start for i in range(len(tokens) - 1)]
-    return tokens, [*joined, False]
+    # (word, start, word end, gap end): comprehensions, because this runs for every word.
+    found = [(m.group(1), m.start(), m.end(1), m.end()) for m in _TOKEN_AND_GAP.finditer(text)]
+    tokens = [_Token(word, word.lower(), start, end) for word, start, end, _ in found]
+    joined = [gap_end > end and gap_end == following[1] for (_, _, end, gap_end), following in zip(found, found[1:])]
+    return tokens, [*joined, False] if found else []
 
 
 def _token_texts(text: str) -> tuple[str, ...]:
@@ -237,9 +243,15 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases) + r")\b", re.IGNORECASE)
         if phrases else None
     )
+    lower_case_starts = frozenset(
+        key[0] for key, found in aliases.items() for alias in found
+        if _case_agrees(alias, [key[0], *alias.tokens[1:]])
+    )
     return _Matcher(
         aliases={key: tuple(found) for key, found in aliases.items()},
         lengths={first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()},
+        lower_case_starts=lower_case_starts,
+        one_word=frozenset(first for first, found in lengths.items() if 1 in found),
         metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms, references=references, reference_entry=reference_entry,
         surnames={name: tuple(found) for name, found in surnames.items()},
     )
@@ -278,13 +290,17 @@ class _Article:
     # --- passes ---------------------------------------------------------------------------
 
     def match_knowledge_base(self) -> None:
-        starts, index = self.matcher.lengths, 0
-        while index < len(self.tokens):
-            lower = self.tokens[index].lower
-            if lower in starts or lower[:-1] in starts:  # most words start no alias: skip them fast
-                index += self._match_alias_at(index) or 1
-            else:
-                index += 1
+        starts, lower_case, one_word = self.matcher.lengths, self.matcher.lower_case_starts, self.matcher.one_word
+        matched_until = 0
+        # Most words start no alias (or only one written with a capital): only the few that may are tried.
+        candidates = [
+            i for i, token in enumerate(self.tokens)
+            if (token.text[0].isupper() and (token.lower in starts or token.lower[:-1] in one_word))
+            or token.lower in lower_case
+        ]
+        for index in candidates:
+            if index >= matched_until:
+                matched_until = index + (self._match_alias_at(index) or 1)
 
     def _match_alias_at(self, index: int) -> int:
         """Length of the knowledge-base alias matched at `index` (0 when none)."""
@@ -331,7 +347,7 @@ class _Article:
         if alias.is_short_person:
             if before.lower in _PARTICLES:
                 return True
-            return before.capitalised and before.lower not in _STARTERS | _TITLE_WORDS and start - 1 not in self.place_span_of
+            return before.capitalised and before.lower not in _NOT_A_FIRST_NAME and start - 1 not in self.place_span_of
         return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
 
     def match_governments(self) -> None:
@@ -458,20 +474,20 @@ class _Article:
         tokens = [self.tokens[i] for i in run]
         if any(t.lower in _FACILITY_WORDS for t in tokens):
             return
-        if any(t.lower in _CONNECTORS for t in tokens) or tokens[-1].lower in _ORG_HEADS | _MEDIA_HEADS:
+        if any(t.lower in _CONNECTORS for t in tokens) or tokens[-1].lower in _ORGANIZATION_HEADS:
             if self._organization(run):
                 return
             cut = max(i for i, t in enumerate(tokens) if t.lower in _CONNECTORS | {"the"}) if any(
                 t.lower in _CONNECTORS for t in tokens) else -1
             run, tokens = run[cut + 1 :], tokens[cut + 1 :]
         title = None
-        while tokens and (tokens[0].lower in _STARTERS | _TITLE_WORDS | _PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
+        while tokens and (tokens[0].lower in _LEADING_NON_NAMES
                           or tokens[0].text in self.matcher.demonyms):
             title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS else title
             run, tokens = run[1:], tokens[1:]
-        while tokens and tokens[-1].lower in _STARTERS | _PARTICLES:
+        while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
             run, tokens = run[:-1], tokens[:-1]
-        if not tokens or any(t.lower in _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS for t in tokens[1:]):
+        if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
             return
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
@@ -480,7 +496,7 @@ class _Article:
         tokens = [self.tokens[i] for i in run]
         while tokens and tokens[0].lower in _STARTERS:
             run, tokens = run[1:], tokens[1:]
-        if len(tokens) < 2 or tokens[-1].lower not in (_ORG_HEADS | _MEDIA_HEADS):
+        if len(tokens) < 2 or tokens[-1].lower not in _ORGANIZATION_HEADS:
             return False
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
@@ -526,7 +542,7 @@ class _Article:
                 continue
             if (index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1)) or (
                 index > 0 and self.joined[index - 1] and self._name_token(index - 1)
-                and self.tokens[index - 1].lower not in _STARTERS | _TITLE_WORDS
+                and self.tokens[index - 1].lower not in _NOT_A_FIRST_NAME
             ):
                 continue  # part of a longer name ("Kerry Smith"), not "Later Kerry"
             found = persons[next(iter(keys))]
@@ -587,7 +603,10 @@ def _trim_lower_tail(run: list[int], tokens: list[_Token]) -> list[int]:
 def _headline_mask(body: str, tokens: list[_Token]) -> list[bool]:
     """True for tokens on Title Case or ALL CAPS lines: headlines, captions, "Related:" links."""
     spans = [(m.start(), m.end()) for m in _LINE.finditer(body) if _is_headline(m.group())]
-    return [any(s <= token.start < e for s, e in spans) for token in tokens] if spans else [False] * len(tokens)
+    if not spans:
+        return [False] * len(tokens)
+    starts = [start for start, _ in spans]
+    return [(i := bisect.bisect_right(starts, token.start) - 1) >= 0 and token.start < spans[i][1] for token in tokens]
 
 
 def _is_headline(line: str) -> bool:

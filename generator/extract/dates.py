@@ -77,6 +77,10 @@ _HEADER_WINDOW = 300
 _FUTURE_TOLERANCE = dt.timedelta(days=7)
 # The lead: where news states its main event (the first sentence may be a header).
 _LEAD_SENTENCES = 3
+# "the August 21 gas attack", "an attack near Damascus on August 21": a dated casualty event.
+_ATTACK_NOUNS = r"(?:attacks?|massacres?|bombings?|air\s?strikes?|strikes?|raids?|blasts?|explosions?|assault|shelling)"
+_ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+){{0,2}}{_ATTACK_NOUNS}\b")
+_ATTACK_BEFORE_DATE = re.compile(rf"\b{_ATTACK_NOUNS}\b[^.;]{{0,40}}\bon\s+(?:the\s+)?$")
 # "said on Sunday": the date of the statement, not of the event it reports.
 _REPORTING_BEFORE_DATE = re.compile(
     r"\b(?:said|says|reported|announced|told|added|stated|confirmed|statement|reports)\b"
@@ -201,11 +205,29 @@ def find_event_date(
     lead = tuple(s.index for s in sentences[:_LEAD_SENTENCES])
     first_killed = next((f.sentence for f in figures if f.kind == "killed"), None)
     candidates = ((first_killed,) if first_killed in lead else ()) + lead
-    for index in candidates:
-        date = _event_date_in_sentence(sentences[index], dates, published)
-        if date:
-            return date
-    return published
+    found = next(filter(None, (_event_date_in_sentence(sentences[i], dates, published) for i in candidates)), None)
+    if first_killed in lead or (found is not None and found != published):
+        return found or published
+    return _named_attack_date(sentences, dates, published) or found or published
+
+
+def _named_attack_date(
+    sentences: tuple[Sentence, ...], dates: tuple[DateMention, ...], published: dt.date | None
+) -> dt.date | None:
+    """"the August 21 gas attack": a follow-up story names its event by the event's own date.
+
+    Only used when the lead reports no deaths and no earlier date: reaction and diplomacy
+    stories lead with the day they are told, and the attack they are about is dated further
+    down. (With deaths in the lead, a dated attack further down is background.)
+    """
+    for mention in dates:
+        if mention.relative or not _plausible_event_date(mention, published) or mention.date == published:
+            continue
+        text = sentences[mention.sentence].text
+        for match in re.finditer(re.escape(mention.text), text):
+            if _ATTACK_AFTER_DATE.match(text, match.end()) or _ATTACK_BEFORE_DATE.search(text, 0, match.start()):
+                return mention.date
+    return None
 
 
 def _event_date_in_sentence(

@@ -117,6 +117,7 @@ class Gazetteer:
     not_places: frozenset[str]
     demonyms: frozenset[str]
     fakes_by_region: dict[str, str]  # Syrian region -> FA-KES governorate label
+    vetoed: frozenset[str]  # never a word of an unknown place name: not_places and demonyms
 
 
 @dataclass(frozen=True)
@@ -315,12 +316,14 @@ class _Builder:
         for key in self.aliases:
             words = key.split(" ")
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        demonyms = frozenset(_fold(word) for word in data["demonyms"])
         return Gazetteer(
             aliases=self.aliases,
             longest=longest,
             not_places=self.not_places,
-            demonyms=frozenset(_fold(word) for word in data["demonyms"]),
+            demonyms=demonyms,
             fakes_by_region={gov["region"]: gov["fakes"] for gov in data["governorates"].values()},
+            vetoed=self.not_places | demonyms,
         )
 
 
@@ -580,7 +583,7 @@ def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer) -> bool:
     norm, word = tokens.norms[index], tokens.words[index]
     if not word[0].isupper() or (len(word) > 1 and word.isupper()):
         return False
-    vetoed = gazetteer.not_places | gazetteer.demonyms
+    vetoed = gazetteer.vetoed
     return norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
 
 

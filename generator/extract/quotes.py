@@ -201,10 +201,11 @@ def _subject_before(body: str, start: int, verb_at: int, span: _Span, sentences,
 
 def _candidates(body: str, start: int, end: int, span: _Span, sentences, mentions) -> list[_Speaker]:
     found = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions if start <= a and b <= end and kind != "place"]
+    person_ends = {b for a, b, key, kind, surface in mentions if kind == "person"}
     for match in _DESCRIPTION.finditer(body, start, end):
-        found = [c for c in found if not (match.start() <= c.position < match.end())] + [
-            _description_speaker(match, mentions)
-        ]
+        found = [c for c in found if not (match.start() <= c.position < match.end())]
+        if match.start() - 2 not in person_ends:  # "John Kerry, a senior US official, said" is Kerry
+            found.append(_description_speaker(match))
     for match in _PRONOUN.finditer(body, start, end):
         antecedent = _antecedent(body, match.start(), span, mentions)
         if antecedent is not None:
@@ -212,11 +213,13 @@ def _candidates(body: str, start: int, end: int, span: _Span, sentences, mention
     return found
 
 
-def _description_speaker(match: re.Match[str], mentions: list) -> _Speaker:
-    """"A US official" speaks for the US government; "an analyst close to the regime" does not."""
-    head_end = match.start() + re.search(rf"(?:{_ROLE})s?\b", match.group()).end()
-    owner = next((key for a, b, key, kind, _ in mentions if match.start() <= a and b <= head_end and kind != "person"), None)
-    return _Speaker(owner, match.group(), match.start())
+def _description_speaker(match: re.Match[str]) -> _Speaker:
+    """"A US official", "a military source": anonymous, so described, never pinned on an actor.
+
+    The nationality says whom the source works for, not who speaks: crediting "US government"
+    with an unnamed official's words would put them on the government's page as its own.
+    """
+    return _Speaker(None, match.group(), match.start())
 
 
 def _antecedent(body: str, pronoun_at: int, span: _Span, mentions: list) -> _Speaker | None:
@@ -226,7 +229,7 @@ def _antecedent(body: str, pronoun_at: int, span: _Span, mentions: list) -> _Spe
     people = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions if window_start <= a and b <= limit and kind == "person"]
     person_ends = {b for a, b, key, kind, surface in mentions if kind == "person"}
     sources = [
-        _description_speaker(m, mentions)
+        _description_speaker(m)
         for m in _DESCRIPTION.finditer(body, window_start, limit)
         if m.start() - 2 not in person_ends  # "Ahmad Darwish, a resident": the apposition is him
     ]

@@ -1,0 +1,51 @@
+"""Analyst notes: read from notes/<section>/<id>.md, shown as-is in an admonition, never written."""
+
+from pathlib import Path
+
+import markdown
+
+from generator.build import generate
+from generator.config import Settings
+from generator.notes import Notes, load_notes
+from generator.render import notes_block
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_missing_folder_means_no_notes(tmp_path):
+    assert load_notes(tmp_path / "absent").texts == {}
+
+
+def test_notes_are_read_per_section_and_page_id(tmp_path):
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "actors" / "sergey-lavrov.md").write_text("Check **his** quotes.\r\n", encoding="utf-8")
+    (tmp_path / "briefings" / "wire-1.md").write_text("   \n", encoding="utf-8")  # blank: no note
+    (tmp_path / "actors" / "readme.txt").write_text("not a note", encoding="utf-8")
+    notes = load_notes(tmp_path)
+    assert notes.get("actors", "sergey-lavrov") == "Check **his** quotes."
+    assert notes.get("briefings", "wire-1") is None
+    assert len(notes.texts) == 1
+
+
+def test_notes_block_is_an_admonition_with_the_markdown_kept():
+    block = notes_block("First line with a [link](https://example.org).\n\n- a list item")
+    html = markdown.markdown(str(block), extensions=["admonition"])
+    assert 'class="admonition note"' in html and "Analyst notes" in html
+    assert '<a href="https://example.org">link</a>' in html and "<li>a list item</li>" in html
+    assert notes_block(None) == "" and Notes().get("actors", "x") is None
+
+
+def test_generate_shows_notes_and_never_writes_them(tmp_path):
+    root = tmp_path
+    (root / "seeds").mkdir()
+    for seed in (REPO / "seeds").glob("000_*"):
+        (root / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    note = root / "notes" / "actors" / "white-helmets.md"
+    note.parent.mkdir(parents=True)
+    note.write_text("Verified with **two** sources.", encoding="utf-8")
+    generate(root, Settings())
+    generate(root, Settings())
+    page = (root / "content" / "actors" / "white-helmets.md").read_text(encoding="utf-8")
+    assert '!!! note "Analyst notes"\n\n    Verified with **two** sources.' in page
+    assert note.read_text(encoding="utf-8") == "Verified with **two** sources."
