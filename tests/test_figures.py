@@ -213,3 +213,11 @@ def test_claimant_in_adjoining_sentence_and_attributive_place():
 def test_output_is_deterministic(seed_000, seed_004):
     for body in (seed_000, seed_004):
         assert figures_of(body) == figures_of(body)
+
+
+def test_place_before_the_figure_must_be_locative():
+    body = ("Assad blamed the U.S. for the failure, citing a weekend attack that killed dozens of soldiers. "
+            "In rebel-held east Aleppo, 12 people were killed.")
+    places = (entity(body, "U.S.", "US", "country"), entity(body, "Aleppo", "Aleppo", "city"))
+    figures = figures_of(body, places=places)
+    assert [(f.count, f.place) for f in figures] == [(12, None), (12, "Aleppo")]

@@ -188,6 +188,12 @@ _CLAIM_AFTER = re.compile(
 _FIRMING_UP_SENTENCES = 2
 # A place of the figure's own clause: "12 deaths in ... Beshkatine and 11 killed in Al-Bal".
 _PLACE_WINDOW = 120
+# A place named before the figure locates it only after a locative preposition, allowing up to
+# three words between ("in rebel-held east Aleppo", "near the town of").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|on|outside|around|across|inside|into|of|from|to|throughout)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -388,8 +394,13 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, places: tuple[E
     after = [key for start, key in in_sentence if item.start <= start < min(next_start, item.end + _PLACE_WINDOW)]
     if after:
         return after[0]
-    before = [key for start, key in in_sentence if start < item.start]
+    before = [key for start, key in in_sentence if start < item.start and _is_locative(sentence, start)]
     return before[-1] if before else None
+
+
+def _is_locative(sentence: Sentence, mention_start: int) -> bool:
+    """'in rebel-held east Aleppo ... 30 killed' locates the figure; 'blamed the U.S.' does not."""
+    return bool(_LOCATIVE_BEFORE.search(sentence.text, 0, mention_start - sentence.start))
 
 
 def _is_attributive(mention: Mention, sentence: Sentence) -> bool:
