@@ -14,6 +14,7 @@ from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
+from generator.notes import load_notes
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
 from generator.render import SHIPPED_TEMPLATES, render_dossier
 from generator.resolve import resolve
@@ -60,9 +61,9 @@ class ExtractionPlan:
 
 
 def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: bool = False,
-            plan: ExtractionPlan = ExtractionPlan()) -> Analysis:
+            plan: ExtractionPlan = ExtractionPlan(), max_file_mb: int = Settings.max_file_mb) -> Analysis:
     """ingest -> extract -> resolve, for `dossier extract`, `check` and `generate`."""
-    ingested = ingest(paths, base=base, keep_duplicates=keep_duplicates)
+    ingested = ingest(paths, base=base, keep_duplicates=keep_duplicates, max_article_bytes=max_file_mb * 2**20)
     articles = extract_all(ingested.articles, kb, plan)
     return Analysis(resolve(articles, kb), ingested.reports)
 
@@ -123,10 +124,9 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
     kb = knowledge_base_for(root, settings)
     cache = ExtractionCache(root / CACHE_DIR / "extract", kb)
     plan = ExtractionPlan(jobs=jobs, cache=cache, progress=progress)
-    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb, plan=plan)
+    analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb, plan=plan,
+                       max_file_mb=settings.max_file_mb)
     cache.prune_unused()
-    from generator.notes import load_notes  # local: keeps this edit inside generate() (parallel work)
-
     notes = load_notes(root / settings.notes_dir)
     files = render_dossier(analysis.dossier, template_dirs(root, settings), settings.title, settings.description,
                            notes=notes)

@@ -104,10 +104,13 @@ def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) ->
               show_default=True, help="jsonl: one object per article per line; json: one list.")
 @root_option
 @strict_option
-def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, strict: bool) -> None:
+@jobs_option
+def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, strict: bool, jobs: int | None) -> None:
     """Print the extracted data of the articles in PATHS as JSON (writes nothing)."""
-    kb = knowledge_base_for(root, load_config(root))
-    analysis = analyse(list(paths), Path.cwd(), kb, keep_duplicates=True)
+    settings = load_config(root)
+    plan = ExtractionPlan(jobs=jobs or default_jobs())
+    analysis = analyse(list(paths), Path.cwd(), knowledge_base_for(root, settings), keep_duplicates=True, plan=plan,
+                       max_file_mb=settings.max_file_mb)
     records = article_records(analysis.dossier)
     if output_format == "jsonl":
         for record in records:
@@ -126,7 +129,7 @@ def check_command(root: Path, strict: bool, jobs: int | None) -> None:
     settings = load_config(root)
     plan = ExtractionPlan(jobs=jobs or default_jobs())
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings),
-                       plan=plan)
+                       plan=plan, max_file_mb=settings.max_file_mb)
     _finish(analysis.reports, strict, f"{len(analysis.dossier.articles)} usable article(s)")
 
 

@@ -59,7 +59,8 @@ _UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _PUNCTUATION = string.punctuation + "“”‘’«»—–…"
 
 
-def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: bool = False) -> IngestResult:
+def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: bool = False,
+           max_article_bytes: int = MAX_ARTICLE_FILE_BYTES) -> IngestResult:
     """Articles of every file under `paths`, sorted by (source_path, record order).
 
     Duplicates are always reported; they are dropped (one briefing per story) unless
@@ -68,7 +69,7 @@ def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: boo
     files, reports = _input_files(paths, base)
     articles: list[RawArticle] = []
     for source_path, path in files:
-        file_articles, file_reports = _read_file(path, printable_path(source_path))
+        file_articles, file_reports = _read_file(path, printable_path(source_path), max_article_bytes)
         articles.extend(file_articles)
         reports.extend(file_reports)
     kept, duplicate_reports = collapse_duplicates(articles)
@@ -191,12 +192,12 @@ class _Sidecar:
 # ---------------------------------------------------------------------------- reading one file
 
 
-def _read_file(path: Path, source_path: str) -> tuple[list[RawArticle], list[Report]]:
+def _read_file(path: Path, source_path: str, max_article_bytes: int) -> tuple[list[RawArticle], list[Report]]:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
         return [], [Report(source_path, f"unsupported file type {suffix!r}")]
-    problem, text = _file_text(path, suffix)
+    problem, text = _file_text(path, suffix, max_article_bytes)
     if problem:
         return [], [Report(source_path, problem)]
     sidecar, reports = _Sidecar.for_file(path, source_path)
@@ -216,9 +217,9 @@ def _read_file(path: Path, source_path: str) -> tuple[list[RawArticle], list[Rep
     return articles, reports
 
 
-def _file_text(path: Path, suffix: str) -> tuple[str | None, str]:
+def _file_text(path: Path, suffix: str, max_article_bytes: int) -> tuple[str | None, str]:
     """(problem, text): the decoded file, or why it cannot be used."""
-    limit = MAX_COLLECTION_FILE_BYTES if suffix in COLLECTION_SUFFIXES else MAX_ARTICLE_FILE_BYTES
+    limit = MAX_COLLECTION_FILE_BYTES if suffix in COLLECTION_SUFFIXES else max_article_bytes
     try:
         size = path.stat().st_size
         if size > limit:

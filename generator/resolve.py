@@ -143,15 +143,17 @@ def _assign_ids(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
     slugs = {root: slugify(_display_name(group)) for root, group in groups.items()}
     clashes = Counter(slugs.values())
     ids: dict[_GroupKey, str] = {}
+    taken: set[str] = set()
     for root in sorted(groups, key=lambda r: (slugs[r], groups[r].category, _kind(groups[r]), r)):
         group = groups[root]
         candidate = slugs[root] if clashes[slugs[root]] == 1 else slugify(f"{_display_name(group)} {_kind(group)}")
-        if candidate in ids.values():
+        if candidate in taken:
             candidate = slugify(f"{candidate} {group.category}")
         suffix, unique = 2, candidate
-        while unique in ids.values():
+        while unique in taken:
             unique, suffix = f"{candidate}-{suffix}", suffix + 1
         ids[root] = unique
+        taken.add(unique)
     return ids
 
 

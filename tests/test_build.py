@@ -103,3 +103,14 @@ def test_config_error_exit_code(tmp_path):
     (tmp_path / "dossier.yml").write_text("nonsense_key: 1\n")
     result = _dossier("check", "--root", str(tmp_path))
     assert result.returncode == 2 and "nonsense_key" in result.stderr
+
+
+def test_max_file_mb_setting_limits_single_article_files(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "big.txt").write_text("Aleppo was shelled on Monday and many people fled. " * 30_000)
+    (tmp_path / "dossier.yml").write_text("max_file_mb: 1\n")
+    result = _dossier("check", "--root", str(tmp_path))
+    assert "big.txt: file too large" in result.stderr
+    (tmp_path / "dossier.yml").write_text("max_file_mb: 2\n")
+    assert "too large" not in _dossier("check", "--root", str(tmp_path)).stderr

@@ -317,9 +317,8 @@ def test_any_bytes_give_articles_or_reports_never_an_exception(data, suffix):
     assert result.articles or result.reports
 
 
-def test_oversized_file_is_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr("generator.ingest.MAX_ARTICLE_FILE_BYTES", 100)
-    result = ingest([make_seeds(tmp_path, {"long.txt": STRIKE * 2})], base=tmp_path)
+def test_oversized_file_is_reported(tmp_path):
+    result = ingest([make_seeds(tmp_path, {"long.txt": STRIKE * 2})], base=tmp_path, max_article_bytes=100)
     assert result.articles == ()
     assert reasons(result)[0][3].startswith("file too large")
 
