@@ -19,17 +19,6 @@ class ConfigError(DossierError):
         super().__init__("\n".join(self.problems))
 
 
-class SeedError(DossierError):
-    """One input could not be used; normally caught, reported and skipped."""
-
-    exit_code = 3
-
-    def __init__(self, path: str, reason: str, record: str | None = None):
-        self.path, self.reason, self.record = path, reason, record
-        where = f"{path} ({record})" if record else path
-        super().__init__(f"{where}: {reason}")
-
-
 class RenderError(DossierError):
     """A template failed (a bug in a template or an override), never the article's fault."""
 

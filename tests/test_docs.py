@@ -1,0 +1,40 @@
+"""The README documents what the code offers: every command, option and exit code (Datasette's habit)."""
+
+import re
+from pathlib import Path
+
+import click
+
+from generator import errors
+from generator.cli import SITE_BUILD_FAILED, main  # importing the CLI imports every error class
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _exit_code_rows() -> set[int]:
+    section = README.split("### Exit codes", 1)[1].split("\n## ", 1)[0]
+    return {int(code) for code in re.findall(r"^\| (\d+) \|", section, flags=re.MULTILINE)}
+
+
+def _subclasses(cls: type) -> set[type]:
+    return {cls} | {sub for child in cls.__subclasses__() for sub in _subclasses(child)}
+
+
+def test_every_command_is_documented():
+    for name in main.commands:
+        assert f"`dossier {name}" in README, f"README does not document `dossier {name}`"
+
+
+def test_every_option_is_documented():
+    for command in main.commands.values():
+        for parameter in command.params:
+            if isinstance(parameter, click.Option) and not parameter.hidden:
+                long_names = [n for n in parameter.opts if n.startswith("--") and n != "--help"]
+                documented = any(re.search(rf"(?<![\w-]){n}\b", README) for n in long_names)
+                assert documented, f"README lacks {long_names} of `dossier {command.name}`"
+
+
+def test_every_exit_code_is_documented():
+    codes = {cls.exit_code for cls in _subclasses(errors.DossierError)}
+    codes |= {0, SITE_BUILD_FAILED}
+    assert codes <= _exit_code_rows(), f"undocumented exit codes: {codes - _exit_code_rows()}"
