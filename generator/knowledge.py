@@ -401,5 +401,7 @@ def _wire_pattern(kb: KnowledgeBase) -> tuple[re.Pattern[str], dict[str, str]]:
         for surface in entry.surfaces
     }
     alternatives = "|".join(re.escape(surface) for surface in sorted(name_of, key=lambda s: (-len(s), s)))
-    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])"), name_of
+    # A look-ahead for the names' first letters turns most positions down before the alternation.
+    guard = "(?=[" + re.escape("".join(sorted({surface[0] for surface in name_of}))) + "])" if name_of else ""
+    return re.compile(rf"{guard}(?<![\w.-])(?:{alternatives})(?![\w-])"), name_of
 

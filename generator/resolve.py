@@ -112,7 +112,9 @@ def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> 
     groups: dict[_GroupKey, _Group] = {}
     for article_id, category, entity, key in local:
         root = links.find(key)
-        group = groups.setdefault(root, _Group(category))
+        group = groups.get(root)
+        if group is None:  # not setdefault: a _Group (two Counters, a set, a list) per mention is costly
+            group = groups[root] = _Group(category)
         if root[0] == "kb":
             group.entry = kb.entry(root[1])
         elif category == "place" and group.entry is None:

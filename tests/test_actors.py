@@ -164,3 +164,30 @@ def test_person_key_folds_transliterations(left, right):
 def test_person_key_keeps_different_people_apart():
     assert person_key("Hassan Nasrallah") != person_key("Hussein Nasrallah")
     assert person_key("John Kerry") != person_key("John Kirby")
+
+
+# --- speed-ups keep the results ---------------------------------------------------------------
+
+
+def test_headline_mask_marks_exactly_the_headline_lines():
+    from generator.extract.actors import _headline_mask, tokenize
+
+    body = "Rebels Seize Strategic Town Near Aleppo\n\nThe army said it held the town. Kerry spoke."
+    tokens, _ = tokenize(body)
+    mask = _headline_mask(body, tokens)
+    assert [t.text for t, marked in zip(tokens, mask) if marked] == ["Rebels", "Seize", "Strategic", "Town", "Near", "Aleppo"]
+
+
+def test_reference_phrases_match_any_case_and_hyphen_but_whole_words_only():
+    from generator.extract.actors import _phrase_pattern
+
+    pattern = _phrase_pattern(["the regime", "pro government forces"])
+    text = "The Regime and pro-government forces, not theregime or the regimes."
+    assert [m.group() for m in pattern.finditer(text)] == ["The Regime", "pro-government forces"]
+
+
+def test_names_bridged_by_particles_and_connectors_are_one_run(kb):
+    text = "Ammar al Selmo said the Union of Medical Care and Relief Organizations ran the clinic."
+    names = _actors(text, kb)
+    assert names["Union of Medical Care and Relief Organizations"].kind == "organization"
+    assert names["Ammar al Selmo"].kind == "person"

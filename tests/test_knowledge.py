@@ -117,3 +117,10 @@ frobs: 1
 def test_analyst_file_that_is_not_yaml(tmp_path):
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_knowledge_base(_analyst(tmp_path, "actors: [unclosed"))
+
+
+def test_wire_names_are_found_after_any_first_letter_and_credits_skipped():
+    kb = load_knowledge_base()
+    text = "BEIRUT (AFP) - Shelling, Reuters reported. Photo: Handout / AP. Told dpa."
+    assert "AFP" in " ".join(wires_in(text, kb)) and "Reuters" in " ".join(wires_in(text, kb))
+    assert wires_in("Apparently nothing here.", kb) == ()

@@ -288,3 +288,40 @@ def test_fakes_dev_gold_governorate_is_found():
         labels = {governorate_of(place) for place in places_in(body)}
         hits += record["gold"]["location"] in labels
     assert hits / len(records) >= 0.95
+
+
+# ---------------------------------------------------------------- speed-ups keep the results
+
+
+def test_sentence_numbers_slice_tokens_by_sentence_start():
+    from generator.extract.places import _sentence_numbers
+    from generator.models import Sentence
+
+    sentences = (Sentence(0, 0, 2, 10, "x"), Sentence(1, 0, 11, 20, "y"), Sentence(2, 1, 30, 40, "z"))
+    # A token before the first sentence counts as sentence 0; ties go to the sentence that starts there.
+    assert _sentence_numbers([0, 2, 9, 11, 25, 30, 45], sentences) == [0, 0, 0, 1, 1, 2, 2]
+    assert _sentence_numbers([0, 5], ()) == [0, 0]
+
+
+def test_name_prefixes_bound_the_lookups_but_not_the_matches():
+    gazetteer = load_gazetteer()
+    assert "deir al" in gazetteer.prefixes and "hit deir" not in gazetteer.prefixes
+    found = surfaces("Shelling hit Deir ez-Zor and the town of Beshkatine, then the Ras al-Ain crossing.")
+    assert {"Deir ez-Zor", "Beshkatine"} <= found
+
+
+def test_a_pattern_place_is_found_before_the_phrase_that_names_it():
+    text = "Beshkatine was shelled again. Residents of the town of Beshkatine fled to Beshkatine's outskirts."
+    assert [m.surface for m in by_name(text)["Beshkatine"].mentions] == ["Beshkatine", "Beshkatine", "Beshkatine"]
+
+
+def test_place_mentions_inside_actor_mentions_are_dropped():
+    from generator.extract.article import _without_overlaps
+    from generator.models import Mention
+
+    moscow = EntityMention("geonames:1", "Moscow", "city", (Mention("Moscow", 0, 0, 6), Mention("Moscow", 1, 40, 46)))
+    said = EntityMention("Russia", "Russia", "government", (Mention("Moscow said", 0, 0, 11),))
+    wide = EntityMention("X", "X", "organization", (Mention("long", 0, 1, 3), Mention("longer", 0, 5, 45)))
+    assert _without_overlaps((moscow,), (said,))[0].mentions == (Mention("Moscow", 1, 40, 46),)
+    assert _without_overlaps((moscow,), (wide,)) == ()  # an earlier, longer span covers the later mention
+    assert _without_overlaps((moscow,), ())[0] is moscow

@@ -6,7 +6,9 @@ cached by content hash and run in parallel; everything dossier-wide happens in r
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import accumulate
 
 from generator.extract.actors import find_actors
 from generator.extract.dates import find_dates, find_event_date, find_published
@@ -22,14 +24,19 @@ from generator.models import EntityMention, ExtractedArticle, RawArticle
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):
     """Drop place mentions inside actor mentions ("Moscow said", "Syria Civil Defense")."""
     taken = sorted((m.start, m.end) for actor in actors for m in actor.mentions)
+    starts = [start for start, _ in taken]
+    furthest_ends = list(accumulate((end for _, end in taken), max))  # of the spans taken[: i + 1]
 
     def overlaps(start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in taken)
+        before_end = bisect_left(starts, end)  # the spans starting before `end`
+        return before_end > 0 and furthest_ends[before_end - 1] > start
 
     kept = []
     for place in places:
         mentions = tuple(m for m in place.mentions if not overlaps(m.start, m.end))
-        if mentions:
+        if len(mentions) == len(place.mentions):
+            kept.append(place)
+        elif mentions:
             kept.append(replace(place, mentions=mentions))
     return tuple(kept)
 
