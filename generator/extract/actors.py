@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from generator.extract.lexicon import SPEECH_VERBS
 from generator.extract.text import sentence_at
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.models import EntityMention, Mention, Sentence
@@ -77,10 +78,9 @@ _APPOSITION_AFTER = re.compile(
     rf",\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
 )
 _APPOSITION_BEFORE = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}},\s*$", re.IGNORECASE)
-_SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|explained|noted|warned|urged|insisted|claimed|"
-    r"confirmed|denied|announced|declared|wrote|tweeted|argued|stressed|asked|replied|responded|"
-    r"described|reported|called|accused|blamed|demanded|acknowledged|admitted|vowed|pledged"
+# Speech plus verbs of accusation and report, which also show that a name is a speaker.
+_SPEECH_VERBS = SPEECH_VERBS + (
+    r"|denied|described|reported|called|accused|blamed|demanded|acknowledged|admitted"
 )
 _SPEECH_AFTER = re.compile(rf"\s+(?:(?:also|then|later|simply|has|had|have|was|is|would|will)\s+)?(?:{_SPEECH_VERBS})\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.extract.lexicon import SPEECH_VERBS
 from generator.extract.text import paragraph_spans, sentence_at
 from generator.models import EntityMention, Quote, Sentence
 
-_SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|explained|noted|warned|urged|insisted|claimed|"
-    r"confirmed|announced|declared|wrote|tweeted|argued|stressed|asked|replied|responded|"
-    r"continued|concluded|quoted|pledged|vowed|remarked|recalled|shouted|cried|writes|according\s+to"
+# Speech plus verbs that introduce a quotation ("according to", "recalled").
+_SPEECH_VERBS = SPEECH_VERBS + (
+    r"|continued|concluded|quoted|remarked|recalled|shouted|cried|writes|according\s+to"
 )
 _VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 # "... Lavrov simply said: ", "... told the entire room, Lavrov included, that ": verb right before the quote.
