@@ -38,3 +38,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(MKDOCS_CONFIG, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site_dir
+
+
+SEEDS = REPO_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_000() -> str:
+    """The raw text of the NBC News / Reuters seed article."""
+    return next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_004() -> str:
+    """The raw text of the Daily Star / AFP seed article."""
+    return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")

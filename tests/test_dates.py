@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,6 @@ from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures
 from generator.extract.text import split_sentences
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 D = dt.date
 
 
@@ -23,16 +21,6 @@ def event_of(body: str, published: dt.date | None) -> dt.date | None:
     sentences = split_sentences(body)
     figures = find_figures(body, sentences, (), ())
     return find_event_date(body, sentences, find_dates(body, sentences, published), figures, published)
-
-
-@pytest.fixture(scope="module")
-def seed_000() -> str:
-    return next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def seed_004() -> str:
-    return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
 
 
 def test_seeds_state_no_publication_date(seed_000, seed_004):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -10,7 +9,6 @@ from generator.extract.figures import find_figures, headline_toll
 from generator.extract.text import split_sentences
 from generator.models import EntityMention, Figure, Mention, Toll
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def figures_of(body: str, actors=(), places=()) -> tuple[Figure, ...]:
@@ -30,16 +28,6 @@ def entity(body: str, key: str, surface: str, kind: str) -> EntityMention:
 
 def summary(figures) -> list[tuple[str, int, str, str]]:
     return [(f.kind, f.count, f.qualifier, f.who) for f in figures]
-
-
-@pytest.fixture(scope="module")
-def seed_000() -> str:
-    return next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def seed_004() -> str:
-    return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
 
 
 def test_seed_000_figures(seed_000):
