@@ -68,6 +68,7 @@ class Result:
     build_cpu_s: float
     build_max_rss_mb: float
     ms_per_article: float
+    build_ms_per_page: float
     content_pages: int
     site_pages: int
     site_mb: float
@@ -221,6 +222,7 @@ def measure(count: int, work: Path, jobs: int | None, search: bool, code: Path) 
         build_cpu_s=round(built.cpu_seconds, 2),
         build_max_rss_mb=round(built.max_rss_mb),
         ms_per_article=round(1000 * (generated.seconds + built.seconds) / count, 2),
+        build_ms_per_page=round(1000 * built.seconds / len(pages), 2),
         content_pages=sum(1 for _ in (root / "content").rglob("*.md")),
         site_pages=len(pages),
         site_mb=round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1),

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import CACHE_DIR, ExtractionCache
+from generator.cache import CACHE_DIR, ExtractionCache, PageCache, render_fingerprint
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
@@ -128,7 +128,9 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
                        max_file_mb=settings.max_file_mb)
     cache.prune_unused()
     notes = load_notes(root / settings.notes_dir)
-    files = render_dossier(analysis.dossier, template_dirs(root, settings), settings.title, settings.description,
-                           notes=notes)
+    templates = template_dirs(root, settings)
+    pages = PageCache(root / CACHE_DIR / "pages.pickle", root / settings.content_dir, render_fingerprint(templates))
+    files = render_dossier(analysis.dossier, templates, settings.title, settings.description, notes=notes, pages=pages)
     written = write_content(root / settings.content_dir, files, force=force)
+    pages.save()  # after the write: the index describes what content/ now holds
     return GenerateResult(analysis, written)

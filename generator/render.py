@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.cache import ContextDigest, PageCache
 from generator.cooccurrence import choose, matrix_svg, top_pairs
 from generator.errors import RenderError
 from generator.escape import front_matter, html_text, markdown_text, one_line, safe_url
@@ -27,22 +28,33 @@ from generator.slugs import slugify
 from generator.xref import Claim, CrossReference, Event
 
 SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-MAX_CONTEXTS_PER_ENTITY = 60  # longer lists live in the exports; keeps pages bounded at scale
-MAX_BRIEFINGS_PER_PAGE = 100
-MAX_QUOTES_PER_PAGE = 60
-MAX_FIGURES_PER_PAGE = 60
+# Every page is bounded whatever the size of the dossier: long lists are capped here and the
+# exports (content/exports/) hold everything. The caps also keep `mkdocs build` and the search
+# index linear: a page costs MkDocs time per link and per table row.
+MAX_CONTEXTS_PER_ENTITY = 30
+MAX_BRIEFINGS_PER_PAGE = 50
+MAX_QUOTES_PER_PAGE = 20
+MAX_FIGURES_PER_PAGE = 30
 MAX_LATEST_BRIEFINGS = 10
 MAX_TOP_ENTITIES = 12
-MAX_EVENTS = 300  # figures.md: events with the most claims; the CSV export has them all
-MAX_CLAIMS_PER_EVENT = 40
+MAX_EVENTS = 100  # figures.md: events with the most claims; the CSV export has them all
+MAX_CLAIMS_PER_EVENT = 20
 MAX_HEADLINE_EVENTS = 5
 MAX_STRONG_PAIRS = 30
-MAX_ENTRIES_PER_DATE = 25
+MAX_TIMELINE_DATES = 60  # timeline.md: the dates with the most statements; the JSON export has every one
+MAX_ENTRIES_PER_DATE = 10
+MAX_OUTLETS = 100  # sources.md: the outlets with the most briefings
+MAX_BRIEFINGS_PER_OUTLET = 20
 MAX_TAG_LENGTH = 60
-MAX_INDEX_ROWS = 1000  # section index tables; the CSV exports list every entity
+MAX_INDEX_ROWS = 300  # section index tables; the CSV exports list every entity
+BRIEFINGS_PER_INDEX_PAGE = 200  # briefings/index.md, then briefings/page-2.md, ... linked in a row
 # Material prints tag names unescaped (MkDocs templates do not autoescape): only characters
 # that are inert in HTML text and attribute values survive.
 _TAG_UNSAFE = re.compile(r"[^\w .,()'-]+")
+_INDEX_PAGE_NAME = re.compile(r"index|page-\d+")
+# Front-matter of the pages that only list what other pages hold: left out of the search index,
+# which the browser builds on first search (smaller index, faster first result).
+_NOT_SEARCHED = {"search": {"exclude": True}}
 
 
 @dataclass(frozen=True)
@@ -55,12 +67,13 @@ class Use:
 
 
 def _briefing_slugs(articles: tuple[ExtractedArticle, ...]) -> dict[str, str]:
-    """Unique, stable page slugs for article ids (ids from collections may be anything)."""
+    """Unique, stable page slugs for article ids (ids from collections may be anything); never
+    the name of a page of the briefings index (index, page-2, ...)."""
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for article in sorted(articles, key=lambda a: a.id):
         slug = slugify(article.id)
-        if slug in taken:
+        if slug in taken or _INDEX_PAGE_NAME.fullmatch(slug):
             slug = f"{slug}-{slugify(article.source_path + (article.record or ''))[-8:]}"
         taken.add(slug)
         slugs[article.id] = slug
@@ -87,7 +100,7 @@ class Renderer:
     """Holds the template environment and the dossier's cross-reference for one render."""
 
     def __init__(self, dossier: Dossier, template_dirs: tuple[Path, ...], title: str, description: str,
-                 notes: Notes):
+                 notes: Notes, pages: PageCache | None = None):
         self.dossier = dossier
         self.title, self.description = title, description
         self.notes = notes
@@ -95,7 +108,12 @@ class Renderer:
         self.entities = {entity.id: entity for entity in dossier.entities}
         self.xref = CrossReference(dossier)
         self.uses = self._index_uses()
+        self.briefings_of = {entity_id: _unique_articles(uses) for entity_id, uses in self.uses.items()}
         self.env = self._environment(template_dirs)
+        self.pages = pages
+        self._inputs = ContextDigest(by_reference=(ExtractedArticle, Event)) if pages else None
+        # What the page being rendered looked up through the link helpers: (lookup, value).
+        self._lookups: dict[tuple[str, str], object] = {}
 
     def _environment(self, template_dirs: tuple[Path, ...]) -> jinja2.Environment:
         env = jinja2.Environment(
@@ -110,9 +128,9 @@ class Renderer:
             autoescape=True,
         )
         env.filters.update(html=html_text, md=markdown_text, front_matter=front_matter, url=safe_url)
-        env.globals.update(entity_link=self.entity_link, briefing_link=self.briefing_link,
+        env.globals.update(entity_link=self.entity_link, entity_name=self.entity_name, briefing_link=self.briefing_link,
                            event_link=self.event_link, event_title=self.event_title, event_heading=self.event_heading,
-                           sentence_link=self.sentence_link)
+                           sentence_link=self.sentence_link, full_text=full_text)
         return env
 
     def _index_uses(self) -> dict[str, tuple[Use, ...]]:
@@ -124,15 +142,32 @@ class Renderer:
                     uses[entity_id].append(Use(article, self.slugs[article.id], local))
         return {entity_id: tuple(found) for entity_id, found in uses.items()}
 
+    # -- lookups by id: the only data a template reads that is not in its context ------------
+
+    def lookup(self, kind: str, key: str) -> object:
+        """An entity's (name, category) or an article's page slug; noted as an input of the page."""
+        value = self._current(kind, key)
+        self._lookups[(kind, key)] = value
+        return value
+
+    def _current(self, kind: str, key: str) -> object:
+        if kind == "entity":
+            entity = self.entities.get(key)
+            return (entity.name, entity.category) if entity else None
+        return self.slugs.get(key)
+
     # -- links (Markup built from escaped parts) -------------------------------------------
 
     def entity_link(self, entity_id: str, prefix: str = "../") -> Markup:
-        entity = self.entities[entity_id]
-        section = "actors" if entity.category == "actor" else "places"
-        return Markup(f"[{markdown_text(entity.name)}]({prefix}{section}/{entity.id}.md)")
+        name, category = self.lookup("entity", entity_id)
+        section = "actors" if category == "actor" else "places"
+        return Markup(f"[{markdown_text(name)}]({prefix}{section}/{entity_id}.md)")
+
+    def entity_name(self, entity_id: str) -> Markup:
+        return markdown_text(self.lookup("entity", entity_id)[0])
 
     def briefing_link(self, article: ExtractedArticle, prefix: str = "../", anchor: str = "") -> Markup:
-        target = f"{prefix}briefings/{self.slugs[article.id]}.md{anchor}"
+        target = f"{prefix}briefings/{self.lookup('slug', article.id)}.md{anchor}"
         return Markup(f"[{markdown_text(article.title)}]({target})")
 
     def sentence_link(self, article: ExtractedArticle, sentence: int, prefix: str = "../") -> Markup:
@@ -140,11 +175,11 @@ class Renderer:
         outlet = article.publisher or "unknown outlet"
         if article.wires:
             outlet += f" ({', '.join(article.wires)})"
-        target = f"{prefix}briefings/{self.slugs[article.id]}.md#s{sentence}"
+        target = f"{prefix}briefings/{self.lookup('slug', article.id)}.md#s{sentence}"
         return Markup(f"[{markdown_text(outlet)}, s{sentence}]({target})")
 
     def event_title(self, event: Event) -> Markup:
-        where = markdown_text(self.entities[event.area_id].name) if event.area_id else "place unknown"
+        where = markdown_text(self.lookup("entity", event.area_id)[0]) if event.area_id else "place unknown"
         return Markup(f"{where}, {event.date.isoformat() if event.date else 'undated'}")
 
     def event_heading(self, event: Event) -> Markup:
@@ -157,16 +192,17 @@ class Renderer:
     # -- pages ------------------------------------------------------------------------------
 
     def render(self) -> tuple[RenderedFile, ...]:
+        outlets = self._outlets()
         files = [
-            self._page("index.md", "index.md.j2", **self._overview()),
-            self._page("briefings/index.md", "briefings_index.md.j2", articles=self.dossier.articles),
-            self._page("actors/index.md", "entities_index.md.j2", **self._entity_index("actor")),
-            self._page("places/index.md", "entities_index.md.j2", **self._entity_index("place")),
-            self._page("timeline.md", "timeline.md.j2", dates=self._timeline()),
-            self._page("figures.md", "figures.md.j2", **self._ledger()),
-            self._page("sources.md", "sources.md.j2", outlets=self._outlets()),
-            self._page("connections.md", "connections.md.j2", pairs=self._strong_pairs()),
-            self._page("tags.md", "tags.md.j2"),
+            self._page("index.md", "index.md.j2", **self._overview(len(outlets))),
+            *self._briefing_index_pages(),
+            self._page("actors/index.md", "entities_index.md.j2", meta=_NOT_SEARCHED, **self._entity_index("actor")),
+            self._page("places/index.md", "entities_index.md.j2", meta=_NOT_SEARCHED, **self._entity_index("place")),
+            self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED, **self._timeline()),
+            self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, **self._ledger()),
+            self._page("sources.md", "sources.md.j2", meta=_NOT_SEARCHED, **_busiest(outlets)),
+            self._page("connections.md", "connections.md.j2", meta=_NOT_SEARCHED, pairs=self._strong_pairs()),
+            self._page("tags.md", "tags.md.j2", meta=_NOT_SEARCHED),
             RenderedFile("connections.svg", self._connections_svg()),
         ]
         related = self.xref.related_briefings()
@@ -176,11 +212,32 @@ class Renderer:
         return tuple(sorted(files, key=lambda f: f.path))
 
     def _page(self, path: str, template: str, **context) -> RenderedFile:
+        """The page from the page cache when its inputs are those of the last run, else rendered."""
+        inputs = self._inputs.digest(template, context) if self._inputs else ""
+        if self.pages:
+            text = self.pages.reuse(path, inputs, self._current)
+            if text is not None:
+                return RenderedFile(path, text)
+        self._lookups = {}
         try:
             text = self.env.get_template(template).render(**context)
         except jinja2.TemplateError as exc:
             raise RenderError(f"template {template} failed for {path}: {exc}") from exc
+        if self.pages:
+            self.pages.store(path, inputs, self._lookups, text)
         return RenderedFile(path, text)
+
+    def _briefing_index_pages(self) -> list[RenderedFile]:
+        """briefings/index.md, page-2.md, ...: a table of BRIEFINGS_PER_INDEX_PAGE rows each."""
+        articles = self.dossier.articles
+        starts = range(0, max(1, len(articles)), BRIEFINGS_PER_INDEX_PAGE)
+        names = ["index.md"] + [f"page-{number}.md" for number in range(2, len(starts) + 1)]
+        return [
+            self._page(f"briefings/{name}", "briefings_index.md.j2", meta=_NOT_SEARCHED,
+                       articles=articles[start:start + BRIEFINGS_PER_INDEX_PAGE], total=len(articles),
+                       first=start + 1, pages=names, current=number)
+            for number, (name, start) in enumerate(zip(names, starts), start=1)
+        ]
 
     def _entity_ids(self, article: ExtractedArticle, category: str) -> list[str]:
         ids = self.xref.entity_ids(article, category)
@@ -214,30 +271,14 @@ class Renderer:
             place_ids=place_ids,
             claims=self.xref.claims_of(article),
             related=related,
-            speaker=lambda key: self.xref.local(article, "actor", key),
+            speakers={q.speaker: self.xref.local(article, "actor", q.speaker) for q in article.quotes},
             notes=notes_block(self.notes.get("briefings", self.slugs[article.id])),
-            full_text=self._full_text(article),
         )
-
-    @staticmethod
-    def _full_text(article: ExtractedArticle) -> Markup:
-        """Paragraphs as HTML blocks with a span anchor per sentence (escaped; Markdown-inert)."""
-        blocks = []
-        for number, _ in enumerate(article.paragraphs):
-            spans = " ".join(
-                f'<span class="sentence" id="s{s.index}">{html_text(s.text)}</span>'
-                for s in article.sentences
-                if s.paragraph == number
-            )
-            blocks.append(f'<p class="article-text" id="p{number}">{spans}</p>')
-        return Markup("\n\n".join(blocks))
 
     def _entity_page(self, entity: Entity) -> RenderedFile:
         uses = self.uses.get(entity.id, ())
-        contexts = [
-            (use, use.article.sentences[m.sentence], m) for use in uses for m in use.local.mentions
-        ]
-        briefings = _unique_articles(uses)
+        mentions = [(use, m) for use in uses for m in use.local.mentions]
+        briefings = self.briefings_of.get(entity.id, [])
         quotes = self._quotes_by(entity) if entity.category == "actor" else []
         figures = self._figures_about(entity)
         section = "actors" if entity.category == "actor" else "places"
@@ -251,9 +292,8 @@ class Renderer:
             hierarchy=self._hierarchy(entity) if entity.category == "place" else [],
             briefings=briefings[:MAX_BRIEFINGS_PER_PAGE],
             more_briefings=max(0, len(briefings) - MAX_BRIEFINGS_PER_PAGE),
-            contexts=[(use, sentence, highlight(sentence.text, m.start - sentence.start, m.end - sentence.start))
-                      for use, sentence, m in contexts[:MAX_CONTEXTS_PER_ENTITY]],
-            more_contexts=max(0, len(contexts) - MAX_CONTEXTS_PER_ENTITY),
+            contexts=[_in_context(use, m) for use, m in mentions[:MAX_CONTEXTS_PER_ENTITY]],
+            more_contexts=max(0, len(mentions) - MAX_CONTEXTS_PER_ENTITY),
             related_actors=self._related(entity.id, "actor"),
             related_places=self._related(entity.id, "place"),
             active_actors=self._actors_in_sentences_with(entity) if entity.category == "place" else [],
@@ -277,7 +317,7 @@ class Renderer:
     def _quotes_by(self, entity: Entity) -> list[tuple[ExtractedArticle, object]]:
         return [
             (article, quote)
-            for article in _unique_articles(self.uses.get(entity.id, ()))
+            for article in self.briefings_of.get(entity.id, [])
             for quote in article.quotes
             if self.xref.local(article, "actor", quote.speaker) == entity.id
         ]
@@ -285,7 +325,7 @@ class Renderer:
     def _figures_about(self, entity: Entity) -> list[tuple[Claim, Event]]:
         """Figures the actor claimed, or figures located at the place (or at an event there)."""
         rows = []
-        for article in _unique_articles(self.uses.get(entity.id, ())):
+        for article in self.briefings_of.get(entity.id, []):
             for claim, event in self.xref.claims_of(article):
                 if entity.category == "actor":
                     if claim.claimant_id == entity.id:
@@ -297,7 +337,7 @@ class Renderer:
     def _related(self, entity_id: str, category: str) -> list[tuple[str, int]]:
         """Other actors (or places) named in the same briefings, with how many briefings they share."""
         counts: Counter[str] = Counter()
-        for article in _unique_articles(self.uses.get(entity_id, ())):
+        for article in self.briefings_of.get(entity_id, []):
             counts.update(other for other in self.xref.entity_ids(article, category) if other != entity_id)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.entities[item[0]].name.casefold()))
         return ranked[:MAX_TOP_ENTITIES]
@@ -320,7 +360,7 @@ class Renderer:
             if entity.category != category:
                 continue
             uses = self.uses.get(entity.id, ())
-            rows.append((entity, len(_unique_articles(uses)), sum(len(u.local.mentions) for u in uses)))
+            rows.append((entity, len(self.briefings_of.get(entity.id, [])), sum(len(u.local.mentions) for u in uses)))
         rows.sort(key=lambda row: (-row[2], row[0].name.casefold()))
         heading = "Actors" if category == "actor" else "Places"
         return {"heading": heading, "category": category, "rows": rows[:MAX_INDEX_ROWS],
@@ -347,7 +387,7 @@ class Renderer:
         ranked = sorted(self.xref.events, key=lambda e: (-sum(c.is_total for c in e.claims), -len(e.claims), e.key))
         return [e for e in ranked if any(c.is_total for c in e.claims)][:MAX_HEADLINE_EVENTS]
 
-    def _overview(self) -> dict:
+    def _overview(self, outlet_count: int) -> dict:
         articles = self.dossier.articles
         dates = sorted(a.published for a in articles if a.published)
         return {
@@ -364,12 +404,13 @@ class Renderer:
             "event_count": len(self.xref.events),
             "top_actors": self._entity_index("actor")["rows"][:MAX_TOP_ENTITIES],
             "top_places": self._entity_index("place")["rows"][:MAX_TOP_ENTITIES],
-            "outlets": self._outlets(),
+            "outlet_count": outlet_count,
             "headline_events": self._headline_events(),
         }
 
-    def _timeline(self) -> list[tuple[dt.date, list, int]]:
-        """(date, entries, entries left out) with entries (article, sentence, as written)."""
+    def _timeline(self) -> dict:
+        """The dates with the most statements, in order: (date, entries, entries left out), with
+        entries (article, sentence, as written); ties go to the later date."""
         entries = set()
         for article in self.dossier.articles:
             for mention in article.dates:
@@ -378,8 +419,10 @@ class Renderer:
         by_date: dict[dt.date, list] = defaultdict(list)
         for date, article_id, index, text in sorted(entries):
             by_date[date].append((by_id[article_id], by_id[article_id].sentences[index], text))
-        return [(date, found[:MAX_ENTRIES_PER_DATE], max(0, len(found) - MAX_ENTRIES_PER_DATE))
-                for date, found in sorted(by_date.items())]
+        busiest = sorted(by_date, key=lambda date: (-len(by_date[date]), -date.toordinal()))[:MAX_TIMELINE_DATES]
+        dates = [(date, by_date[date][:MAX_ENTRIES_PER_DATE], max(0, len(by_date[date]) - MAX_ENTRIES_PER_DATE))
+                 for date in sorted(busiest)]
+        return {"dates": dates, "more_dates": len(by_date) - len(dates)}
 
     def _ledger(self) -> dict:
         """figures.md: the events with the most claims (all of them when few), in date order."""
@@ -388,8 +431,9 @@ class Renderer:
         return {"events": sorted(shown, key=_ledger_order), "more_events": len(events) - len(shown),
                 "max_claims": MAX_CLAIMS_PER_EVENT}
 
-    def _outlets(self) -> list[tuple[str, list[ExtractedArticle], list[tuple[str | None, str, int]]]]:
-        """(outlet, its briefings, whom it quotes: (actor id or None, as written, quote count))."""
+    def _outlets(self) -> list[tuple[str, list[ExtractedArticle], int, list[tuple[str | None, str, int]]]]:
+        """(outlet, its latest briefings, how many it carried, whom it quotes: (actor id or None,
+        as written, quote count)), by name."""
         outlets: dict[str, list[ExtractedArticle]] = defaultdict(list)
         for article in self.dossier.articles:
             outlets[article.publisher or "Unknown outlet"].append(article)
@@ -404,9 +448,27 @@ class Renderer:
                     quoted[(speaker, self.entities[speaker].name if speaker else quote.speaker_text)] += 1
             ranked = sorted(quoted.items(), key=lambda item: (-item[1], item[0][1].casefold()))
             latest = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id), reverse=True)
-            result.append((outlet, latest[:MAX_BRIEFINGS_PER_PAGE],
+            result.append((outlet, latest[:MAX_BRIEFINGS_PER_OUTLET], len(articles),
                            [(speaker, text, n) for (speaker, text), n in ranked[:MAX_TOP_ENTITIES]]))
         return result
+
+
+def _busiest(outlets: list) -> dict:
+    """sources.md: the MAX_OUTLETS outlets that carried the most briefings, still by name."""
+    shown = set(sorted(range(len(outlets)), key=lambda i: (-outlets[i][2], i))[:MAX_OUTLETS])
+    return {"outlets": [row for i, row in enumerate(outlets) if i in shown], "more_outlets": len(outlets) - len(shown)}
+
+
+def full_text(article: ExtractedArticle) -> Markup:
+    """Paragraphs as HTML blocks with a span anchor per sentence (escaped; Markdown-inert).
+
+    A template function rather than a context value: it depends on the article alone, so a
+    cached page need not build it."""
+    spans: dict[int, list[str]] = defaultdict(list)
+    for sentence in article.sentences:
+        spans[sentence.paragraph].append(f'<span class="sentence" id="s{sentence.index}">{html_text(sentence.text)}</span>')
+    return Markup("\n\n".join(f'<p class="article-text" id="p{number}">{" ".join(spans[number])}</p>'
+                                for number in range(len(article.paragraphs))))
 
 
 def _ledger_order(event: Event) -> tuple:
@@ -423,6 +485,12 @@ def _unique_articles(uses) -> list[ExtractedArticle]:
     for use in uses:
         seen.setdefault(use.article.id, use.article)
     return list(seen.values())
+
+
+def _in_context(use: Use, mention) -> tuple[Use, object, Markup]:
+    """(use, sentence, the sentence with the mention highlighted) for "Mentions in context"."""
+    sentence = use.article.sentences[mention.sentence]
+    return use, sentence, highlight(sentence.text, mention.start - sentence.start, mention.end - sentence.start)
 
 
 def highlight(sentence: str, start: int, end: int) -> Markup:
@@ -452,6 +520,7 @@ def _finalize(value: object) -> object:
 
 
 def render_dossier(dossier: Dossier, template_dirs: tuple[Path, ...], title: str, description: str,
-                   notes: Notes | None = None) -> tuple[RenderedFile, ...]:
-    """All files of content/ that the generator owns, sorted by path."""
-    return Renderer(dossier, template_dirs, title, description, notes or Notes()).render()
+                   notes: Notes | None = None, pages: PageCache | None = None) -> tuple[RenderedFile, ...]:
+    """All files of content/ that the generator owns, sorted by path; with `pages`, a page whose
+    inputs did not change since the last run is taken from there instead of rendered again."""
+    return Renderer(dossier, template_dirs, title, description, notes or Notes(), pages).render()

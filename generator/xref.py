@@ -15,6 +15,7 @@ highest claim) and ACLED (the most conservative claim is the lowest). Only total
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -119,7 +120,9 @@ class CrossReference:
         return self._holders.get(entity_id, [])
 
     def mention_total(self, entity_id: str) -> int:
-        return sum((self._actor_mentions[a] | self._place_mentions[a])[entity_id] for a in self.holders(entity_id))
+        entity = self.entities.get(entity_id)
+        counts = self._actor_mentions if entity and entity.category == "actor" else self._place_mentions
+        return sum(counts[a][entity_id] for a in self.holders(entity_id))
 
     def local(self, article: ExtractedArticle, category: str, key: str | None) -> str | None:
         return self.dossier.entity_of.get((article.id, category, key)) if key else None
@@ -214,10 +217,11 @@ class CrossReference:
                             shared[other].append(entity_id)
             event_peers = set(by_event[self.event_of_article[article.id]][:MAX_SHARED_ENTITY_BRIEFINGS])
             candidates = (set(shared) | event_peers) - {article.id}
-            ranked = sorted(candidates, key=lambda other: (-(len(shared[other]) + 3 * (other in event_peers)), other))
+            ranked = heapq.nsmallest(MAX_RELATED_BRIEFINGS, candidates,
+                                     key=lambda other: (-(len(shared[other]) + 3 * (other in event_peers)), other))
             related[article.id] = [
                 (by_id[other], sorted(shared[other], key=lambda e: self.entities[e].name.casefold()), other in event_peers)
-                for other in ranked[:MAX_RELATED_BRIEFINGS]
+                for other in ranked
             ]
         return related
 

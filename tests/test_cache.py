@@ -1,5 +1,5 @@
-"""The extraction cache: hits on unchanged inputs, misses on any change, never fatal when broken,
-and a cached or incremental run gives exactly the output of a clean run."""
+"""The extraction and page caches: hits on unchanged inputs, misses on any change, never fatal
+when broken, and a cached or incremental run gives exactly the output of a clean run."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 import generator.build as build
-from generator.cache import CACHE_DIR, ExtractionCache, _module_files, kb_fingerprint
+from generator.cache import (CACHE_DIR, ContextDigest, ExtractionCache, PageCache, _module_files, kb_fingerprint,
+                             render_fingerprint)
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
 from generator.knowledge import load_knowledge_base
+from generator.models import ExtractedArticle
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -137,3 +139,91 @@ def test_entries_of_removed_seeds_are_pruned(tmp_path):
         (root / "seeds" / path.name).unlink()
     build.generate(root, SETTINGS)
     assert len(list((root / CACHE_DIR / "extract").iterdir())) == 1
+
+
+# -- the page cache --------------------------------------------------------------------------
+
+
+def _count_renders(monkeypatch) -> list[str]:
+    """Paths of the pages rendered (not taken from the page cache) from now on."""
+    rendered: list[str] = []
+    original = PageCache.store
+
+    def spy(self, path, *args):
+        rendered.append(path)
+        return original(self, path, *args)
+
+    monkeypatch.setattr(PageCache, "store", spy)
+    return rendered
+
+
+def test_second_run_renders_no_page(tmp_path, monkeypatch):
+    root = _project(tmp_path, "p", sorted(SEEDS.iterdir()))
+    build.generate(root, SETTINGS)
+    expected = _tree(root / "content")
+    rendered = _count_renders(monkeypatch)
+    build.generate(root, SETTINGS)
+    assert rendered == []
+    assert _tree(root / "content") == expected
+
+
+def test_added_article_renders_only_the_pages_it_changes(tmp_path, monkeypatch):
+    first, second = _seed_files("000_"), _seed_files("004_")
+    root = _project(tmp_path, "p", first)
+    build.generate(root, SETTINGS)
+    untouched = {p for p in _tree(root / "content") if p.startswith("places/")}
+    for path in second:
+        shutil.copy(path, root / "seeds" / path.name)
+    rendered = _count_renders(monkeypatch)
+    build.generate(root, SETTINGS)
+    assert any(p.startswith("briefings/004") for p in rendered)
+    assert untouched - set(rendered), "pages of places the new article does not name are reused"
+
+
+def test_hand_edited_page_is_never_reused(tmp_path):
+    root = _project(tmp_path, "p", sorted(SEEDS.iterdir()))
+    build.generate(root, SETTINGS)
+    expected = _tree(root / "content")
+    page = next((root / "content" / "briefings").glob("000*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn analyst's line.\n", encoding="utf-8")
+    build.generate(root, SETTINGS)
+    assert page.read_text(encoding="utf-8").endswith("An analyst's line.\n"), "kept without --force"
+    build.generate(root, SETTINGS, force=True)
+    assert _tree(root / "content") == expected, "--force restores the rendered page, not the edited file"
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", pickle.dumps(("dossier-page-cache/1", "other code", {}))])
+def test_corrupt_or_foreign_page_index_is_ignored(tmp_path, content):
+    root = _project(tmp_path, "p", sorted(SEEDS.iterdir()))
+    build.generate(root, SETTINGS)
+    expected = _tree(root / "content")
+    (root / CACHE_DIR / "pages.pickle").write_bytes(content)
+    shutil.rmtree(root / "content")
+    build.generate(root, SETTINGS)
+    assert _tree(root / "content") == expected
+
+
+def test_render_fingerprint_follows_templates(tmp_path):
+    user = tmp_path / "templates"
+    user.mkdir()
+    shipped = Path(build.SHIPPED_TEMPLATES)
+    plain = render_fingerprint((shipped,))
+    (user / "briefing.md.j2").write_text("# {{ article.title }}\n", encoding="utf-8")
+    overridden = render_fingerprint((user, shipped))
+    (user / "briefing.md.j2").write_text("## {{ article.title }}\n", encoding="utf-8")
+    assert len({plain, overridden, render_fingerprint((user, shipped))}) == 3
+    names = {path.relative_to(REPO).as_posix() for path in _module_files("generator.render")}
+    assert {"generator/escape.py", "generator/xref.py", "generator/export.py"} <= names
+
+
+def test_context_digest_depends_on_values_not_on_shared_objects(kb, raws):
+    article = extract_article(raws[0], kb)
+    twin = pickle.loads(pickle.dumps(article))
+    name = "".join(["Ale", "ppo"])
+    shared = {"a": article, "names": [name, name]}
+    copied = {"a": twin, "names": ["Aleppo", "Aleppo"]}
+    assert ContextDigest((ExtractedArticle,)).digest("t", shared) == ContextDigest((ExtractedArticle,)).digest("t", copied)
+    digest = ContextDigest((ExtractedArticle,))
+    changed = replace(article, title=article.title + "!")
+    assert len({digest.digest("t", shared), digest.digest("t", {**shared, "a": changed}),
+                digest.digest("u", shared)}) == 3

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import markdown
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from generator.extract.text import paragraph_spans, split_sentences
 from generator.models import (DateMention, Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Quote,
                               Toll)
+from generator import render
 from generator.notes import Notes
 from generator.render import SHIPPED_TEMPLATES, render_dossier, tag_list, tag_name
 
@@ -151,3 +153,54 @@ def test_hostile_tag_is_inert_in_a_real_mkdocs_build(tmp_path):
     for page in (tmp_path / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<img\b[^>]*onerror", html), page  # ... and never markup
+
+
+def _dossier_of(count: int, ids: list[str] | None = None) -> Dossier:
+    """`count` copies of the test article under other ids, naming the same entities."""
+    base = _dossier()
+    ids = ids or [f"a-{n}" for n in range(1, count + 1)]
+    articles = tuple(replace(base.articles[0], id=i, published=dt.date(2016, 9, 1 + n % 28),
+                             dates=(DateMention(dt.date(2016, 8, 1 + n % 28), "in August", 0, False),))
+                     for n, i in enumerate(ids))
+    entity_of = {(i, category, key): entity for i in ids for (_, category, key), entity in base.entity_of.items()}
+    return Dossier(articles, base.entities, entity_of)
+
+
+def test_briefings_index_is_paginated_with_links_between_pages(monkeypatch):
+    monkeypatch.setattr(render, "BRIEFINGS_PER_INDEX_PAGE", 2)
+    pages = {f.path: f.text for f in render_dossier(_dossier_of(5), (SHIPPED_TEMPLATES,), "T", "S")}
+    assert [p for p in pages if re.fullmatch(r"briefings/(index|page-\d+)\.md", p)] == [
+        "briefings/index.md", "briefings/page-2.md", "briefings/page-3.md"]
+    assert "**Pages:** **1** · [2](page-2.md) · [3](page-3.md)" in pages["briefings/index.md"]
+    assert "[1](index.md) · **2** · [3](page-3.md)" in pages["briefings/page-2.md"]
+    assert "5 briefings" in pages["briefings/page-3.md"] and "5 to 5 on this page" in pages["briefings/page-3.md"]
+    assert sum(p.count("](../briefings/a-") for path, p in pages.items() if "/page-" in path or path.endswith("/index.md")
+               and path.startswith("briefings")) == 5
+
+
+def test_article_ids_never_take_the_index_pages_names():
+    pages = {f.path for f in render_dossier(_dossier_of(3, ["index", "page-2", "x"]), (SHIPPED_TEMPLATES,), "T", "S")}
+    briefings = {p for p in pages if p.startswith("briefings/")}
+    assert len(briefings) == 4 and "briefings/index.md" in briefings and "briefings/page-2.md" not in briefings
+
+
+def test_long_lists_are_capped_with_a_pointer_to_the_exports(monkeypatch):
+    monkeypatch.setattr(render, "MAX_TIMELINE_DATES", 1)
+    monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_OUTLET", 2)
+    monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_PAGE", 2)
+    pages = {f.path: f.text for f in render_dossier(_dossier_of(4), (SHIPPED_TEMPLATES,), "T", "S")}
+    assert pages["timeline.md"].count("\n## ") == 1 and "3 more dates" in pages["timeline.md"]
+    assert "2 earlier briefings are in the [dossier export]" in pages["sources.md"]
+    assert "2 more briefings are listed in the [exports]" in pages["actors/jane-doe.md"]
+
+
+def test_bulky_sections_and_listing_pages_stay_out_of_the_search_index():
+    pages = _render()
+    for path in ["briefings/index.md", "actors/index.md", "timeline.md", "figures.md", "sources.md", "tags.md"]:
+        assert yaml.safe_load(pages[path].split("---\n")[1])["search"] == {"exclude": True}, path
+    briefing = pages["briefings/a-1.md"]
+    for heading in ["Figures", "Quotes", "Places", "Related briefings", "Full text"]:
+        if f"## {heading}" in briefing:
+            assert f"## {heading} {{ data-search-exclude }}" in briefing, heading
+    assert "## Summary\n" in briefing and "## Actors\n" in briefing and "<div data-search-exclude markdown>" in briefing
+    assert "## Mentions in context { data-search-exclude }" in pages["actors/jane-doe.md"]
