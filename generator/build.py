@@ -130,7 +130,9 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
     notes = load_notes(root / settings.notes_dir)
     templates = template_dirs(root, settings)
     pages = PageCache(root / CACHE_DIR / "pages.pickle", root / settings.content_dir, render_fingerprint(templates))
-    files = render_dossier(analysis.dossier, templates, settings.title, settings.description, notes=notes, pages=pages)
+    search_full_text = len(analysis.dossier.articles) <= settings.full_text_search_max_articles
+    files = render_dossier(analysis.dossier, templates, settings.title, settings.description, notes=notes, pages=pages,
+                           search_full_text=search_full_text)
     written = write_content(root / settings.content_dir, files, force=force)
     pages.save()  # after the write: the index describes what content/ now holds
     return GenerateResult(analysis, written)

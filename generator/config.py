@@ -24,6 +24,9 @@ class Settings:
     notes_dir: Path = Path("notes")  # analyst notes shown on pages; optional
     templates_dir: Path = Path("templates")  # page templates; a user's copy overrides the shipped one
     max_file_mb: int = 20
+    # Search loads its whole index before the first result: article text of thousands of
+    # briefings makes that take many seconds (measured: README "Performance").
+    full_text_search_max_articles: int = 500
 
 
 # Help text for each key: printed by `dossier config` and checked against the README by a test.
@@ -36,6 +39,8 @@ SETTING_HELP = {
     "notes_dir": "Folder of analyst notes (notes/actors/<id>.md, notes/briefings/<id>.md...).",
     "templates_dir": "Folder of Jinja2 templates; a file here overrides the shipped one.",
     "max_file_mb": "Inputs larger than this many megabytes are reported and skipped.",
+    "full_text_search_max_articles": "Up to this many articles, search covers the full text of briefings; "
+    "above it, titles, leads and entity names only (keeps the first search fast).",
 }
 
 

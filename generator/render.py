@@ -100,8 +100,9 @@ class Renderer:
     """Holds the template environment and the dossier's cross-reference for one render."""
 
     def __init__(self, dossier: Dossier, template_dirs: tuple[Path, ...], title: str, description: str,
-                 notes: Notes, pages: PageCache | None = None):
+                 notes: Notes, pages: PageCache | None = None, search_full_text: bool = True):
         self.dossier = dossier
+        self.search_full_text = search_full_text
         self.title, self.description = title, description
         self.notes = notes
         self.slugs = _briefing_slugs(dossier.articles)
@@ -273,6 +274,7 @@ class Renderer:
             related=related,
             speakers={q.speaker: self.xref.local(article, "actor", q.speaker) for q in article.quotes},
             notes=notes_block(self.notes.get("briefings", self.slugs[article.id])),
+            search_full_text=self.search_full_text,
         )
 
     def _entity_page(self, entity: Entity) -> RenderedFile:
@@ -520,7 +522,10 @@ def _finalize(value: object) -> object:
 
 
 def render_dossier(dossier: Dossier, template_dirs: tuple[Path, ...], title: str, description: str,
-                   notes: Notes | None = None, pages: PageCache | None = None) -> tuple[RenderedFile, ...]:
+                   notes: Notes | None = None, pages: PageCache | None = None,
+                   search_full_text: bool = True) -> tuple[RenderedFile, ...]:
     """All files of content/ that the generator owns, sorted by path; with `pages`, a page whose
-    inputs did not change since the last run is taken from there instead of rendered again."""
-    return Renderer(dossier, template_dirs, title, description, notes or Notes(), pages).render()
+    inputs did not change since the last run is taken from there instead of rendered again.
+    `search_full_text` puts the article text of briefings in the search index (else only the lead)."""
+    renderer = Renderer(dossier, template_dirs, title, description, notes or Notes(), pages, search_full_text)
+    return renderer.render()

@@ -52,8 +52,9 @@ def _dossier() -> Dossier:
     return Dossier((article,), entities, entity_of)
 
 
-def _render(notes: Notes | None = None) -> dict[str, str]:
-    files = render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test dossier", "Scope", notes=notes)
+def _render(notes: Notes | None = None, search_full_text: bool = True) -> dict[str, str]:
+    files = render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test dossier", "Scope", notes=notes,
+                           search_full_text=search_full_text)
     return {f.path: f.text for f in files}
 
 
@@ -194,8 +195,13 @@ def test_long_lists_are_capped_with_a_pointer_to_the_exports(monkeypatch):
     assert "2 more briefings are listed in the [exports]" in pages["actors/jane-doe.md"]
 
 
+def test_full_text_is_searchable_only_when_asked():
+    assert "## Full text\n" in _render()["briefings/a-1.md"]
+    assert "## Full text { data-search-exclude }\n" in _render(search_full_text=False)["briefings/a-1.md"]
+
+
 def test_bulky_sections_and_listing_pages_stay_out_of_the_search_index():
-    pages = _render()
+    pages = _render(search_full_text=False)
     for path in ["briefings/index.md", "actors/index.md", "timeline.md", "figures.md", "sources.md", "tags.md"]:
         assert yaml.safe_load(pages[path].split("---\n")[1])["search"] == {"exclude": True}, path
     briefing = pages["briefings/a-1.md"]

@@ -115,6 +115,12 @@ def test_search_index_is_inlined_for_file_urls(built_site: Path) -> None:
     assert "Lavrov" in index
 
 
+def test_small_dossier_searches_the_full_text(built_site: Path) -> None:
+    """The seed dossier is far below full_text_search_max_articles: words deep in an article are found."""
+    index = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert "negotiations are being conducted by fire" in index
+
+
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     remote = []
     for page in html_pages(built_site):
