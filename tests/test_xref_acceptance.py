@@ -71,8 +71,9 @@ def test_figures_page_marks_15_and_30_as_disagreeing():
     page = (CONTENT / "figures.md").read_text(encoding="utf-8")
     aleppo = page.split("{#event-2016-09-23-aleppo}")[1].split("\n## ")[0]
     assert "⚠ **sources disagree**" in aleppo
-    assert "| 15 ⚠ **disagrees** |" in aleppo
-    assert "| nearly 30 ⚠ **disagrees** |" in aleppo and "| more than 30 ⚠ **disagrees** |" in aleppo
+    assert "| 15 people killed ⚠ **disagrees** |" in aleppo
+    assert "| nearly 30 civilians killed ⚠ **disagrees** |" in aleppo
+    assert "| more than 30 people killed ⚠ **disagrees** |" in aleppo
     assert "(inferred)" in aleppo  # place-less claims attached to the main place, and said so
     index = (CONTENT / "index.md").read_text(encoding="utf-8")
     assert 'Sources disagree on the killed count' in index and "15 people" in index and "nearly 30 civilians" in index
