@@ -249,3 +249,11 @@ def test_link_texts_say_where_they_lead(built_site: Path) -> None:
          for text in outline(page).link_texts if not text or VAGUE_LINK_TEXT.fullmatch(text)}
     )
     assert vague == []
+
+
+def test_every_quote_is_its_own_blockquote(built_site: Path, mkdocs_config: Path) -> None:
+    """Markdown joins adjacent blockquotes; each quote must stay apart, with its own speaker."""
+    docs = Path(load_config(str(mkdocs_config))["docs_dir"]) / "briefings"
+    for page in entity_pages(built_site, "briefings"):
+        quotes = (docs / f"{page.stem}.md").read_text(encoding="utf-8").count("\n> — ")
+        assert page.read_text(encoding="utf-8").count("<blockquote>") == quotes, page.name
