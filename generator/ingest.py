@@ -38,6 +38,7 @@ from generator.readers import (
     UndecodableError,
     declared_fields,
     decode_bytes,
+    load_yaml,
     title_from_lead,
     title_from_url,
 )
@@ -148,7 +149,7 @@ def _sidecar_paths(path: Path) -> list[Path]:
 def _load_sidecar(path: Path) -> Mapping:
     """The sidecar mapping; raises ValueError with the reason when it is unusable."""
     try:
-        loaded = yaml.safe_load(decode_bytes(path.read_bytes())) or {}
+        loaded = load_yaml(decode_bytes(path.read_bytes())) or {}
     except RecursionError:
         raise ValueError(f"sidecar {path.name} ignored: nested too deeply") from None
     except (OSError, UndecodableError, yaml.YAMLError) as error:

@@ -121,7 +121,7 @@ def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> 
             group.entry = named.get(("place", normalize_surface(entity.name)))  # analyst place notes
         group.names[entity.name] += 1
         group.kinds[entity.kind] += 1
-        group.surfaces.update(entity.aliases_seen)
+        group.surfaces.update(mention.surface for mention in entity.mentions)  # aliases_seen, unsorted: a set
         if group.geography is None and (entity.country or entity.lat is not None):
             group.geography = entity
         group.members.append((article_id, entity.key))

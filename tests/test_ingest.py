@@ -11,13 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.extract.text import split_sentences
 from generator.ingest import MIN_ARTICLE_WORDS, collapse_duplicates, content_hash, ingest
 from generator.models import Metadata, RawArticle
-from generator.readers import UndecodableError, decode_bytes, normalize_text, parse_date, title_from_url
+from generator.readers import UndecodableError, decode_bytes, load_yaml, normalize_text, parse_date, title_from_url
 from generator.slugs import MAX_SLUG_LENGTH, slugify
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -441,6 +442,35 @@ def test_bad_sidecar_is_a_warning_and_the_file_is_still_ingested(tmp_path, sidec
     [(path, record, severity, reason)] = reasons(result)
     assert (path, severity) == ("a.txt", "warning")
     assert reason.startswith("sidecar a.meta.yaml ignored")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["title: T\npublished: 2016-09-20\nwires: [AFP, Reuters]\n", '{"title": "T", "n": 3}', "a: &x [1]\nb: *x\n", ""],
+)
+def test_load_yaml_gives_what_the_pure_python_safe_loader_gives(text):
+    assert load_yaml(text) == yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [ls]\n", "!!python/name:os.system\n"])
+def test_load_yaml_refuses_python_tags(text):
+    with pytest.raises(yaml.constructor.ConstructorError):
+        load_yaml(text)
+
+
+@pytest.mark.parametrize("text", ["title: [unclosed\n", "a: b\n c: d\n", "\tkey: 1\n"])
+def test_load_yaml_reports_problems_in_the_pure_python_loaders_words(text):
+    with pytest.raises(yaml.YAMLError) as expected:
+        yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506
+    with pytest.raises(yaml.YAMLError) as got:
+        load_yaml(text)
+    assert str(got.value) == str(expected.value)
+
+
+def test_load_yaml_nested_too_deeply_is_an_error_not_a_crash():
+    """libyaml's composer would overflow the C stack here and kill the process."""
+    with pytest.raises(RecursionError):
+        load_yaml("[" * 100_000 + "]" * 100_000)
 
 
 # ---------------------------------------------------------------------------- dates
