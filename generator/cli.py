@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,6 +100,12 @@ def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) ->
     _finish(result.analysis.reports + written.reports, strict, summary)
 
 
+def _common_folder(paths: tuple[Path, ...]) -> Path:
+    """The folder the inputs share, so that `extract seeds/*.txt` gives the ids `generate` gives."""
+    folders = [path.resolve() if path.is_dir() else path.resolve().parent for path in paths]
+    return Path(os.path.commonpath(folders))
+
+
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "json"]), default="jsonl",
@@ -110,8 +117,8 @@ def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, str
     """Print the extracted data of the articles in PATHS as JSON (writes nothing)."""
     settings = load_config(root)
     plan = ExtractionPlan(jobs=jobs or default_jobs())
-    analysis = analyse(list(paths), Path.cwd(), knowledge_base_for(root, settings), keep_duplicates=True, plan=plan,
-                       max_file_mb=settings.max_file_mb)
+    analysis = analyse(list(paths), _common_folder(paths), knowledge_base_for(root, settings), keep_duplicates=True,
+                       plan=plan, max_file_mb=settings.max_file_mb)
     records = article_records(analysis.dossier)
     if output_format == "jsonl":
         for record in records:

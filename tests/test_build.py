@@ -83,6 +83,8 @@ def test_extract_prints_one_spec_object_per_article():
             assert {"id", "name", "kind", "aliases_seen", "mentions"} <= set(actor)
     shared = {a["id"] for a in records[0]["actors"]} & {a["id"] for a in records[1]["actors"]}
     assert shared, "the two seeds share actors, with the same ids"
+    briefing_ids = {p.stem for p in (REPO / "content/briefings").glob("0*.md")}
+    assert {r["id"] for r in records} == briefing_ids, "extract and generate give an article one id"
 
 
 def test_check_writes_nothing_and_strict_fails_on_problems(tmp_path):
