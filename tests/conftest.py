@@ -10,6 +10,16 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The pages the navigation holds (mkdocs.yml `nav`), as built.
+SECTION_PAGES = (
+    "index.html",
+    "briefings/index.html",
+    "actors/index.html",
+    "places/index.html",
+    "timeline.html",
+    "figures.html",
+    "sources.html",
+)
 MKDOCS_CONFIG = REPO_ROOT / "mkdocs.yml"
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
+from conftest import SECTION_PAGES
 from generator.pack import pack_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -39,15 +40,6 @@ PHONE = {"width": 390, "height": 844}
 # Schemes that never leave the machine; http(s) is allowed only to the test server.
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 LOCAL_HOST = "127.0.0.1"
-PHONE_PAGES = (
-    "index.html",
-    "briefings/index.html",
-    "actors/index.html",
-    "places/index.html",
-    "timeline.html",
-    "figures.html",
-    "sources.html",
-)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -184,7 +176,7 @@ def first_briefing(site: Path) -> str:
 
 def test_phone_pages_do_not_scroll_sideways(phone: Watched, built_site: Path) -> None:
     page = phone.page
-    for path in PHONE_PAGES + (first_briefing(built_site),):
+    for path in SECTION_PAGES + (first_briefing(built_site),):
         page.goto(built_site.as_uri() + "/" + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         screenshot(page, "phone-" + path.replace("/", "-").removesuffix(".html"))

@@ -9,20 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SECTION_PAGES
 from mkdocs.config import load_config
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 SHIM = Path("assets/javascripts/iframe-worker/shim.js")
-SECTION_PAGES = (
-    "index.html",
-    "briefings/index.html",
-    "actors/index.html",
-    "places/index.html",
-    "timeline.html",
-    "figures.html",
-    "sources.html",
-)
 ENTITY_SECTIONS = ("briefings", "actors", "places")
 # Elements that make the browser fetch something by themselves (links to click are fine).
 FETCHING_ATTRIBUTES = {
