@@ -12,12 +12,12 @@ import re
 import yaml
 from markupsafe import Markup
 
+from generator.yamlio import FAST_SAFE_DUMPER
+
 # Characters with a meaning in Python-Markdown, its extensions, Jinja or attr_list. Written as
 # numeric character references: they display as themselves and are never parsed as syntax.
 _MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^#"})
 _LINE_START_SYNTAX = re.compile(r"^([-+=>]|\d+[.)])")
-# libyaml's emitter when PyYAML was built with it (same output as SafeDumper, several times faster).
-_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
@@ -63,6 +63,6 @@ def safe_url(url: str | None) -> str | None:
 
 def front_matter(data: dict) -> Markup:
     """YAML front-matter block from plain data, through PyYAML's emitter (never formatted by hand)."""
-    body = yaml.dump(_one_line_strings(data), Dumper=_SAFE_DUMPER, sort_keys=False, allow_unicode=True,
+    body = yaml.dump(_one_line_strings(data), Dumper=FAST_SAFE_DUMPER, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=10_000)
     return Markup(f"---\n{body}---\n")

@@ -38,11 +38,11 @@ from generator.readers import (
     UndecodableError,
     declared_fields,
     decode_bytes,
-    load_yaml,
     title_from_lead,
     title_from_url,
 )
 from generator.slugs import short_hash, slugify
+from generator.yamlio import load_yaml
 
 MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024
 MAX_COLLECTION_FILE_BYTES = 512 * 1024 * 1024

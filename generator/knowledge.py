@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ import yaml
 from generator.errors import ConfigError
 from generator.models import ACTOR_KINDS, PLACE_KINDS
 from generator.slugs import slugify
+from generator.yamlio import load_shipped, load_yaml
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "knowledge_base.yaml"
 _CATEGORY_OF_SECTION = {"actors": "actor", "places": "place"}
@@ -46,8 +47,6 @@ _TEXT_FIELDS = ("name", "kind", "description", "country")
 _ENTRY_FIELDS = frozenset((*_LIST_FIELDS, *_TEXT_FIELDS, "wire"))
 _ANALYST_SECTIONS = frozenset(("actors", "places", "merges", "splits", "renames", "ignores"))
 _SHIPPED_SECTIONS = frozenset(("actors", "places", "given_names"))
-# The C loader when PyYAML has it (8x faster start-up); both are safe loaders: plain data only.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Photo credits name an agency without the text being its copy ("... air strikes. Handout / AP").
 _PHOTO_CREDIT_BEFORE = re.compile(r"(?:handout|photo|image|pool|file|getty|credit)\W{0,4}$", re.IGNORECASE)
 _PHOTO_CREDIT_AFTER = re.compile(r"\s*(?:photo|/\s*getty|images)", re.IGNORECASE)
@@ -102,14 +101,14 @@ def normalize_surface(text: str) -> str:
 def load_knowledge_base(analyst_file: Path | None = None) -> KnowledgeBase:
     """The shipped knowledge base with the analyst's corrections applied on top."""
     problems: list[str] = []
-    shipped = _read_yaml(SHIPPED_FILE, _SHIPPED_SECTIONS, problems)
+    shipped = _read_yaml(SHIPPED_FILE, _SHIPPED_SECTIONS, problems, load=load_shipped)
     drafts = _Drafts()
     for section, category in _CATEGORY_OF_SECTION.items():
         for raw in _as_list(shipped.get(section), f"{SHIPPED_FILE.name}: {section}", problems):
             drafts.upsert(raw, category, f"{SHIPPED_FILE.name}: {section}", problems)
     ignores: list[str] = []
     if analyst_file is not None:
-        analyst = _read_yaml(Path(analyst_file), _ANALYST_SECTIONS, problems)
+        analyst = _read_yaml(Path(analyst_file), _ANALYST_SECTIONS, problems, load=load_yaml)
         _apply_analyst(analyst, drafts, ignores, Path(analyst_file).name, problems)
     problems.extend(drafts.alias_conflicts())
     if problems:
@@ -123,14 +122,17 @@ def load_knowledge_base(analyst_file: Path | None = None) -> KnowledgeBase:
     )
 
 
-def _read_yaml(path: Path, allowed: frozenset[str], problems: list[str]) -> dict:
+def _read_yaml(path: Path, allowed: frozenset[str], problems: list[str], load: Callable[[str], object]) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SAFE_LOADER)  # noqa: S506 (safe)
+        data = load(path.read_text(encoding="utf-8-sig"))
     except OSError as error:
         problems.append(f"{path}: cannot read: {error.strerror or error}")
         return {}
     except yaml.YAMLError as error:
         problems.append(f"{path}: not valid YAML: {error}")
+        return {}
+    except RecursionError:
+        problems.append(f"{path}: not valid YAML: nested too deeply")
         return {}
     if data is None:
         return {}

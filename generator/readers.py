@@ -27,6 +27,7 @@ import yaml
 from generator.extract.text import split_sentences
 from generator.models import Metadata, Report
 from generator.slugs import slugify
+from generator.yamlio import load_yaml
 
 # ---------------------------------------------------------------------------- decoding
 
@@ -512,26 +513,6 @@ def read_markdown(text: str, source_path: str) -> Iterator[Draft | Report]:
         declared = replace(declared, title=blocks[0][2:].strip())
     paragraphs, harvest = clean_lines([block.removeprefix("# ") for block in blocks])
     yield _draft(paragraphs, declared, harvest, warnings=tuple(warnings))
-
-
-# libyaml's safe loader: the same data as yaml.SafeLoader, ten times faster. Its composer recurses
-# in C without a depth check (about 50,000 nested brackets overflow the stack: a crash, not an
-# error), so only texts too short to nest that deep are given to it.
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FAST_YAML_MAX_CHARS = 4096
-
-
-def load_yaml(text: str) -> object:
-    """`text` loaded by a safe loader (tags like !!python/object are refused, never run).
-
-    A problem is always reported in the pure-Python loader's words, whichever loader found it.
-    """
-    if len(text) <= _FAST_YAML_MAX_CHARS:
-        try:
-            return yaml.load(text, Loader=_FAST_SAFE_LOADER)  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            pass  # parsed again below, for the usual message
-    return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - a safe loader
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

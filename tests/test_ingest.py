@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from generator.extract.text import split_sentences
 from generator.ingest import MIN_ARTICLE_WORDS, collapse_duplicates, content_hash, ingest
 from generator.models import Metadata, RawArticle
-from generator.readers import UndecodableError, decode_bytes, load_yaml, normalize_text, parse_date, title_from_url
+from generator.readers import UndecodableError, decode_bytes, normalize_text, parse_date, title_from_url
+from generator.yamlio import load_yaml
 from generator.slugs import MAX_SLUG_LENGTH, slugify
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

