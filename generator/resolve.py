@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from generator.extract.actors import person_key
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
@@ -37,13 +38,8 @@ class _Group:
 def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     ordered = tuple(sorted(articles, key=lambda a: (a.published or dt.date.max, a.id)))
     links = _UnionFind()
-    local: list[tuple[str, str, EntityMention, _GroupKey]] = []  # (article, category, entity, key)
-    person_index, named = _kb_person_index(kb), _kb_names(kb)
-    for article in ordered:
-        for actor in article.actors:
-            local.append((article.id, "actor", actor, _actor_key(actor, kb, person_index, named)))
-        for place in article.places:
-            local.append((article.id, "place", place, _place_key(place)))
+    named = _kb_names(kb)
+    local = _local_entities(ordered, kb, named)
     for _, _, _, key in local:
         links.add(key)
     _link_surnames(local, links)
@@ -56,6 +52,33 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
         for article_id, local_key in group.members
     }
     return Dossier(articles=ordered, entities=entities, entity_of=entity_of)
+
+
+def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
+                    named: dict) -> list[tuple[str, str, EntityMention, _GroupKey]]:
+    """(article id, category, entity, group key) of every article-local entity, in dossier order.
+
+    A key depends only on the entity's KB id, kind and name, which repeat across thousands of
+    articles, so each is computed once (person_key is the costliest step of resolution).
+    """
+    person_index = _kb_person_index(kb)
+    actor_keys: dict[tuple[str | None, str, str], _GroupKey] = {}
+    place_keys: dict[tuple[str | None, str], _GroupKey] = {}
+    local = []
+    for article in ordered:
+        for actor in article.actors:
+            seen = (actor.kb_id, actor.kind, actor.name)
+            key = actor_keys.get(seen)
+            if key is None:
+                key = actor_keys[seen] = _actor_key(actor, kb, person_index, named)
+            local.append((article.id, "actor", actor, key))
+        for place in article.places:
+            seen_place = (place.kb_id, place.name)
+            key = place_keys.get(seen_place)
+            if key is None:
+                key = place_keys[seen_place] = _place_key(place)
+            local.append((article.id, "place", place, key))
+    return local
 
 
 def _kb_person_index(kb: KnowledgeBase) -> dict[str, str]:
@@ -95,8 +118,9 @@ def _place_key(place: EntityMention) -> _GroupKey:
 
 def _link_surnames(local: list, links: _UnionFind) -> None:
     """"Lavrov" alone joins the one full-name person whose surname it is, if there is just one."""
-    people = [(person_key(entity.name).split(), key) for _, category, entity, key in local
-              if category == "actor" and entity.kind == "person"]
+    names = dict.fromkeys((entity.name, key) for _, category, entity, key in local  # once per name
+                          if category == "actor" and entity.kind == "person")
+    people = [(person_key(name).split(), key) for name, key in names]
     full_by_surname: dict[str, set[_GroupKey]] = {}
     for words, key in people:
         if len(words) > 1:
@@ -110,18 +134,22 @@ def _link_surnames(local: list, links: _UnionFind) -> None:
 
 def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> dict[_GroupKey, _Group]:
     groups: dict[_GroupKey, _Group] = {}
+    root_of = links.roots()
+    place_notes: dict[str, KbEntry | None] = {}  # place name -> analyst note; names repeat across articles
+    surface = attrgetter("surface")
     for article_id, category, entity, key in local:
-        root = links.find(key)
+        root = root_of[key]
         group = groups.get(root)
         if group is None:  # not setdefault: a _Group (two Counters, a set, a list) per mention is costly
-            group = groups[root] = _Group(category)
-        if root[0] == "kb":
-            group.entry = kb.entry(root[1])
-        elif category == "place" and group.entry is None:
-            group.entry = named.get(("place", normalize_surface(entity.name)))  # analyst place notes
-        group.names[entity.name] += 1
-        group.kinds[entity.kind] += 1
-        group.surfaces.update(mention.surface for mention in entity.mentions)  # aliases_seen, unsorted: a set
+            group = groups[root] = _Group(category, kb.entry(root[1]) if root[0] == "kb" else None)
+        if group.entry is None and category == "place" and root[0] != "kb":
+            if entity.name not in place_notes:
+                place_notes[entity.name] = named.get(("place", normalize_surface(entity.name)))
+            group.entry = place_notes[entity.name]
+        names, kinds = group.names, group.kinds
+        names[entity.name] = names.get(entity.name, 0) + 1  # not +=: no Counter.__missing__ call
+        kinds[entity.kind] = kinds.get(entity.kind, 0) + 1
+        group.surfaces.update(map(surface, entity.mentions))  # aliases_seen, unsorted: a set
         if group.geography is None and (entity.country or entity.lat is not None):
             group.geography = entity
         group.members.append((article_id, entity.key))
@@ -192,6 +220,10 @@ class _UnionFind:
         while self.parent[key] != root:
             self.parent[key], key = root, self.parent[key]
         return root
+
+    def roots(self) -> dict[_GroupKey, _GroupKey]:
+        """Every key's root, for lookups after the last union."""
+        return {key: self.find(key) for key in self.parent}
 
     def union(self, left: _GroupKey, right: _GroupKey) -> None:
         a, b = self.find(left), self.find(right)

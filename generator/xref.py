@@ -15,7 +15,6 @@ highest claim) and ACLED (the most conservative claim is the lowest). Only total
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -92,23 +91,27 @@ class CrossReference:
         self._actor_mentions = {a.id: self._mention_counts(a, "actor") for a in dossier.articles}
         self._holders: dict[str, list[str]] = defaultdict(list)  # entity id -> article ids, in dossier order
         for article in dossier.articles:
-            for entity_id in (*self._actor_mentions[article.id], *self._place_mentions[article.id]):
-                self._holders[entity_id].append(article.id)
+            for counts in (self._actor_mentions[article.id], self._place_mentions[article.id]):
+                for entity_id in counts:
+                    self._holders[entity_id].append(article.id)
         self._region_place = {(e.kind, e.region): e.id for e in reversed(dossier.entities)
                               if e.category == "place" and e.kind in ("governorate", "region")}
         self._country_place = {e.name: e.id for e in dossier.entities if e.category == "place" and e.kind == "country"}
+        self._main_places = {a.id: self._most_mentioned_place(a) for a in dossier.articles}
         self.events = self._events()
         self._claims_by_article: dict[str, list[tuple[Claim, Event]]] = defaultdict(list)
         for event in self.events:
             for claim in event.claims:
                 self._claims_by_article[claim.article.id].append((claim, event))
-        self.event_of_article = {a.id: event_key(event_date(a), self.area(a, self.main_place(a)))
+        self.event_of_article = {a.id: event_key(event_date(a), self.area(a, self._main_places[a.id]))
                                  for a in dossier.articles}
 
     def _mention_counts(self, article: ExtractedArticle, category: str) -> Counter[str]:
+        entity_of = self.dossier.entity_of
         counts: Counter[str] = Counter()
         for local in article.actors if category == "actor" else article.places:
-            counts[self.dossier.entity_of[(article.id, category, local.key)]] += len(local.mentions)
+            entity_id = entity_of[(article.id, category, local.key)]
+            counts[entity_id] = counts.get(entity_id, 0) + len(local.mentions)  # no Counter.__missing__ call
         return counts
 
     def entity_ids(self, article: ExtractedArticle, category: str) -> Counter[str]:
@@ -136,6 +139,9 @@ class CrossReference:
 
     def main_place(self, article: ExtractedArticle) -> str | None:
         """The most-mentioned city, else governorate, else smaller place, else country."""
+        return self._main_places[article.id]
+
+    def _most_mentioned_place(self, article: ExtractedArticle) -> str | None:
         counts = self._place_mentions[article.id]
         for kinds in _MAIN_PLACE_KINDS:
             found = self._ranked(counts, kinds)
@@ -201,29 +207,51 @@ class CrossReference:
     # -- related briefings ------------------------------------------------------------------
 
     def related_briefings(self) -> dict[str, list[tuple[ExtractedArticle, list[str], bool]]]:
-        """Per article: other briefings sharing entities or the event, best first (bounded)."""
-        holders = self._holders
+        """Per article: other briefings sharing entities or the event, best first (bounded).
+
+        Score: one point per shared entity, three for the same event; ties by article id.
+        """
+        telling = {entity_id: ids for entity_id, ids in self._holders.items()
+                   if len(ids) <= MAX_SHARED_ENTITY_BRIEFINGS}
         by_event: dict[str, list[str]] = defaultdict(list)
         for article_id, key in self.event_of_article.items():
             by_event[key].append(article_id)
+        peers_of_event = {key: ids[:MAX_SHARED_ENTITY_BRIEFINGS] for key, ids in by_event.items()}
+        peer_sets = {key: set(ids) for key, ids in peers_of_event.items() if len(ids) > 1}
+        sort_name = {entity_id: entity.name.casefold() for entity_id, entity in self.entities.items()}
         by_id = {a.id: a for a in self.dossier.articles}
+        held = {a.id: self._actor_mentions[a.id].keys() | self._place_mentions[a.id].keys()
+                for a in self.dossier.articles}
         related = {}
         for article in self.dossier.articles:
-            shared: dict[str, list[str]] = defaultdict(list)
-            for category in ("actor", "place"):
-                for entity_id in self.entity_ids(article, category):
-                    if len(holders[entity_id]) <= MAX_SHARED_ENTITY_BRIEFINGS:
-                        for other in holders[entity_id]:
-                            shared[other].append(entity_id)
-            event_peers = set(by_event[self.event_of_article[article.id]][:MAX_SHARED_ENTITY_BRIEFINGS])
-            candidates = (set(shared) | event_peers) - {article.id}
-            ranked = heapq.nsmallest(MAX_RELATED_BRIEFINGS, candidates,
-                                     key=lambda other: (-(len(shared[other]) + 3 * (other in event_peers)), other))
+            own = [entity_id for category in (self._actor_mentions, self._place_mentions)
+                   for entity_id in category[article.id] if entity_id in telling]
+            scores: Counter[str] = Counter()
+            for entity_id in own:
+                scores.update(telling[entity_id])  # C-level counting of each holder list
+            event = self.event_of_article[article.id]
+            for peer in peers_of_event[event]:
+                scores[peer] += 3
+            scores.pop(article.id, None)  # absent when it names no telling entity and sits past the event cap
+            peers = peer_sets.get(event, ())
             related[article.id] = [
-                (by_id[other], sorted(shared[other], key=lambda e: self.entities[e].name.casefold()), other in event_peers)
-                for other in ranked
+                (by_id[other], sorted(filter(held[other].__contains__, own), key=sort_name.__getitem__),
+                 other in peers)
+                for other in best_scored(scores, MAX_RELATED_BRIEFINGS)
             ]
         return related
+
+
+def best_scored(scores: dict[str, int], limit: int) -> list[str]:
+    """The `limit` keys of highest score, ties by key, best first.
+
+    Sorts with C-level keys only: a Python key function per candidate (hundreds per briefing at
+    scale) cost more than the rest of the cross-reference.
+    """
+    cutoff = sorted(scores.values(), reverse=True)[limit - 1] if len(scores) > limit else 0
+    contenders = sorted([key for key, score in scores.items() if score >= cutoff])
+    contenders.sort(key=scores.__getitem__, reverse=True)  # stable: equal scores stay in key order
+    return contenders[:limit]
 
 
 def _estimates(claims: list[Claim]) -> tuple[Estimate, ...]:

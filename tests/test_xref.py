@@ -3,7 +3,7 @@
 import datetime as dt
 
 from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Sentence, Toll
-from generator.xref import CrossReference
+from generator.xref import CrossReference, best_scored
 
 DAY = dt.date(2016, 9, 23)
 
@@ -75,3 +75,17 @@ def test_related_briefings_share_entities_or_the_event():
     related = CrossReference(_dossier(a, b, c)).related_briefings()
     assert [(other.id, shared, same) for other, shared, same in related["a"]] == [("b", ["aleppo"], False)]
     assert related["c"] == []
+
+
+def test_best_scored_ranks_by_score_then_key_and_cuts_ties_by_key():
+    scores = {"d": 1, "b": 3, "a": 1, "c": 3, "e": 5, "f": 1}
+    assert best_scored(scores, 4) == ["e", "b", "c", "a"]
+    assert best_scored(scores, 10) == ["e", "b", "c", "a", "d", "f"]
+    assert best_scored({}, 8) == []
+
+
+def test_best_scored_matches_a_full_sort():
+    scores = {f"k{n:03}": (n * 7919) % 5 + 1 for n in range(300)}
+    expected = sorted(scores, key=lambda key: (-scores[key], key))
+    for limit in (1, 8, 59, 60, 61, 299, 300, 301):
+        assert best_scored(scores, limit) == expected[:limit]
