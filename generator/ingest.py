@@ -11,6 +11,9 @@ keys apply to every record and `records: {<record id>: {...}}` overrides single 
 
 In walked directories, hidden files and folders, sidecars and README/LICENSE files are not
 articles (a file named explicitly is always read).
+
+With an IngestCache, every input is still read and hashed, but one whose bytes (and whose
+sidecars' bytes) were ingested before is not decoded, cleaned or shingled again.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import hashlib
 import operator
 import os
 import re
+import stat
 import string
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,12 +33,14 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from generator.cache import IngestCache, IngestEntry
 from generator.extract.text import word_count
 from generator.models import IngestResult, Metadata, RawArticle, Report
 from generator.readers import (
     COLLECTION_SUFFIXES,
     READERS,
     Draft,
+    Reader,
     UndecodableError,
     declared_fields,
     decode_bytes,
@@ -55,25 +61,27 @@ _SIGNATURE_BINS = 32  # a power of two: a shingle's bin is its low bits
 _BIN_BITS = 5
 _BAND_BINS = 4
 _EMPTY_BIN = 1 << 64  # above every shingle hash >> _BIN_BITS
-_SAMPLE_MASK = 3  # a shingle is sampled when its first word's id is a multiple of 4
+_SAMPLE_MASK = 3  # a shingle is sampled when its first word's hash is a multiple of 4
 _UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _PUNCTUATION = string.punctuation + "“”‘’«»—–…"
+BandKeys = tuple[tuple[int, ...], ...]  # an article's MinHash LSH band keys (duplicate_band_keys)
 
 
 def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: bool = False,
-           max_article_bytes: int = MAX_ARTICLE_FILE_BYTES) -> IngestResult:
+           max_article_bytes: int = MAX_ARTICLE_FILE_BYTES, cache: IngestCache | None = None) -> IngestResult:
     """Articles of every file under `paths`, sorted by (source_path, record order).
 
     Duplicates are always reported; they are dropped (one briefing per story) unless
     `keep_duplicates`, which `dossier extract` uses to print one object per input record.
     """
     files, reports = _input_files(paths, base)
-    articles: list[RawArticle] = []
-    for source_path, path in files:
-        file_articles, file_reports = _read_file(path, printable_path(source_path), max_article_bytes)
-        articles.extend(file_articles)
-        reports.extend(file_reports)
-    kept, duplicate_reports = collapse_duplicates(articles)
+    reader = _FileReader(max_article_bytes, cache)
+    entries = [reader.entry(path, printable_path(source_path)) for source_path, path in files]
+    if cache:
+        cache.save()
+    articles = [article for entry in entries for article in entry.articles]
+    reports.extend(report for entry in entries for report in entry.reports)
+    kept, duplicate_reports = collapse_duplicates(articles, [keys for entry in entries for keys in entry.band_keys])
     reports.extend(duplicate_reports)
     if keep_duplicates:
         kept = articles
@@ -84,13 +92,17 @@ def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: boo
 # ---------------------------------------------------------------------------- finding files
 
 
-def _source_path(path: Path, base: Path | None) -> str:
-    """Posix path relative to `base` when the file is under it, else as given."""
-    if base is not None:
-        try:
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
-        except ValueError:
-            pass
+def _source_path(path: Path, base_folder: str | None) -> str:
+    """Posix path relative to `base_folder` (absolute) when the file is under it, else as given.
+
+    On strings, not Paths: this runs for every input of every run."""
+    if base_folder is not None:
+        absolute = os.path.abspath(path)
+        inside = os.path.join(base_folder, "")
+        if absolute.startswith(inside):
+            return absolute[len(inside) :].replace(os.sep, "/")
+        if absolute == base_folder:
+            return "."
     return path.as_posix()
 
 
@@ -119,16 +131,17 @@ def _input_files(paths: Sequence[Path], base: Path | None) -> tuple[list[tuple[s
     """(source_path, path) of every input file, sorted and without repeats."""
     found: dict[str, Path] = {}
     reports: list[Report] = []
+    base_folder = os.path.abspath(base) if base is not None else None
     for given in map(Path, paths):
         if given.is_dir():
             candidates: Iterable[Path] = _walk(given)
         elif given.is_file():
             candidates = [] if given.name.endswith(SIDECAR_SUFFIX) else [given]
         else:
-            reports.append(Report(printable_path(_source_path(given, base)), "no such file or directory"))
+            reports.append(Report(printable_path(_source_path(given, base_folder)), "no such file or directory"))
             continue
         for path in candidates:
-            found.setdefault(_source_path(path, base), path)
+            found.setdefault(_source_path(path, base_folder), path)
     return sorted(found.items()), reports
 
 
@@ -140,26 +153,55 @@ def _record_position(record: str | None) -> int:
 # ---------------------------------------------------------------------------- sidecars
 
 
-def _sidecar_paths(path: Path) -> list[Path]:
-    """Least specific first: `a.meta.yaml`, then `a.txt.meta.yaml` (which wins)."""
-    candidates = [path.with_name(path.stem + SIDECAR_SUFFIX), path.with_name(path.name + SIDECAR_SUFFIX)]
-    return [candidate for candidate in dict.fromkeys(candidates) if candidate.is_file()]
+SidecarFile = tuple[str, bytes | OSError]  # (file name, its bytes or why they could not be read)
 
 
-def _load_sidecar(path: Path) -> Mapping:
+def _sidecar_files(path: Path) -> list[SidecarFile]:
+    """Least specific first: `a.meta.yaml`, then `a.txt.meta.yaml` (which wins).
+
+    On strings, not Paths: this runs for every input of every run, and pathlib costs more than the
+    system calls here."""
+    folder = os.path.dirname(path)
+    found = []
+    for name in dict.fromkeys([path.stem + SIDECAR_SUFFIX, path.name + SIDECAR_SUFFIX]):
+        full = os.path.join(folder, name)
+        if _is_file(full):
+            found.append((name, _bytes_or_error(full)))
+    return found
+
+
+def _is_file(path: str) -> bool:
+    """Path.is_file on a string: a regular file (a FIFO or device would block or never end)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _bytes_or_error(path: str) -> bytes | OSError:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except OSError as error:
+        return error
+
+
+def _load_sidecar(name: str, data: bytes | OSError) -> Mapping:
     """The sidecar mapping; raises ValueError with the reason when it is unusable."""
     try:
-        loaded = load_yaml(decode_bytes(path.read_bytes())) or {}
+        if isinstance(data, OSError):
+            raise data
+        loaded = load_yaml(decode_bytes(data)) or {}
     except RecursionError:
-        raise ValueError(f"sidecar {path.name} ignored: nested too deeply") from None
+        raise ValueError(f"sidecar {name} ignored: nested too deeply") from None
     except (OSError, UndecodableError, yaml.YAMLError) as error:
         reason = str(error).split("\n")[0]
-        raise ValueError(f"sidecar {path.name} ignored: {reason}") from None
+        raise ValueError(f"sidecar {name} ignored: {reason}") from None
     if not isinstance(loaded, Mapping):
-        raise ValueError(f"sidecar {path.name} ignored: not a mapping of keys to values")
+        raise ValueError(f"sidecar {name} ignored: not a mapping of keys to values")
     records = loaded.get("records", {}) or {}
     if not isinstance(records, Mapping) or not all(isinstance(value, Mapping) for value in records.values()):
-        raise ValueError(f"sidecar {path.name} ignored: 'records' must map record ids to mappings")
+        raise ValueError(f"sidecar {name} ignored: 'records' must map record ids to mappings")
     return loaded
 
 
@@ -171,13 +213,13 @@ class _Sidecar:
         self.record_fields = record_fields
 
     @classmethod
-    def for_file(cls, path: Path, source_path: str) -> tuple[_Sidecar, list[Report]]:
+    def from_files(cls, sidecars: list[SidecarFile], source_path: str) -> tuple[_Sidecar, list[Report]]:
         file_fields: dict = {}
         record_fields: dict[str, dict] = {}
         reports = []
-        for sidecar in _sidecar_paths(path):
+        for name, data in sidecars:
             try:
-                loaded = dict(_load_sidecar(sidecar))
+                loaded = dict(_load_sidecar(name, data))
             except ValueError as error:
                 reports.append(Report(source_path, str(error), severity="warning"))
                 continue
@@ -193,15 +235,51 @@ class _Sidecar:
 # ---------------------------------------------------------------------------- reading one file
 
 
-def _read_file(path: Path, source_path: str, max_article_bytes: int) -> tuple[list[RawArticle], list[Report]]:
-    suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        return [], [Report(source_path, f"unsupported file type {suffix!r}")]
-    problem, text = _file_text(path, suffix, max_article_bytes)
+class _FileReader:
+    """Reads input files into IngestEntries for one run, from the cache where it has them."""
+
+    def __init__(self, max_article_bytes: int, cache: IngestCache | None):
+        self.max_article_bytes = max_article_bytes
+        self.cache = cache
+        self.word_hashes = _WordHashes()
+
+    def entry(self, path: Path, source_path: str) -> IngestEntry:
+        suffix = path.suffix.lower()
+        reader = READERS.get(suffix)
+        if reader is None:
+            return _unusable(Report(source_path, f"unsupported file type {suffix!r}"))
+        problem, data = _file_bytes(path, suffix, self.max_article_bytes)
+        if problem:
+            return _unusable(Report(source_path, problem))
+        sidecars = _sidecar_files(path)
+        if self.cache is None or any(isinstance(blob, OSError) for _, blob in sidecars):
+            return self._parsed(reader, data, sidecars, source_path)  # an unreadable sidecar has no bytes to key
+        parts = [source_path.encode("utf-8", "surrogatepass"), suffix.encode("utf-8", "surrogatepass"), data]
+        for name, blob in sidecars:
+            parts += [name.encode("utf-8", "surrogatepass"), blob]
+        key = self.cache.key(parts)
+        entry = self.cache.get(key)
+        if entry is None:
+            entry = self._parsed(reader, data, sidecars, source_path)
+            self.cache.put(key, entry)
+        return entry
+
+    def _parsed(self, reader: Reader, data: bytes, sidecars: list[SidecarFile], source_path: str) -> IngestEntry:
+        articles, reports = _read_file(reader, data, sidecars, source_path)
+        band_keys = tuple(duplicate_band_keys(article.body, self.word_hashes) for article in articles)
+        return IngestEntry(tuple(articles), tuple(reports), band_keys)
+
+
+def _unusable(report: Report) -> IngestEntry:
+    return IngestEntry((), (report,), ())
+
+
+def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile],
+               source_path: str) -> tuple[list[RawArticle], list[Report]]:
+    problem, text = _file_text(data)
     if problem:
         return [], [Report(source_path, problem)]
-    sidecar, reports = _Sidecar.for_file(path, source_path)
+    sidecar, reports = _Sidecar.from_files(sidecars, source_path)
     file_id = slugify(PurePosixPath(source_path).with_suffix("").as_posix())
     articles = []
     items = list(reader(text, source_path))
@@ -218,16 +296,21 @@ def _read_file(path: Path, source_path: str, max_article_bytes: int) -> tuple[li
     return articles, reports
 
 
-def _file_text(path: Path, suffix: str, max_article_bytes: int) -> tuple[str | None, str]:
-    """(problem, text): the decoded file, or why it cannot be used."""
+def _file_bytes(path: Path, suffix: str, max_article_bytes: int) -> tuple[str | None, bytes]:
+    """(problem, data): the file's bytes, or why they cannot be used."""
     limit = MAX_COLLECTION_FILE_BYTES if suffix in COLLECTION_SUFFIXES else max_article_bytes
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return f"file too large ({size} bytes; the limit is {limit} bytes)", ""
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:
+                return f"file too large ({size} bytes; the limit is {limit} bytes)", b""
+            return None, stream.read()
     except OSError as error:
-        return f"unreadable: {error.strerror or error}", ""
+        return f"unreadable: {error.strerror or error}", b""
+
+
+def _file_text(data: bytes) -> tuple[str | None, str]:
+    """(problem, text): the decoded file, or why it cannot be used."""
     if not data.strip():
         return "empty file", ""
     try:
@@ -274,29 +357,26 @@ def content_hash(body: str) -> str:
 # ---------------------------------------------------------------------------- duplicates and ids
 
 
-class _WordIds(dict):
-    """Word -> small int, shared by one run; "Aleppo," and "aleppo" get the same id.
+class _WordHashes(dict):
+    """Token -> 64-bit hash of its word, memoised for a run; "Aleppo," and "aleppo" hash alike.
 
-    Shingles are tuples of these ints: Python randomises str hashes per process, never int
-    hashes, so the sampling below is the same on every run.
+    blake2b, not hash(): Python randomises str hashes per process, and the band keys built on
+    these are cached between runs. (Int and tuple-of-int hashes are not randomised.)
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._by_word: dict[str, int] = {}
-
     def __missing__(self, token: str) -> int:
-        word = token.strip(_PUNCTUATION)
-        self[token] = self._by_word.setdefault(word, len(self._by_word))
-        return self[token]
+        word = token.strip(_PUNCTUATION).encode("utf-8", "surrogatepass")
+        value = self[token] = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little")
+        return value
 
 
-def _word_ids(body: str, word_ids: _WordIds) -> list[int]:
-    return list(map(word_ids.__getitem__, body.lower().split()))
+def duplicate_band_keys(body: str, word_hashes: _WordHashes) -> BandKeys:
+    """The MinHash LSH band keys of a body: bodies that share one are near-copy candidates."""
+    return _band_keys(_sampled_shingles(list(map(word_hashes.__getitem__, body.lower().split()))))
 
 
 def _sampled_shingles(ids: list[int]) -> set[int]:
-    """Hashes of the word 5-grams that start on a sampled word (one word in four).
+    """Hashes of the word 5-grams (of word hashes) that start on a sampled word (one word in four).
 
     Sampling by word keeps the choice consistent between two copies of a text, so the
     sample's Jaccard similarity estimates the full one at a quarter of the cost.
@@ -305,7 +385,7 @@ def _sampled_shingles(ids: list[int]) -> set[int]:
     return {hash(tuple(ids[start : start + _SHINGLE_WORDS])) for start in starts}
 
 
-def _band_keys(shingles: set[int]) -> list[tuple[int, ...]]:
+def _band_keys(shingles: set[int]) -> BandKeys:
     """LSH band keys of a one-permutation MinHash signature of the sampled shingles.
 
     Each shingle hash falls into one of 32 bins (its low bits) and each bin keeps its least
@@ -313,7 +393,7 @@ def _band_keys(shingles: set[int]) -> list[tuple[int, ...]]:
     probability above 0.99, unrelated articles almost never.
     """
     if not shingles:
-        return []
+        return ()
     signature = [_EMPTY_BIN] * _SIGNATURE_BINS
     for shingle in shingles:
         position, value = shingle & (_SIGNATURE_BINS - 1), shingle >> _BIN_BITS
@@ -321,7 +401,7 @@ def _band_keys(shingles: set[int]) -> list[tuple[int, ...]]:
             signature[position] = value
     dense = _densified(signature)
     bands = (dense[start : start + _BAND_BINS] for start in range(0, _SIGNATURE_BINS, _BAND_BINS))
-    return [(number, *band) for number, band in enumerate(bands)]
+    return tuple((number, *band) for number, band in enumerate(bands))
 
 
 def _densified(signature: list[int]) -> list[int]:
@@ -341,8 +421,10 @@ def _densified(signature: list[int]) -> list[int]:
     return dense
 
 
-def _all_shingles(ids: list[int]) -> frozenset[tuple[int, ...]]:
-    return frozenset(zip(*(ids[start:] for start in range(_SHINGLE_WORDS))))
+def _all_shingles(body: str) -> frozenset[tuple[str, ...]]:
+    """Every word 5-gram, of words as compared: lower case, punctuation stripped."""
+    words = [token.strip(_PUNCTUATION) for token in body.lower().split()]
+    return frozenset(zip(*(words[start:] for start in range(_SHINGLE_WORDS))))
 
 
 def _nearly_equal(first: frozenset, second: frozenset) -> bool:
@@ -352,25 +434,26 @@ def _nearly_equal(first: frozenset, second: frozenset) -> bool:
     return shared * NEAR_DUPLICATE_JACCARD.denominator >= NEAR_DUPLICATE_JACCARD.numerator * union
 
 
-def collapse_duplicates(articles: Sequence[RawArticle]) -> tuple[list[RawArticle], list[Report]]:
+def collapse_duplicates(articles: Sequence[RawArticle],
+                        band_keys: Sequence[BandKeys] | None = None) -> tuple[list[RawArticle], list[Report]]:
     """Keep the first of each group of exact or near-exact copies; a warning for each other.
 
     Near copies (Jaccard >= 0.9 over word 5-shingles) are proposed by MinHash LSH and
-    confirmed with the exact similarity: linear in the number of articles.
+    confirmed with the exact similarity: linear in the number of articles. `band_keys` are the
+    articles' duplicate_band_keys when the caller has them already.
     """
-    word_ids = _WordIds()
+    if band_keys is None:
+        word_hashes = _WordHashes()
+        band_keys = [duplicate_band_keys(article.body, word_hashes) for article in articles]
     kept: list[RawArticle] = []
-    kept_words: list[list[int]] = []
     by_hash: dict[str, int] = {}
     by_band: dict[tuple[int, ...], list[int]] = {}
     reports = []
-    for article in articles:
-        ids = _word_ids(article.body, word_ids)
-        bands = _band_keys(_sampled_shingles(ids))
+    for article, bands in zip(articles, band_keys, strict=True):
         original = by_hash.get(article.content_hash)
         if original is None:
             candidates = sorted({position for band in bands for position in by_band.get(band, ())})
-            original = _near_copy_of(ids, candidates, kept_words)
+            original = _near_copy_of(article.body, candidates, kept)
         if original is not None:
             reports.append(_duplicate_report(article, kept[original]))
             continue
@@ -378,16 +461,15 @@ def collapse_duplicates(articles: Sequence[RawArticle]) -> tuple[list[RawArticle
         for band in bands:
             by_band.setdefault(band, []).append(len(kept))
         kept.append(article)
-        kept_words.append(ids)
     return kept, reports
 
 
-def _near_copy_of(ids: list[int], candidates: list[int], kept_words: list[list[int]]) -> int | None:
-    """The earliest candidate that `ids` nearly copies, if any."""
+def _near_copy_of(body: str, candidates: list[int], kept: list[RawArticle]) -> int | None:
+    """The earliest of the `candidates` (positions in `kept`) that `body` nearly copies, if any."""
     if not candidates:
         return None
-    shingles = _all_shingles(ids)
-    return next((position for position in candidates if _nearly_equal(shingles, _all_shingles(kept_words[position]))), None)
+    shingles = _all_shingles(body)
+    return next((position for position in candidates if _nearly_equal(shingles, _all_shingles(kept[position].body))), None)
 
 
 def _duplicate_report(copy: RawArticle, original: RawArticle) -> Report:

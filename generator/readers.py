@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
@@ -694,7 +694,8 @@ def read_tsv(text: str, source_path: str) -> Iterator[Draft | Report]:
     return read_csv(text, source_path, delimiter="\t")
 
 
-READERS = {
+Reader = Callable[[str, str], Iterator[Draft | Report]]  # (text, source_path) -> drafts and reports
+READERS: dict[str, Reader] = {
     "": read_plain_text,
     ".txt": read_plain_text,
     ".text": read_plain_text,

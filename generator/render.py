@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import textwrap
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from generator.cache import ContextDigest, PageCache
 from generator.cooccurrence import choose, matrix_svg, top_pairs
 from generator.errors import RenderError
 from generator.escape import front_matter, html_text, markdown_text, one_line, safe_url
-from generator.export import export_files
+from generator.export import article_json, export_files
 from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, RenderedFile
 from generator.notes import Notes
 from generator.slugs import slugify
@@ -100,7 +101,8 @@ class Renderer:
     """Holds the template environment and the dossier's cross-reference for one render."""
 
     def __init__(self, dossier: Dossier, template_dirs: tuple[Path, ...], title: str, description: str,
-                 notes: Notes, pages: PageCache | None = None, search_full_text: bool = True):
+                 notes: Notes, pages: PageCache | None = None, search_full_text: bool = True,
+                 fingerprints: Mapping[str, str] | None = None):
         self.dossier = dossier
         self.search_full_text = search_full_text
         self.title, self.description = title, description
@@ -108,11 +110,15 @@ class Renderer:
         self.slugs = _briefing_slugs(dossier.articles)
         self.entities = {entity.id: entity for entity in dossier.entities}
         self.xref = CrossReference(dossier)
-        self.uses = self._index_uses()
-        self.briefings_of = {entity_id: _unique_articles(uses) for entity_id, uses in self.uses.items()}
+        self._by_id = {article.id: article for article in dossier.articles}
+        # The events figures.md lists: those with the most claims.
+        self.ledger_keys = {e.key for e in sorted(self.xref.events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]}
+        self.figures_about = self._figures_by_entity()
         self.env = self._environment(template_dirs)
         self.pages = pages
-        self._inputs = ContextDigest(by_reference=(ExtractedArticle, Event)) if pages else None
+        self._fingerprints = fingerprints or {}
+        self._inputs = ContextDigest(by_reference=(ExtractedArticle, Event, Claim), known=self._known_digest) if pages else None
+        self._resolved: dict[str, str] = {}  # article id -> digest of the article as this dossier resolves it
         # What the page being rendered looked up through the link helpers: (lookup, value).
         self._lookups: dict[tuple[str, str], object] = {}
 
@@ -134,19 +140,34 @@ class Renderer:
                            sentence_link=self.sentence_link, full_text=full_text)
         return env
 
-    def _index_uses(self) -> dict[str, tuple[Use, ...]]:
-        uses: dict[str, list[Use]] = defaultdict(list)
-        for article in self.dossier.articles:
-            for category, found in (("actor", article.actors), ("place", article.places)):
-                for local in found:
-                    entity_id = self.dossier.entity_of[(article.id, category, local.key)]
-                    uses[entity_id].append(Use(article, self.slugs[article.id], local))
-        return {entity_id: tuple(found) for entity_id, found in uses.items()}
+    def _known_digest(self, obj: object) -> str | None:
+        """What stands for an article or a claim in a page digest, without pickling it: the
+        article's extraction fingerprint names all it holds, and a claim is its article's figure
+        with the ids resolution gave it."""
+        if isinstance(obj, ExtractedArticle):
+            return self._fingerprints.get(obj.id)
+        if isinstance(obj, Claim) and obj.article.id in self._fingerprints:
+            return repr((self._fingerprints[obj.article.id], obj.index, obj.place_id, obj.place_inferred, obj.claimant_id))
+        return None
+
+    def briefings_of(self, entity_id: str) -> list[ExtractedArticle]:
+        """The articles naming the entity, in dossier order."""
+        return [self._by_id[article_id] for article_id in self.xref.holders(entity_id)]
+
+    def uses_of(self, entity: Entity) -> list[Use]:
+        """Each local entity of each briefing that the dossier resolves to `entity`, in dossier order."""
+        return [
+            Use(article, self.slugs[article.id], local)
+            for article in self.briefings_of(entity.id)
+            for local in (article.actors if entity.category == "actor" else article.places)
+            if self.dossier.entity_of[(article.id, entity.category, local.key)] == entity.id
+        ]
 
     # -- lookups by id: the only data a template reads that is not in its context ------------
 
     def lookup(self, kind: str, key: str) -> object:
-        """An entity's (name, category) or an article's page slug; noted as an input of the page."""
+        """An entity's (name, category), an article's page slug or whether figures.md lists an event;
+        noted as an input of the page."""
         value = self._current(kind, key)
         self._lookups[(kind, key)] = value
         return value
@@ -155,6 +176,8 @@ class Renderer:
         if kind == "entity":
             entity = self.entities.get(key)
             return (entity.name, entity.category) if entity else None
+        if kind == "ledger":
+            return key in self.ledger_keys
         return self.slugs.get(key)
 
     # -- links (Markup built from escaped parts) -------------------------------------------
@@ -188,6 +211,10 @@ class Renderer:
         return Markup(f"{self.event_title(event)} {{#{event_anchor(event)}}}")
 
     def event_link(self, event: Event, prefix: str = "../") -> Markup:
+        """The event's entry on figures.md; its title alone when the ledger does not list it
+        (it lists the events with the most claims; the exports hold every event)."""
+        if not self.lookup("ledger", event.key):
+            return self.event_title(event)
         return Markup(f"[{self.event_title(event)}]({prefix}figures.md#{event_anchor(event)})")
 
     # -- pages ------------------------------------------------------------------------------
@@ -209,16 +236,22 @@ class Renderer:
         related = self.xref.related_briefings()
         files += [self._briefing(article, related[article.id]) for article in self.dossier.articles]
         files += [self._entity_page(entity) for entity in self.dossier.entities]
-        files += export_files(self.dossier, self.slugs, self.xref)
+        files += export_files(self.dossier, self.slugs, self.xref, self._article_line if self.pages else None)
         return tuple(sorted(files, key=lambda f: f.path))
 
     def _page(self, path: str, template: str, **context) -> RenderedFile:
-        """The page from the page cache when its inputs are those of the last run, else rendered."""
+        """The page from the page cache when its context is that of the last run, else rendered."""
         inputs = self._inputs.digest(template, context) if self._inputs else ""
+        return self._cached_page(path, template, inputs, lambda: context)
+
+    def _cached_page(self, path: str, template: str, inputs: str, context_of: Callable[[], dict]) -> RenderedFile:
+        """The page from the page cache when `inputs` (a digest of everything the page is made
+        from) and its lookups are those of the last run; else its context is built and rendered."""
         if self.pages:
             text = self.pages.reuse(path, inputs, self._current)
             if text is not None:
                 return RenderedFile(path, text)
+        context = context_of()
         self._lookups = {}
         try:
             text = self.env.get_template(template).render(**context)
@@ -245,6 +278,19 @@ class Renderer:
         return sorted(ids, key=lambda entity_id: self.entities[entity_id].name.casefold())
 
     def _briefing(self, article: ExtractedArticle, related: list) -> RenderedFile:
+        """A briefing page, looked up in the page cache by its sources (the article as resolved,
+        its related briefings, notes, search setting) before its context is built."""
+        slug = self.slugs[article.id]
+        notes = notes_block(self.notes.get("briefings", slug))
+        inputs = ""
+        if self._inputs:
+            sources = (self._resolved_digest(article), self.xref.claims_of(article), related, notes,
+                       self.search_full_text)
+            inputs = self._inputs.digest("briefing.md.j2", {"briefing page sources": sources})
+        return self._cached_page(f"briefings/{slug}.md", "briefing.md.j2", inputs,
+                                 lambda: self._briefing_context(article, related, notes))
+
+    def _briefing_context(self, article: ExtractedArticle, related: list, notes: Markup) -> dict:
         actor_ids, place_ids = self._entity_ids(article, "actor"), self._entity_ids(article, "place")
         meta = {
             "id": article.id,
@@ -263,9 +309,7 @@ class Renderer:
             "places": place_ids,
             "tags": tag_list(article.tags),
         }
-        return self._page(
-            f"briefings/{self.slugs[article.id]}.md",
-            "briefing.md.j2",
+        return dict(
             meta=meta,
             article=article,
             actor_ids=actor_ids,
@@ -273,25 +317,61 @@ class Renderer:
             claims=self.xref.claims_of(article),
             related=related,
             speakers={q.speaker: self.xref.local(article, "actor", q.speaker) for q in article.quotes},
-            notes=notes_block(self.notes.get("briefings", self.slugs[article.id])),
+            notes=notes,
             search_full_text=self.search_full_text,
         )
 
     def _entity_page(self, entity: Entity) -> RenderedFile:
-        uses = self.uses.get(entity.id, ())
-        mentions = [(use, m) for use in uses for m in use.local.mentions]
-        briefings = self.briefings_of.get(entity.id, [])
-        quotes = self._quotes_by(entity) if entity.category == "actor" else []
-        figures = self._figures_about(entity)
+        """An entity page, looked up in the page cache by its sources rather than its context:
+        building the context (related entities, figures, contexts) costs more than rendering."""
         section = "actors" if entity.category == "actor" else "places"
+        path, template = f"{section}/{entity.id}.md", f"{entity.category}.md.j2"
+        notes = notes_block(self.notes.get(section, entity.id))
+        hierarchy = self._hierarchy(entity) if entity.category == "place" else []
+        inputs = ""
+        if self._inputs:
+            sources = [self._resolved_digest(article) for article in self.briefings_of(entity.id)]
+            figures = self.figures_about.get(entity.id, [])
+            inputs = self._inputs.digest(template, {"entity page sources": (entity, notes, hierarchy, sources, figures)})
+        return self._cached_page(path, template, inputs, lambda: self._entity_context(entity, notes, hierarchy))
+
+    def _resolved_digest(self, article: ExtractedArticle) -> str:
+        """Everything a page can take from one article besides its related briefings: the
+        article, its page slug, and the dossier entity (id, name, kind, geography) behind each
+        of its local entities. (The casualty events of its figures are inputs of the pages that
+        show them, not of every page of the article's entities.)"""
+        found = self._resolved.get(article.id)
+        if found is None:
+            entities = [
+                (category, local.key, entity.id, entity.name, entity.kind, entity.country, entity.region,
+                 entity.lat, entity.lon)
+                for category, locals_ in (("actor", article.actors), ("place", article.places))
+                for local in locals_
+                for entity in (self.entities[self.dossier.entity_of[(article.id, category, local.key)]],)
+            ]
+            found = self._inputs.digest("resolved article", {
+                "article": article, "slug": self.slugs[article.id], "entities": entities})
+            self._resolved[article.id] = found
+        return found
+
+    def _article_line(self, article: ExtractedArticle) -> str:
+        """The article's line of dossier.json, from the page cache while the article, as the
+        dossier resolves it, is unchanged."""
+        key = self._inputs.digest("dossier.json article", {"article": self._resolved_digest(article)})
+        return self.pages.fragment(key, lambda: article_json(article, self.dossier, self.entities))
+
+    def _entity_context(self, entity: Entity, notes: Markup, hierarchy: list) -> dict:
+        uses = self.uses_of(entity)
+        mentions = [(use, m) for use in uses for m in use.local.mentions]
+        briefings = self.briefings_of(entity.id)
+        quotes = self._quotes_by(entity) if entity.category == "actor" else []
+        figures = self.figures_about.get(entity.id, [])
         tags = [entity.kind.replace("_", " ")] + ([entity.country] if entity.category == "place" and entity.country else [])
-        return self._page(
-            f"{section}/{entity.id}.md",
-            f"{entity.category}.md.j2",
+        return dict(
             meta={"id": entity.id, "category": entity.category, "kind": entity.kind,
                   "aliases": list(entity.aliases), "tags": tag_list(tags)},
             entity=entity,
-            hierarchy=self._hierarchy(entity) if entity.category == "place" else [],
+            hierarchy=hierarchy,
             briefings=briefings[:MAX_BRIEFINGS_PER_PAGE],
             more_briefings=max(0, len(briefings) - MAX_BRIEFINGS_PER_PAGE),
             contexts=[_in_context(use, m) for use, m in mentions[:MAX_CONTEXTS_PER_ENTITY]],
@@ -303,7 +383,7 @@ class Renderer:
             more_quotes=max(0, len(quotes) - MAX_QUOTES_PER_PAGE),
             figures=figures[:MAX_FIGURES_PER_PAGE],
             more_figures=max(0, len(figures) - MAX_FIGURES_PER_PAGE),
-            notes=notes_block(self.notes.get(section, entity.id)),
+            notes=notes,
         )
 
     def _hierarchy(self, place: Entity) -> list[tuple[str, str | None, str]]:
@@ -319,27 +399,29 @@ class Renderer:
     def _quotes_by(self, entity: Entity) -> list[tuple[ExtractedArticle, object]]:
         return [
             (article, quote)
-            for article in self.briefings_of.get(entity.id, [])
+            for article in self.briefings_of(entity.id)
             for quote in article.quotes
             if self.xref.local(article, "actor", quote.speaker) == entity.id
         ]
 
-    def _figures_about(self, entity: Entity) -> list[tuple[Claim, Event]]:
-        """Figures the actor claimed, or figures located at the place (or at an event there)."""
-        rows = []
-        for article in self.briefings_of.get(entity.id, []):
+    def _figures_by_entity(self) -> dict[str, list[tuple[Claim, Event]]]:
+        """Per entity, in dossier order: the figures an actor claimed, or the figures located at
+        a place (or at an event there)."""
+        rows: dict[str, list[tuple[Claim, Event]]] = defaultdict(list)
+        for article in self.dossier.articles:
             for claim, event in self.xref.claims_of(article):
-                if entity.category == "actor":
-                    if claim.claimant_id == entity.id:
-                        rows.append((claim, event))
-                elif entity.id in (claim.place_id, event.area_id):
-                    rows.append((claim, event))
+                if claim.claimant_id:
+                    rows[claim.claimant_id].append((claim, event))
+                if claim.place_id:
+                    rows[claim.place_id].append((claim, event))
+                if event.area_id and event.area_id != claim.place_id:
+                    rows[event.area_id].append((claim, event))
         return rows
 
     def _related(self, entity_id: str, category: str) -> list[tuple[str, int]]:
         """Other actors (or places) named in the same briefings, with how many briefings they share."""
         counts: Counter[str] = Counter()
-        for article in self.briefings_of.get(entity_id, []):
+        for article in self.briefings_of(entity_id):
             counts.update(other for other in self.xref.entity_ids(article, category) if other != entity_id)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.entities[item[0]].name.casefold()))
         return ranked[:MAX_TOP_ENTITIES]
@@ -347,7 +429,7 @@ class Renderer:
     def _actors_in_sentences_with(self, place: Entity) -> list[tuple[str, int]]:
         """Actors named in the same sentence as the place: who is active there, by sentence count."""
         counts: Counter[str] = Counter()
-        for use in self.uses.get(place.id, ()):
+        for use in self.uses_of(place):
             sentences = {m.sentence for m in use.local.mentions}
             for local in use.article.actors:
                 together = sentences & {m.sentence for m in local.mentions}
@@ -361,15 +443,14 @@ class Renderer:
         for entity in self.dossier.entities:
             if entity.category != category:
                 continue
-            uses = self.uses.get(entity.id, ())
-            rows.append((entity, len(self.briefings_of.get(entity.id, [])), sum(len(u.local.mentions) for u in uses)))
+            rows.append((entity, len(self.xref.holders(entity.id)), self.xref.mention_total(entity.id)))
         rows.sort(key=lambda row: (-row[2], row[0].name.casefold()))
         heading = "Actors" if category == "actor" else "Places"
         return {"heading": heading, "category": category, "rows": rows[:MAX_INDEX_ROWS],
                 "more_rows": max(0, len(rows) - MAX_INDEX_ROWS)}
 
     def _members(self) -> dict[str, frozenset[str]]:
-        return {entity_id: frozenset(use.article.id for use in uses) for entity_id, uses in self.uses.items()}
+        return {entity.id: frozenset(holders) for entity in self.dossier.entities if (holders := self.xref.holders(entity.id))}
 
     def _connections_svg(self) -> str:
         members = self._members()
@@ -428,9 +509,8 @@ class Renderer:
 
     def _ledger(self) -> dict:
         """figures.md: the events with the most claims (all of them when few), in date order."""
-        events = self.xref.events
-        shown = sorted(events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]
-        return {"events": sorted(shown, key=_ledger_order), "more_events": len(events) - len(shown),
+        shown = [event for event in self.xref.events if event.key in self.ledger_keys]
+        return {"events": sorted(shown, key=_ledger_order), "more_events": len(self.xref.events) - len(shown),
                 "max_claims": MAX_CLAIMS_PER_EVENT}
 
     def _outlets(self) -> list[tuple[str, list[ExtractedArticle], int, list[tuple[str | None, str, int]]]]:
@@ -482,13 +562,6 @@ def event_anchor(event: Event) -> str:
     return "event-" + slugify(event.key.replace("/", " "))
 
 
-def _unique_articles(uses) -> list[ExtractedArticle]:
-    seen: dict[str, ExtractedArticle] = {}
-    for use in uses:
-        seen.setdefault(use.article.id, use.article)
-    return list(seen.values())
-
-
 def _in_context(use: Use, mention) -> tuple[Use, object, Markup]:
     """(use, sentence, the sentence with the mention highlighted) for "Mentions in context"."""
     sentence = use.article.sentences[mention.sentence]
@@ -523,9 +596,11 @@ def _finalize(value: object) -> object:
 
 def render_dossier(dossier: Dossier, template_dirs: tuple[Path, ...], title: str, description: str,
                    notes: Notes | None = None, pages: PageCache | None = None,
-                   search_full_text: bool = True) -> tuple[RenderedFile, ...]:
+                   search_full_text: bool = True,
+                   fingerprints: Mapping[str, str] | None = None) -> tuple[RenderedFile, ...]:
     """All files of content/ that the generator owns, sorted by path; with `pages`, a page whose
     inputs did not change since the last run is taken from there instead of rendered again.
     `search_full_text` puts the article text of briefings in the search index (else only the lead)."""
-    renderer = Renderer(dossier, template_dirs, title, description, notes or Notes(), pages, search_full_text)
+    renderer = Renderer(dossier, template_dirs, title, description, notes or Notes(), pages, search_full_text,
+                        fingerprints)
     return renderer.render()

@@ -1,8 +1,9 @@
-"""The extraction and page caches: hits on unchanged inputs, misses on any change, never fatal
-when broken, and a cached or incremental run gives exactly the output of a clean run."""
+"""The ingest, extraction and page caches: hits on unchanged inputs, misses on any change, never
+fatal when broken, and a cached or incremental run gives exactly the output of a clean run."""
 
 from __future__ import annotations
 
+import ast
 import pickle
 import shutil
 from dataclasses import replace
@@ -11,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import generator.build as build
-from generator.cache import (CACHE_DIR, ContextDigest, ExtractionCache, PageCache, _module_files, kb_fingerprint,
-                             render_fingerprint)
+import generator.ingest as ingest_module
+from generator.cache import (CACHE_DIR, ContextDigest, ExtractionCache, IngestCache, PageCache, _module_files,
+                             imported_names, kb_fingerprint, render_fingerprint)
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
@@ -21,6 +23,7 @@ from generator.models import ExtractedArticle
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+FAKES = REPO.parent / "shared" / "corpora" / "fakes-dev.jsonl"
 SETTINGS = Settings(title="Cache test")
 
 
@@ -57,6 +60,7 @@ def test_round_trip_and_key_stability(tmp_path, kb, raws):
     assert cache.get(key) is None
     article = extract_article(raw, kb)
     cache.put(key, article)
+    cache.prune_unused()
     assert ExtractionCache(tmp_path, kb).key(raw) == key, "the key must not depend on the run"
     assert ExtractionCache(tmp_path, kb).get(key) == article
 
@@ -78,13 +82,41 @@ def test_key_changes_with_text_metadata_and_knowledge_base(tmp_path, kb, raws):
     b"",
     b"not a pickle at all",
     pickle.dumps({"some": "other data"}),
-    pickle.dumps(("dossier-extract-cache/1", "another key", "an article")),
+    pickle.dumps(("dossier-pack/1", ["not", "a", "dict"])),
 ])
-def test_corrupt_or_foreign_entry_is_a_miss(tmp_path, kb, raws, content):
+def test_corrupt_or_foreign_pack_is_a_miss(tmp_path, kb, raws, content):
+    (tmp_path / "pack.pickle").write_bytes(content)
+    cache = ExtractionCache(tmp_path, kb)
+    assert cache.get(cache.key(raws[0])) is None
+
+
+@pytest.mark.parametrize("entry", [b"\x80\x05garbage", pickle.dumps("an article"), "not bytes"])
+def test_corrupt_or_foreign_entry_is_a_miss_alone(tmp_path, kb, raws, entry):
+    cache = ExtractionCache(tmp_path, kb)
+    good, bad = cache.key(raws[0]), cache.key(raws[1])
+    article = extract_article(raws[0], kb)
+    cache.put(good, article)
+    cache.prune_unused()
+    pack = pickle.loads((tmp_path / "pack.pickle").read_bytes())
+    pack[1][bad] = entry
+    (tmp_path / "pack.pickle").write_bytes(pickle.dumps(pack))
+    reopened = ExtractionCache(tmp_path, kb)
+    assert reopened.get(bad) is None
+    assert reopened.get(good) == article
+
+
+def test_unchanged_pack_is_not_rewritten_and_old_entry_files_are_removed(tmp_path, kb, raws):
     cache = ExtractionCache(tmp_path, kb)
     key = cache.key(raws[0])
-    (tmp_path / f"{key}.pickle").write_bytes(content)
-    assert cache.get(key) is None
+    cache.put(key, extract_article(raws[0], kb))
+    (tmp_path / f"{'0' * 64}.pickle").write_bytes(b"an entry of the one-file-per-entry cache")
+    assert cache.prune_unused() == 1
+    assert [path.name for path in tmp_path.iterdir()] == ["pack.pickle"]
+    written = (tmp_path / "pack.pickle").stat().st_mtime_ns
+    again = ExtractionCache(tmp_path, kb)
+    assert again.get(key) is not None
+    assert again.prune_unused() == 0
+    assert (tmp_path / "pack.pickle").stat().st_mtime_ns == written
 
 
 def test_extraction_sources_followed_through_imports():
@@ -123,10 +155,15 @@ def test_broken_cache_is_not_fatal_and_output_is_unchanged(tmp_path):
     root = _project(tmp_path, "p", sorted(SEEDS.iterdir()))
     build.generate(root, SETTINGS)
     expected = _tree(root / "content")
-    entries = list((root / CACHE_DIR / "extract").glob("*.pickle"))
-    assert len(entries) == 2
-    entries[0].write_bytes(b"\x80\x05garbage")
-    entries[1].write_bytes(pickle.dumps(("dossier-extract-cache/1", entries[1].stem, None)))
+    pack_file = root / CACHE_DIR / "extract" / "pack.pickle"
+    pack = pickle.loads(pack_file.read_bytes())
+    assert len(pack[1]) == 2
+    first, second = sorted(pack[1])
+    pack_file.write_bytes(pickle.dumps((pack[0], {first: b"\x80\x05garbage", second: pickle.dumps(None)})))
+    shutil.rmtree(root / "content")
+    build.generate(root, SETTINGS)
+    assert _tree(root / "content") == expected
+    pack_file.write_bytes(b"\x80\x05garbage")
     shutil.rmtree(root / "content")
     build.generate(root, SETTINGS)
     assert _tree(root / "content") == expected
@@ -138,7 +175,107 @@ def test_entries_of_removed_seeds_are_pruned(tmp_path):
     for path in _seed_files("004_"):
         (root / "seeds" / path.name).unlink()
     build.generate(root, SETTINGS)
-    assert len(list((root / CACHE_DIR / "extract").iterdir())) == 1
+    assert len(pickle.loads((root / CACHE_DIR / "extract" / "pack.pickle").read_bytes())[1]) == 1
+
+
+# -- the ingest cache ------------------------------------------------------------------------
+
+
+def _seeds_copy(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "wire.jsonl").write_bytes(FAKES.read_bytes())
+    return seeds
+
+
+def _cached_ingest(seeds: Path, cache_file: Path, **options):
+    return ingest([seeds], base=seeds, cache=IngestCache(cache_file), **options)
+
+
+def _no_parsing(monkeypatch) -> None:
+    def must_not_parse(*_args):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr(ingest_module, "_read_file", must_not_parse)
+
+
+@pytest.mark.parametrize("keep_duplicates", [False, True])
+def test_ingest_cache_hit_gives_what_a_clean_ingest_gives(tmp_path, monkeypatch, keep_duplicates):
+    seeds = _seeds_copy(tmp_path)
+    clean = ingest([seeds], base=seeds, keep_duplicates=keep_duplicates)
+    assert any("duplicate of" in report.reason for report in clean.reports)
+    cache_file = tmp_path / "ingest.pickle"
+    assert _cached_ingest(seeds, cache_file, keep_duplicates=keep_duplicates) == clean
+    _no_parsing(monkeypatch)
+    assert _cached_ingest(seeds, cache_file, keep_duplicates=keep_duplicates) == clean
+
+
+def test_changed_sidecar_or_file_bytes_are_seen(tmp_path, monkeypatch):
+    seeds = _seeds_copy(tmp_path)
+    cache_file = tmp_path / "ingest.pickle"
+    _cached_ingest(seeds, cache_file)
+    sidecar = next(seeds.glob("*.meta.yaml"))
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "publisher: Another outlet\n", encoding="utf-8")
+    article_file = seeds / (sidecar.name.removesuffix(".meta.yaml").removesuffix(".txt") + ".txt")
+    other_file = next(path for path in seeds.glob("*.txt") if path != article_file)
+    other_file.write_bytes(other_file.read_bytes().replace(b".", b"!", 1))
+    (seeds / (other_file.stem + ".meta.yaml")).write_text("tags: [added]\n", encoding="utf-8")
+    cached = _cached_ingest(seeds, cache_file)
+    assert cached == ingest([seeds], base=seeds)
+    by_path = {article.source_path: article for article in cached.articles}
+    assert by_path[article_file.name].declared.publisher == "Another outlet"
+    assert by_path[other_file.name].declared.tags == ("added",)
+    _no_parsing(monkeypatch)
+    assert _cached_ingest(seeds, cache_file) == cached
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", pickle.dumps(("dossier-pack/1", {"key": b"\x80\x05junk"}))])
+def test_corrupt_ingest_cache_is_a_miss(tmp_path, content):
+    seeds = _seeds_copy(tmp_path)
+    cache_file = tmp_path / "ingest.pickle"
+    cache_file.write_bytes(content)
+    assert _cached_ingest(seeds, cache_file) == ingest([seeds], base=seeds)
+    assert _cached_ingest(seeds, cache_file) == ingest([seeds], base=seeds)
+
+
+def test_ingest_cache_forgets_removed_files(tmp_path):
+    seeds = _seeds_copy(tmp_path)
+    cache_file = tmp_path / "ingest.pickle"
+    _cached_ingest(seeds, cache_file)
+    (seeds / "wire.jsonl").unlink()
+    _cached_ingest(seeds, cache_file)
+    assert len(pickle.loads(cache_file.read_bytes())[1]) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_ingest_sources_followed_through_imports():
+    names = {path.relative_to(REPO).as_posix() for path in _module_files("generator.ingest")}
+    assert {"generator/ingest.py", "generator/readers.py", "generator/yamlio.py"} <= names
+    assert "generator/extract/places.py" not in names, "editing an extractor must keep the ingest cache"
+
+
+def _ast_imports(source: bytes) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return names
+
+
+def test_import_scan_finds_what_the_ast_finds_in_every_module():
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        assert set(imported_names(path.read_bytes())) == _ast_imports(path.read_bytes()), path
+
+
+def test_import_scan_forms():
+    source = (b"import os, generator.a as a  # comment\n"
+              b"def f():\n    from generator.b import (c,  # why\n        d as e,\n    )\n"
+              b"from generator.f import g, \\\n    h\n"
+              b"from . import relative\n")
+    assert set(imported_names(source)) == _ast_imports(source) == {"os", "generator.a", "generator.b", "generator.b.c",
+                                                                    "generator.b.d", "generator.f", "generator.f.g",
+                                                                    "generator.f.h"}
 
 
 # -- the page cache --------------------------------------------------------------------------

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.extract.text import split_sentences
-from generator.ingest import MIN_ARTICLE_WORDS, collapse_duplicates, content_hash, ingest
+from generator.ingest import (MIN_ARTICLE_WORDS, _WordHashes, collapse_duplicates, content_hash,
+                              duplicate_band_keys, ingest)
 from generator.models import Metadata, RawArticle
 from generator.readers import UndecodableError, decode_bytes, normalize_text, parse_date, title_from_url
 from generator.yamlio import load_yaml
@@ -586,6 +590,30 @@ def test_near_duplicate_detection_scales_to_ten_thousand_articles():
     kept, reports = collapse_duplicates(articles)
     assert time.perf_counter() - started < 5.0  # about 1 s on the 2-core reference machine
     assert len(kept) == 10_000 and len(reports) == len(copies)
+
+
+def test_duplicate_band_keys_are_the_same_in_every_process():
+    """They are cached between runs: they must not depend on Python's per-process str hashing."""
+    script = (
+        "from generator.ingest import _WordHashes, duplicate_band_keys; import sys; "
+        "print(duplicate_band_keys(sys.stdin.read(), _WordHashes()))"
+    )
+    keys = {
+        subprocess.run([sys.executable, "-c", script], input=STRIKE, capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert keys == {f"{duplicate_band_keys(STRIKE, _WordHashes())}\n"}
+
+
+def test_given_band_keys_decide_as_computed_ones():
+    long_text = " ".join([STRIKE, CONVOY, TALKS, SHELTER])
+    bodies = [long_text, long_text.replace("at least nine", "at least ten"), SCHOOL]
+    articles = [RawArticle(f"a{n}", f"{n}.txt", None, body, Metadata(), content_hash(body)) for n, body in enumerate(bodies)]
+    word_hashes = _WordHashes()
+    given = [duplicate_band_keys(body, word_hashes) for body in bodies]
+    assert collapse_duplicates(articles, given) == collapse_duplicates(articles)
+    assert [article.id for article in collapse_duplicates(articles)[0]] == ["a0", "a2"]
 
 
 def test_min_words_is_the_documented_limit(tmp_path):

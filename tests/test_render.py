@@ -210,3 +210,23 @@ def test_bulky_sections_and_listing_pages_stay_out_of_the_search_index():
             assert f"## {heading} {{ data-search-exclude }}" in briefing, heading
     assert "## Summary\n" in briefing and "## Actors\n" in briefing and "<div data-search-exclude markdown>" in briefing
     assert "## Mentions in context { data-search-exclude }" in pages["actors/jane-doe.md"]
+
+
+def test_event_links_only_point_at_events_the_ledger_lists(monkeypatch):
+    """figures.md lists the MAX_EVENTS events with the most claims; a link to any other event
+    would be a broken anchor (thousands of them at scale), so those events show as plain text."""
+    from pathlib import Path
+
+    from generator.build import analyse
+    from generator.knowledge import load_knowledge_base
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    dossier = analyse([seeds], seeds, load_knowledge_base()).dossier
+    monkeypatch.setattr(render, "MAX_EVENTS", 1)
+    pages = {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
+    anchors = set(re.findall(r"\{#(event-[\w-]+)\}", pages["figures.md"]))
+    linked = {anchor for text in pages.values() for anchor in re.findall(r"figures\.md#(event-[\w-]+)\)", text)}
+    assert len(anchors) == 1 and linked == anchors
+    titles_without_link = [text for path, text in pages.items() if path.startswith("briefings/0")
+                           if re.search(r"\| [^|\[]+, \d{4}-\d\d-\d\d( \(place inferred\))? \|", text)]
+    assert titles_without_link, "events left off the ledger still show their place and date"
