@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import jinja2
+
 import generator
 from generator.knowledge import KnowledgeBase
 from generator.models import ExtractedArticle, RawArticle, Report
@@ -418,6 +420,16 @@ class PageCache:
         shared = tuple(self._canonical.setdefault(lookup, lookup) for lookup in sorted(lookups))
         self._new[path] = PageEntry(inputs, shared, output)
         self._new_values.update(lookups)
+
+    def bytecode_cache(self) -> jinja2.BytecodeCache | None:
+        """Compiled templates next to the index (Jinja checks each against its source), so a
+        run that renders a few pages does not compile every template; None if unwritable."""
+        directory = self.index_file.parent / "templates"
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return jinja2.FileSystemBytecodeCache(str(directory))
 
     def fragment(self, key: str, make: Callable[[], str]) -> str:
         """The fragment stored under `key` by the last run, else made now (and kept)."""

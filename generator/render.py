@@ -114,8 +114,8 @@ class Renderer:
         # The events figures.md lists: those with the most claims.
         self.ledger_keys = {e.key for e in sorted(self.xref.events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]}
         self.figures_about = self._figures_by_entity()
-        self.env = self._environment(template_dirs)
         self.pages = pages
+        self.env = self._environment(template_dirs)
         self._fingerprints = fingerprints or {}
         self._inputs = ContextDigest(by_reference=(ExtractedArticle, Event, Claim), known=self._known_digest) if pages else None
         self._resolved: dict[str, str] = {}  # article id -> digest of the article as this dossier resolves it
@@ -133,6 +133,7 @@ class Renderer:
             # With autoescape on, macro output is Markup and finalize's Markdown escaping applies
             # to everything else. Templates must never use |safe or |e on article text.
             autoescape=True,
+            bytecode_cache=self.pages.bytecode_cache() if self.pages else None,
         )
         env.filters.update(html=html_text, md=markdown_text, front_matter=front_matter, url=safe_url)
         env.globals.update(entity_link=self.entity_link, entity_name=self.entity_name, briefing_link=self.briefing_link,
