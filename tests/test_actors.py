@@ -186,6 +186,39 @@ def test_reference_phrases_match_any_case_and_hyphen_but_whole_words_only():
     assert [m.group() for m in pattern.finditer(text)] == ["The Regime", "pro-government forces"]
 
 
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        ["the britain based observatory", "regime forces", "the regime", "the army", "regime"],
+        ["u.s. forces", "the army", "u"],  # one first word begins another: not grouped
+    ],
+)
+def test_grouped_reference_phrases_find_what_one_alternation_finds(phrases):
+    import re
+
+    from generator.extract.actors import _phrase_pattern
+
+    ordered = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
+    plain = re.compile(
+        r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered) + r")\b", re.IGNORECASE
+    )
+    text = ("The Britain-based Observatory said regime forces and the regime's army, the Army, U.S. forces, "
+            "u.s. troops, the  regime\nforces, Regimes, the britain based monitor and U. regime")
+    grouped = _phrase_pattern(ordered)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_tokens_carry_offsets_and_joins():
+    from generator.extract.actors import tokenize
+
+    text = "Ammar al-Selmo, U.S. envoy O'Brien -- and 12 others."
+    tokens, joined = tokenize(text)
+    assert [t.text for t in tokens] == ["Ammar", "al", "Selmo", "U.S.", "envoy", "O", "Brien", "and", "12", "others"]
+    assert all(text[t.start : t.end] == t.text and t.lower == t.text.lower() for t in tokens)
+    assert joined == [True, True, False, True, True, True, False, True, True, False]
+    assert tokenize("") == ([], []) and tokenize("...") == ([], [])
+
+
 def test_names_bridged_by_particles_and_connectors_are_one_run(kb):
     text = "Ammar al Selmo said the Union of Medical Care and Relief Organizations ran the clinic."
     names = _actors(text, kb)

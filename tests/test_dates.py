@@ -161,3 +161,13 @@ def test_dated_attack_further_down_is_background_when_the_lead_reports_deaths():
         "Nobody claimed it.\n\nA similar bombing on July 25 killed seven people."
     )
     assert event_of(body, find_published(body)) == D(2017, 10, 7)
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset():
+    from generator.extract.text import sentence_at, split_sentences
+
+    body = "One two. Three four.\n\nFive six."
+    sentences = split_sentences(body)
+    assert [sentence_at(sentences, offset) for offset in (0, 7, 8, 9, 20, 22, len(body) + 5)] == [0, 0, 0, 1, 1, 2, 2]
+    assert sentence_at((), 10) == 0
+    assert sentence_at(sentences[1:], 0) == 1  # before the first sentence: the first one

@@ -209,3 +209,28 @@ def test_place_before_the_figure_must_be_locative():
     places = (entity(body, "U.S.", "US", "country"), entity(body, "Aleppo", "Aleppo", "city"))
     figures = figures_of(body, places=places)
     assert [(f.count, f.place) for f in figures] == [(12, None), (12, "Aleppo")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly 30 civilians including several children were killed and 12 others wounded.",
+        "The strikes killed 15 civilians and injured 32, claiming the lives of 8 persons.",
+        "Rescuers recovered 12 bodies; 51 martyrs and 40 deaths were counted, with 3 fatalities.",
+        "The Observatory put the death toll at 15, and the number of the dead rose to 76.",
+        "A medic with the aid group Shafak was seriously hurt and one nurse went missing.",
+        "Dozens were unaccounted for after the massacre of 20 villagers; five fighters were executed.",
+    ],
+)
+def test_each_figure_pattern_needs_its_cue(text):
+    # The cue is a cheap pre-filter: skipping a sentence without it must never lose a figure.
+    from generator.extract.figures import _ASCII_LOWER, _FIGURE_PATTERNS
+
+    folded = text.translate(_ASCII_LOWER)
+    matched = 0
+    for pattern, _kind, cue in _FIGURE_PATTERNS:
+        for start in range(len(folded)):
+            if pattern.match(folded, start):
+                matched += 1
+                assert cue.search(folded[start:]), (pattern.pattern[:40], folded[start:])
+    assert matched

@@ -325,3 +325,21 @@ def test_place_mentions_inside_actor_mentions_are_dropped():
     assert _without_overlaps((moscow,), (said,))[0].mentions == (Mention("Moscow", 1, 40, 46),)
     assert _without_overlaps((moscow,), (wide,)) == ()  # an earlier, longer span covers the later mention
     assert _without_overlaps((moscow,), ())[0] is moscow
+
+
+@pytest.mark.parametrize("letter", ["ʿ", "ʼ"])
+def test_a_word_of_apostrophe_letters_alone_is_no_crash(letter):
+    # Such a "word" folds to nothing; matching once indexed its last letter and crashed.
+    assert surfaces(f"Shelling hit Aleppo {letter} on Monday, and the town of {letter} Beshkatine.") >= {"Aleppo"}
+
+
+def test_tokens_skip_links_and_keep_offsets():
+    from generator.extract.places import _tokenize
+
+    text = "See https://x.org/aleppo-news then Deir ez-Zor's east."
+    tokens = _tokenize(text)
+    assert tokens.words == ["See", "then", "Deir", "ez", "Zor", "east"]
+    assert [text[start:end] for start, end in zip(tokens.starts, tokens.ends)] == tokens.words
+    assert tokens.joins_next == [False, True, True, True, True, False]  # a possessive may end a name
+    assert tokens.possessive == [False, False, False, False, True, False]
+    assert tokens.norms[3] == "al"  # "ez" before a hyphen is the Arabic article

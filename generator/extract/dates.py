@@ -63,10 +63,19 @@ _MONTH_INITIALS = "".join(sorted({m[0].upper() for m in _MONTHS}))
 _DAY_MONTH_DATE = re.compile(rf"(?=[\d{_WEEKDAY_INITIALS}])(?<![\w-])" + _DAY_MONTH)
 _MONTH_DAY_DATE = re.compile(rf"(?=[{_WEEKDAY_INITIALS}{_MONTH_INITIALS}])(?<![\w-])" + _MONTH_DAY)
 
+_MODIFIERS = ("last", "next", "this", "past")
+_DEICTIC_WORDS = ("yesterday", "today", "tonight", "tomorrow", "last night")
+# The same look-ahead as above, for the first letters of modifiers, weekdays and deictic words.
+_RELATIVE_INITIALS = "".join(sorted({w[0] for w in _MODIFIERS} | set(_WEEKDAY_INITIALS) | {
+    letter for w in _DEICTIC_WORDS for letter in (w[0], w[0].upper())
+}))
 _RELATIVE_DATE = re.compile(
-    r"\b(?:(?P<modifier>last|next|this|past)\s+)?(?P<weekday>"
+    rf"(?=[{_RELATIVE_INITIALS}])(?:"
+    r"\b(?:(?P<modifier>" + "|".join(_MODIFIERS) + r")\s+)?(?P<weekday>"
     + "|".join(w.capitalize() for w in _WEEKDAYS)
-    + r")(?:['’]?s)?\b|\b(?P<deictic>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night)\b"
+    + r")(?:['’]?s)?\b|\b(?P<deictic>"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _DEICTIC_WORDS)
+    + r")\b)"
 )
 _DEICTIC_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
 

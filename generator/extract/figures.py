@@ -21,6 +21,7 @@ Decisions, so that every reader counts alike:
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from dataclasses import dataclass
@@ -128,11 +129,14 @@ _SUBJECT_VERB = re.compile(
 )
 # "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons" — but not when the
 # object is itself the subject of the next verb ("8 persons killed 58 others injured").
-_VERB_OBJECT = re.compile(
-    r"(?:\b(?:(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred)(?:\s+and\s+\w+ed)?"
+_OBJECT_VERBS = (
+    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred)(?:\s+and\s+\w+ed)?"
     r"|(?:claimed|claiming|claims|took|taking)\s+(?:the\s+)?lives\s+of|deaths?\s+of|bodies\s+of|massacre\s+of"
     r"|(?:killing|murder|execution|executions|beheadings?|martyrdom)\s+of)"
-    r"|(?P<wounded>wound|wounds|wounded|wounding|injure|injures|injured|injuring|injury\s+of|injuring\s+of))"
+    r"|(?P<wounded>wound|wounds|wounded|wounding|injure|injures|injured|injuring|injury\s+of|injuring\s+of)"
+)
+_VERB_OBJECT = re.compile(
+    r"(?:\b(?:" + _OBJECT_VERBS + ")"
     r"(?:\s+(?:at\s+least|another|a\s+further|an\s+additional))?\s+"
     + _QUANTITY
     + _WHO
@@ -148,12 +152,12 @@ _COORDINATED_PERSON = re.compile(
 # The group is the subject of its own verb ("... and 70 others were wounded").
 _STARTS_OWN_CLAUSE = re.compile("(?:" + _AUXILIARY + r"\s+(?:" + _KILLED_VERBS + "|" + _WOUNDED_VERBS + "|" + _MISSING_VERBS + r")\b)")
 # "12 deaths", "51 martyrs", "claimed 40 lives"
-_COUNTED_NOUN = re.compile(
-    "(?:" + _QUANTITY + r"(?:\s+(?:more|other|civilian|new))?\s+(?P<noun>deaths|fatalities|martyrs|bodies|corpses|lives|dead\s+bodies)\b)"
-)
+_COUNTED_NOUNS = r"deaths|fatalities|martyrs|bodies|corpses|lives|dead\s+bodies"
+_COUNTED_NOUN = re.compile("(?:" + _QUANTITY + r"(?:\s+(?:more|other|civilian|new))?\s+(?P<noun>" + _COUNTED_NOUNS + r")\b)")
 # "put the death toll at 15", "Death toll ... rises to 76", "the toll reached at least 112"
+_TOLL_WORDS = r"death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed|people\s+killed)"
 _DEATH_TOLL = re.compile(
-    r"(?:\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed|people\s+killed))"
+    r"(?:\b(?:" + _TOLL_WORDS + ")"
     r"(?P<gap>[^.;:\d]{0,100}?)" + _QUANTITY + _WHO + ")"
 )
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
@@ -216,21 +220,20 @@ def find_figures(
 ) -> tuple[Figure, ...]:
     """Every event casualty figure, in text order, with its place and claimant."""
     figures: list[Figure] = []
-    for sentence in sentences:
-        folded = sentence.text.translate(_ASCII_LOWER)
-        if not _CASUALTY_CUE.search(folded):
-            continue
-        found = _figures_in_sentence(sentence, folded)
+    context = _SentenceContext(sentences, actors, places)
+    folded_body = body.translate(_ASCII_LOWER)
+    for sentence in _cued_sentences(folded_body, sentences):
+        found = _figures_in_sentence(sentence, folded_body[sentence.start : sentence.end])
         for position, item in enumerate(found):
             next_start = found[position + 1].start if position + 1 < len(found) else sentence.end
-            claimant = _claimant(item, sentence, sentences, actors)
+            claimant = _claimant(item, sentence, context)
             figures.append(
                 Figure(
                     kind=item.kind,
                     count=item.count,
                     qualifier=item.qualifier,
                     who=item.who,
-                    place=_place_of(item, next_start, sentence, places),
+                    place=_place_of(item, next_start, sentence, context.places_in(sentence.index)),
                     source=claimant[0] if claimant else None,
                     source_text=claimant[1] if claimant else None,
                     sentence=sentence.index,
@@ -249,16 +252,42 @@ _CASUALTY_CUE = re.compile(
 )
 
 
+# Each figure pattern, the kind it fixes (None: its verb tells), and a search for the words it
+# cannot match without: a cheap literal scan that spares the big pattern most sentences.
+_KIND_VERB_CUE = re.compile("|".join((_KILLED_VERBS, _WOUNDED_VERBS, _MISSING_VERBS)))
+_FIGURE_PATTERNS = (
+    (_SUBJECT_VERB, None, _KIND_VERB_CUE),
+    (_VERB_OBJECT, None, re.compile(_unnamed(_OBJECT_VERBS))),
+    (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
+    (_DEATH_TOLL, "killed", re.compile(_TOLL_WORDS)),
+    (_SINGLE_VICTIM, None, _KIND_VERB_CUE),
+)
+
+
+def _cued_sentences(folded_body: str, sentences: tuple[Sentence, ...]) -> list[Sentence]:
+    """The sentences with a casualty cue, from one scan of the body, not one per sentence.
+
+    A cue is one word, and sentences are separated by white space, so each cue found lies
+    inside one sentence.
+    """
+    starts = [sentence.start for sentence in sentences]
+    cued: dict[int, Sentence] = {}
+    for match in _CASUALTY_CUE.finditer(folded_body):
+        position = bisect.bisect_right(starts, match.start()) - 1
+        if position >= 0 and match.end() <= sentences[position].end:
+            cued.setdefault(position, sentences[position])
+    return list(cued.values())
+
+
 def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
     """Figures of one sentence; `folded` is its text lowercased, offsets unchanged."""
     if _WAR_WIDE.search(folded):
         return []
     candidates = [
-        *_matches(_SUBJECT_VERB, folded, sentence.start, None),
-        *_matches(_VERB_OBJECT, folded, sentence.start, None),
-        *_matches(_COUNTED_NOUN, folded, sentence.start, "killed"),
-        *_matches(_DEATH_TOLL, folded, sentence.start, "killed"),
-        *_matches(_SINGLE_VICTIM, folded, sentence.start, None),
+        found
+        for pattern, fixed_kind, cue in _FIGURE_PATTERNS
+        if cue.search(folded)
+        for found in _matches(pattern, folded, sentence.start, fixed_kind)
     ]
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
@@ -358,21 +387,60 @@ def _who(head: str | None) -> str:
     return _GENERIC_WHO.get(head, head)
 
 
-def _claimant(
-    item: _Found, sentence: Sentence, sentences: tuple[Sentence, ...], actors: tuple[EntityMention, ...]
-) -> tuple[str, str] | None:
+class _SentenceContext:
+    """Claimant and place mentions of each sentence, looked up once per article.
+
+    Figures of one sentence (and of its neighbours) share them; scanning every mention of the
+    article for each figure made the cost grow with figures times mentions.
+    """
+
+    def __init__(self, sentences: tuple[Sentence, ...], actors: tuple[EntityMention, ...],
+                 places: tuple[EntityMention, ...]):
+        self.sentences, self.actors, self.places = sentences, actors, places
+        self._actor_mentions: dict[int, list[tuple[Mention, str]]] | None = None
+        self._claimants: dict[int, list[tuple[int, str, str]]] = {}
+        self._places: dict[int, list[tuple[int, str]]] = {}
+
+    def claimants_in(self, index: int) -> list[tuple[int, str, str]]:
+        """(start, actor key, surface) of the mentions that report in sentence `index`."""
+        if self._actor_mentions is None:
+            self._actor_mentions = {}
+            for actor in self.actors:
+                for mention in actor.mentions:
+                    self._actor_mentions.setdefault(mention.sentence, []).append((mention, actor.key))
+        if index not in self._claimants:
+            sentence = self.sentences[index]
+            self._claimants[index] = [
+                (mention.start, key, mention.surface)
+                for mention, key in self._actor_mentions.get(index, ())
+                if _is_claimant(mention, sentence)
+            ]
+        return self._claimants[index]
+
+    def places_in(self, index: int) -> list[tuple[int, str]]:
+        """(start, place key) of the places that may locate a figure of sentence `index`, in order."""
+        if index not in self._places:
+            sentence = self.sentences[index]
+            self._places[index] = sorted(
+                (mention.start, place.key)
+                for place in self.places
+                for mention in place.mentions
+                if mention.sentence == index and not _is_attributive(mention, sentence)
+            )
+        return self._places[index]
+
+
+def _claimant(item: _Found, sentence: Sentence, context: _SentenceContext) -> tuple[str, str] | None:
     """(actor key, as written) of who reports the figure: this sentence, else an adjoining one."""
+    sentences = context.sentences
     for index in (sentence.index, sentence.index + 1, sentence.index - 1):
         if not 0 <= index < len(sentences) or sentences[index].paragraph != sentence.paragraph:
             continue
-        claimants = [
-            (abs(mention.start - item.start), mention.start, actor.key, mention.surface)
-            for actor in actors
-            for mention in actor.mentions
-            if mention.sentence == index and _is_claimant(mention, sentences[index])
-        ]
+        claimants = context.claimants_in(index)
         if claimants:
-            _distance, _start, key, surface = min(claimants)
+            _distance, _start, key, surface = min(
+                (abs(start - item.start), start, key, surface) for start, key, surface in claimants
+            )
             return key, surface
     return None
 
@@ -383,14 +451,8 @@ def _is_claimant(mention: Mention, sentence: Sentence) -> bool:
     return bool(_CLAIM_BEFORE.search(before[-80:]) or _CLAIM_AFTER.search(after))
 
 
-def _place_of(item: _Found, next_start: int, sentence: Sentence, places: tuple[EntityMention, ...]) -> str | None:
+def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: list[tuple[int, str]]) -> str | None:
     """The place named in the figure's own clause, else the nearest one named before it."""
-    in_sentence = sorted(
-        (mention.start, place.key)
-        for place in places
-        for mention in place.mentions
-        if mention.sentence == sentence.index and not _is_attributive(mention, sentence)
-    )
     after = [key for start, key in in_sentence if item.start <= start < min(next_start, item.end + _PLACE_WINDOW)]
     if after:
         return after[0]

@@ -23,6 +23,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
+from operator import eq, itemgetter
 from pathlib import Path
 
 from generator.models import EntityMention, Mention, Sentence
@@ -42,11 +44,14 @@ _SYRIAN_CITY = 100_000  # GeoNames gives no kind; above this a Syrian locality i
 
 # A token: a dotted acronym ("U.S.") or a word with inner apostrophes ("Dara'a"); then a
 # possessive 's; then the gap that may sit inside a name (a space or a hyphen), if any.
+# Every part is a group that always takes part (maybe empty), so that split() returns them all.
 _TOKEN = re.compile(
     r"((?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’‘`ʿʼ](?![sS](?![^\W\d_]))[^\W\d_]+)*)"
-    r"(['’][sS](?![^\W\d_]))?"
-    r"[ \u00a0]?([-‐–])?[ \u00a0]?"
+    r"((?:['’][sS](?![^\W\d_]))?)"
+    r"([ \u00a0]?[-‐–]?[ \u00a0]?)"
 )
+_TOKEN_PARTS = 4  # what split() returns per token: the text before it, then its 3 groups
+_SPACES = " \u00a0"
 _APOSTROPHES = re.compile(r"['’‘`ʿʼ.]")
 _DROP_APOSTROPHES = str.maketrans("", "", "'’‘`ʿʼ.")
 # A gazetteer name's words, each with whether a hyphen follows it ("Deir ez-Zor").
@@ -116,6 +121,7 @@ class Gazetteer:
     aliases: dict[str, _Alias]  # normalised name -> entry
     longest: dict[str, int]  # first normalised token -> most tokens of a name starting with it
     prefixes: frozenset[str]  # the first 1..n-1 tokens of every n-token name: how far a match may reach
+    pairs: frozenset[str]  # the first two tokens of every longer name
     not_places: frozenset[str]
     demonyms: frozenset[str]
     fakes_by_region: dict[str, str]  # Syrian region -> FA-KES governorate label
@@ -157,36 +163,52 @@ def _fold(text: str) -> str:
     return plain.casefold().translate(_DROP_APOSTROPHES)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _norm_token(word: str, hyphen_follows: bool) -> str:
-    """One token's look-up form; a final "ah"/"eh" loses its h ("Raqqah" = "Raqqa")."""
+    """One token's look-up form: "as" in "as-Suwayda" is the article "al" (see _ARTICLES)."""
+    norm = _norm_word(word)
+    return "al" if hyphen_follows and norm in _ASSIMILATED_ARTICLES else norm
+
+
+@functools.lru_cache(maxsize=1 << 16)  # one argument, a string: the cache's fastest key
+def _norm_word(word: str) -> str:
+    """A word's look-up form; a final "ah"/"eh" loses its h ("Raqqah" = "Raqqa")."""
     folded = _fold(word)
-    if folded in _ARTICLES or (hyphen_follows and folded in _ASSIMILATED_ARTICLES):
+    if folded in _ARTICLES:
         return "al"
     if len(folded) > 3 and folded.endswith("h") and folded[-2] in "ae":
         return folded[:-1]
-    return folded
+    return folded or word  # "ʿ" is a letter that folds away: never an empty form, which matching cannot take
 
 
 def _tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> _Tokens:
+    """The article's tokens, made without a match object or a Python call per word.
+
+    split() cuts the text into [before, word, 's, gap, before, word, ...]: the running lengths
+    of the pieces are the offsets.
+    """
+    pieces = _TOKEN.split(text)
+    bounds = list(accumulate(map(len, pieces), initial=0))
+    step = _TOKEN_PARTS
+    words, starts, ends, gap_ends = pieces[1::step], bounds[1:-1:step], bounds[2::step], bounds[step::step]
+    possessive = list(map(bool, pieces[2::step]))
+    hyphens = list(map(bool, map(str.strip, pieces[3::step], repeat(_SPACES))))  # a gap is spaces or a hyphen
     links = [match.span() for match in _URL.finditer(text)]
-    rows = []  # (start, word, possessive, hyphen follows, where the joining gap ends)
-    for match in _TOKEN.finditer(text):
-        start = match.start()  # group 1, the word, starts the match
-        if links and any(link_start <= start < link_end for link_start, link_end in links):
-            continue
-        word, possessive, hyphen = match.groups()
-        rows.append((start, word, possessive is not None, hyphen is not None, match.end()))
-    starts = [row[0] for row in rows]
-    words = [row[1] for row in rows]
+    if links:  # rare: drop the tokens inside a link
+        kept = [i for i, start in enumerate(starts) if not any(low <= start < high for low, high in links)]
+        words, starts, ends, gap_ends, possessive, hyphens = (
+            [column[i] for i in kept] for column in (words, starts, ends, gap_ends, possessive, hyphens)
+        )
+    norms = list(map(_norm_word, words))
+    for index in compress(range(len(words)), hyphens):
+        norms[index] = _norm_token(words[index], True)
     return _Tokens(
         starts=starts,
-        ends=[start + len(word) for start, word in zip(starts, words)],
+        ends=ends,
         words=words,
-        norms=[_norm_token(word, hyphen) for _, word, _, hyphen, _ in rows],
-        capitalised=[word[0].isupper() for word in words],
-        possessive=[row[2] for row in rows],
-        joins_next=[row[4] == following for row, following in zip(rows, starts[1:])] + [False] * bool(rows),
+        norms=norms,
+        capitalised=list(map(str.isupper, map(itemgetter(0), words))),
+        possessive=possessive,
+        joins_next=[*map(eq, gap_ends, starts[1:]), False] if words else [],
         sentence=_sentence_numbers(starts, sentences),
     )
 
@@ -317,15 +339,19 @@ class _Builder:
     def build(self, data: dict) -> Gazetteer:
         longest: dict[str, int] = {}
         prefixes: set[str] = set()
+        pairs: set[str] = set()
         for key in self.aliases:
             words = key.split(" ")
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
             prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
+            if len(words) > 1:
+                pairs.add(" ".join(words[:2]))
         demonyms = frozenset(_fold(word) for word in data["demonyms"])
         return Gazetteer(
             aliases=self.aliases,
             longest=longest,
             prefixes=frozenset(prefixes),
+            pairs=frozenset(pairs),
             not_places=self.not_places,
             demonyms=demonyms,
             fakes_by_region={gov["region"]: gov["fakes"] for gov in data["governorates"].values()},
@@ -558,13 +584,25 @@ def _scan(tokens: _Tokens, gazetteer: Gazetteer) -> list[_Hit]:
     ]
     hits, free_from = [], 0
     for index in may_start:
-        if index < free_from:
-            continue  # inside the name just found
+        if index < free_from or not _may_start_name(tokens, index, gazetteer):
+            continue  # inside the name just found, or no name can start here
         hit = _longest_hit(tokens, index, gazetteer)
         if hit is not None:
             hits.append(hit[0])
             free_from = hit[1] + 1
     return hits
+
+
+def _may_start_name(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> bool:
+    """Whether a name can start at `first`: one of a word (maybe with an "s" that _lookup drops),
+    or a longer one whose first two words are here ("the", "a", "Syrian" mostly begin none)."""
+    norm, aliases = tokens.norms[first], gazetteer.aliases
+    if norm in aliases or (norm.endswith("s") and norm[:-1] in aliases):
+        return True
+    if first + 1 >= len(tokens.norms) or not tokens.joins_next[first]:
+        return False
+    pair = f"{norm} {tokens.norms[first + 1]}"
+    return pair in gazetteer.pairs or pair[:-1] in gazetteer.pairs
 
 
 def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[_Hit, int] | None:
@@ -645,12 +683,9 @@ def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer) -> tuple[i
 
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
-    index, words, capitalised = first_token, 0, 0
-    while index < len(tokens.sentence) and tokens.sentence[index] == sentence:
-        words += 1
-        capitalised += tokens.words[index][0].isupper()
-        index += 1
-    return words >= 4 and capitalised >= 0.6 * words
+    end = bisect.bisect_right(tokens.sentence, sentence, first_token)  # token sentence numbers never decrease
+    words = end - first_token
+    return words >= 4 and sum(tokens.capitalised[first_token:end]) >= 0.6 * words
 
 
 def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:

@@ -6,7 +6,9 @@ Every fact links back to its sentence, so offsets must be exact; news abbreviati
 
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 
 from generator.models import Sentence
 
@@ -19,6 +21,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_start = attrgetter("start")
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -82,14 +85,10 @@ def split_sentences(body: str) -> tuple[Sentence, ...]:
 
 def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
     """Index of the sentence containing character `offset` (the last one before it otherwise)."""
-    low, high = 0, len(sentences) - 1
-    while low < high:
-        mid = (low + high + 1) // 2
-        if sentences[mid].start <= offset:
-            low = mid
-        else:
-            high = mid - 1
-    return sentences[low].index if sentences else 0
+    if not sentences:
+        return 0
+    before = bisect.bisect_right(sentences, offset, key=_start) - 1  # sentences are in text order
+    return sentences[max(before, 0)].index
 
 
 def word_count(text: str) -> int:
