@@ -17,6 +17,7 @@ from generator.yamlio import FAST_SAFE_DUMPER
 # Characters with a meaning in Python-Markdown, its extensions, Jinja or attr_list. Written as
 # numeric character references: they display as themselves and are never parsed as syntax.
 _MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^#"})
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 _LINE_START_SYNTAX = re.compile(r"^([-+=>]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -37,8 +38,14 @@ def markdown_text(text: object) -> Markup:
 
 
 def html_text(text: object) -> Markup:
-    """Untrusted text inside our own HTML elements or attribute values."""
-    return Markup(html.escape(one_line(str(text)), quote=True))
+    """Untrusted text inside our own HTML elements or attribute values; braces as character
+    references too, so that no template engine run over the page later finds Jinja in it."""
+    return Markup(html.escape(one_line(str(text)), quote=True).translate(_BRACES))
+
+
+def html_link(text: object, href: str) -> Markup:
+    """A link in raw HTML: both the untrusted text and the address escaped for HTML."""
+    return Markup(f'<a href="{html_text(href)}">{html_text(text)}</a>')
 
 
 def _one_line_strings(value: object) -> object:

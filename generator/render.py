@@ -21,7 +21,7 @@ from markupsafe import Markup
 from generator.cache import ContextDigest, PageCache
 from generator.cooccurrence import choose, matrix_svg, top_pairs
 from generator.errors import RenderError
-from generator.escape import front_matter, html_text, markdown_text, one_line, safe_url
+from generator.escape import front_matter, html_link, html_text, markdown_text, one_line, safe_url
 from generator.export import article_json, export_files
 from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, RenderedFile
 from generator.notes import Notes
@@ -138,7 +138,9 @@ class Renderer:
         env.filters.update(html=html_text, md=markdown_text, front_matter=front_matter, url=safe_url)
         env.globals.update(entity_link=self.entity_link, entity_name=self.entity_name, briefing_link=self.briefing_link,
                            event_link=self.event_link, event_title=self.event_title, event_heading=self.event_heading,
-                           sentence_link=self.sentence_link, full_text=full_text)
+                           sentence_link=self.sentence_link, full_text=full_text,
+                           entity_a=self.entity_a, entity_name_html=self.entity_name_html, briefing_a=self.briefing_a,
+                           event_a=self.event_a, sentence_a=self.sentence_a)
         return env
 
     def _known_digest(self, obj: object) -> str | None:
@@ -182,30 +184,64 @@ class Renderer:
         return self.slugs.get(key)
 
     # -- links (Markup built from escaped parts) -------------------------------------------
+    # Each link has two forms: Markdown (`entity_link`) for headings, prose and quotes, and raw
+    # HTML (`entity_a`) for the long lists and tables, which Python-Markdown passes through
+    # unparsed (about 30% less `mkdocs build` CPU). MkDocs neither rewrites nor checks links in
+    # raw HTML, so the HTML forms point at the built `.html` pages (use_directory_urls: false).
 
-    def entity_link(self, entity_id: str, prefix: str = "../") -> Markup:
+    def _entity_target(self, entity_id: str, prefix: str) -> tuple[str, str]:
+        """(name, page path without its extension) of an entity, noted as a page input."""
         name, category = self.lookup("entity", entity_id)
         section = "actors" if category == "actor" else "places"
-        return Markup(f"[{markdown_text(name)}]({prefix}{section}/{entity_id}.md)")
+        return name, f"{prefix}{section}/{entity_id}"
+
+    def entity_link(self, entity_id: str, prefix: str = "../") -> Markup:
+        name, page = self._entity_target(entity_id, prefix)
+        return Markup(f"[{markdown_text(name)}]({page}.md)")
+
+    def entity_a(self, entity_id: str, prefix: str = "../") -> Markup:
+        name, page = self._entity_target(entity_id, prefix)
+        return html_link(name, f"{page}.html")
 
     def entity_name(self, entity_id: str) -> Markup:
         return markdown_text(self.lookup("entity", entity_id)[0])
 
+    def entity_name_html(self, entity_id: str) -> Markup:
+        return html_text(self.lookup("entity", entity_id)[0])
+
+    def _briefing_target(self, article: ExtractedArticle, prefix: str) -> str:
+        return f"{prefix}briefings/{self.lookup('slug', article.id)}"
+
     def briefing_link(self, article: ExtractedArticle, prefix: str = "../", anchor: str = "") -> Markup:
-        target = f"{prefix}briefings/{self.lookup('slug', article.id)}.md{anchor}"
+        target = f"{self._briefing_target(article, prefix)}.md{anchor}"
         return Markup(f"[{markdown_text(article.title)}]({target})")
 
-    def sentence_link(self, article: ExtractedArticle, sentence: int, prefix: str = "../") -> Markup:
-        """"Outlet (wire), s4" linked to the sentence: short enough for a table cell."""
+    def briefing_a(self, article: ExtractedArticle, prefix: str = "../", anchor: str = "") -> Markup:
+        return html_link(article.title, f"{self._briefing_target(article, prefix)}.html{anchor}")
+
+    @staticmethod
+    def _outlet(article: ExtractedArticle) -> str:
+        """"Outlet (wire)": short enough for a table cell."""
         outlet = article.publisher or "unknown outlet"
-        if article.wires:
-            outlet += f" ({', '.join(article.wires)})"
-        target = f"{prefix}briefings/{self.lookup('slug', article.id)}.md#s{sentence}"
-        return Markup(f"[{markdown_text(outlet)}, s{sentence}]({target})")
+        return f"{outlet} ({', '.join(article.wires)})" if article.wires else outlet
+
+    def sentence_link(self, article: ExtractedArticle, sentence: int, prefix: str = "../") -> Markup:
+        """"Outlet (wire), s4" linked to the sentence."""
+        target = f"{self._briefing_target(article, prefix)}.md#s{sentence}"
+        return Markup(f"[{markdown_text(self._outlet(article))}, s{sentence}]({target})")
+
+    def sentence_a(self, article: ExtractedArticle, sentence: int, prefix: str = "../") -> Markup:
+        target = f"{self._briefing_target(article, prefix)}.html#s{sentence}"
+        return html_link(f"{self._outlet(article)}, s{sentence}", target)
+
+    def _event_title_parts(self, event: Event) -> tuple[str, str]:
+        """(the event's area name or "place unknown", its date or "undated")."""
+        where = self.lookup("entity", event.area_id)[0] if event.area_id else "place unknown"
+        return where, event.date.isoformat() if event.date else "undated"
 
     def event_title(self, event: Event) -> Markup:
-        where = markdown_text(self.lookup("entity", event.area_id)[0]) if event.area_id else "place unknown"
-        return Markup(f"{where}, {event.date.isoformat() if event.date else 'undated'}")
+        where, when = self._event_title_parts(event)
+        return Markup(f"{markdown_text(where)}, {when}")
 
     def event_heading(self, event: Event) -> Markup:
         """The event's title with its stable anchor (attr_list), for figures.md."""
@@ -217,6 +253,13 @@ class Renderer:
         if not self.lookup("ledger", event.key):
             return self.event_title(event)
         return Markup(f"[{self.event_title(event)}]({prefix}figures.md#{event_anchor(event)})")
+
+    def event_a(self, event: Event, prefix: str = "../") -> Markup:
+        """event_link as raw HTML, with the same rule for events the ledger leaves out."""
+        title = ", ".join(self._event_title_parts(event))
+        if not self.lookup("ledger", event.key):
+            return html_text(title)
+        return html_link(title, f"{prefix}figures.html#{event_anchor(event)}")
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -570,13 +613,13 @@ def _in_context(use: Use, mention) -> tuple[Use, object, Markup]:
 
 
 def highlight(sentence: str, start: int, end: int) -> Markup:
-    """The sentence as Markdown text with one mention wrapped in <mark>."""
+    """The sentence as HTML text (for a raw HTML list) with one mention wrapped in <mark>."""
     before, after = sentence[:start], sentence[end:]
     gap_before = " " if before[-1:].isspace() else ""
     gap_after = " " if after[:1].isspace() else ""
     return Markup(
-        f"{markdown_text(before)}{gap_before}<mark>{markdown_text(sentence[start:end])}</mark>"
-        f"{gap_after}{markdown_text(after)}"
+        f"{html_text(before)}{gap_before}<mark>{html_text(sentence[start:end])}</mark>"
+        f"{gap_after}{html_text(after)}"
     )
 
 

@@ -22,7 +22,8 @@ def test_exports_parse_and_agree_with_the_pages():
     places = list(csv.DictReader(io.StringIO(pages["exports/places.csv"])))
     assert [(r["id"], r["briefings"], r["mentions"]) for r in actors] == [("jane-doe", "1", "1")]
     assert [r["id"] for r in places] == ["aleppo"]
-    assert "| [Jane Doe](../actors/jane-doe.md) | person | 1 | 1 |" in pages["actors/index.md"]
+    assert ('<td><a href="../actors/jane-doe.html">Jane Doe</a></td><td>person</td><td style="text-align: right;">1</td>'
+            '<td style="text-align: right;">1</td>') in pages["actors/index.md"]
 
 
 def test_timeline_export_lists_every_dated_sentence():

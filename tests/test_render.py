@@ -88,14 +88,14 @@ def test_hostile_text_creates_no_markup():
 def test_briefing_links_back_to_sentences_and_entities():
     page = _render()["briefings/a-1.md"]
     assert '<span class="sentence" id="s0">' in page
-    assert "(../places/aleppo.md)" in page and "(../actors/jane-doe.md)" in page
-    assert "[sentence 0](#s0)" in page
+    assert '<a href="../places/aleppo.html">Aleppo</a>' in page and '<a href="../actors/jane-doe.html">' in page
+    assert '<a href="#s0">sentence 0</a>' in page
 
 
 def test_entity_page_shows_mention_in_context_and_quote():
     page = _render()["actors/jane-doe.md"]
     assert "<mark>Jane Doe</mark>" in page
-    assert "../briefings/a-1.md#s1" in page
+    assert "../briefings/a-1.html#s1" in page
     assert "We are &#123;&#123; config &#125;&#125; here," in page
 
 
@@ -175,7 +175,7 @@ def test_briefings_index_is_paginated_with_links_between_pages(monkeypatch):
     assert "**Pages:** **1** · [2](page-2.md) · [3](page-3.md)" in pages["briefings/index.md"]
     assert "[1](index.md) · **2** · [3](page-3.md)" in pages["briefings/page-2.md"]
     assert "5 briefings" in pages["briefings/page-3.md"] and "5 to 5 on this page" in pages["briefings/page-3.md"]
-    assert sum(p.count("](../briefings/a-") for path, p in pages.items() if "/page-" in path or path.endswith("/index.md")
+    assert sum(p.count('<a href="../briefings/a-') for path, p in pages.items() if "/page-" in path or path.endswith("/index.md")
                and path.startswith("briefings")) == 5
 
 
@@ -191,7 +191,7 @@ def test_long_lists_are_capped_with_a_pointer_to_the_exports(monkeypatch):
     monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_PAGE", 2)
     pages = {f.path: f.text for f in render_dossier(_dossier_of(4), (SHIPPED_TEMPLATES,), "T", "S")}
     assert pages["timeline.md"].count("\n## ") == 1 and "3 more dates" in pages["timeline.md"]
-    assert "2 earlier briefings are in the [dossier export]" in pages["sources.md"]
+    assert '2 earlier briefings are in the <a href="exports/dossier.json">dossier export</a>' in pages["sources.md"]
     assert "2 more briefings are listed in the [exports]" in pages["actors/jane-doe.md"]
 
 
@@ -225,8 +225,49 @@ def test_event_links_only_point_at_events_the_ledger_lists(monkeypatch):
     monkeypatch.setattr(render, "MAX_EVENTS", 1)
     pages = {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
     anchors = set(re.findall(r"\{#(event-[\w-]+)\}", pages["figures.md"]))
-    linked = {anchor for text in pages.values() for anchor in re.findall(r"figures\.md#(event-[\w-]+)\)", text)}
+    linked = {anchor for text in pages.values() for anchor in re.findall(r"figures\.(?:md|html)#(event-[\w-]+)[)\"]", text)}
     assert len(anchors) == 1 and linked == anchors
     titles_without_link = [text for path, text in pages.items() if path.startswith("briefings/0")
-                           if re.search(r"\| [^|\[]+, \d{4}-\d\d-\d\d( \(place inferred\))? \|", text)]
+                           if re.search(r"<td>[^<]+, \d{4}-\d\d-\d\d( \(place inferred\))?</td>", text)]
     assert titles_without_link, "events left off the ledger still show their place and date"
+
+
+def _renderer() -> render.Renderer:
+    return render.Renderer(_dossier(), (SHIPPED_TEMPLATES,), "T", "S", Notes())
+
+
+def test_html_links_escape_text_and_address_and_point_at_built_pages():
+    renderer = _renderer()
+    article = renderer.dossier.articles[0]
+    link = renderer.briefing_a(article, prefix="", anchor="#s1")
+    assert link.startswith('<a href="briefings/a-1.html#s1">&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; ')
+    assert "&#123;&#123; 7*7 &#125;&#125;" in link and link.endswith("[x](javascript:alert(1))</a>")
+    assert renderer.entity_a("jane-doe") == '<a href="../actors/jane-doe.html">Jane Doe</a>'
+    assert renderer.sentence_a(article, 1) == '<a href="../briefings/a-1.html#s1">Evil &lt;i&gt;Outlet&lt;/i&gt; (AFP), s1</a>'
+    assert render.html_link('x" onclick="y', 'a"b') == '<a href="a&quot;b">x&quot; onclick=&quot;y</a>'
+
+
+def test_html_and_markdown_links_note_the_same_lookups():
+    """The page cache re-renders a page when something it looked up changed: both forms must
+    look up the same things."""
+    renderer = _renderer()
+    article = renderer.dossier.articles[0]
+    event = renderer.xref.events[0]
+    calls = [("entity_link", "entity_a", ("aleppo",)), ("briefing_link", "briefing_a", (article,)),
+             ("sentence_link", "sentence_a", (article, 0)), ("event_link", "event_a", (event,)),
+             ("entity_name", "entity_name_html", ("jane-doe",))]
+    for markdown_form, html_form, args in calls:
+        noted = []
+        for name in (markdown_form, html_form):
+            renderer._lookups = {}
+            getattr(renderer, name)(*args)
+            noted.append(renderer._lookups)
+        assert noted[0] == noted[1] != {}, markdown_form
+
+
+def test_html_event_link_only_for_events_the_ledger_lists():
+    renderer = _renderer()
+    event = renderer.xref.events[0]
+    assert renderer.event_a(event) == '<a href="../figures.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
+    renderer.ledger_keys = frozenset()
+    assert renderer.event_a(event) == "Aleppo, 2016-09-23"

@@ -26,14 +26,14 @@ def _one_page(section: str, name: str) -> str:
 
 
 def _links_both_briefings(page: str) -> bool:
-    return all(f"../briefings/{slug}.md)" in page for slug in BRIEFINGS)
+    return all(f'<a href="../briefings/{slug}.html">' in page for slug in BRIEFINGS)
 
 
 @pytest.mark.parametrize(("name", "must_hold"), [
     ("Sergey Lavrov", ["Sergey", "Sergei", "You should ask the Americans."]),
     ("John Kerry", ["We cannot continue on the same path any longer"]),
     ("White Helmets", ["Syria Civil Defense"]),
-    ("Syrian Observatory for Human Rights", ["| 15 ", "| nearly 30 "]),
+    ("Syrian Observatory for Human Rights", ["<td>15 ", "<td>nearly 30 "]),
 ])
 def test_actor_pages_link_both_briefings(name, must_hold):
     page = _one_page("actors", name)
@@ -71,9 +71,9 @@ def test_figures_page_marks_15_and_30_as_disagreeing():
     page = (CONTENT / "figures.md").read_text(encoding="utf-8")
     aleppo = page.split("{#event-2016-09-23-aleppo}")[1].split("\n## ")[0]
     assert "⚠ **sources disagree**" in aleppo
-    assert "| 15 people killed ⚠ **disagrees** |" in aleppo
-    assert "| nearly 30 civilians killed ⚠ **disagrees** |" in aleppo
-    assert "| more than 30 people killed ⚠ **disagrees** |" in aleppo
+    assert "<td>15 people killed ⚠ <strong>disagrees</strong></td>" in aleppo
+    assert "<td>nearly 30 civilians killed ⚠ <strong>disagrees</strong></td>" in aleppo
+    assert "<td>more than 30 people killed ⚠ <strong>disagrees</strong></td>" in aleppo
     assert "(inferred)" in aleppo  # place-less claims attached to the main place, and said so
     index = (CONTENT / "index.md").read_text(encoding="utf-8")
     assert 'Sources disagree on the killed count' in index and "15 people" in index and "nearly 30 civilians" in index
