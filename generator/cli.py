@@ -177,22 +177,36 @@ def pack_command(root: Path, site_dir: Path, output: Path) -> None:
     click.echo(f"dossier: {count} file(s) packed into {root / output}", err=True)
 
 
-# The pipeline allocates millions of small objects (tokens, mentions, frozen dataclasses) that
-# are never cyclic garbage; at the default threshold (700) the collector rescans them thousands
-# of times, about a tenth of the run time of `dossier extract` (measured: README "Performance").
-GC_FIRST_GENERATION_THRESHOLD = 50_000
-
-
 def run() -> None:
-    """Entry point: maps DossierError subclasses to their exit codes."""
-    gc.set_threshold(GC_FIRST_GENERATION_THRESHOLD, 20, 20)
+    """Entry point: maps DossierError subclasses to their exit codes.
+
+    The process then ends without tearing down its heap: freeing a large dossier object by
+    object took most of a second at 3,200 articles, and nothing is left to clean up (every
+    file is written and closed, worker pools are shut down)."""
+    # The pipeline allocates millions of small objects (tokens, mentions, frozen dataclasses)
+    # that are never cyclic garbage; the cyclic collector only rescans them (half a second of a
+    # 4 s no-op run at 3,200 articles). Peak memory is the same without it (README "Performance").
+    gc.disable()
+    code = _exit_code_of_main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that went away, or a closed stream
+            pass
+    os._exit(code)
+
+
+def _exit_code_of_main() -> int:
     try:
-        main(standalone_mode=False)
+        returned = main(standalone_mode=False)  # the exit code of --help and the like
     except DossierError as error:
         click.echo(f"dossier: error: {error}", err=True)
-        sys.exit(error.exit_code)
+        return error.exit_code
     except click.exceptions.Abort:
-        sys.exit(1)
+        return 1
     except click.ClickException as error:
         error.show()
-        sys.exit(error.exit_code)
+        return error.exit_code
+    except SystemExit as leaving:
+        return leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
+    return returned if isinstance(returned, int) else 0

@@ -159,12 +159,7 @@ class Renderer:
 
     def uses_of(self, entity: Entity) -> list[Use]:
         """Each local entity of each briefing that the dossier resolves to `entity`, in dossier order."""
-        return [
-            Use(article, self.slugs[article.id], local)
-            for article in self.briefings_of(entity.id)
-            for local in (article.actors if entity.category == "actor" else article.places)
-            if self.dossier.entity_of[(article.id, entity.category, local.key)] == entity.id
-        ]
+        return [Use(article, self.slugs[article.id], local) for article, local in self.xref.locals_of(entity.id)]
 
     # -- lookups by id: the only data a template reads that is not in its context ------------
 

@@ -18,7 +18,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.models import Dossier, Entity, ExtractedArticle, Figure
+from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, Figure
 
 TOTAL_WHO = frozenset({"people", "civilians"})
 _MAIN_PLACE_KINDS = (("city",), ("governorate", "region"), ("town", "village", "district", "area"), ("country",))
@@ -87,6 +87,8 @@ class CrossReference:
     def __init__(self, dossier: Dossier):
         self.dossier = dossier
         self.entities = {entity.id: entity for entity in dossier.entities}
+        # entity id -> (article, local entity) of every local entity it resolves, in dossier order
+        self._locals: dict[str, list[tuple[ExtractedArticle, EntityMention]]] = defaultdict(list)
         self._place_mentions = {a.id: self._mention_counts(a, "place") for a in dossier.articles}
         self._actor_mentions = {a.id: self._mention_counts(a, "actor") for a in dossier.articles}
         self._holders: dict[str, list[str]] = defaultdict(list)  # entity id -> article ids, in dossier order
@@ -112,6 +114,7 @@ class CrossReference:
         for local in article.actors if category == "actor" else article.places:
             entity_id = entity_of[(article.id, category, local.key)]
             counts[entity_id] = counts.get(entity_id, 0) + len(local.mentions)  # no Counter.__missing__ call
+            self._locals[entity_id].append((article, local))
         return counts
 
     def entity_ids(self, article: ExtractedArticle, category: str) -> Counter[str]:
@@ -121,6 +124,10 @@ class CrossReference:
     def holders(self, entity_id: str) -> list[str]:
         """Ids of the articles naming the entity, in dossier order."""
         return self._holders.get(entity_id, [])
+
+    def locals_of(self, entity_id: str) -> list[tuple[ExtractedArticle, EntityMention]]:
+        """(article, local entity) of every article-local entity the dossier resolves to `entity_id`."""
+        return self._locals.get(entity_id, [])
 
     def mention_total(self, entity_id: str) -> int:
         entity = self.entities.get(entity_id)
