@@ -343,3 +343,18 @@ def test_tokens_skip_links_and_keep_offsets():
     assert tokens.joins_next == [False, True, True, True, True, False]  # a possessive may end a name
     assert tokens.possessive == [False, False, False, False, True, False]
     assert tokens.norms[3] == "al"  # "ez" before a hyphen is the Arabic article
+
+
+def test_gazetteer_cache_round_trip_and_corrupt_file(tmp_path, monkeypatch):
+    """The user-level gazetteer cache gives the built gazetteer; a corrupt file is rebuilt."""
+    from generator.extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    build_and_store = places.load_gazetteer.__wrapped__  # past the per-process memo
+    built = build_and_store()
+    cache_file = places._gazetteer_cache_file()
+    assert cache_file.is_relative_to(tmp_path) and cache_file.exists()
+    assert build_and_store() == built
+    cache_file.write_bytes(b"\x80\x05 not a pickle")
+    assert build_and_store() == built
+    assert cache_file.read_bytes()[:2] == b"\x80\x05" and len(cache_file.read_bytes()) > 100_000, "rebuilt and stored again"
