@@ -143,6 +143,6 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
     search_full_text = len(analysis.dossier.articles) <= settings.full_text_search_max_articles
     files = render_dossier(analysis.dossier, templates, settings.title, settings.description, notes=notes, pages=pages,
                            search_full_text=search_full_text, fingerprints=analysis.fingerprints)
-    written = write_content(root / settings.content_dir, files, force=force)
+    written = write_content(root / settings.content_dir, files, force=force, on_disk=pages.verified_on_disk)
     pages.save()  # after the write: the index describes what content/ now holds
     return GenerateResult(analysis, written)

@@ -384,6 +384,8 @@ class PageCache:
         self._new: dict[str, PageEntry] = {}
         self._new_fragments: dict[str, str] = {}
         self._new_values: dict[Lookup, object] = {}
+        # path -> sha256 of the bytes content/ holds, for the pages reused from it this run
+        self.verified_on_disk: dict[str, str] = {}
         self._canonical: dict[Lookup, Lookup] = {}  # one tuple per lookup, so the pickle stores it once
 
     def _load(self) -> tuple[dict[str, PageEntry], dict[Lookup, object], dict[str, str]]:
@@ -413,6 +415,7 @@ class PageCache:
         if hashlib.sha256(data).hexdigest() != entry.output:
             return None
         self._new[path] = entry
+        self.verified_on_disk[path] = entry.output
         return data.decode("utf-8")
 
     def store(self, path: str, inputs: str, lookups: dict[Lookup, object], text: str) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -67,8 +68,13 @@ def _current_digest(target: Path) -> str | None:
     return _digest(target.read_bytes()) if target.is_file() else None
 
 
-def write_content(content_dir: Path, files: tuple[RenderedFile, ...], force: bool = False) -> WriteResult:
-    """Bring content/ to `files`, keeping hand-written and hand-edited files (unless force)."""
+def write_content(content_dir: Path, files: tuple[RenderedFile, ...], force: bool = False,
+                  on_disk: Mapping[str, str] | None = None) -> WriteResult:
+    """Bring content/ to `files`, keeping hand-written and hand-edited files (unless force).
+
+    `on_disk` maps paths whose file the caller has just read and found to hold exactly the
+    rendered text to that text's digest (the page cache's reused pages): they are not read again."""
+    on_disk = on_disk or {}
     paths = [f.path for f in files]
     if len(set(paths)) != len(paths):
         clashes = sorted({p for p in paths if paths.count(p) > 1})
@@ -78,6 +84,10 @@ def write_content(content_dir: Path, files: tuple[RenderedFile, ...], force: boo
     written, unchanged, removed, reports = [], [], [], []
     for rendered in files:
         target = content_dir / _safe_relative(rendered.path)
+        if rendered.path in on_disk and old_manifest.get(rendered.path) == on_disk[rendered.path]:
+            unchanged.append(rendered.path)
+            new_manifest[rendered.path] = on_disk[rendered.path]
+            continue
         data = rendered.text.encode("utf-8")
         current = _current_digest(target)
         if current == _digest(data):

@@ -93,3 +93,15 @@ def test_refuses_two_outputs_for_one_path_and_paths_outside_content(tmp_path):
     with pytest.raises(WriteError):
         write_content(tmp_path, (RenderedFile("../escape.md", "x"),))
     assert not Path(tmp_path.parent / "escape.md").exists()
+
+
+def test_pages_the_caller_verified_on_disk_are_not_read_again(tmp_path, monkeypatch):
+    files = _files(index="home\n", briefings__a="A\n")
+    write_content(tmp_path, files)
+    digest = write_module._digest(b"A\n")
+    read = []
+    monkeypatch.setattr(write_module, "_current_digest", lambda target: read.append(target.name) or digest)
+    result = write_content(tmp_path, files, on_disk={"briefings/a.md": digest})
+    assert result.written == () and "a.md" not in read and "index.md" in read
+    stale = write_content(tmp_path, files, on_disk={"briefings/a.md": "a digest the manifest does not hold"})
+    assert "a.md" in read and stale.written == ()
