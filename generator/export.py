@@ -131,37 +131,62 @@ def _event_record(event: Event, briefing_slugs: dict[str, str]) -> dict:
     }
 
 
-def _timeline(dossier: Dossier, briefing_slugs: dict[str, str]) -> list[dict]:
-    entries = {
-        (_iso(d.date), article.id, d.sentence, d.text, d.relative)
-        for article in dossier.articles for d in article.dates
-    }
-    sentences = {a.id: a.sentences for a in dossier.articles}
-    return [
-        {"date": date, "article": article_id, "briefing": briefing_slugs[article_id], "sentence": index,
-         "text": text, "relative": relative, "sentence_text": sentences[article_id][index].text}
-        for date, article_id, index, text, relative in sorted(entries)
-    ]
+def _timeline_entries(article: ExtractedArticle) -> list[tuple]:
+    """(date, article id, sentence, as written, relative) of the article's dated statements, once each."""
+    return sorted({(_iso(d.date), article.id, d.sentence, d.text, d.relative) for d in article.dates})
+
+
+def _timeline_json(article: ExtractedArticle, slug: str) -> str:
+    """The article's lines of the timeline in dossier.json, in _timeline_entries order."""
+    return "\n".join(
+        _json({"date": date, "article": article_id, "briefing": slug, "sentence": index, "text": text,
+               "relative": relative, "sentence_text": article.sentences[index].text})
+        for date, article_id, index, text, relative in _timeline_entries(article)
+    )
+
+
+def _figure_rows(event: Event, briefing_slugs: dict[str, str]) -> str:
+    """The event's rows of figures.csv."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [c.article.id, briefing_slugs[c.article.id], *_publication(c.article), event.key, c.figure.kind,
+         c.figure.count, c.figure.qualifier, c.figure.who, c.place_id, c.place_inferred, c.claimant_id,
+         c.figure.source_text, c.figure.sentence, event.disagrees(c)]
+        for c in event.claims
+    )
+    return buffer.getvalue()
+
+
+# (what is made, the article or event it is made from, how to make it) -> the text. A caller
+# that keeps these texts from run to run (the renderer's page cache) passes its own.
+Memo = Callable[[str, object, Callable[[], str]], str]
+
+
+def _made_now(_kind: str, _item: object, make: Callable[[], str]) -> str:
+    return make()
 
 
 def export_files(dossier: Dossier, briefing_slugs: dict[str, str], xref: CrossReference,
-                 article_line: Callable[[ExtractedArticle], str] | None = None) -> list[RenderedFile]:
+                 memo: Memo = _made_now) -> list[RenderedFile]:
     """content/exports/: dossier.json (everything), figures.csv, actors.csv, places.csv.
 
-    `article_line` gives an article's line of dossier.json (article_json) when the caller keeps
-    them from an earlier run; it is the larger part of the export."""
+    Each article's and each event's part is made through `memo`, so that a run that changed
+    one article need not make them all again."""
     entities = {entity.id: entity for entity in dossier.entities}
-    article_lines = [article_line(a) if article_line else article_json(a, dossier, entities) for a in dossier.articles]
-    events = [_event_record(event, briefing_slugs) for event in xref.events]
-    document = {"articles": article_lines, "entities": [_json(_entity_record(e)) for e in dossier.entities],
-                "events": [_json(e) for e in events], "timeline": [_json(t) for t in _timeline(dossier, briefing_slugs)]}
-    by_id = {a.id: a for a in dossier.articles}
-    figures = [
-        [c["article"], c["briefing"], *_publication(by_id[c["article"]]), event["key"], c["kind"], c["count"],
-         c["qualifier"], c["who"], c["place"], c["place_inferred"], c["claimant"],
-         by_id[c["article"]].figures[c["figure"]].source_text, c["sentence"], c["disagrees"]]
-        for event in events for c in event["claims"]
-    ]
+    articles = dossier.articles
+    timeline = sorted(
+        (entry, line)
+        for article in articles if (entries := _timeline_entries(article))
+        for entry, line in zip(entries, memo("timeline", article, lambda a=article: _timeline_json(
+            a, briefing_slugs[a.id])).split("\n"))
+    )
+    document = {
+        "articles": [memo("article", a, lambda a=a: article_json(a, dossier, entities)) for a in articles],
+        "entities": [_json(_entity_record(e)) for e in dossier.entities],
+        "events": [memo("event", e, lambda e=e: _json(_event_record(e, briefing_slugs))) for e in xref.events],
+        "timeline": [line for _entry, line in timeline],
+    }
+    figure_rows = "".join(memo("figures.csv rows", e, lambda e=e: _figure_rows(e, briefing_slugs)) for e in xref.events)
     entity_rows = {"actor": [], "place": []}
     for entity in dossier.entities:
         entity_rows[entity.category].append(
@@ -169,11 +194,12 @@ def export_files(dossier: Dossier, briefing_slugs: dict[str, str], xref: CrossRe
              entity.lat, entity.lon, len(xref.holders(entity.id)), xref.mention_total(entity.id)]
         )
     entity_header = ["id", "name", "kind", "aliases", "country", "region", "lat", "lon", "briefings", "mentions"]
+    figures_header = _csv(["article", "briefing", "publisher", "wires", "event_date", "event", "kind", "count",
+                           "qualifier", "who", "place", "place_inferred", "claimant", "claimant_text", "sentence",
+                           "disagrees"], [])
     return [
         RenderedFile("exports/dossier.json", _json_one_item_per_line(document)),
-        RenderedFile("exports/figures.csv", _csv(
-            ["article", "briefing", "publisher", "wires", "event_date", "event", "kind", "count", "qualifier", "who",
-             "place", "place_inferred", "claimant", "claimant_text", "sentence", "disagrees"], figures)),
+        RenderedFile("exports/figures.csv", figures_header + figure_rows),
         RenderedFile("exports/actors.csv", _csv(entity_header, entity_rows["actor"])),
         RenderedFile("exports/places.csv", _csv(entity_header, entity_rows["place"])),
     ]

@@ -22,7 +22,7 @@ from generator.cache import ContextDigest, PageCache
 from generator.cooccurrence import choose, matrix_svg, top_pairs
 from generator.errors import RenderError
 from generator.escape import front_matter, html_link, html_text, markdown_text, one_line, safe_url
-from generator.export import article_json, export_files
+from generator.export import export_files
 from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, RenderedFile
 from generator.notes import Notes
 from generator.slugs import slugify
@@ -275,7 +275,8 @@ class Renderer:
         related = self.xref.related_briefings()
         files += [self._briefing(article, related[article.id]) for article in self.dossier.articles]
         files += [self._entity_page(entity) for entity in self.dossier.entities]
-        files += export_files(self.dossier, self.slugs, self.xref, self._article_line if self.pages else None)
+        files += export_files(self.dossier, self.slugs, self.xref, self._export_part) if self.pages else \
+            export_files(self.dossier, self.slugs, self.xref)
         return tuple(sorted(files, key=lambda f: f.path))
 
     def _page(self, path: str, template: str, **context) -> RenderedFile:
@@ -393,11 +394,14 @@ class Renderer:
             self._resolved[article.id] = found
         return found
 
-    def _article_line(self, article: ExtractedArticle) -> str:
-        """The article's line of dossier.json, from the page cache while the article, as the
-        dossier resolves it, is unchanged."""
-        key = self._inputs.digest("dossier.json article", {"article": self._resolved_digest(article)})
-        return self.pages.fragment(key, lambda: article_json(article, self.dossier, self.entities))
+    def _export_part(self, kind: str, item: ExtractedArticle | Event, make: Callable[[], str]) -> str:
+        """An article's or an event's part of the exports, from the page cache while what it is
+        made from (the article as resolved; the event and its articles' slugs) is unchanged."""
+        if isinstance(item, ExtractedArticle):
+            sources: object = self._resolved_digest(item)
+        else:
+            sources = (item, [self.slugs[claim.article.id] for claim in item.claims])
+        return self.pages.fragment(self._inputs.digest(f"export {kind}", {"sources": sources}), make)
 
     def _entity_context(self, entity: Entity, notes: Markup, hierarchy: list) -> dict:
         uses = self.uses_of(entity)
