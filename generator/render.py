@@ -13,6 +13,7 @@ import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -52,6 +53,7 @@ BRIEFINGS_PER_INDEX_PAGE = 200  # briefings/index.md, then briefings/page-2.md, 
 # Material prints tag names unescaped (MkDocs templates do not autoescape): only characters
 # that are inert in HTML text and attribute values survive.
 _TAG_UNSAFE = re.compile(r"[^\w .,()'-]+")
+_SENTENCE_OF = attrgetter("sentence")
 _INDEX_PAGE_NAME = re.compile(r"index|page-\d+")
 # Front-matter of the pages that only list what other pages hold: left out of the search index,
 # which the browser builds on first search (smaller index, faster first result).
@@ -465,19 +467,20 @@ class Renderer:
         """Other actors (or places) named in the same briefings, with how many briefings they share."""
         counts: Counter[str] = Counter()
         for article in self.briefings_of(entity_id):
-            counts.update(other for other in self.xref.entity_ids(article, category) if other != entity_id)
+            counts.update(self.xref.entity_ids(article, category).keys())  # one each (keys, not counts)
+        counts.pop(entity_id, None)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.entities[item[0]].name.casefold()))
         return ranked[:MAX_TOP_ENTITIES]
 
     def _actors_in_sentences_with(self, place: Entity) -> list[tuple[str, int]]:
         """Actors named in the same sentence as the place: who is active there, by sentence count."""
         counts: Counter[str] = Counter()
-        for use in self.uses_of(place):
-            sentences = {m.sentence for m in use.local.mentions}
-            for local in use.article.actors:
-                together = sentences & {m.sentence for m in local.mentions}
+        for article, place_local in self.xref.locals_of(place.id):
+            sentences = set(map(_SENTENCE_OF, place_local.mentions))
+            for local in article.actors:
+                together = len(sentences.intersection(map(_SENTENCE_OF, local.mentions)))
                 if together:
-                    counts[self.xref.local(use.article, "actor", local.key)] += len(together)
+                    counts[self.xref.local(article, "actor", local.key)] += together
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.entities[item[0]].name.casefold()))
         return ranked[:MAX_TOP_ENTITIES]
 
