@@ -121,6 +121,7 @@ class Renderer:
         self._fingerprints = fingerprints or {}
         self._inputs = ContextDigest(by_reference=(ExtractedArticle, Event, Claim), known=self._known_digest) if pages else None
         self._resolved: dict[str, str] = {}  # article id -> digest of the article as this dossier resolves it
+        self._event_digests: dict[str, str] = {}  # event key -> digest of the event and its articles' slugs
         # What the page being rendered looked up through the link helpers: (lookup, value).
         self._lookups: dict[tuple[str, str], object] = {}
 
@@ -400,10 +401,13 @@ class Renderer:
         """An article's or an event's part of the exports, from the page cache while what it is
         made from (the article as resolved; the event and its articles' slugs) is unchanged."""
         if isinstance(item, ExtractedArticle):
-            sources: object = self._resolved_digest(item)
+            sources = self._resolved_digest(item)
         else:
-            sources = (item, [self.slugs[claim.article.id] for claim in item.claims])
-        return self.pages.fragment(self._inputs.digest(f"export {kind}", {"sources": sources}), make)
+            sources = self._event_digests.get(item.key)
+            if sources is None:
+                slugs = [self.slugs[claim.article.id] for claim in item.claims]
+                sources = self._event_digests[item.key] = self._inputs.digest("event", {"sources": (item, slugs)})
+        return self.pages.fragment(f"export {kind}: {sources}", make)
 
     def _entity_context(self, entity: Entity, notes: Markup, hierarchy: list) -> dict:
         uses = self.uses_of(entity)
