@@ -100,6 +100,9 @@ _REPORTING_BEFORE_DATE = re.compile(
     r"(?:\s+\w+){0,2}\s*(?:on\s+|late\s+|early\s+)?$"
 )
 
+# "since Monday", "since Wednesday afternoon": a running count that began that day.
+_PERIOD_BEFORE_DATE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting)\s+(?:last\s+|early\s+|late\s+)?$")
+
 
 def find_published(body: str) -> dt.date | None:
     """The publication date the text states: a labelled date, else a full date in the header."""
@@ -212,8 +215,9 @@ def find_event_date(
 
     The lead (the first sentences) states the main event; the first killed figure marks it
     too when it is in the lead. A statement date ("said on Sunday") yields to an event date
-    in the same sentence, and the header's own publication date comes last. With no date
-    near the lead, news is same-day: published.
+    in the same sentence, and the header's own publication date comes last. The day a running
+    count began ("killed since Monday") dates no event. With no date near the lead, news is
+    same-day: published.
     """
     lead = tuple(s.index for s in sentences[:_LEAD_SENTENCES])
     first_killed = next((f.sentence for f in figures if f.kind == "killed"), None)
@@ -247,7 +251,10 @@ def _event_date_in_sentence(
     sentence: Sentence, dates: tuple[DateMention, ...], published: dt.date | None
 ) -> dt.date | None:
     """The sentence's likeliest event date: event dates, then statement dates, then the header."""
-    in_sentence = [d for d in dates if d.sentence == sentence.index and _plausible_event_date(d, published)]
+    in_sentence = [
+        d for d in dates
+        if d.sentence == sentence.index and _plausible_event_date(d, published) and not _opens_period(sentence, d)
+    ]
     ranked = sorted(
         range(len(in_sentence)),
         key=lambda i: (_is_header(in_sentence[i], published), _is_statement_date(sentence, in_sentence[i]), i),
@@ -263,6 +270,12 @@ def _is_header(mention: DateMention, published: dt.date | None) -> bool:
 def _plausible_event_date(mention: DateMention, published: dt.date | None) -> bool:
     """Events are reported after they happen: a date after publication is a plan or deadline."""
     return published is None or mention.date <= published
+
+
+def _opens_period(sentence: Sentence, mention: DateMention) -> bool:
+    """"killed since Monday": the day a count began, not the day of an event."""
+    position = sentence.text.find(mention.text)
+    return position > 0 and bool(_PERIOD_BEFORE_DATE.search(sentence.text[:position]))
 
 
 def _is_statement_date(sentence: Sentence, mention: DateMention) -> bool:
