@@ -39,7 +39,9 @@ MAX_QUOTES_PER_PAGE = 20
 MAX_FIGURES_PER_PAGE = 30
 MAX_LATEST_BRIEFINGS = 10
 MAX_TOP_ENTITIES = 12
-MAX_EVENTS = 100  # figures.md: events with the most claims; the CSV export has them all
+# Up to this many events, figures.md is the whole ledger; beyond, it is an overview (months,
+# the events with the most claims) and each month has its ledger page, figures/2016-09.md.
+MAX_EVENTS = 100
 MAX_CLAIMS_PER_EVENT = 20
 MAX_HEADLINE_EVENTS = 5
 MAX_STRONG_PAIRS = 30
@@ -113,8 +115,8 @@ class Renderer:
         self.entities = {entity.id: entity for entity in dossier.entities}
         self.xref = CrossReference(dossier)
         self._by_id = {article.id: article for article in dossier.articles}
-        # The events figures.md lists: those with the most claims.
-        self.ledger_keys = {e.key for e in sorted(self.xref.events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]}
+        self._events = {event.key: event for event in self.xref.events}
+        self.ledger_by_month = len(self._events) > MAX_EVENTS
         self.figures_about = self._figures_by_entity()
         self.pages = pages
         self.env = self._environment(template_dirs)
@@ -167,7 +169,7 @@ class Renderer:
     # -- lookups by id: the only data a template reads that is not in its context ------------
 
     def lookup(self, kind: str, key: str) -> object:
-        """An entity's (name, category), an article's page slug or whether figures.md lists an event;
+        """An entity's (name, category), an article's page slug or the ledger page of an event;
         noted as an input of the page."""
         value = self._current(kind, key)
         self._lookups[(kind, key)] = value
@@ -178,7 +180,7 @@ class Renderer:
             entity = self.entities.get(key)
             return (entity.name, entity.category) if entity else None
         if kind == "ledger":
-            return key in self.ledger_keys
+            return self._ledger_page(self._events[key]) if key in self._events else None
         return self.slugs.get(key)
 
     # -- links (Markup built from escaped parts) -------------------------------------------
@@ -245,19 +247,20 @@ class Renderer:
         """The event's title with its stable anchor (attr_list), for figures.md."""
         return Markup(f"{self.event_title(event)} {{#{event_anchor(event)}}}")
 
+    def _ledger_page(self, event: Event) -> str:
+        """The ledger page that holds the event, without its extension."""
+        if not self.ledger_by_month:
+            return "figures"
+        return f"figures/{_month_of(event.date)}"
+
     def event_link(self, event: Event, prefix: str = "../") -> Markup:
-        """The event's entry on figures.md; its title alone when the ledger does not list it
-        (it lists the events with the most claims; the exports hold every event)."""
-        if not self.lookup("ledger", event.key):
-            return self.event_title(event)
-        return Markup(f"[{self.event_title(event)}]({prefix}figures.md#{event_anchor(event)})")
+        """The event's entry on its ledger page."""
+        page = self.lookup("ledger", event.key)
+        return Markup(f"[{self.event_title(event)}]({prefix}{page}.md#{event_anchor(event)})")
 
     def event_a(self, event: Event, prefix: str = "../") -> Markup:
-        """event_link as raw HTML, with the same rule for events the ledger leaves out."""
-        title = ", ".join(self._event_title_parts(event))
-        if not self.lookup("ledger", event.key):
-            return html_text(title)
-        return html_link(title, f"{prefix}figures.html#{event_anchor(event)}")
+        page = self.lookup("ledger", event.key)
+        return html_link(", ".join(self._event_title_parts(event)), f"{prefix}{page}.html#{event_anchor(event)}")
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -269,7 +272,7 @@ class Renderer:
             self._page("actors/index.md", "entities_index.md.j2", meta=_NOT_SEARCHED, **self._entity_index("actor")),
             self._page("places/index.md", "entities_index.md.j2", meta=_NOT_SEARCHED, **self._entity_index("place")),
             self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED, **self._timeline()),
-            self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, **self._ledger()),
+            *self._ledger_pages(),
             self._page("sources.md", "sources.md.j2", meta=_NOT_SEARCHED, **_busiest(outlets)),
             self._page("connections.md", "connections.md.j2", meta=_NOT_SEARCHED, pairs=self._strong_pairs()),
             self._page("tags.md", "tags.md.j2", meta=_NOT_SEARCHED),
@@ -557,11 +560,26 @@ class Renderer:
                  for date in sorted(busiest)]
         return {"dates": dates, "more_dates": len(by_date) - len(dates)}
 
-    def _ledger(self) -> dict:
-        """figures.md: the events with the most claims (all of them when few), in date order."""
-        shown = [event for event in self.xref.events if event.key in self.ledger_keys]
-        return {"events": sorted(shown, key=_ledger_order), "more_events": len(self.xref.events) - len(shown),
-                "max_claims": MAX_CLAIMS_PER_EVENT}
+    def _ledger_pages(self) -> list[RenderedFile]:
+        """figures.md with every event in date order; or, past MAX_EVENTS events, figures.md as an
+        overview of the months and of the events with the most claims, and one page per month."""
+        events = sorted(self.xref.events, key=_ledger_order)
+        if not self.ledger_by_month:
+            return [self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=events, months=(),
+                               max_claims=MAX_CLAIMS_PER_EVENT)]
+        by_month: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            by_month[_month_of(event.date)].append(event)
+        months = [(month, _month_title(month), by_month[month]) for month in sorted(by_month)]
+        busiest = sorted(events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]
+        overview = self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=busiest,
+                              months=[(month, title, len(month_events), sum(len(e.claims) for e in month_events),
+                                       sum(bool(e.disagreements) for e in month_events))
+                                      for month, title, month_events in months],
+                              max_claims=MAX_CLAIMS_PER_EVENT)
+        return [overview] + [self._page(f"figures/{month}.md", "figures_month.md.j2", meta=_NOT_SEARCHED,
+                                        title=title, events=month_events, max_claims=MAX_CLAIMS_PER_EVENT)
+                             for month, title, month_events in months]
 
     def _outlets(self) -> list[tuple[str, list[ExtractedArticle], int, list[tuple[str | None, str, int]]]]:
         """(outlet, its latest briefings, how many it carried, whom it quotes: (actor id or None,
@@ -601,6 +619,22 @@ def full_text(article: ExtractedArticle) -> Markup:
         spans[sentence.paragraph].append(f'<span class="sentence" id="s{sentence.index}">{html_text(sentence.text)}</span>')
     return Markup("\n\n".join(f'<p class="article-text" id="p{number}">{" ".join(spans[number])}</p>'
                                 for number in range(len(article.paragraphs))))
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")  # not strftime("%B"): that follows the locale
+
+
+def _month_of(date: dt.date | None) -> str:
+    """"2016-09", the name of the event's month page; "undated" for events without a date."""
+    return f"{date.year:04d}-{date.month:02d}" if date else "undated"
+
+
+def _month_title(month: str) -> str:
+    if month == "undated":
+        return "Undated events"
+    year, number = month.split("-")
+    return f"{_MONTH_NAMES[int(number) - 1]} {year}"
 
 
 def _ledger_order(event: Event) -> tuple:

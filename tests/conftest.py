@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -63,3 +64,22 @@ def seed_000() -> str:
 def seed_004() -> str:
     """The raw text of the Daily Star / AFP seed article."""
     return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+
+
+FAKES = REPO_ROOT.parent / "shared" / "corpora" / "fakes-dev.jsonl"  # FA-KES, CC BY 4.0
+
+
+def fakes_records(location: str, count: int) -> list[dict]:
+    """The first `count` FA-KES dev articles about one governorate: they share actors, places
+    and casualty events."""
+    with FAKES.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    return [r for r in rows if r["gold"]["location"] == location][:count]
+
+
+def write_fakes_article(seeds: Path, record: dict, title: str | None = None) -> None:
+    """The record as a seed file with a sidecar (title, publisher), as an analyst would add it."""
+    seeds.mkdir(parents=True, exist_ok=True)
+    (seeds / f"{record['id']}.txt").write_text(record["content"], encoding="utf-8")
+    meta = {"title": title or record["title"], "publisher": record["source"]}
+    (seeds / f"{record['id']}.txt.meta.yaml").write_text(json.dumps(meta) + "\n", encoding="utf-8")

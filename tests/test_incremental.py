@@ -15,25 +15,17 @@ from pathlib import Path
 import pytest
 
 import generator.build as build
+from conftest import fakes_records, write_fakes_article
+from generator import render
 from generator.config import Settings
 
-FAKES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "fakes-dev.jsonl"  # FA-KES, CC BY 4.0
 SETTINGS = Settings(title="Incremental test")
 ARTICLES = 30
 
 
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
-    with FAKES.open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines]
-    return [r for r in rows if r["gold"]["location"] == "aleppo"][:ARTICLES]
-
-
-def _write_article(seeds: Path, record: dict, title: str | None = None) -> None:
-    seeds.mkdir(parents=True, exist_ok=True)
-    (seeds / f"{record['id']}.txt").write_text(record["content"], encoding="utf-8")
-    meta = {"title": title or record["title"], "publisher": record["source"]}
-    (seeds / f"{record['id']}.txt.meta.yaml").write_text(json.dumps(meta) + "\n", encoding="utf-8")
+    return fakes_records("aleppo", ARTICLES)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -56,25 +48,29 @@ def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str) -> None:
     assert not stale, f"after {step}: pages differ from a clean run: {stale[:10]}"
 
 
-def test_edit_sequence_matches_clean_runs(tmp_path, records):
+# The whole ledger on figures.md, and (past 3 events) a ledger page per month.
+@pytest.mark.parametrize("max_events", [render.MAX_EVENTS, 3])
+def test_edit_sequence_matches_clean_runs(tmp_path, records, monkeypatch, max_events):
+    monkeypatch.setattr(render, "MAX_EVENTS", max_events)
     project = tmp_path / "project"
     seeds = project / "seeds"
     for record in records[:24]:
-        _write_article(seeds, record)
+        write_fakes_article(seeds, record)
     build.generate(project, SETTINGS)
+    assert (project / "content" / "figures").is_dir() == (max_events == 3)
 
-    _write_article(seeds, records[24])
+    write_fakes_article(seeds, records[24])
     _assert_same_as_clean_run(project, tmp_path, "one article added")
 
     for record in records[25:]:
-        _write_article(seeds, record)
+        write_fakes_article(seeds, record)
     _assert_same_as_clean_run(project, tmp_path, "five articles added")
 
     for suffix in (".txt", ".txt.meta.yaml"):
         (seeds / f"{records[3]['id']}{suffix}").unlink()
     _assert_same_as_clean_run(project, tmp_path, "an article removed")
 
-    _write_article(seeds, records[7], title="A retitled briefing")
+    write_fakes_article(seeds, records[7], title="A retitled briefing")
     _assert_same_as_clean_run(project, tmp_path, "a sidecar edited")
 
     events = json.loads((project / "content" / "exports" / "dossier.json").read_text(encoding="utf-8"))["events"]

@@ -212,9 +212,7 @@ def test_bulky_sections_and_listing_pages_stay_out_of_the_search_index():
     assert "## Mentions in context { data-search-exclude }" in pages["actors/jane-doe.md"]
 
 
-def test_event_links_only_point_at_events_the_ledger_lists(monkeypatch):
-    """figures.md lists the MAX_EVENTS events with the most claims; a link to any other event
-    would be a broken anchor (thousands of them at scale), so those events show as plain text."""
+def _seed_pages(monkeypatch, max_events: int) -> dict[str, str]:
     from pathlib import Path
 
     from generator.build import analyse
@@ -222,14 +220,36 @@ def test_event_links_only_point_at_events_the_ledger_lists(monkeypatch):
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     dossier = analyse([seeds], seeds, load_knowledge_base()).dossier
-    monkeypatch.setattr(render, "MAX_EVENTS", 1)
-    pages = {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
-    anchors = set(re.findall(r"\{#(event-[\w-]+)\}", pages["figures.md"]))
-    linked = {anchor for text in pages.values() for anchor in re.findall(r"figures\.(?:md|html)#(event-[\w-]+)[)\"]", text)}
-    assert len(anchors) == 1 and linked == anchors
-    titles_without_link = [text for path, text in pages.items() if path.startswith("briefings/0")
-                           if re.search(r"<td>[^<]+, \d{4}-\d\d-\d\d( \(place inferred\))?</td>", text)]
-    assert titles_without_link, "events left off the ledger still show their place and date"
+    monkeypatch.setattr(render, "MAX_EVENTS", max_events)
+    return {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
+
+
+EVENT_LINK = re.compile(r"(figures(?:/[\w-]+)?)\.(?:md|html)#(event-[\w-]+)[)\"]")
+
+
+def test_past_max_events_every_event_is_on_the_ledger_page_of_its_month(monkeypatch):
+    """Past MAX_EVENTS events, figures.md is an overview and each month has its ledger page;
+    every event link of every page points at an anchor of the month page that holds it."""
+    pages = _seed_pages(monkeypatch, 1)
+    month_pages = {path for path in pages if path.startswith("figures/")}
+    assert month_pages == {"figures/2016-09.md"}
+    anchors = {(path.removesuffix(".md"), anchor) for path in month_pages
+               for anchor in re.findall(r"\{#(event-[\w-]+)\}", pages[path])}
+    assert len(anchors) >= 2, "the seeds report at least two events"
+    linked = {target for text in pages.values() for target in EVENT_LINK.findall(text)}
+    assert linked == anchors
+    overview = pages["figures.md"]
+    assert '<a href="figures/2016-09.html">September 2016</a>' in overview
+    assert "{#event-" not in overview and overview.count('href="figures/2016-09.html#event-') == 1
+    assert "# Figures: September 2016" in pages["figures/2016-09.md"]
+
+
+def test_up_to_max_events_figures_md_is_the_whole_ledger(monkeypatch):
+    pages = _seed_pages(monkeypatch, 100)
+    assert not [path for path in pages if path.startswith("figures/")]
+    anchors = {("figures", anchor) for anchor in re.findall(r"\{#(event-[\w-]+)\}", pages["figures.md"])}
+    linked = {target for text in pages.values() for target in EVENT_LINK.findall(text)}
+    assert len(anchors) >= 2 and linked == anchors
 
 
 def _renderer() -> render.Renderer:
@@ -265,9 +285,15 @@ def test_html_and_markdown_links_note_the_same_lookups():
         assert noted[0] == noted[1] != {}, markdown_form
 
 
-def test_html_event_link_only_for_events_the_ledger_lists():
+def test_event_link_points_at_the_ledger_page_of_the_event():
     renderer = _renderer()
     event = renderer.xref.events[0]
     assert renderer.event_a(event) == '<a href="../figures.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
-    renderer.ledger_keys = frozenset()
-    assert renderer.event_a(event) == "Aleppo, 2016-09-23"
+    renderer.ledger_by_month = True
+    assert renderer.event_a(event) == '<a href="../figures/2016-09.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
+    assert renderer.event_link(event, prefix="") == "[Aleppo, 2016-09-23](figures/2016-09.md#event-2016-09-23-aleppo)"
+
+
+def test_month_pages_are_named_and_titled_whatever_the_locale():
+    assert render._month_of(dt.date(2016, 9, 23)) == "2016-09" and render._month_of(None) == "undated"
+    assert render._month_title("2016-09") == "September 2016" and render._month_title("undated") == "Undated events"

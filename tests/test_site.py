@@ -314,3 +314,30 @@ def test_a_broken_link_or_anchor_is_found(built_site: Path, tmp_path: Path) -> N
     page.write_text(html.replace("</article>", broken + "</article>", 1), encoding="utf-8")
     assert broken_links(site) == [(f"briefings/{page.name}", "../actors/nobody.html"),
                                   (f"briefings/{page.name}", "../index.html#nowhere")]
+
+
+def test_ledger_by_month_builds_strict_and_every_event_link_reaches_its_anchor(tmp_path: Path, monkeypatch) -> None:
+    """Past MAX_EVENTS events the ledger is a page per month (here past 3, on 30 FA-KES articles
+    that span several months): a real strict build, every link and #event anchor checked."""
+    from conftest import MKDOCS_CONFIG, build_site, fakes_records, write_fakes_article
+
+    import generator.build as build
+    from generator import render
+    from generator.config import Settings
+
+    monkeypatch.setattr(render, "MAX_EVENTS", 3)
+    for record in fakes_records("aleppo", 30):
+        write_fakes_article(tmp_path / "seeds", record)
+    build.generate(tmp_path, Settings(title="Ledger by month"))
+    shutil.copy(MKDOCS_CONFIG, tmp_path / "mkdocs.yml")
+    (tmp_path / "overrides").symlink_to(MKDOCS_CONFIG.parent / "overrides")
+    site = tmp_path / "site"
+    result = build_site(tmp_path / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    months = sorted((site / "figures").glob("*.html"))
+    assert len(months) >= 3
+    assert all(re.search(r'id="event-[\w-]+"', page.read_text(encoding="utf-8")) for page in months)
+    overview = (site / "figures.html").read_text(encoding="utf-8")
+    assert all(f'href="figures/{page.name}"' in overview for page in months)
+    assert len(re.findall(r'href="[^"]*figures/[\w-]+\.html#event-', (site / "index.html").read_text(encoding="utf-8"))) >= 1
+    assert broken_links(site) == []
