@@ -8,6 +8,8 @@ does not support), so the scores are aggregate development numbers, not per-arti
 - toll: headline_toll.killed == gold nb_civilians, over articles with nb_civilians > 0
 - any-toll: some killed figure counts gold nb_civilians (same subset)
 - date: event date within one day of gold event_date
+- date-stated: some date the text states (publication, explicit or relative) is within one day
+  of gold: the ceiling for any rule that picks the event date among the dates of the text
 - place: gold governorate named by an extracted place or its region (full pipeline only)
 """
 
@@ -60,6 +62,7 @@ class Outcome:
     killed_counts: tuple[int, ...]
     headline_killed: int | None
     event_date: dt.date | None
+    stated_dates: tuple[dt.date, ...]  # the publication date and every date mention
     governorates: tuple[str, ...] | None  # None: places not extracted
 
 
@@ -85,7 +88,8 @@ def stage_outcomes(records: list[dict]) -> list[Outcome]:
         event = find_event_date(body, sentences, dates, figures, published)
         toll = headline_toll(figures, sentences)
         killed = tuple(f.count for f in figures if f.kind == "killed")
-        outcomes.append(Outcome(killed, toll.killed, event, None))
+        stated = tuple(filter(None, (published, *(d.date for d in dates))))
+        outcomes.append(Outcome(killed, toll.killed, event, stated, None))
     return outcomes
 
 
@@ -108,7 +112,9 @@ def pipeline_outcomes(records: list[dict], extract_article: Callable) -> list[Ou
         )
         article = extract_article(raw, kb)
         killed = tuple(f.count for f in article.figures if f.kind == "killed")
-        outcomes.append(Outcome(killed, article.headline_toll.killed, article.event_date, _governorates(article, places)))
+        stated = tuple(filter(None, (article.published, *(d.date for d in article.dates))))
+        outcomes.append(Outcome(killed, article.headline_toll.killed, article.event_date, stated,
+                                _governorates(article, places)))
     return outcomes
 
 
@@ -131,6 +137,7 @@ def scores(records: list[dict], outcomes: list[Outcome]) -> dict[str, tuple[int,
         "toll": (sum(_toll_hit(r, o) for r, o in tolled), len(tolled)),
         "any-toll": (sum(_any_toll_hit(r, o) for r, o in tolled), len(tolled)),
         "date": (sum(_date_hit(r, o) for r, o in dated), len(dated)),
+        "date-stated": (sum(_stated_date_hit(r, o) for r, o in dated), len(dated)),
     }
     placed = [(r, o) for r, o in zip(records, outcomes) if o.governorates is not None and r["gold"].get("location")]
     if placed:
@@ -149,6 +156,11 @@ def _any_toll_hit(record: dict, outcome: Outcome) -> bool:
 def _date_hit(record: dict, outcome: Outcome) -> bool:
     gold = dt.date.fromisoformat(record["gold"]["event_date"])
     return outcome.event_date is not None and abs((outcome.event_date - gold).days) <= 1
+
+
+def _stated_date_hit(record: dict, outcome: Outcome) -> bool:
+    gold = dt.date.fromisoformat(record["gold"]["event_date"])
+    return any(abs((date - gold).days) <= 1 for date in outcome.stated_dates)
 
 
 def _place_hit(record: dict, outcome: Outcome) -> bool:
@@ -184,9 +196,9 @@ def main() -> None:
     elapsed = time.perf_counter() - started
 
     print(f"corpus: {args.corpus.name} ({len(records)} articles), scoring: {'pipeline' if use_pipeline else 'figures+dates'}")
-    print(f"{'measure':<10} {'hits':>5} {'total':>6} {'score':>7}")
+    print(f"{'measure':<12} {'hits':>5} {'total':>6} {'score':>7}")
     for name, (hits, total) in scores(records, outcomes).items():
-        print(f"{name:<10} {hits:>5} {total:>6} {hits / total if total else 0:>7.3f}")
+        print(f"{name:<12} {hits:>5} {total:>6} {hits / total if total else 0:>7.3f}")
     print(f"speed: {len(records) / elapsed:,.0f} articles/s ({elapsed * 1000:.0f} ms)")
     if args.failures:
         print_failures(records, outcomes, args.failures)
