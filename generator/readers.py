@@ -221,6 +221,14 @@ def _list_value(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(filter(None, map(text_value, items))))
 
 
+def _shown(value: object) -> str:
+    """A declared value as a report shows it: its text, or what it is when it has none."""
+    text = text_value(value)
+    if text is not None:
+        return repr(text)
+    return "a true/false value" if isinstance(value, bool) else "a mapping" if isinstance(value, Mapping) else "an empty value"
+
+
 def lowercase_keys(mapping: Mapping) -> dict[str, object]:
     return {str(key).strip().lower(): value for key, value in mapping.items()}
 
@@ -243,7 +251,7 @@ def declared_fields(mapping: Mapping) -> tuple[dict[str, object], list[str]]:
         if name in ("published", "event_date"):
             date = parse_date(value)
             if date is None:
-                warnings.append(f"unparseable date in {name!r}: {text_value(value)!r}")
+                warnings.append(f"unparseable date in {name!r}: {_shown(value)}")
             else:
                 overrides[name] = date
         elif name == "wires":

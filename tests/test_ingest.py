@@ -505,6 +505,16 @@ def test_unparseable_dates(value):
     assert parse_date(value) is None
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    ("not a date", "'not a date'"), (1.5, "'1.5'"), ({"at": "noon"}, "a mapping"), (True, "a true/false value"),
+])
+def test_an_unparseable_declared_date_is_reported_with_what_was_written(value, shown):
+    from generator.readers import declared_fields
+
+    fields, warnings = declared_fields({"published": value, "title": "T"})
+    assert fields == {"title": "T"} and warnings == [f"unparseable date in 'published': {shown}"]
+
+
 def test_yaml_dates_and_datetimes_are_accepted():
     assert parse_date(dt.datetime(2016, 9, 23, 10, 0)) == dt.date(2016, 9, 23)
     assert parse_date(dt.date(2016, 9, 23)) == dt.date(2016, 9, 23)
