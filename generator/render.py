@@ -3,6 +3,7 @@
 Every `{{ value }}` in a template is escaped as Markdown text unless the value is Markup built
 here from escaped parts (see `_finalize`), so article text cannot inject structure. Long lists
 are capped (MAX_*) so that pages stay bounded at 10,000 articles; the exports hold everything.
+The ledger and the timeline of a large dossier are split into a page per month.
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from generator.cooccurrence import choose, matrix_svg, top_pairs
 from generator.errors import RenderError
 from generator.escape import front_matter, html_link, html_text, markdown_text, one_line, safe_url
 from generator.export import export_files
-from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, RenderedFile
+from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, RenderedFile, Sentence
 from generator.notes import Notes
 from generator.slugs import slugify
 from generator.xref import Claim, CrossReference, Event
 
 SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Every page is bounded whatever the size of the dossier: long lists are capped here and the
-# exports (content/exports/) hold everything. The caps also keep `mkdocs build` and the search
+# exports (content/exports/) hold everything. The ledger and the timeline split by month instead
+# (a ledger page holds every event of its month, a timeline page every date of its month). The caps also keep `mkdocs build` and the search
 # index linear: a page costs MkDocs time per link and per table row.
 MAX_CONTEXTS_PER_ENTITY = 30
 MAX_BRIEFINGS_PER_PAGE = 50
@@ -45,8 +47,10 @@ MAX_EVENTS = 100
 MAX_CLAIMS_PER_EVENT = 20
 MAX_HEADLINE_EVENTS = 5
 MAX_STRONG_PAIRS = 30
-MAX_TIMELINE_DATES = 60  # timeline.md: the dates with the most statements; the JSON export has every one
-MAX_ENTRIES_PER_DATE = 10
+# Up to this many dates, timeline.md holds them all; beyond, it shows the busiest and each month
+# has its page, timeline/2016-09.md.
+MAX_TIMELINE_DATES = 60
+MAX_ENTRIES_PER_DATE = 10  # statements per date; the JSON export has every one
 MAX_OUTLETS = 100  # sources.md: the outlets with the most briefings
 MAX_BRIEFINGS_PER_OUTLET = 20
 MAX_TAG_LENGTH = 60
@@ -271,7 +275,7 @@ class Renderer:
             *self._briefing_index_pages(),
             self._page("actors/index.md", "entities_index.md.j2", meta=_NOT_SEARCHED, **self._entity_index("actor")),
             self._page("places/index.md", "entities_index.md.j2", meta=_NOT_SEARCHED, **self._entity_index("place")),
-            self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED, **self._timeline()),
+            *self._timeline_pages(),
             *self._ledger_pages(),
             self._page("sources.md", "sources.md.j2", meta=_NOT_SEARCHED, **_busiest(outlets)),
             self._page("connections.md", "connections.md.j2", meta=_NOT_SEARCHED, pairs=self._strong_pairs()),
@@ -544,9 +548,27 @@ class Renderer:
             "headline_events": self._headline_events(),
         }
 
-    def _timeline(self) -> dict:
-        """The dates with the most statements, in order: (date, entries, entries left out), with
-        entries (article, sentence, as written); ties go to the later date."""
+    def _timeline_pages(self) -> list[RenderedFile]:
+        """timeline.md with every date; or, past MAX_TIMELINE_DATES dates, timeline.md with the
+        busiest dates (ties go to the later date) and one page per month with all of its dates."""
+        by_date = self._statements_by_date()
+        if len(by_date) <= MAX_TIMELINE_DATES:
+            return [self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED,
+                               dates=_capped_dates(by_date, sorted(by_date)), months=())]
+        by_month: dict[str, list[dt.date]] = defaultdict(list)
+        for date in sorted(by_date):
+            by_month[_month_of(date)].append(date)
+        busiest = sorted(by_date, key=lambda date: (-len(by_date[date]), -date.toordinal()))[:MAX_TIMELINE_DATES]
+        months = [(month, _month_title(month), len(dates), sum(len(by_date[d]) for d in dates))
+                  for month, dates in sorted(by_month.items())]
+        overview = self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED,
+                              dates=_capped_dates(by_date, sorted(busiest)), months=months)
+        return [overview] + [self._page(f"timeline/{month}.md", "timeline_month.md.j2", meta=_NOT_SEARCHED,
+                                        title=title, dates=_capped_dates(by_date, by_month[month]))
+                             for month, title, _dates, _statements in months]
+
+    def _statements_by_date(self) -> dict[dt.date, list[tuple[ExtractedArticle, Sentence, str]]]:
+        """Every dated statement by date: (article, sentence, the date as written), in order."""
         entries = set()
         for article in self.dossier.articles:
             for mention in article.dates:
@@ -555,10 +577,7 @@ class Renderer:
         by_date: dict[dt.date, list] = defaultdict(list)
         for date, article_id, index, text in sorted(entries):
             by_date[date].append((by_id[article_id], by_id[article_id].sentences[index], text))
-        busiest = sorted(by_date, key=lambda date: (-len(by_date[date]), -date.toordinal()))[:MAX_TIMELINE_DATES]
-        dates = [(date, by_date[date][:MAX_ENTRIES_PER_DATE], max(0, len(by_date[date]) - MAX_ENTRIES_PER_DATE))
-                 for date in sorted(busiest)]
-        return {"dates": dates, "more_dates": len(by_date) - len(dates)}
+        return by_date
 
     def _ledger_pages(self) -> list[RenderedFile]:
         """figures.md with every event in date order; or, past MAX_EVENTS events, figures.md as an
@@ -601,6 +620,12 @@ class Renderer:
             result.append((outlet, latest[:MAX_BRIEFINGS_PER_OUTLET], len(articles),
                            [(speaker, text, n) for (speaker, text), n in ranked[:MAX_TOP_ENTITIES]]))
         return result
+
+
+def _capped_dates(by_date: Mapping[dt.date, list], dates: list[dt.date]) -> list[tuple[dt.date, list, int]]:
+    """(date, its first MAX_ENTRIES_PER_DATE statements, how many more) for each of `dates`."""
+    return [(date, by_date[date][:MAX_ENTRIES_PER_DATE], max(0, len(by_date[date]) - MAX_ENTRIES_PER_DATE))
+            for date in dates]
 
 
 def _busiest(outlets: list) -> dict:

@@ -38,3 +38,11 @@ def test_every_exit_code_is_documented():
     codes = {cls.exit_code for cls in _subclasses(errors.DossierError)}
     codes |= {0, SITE_BUILD_FAILED}
     assert codes <= _exit_code_rows(), f"undocumented exit codes: {codes - _exit_code_rows()}"
+
+
+def test_readme_states_the_thresholds_where_ledger_and_timeline_split_by_month():
+    from generator import render
+
+    assert f"In a dossier of up to {render.MAX_EVENTS} casualty events" in README
+    assert f"up to {render.MAX_TIMELINE_DATES} dates" in README.replace("\n", " ").replace("  ", " ")
+    assert f"each date with its first {render.MAX_ENTRIES_PER_DATE}" in README.replace("\n", " ").replace("  ", " ")

@@ -48,16 +48,20 @@ def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str) -> None:
     assert not stale, f"after {step}: pages differ from a clean run: {stale[:10]}"
 
 
-# The whole ledger on figures.md, and (past 3 events) a ledger page per month.
-@pytest.mark.parametrize("max_events", [render.MAX_EVENTS, 3])
-def test_edit_sequence_matches_clean_runs(tmp_path, records, monkeypatch, max_events):
-    monkeypatch.setattr(render, "MAX_EVENTS", max_events)
+# The whole ledger on figures.md and timeline on timeline.md; and (past 3 events or dates) a
+# ledger page and a timeline page per month.
+@pytest.mark.parametrize("split_past", [None, 3])
+def test_edit_sequence_matches_clean_runs(tmp_path, records, monkeypatch, split_past):
+    if split_past:
+        monkeypatch.setattr(render, "MAX_EVENTS", split_past)
+        monkeypatch.setattr(render, "MAX_TIMELINE_DATES", split_past)
     project = tmp_path / "project"
     seeds = project / "seeds"
     for record in records[:24]:
         write_fakes_article(seeds, record)
     build.generate(project, SETTINGS)
-    assert (project / "content" / "figures").is_dir() == (max_events == 3)
+    for folder in ("figures", "timeline"):
+        assert (project / "content" / folder).is_dir() == bool(split_past)
 
     write_fakes_article(seeds, records[24])
     _assert_same_as_clean_run(project, tmp_path, "one article added")

@@ -186,13 +186,34 @@ def test_article_ids_never_take_the_index_pages_names():
 
 
 def test_long_lists_are_capped_with_a_pointer_to_the_exports(monkeypatch):
-    monkeypatch.setattr(render, "MAX_TIMELINE_DATES", 1)
     monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_OUTLET", 2)
     monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_PAGE", 2)
     pages = {f.path: f.text for f in render_dossier(_dossier_of(4), (SHIPPED_TEMPLATES,), "T", "S")}
-    assert pages["timeline.md"].count("\n## ") == 1 and "3 more dates" in pages["timeline.md"]
     assert '2 earlier briefings are in the <a href="exports/dossier.json">dossier export</a>' in pages["sources.md"]
     assert "2 more briefings are listed in the [exports]" in pages["actors/jane-doe.md"]
+
+
+def test_past_max_timeline_dates_every_date_is_on_the_timeline_page_of_its_month(monkeypatch):
+    monkeypatch.setattr(render, "MAX_TIMELINE_DATES", 1)
+    monkeypatch.setattr(render, "MAX_ENTRIES_PER_DATE", 1)
+    articles = _dossier_of(4).articles
+    doubled = replace(articles[0], dates=articles[0].dates + (DateMention(dt.date(2016, 8, 1), "1 August", 0, False),))
+    dossier = replace(_dossier_of(4), articles=(doubled,) + articles[1:])
+    pages = {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
+    overview = pages["timeline.md"]
+    assert re.findall(r"\n## (\S+)", overview) == ["By", "2016-08-01"]
+    assert '<a href="timeline/2016-08.html">August 2016</a></td><td>4</td><td>5</td>' in overview
+    month = pages["timeline/2016-08.md"]
+    assert re.findall(r"\n## (\S+)", month) == ["2016-08-01", "2016-08-02", "2016-08-03", "2016-08-04"]
+    assert '(<a href="../briefings/a-1.html#s0">' in month
+    assert '1 more statements for this date are in the <a href="../exports/dossier.json">exports</a>' in month
+    assert [path for path in pages if path.startswith("timeline")] == ["timeline.md", "timeline/2016-08.md"]
+
+
+def test_up_to_max_timeline_dates_timeline_md_holds_every_date():
+    pages = {f.path: f.text for f in render_dossier(_dossier_of(4), (SHIPPED_TEMPLATES,), "T", "S")}
+    assert len(re.findall(r"\n## 2016-08-\d\d", pages["timeline.md"])) == 4 and "By month" not in pages["timeline.md"]
+    assert not [path for path in pages if path.startswith("timeline/")]
 
 
 def test_full_text_is_searchable_only_when_asked():

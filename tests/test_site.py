@@ -316,9 +316,10 @@ def test_a_broken_link_or_anchor_is_found(built_site: Path, tmp_path: Path) -> N
                                   (f"briefings/{page.name}", "../index.html#nowhere")]
 
 
-def test_ledger_by_month_builds_strict_and_every_event_link_reaches_its_anchor(tmp_path: Path, monkeypatch) -> None:
-    """Past MAX_EVENTS events the ledger is a page per month (here past 3, on 30 FA-KES articles
-    that span several months): a real strict build, every link and #event anchor checked."""
+def test_ledger_and_timeline_by_month_build_strict_and_every_link_reaches_its_anchor(tmp_path: Path, monkeypatch) -> None:
+    """Past MAX_EVENTS events and MAX_TIMELINE_DATES dates the ledger and the timeline are a page
+    per month (here past 3, on 30 FA-KES articles that span several months): a real strict
+    build, every link and #anchor checked."""
     from conftest import MKDOCS_CONFIG, build_site, fakes_records, write_fakes_article
 
     import generator.build as build
@@ -326,6 +327,7 @@ def test_ledger_by_month_builds_strict_and_every_event_link_reaches_its_anchor(t
     from generator.config import Settings
 
     monkeypatch.setattr(render, "MAX_EVENTS", 3)
+    monkeypatch.setattr(render, "MAX_TIMELINE_DATES", 3)
     for record in fakes_records("aleppo", 30):
         write_fakes_article(tmp_path / "seeds", record)
     build.generate(tmp_path, Settings(title="Ledger by month"))
@@ -340,4 +342,7 @@ def test_ledger_by_month_builds_strict_and_every_event_link_reaches_its_anchor(t
     overview = (site / "figures.html").read_text(encoding="utf-8")
     assert all(f'href="figures/{page.name}"' in overview for page in months)
     assert len(re.findall(r'href="[^"]*figures/[\w-]+\.html#event-', (site / "index.html").read_text(encoding="utf-8"))) >= 1
+    timeline = (site / "timeline.html").read_text(encoding="utf-8")
+    timeline_months = sorted((site / "timeline").glob("*.html"))
+    assert len(timeline_months) >= 3 and all(f'href="timeline/{page.name}"' in timeline for page in timeline_months)
     assert broken_links(site) == []
