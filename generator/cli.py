@@ -21,7 +21,7 @@ from generator.build import PARALLEL_MIN_ARTICLES, ExtractionPlan, analyse, defa
 from generator.config import SETTING_HELP, load_config
 from generator.errors import DossierError, StrictFailure
 from generator.export import article_records
-from generator.models import Report
+from generator.models import ExtractedArticle, Report
 from generator.pack import DEFAULT_ARCHIVE, pack_site
 
 SITE_BUILD_FAILED = 7
@@ -63,6 +63,14 @@ def _print_reports(reports: tuple[Report, ...]) -> None:
         click.echo(report.line(), err=True)
 
 
+def _articles(articles: tuple[ExtractedArticle, ...], noun: str = "article(s)") -> str:
+    """"12 article(s)", and how many have no publication date: it is not a problem of the file,
+    but their relative dates ("on Friday") cannot be resolved until a sidecar gives one."""
+    undated = sum(article.published is None for article in articles)
+    note = f" ({undated} without a publication date: relative dates unresolved)" if undated else ""
+    return f"{len(articles)} {noun}{note}"
+
+
 def _finish(reports: tuple[Report, ...], strict: bool, summary: str) -> None:
     _print_reports(reports)
     click.echo(f"dossier: {summary}; {len(reports)} problem(s) reported", err=True)
@@ -94,7 +102,7 @@ def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) ->
         bar.close()
     written = result.written
     summary = (
-        f"{len(result.analysis.dossier.articles)} article(s); {len(written.written)} file(s) written, "
+        f"{_articles(result.analysis.dossier.articles)}; {len(written.written)} file(s) written, "
         f"{len(written.unchanged)} unchanged, {len(written.removed)} removed"
     )
     _finish(result.analysis.reports + written.reports, strict, summary)
@@ -138,7 +146,7 @@ def check_command(root: Path, strict: bool, jobs: int | None) -> None:
     plan = ExtractionPlan(jobs=jobs or default_jobs())
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings),
                        plan=plan, max_file_mb=settings.max_file_mb)
-    _finish(analysis.reports, strict, f"{len(analysis.dossier.articles)} usable article(s)")
+    _finish(analysis.reports, strict, _articles(analysis.dossier.articles, "usable article(s)"))
 
 
 @main.command("build")

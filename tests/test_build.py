@@ -99,6 +99,21 @@ def test_check_writes_nothing_and_strict_fails_on_problems(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
 
 
+def test_summary_counts_articles_without_a_publication_date(tmp_path):
+    """Not a problem of the file (no report line, --strict passes), but the analyst should know
+    that "on Friday" in such an article stays unresolved."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(REPO / "seeds/004_c2eec665b70e2dfb.txt", seeds)
+    shutil.copy(REPO / "seeds/000_95674d525cba9203.txt", seeds)
+    shutil.copy(REPO / "seeds/000_95674d525cba9203.meta.yaml", seeds)
+    checked = _dossier("check", "--root", str(tmp_path), "--strict")
+    assert checked.returncode == 0
+    assert "dossier: 2 usable article(s) (1 without a publication date: relative dates unresolved); 0 problem(s)" in checked.stderr
+    (seeds / "004_c2eec665b70e2dfb.meta.yaml").write_text("published: 2016-09-24\n", encoding="utf-8")
+    assert "dossier: 2 usable article(s); 0 problem(s)" in _dossier("check", "--root", str(tmp_path)).stderr
+
+
 def test_config_error_exit_code(tmp_path):
     (tmp_path / "dossier.yml").write_text("nonsense_key: 1\n")
     result = _dossier("check", "--root", str(tmp_path))
