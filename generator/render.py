@@ -563,8 +563,9 @@ class Renderer:
                   for month, dates in sorted(by_month.items())]
         overview = self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED,
                               dates=_capped_dates(by_date, sorted(busiest)), months=months)
+        around = _neighbours([month for month, *_ in months])
         return [overview] + [self._page(f"timeline/{month}.md", "timeline_month.md.j2", meta=_NOT_SEARCHED,
-                                        title=title, dates=_capped_dates(by_date, by_month[month]))
+                                        title=title, dates=_capped_dates(by_date, by_month[month]), around=around[month])
                              for month, title, _dates, _statements in months]
 
     def _statements_by_date(self) -> dict[dt.date, list[tuple[ExtractedArticle, Sentence, str]]]:
@@ -596,8 +597,10 @@ class Renderer:
                                        sum(bool(e.disagreements) for e in month_events))
                                       for month, title, month_events in months],
                               max_claims=MAX_CLAIMS_PER_EVENT)
+        around = _neighbours([month for month, *_ in months])
         return [overview] + [self._page(f"figures/{month}.md", "figures_month.md.j2", meta=_NOT_SEARCHED,
-                                        title=title, events=month_events, max_claims=MAX_CLAIMS_PER_EVENT)
+                                        title=title, events=month_events, max_claims=MAX_CLAIMS_PER_EVENT,
+                                        around=around[month])
                              for month, title, month_events in months]
 
     def _outlets(self) -> list[tuple[str, list[ExtractedArticle], int, list[tuple[str | None, str, int]]]]:
@@ -660,6 +663,13 @@ def _month_title(month: str) -> str:
         return "Undated events"
     year, number = month.split("-")
     return f"{_MONTH_NAMES[int(number) - 1]} {year}"
+
+
+def _neighbours(months: list[str]) -> dict[str, tuple[tuple[str, str] | None, tuple[str, str] | None]]:
+    """month -> ((page, title) of the month page before it, of the one after it), or None at an end."""
+    pages = [(month, _month_title(month)) for month in months]
+    return {month: (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
+            for i, month in enumerate(months)}
 
 
 def _ledger_order(event: Event) -> tuple:

@@ -263,6 +263,7 @@ def test_past_max_events_every_event_is_on_the_ledger_page_of_its_month(monkeypa
     assert '<a href="figures/2016-09.html">September 2016</a>' in overview
     assert "{#event-" not in overview and overview.count('href="figures/2016-09.html#event-') == 1
     assert "# Figures: September 2016" in pages["figures/2016-09.md"]
+    assert pages["figures/2016-09.md"].count("\n[all months](../figures.md#by-month)\n") == 2
 
 
 def test_up_to_max_events_figures_md_is_the_whole_ledger(monkeypatch):
@@ -313,6 +314,14 @@ def test_event_link_points_at_the_ledger_page_of_the_event():
     renderer.ledger_by_month = True
     assert renderer.event_a(event) == '<a href="../figures/2016-09.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
     assert renderer.event_link(event, prefix="") == "[Aleppo, 2016-09-23](figures/2016-09.md#event-2016-09-23-aleppo)"
+
+
+def test_month_pages_link_to_the_months_before_and_after():
+    assert render._neighbours(["2016-08", "2016-09", "undated"]) == {
+        "2016-08": (None, ("2016-09", "September 2016")),
+        "2016-09": (("2016-08", "August 2016"), ("undated", "Undated events")),
+        "undated": (("2016-09", "September 2016"), None),
+    }
 
 
 def test_month_pages_are_named_and_titled_whatever_the_locale():
