@@ -30,6 +30,8 @@ class Analysis:
     # article id -> extraction-cache key: a digest of everything the article was extracted from
     # (empty without a cache); the page cache uses it instead of hashing whole articles.
     fingerprints: Mapping[str, str] = field(default_factory=dict)
+    # article ids in input order (files by path, records in file order); the dossier is by date
+    input_order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: b
     keys = [plan.cache.key(raw) for raw in raws] if plan.cache else []
     articles = extract_all(raws, kb, plan, keys)
     fingerprints = {raw.id: key for raw, key in zip(raws, keys)}
-    return Analysis(resolve(articles, kb), ingested.reports, fingerprints)
+    return Analysis(resolve(articles, kb), ingested.reports, fingerprints, tuple(raw.id for raw in raws))
 
 
 def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionPlan,

@@ -122,12 +122,14 @@ def _common_folder(paths: tuple[Path, ...]) -> Path:
 @strict_option
 @jobs_option
 def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, strict: bool, jobs: int | None) -> None:
-    """Print the extracted data of the articles in PATHS as JSON (writes nothing)."""
+    """Print the extracted data of the articles in PATHS as JSON, one object per input record in
+    input order (files by path, records in file order); writes nothing."""
     settings = load_config(root)
     plan = ExtractionPlan(jobs=jobs or default_jobs())
     analysis = analyse(list(paths), _common_folder(paths), knowledge_base_for(root, settings), keep_duplicates=True,
                        plan=plan, max_file_mb=settings.max_file_mb)
-    records = article_records(analysis.dossier)
+    position = {article_id: index for index, article_id in enumerate(analysis.input_order)}
+    records = sorted(article_records(analysis.dossier), key=lambda record: position[record["id"]])
     if output_format == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))

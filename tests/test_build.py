@@ -87,6 +87,16 @@ def test_extract_prints_one_spec_object_per_article():
     assert {r["id"] for r in records} == briefing_ids, "extract and generate give an article one id"
 
 
+def test_extract_prints_records_in_input_order_not_by_date(tmp_path):
+    rows = [{"id": f"r{n}", "title": f"Report {n}", "published": date,
+             "content": f"Shelling killed {n + 2} people in Aleppo on Monday, the Observatory said."}
+            for n, date in enumerate(["2016-09-24", "2015-01-02", "2016-09-24", "2017-03-05"])]
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Friday after a long pause.\n", encoding="utf-8")
+    result = _dossier("extract", str(tmp_path))
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "r0", "r1", "r2", "r3"]
+
+
 def test_check_writes_nothing_and_strict_fails_on_problems(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
