@@ -3,7 +3,8 @@
 Every `{{ value }}` in a template is escaped as Markdown text unless the value is Markup built
 here from escaped parts (see `_finalize`), so article text cannot inject structure. Long lists
 are capped (MAX_*) so that pages stay bounded at 10,000 articles; the exports hold everything.
-The ledger and the timeline of a large dossier are split into a page per month.
+The ledger and the timeline of a large dossier are split into a page per month (the ledger of a
+crowded month into a page per day).
 """
 
 from __future__ import annotations
@@ -32,18 +33,21 @@ from generator.xref import Claim, CrossReference, Event
 
 SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Every page is bounded whatever the size of the dossier: long lists are capped here and the
-# exports (content/exports/) hold everything. The ledger and the timeline split by month instead
-# (a ledger page holds every event of its month, a timeline page every date of its month). The caps also keep `mkdocs build` and the search
-# index linear: a page costs MkDocs time per link and per table row.
+# exports (content/exports/) hold everything. The ledger and the timeline are split instead: a
+# ledger page holds the events of a month (of a day, in a crowded month), a timeline page the
+# dates of a month. The caps also keep `mkdocs build` and the search index linear: a page costs
+# MkDocs time per link and per table row.
 MAX_CONTEXTS_PER_ENTITY = 30
 MAX_BRIEFINGS_PER_PAGE = 50
 MAX_QUOTES_PER_PAGE = 20
 MAX_FIGURES_PER_PAGE = 30
 MAX_LATEST_BRIEFINGS = 10
 MAX_TOP_ENTITIES = 12
-# Up to this many events, figures.md is the whole ledger; beyond, it is an overview (months,
-# the events with the most claims) and each month has its ledger page, figures/2016-09.md.
+# Up to this many events, figures.md is the whole ledger; beyond, it is an overview (ledger
+# pages, the events with the most claims) and each month has its ledger page, figures/2016-09.md;
+# a month of more than MAX_EVENTS_PER_LEDGER_PAGE events has a page per day, figures/2016-09-23.md.
 MAX_EVENTS = 100
+MAX_EVENTS_PER_LEDGER_PAGE = 200
 MAX_CLAIMS_PER_EVENT = 20
 MAX_HEADLINE_EVENTS = 5
 MAX_STRONG_PAIRS = 30
@@ -121,6 +125,9 @@ class Renderer:
         self._by_id = {article.id: article for article in dossier.articles}
         self._events = {event.key: event for event in self.xref.events}
         self.ledger_by_month = len(self._events) > MAX_EVENTS
+        month_sizes = Counter(_month_of(event.date) for event in self._events.values())
+        self._months_by_day = {month for month, size in month_sizes.items()
+                               if size > MAX_EVENTS_PER_LEDGER_PAGE and month != "undated"}
         self.figures_about = self._figures_by_entity()
         self.pages = pages
         self.env = self._environment(template_dirs)
@@ -255,7 +262,12 @@ class Renderer:
         """The ledger page that holds the event, without its extension."""
         if not self.ledger_by_month:
             return "figures"
-        return f"figures/{_month_of(event.date)}"
+        return f"figures/{self._ledger_period(event)}"
+
+    def _ledger_period(self, event: Event) -> str:
+        """"2016-09", or "2016-09-23" in a month with too many events for one page."""
+        month = _month_of(event.date)
+        return event.date.isoformat() if month in self._months_by_day else month
 
     def event_link(self, event: Event, prefix: str = "../") -> Markup:
         """The event's entry on its ledger page."""
@@ -559,7 +571,7 @@ class Renderer:
         for date in sorted(by_date):
             by_month[_month_of(date)].append(date)
         busiest = sorted(by_date, key=lambda date: (-len(by_date[date]), -date.toordinal()))[:MAX_TIMELINE_DATES]
-        months = [(month, _month_title(month), len(dates), sum(len(by_date[d]) for d in dates))
+        months = [(month, _period_title(month), len(dates), sum(len(by_date[d]) for d in dates))
                   for month, dates in sorted(by_month.items())]
         overview = self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED,
                               dates=_capped_dates(by_date, sorted(busiest)), months=months)
@@ -587,21 +599,21 @@ class Renderer:
         if not self.ledger_by_month:
             return [self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=events, months=(),
                                max_claims=MAX_CLAIMS_PER_EVENT)]
-        by_month: dict[str, list[Event]] = defaultdict(list)
+        by_period: dict[str, list[Event]] = defaultdict(list)
         for event in events:
-            by_month[_month_of(event.date)].append(event)
-        months = [(month, _month_title(month), by_month[month]) for month in sorted(by_month)]
+            by_period[self._ledger_period(event)].append(event)
+        periods = [(period, _period_title(period), by_period[period]) for period in sorted(by_period)]
         busiest = sorted(events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]
         overview = self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=busiest,
-                              months=[(month, title, len(month_events), sum(len(e.claims) for e in month_events),
-                                       sum(bool(e.disagreements) for e in month_events))
-                                      for month, title, month_events in months],
-                              max_claims=MAX_CLAIMS_PER_EVENT)
-        around = _neighbours([month for month, *_ in months])
-        return [overview] + [self._page(f"figures/{month}.md", "figures_month.md.j2", meta=_NOT_SEARCHED,
-                                        title=title, events=month_events, max_claims=MAX_CLAIMS_PER_EVENT,
-                                        around=around[month])
-                             for month, title, month_events in months]
+                              months=[(period, title, len(period_events), sum(len(e.claims) for e in period_events),
+                                       sum(bool(e.disagreements) for e in period_events))
+                                      for period, title, period_events in periods],
+                              max_claims=MAX_CLAIMS_PER_EVENT, max_events_per_page=MAX_EVENTS_PER_LEDGER_PAGE)
+        around = _neighbours([period for period, *_ in periods])
+        return [overview] + [self._page(f"figures/{period}.md", "figures_month.md.j2", meta=_NOT_SEARCHED,
+                                        title=title, events=period_events, max_claims=MAX_CLAIMS_PER_EVENT,
+                                        around=around[period])
+                             for period, title, period_events in periods]
 
     def _outlets(self) -> list[tuple[str, list[ExtractedArticle], int, list[tuple[str | None, str, int]]]]:
         """(outlet, its latest briefings, how many it carried, whom it quotes: (actor id or None,
@@ -658,18 +670,19 @@ def _month_of(date: dt.date | None) -> str:
     return f"{date.year:04d}-{date.month:02d}" if date else "undated"
 
 
-def _month_title(month: str) -> str:
-    if month == "undated":
+def _period_title(period: str) -> str:
+    """"September 2016" for "2016-09", "23 September 2016" for "2016-09-23"."""
+    if period == "undated":
         return "Undated events"
-    year, number = month.split("-")
-    return f"{_MONTH_NAMES[int(number) - 1]} {year}"
+    year, month, *day = period.split("-")
+    return " ".join([*(str(int(d)) for d in day), _MONTH_NAMES[int(month) - 1], year])
 
 
-def _neighbours(months: list[str]) -> dict[str, tuple[tuple[str, str] | None, tuple[str, str] | None]]:
-    """month -> ((page, title) of the month page before it, of the one after it), or None at an end."""
-    pages = [(month, _month_title(month)) for month in months]
-    return {month: (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
-            for i, month in enumerate(months)}
+def _neighbours(periods: list[str]) -> dict[str, tuple[tuple[str, str] | None, tuple[str, str] | None]]:
+    """period -> ((page, title) of the page before it, of the one after it), or None at an end."""
+    pages = [(period, _period_title(period)) for period in periods]
+    return {period: (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
+            for i, period in enumerate(periods)}
 
 
 def _ledger_order(event: Event) -> tuple:

@@ -43,6 +43,8 @@ def test_every_exit_code_is_documented():
 def test_readme_states_the_thresholds_where_ledger_and_timeline_split_by_month():
     from generator import render
 
-    assert f"In a dossier of up to {render.MAX_EVENTS} casualty events" in README
-    assert f"up to {render.MAX_TIMELINE_DATES} dates" in README.replace("\n", " ").replace("  ", " ")
-    assert f"each date with its first {render.MAX_ENTRIES_PER_DATE}" in README.replace("\n", " ").replace("  ", " ")
+    readme = " ".join(README.split())
+    assert f"In a dossier of up to {render.MAX_EVENTS} casualty events" in readme
+    assert f"up to {render.MAX_TIMELINE_DATES} dates" in readme
+    assert f"each date with its first {render.MAX_ENTRIES_PER_DATE}" in readme
+    assert f"a month of more than {render.MAX_EVENTS_PER_LEDGER_PAGE} events" in readme

@@ -49,12 +49,13 @@ def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str) -> None:
 
 
 # The whole ledger on figures.md and timeline on timeline.md; and (past 3 events or dates) a
-# ledger page and a timeline page per month.
+# ledger page and a timeline page per month, and a ledger page per day in months of more than 3
+# events: edits move events between those pages.
 @pytest.mark.parametrize("split_past", [None, 3])
 def test_edit_sequence_matches_clean_runs(tmp_path, records, monkeypatch, split_past):
     if split_past:
-        monkeypatch.setattr(render, "MAX_EVENTS", split_past)
-        monkeypatch.setattr(render, "MAX_TIMELINE_DATES", split_past)
+        for limit in ("MAX_EVENTS", "MAX_TIMELINE_DATES", "MAX_EVENTS_PER_LEDGER_PAGE"):
+            monkeypatch.setattr(render, limit, split_past)
     project = tmp_path / "project"
     seeds = project / "seeds"
     for record in records[:24]:

@@ -263,7 +263,20 @@ def test_past_max_events_every_event_is_on_the_ledger_page_of_its_month(monkeypa
     assert '<a href="figures/2016-09.html">September 2016</a>' in overview
     assert "{#event-" not in overview and overview.count('href="figures/2016-09.html#event-') == 1
     assert "# Figures: September 2016" in pages["figures/2016-09.md"]
-    assert pages["figures/2016-09.md"].count("\n[all months](../figures.md#by-month)\n") == 2
+    assert pages["figures/2016-09.md"].count("\n[all ledger pages](../figures.md#ledger-pages)\n") == 2
+
+
+def test_a_month_of_too_many_events_has_a_ledger_page_per_day(monkeypatch):
+    monkeypatch.setattr(render, "MAX_EVENTS_PER_LEDGER_PAGE", 1)
+    pages = _seed_pages(monkeypatch, 1)
+    day_pages = sorted(path for path in pages if path.startswith("figures/"))
+    assert day_pages and all(re.fullmatch(r"figures/2016-09-\d\d\.md", path) for path in day_pages)
+    anchors = {(path.removesuffix(".md"), anchor) for path in day_pages
+               for anchor in re.findall(r"\{#(event-[\w-]+)\}", pages[path])}
+    linked = {target for text in pages.values() for target in EVENT_LINK.findall(text)}
+    assert len(anchors) >= 2 and linked == anchors
+    assert "# Figures: 23 September 2016" in pages["figures/2016-09-23.md"]
+    assert "(of its day, in a month of more than\n1 events)" in pages["figures.md"]
 
 
 def test_up_to_max_events_figures_md_is_the_whole_ledger(monkeypatch):
@@ -326,4 +339,5 @@ def test_month_pages_link_to_the_months_before_and_after():
 
 def test_month_pages_are_named_and_titled_whatever_the_locale():
     assert render._month_of(dt.date(2016, 9, 23)) == "2016-09" and render._month_of(None) == "undated"
-    assert render._month_title("2016-09") == "September 2016" and render._month_title("undated") == "Undated events"
+    assert render._period_title("2016-09") == "September 2016" and render._period_title("undated") == "Undated events"
+    assert render._period_title("2016-09-03") == "3 September 2016"

@@ -318,16 +318,16 @@ def test_a_broken_link_or_anchor_is_found(built_site: Path, tmp_path: Path) -> N
 
 def test_ledger_and_timeline_by_month_build_strict_and_every_link_reaches_its_anchor(tmp_path: Path, monkeypatch) -> None:
     """Past MAX_EVENTS events and MAX_TIMELINE_DATES dates the ledger and the timeline are a page
-    per month (here past 3, on 30 FA-KES articles that span several months): a real strict
-    build, every link and #anchor checked."""
+    per month, and a crowded month's ledger a page per day (here all past 3, on 30 FA-KES
+    articles that span several months): a real strict build, every link and #anchor checked."""
     from conftest import MKDOCS_CONFIG, build_site, fakes_records, write_fakes_article
 
     import generator.build as build
     from generator import render
     from generator.config import Settings
 
-    monkeypatch.setattr(render, "MAX_EVENTS", 3)
-    monkeypatch.setattr(render, "MAX_TIMELINE_DATES", 3)
+    for limit in ("MAX_EVENTS", "MAX_TIMELINE_DATES", "MAX_EVENTS_PER_LEDGER_PAGE"):
+        monkeypatch.setattr(render, limit, 3)
     for record in fakes_records("aleppo", 30):
         write_fakes_article(tmp_path / "seeds", record)
     build.generate(tmp_path, Settings(title="Ledger by month"))
@@ -337,7 +337,7 @@ def test_ledger_and_timeline_by_month_build_strict_and_every_link_reaches_its_an
     result = build_site(tmp_path / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     months = sorted((site / "figures").glob("*.html"))
-    assert len(months) >= 3
+    assert len(months) >= 3 and any(re.fullmatch(r"\d{4}-\d\d-\d\d\.html", page.name) for page in months)
     assert all(re.search(r'id="event-[\w-]+"', page.read_text(encoding="utf-8")) for page in months)
     overview = (site / "figures.html").read_text(encoding="utf-8")
     assert all(f'href="figures/{page.name}"' in overview for page in months)
