@@ -21,7 +21,6 @@ import hashlib
 import io
 import os
 import pickle
-import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ import jinja2
 
 from generator.knowledge import KnowledgeBase
 from generator.models import ExtractedArticle, RawArticle, Report
-from generator.stored import PACKAGE_DIR, fingerprint, read_pickle, write_pickle
+from generator.stored import PACKAGE_DIR, fingerprint, module_files, read_pickle, write_pickle
 
 CACHE_DIR = ".dossier-cache"
 _FORMAT = "dossier-extract-cache/2"
@@ -53,60 +52,7 @@ def code_fingerprint() -> str:
     developed; following imports means editing render.py or a template does not empty it.
     """
     data = [path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()]
-    return fingerprint(_FORMAT, [*_module_files(_EXTRACTION_ENTRY), *data], _GAZETTEER_PACKAGES).hexdigest()
-
-
-def _module_files(entry: str) -> set[Path]:
-    """Source files of `entry` and of every generator module it imports, transitively."""
-    seen: set[Path] = set()
-    pending = [entry]
-    while pending:
-        path = _source_of(pending.pop())
-        if path is None or path in seen:
-            continue
-        seen.add(path)
-        pending += imported_names(path.read_bytes())
-    return seen
-
-
-# An import statement at the start of a line (any indentation), with its continuation lines.
-_IMPORT_STATEMENT = re.compile(
-    rb"^[ \t]*(?:from[ \t]+(?P<module>\w[\w.]*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|(?:[^\n]*\\\n)*[^\n]*)"
-    rb"|import[ \t]+(?P<modules>(?:[^\n]*\\\n)*[^\n]*))",
-    re.MULTILINE,
-)
-_COMMENT = re.compile(rb"#[^\n]*")
-
-
-def imported_names(source: bytes) -> list[str]:
-    """Every module an absolute import in `source` may load: `from a import b` gives a and a.b.
-
-    A scan of the text, not ast.parse: a tenth of the cost, and run on every module on every
-    run. A docstring line that looks like an import only adds a module to hash (tests hold
-    the scan to what the AST gives for every generator module).
-    """
-    names = []
-    for statement in _IMPORT_STATEMENT.finditer(source):
-        listed = _COMMENT.sub(b"", statement["names"] or statement["modules"]).strip(b"()\\ \t\n")
-        items = [item.split()[0].decode() for item in listed.replace(b"\\\n", b" ").split(b",") if item.strip()]
-        if statement["module"]:
-            module = statement["module"].decode()
-            names += [module, *(f"{module}.{item}" for item in items)]
-        else:
-            names += items
-    return names
-
-
-def _source_of(module: str) -> Path | None:
-    """The file of a generator module (or package), None for anything else."""
-    parts = module.split(".")
-    if parts[0] != "generator":
-        return None
-    base = PACKAGE_DIR.joinpath(*parts[1:])
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
-    return None
+    return fingerprint(_FORMAT, [*module_files(_EXTRACTION_ENTRY), *data], _GAZETTEER_PACKAGES).hexdigest()
 
 
 def kb_fingerprint(kb: KnowledgeBase) -> str:
@@ -219,7 +165,7 @@ class IngestEntry:
 def ingest_fingerprint() -> str:
     """Hash of the ingest code (found through its imports), the reader packages' versions and
     Python's version (band keys are built with its tuple hash)."""
-    return fingerprint(f"{_INGEST_FORMAT}\0{sys.version}", _module_files(_INGEST_ENTRY), _INGEST_PACKAGES).hexdigest()
+    return fingerprint(f"{_INGEST_FORMAT}\0{sys.version}", module_files(_INGEST_ENTRY), _INGEST_PACKAGES).hexdigest()
 
 
 class IngestCache:

@@ -13,8 +13,9 @@ import pytest
 
 import generator.build as build
 import generator.ingest as ingest_module
-from generator.cache import (CACHE_DIR, ContextDigest, ExtractionCache, IngestCache, PageCache, _module_files,
-                             imported_names, kb_fingerprint, render_fingerprint)
+from generator.cache import (CACHE_DIR, ContextDigest, ExtractionCache, IngestCache, PageCache, kb_fingerprint,
+                             render_fingerprint)
+from generator.stored import imported_names, module_files
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
@@ -120,7 +121,7 @@ def test_unchanged_pack_is_not_rewritten_and_old_entry_files_are_removed(tmp_pat
 
 
 def test_extraction_sources_followed_through_imports():
-    names = {path.relative_to(REPO).as_posix() for path in _module_files("generator.extract.article")}
+    names = {path.relative_to(REPO).as_posix() for path in module_files("generator.extract.article")}
     assert {"generator/extract/places.py", "generator/knowledge.py", "generator/models.py"} <= names
     assert "generator/render.py" not in names, "editing templates or render must keep the cache"
 
@@ -248,7 +249,7 @@ def test_ingest_cache_forgets_removed_files(tmp_path):
 
 
 def test_ingest_sources_followed_through_imports():
-    names = {path.relative_to(REPO).as_posix() for path in _module_files("generator.ingest")}
+    names = {path.relative_to(REPO).as_posix() for path in module_files("generator.ingest")}
     assert {"generator/ingest.py", "generator/readers.py", "generator/yamlio.py"} <= names
     assert "generator/extract/places.py" not in names, "editing an extractor must keep the ingest cache"
 
@@ -349,7 +350,7 @@ def test_render_fingerprint_follows_templates(tmp_path):
     overridden = render_fingerprint((user, shipped))
     (user / "briefing.md.j2").write_text("## {{ article.title }}\n", encoding="utf-8")
     assert len({plain, overridden, render_fingerprint((user, shipped))}) == 3
-    names = {path.relative_to(REPO).as_posix() for path in _module_files("generator.render")}
+    names = {path.relative_to(REPO).as_posix() for path in module_files("generator.render")}
     assert {"generator/escape.py", "generator/xref.py", "generator/export.py"} <= names
 
 

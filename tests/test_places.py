@@ -358,3 +358,10 @@ def test_gazetteer_cache_round_trip_and_corrupt_file(tmp_path, monkeypatch):
     cache_file.write_bytes(b"\x80\x05 not a pickle")
     assert build_and_store() == built
     assert cache_file.read_bytes()[:2] == b"\x80\x05" and len(cache_file.read_bytes()) > 100_000, "rebuilt and stored again"
+
+
+def test_gazetteer_cache_key_covers_the_package_modules_places_imports():
+    from generator.stored import PACKAGE_DIR, module_files
+
+    names = {path.relative_to(PACKAGE_DIR).as_posix() for path in module_files("generator.extract.places")}
+    assert names == {"__init__.py", "extract/places.py", "models.py", "stored.py", "yamlio.py"}

