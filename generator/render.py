@@ -124,7 +124,7 @@ class Renderer:
         self.xref = CrossReference(dossier)
         self._by_id = {article.id: article for article in dossier.articles}
         self._events = {event.key: event for event in self.xref.events}
-        self.ledger_by_month = len(self._events) > MAX_EVENTS
+        self.ledger_split = len(self._events) > MAX_EVENTS
         month_sizes = Counter(_month_of(event.date) for event in self._events.values())
         self._months_by_day = {month for month, size in month_sizes.items()
                                if size > MAX_EVENTS_PER_LEDGER_PAGE and month != "undated"}
@@ -260,7 +260,7 @@ class Renderer:
 
     def _ledger_page(self, event: Event) -> str:
         """The ledger page that holds the event, without its extension."""
-        if not self.ledger_by_month:
+        if not self.ledger_split:
             return "figures"
         return f"figures/{self._ledger_period(event)}"
 
@@ -297,8 +297,7 @@ class Renderer:
         related = self.xref.related_briefings()
         files += [self._briefing(article, related[article.id]) for article in self.dossier.articles]
         files += [self._entity_page(entity) for entity in self.dossier.entities]
-        files += export_files(self.dossier, self.slugs, self.xref, self._export_part) if self.pages else \
-            export_files(self.dossier, self.slugs, self.xref)
+        files += export_files(self.dossier, self.slugs, self.xref, self._export_part)
         return tuple(sorted(files, key=lambda f: f.path))
 
     def _page(self, path: str, template: str, **context) -> RenderedFile:
@@ -419,6 +418,8 @@ class Renderer:
     def _export_part(self, kind: str, item: ExtractedArticle | Event, make: Callable[[], str]) -> str:
         """An article's or an event's part of the exports, from the page cache while what it is
         made from (the article as resolved; the event and its articles' slugs) is unchanged."""
+        if not self.pages:
+            return make()
         if isinstance(item, ExtractedArticle):
             sources = self._resolved_digest(item)
         else:
@@ -575,10 +576,8 @@ class Renderer:
                   for month, dates in sorted(by_month.items())]
         overview = self._page("timeline.md", "timeline.md.j2", meta=_NOT_SEARCHED,
                               dates=_capped_dates(by_date, sorted(busiest)), months=months)
-        around = _neighbours([month for month, *_ in months])
-        return [overview] + [self._page(f"timeline/{month}.md", "timeline_month.md.j2", meta=_NOT_SEARCHED,
-                                        title=title, dates=_capped_dates(by_date, by_month[month]), around=around[month])
-                             for month, title, _dates, _statements in months]
+        dates_by_month = {month: _capped_dates(by_date, dates) for month, dates in by_month.items()}
+        return [overview, *self._period_pages("timeline", "timeline_month.md.j2", "dates", dates_by_month)]
 
     def _statements_by_date(self) -> dict[dt.date, list[tuple[ExtractedArticle, Sentence, str]]]:
         """Every dated statement by date: (article, sentence, the date as written), in order."""
@@ -594,26 +593,31 @@ class Renderer:
 
     def _ledger_pages(self) -> list[RenderedFile]:
         """figures.md with every event in date order; or, past MAX_EVENTS events, figures.md as an
-        overview of the months and of the events with the most claims, and one page per month."""
+        overview of the ledger pages and of the events with the most claims, and one ledger page
+        per month (per day in a month of more than MAX_EVENTS_PER_LEDGER_PAGE events)."""
         events = sorted(self.xref.events, key=_ledger_order)
-        if not self.ledger_by_month:
-            return [self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=events, months=(),
+        if not self.ledger_split:
+            return [self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=events, periods=(),
                                max_claims=MAX_CLAIMS_PER_EVENT)]
         by_period: dict[str, list[Event]] = defaultdict(list)
         for event in events:
             by_period[self._ledger_period(event)].append(event)
-        periods = [(period, _period_title(period), by_period[period]) for period in sorted(by_period)]
+        rows = [(period, _period_title(period), len(group), sum(len(e.claims) for e in group),
+                 sum(bool(e.disagreements) for e in group)) for period, group in sorted(by_period.items())]
         busiest = sorted(events, key=lambda e: (-len(e.claims), e.key))[:MAX_EVENTS]
-        overview = self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=busiest,
-                              months=[(period, title, len(period_events), sum(len(e.claims) for e in period_events),
-                                       sum(bool(e.disagreements) for e in period_events))
-                                      for period, title, period_events in periods],
+        overview = self._page("figures.md", "figures.md.j2", meta=_NOT_SEARCHED, events=busiest, periods=rows,
                               max_claims=MAX_CLAIMS_PER_EVENT, max_events_per_page=MAX_EVENTS_PER_LEDGER_PAGE)
-        around = _neighbours([period for period, *_ in periods])
-        return [overview] + [self._page(f"figures/{period}.md", "figures_month.md.j2", meta=_NOT_SEARCHED,
-                                        title=title, events=period_events, max_claims=MAX_CLAIMS_PER_EVENT,
-                                        around=around[period])
-                             for period, title, period_events in periods]
+        return [overview, *self._period_pages("figures", "figures_month.md.j2", "events", by_period,
+                                              max_claims=MAX_CLAIMS_PER_EVENT)]
+
+    def _period_pages(self, section: str, template: str, item: str, groups: Mapping[str, list],
+                      **context) -> list[RenderedFile]:
+        """`section`/2016-09.md (or 2016-09-23.md, undated.md): one page per period of `groups`,
+        with its items under the name `item`, its title, and the pages before and after it."""
+        periods = sorted(groups)
+        around = _neighbours(periods)
+        return [self._page(f"{section}/{period}.md", template, meta=_NOT_SEARCHED, title=_period_title(period),
+                           around=around[period], **{item: groups[period]}, **context) for period in periods]
 
     def _outlets(self) -> list[tuple[str, list[ExtractedArticle], int, list[tuple[str | None, str, int]]]]:
         """(outlet, its latest briefings, how many it carried, whom it quotes: (actor id or None,

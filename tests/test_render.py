@@ -324,7 +324,7 @@ def test_event_link_points_at_the_ledger_page_of_the_event():
     renderer = _renderer()
     event = renderer.xref.events[0]
     assert renderer.event_a(event) == '<a href="../figures.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
-    renderer.ledger_by_month = True
+    renderer.ledger_split = True
     assert renderer.event_a(event) == '<a href="../figures/2016-09.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
     assert renderer.event_link(event, prefix="") == "[Aleppo, 2016-09-23](figures/2016-09.md#event-2016-09-23-aleppo)"
 
