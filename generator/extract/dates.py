@@ -274,10 +274,15 @@ def _plausible_event_date(mention: DateMention, published: dt.date | None) -> bo
 
 def _opens_period(sentence: Sentence, mention: DateMention) -> bool:
     """"killed since Monday": the day a count began, not the day of an event."""
-    position = sentence.text.find(mention.text)
-    return position > 0 and bool(_PERIOD_BEFORE_DATE.search(sentence.text[:position]))
+    return _preceded_by(_PERIOD_BEFORE_DATE, sentence, mention)
 
 
 def _is_statement_date(sentence: Sentence, mention: DateMention) -> bool:
+    """"said on Sunday": the day the news was told."""
+    return _preceded_by(_REPORTING_BEFORE_DATE, sentence, mention)
+
+
+def _preceded_by(words: re.Pattern[str], sentence: Sentence, mention: DateMention) -> bool:
+    """Whether the sentence text right before the mention ends with `words`."""
     position = sentence.text.find(mention.text)
-    return position > 0 and bool(_REPORTING_BEFORE_DATE.search(sentence.text[:position]))
+    return position > 0 and bool(words.search(sentence.text, 0, position))
