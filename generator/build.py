@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import CACHE_DIR, ExtractionCache, IngestCache, PageCache, render_fingerprint
+from generator.cache import CACHE_DIR, ExtractionCache, IngestCache
 from generator.config import Settings
 from generator.extract.article import extract_article
 from generator.ingest import ingest
@@ -17,8 +17,10 @@ from generator.knowledge import KnowledgeBase, load_knowledge_base
 from generator.notes import load_notes
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
 from generator.render import SHIPPED_TEMPLATES, render_dossier
+from generator.render.pagecache import PageCache, render_fingerprint
 from generator.resolve import resolve
 from generator.write import WriteResult, write_content
+from generator.xref import cross_reference
 
 
 @dataclass(frozen=True)
@@ -143,8 +145,9 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
     templates = template_dirs(root, settings)
     pages = PageCache(root / CACHE_DIR / "pages.pickle", root / settings.content_dir, render_fingerprint(templates))
     search_full_text = len(analysis.dossier.articles) <= settings.full_text_search_max_articles
-    files = render_dossier(analysis.dossier, templates, settings.title, settings.description, notes=notes, pages=pages,
-                           search_full_text=search_full_text, fingerprints=analysis.fingerprints)
+    files = render_dossier(cross_reference(analysis.dossier), templates, settings.title, settings.description,
+                           notes=notes, pages=pages, search_full_text=search_full_text,
+                           fingerprints=analysis.fingerprints)
     written = write_content(root / settings.content_dir, files, force=force, on_disk=pages.verified_on_disk)
     pages.save()  # after the write: the index describes what content/ now holds
     return GenerateResult(analysis, written)

@@ -19,12 +19,11 @@ import click
 
 from generator.build import PARALLEL_MIN_ARTICLES, ExtractionPlan, analyse, default_jobs, generate, knowledge_base_for
 from generator.config import SETTING_HELP, load_config
-from generator.errors import DossierError, StrictFailure
+from generator.errors import DossierError, SiteBuildError, StrictFailure
 from generator.export import article_records
 from generator.models import ExtractedArticle, Report
 from generator.pack import DEFAULT_ARCHIVE, pack_site
-
-SITE_BUILD_FAILED = 7
+from generator.sitebuilder import MKDOCS_MATERIAL
 
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -160,10 +159,9 @@ def check_command(root: Path, strict: bool, jobs: int | None) -> None:
 def build_command(ctx: click.Context, root: Path, strict: bool, force: bool, jobs: int | None) -> None:
     """generate, then `mkdocs build --strict` into site/."""
     ctx.invoke(generate_command, root=root, strict=strict, force=force, jobs=jobs)
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, check=False)
+    completed = subprocess.run(MKDOCS_MATERIAL.build_argv, cwd=root, check=False)
     if completed.returncode != 0:
-        click.echo("dossier: mkdocs build failed", err=True)
-        sys.exit(SITE_BUILD_FAILED)
+        raise SiteBuildError(f"{MKDOCS_MATERIAL.name} build failed")
 
 
 @main.command("config")

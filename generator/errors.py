@@ -35,3 +35,15 @@ class StrictFailure(DossierError):
     """--strict was given and problems were reported."""
 
     exit_code = 6
+
+
+class SiteBuildError(DossierError):
+    """`dossier build`: the site builder (mkdocs) failed; its own output says why."""
+
+    exit_code = 7
+
+
+class PackError(DossierError):
+    """`dossier pack`: there is no built site to pack, or the zip cannot be written."""
+
+    exit_code = 8

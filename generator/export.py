@@ -12,7 +12,8 @@ import json
 from collections.abc import Callable
 
 from generator.models import Dossier, Entity, ExtractedArticle, RenderedFile
-from generator.xref import CrossReference, Event
+from generator.models import Event
+from generator.xref import CrossReference
 
 
 def _iso(date) -> str | None:
@@ -166,13 +167,12 @@ def _made_now(_kind: str, _item: object, make: Callable[[], str]) -> str:
     return make()
 
 
-def export_files(dossier: Dossier, briefing_slugs: dict[str, str], xref: CrossReference,
-                 memo: Memo = _made_now) -> list[RenderedFile]:
+def export_files(xref: CrossReference, memo: Memo = _made_now) -> list[RenderedFile]:
     """content/exports/: dossier.json (everything), figures.csv, actors.csv, places.csv.
 
     Each article's and each event's part is made through `memo`, so that a run that changed
     one article need not make them all again."""
-    entities = {entity.id: entity for entity in dossier.entities}
+    dossier, briefing_slugs, entities = xref.dossier, xref.slugs, xref.entities
     articles = dossier.articles
     timeline = sorted(
         (entry, line)

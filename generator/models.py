@@ -2,7 +2,8 @@
 
 ingest -> RawArticle (+ Report)
 extract -> ExtractedArticle (entities keyed per article)
-resolve -> Dossier (entities with dossier-wide ids, cross-reference index)
+resolve -> Dossier (entities with dossier-wide ids), then its cross-reference
+           (generator.xref.CrossReference: ResolvedArticle, Claim, Event, RelatedBriefing)
 render -> RenderedFile (path, text), written by write.
 """
 
@@ -196,6 +197,120 @@ class Dossier:
     entities: tuple[Entity, ...]  # sorted by id
     # (article id, "actor"|"place", article-local key) -> entity id
     entity_of: dict[tuple[str, str, str], str] = field(default_factory=dict, hash=False)
+
+
+TOTAL_WHO = frozenset({"people", "civilians"})
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """What a page or an export shows of an entity an article names: all but its aliases and
+    description, which change with every article that names it (its own page shows those)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    region: str | None
+    lat: float | None
+    lon: float | None
+
+    @classmethod
+    def of(cls, entity: Entity) -> EntityRef:
+        return cls(entity.id, entity.name, entity.kind, entity.country, entity.region, entity.lat, entity.lon)
+
+
+@dataclass(frozen=True)
+class ResolvedArticle:
+    """An article with its briefing page's slug and the dossier entity behind each of its
+    article-local actors and places (aligned with article.actors and article.places)."""
+
+    article: ExtractedArticle
+    slug: str
+    actors: tuple[EntityRef, ...]
+    places: tuple[EntityRef, ...]
+
+    def locals_of(self, category: str) -> zip:
+        """(local entity, dossier entity) pairs of one category, in article order."""
+        if category == "actor":
+            return zip(self.article.actors, self.actors)
+        return zip(self.article.places, self.places)
+
+    def entity_id(self, category: str, key: str | None) -> str | None:
+        """The dossier id of the article-local entity `key` (None for None or an unknown key)."""
+        for local, entity in self.locals_of(category):
+            if local.key == key:
+                return entity.id
+        return None
+
+    def entity_ids(self, category: str) -> list[str]:
+        """The dossier ids of one category, once each, by name (ties in article order)."""
+        names = {entity.id: entity.name.casefold() for _, entity in self.locals_of(category)}
+        return sorted(names, key=names.__getitem__)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One casualty figure as one article reports it, with dossier-wide ids."""
+
+    article: ExtractedArticle
+    figure: Figure
+    index: int  # position in article.figures
+    place_id: str | None  # the figure's own place, else the article's main place
+    place_inferred: bool  # True when the sentence named no place
+    claimant_id: str | None
+
+    @property
+    def is_total(self) -> bool:
+        return self.figure.who in TOTAL_WHO
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """Low / best / high of one casualty kind at one event, and whether the claims disagree."""
+
+    kind: str
+    low: int
+    best: int
+    high: int
+    conservative: Claim  # ACLED: the lowest total claim
+    disagreement: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    """Casualty claims grouped as one incident (see generator.xref for the rule)."""
+
+    key: str  # "2016-09-23/aleppo"; stable, used as the anchor on figures.md
+    date: dt.date | None
+    area_id: str | None
+    claims: tuple[Claim, ...]
+    estimates: tuple[Estimate, ...]
+
+    @property
+    def disagreements(self) -> tuple[Estimate, ...]:
+        return tuple(e for e in self.estimates if e.disagreement)
+
+    def disagrees(self, claim: Claim) -> bool:
+        """True for a total claim of a kind on which this event's sources give different numbers."""
+        return claim.is_total and any(e.kind == claim.figure.kind for e in self.disagreements)
+
+
+@dataclass(frozen=True)
+class ClaimOfEvent:
+    """A claim together with the event it was grouped into."""
+
+    claim: Claim
+    event: Event
+
+
+@dataclass(frozen=True)
+class RelatedBriefing:
+    """Another briefing sharing entities or the casualty event with a briefing."""
+
+    article: ExtractedArticle
+    shared: tuple[str, ...]  # ids of the entities both name, by name
+    same_event: bool
 
 
 @dataclass(frozen=True)

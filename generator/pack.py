@@ -11,17 +11,11 @@ import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from generator.errors import DossierError
+from generator.errors import PackError
 
 DEFAULT_ARCHIVE = Path("dossier-site.zip")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
 _FILE_MODE = 0o644 << 16
-
-
-class PackError(DossierError):
-    """There is no built site to pack, or the archive cannot be written."""
-
-    exit_code = 8
 
 
 def site_files(site_dir: Path) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Cross-reference of a dossier that pages and exports share: places, events, related briefings.
+"""The resolve stage's cross-reference of a dossier, which pages and exports share: briefing slugs, articles as resolved, places, events, related briefings.
 
 Event key (how casualty claims are grouped): the article's event date (its publication date
 when no event date is known) and the claim's place rolled up to a settlement: a district rolls
@@ -15,62 +15,22 @@ highest claim) and ACLED (the most conservative claim is the lowest). Only total
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from generator.models import Dossier, Entity, EntityMention, ExtractedArticle, Figure
+from generator.models import (Claim, ClaimOfEvent, Dossier, Entity, EntityMention, EntityRef, Estimate, Event,
+                              ExtractedArticle, RelatedBriefing, ResolvedArticle)
+from generator.slugs import slugify
 
-TOTAL_WHO = frozenset({"people", "civilians"})
 _MAIN_PLACE_KINDS = (("city",), ("governorate", "region"), ("town", "village", "district", "area"), ("country",))
 MAX_RELATED_BRIEFINGS = 8
 # An entity named in more briefings than this says nothing about how two briefings relate
 # ("Syria"), and skipping it keeps related-briefing lookups linear at 10,000 articles.
 MAX_SHARED_ENTITY_BRIEFINGS = 200
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One casualty figure as one article reports it, with dossier-wide ids."""
-
-    article: ExtractedArticle
-    figure: Figure
-    index: int  # position in article.figures
-    place_id: str | None  # the figure's own place, else the article's main place
-    place_inferred: bool  # True when the sentence named no place
-    claimant_id: str | None
-
-    @property
-    def is_total(self) -> bool:
-        return self.figure.who in TOTAL_WHO
-
-
-@dataclass(frozen=True)
-class Estimate:
-    """Low / best / high of one casualty kind at one event, and whether the claims disagree."""
-
-    kind: str
-    low: int
-    best: int
-    high: int
-    conservative: Claim  # ACLED: the lowest total claim
-    disagreement: bool
-
-
-@dataclass(frozen=True)
-class Event:
-    key: str  # "2016-09-23/aleppo"; stable, used as the anchor on figures.md
-    date: dt.date | None
-    area_id: str | None
-    claims: tuple[Claim, ...]
-    estimates: tuple[Estimate, ...]
-
-    @property
-    def disagreements(self) -> tuple[Estimate, ...]:
-        return tuple(e for e in self.estimates if e.disagreement)
-
-    def disagrees(self, claim: Claim) -> bool:
-        """True for a total claim of a kind on which this event's sources give different numbers."""
-        return claim.is_total and any(e.kind == claim.figure.kind for e in self.disagreements)
+# Names of the pages of the briefings index (index.md, page-2.md, ...): never a briefing's slug.
+_INDEX_PAGE_NAME = re.compile(r"index|page-\d+")
 
 
 def event_date(article: ExtractedArticle) -> dt.date | None:
@@ -81,40 +41,91 @@ def event_key(date: dt.date | None, area_id: str | None) -> str:
     return f"{date.isoformat() if date else 'undated'}/{area_id or 'unplaced'}"
 
 
-class CrossReference:
-    """Lookups over one dossier, computed once per render."""
+def briefing_slugs(articles: tuple[ExtractedArticle, ...]) -> dict[str, str]:
+    """Unique, stable page slugs for article ids (ids from collections may be anything); never
+    the name of a page of the briefings index (index, page-2, ...)."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for article in sorted(articles, key=lambda a: a.id):
+        slug = slugify(article.id)
+        if slug in taken or _INDEX_PAGE_NAME.fullmatch(slug):
+            slug = f"{slug}-{slugify(article.source_path + (article.record or ''))[-8:]}"
+        taken.add(slug)
+        slugs[article.id] = slug
+    return slugs
 
-    def __init__(self, dossier: Dossier):
-        self.dossier = dossier
-        self.entities = {entity.id: entity for entity in dossier.entities}
-        # entity id -> (article, local entity) of every local entity it resolves, in dossier order
-        self._locals: dict[str, list[tuple[ExtractedArticle, EntityMention]]] = defaultdict(list)
-        self._place_mentions = {a.id: self._mention_counts(a, "place") for a in dossier.articles}
-        self._actor_mentions = {a.id: self._mention_counts(a, "actor") for a in dossier.articles}
-        self._holders: dict[str, list[str]] = defaultdict(list)  # entity id -> article ids, in dossier order
+
+def cross_reference(dossier: Dossier) -> CrossReference:
+    """The resolve stage's last step: everything pages and exports share, computed once."""
+    return CrossReference(dossier)
+
+
+@dataclass(frozen=True, eq=False)
+class CrossReference:
+    """A resolved dossier with its cross-reference: briefing slugs, each article as resolved,
+    entity uses, places, casualty events and related briefings. Built once, then only read."""
+
+    dossier: Dossier
+    entities: Mapping[str, Entity] = field(init=False)
+    slugs: Mapping[str, str] = field(init=False)  # article id -> briefing page slug
+    resolved: Mapping[str, ResolvedArticle] = field(init=False)  # by article id
+    events: tuple[Event, ...] = field(init=False)
+    related: Mapping[str, tuple[RelatedBriefing, ...]] = field(init=False)  # by article id
+    event_of_article: Mapping[str, str] = field(init=False)  # article id -> key of its main event
+    # entity id -> (article, local entity) of every local entity it resolves, in dossier order
+    _locals: Mapping[str, list[tuple[ExtractedArticle, EntityMention]]] = field(init=False, repr=False)
+    _refs: Mapping[str, EntityRef] = field(init=False, repr=False)
+    _holders: Mapping[str, list[str]] = field(init=False, repr=False)  # entity id -> article ids, in order
+    _place_mentions: Mapping[str, Counter[str]] = field(init=False, repr=False)
+    _actor_mentions: Mapping[str, Counter[str]] = field(init=False, repr=False)
+    _region_place: Mapping[tuple[str, str | None], str] = field(init=False, repr=False)
+    _country_place: Mapping[str, str] = field(init=False, repr=False)
+    _main_places: Mapping[str, str | None] = field(init=False, repr=False)
+    _claims_by_article: Mapping[str, list[ClaimOfEvent]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        dossier = self.dossier
+        put = object.__setattr__  # frozen: the fields are set here, once
+        put(self, "entities", {entity.id: entity for entity in dossier.entities})
+        put(self, "slugs", briefing_slugs(dossier.articles))
+        put(self, "_refs", {entity.id: EntityRef.of(entity) for entity in dossier.entities})  # one each, shared
+        put(self, "resolved", {a.id: self._resolve(a) for a in dossier.articles})
+        put(self, "_locals", defaultdict(list))
+        put(self, "_place_mentions", {a.id: self._mention_counts(a, "place") for a in dossier.articles})
+        put(self, "_actor_mentions", {a.id: self._mention_counts(a, "actor") for a in dossier.articles})
+        holders: dict[str, list[str]] = defaultdict(list)
         for article in dossier.articles:
             for counts in (self._actor_mentions[article.id], self._place_mentions[article.id]):
                 for entity_id in counts:
-                    self._holders[entity_id].append(article.id)
-        self._region_place = {(e.kind, e.region): e.id for e in reversed(dossier.entities)
-                              if e.category == "place" and e.kind in ("governorate", "region")}
-        self._country_place = {e.name: e.id for e in dossier.entities if e.category == "place" and e.kind == "country"}
-        self._main_places = {a.id: self._most_mentioned_place(a) for a in dossier.articles}
-        self.events = self._events()
-        self._claims_by_article: dict[str, list[tuple[Claim, Event]]] = defaultdict(list)
+                    holders[entity_id].append(article.id)
+        put(self, "_holders", holders)
+        put(self, "_region_place", {(e.kind, e.region): e.id for e in reversed(dossier.entities)
+                                    if e.category == "place" and e.kind in ("governorate", "region")})
+        put(self, "_country_place", {e.name: e.id for e in dossier.entities
+                                     if e.category == "place" and e.kind == "country"})
+        put(self, "_main_places", {a.id: self._most_mentioned_place(a) for a in dossier.articles})
+        put(self, "events", self._events())
+        claims_by_article: dict[str, list[ClaimOfEvent]] = defaultdict(list)
         for event in self.events:
             for claim in event.claims:
-                self._claims_by_article[claim.article.id].append((claim, event))
-        self.event_of_article = {a.id: event_key(event_date(a), self.area(a, self._main_places[a.id]))
-                                 for a in dossier.articles}
+                claims_by_article[claim.article.id].append(ClaimOfEvent(claim, event))
+        put(self, "_claims_by_article", claims_by_article)
+        put(self, "event_of_article", {a.id: event_key(event_date(a), self.area(a, self._main_places[a.id]))
+                                       for a in dossier.articles})
+        put(self, "related", self._related_briefings())
+
+    def _resolve(self, article: ExtractedArticle) -> ResolvedArticle:
+        entity_of, refs = self.dossier.entity_of, self._refs
+        return ResolvedArticle(
+            article, self.slugs[article.id],
+            tuple(refs[entity_of[(article.id, "actor", local.key)]] for local in article.actors),
+            tuple(refs[entity_of[(article.id, "place", local.key)]] for local in article.places))
 
     def _mention_counts(self, article: ExtractedArticle, category: str) -> Counter[str]:
-        entity_of = self.dossier.entity_of
         counts: Counter[str] = Counter()
-        for local in article.actors if category == "actor" else article.places:
-            entity_id = entity_of[(article.id, category, local.key)]
-            counts[entity_id] = counts.get(entity_id, 0) + len(local.mentions)  # no Counter.__missing__ call
-            self._locals[entity_id].append((article, local))
+        for local, entity in self.resolved[article.id].locals_of(category):
+            counts[entity.id] = counts.get(entity.id, 0) + len(local.mentions)  # no Counter.__missing__ call
+            self._locals[entity.id].append((article, local))
         return counts
 
     def entity_ids(self, article: ExtractedArticle, category: str) -> Counter[str]:
@@ -207,13 +218,13 @@ class CrossReference:
                                 tuple(claims), _estimates(claims)))
         return tuple(events)
 
-    def claims_of(self, article: ExtractedArticle) -> list[tuple[Claim, Event]]:
+    def claims_of(self, article: ExtractedArticle) -> tuple[ClaimOfEvent, ...]:
         """The article's figures as claims, in article order, each with its event."""
-        return sorted(self._claims_by_article.get(article.id, []), key=lambda pair: pair[0].index)
+        return tuple(sorted(self._claims_by_article.get(article.id, []), key=lambda pair: pair.claim.index))
 
     # -- related briefings ------------------------------------------------------------------
 
-    def related_briefings(self) -> dict[str, list[tuple[ExtractedArticle, list[str], bool]]]:
+    def _related_briefings(self) -> dict[str, tuple[RelatedBriefing, ...]]:
         """Per article: other briefings sharing entities or the event, best first (bounded).
 
         Score: one point per shared entity, three for the same event; ties by article id.
@@ -241,11 +252,12 @@ class CrossReference:
                 scores[peer] += 3
             scores.pop(article.id, None)  # absent when it names no telling entity and sits past the event cap
             peers = peer_sets.get(event, ())
-            related[article.id] = [
-                (by_id[other], sorted(filter(held[other].__contains__, own), key=sort_name.__getitem__),
-                 other in peers)
+            related[article.id] = tuple(
+                RelatedBriefing(by_id[other],
+                                tuple(sorted(filter(held[other].__contains__, own), key=sort_name.__getitem__)),
+                                other in peers)
                 for other in best_scored(scores, MAX_RELATED_BRIEFINGS)
-            ]
+            )
         return related
 
 

@@ -16,7 +16,7 @@ import pytest
 
 import generator.build as build
 from conftest import fakes_records, write_fakes_article
-from generator import render
+from generator.render import limits
 from generator.config import Settings
 
 SETTINGS = Settings(title="Incremental test")
@@ -55,7 +55,7 @@ def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str) -> None:
 def test_edit_sequence_matches_clean_runs(tmp_path, records, monkeypatch, split_past):
     if split_past:
         for limit in ("MAX_EVENTS", "MAX_TIMELINE_DATES", "MAX_EVENTS_PER_LEDGER_PAGE"):
-            monkeypatch.setattr(render, limit, split_past)
+            monkeypatch.setattr(limits, limit, split_past)
     project = tmp_path / "project"
     seeds = project / "seeds"
     for record in records[:24]:

@@ -7,7 +7,7 @@ import markdown
 from generator.build import generate
 from generator.config import Settings
 from generator.notes import Notes, load_notes
-from generator.render import notes_block
+from generator.render.fragments import notes_block
 
 REPO = Path(__file__).resolve().parent.parent
 

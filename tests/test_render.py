@@ -10,9 +10,15 @@ import yaml
 from generator.extract.text import paragraph_spans, split_sentences
 from generator.models import (DateMention, Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Quote,
                               Toll)
-from generator import render
+from generator.escape import html_link
+from generator.render import limits, periods
+from generator.render.fragments import tag_list, tag_name
+from generator.render.ledger import LedgerLayout
+from generator.render.links import Links
+from generator.sitebuilder import MKDOCS_MATERIAL
+from generator.xref import CrossReference
 from generator.notes import Notes
-from generator.render import SHIPPED_TEMPLATES, render_dossier, tag_list, tag_name
+from generator.render import SHIPPED_TEMPLATES, render_dossier
 
 HOSTILE_TAG = "<img src=x onerror=alert(1)>"
 HOSTILE_TITLE = '<script>alert("t")</script> {{ 7*7 }} [x](javascript:alert(1))'
@@ -53,7 +59,7 @@ def _dossier() -> Dossier:
 
 
 def _render(notes: Notes | None = None, search_full_text: bool = True) -> dict[str, str]:
-    files = render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test dossier", "Scope", notes=notes,
+    files = render_dossier(CrossReference(_dossier()), (SHIPPED_TEMPLATES,), "Test dossier", "Scope", notes=notes,
                            search_full_text=search_full_text)
     return {f.path: f.text for f in files}
 
@@ -144,7 +150,7 @@ def test_hostile_tag_is_inert_in_a_real_mkdocs_build(tmp_path):
     from conftest import MKDOCS_CONFIG, build_site
     from generator.write import write_content
 
-    write_content(tmp_path / "content", render_dossier(_dossier(), (SHIPPED_TEMPLATES,), "Test", "Scope"))
+    write_content(tmp_path / "content", render_dossier(CrossReference(_dossier()), (SHIPPED_TEMPLATES,), "Test", "Scope"))
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "overrides").symlink_to(MKDOCS_CONFIG.parent / "overrides")
     result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
@@ -168,8 +174,8 @@ def _dossier_of(count: int, ids: list[str] | None = None) -> Dossier:
 
 
 def test_briefings_index_is_paginated_with_links_between_pages(monkeypatch):
-    monkeypatch.setattr(render, "BRIEFINGS_PER_INDEX_PAGE", 2)
-    pages = {f.path: f.text for f in render_dossier(_dossier_of(5), (SHIPPED_TEMPLATES,), "T", "S")}
+    monkeypatch.setattr(limits, "BRIEFINGS_PER_INDEX_PAGE", 2)
+    pages = {f.path: f.text for f in render_dossier(CrossReference(_dossier_of(5)), (SHIPPED_TEMPLATES,), "T", "S")}
     assert [p for p in pages if re.fullmatch(r"briefings/(index|page-\d+)\.md", p)] == [
         "briefings/index.md", "briefings/page-2.md", "briefings/page-3.md"]
     assert "**Pages:** **1** · [2](page-2.md) · [3](page-3.md)" in pages["briefings/index.md"]
@@ -180,26 +186,26 @@ def test_briefings_index_is_paginated_with_links_between_pages(monkeypatch):
 
 
 def test_article_ids_never_take_the_index_pages_names():
-    pages = {f.path for f in render_dossier(_dossier_of(3, ["index", "page-2", "x"]), (SHIPPED_TEMPLATES,), "T", "S")}
+    pages = {f.path for f in render_dossier(CrossReference(_dossier_of(3, ["index", "page-2", "x"])), (SHIPPED_TEMPLATES,), "T", "S")}
     briefings = {p for p in pages if p.startswith("briefings/")}
     assert len(briefings) == 4 and "briefings/index.md" in briefings and "briefings/page-2.md" not in briefings
 
 
 def test_long_lists_are_capped_with_a_pointer_to_the_exports(monkeypatch):
-    monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_OUTLET", 2)
-    monkeypatch.setattr(render, "MAX_BRIEFINGS_PER_PAGE", 2)
-    pages = {f.path: f.text for f in render_dossier(_dossier_of(4), (SHIPPED_TEMPLATES,), "T", "S")}
+    monkeypatch.setattr(limits, "MAX_BRIEFINGS_PER_OUTLET", 2)
+    monkeypatch.setattr(limits, "MAX_BRIEFINGS_PER_PAGE", 2)
+    pages = {f.path: f.text for f in render_dossier(CrossReference(_dossier_of(4)), (SHIPPED_TEMPLATES,), "T", "S")}
     assert '2 earlier briefings are in the <a href="exports/dossier.json">dossier export</a>' in pages["sources.md"]
     assert "2 more briefings are listed in the [exports]" in pages["actors/jane-doe.md"]
 
 
 def test_past_max_timeline_dates_every_date_is_on_the_timeline_page_of_its_month(monkeypatch):
-    monkeypatch.setattr(render, "MAX_TIMELINE_DATES", 1)
-    monkeypatch.setattr(render, "MAX_ENTRIES_PER_DATE", 1)
+    monkeypatch.setattr(limits, "MAX_TIMELINE_DATES", 1)
+    monkeypatch.setattr(limits, "MAX_ENTRIES_PER_DATE", 1)
     articles = _dossier_of(4).articles
     doubled = replace(articles[0], dates=articles[0].dates + (DateMention(dt.date(2016, 8, 1), "1 August", 0, False),))
     dossier = replace(_dossier_of(4), articles=(doubled,) + articles[1:])
-    pages = {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
+    pages = {f.path: f.text for f in render_dossier(CrossReference(dossier), (SHIPPED_TEMPLATES,), "T", "S")}
     overview = pages["timeline.md"]
     assert re.findall(r"\n## (\S+)", overview) == ["By", "2016-08-01"]
     assert '<a href="timeline/2016-08.html">August 2016</a></td><td>4</td><td>5</td>' in overview
@@ -211,7 +217,7 @@ def test_past_max_timeline_dates_every_date_is_on_the_timeline_page_of_its_month
 
 
 def test_up_to_max_timeline_dates_timeline_md_holds_every_date():
-    pages = {f.path: f.text for f in render_dossier(_dossier_of(4), (SHIPPED_TEMPLATES,), "T", "S")}
+    pages = {f.path: f.text for f in render_dossier(CrossReference(_dossier_of(4)), (SHIPPED_TEMPLATES,), "T", "S")}
     assert len(re.findall(r"\n## 2016-08-\d\d", pages["timeline.md"])) == 4 and "By month" not in pages["timeline.md"]
     assert not [path for path in pages if path.startswith("timeline/")]
 
@@ -241,8 +247,8 @@ def _seed_pages(monkeypatch, max_events: int) -> dict[str, str]:
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     dossier = analyse([seeds], seeds, load_knowledge_base()).dossier
-    monkeypatch.setattr(render, "MAX_EVENTS", max_events)
-    return {f.path: f.text for f in render_dossier(dossier, (SHIPPED_TEMPLATES,), "T", "S")}
+    monkeypatch.setattr(limits, "MAX_EVENTS", max_events)
+    return {f.path: f.text for f in render_dossier(CrossReference(dossier), (SHIPPED_TEMPLATES,), "T", "S")}
 
 
 EVENT_LINK = re.compile(r"(figures(?:/[\w-]+)?)\.(?:md|html)#(event-[\w-]+)[)\"]")
@@ -267,7 +273,7 @@ def test_past_max_events_every_event_is_on_the_ledger_page_of_its_month(monkeypa
 
 
 def test_a_month_of_too_many_events_has_a_ledger_page_per_day(monkeypatch):
-    monkeypatch.setattr(render, "MAX_EVENTS_PER_LEDGER_PAGE", 1)
+    monkeypatch.setattr(limits, "MAX_EVENTS_PER_LEDGER_PAGE", 1)
     pages = _seed_pages(monkeypatch, 1)
     day_pages = sorted(path for path in pages if path.startswith("figures/"))
     assert day_pages and all(re.fullmatch(r"figures/2016-09-\d\d\.md", path) for path in day_pages)
@@ -287,57 +293,62 @@ def test_up_to_max_events_figures_md_is_the_whole_ledger(monkeypatch):
     assert len(anchors) >= 2 and linked == anchors
 
 
-def _renderer() -> render.Renderer:
-    return render.Renderer(_dossier(), (SHIPPED_TEMPLATES,), "T", "S", Notes())
+def _links(split: bool = False) -> tuple[Links, CrossReference]:
+    xref = CrossReference(_dossier())
+    layout = LedgerLayout(xref.events)
+    layout.split = split
+    return Links(xref.entities, xref.slugs, layout.page_of, MKDOCS_MATERIAL), xref
 
 
 def test_html_links_escape_text_and_address_and_point_at_built_pages():
-    renderer = _renderer()
-    article = renderer.dossier.articles[0]
-    link = renderer.briefing_a(article, prefix="", anchor="#s1")
+    links, xref = _links()
+    article = xref.dossier.articles[0]
+    link = links.briefing_a(article, prefix="", anchor="#s1")
     assert link.startswith('<a href="briefings/a-1.html#s1">&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; ')
     assert "&#123;&#123; 7*7 &#125;&#125;" in link and link.endswith("[x](javascript:alert(1))</a>")
-    assert renderer.entity_a("jane-doe") == '<a href="../actors/jane-doe.html">Jane Doe</a>'
-    assert renderer.sentence_a(article, 1) == '<a href="../briefings/a-1.html#s1">Evil &lt;i&gt;Outlet&lt;/i&gt; (AFP), s1</a>'
-    assert render.html_link('x" onclick="y', 'a"b') == '<a href="a&quot;b">x&quot; onclick=&quot;y</a>'
+    assert links.entity_a("jane-doe") == '<a href="../actors/jane-doe.html">Jane Doe</a>'
+    assert links.sentence_a(article, 1) == '<a href="../briefings/a-1.html#s1">Evil &lt;i&gt;Outlet&lt;/i&gt; (AFP), s1</a>'
+    assert html_link('x" onclick="y', 'a"b') == '<a href="a&quot;b">x&quot; onclick=&quot;y</a>'
 
 
 def test_html_and_markdown_links_note_the_same_lookups():
     """The page cache re-renders a page when something it looked up changed: both forms must
     look up the same things."""
-    renderer = _renderer()
-    article = renderer.dossier.articles[0]
-    event = renderer.xref.events[0]
+    links, xref = _links()
+    article = xref.dossier.articles[0]
+    event = xref.events[0]
     calls = [("entity_link", "entity_a", ("aleppo",)), ("briefing_link", "briefing_a", (article,)),
              ("sentence_link", "sentence_a", (article, 0)), ("event_link", "event_a", (event,)),
              ("entity_name", "entity_name_html", ("jane-doe",))]
     for markdown_form, html_form, args in calls:
         noted = []
         for name in (markdown_form, html_form):
-            renderer._lookups = {}
-            getattr(renderer, name)(*args)
-            noted.append(renderer._lookups)
+            links.noted = {}
+            getattr(links, name)(*args)
+            noted.append(links.noted)
         assert noted[0] == noted[1] != {}, markdown_form
 
 
 def test_event_link_points_at_the_ledger_page_of_the_event():
-    renderer = _renderer()
-    event = renderer.xref.events[0]
-    assert renderer.event_a(event) == '<a href="../figures.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
-    renderer.ledger_split = True
-    assert renderer.event_a(event) == '<a href="../figures/2016-09.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
-    assert renderer.event_link(event, prefix="") == "[Aleppo, 2016-09-23](figures/2016-09.md#event-2016-09-23-aleppo)"
+    links, xref = _links()
+    event = xref.events[0]
+    assert links.event_a(event) == '<a href="../figures.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
+    links, xref = _links(split=True)
+    assert links.event_a(event) == '<a href="../figures/2016-09.html#event-2016-09-23-aleppo">Aleppo, 2016-09-23</a>'
+    assert links.event_link(event, prefix="") == "[Aleppo, 2016-09-23](figures/2016-09.md#event-2016-09-23-aleppo)"
 
 
 def test_month_pages_link_to_the_months_before_and_after():
-    assert render._neighbours(["2016-08", "2016-09", "undated"]) == {
-        "2016-08": (None, ("2016-09", "September 2016")),
-        "2016-09": (("2016-08", "August 2016"), ("undated", "Undated events")),
-        "undated": (("2016-09", "September 2016"), None),
+    before, after = periods.PeriodLink("2016-08", "August 2016"), periods.PeriodLink("undated", "Undated events")
+    september = periods.PeriodLink("2016-09", "September 2016")
+    assert periods.neighbours(["2016-08", "2016-09", "undated"]) == {
+        "2016-08": periods.Neighbours(None, september),
+        "2016-09": periods.Neighbours(before, after),
+        "undated": periods.Neighbours(september, None),
     }
 
 
 def test_month_pages_are_named_and_titled_whatever_the_locale():
-    assert render._month_of(dt.date(2016, 9, 23)) == "2016-09" and render._month_of(None) == "undated"
-    assert render._period_title("2016-09") == "September 2016" and render._period_title("undated") == "Undated events"
-    assert render._period_title("2016-09-03") == "3 September 2016"
+    assert periods.month_of(dt.date(2016, 9, 23)) == "2016-09" and periods.month_of(None) == "undated"
+    assert periods.period_title("2016-09") == "September 2016" and periods.period_title("undated") == "Undated events"
+    assert periods.period_title("2016-09-03") == "3 September 2016"

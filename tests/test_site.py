@@ -323,11 +323,11 @@ def test_ledger_and_timeline_by_month_build_strict_and_every_link_reaches_its_an
     from conftest import MKDOCS_CONFIG, build_site, fakes_records, write_fakes_article
 
     import generator.build as build
-    from generator import render
+    from generator.render import limits
     from generator.config import Settings
 
     for limit in ("MAX_EVENTS", "MAX_TIMELINE_DATES", "MAX_EVENTS_PER_LEDGER_PAGE"):
-        monkeypatch.setattr(render, limit, 3)
+        monkeypatch.setattr(limits, limit, 3)
     for record in fakes_records("aleppo", 30):
         write_fakes_article(tmp_path / "seeds", record)
     build.generate(tmp_path, Settings(title="Ledger by month"))

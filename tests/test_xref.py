@@ -72,9 +72,9 @@ def test_related_briefings_share_entities_or_the_event():
     a = _article("a", [_place("c", "Aleppo", "city")], [])
     b = _article("b", [_place("c", "Aleppo", "city")], [], published=dt.date(2016, 9, 24))
     c = _article("c", [_place("h", "Homs", "city", region="Homs")], [])
-    related = CrossReference(_dossier(a, b, c)).related_briefings()
-    assert [(other.id, shared, same) for other, shared, same in related["a"]] == [("b", ["aleppo"], False)]
-    assert related["c"] == []
+    related = CrossReference(_dossier(a, b, c)).related
+    assert [(r.article.id, r.shared, r.same_event) for r in related["a"]] == [("b", ("aleppo",), False)]
+    assert related["c"] == ()
 
 
 def test_best_scored_ranks_by_score_then_key_and_cuts_ties_by_key():

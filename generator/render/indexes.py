@@ -1,0 +1,159 @@
+"""The overview (index.md), the section indexes (briefings, actors, places), tags and connections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.cooccurrence import choose, matrix_svg, top_pairs
+from generator.models import Entity, Event, ExtractedArticle, RenderedFile
+from generator.render import limits
+from generator.render.fragments import iso, newest_first
+from generator.render.pages import Fields, PageMaker
+from generator.xref import CrossReference
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    entity: Entity
+    briefings: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class DateRange:
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class OverviewSources(Fields):
+    """index.md: the dossier at a glance."""
+
+    title: str
+    description: str
+    articles: tuple[ExtractedArticle, ...]
+    latest: list[ExtractedArticle]
+    date_range: DateRange | None
+    actor_count: int
+    place_count: int
+    claim_count: int
+    event_count: int
+    top_actors: list[EntityRow]
+    top_places: list[EntityRow]
+    outlet_count: int
+    headline_events: list[Event]
+
+
+@dataclass(frozen=True)
+class BriefingsIndexSources(Fields):
+    """One page of the briefings index."""
+
+    meta: dict
+    articles: tuple[ExtractedArticle, ...]
+    total: int
+    first: int  # the number of the first briefing on this page
+    pages: list[str]  # the names of every page of the index
+    current: int  # this page's number, from 1
+
+
+@dataclass(frozen=True)
+class EntityIndexSources(Fields):
+    meta: dict
+    heading: str
+    category: str
+    rows: list[EntityRow]
+    more_rows: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ConnectionsSources(Fields):
+    meta: dict
+    pairs: list[Pair]
+
+
+@dataclass(frozen=True)
+class TagsSources(Fields):
+    meta: dict
+
+
+def entity_rows(xref: CrossReference, category: str) -> list[EntityRow]:
+    """Every entity of the category, most mentioned first."""
+    rows = [EntityRow(entity, len(xref.holders(entity.id)), xref.mention_total(entity.id))
+            for entity in xref.dossier.entities if entity.category == category]
+    rows.sort(key=lambda row: (-row.mentions, row.entity.name.casefold()))
+    return rows
+
+
+def _headline_events(xref: CrossReference) -> list[Event]:
+    """Events with the most total claims: what the overview leads with."""
+    ranked = sorted(xref.events, key=lambda e: (-sum(c.is_total for c in e.claims), -len(e.claims), e.key))
+    return [e for e in ranked if any(c.is_total for c in e.claims)][:limits.MAX_HEADLINE_EVENTS]
+
+
+def overview_page(maker: PageMaker, xref: CrossReference, title: str, description: str,
+                  outlet_count: int) -> RenderedFile:
+    articles = xref.dossier.articles
+    dates = sorted(a.published for a in articles if a.published)
+    entities = xref.dossier.entities
+    sources = OverviewSources(
+        title=title,
+        description=description,
+        articles=articles,
+        latest=newest_first(articles)[:limits.MAX_LATEST_BRIEFINGS],
+        date_range=DateRange(iso(dates[0]), iso(dates[-1])) if dates else None,
+        actor_count=sum(1 for e in entities if e.category == "actor"),
+        place_count=sum(1 for e in entities if e.category == "place"),
+        claim_count=sum(len(a.figures) for a in articles),
+        event_count=len(xref.events),
+        top_actors=entity_rows(xref, "actor")[:limits.MAX_TOP_ENTITIES],
+        top_places=entity_rows(xref, "place")[:limits.MAX_TOP_ENTITIES],
+        outlet_count=outlet_count,
+        headline_events=_headline_events(xref),
+    )
+    return maker.page("index.md", "index.md.j2", sources)
+
+
+def briefing_index_pages(maker: PageMaker, articles: tuple[ExtractedArticle, ...], meta: dict) -> list[RenderedFile]:
+    """briefings/index.md, page-2.md, ...: a table of limits.BRIEFINGS_PER_INDEX_PAGE rows each."""
+    size = limits.BRIEFINGS_PER_INDEX_PAGE
+    starts = range(0, max(1, len(articles)), size)
+    names = ["index.md"] + [f"page-{number}.md" for number in range(2, len(starts) + 1)]
+    return [maker.page(f"briefings/{name}", "briefings_index.md.j2",
+                       BriefingsIndexSources(meta, articles[start:start + size], len(articles), start + 1, names, number))
+            for number, (name, start) in enumerate(zip(names, starts), start=1)]
+
+
+def entity_index_page(maker: PageMaker, xref: CrossReference, category: str, meta: dict) -> RenderedFile:
+    rows = entity_rows(xref, category)
+    section, heading = ("actors", "Actors") if category == "actor" else ("places", "Places")
+    sources = EntityIndexSources(meta, heading, category, rows[:limits.MAX_INDEX_ROWS],
+                                 max(0, len(rows) - limits.MAX_INDEX_ROWS))
+    return maker.page(f"{section}/index.md", "entities_index.md.j2", sources)
+
+
+def _members(xref: CrossReference) -> dict[str, frozenset[str]]:
+    return {entity.id: frozenset(holders) for entity in xref.dossier.entities if (holders := xref.holders(entity.id))}
+
+
+def connection_files(maker: PageMaker, xref: CrossReference, meta: dict) -> list[RenderedFile]:
+    """connections.md (the strongest pairs as text, for screen readers and search) and the
+    co-occurrence matrix it shows, connections.svg."""
+    members = _members(xref)
+    names = {entity_id: xref.entities[entity_id].name for entity_id in members}
+    chosen = choose(members, names)
+    matrix = top_pairs(members, chosen)
+    pairs = sorted(((a, b, n) for (a, b), n in matrix.items() if n), key=lambda p: (-p[2], p[0], p[1]))
+    strongest = [Pair(*pair) for pair in pairs[:limits.MAX_STRONG_PAIRS]]
+    return [maker.page("connections.md", "connections.md.j2", ConnectionsSources(meta, strongest)),
+            RenderedFile("connections.svg", matrix_svg(chosen, names, matrix))]
+
+
+def tags_page(maker: PageMaker, meta: dict) -> RenderedFile:
+    return maker.page("tags.md", "tags.md.j2", TagsSources(meta))
