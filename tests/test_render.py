@@ -352,3 +352,29 @@ def test_month_pages_are_named_and_titled_whatever_the_locale():
     assert periods.month_of(dt.date(2016, 9, 23)) == "2016-09" and periods.month_of(None) == "undated"
     assert periods.period_title("2016-09") == "September 2016" and periods.period_title("undated") == "Undated events"
     assert periods.period_title("2016-09-03") == "3 September 2016"
+
+
+def test_an_override_can_extend_the_shipped_template_and_replace_one_block(tmp_path):
+    """A user's templates folder overrides file by file; `shipped/NAME` is the shipped template,
+    so an override can change one section and keep the rest as shipped."""
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "shipped/briefing.md.j2" %}\n{% block summary %}\n## Lead\n\n{{ article.summary }}\n{% endblock %}\n',
+        encoding="utf-8")
+    (tmp_path / "place.md.j2").write_text('{% extends "shipped/place.md.j2" %}{% block contexts %}{% endblock %}',
+                                          encoding="utf-8")
+    shipped = {f.path: f.text for f in render_dossier(CrossReference(_dossier()), (SHIPPED_TEMPLATES,), "T", "S")}
+    overridden = {f.path: f.text for f in render_dossier(CrossReference(_dossier()), (tmp_path, SHIPPED_TEMPLATES),
+                                                          "T", "S")}
+    briefing = overridden["briefings/a-1.md"]
+    assert "## Lead\n\n&#35; not a heading" in briefing and "## Summary" not in briefing
+    assert briefing.replace("## Lead", "## Summary") == shipped["briefings/a-1.md"]
+    assert "Mentions in context" not in overridden["places/aleppo.md"]
+    assert "Mentions in context" in overridden["actors/jane-doe.md"] == shipped["actors/jane-doe.md"]
+
+
+def test_links_take_the_address_style_of_the_site_builder():
+    xref = CrossReference(_dossier())
+    directory_urls = replace(MKDOCS_MATERIAL, page_suffix="/")
+    links = Links(xref.entities, xref.slugs, LedgerLayout(xref.events).page_of, directory_urls)
+    assert links.entity_a("jane-doe") == '<a href="../actors/jane-doe/">Jane Doe</a>'
+    assert links.entity_link("jane-doe") == "[Jane Doe](../actors/jane-doe.md)"  # Markdown links: the builder's job
