@@ -48,3 +48,18 @@ def test_readme_states_the_thresholds_where_ledger_and_timeline_split_by_month()
     assert f"up to {render.MAX_TIMELINE_DATES} dates" in readme
     assert f"each date with its first {render.MAX_ENTRIES_PER_DATE}" in readme
     assert f"a month of more than {render.MAX_EVENTS_PER_LEDGER_PAGE} events" in readme
+
+
+def test_readme_lists_the_blocks_of_each_template():
+    """An override replaces blocks by name: the README's list is the templates' own."""
+    from generator.render import SHIPPED_TEMPLATES
+
+    paragraph = " ".join(README.split("Blocks: ", 1)[1].split("\n\n", 1)[0].split())
+    listed = {
+        "briefing.md.j2": paragraph.split("`briefing.md.j2` has ", 1)[1].split(";", 1)[0],
+        "_entity.md.j2": paragraph.split("`_entity.md.j2`) have ", 1)[1].split(";", 1)[0],
+        "index.md.j2": paragraph.split("`index.md.j2` has ", 1)[1].split(".", 1)[0],
+    }
+    for template, names in listed.items():
+        text = (SHIPPED_TEMPLATES / template).read_text(encoding="utf-8")
+        assert re.findall(r"`(\w+)`", names) == re.findall(r"\{% block (\w+) %\}", text), template
