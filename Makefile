@@ -4,30 +4,32 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Re-install the project only when its metadata changes.
+# Re-install the project only when its metadata changes: building needs the package alone,
+# testing adds the test extras (pytest, hypothesis, Playwright...).
 INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
 CHROMIUM := /usr/bin/chromium
 # apt-get needs root; CI runners and laptops usually are not.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test golden clean distclean
 
+# The dossier plugin (mkdocs.yml) generates content/ from seeds/ before the build.
 site: $(INSTALLED)
-	$(BIN)/dossier generate
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED) $(CHROMIUM)
+test: $(TEST_INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest
 
 # Regenerates the golden files that tests compare against; review the diff before committing.
-golden: $(INSTALLED)
+golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/pytest
 
 clean:
 	rm -rf site test-artifacts .pytest_cache .hypothesis
 
 distclean: clean
-	rm -rf $(VENV) *.egg-info
+	rm -rf $(VENV) *.egg-info build dist
 
 # Debian and Ubuntu ship python3 without ensurepip unless python3-venv is installed.
 $(BIN)/python:
@@ -38,8 +40,12 @@ $(BIN)/python:
 		$(PYTHON) -m venv $(VENV); }
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -e '.[test]'
+	$(BIN)/python -m pip install -e .
 	touch $@
+
+$(TEST_INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $(INSTALLED) $@
 
 # Playwright's own browser download is not used: the browser tests drive Debian's chromium.
 $(CHROMIUM):

@@ -1,3 +1,3 @@
 """Briefing dossier generator: seeds/ -> ingest -> extract -> resolve -> render -> write."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.cache import CACHE_DIR, ExtractionCache, IngestCache
 from generator.config import Settings
+from generator.errors import ConfigError, NoArticlesError
 from generator.extract.article import extract_article
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
@@ -19,7 +20,7 @@ from generator.models import Dossier, ExtractedArticle, RawArticle, Report
 from generator.render import SHIPPED_TEMPLATES, render_dossier
 from generator.render.pagecache import PageCache, render_fingerprint
 from generator.resolve import resolve
-from generator.write import WriteResult, write_content
+from generator.write import WriteResult, read_manifest, write_content
 from generator.xref import cross_reference
 
 
@@ -132,14 +133,42 @@ def template_dirs(root: Path, settings: Settings) -> tuple[Path, ...]:
     return (user, SHIPPED_TEMPLATES) if user != SHIPPED_TEMPLATES and user.is_dir() else (SHIPPED_TEMPLATES,)
 
 
+def check_folders(root: Path, settings: Settings) -> None:
+    """A project folder and a seeds folder that exist and can be read, before anything is
+    written: a wrong setting must not leave content/ emptied."""
+    problems = []
+    seeds = root / settings.seeds_dir
+    if not root.is_dir():
+        problems.append(f"{root}: no such project folder")
+    elif not seeds.is_dir():
+        problems.append(f"seeds_dir '{settings.seeds_dir}': no such folder ({seeds.absolute()})")
+    elif not os.access(seeds, os.R_OK | os.X_OK):
+        problems.append(f"seeds_dir '{settings.seeds_dir}': the folder cannot be read ({seeds.absolute()})")
+    if problems:
+        raise ConfigError(problems)
+
+
+def _check_not_emptied(content: Path, analysis: Analysis, force: bool) -> None:
+    """No article but generated briefings in content/: keep them unless --force."""
+    if analysis.dossier.articles or force:
+        return
+    briefings = [path for path in read_manifest(content) if path.startswith("briefings/") and
+                 not path.startswith(("briefings/index", "briefings/page-"))]
+    if briefings:
+        raise NoArticlesError(f"the seeds gave no article; the {len(briefings)} generated briefing(s) in {content} "
+                              "are kept (pass --force to remove them)")
+
+
 def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
              progress: Progress | None = None) -> GenerateResult:
     """seeds/ -> content/: the whole pipeline, reusing the extraction cache under root."""
+    check_folders(root, settings)
     kb = knowledge_base_for(root, settings)
     cache = ExtractionCache(root / CACHE_DIR / "extract", kb)
     plan = ExtractionPlan(jobs=jobs, cache=cache, progress=progress)
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb, plan=plan,
                        max_file_mb=settings.max_file_mb, ingest_cache=IngestCache(root / CACHE_DIR / "ingest.pickle"))
+    _check_not_emptied(root / settings.content_dir, analysis, force)
     cache.prune_unused()
     notes = load_notes(root / settings.notes_dir)
     templates = template_dirs(root, settings)

@@ -13,15 +13,18 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from generator.build import PARALLEL_MIN_ARTICLES, ExtractionPlan, analyse, default_jobs, generate, knowledge_base_for
+from generator.build import (PARALLEL_MIN_ARTICLES, ExtractionPlan, analyse, check_folders, default_jobs, generate,
+                             knowledge_base_for)
 from generator.config import SETTING_HELP, load_config
 from generator.errors import DossierError, SiteBuildError, StrictFailure
 from generator.export import article_records
 from generator.models import ExtractedArticle, Report
+from generator.newproject import DISTRIBUTION, new_project
 from generator.pack import DEFAULT_ARCHIVE, pack_site
 from generator.sitebuilder import MKDOCS_MATERIAL
 
@@ -70,21 +73,38 @@ def _articles(articles: tuple[ExtractedArticle, ...], noun: str = "article(s)") 
     return f"{len(articles)} {noun}{note}"
 
 
+@dataclass(frozen=True)
+class Verbosity:
+    """-q: report lines only; -v: also every file written or removed."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
+def _verbosity() -> Verbosity:
+    return click.get_current_context().find_object(Verbosity) or Verbosity()
+
+
 def _finish(reports: tuple[Report, ...], strict: bool, summary: str) -> None:
     _print_reports(reports)
-    click.echo(f"dossier: {summary}; {len(reports)} problem(s) reported", err=True)
+    if not _verbosity().quiet:
+        click.echo(f"dossier: {summary}; {len(reports)} problem(s) reported", err=True)
     if strict and reports:
         raise StrictFailure(f"--strict: {len(reports)} problem(s) reported")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="dossier")
-def main() -> None:
+@click.version_option(package_name=DISTRIBUTION, prog_name="dossier")
+@click.option("--quiet", "-q", is_flag=True, help="Print problems only, no summary line.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list every file written or removed.")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Turn news articles in seeds/ into a briefing dossier (Markdown pages for MkDocs).
 
     Typical use: `dossier generate` then `mkdocs build`, or `dossier build` for both.
     Problems with inputs are reported one line each (file, record, reason) and skipped.
     """
+    ctx.obj = Verbosity(quiet=quiet, verbose=verbose and not quiet)
 
 
 @main.command("generate")
@@ -100,6 +120,11 @@ def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) ->
     finally:
         bar.close()
     written = result.written
+    if _verbosity().verbose:
+        for path in written.written:
+            click.echo(f"written: {path}", err=True)
+        for path in written.removed:
+            click.echo(f"removed: {path}", err=True)
     summary = (
         f"{_articles(result.analysis.dossier.articles)}; {len(written.written)} file(s) written, "
         f"{len(written.unchanged)} unchanged, {len(written.removed)} removed"
@@ -144,6 +169,7 @@ def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, str
 def check_command(root: Path, strict: bool, jobs: int | None) -> None:
     """Validate configuration, knowledge base and seeds; report problems; write nothing."""
     settings = load_config(root)
+    check_folders(root, settings)
     plan = ExtractionPlan(jobs=jobs or default_jobs())
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings),
                        plan=plan, max_file_mb=settings.max_file_mb)
@@ -159,9 +185,20 @@ def check_command(root: Path, strict: bool, jobs: int | None) -> None:
 def build_command(ctx: click.Context, root: Path, strict: bool, force: bool, jobs: int | None) -> None:
     """generate, then `mkdocs build --strict` into site/."""
     ctx.invoke(generate_command, root=root, strict=strict, force=force, jobs=jobs)
-    completed = subprocess.run(MKDOCS_MATERIAL.build_argv, cwd=root, check=False)
+    completed = subprocess.run(MKDOCS_MATERIAL.build_argv, cwd=root, check=False,
+                               env={**os.environ, **MKDOCS_MATERIAL.build_env})
     if completed.returncode != 0:
         raise SiteBuildError(f"{MKDOCS_MATERIAL.name} build failed")
+
+
+@main.command("new")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Briefing dossier", show_default=True, help="The dossier's title (site name, overview, exports).")
+def new_command(directory: Path, title: str) -> None:
+    """Start a dossier project in DIRECTORY: settings, mkdocs.yml, seeds/, knowledge.yaml, notes/."""
+    written = new_project(directory, title)
+    click.echo(f"dossier: {len(written)} file(s) written in {directory}; put articles in {directory / 'seeds'}, "
+               f"then `cd {directory}` and `mkdocs serve`", err=True)
 
 
 @main.command("config")

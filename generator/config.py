@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -31,7 +32,7 @@ class Settings:
 
 # Help text for each key: printed by `dossier config` and checked against the README by a test.
 SETTING_HELP = {
-    "title": "Dossier title shown on the overview page.",
+    "title": "The dossier's title: the site name (through the plugin), the overview's heading, the exports' title.",
     "description": "One-paragraph scope statement shown on the overview page.",
     "seeds_dir": "Folder of input articles (read recursively, never modified).",
     "content_dir": "Folder the Markdown pages are written to (mkdocs docs_dir).",
@@ -60,6 +61,20 @@ def _coerce(name: str, expected: type, value: object, problems: list[str]) -> ob
     return None
 
 
+def yaml_problem(file: str, error: yaml.YAMLError) -> str:
+    """"FILE, line N: what is wrong", from PyYAML's error and the position it marks."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    where = f"{file}, line {mark.line + 1}" if mark else file
+    what = getattr(error, "problem", None) or str(error)
+    return f"{where}: not valid YAML: {what}"
+
+
+def _suggestion(name: str, known: dict) -> str:
+    """" (did you mean 'seeds_dir'?)" for a near miss, else the list of known settings."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+
+
 def load_config(root: Path) -> Settings:
     """Settings from root/dossier.yml (all defaults when absent); raises ConfigError listing all problems."""
     path = root / CONFIG_FILE
@@ -68,7 +83,7 @@ def load_config(root: Path) -> Settings:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError([f"{CONFIG_FILE}: not valid YAML: {exc}"]) from exc
+        raise ConfigError([yaml_problem(path.name, exc)]) from exc
     if not isinstance(raw, dict):
         raise ConfigError([f"{CONFIG_FILE}: must be a mapping of settings"])
     known = {f.name: f for f in fields(Settings)}
@@ -76,7 +91,7 @@ def load_config(root: Path) -> Settings:
     values = {}
     for name in sorted(raw, key=str):
         if name not in known:
-            problems.append(f"{CONFIG_FILE}: unknown setting '{name}' (known: {', '.join(known)})")
+            problems.append(f"{CONFIG_FILE}: unknown setting '{name}'{_suggestion(str(name), known)}")
             continue
         expected = {"Path": Path, "int": int}.get(str(known[name].type), str)
         values[name] = _coerce(name, expected, raw[name], problems)

@@ -19,6 +19,13 @@ class ConfigError(DossierError):
         super().__init__("\n".join(self.problems))
 
 
+class NoArticlesError(DossierError):
+    """The inputs gave no article while content/ holds generated briefings: nothing is removed
+    unless --force is given (a wrong or emptied seeds folder must not wipe the dossier)."""
+
+    exit_code = 3
+
+
 class RenderError(DossierError):
     """A template failed (a bug in a template or an override), never the article's fault."""
 

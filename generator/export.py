@@ -90,11 +90,12 @@ def _entity_record(entity: Entity) -> dict:
             "region": entity.region, "lat": entity.lat, "lon": entity.lon}
 
 
-def _json_one_item_per_line(lists: dict[str, list[str]]) -> str:
-    """A JSON object of lists with each item (already JSON) on a line of its own: the fast C
-    encoder (indent= would use the pure-Python one), and a git diff that shows one changed
-    article per line."""
-    parts = [f"{json.dumps(key)}: [\n" + ",\n".join(items) + "\n]" for key, items in lists.items()]
+def _json_one_item_per_line(title: str, lists: dict[str, list[str]]) -> str:
+    """A JSON object (the dossier's title, then lists) with each item (already JSON) on a line of
+    its own: the fast C encoder (indent= would use the pure-Python one), and a git diff that
+    shows one changed article per line."""
+    parts = [f'"title": {_json(title)}']
+    parts += [f"{json.dumps(key)}: [\n" + ",\n".join(items) + "\n]" for key, items in lists.items()]
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
@@ -167,7 +168,7 @@ def _made_now(_kind: str, _item: object, make: Callable[[], str]) -> str:
     return make()
 
 
-def export_files(xref: CrossReference, memo: Memo = _made_now) -> list[RenderedFile]:
+def export_files(xref: CrossReference, title: str, memo: Memo = _made_now) -> list[RenderedFile]:
     """content/exports/: dossier.json (everything), figures.csv, actors.csv, places.csv.
 
     Each article's and each event's part is made through `memo`, so that a run that changed
@@ -198,7 +199,7 @@ def export_files(xref: CrossReference, memo: Memo = _made_now) -> list[RenderedF
                            "qualifier", "who", "place", "place_inferred", "claimant", "claimant_text", "sentence",
                            "disagrees"], [])
     return [
-        RenderedFile("exports/dossier.json", _json_one_item_per_line(document)),
+        RenderedFile("exports/dossier.json", _json_one_item_per_line(title, document)),
         RenderedFile("exports/figures.csv", figures_header + figure_rows),
         RenderedFile("exports/actors.csv", _csv(entity_header, entity_rows["actor"])),
         RenderedFile("exports/places.csv", _csv(entity_header, entity_rows["place"])),

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.config import yaml_problem
 from generator.errors import ConfigError
 from generator.models import ACTOR_KINDS, PLACE_KINDS
 from generator.slugs import slugify
@@ -129,7 +130,7 @@ def _read_yaml(path: Path, allowed: frozenset[str], problems: list[str], load: C
         problems.append(f"{path}: cannot read: {error.strerror or error}")
         return {}
     except yaml.YAMLError as error:
-        problems.append(f"{path}: not valid YAML: {error}")
+        problems.append(yaml_problem(str(path), error))
         return {}
     except RecursionError:
         problems.append(f"{path}: not valid YAML: nested too deeply")

@@ -23,6 +23,8 @@ class SiteBuilder:
     build_argv: tuple[str, ...]  # run in the project folder
     # What a page's address ends with instead of `.md` once built (`use_directory_urls: false`).
     page_suffix: str
+    # Environment of that command when content/ has just been generated (no second generation).
+    build_env: Mapping[str, str] = field(default_factory=dict)
     # Front-matter that leaves a whole page out of the search index.
     unsearched_page: Mapping[str, object] = field(default_factory=dict)
     # Attribute list that leaves a heading's section out of the search index (after the heading text).
@@ -38,6 +40,7 @@ class SiteBuilder:
 MKDOCS_MATERIAL = SiteBuilder(
     name="mkdocs",
     build_argv=(sys.executable, "-m", "mkdocs", "build", "--strict"),
+    build_env=MappingProxyType({"DOSSIER_GENERATE": "false"}),  # read by mkdocs.yml's dossier plugin
     page_suffix=".html",
     unsearched_page=MappingProxyType({"search": {"exclude": True}}),
     unsearched_section=Markup(" { data-search-exclude }"),

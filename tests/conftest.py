@@ -32,6 +32,7 @@ def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]
     """
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["DOSSIER_GENERATE"] = "false"  # the tests generate content/ themselves, as `dossier generate` does
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(config), "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)

@@ -134,7 +134,7 @@ def test_no_stylesheet_imports_from_another_host(built_site: Path) -> None:
 
 def test_vendored_shim_is_shipped_and_loaded_before_material(built_site: Path) -> None:
     shipped = (built_site / SHIM).read_bytes()
-    assert shipped == (REPO_ROOT / "overrides" / SHIM).read_bytes()
+    assert shipped == (REPO_ROOT / "generator" / "theme" / SHIM).read_bytes()
     recorded = (REPO_ROOT / "THIRD_PARTY.md").read_text(encoding="utf-8")
     assert hashlib.sha256(shipped).hexdigest() in recorded
     for page in html_pages(built_site):

@@ -75,7 +75,7 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
         tags_page(maker, unsearched),
         *briefing_pages(maker, xref, notes, search_full_text),
         *entity_pages(maker, xref, notes),
-        *export_files(xref, lambda kind, item, make: maker.fragment(f"export {kind}", _export_source(xref, item), make)),
+        *export_files(xref, title, lambda kind, item, make: maker.fragment(f"export {kind}", _export_source(xref, item), make)),
     ]
     return tuple(sorted(files, key=lambda f: f.path))
 

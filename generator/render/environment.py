@@ -16,8 +16,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.escape import front_matter, html_text, markdown_text, safe_url
+from generator.shipped import TEMPLATES as SHIPPED_TEMPLATES
 
-SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 SHIPPED_PREFIX = "shipped"
 
 
