@@ -72,3 +72,17 @@ def test_deploy_job_has_pages_permissions_and_environment(workflow: dict) -> Non
 def test_token_is_read_only_by_default_and_deployments_do_not_overlap(workflow: dict) -> None:
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["cancel-in-progress"] is False
+
+
+def test_the_workflow_dossier_new_writes_is_valid_and_installs_this_version(tmp_path) -> None:
+    from importlib.metadata import version
+
+    from generator.newproject import new_project
+
+    new_project(tmp_path / "mine", "Test")
+    written = tmp_path / "mine" / ".github" / "workflows" / "pages.yml"
+    result = subprocess.run([actionlint(), "-no-color", str(written)], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    runs = [step.get("run", "") for step in steps(yaml.safe_load(written.read_text(encoding="utf-8")), "build")]
+    assert f'python -m pip install "mkdocs-dossier=={version("mkdocs-dossier")}"' in runs
+    assert "mkdocs build --strict" in runs
