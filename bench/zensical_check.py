@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "overrides", "content")
+# (source in this repository, name in the project copy). Zensical runs no MkDocs plugin, so the
+# copy's custom_dir holds the shipped theme that the dossier plugin would add.
+PROJECT_FILES = (("mkdocs.yml", "mkdocs.yml"), ("generator/theme", "overrides"), ("content", "content"))
 SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 REMOTE_RESOURCE = re.compile(
@@ -41,12 +43,12 @@ def timed_build(
 
 def copy_project(target: Path) -> None:
     """Zensical builds into site_dir below the project and wants docs_dir inside it."""
-    for name in PROJECT_FILES:
+    for name, copied in PROJECT_FILES:
         source = REPO_ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name)
+            shutil.copytree(source, target / copied)
         else:
-            shutil.copy2(source, target / name)
+            shutil.copy2(source, target / copied)
 
 
 def pages(site: Path) -> set[str]:
