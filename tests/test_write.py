@@ -68,23 +68,62 @@ def test_pages_of_removed_articles_are_deleted_only_when_unedited(tmp_path):
     assert result.removed == ("briefings/a.md",)
 
 
-def test_failure_midway_leaves_previous_complete_files(tmp_path, monkeypatch):
+def test_a_failed_write_is_a_write_error_and_leaves_complete_files(tmp_path, monkeypatch):
     write_content(tmp_path, _files(a="old a\n", b="old b\n"))
     real_replace = os.replace
     calls = []
 
     def failing_replace(source, target):
         calls.append(target)
-        if len(calls) == 2:
-            raise OSError("disk full")
+        if len(calls) == 3:  # the journal, a.md, then b.md fails
+            raise OSError(28, "No space left on device", str(target))
         real_replace(source, target)
 
     monkeypatch.setattr(write_module.os, "replace", failing_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match="cannot write .*b.md: No space left on device"):
         write_content(tmp_path, _files(a="new a\n", b="new b\n"))
     assert (tmp_path / "a.md").read_text() == "new a\n"
     assert (tmp_path / "b.md").read_text() == "old b\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class _Killed(BaseException):
+    """Stands for kill -9: nothing after it runs, no handler sees it."""
+
+
+@pytest.mark.parametrize("stop_at", range(1, 7))  # the journal, four pages, the manifest
+def test_a_run_stopped_at_any_write_then_run_again_equals_a_clean_run(tmp_path, monkeypatch, stop_at):
+    """Killed before its n-th rename (the journal, pages, the manifest), a run leaves files the
+    manifest does not list yet; the next run (of newer inputs) takes them as its own and keeps
+    the hand edit."""
+    content, clean = tmp_path / "content", tmp_path / "clean"
+    old = _files(index="home\n", briefings__a="A\n", briefings__gone="G\n", notes="analyst\n")
+    new = _files(index="home 2\n", briefings__a="A 2\n", briefings__b="B\n", notes="analyst\n", places__x="X\n")
+    newer = _files(index="home 3\n", briefings__a="A 3\n", notes="analyst\n", places__x="X 3\n")
+    write_content(content, old)
+    (content / "notes.md").write_text("edited by hand\n")
+    real_replace, calls = os.replace, []
+
+    def killed_replace(source, target):
+        calls.append(target)
+        if len(calls) == stop_at:
+            raise _Killed
+        real_replace(source, target)
+
+    monkeypatch.setattr(write_module.os, "replace", killed_replace)
+    with pytest.raises(_Killed):
+        write_content(content, new)
+    monkeypatch.setattr(write_module.os, "replace", real_replace)
+    result = write_content(content, newer)
+    write_content(clean, old)
+    (clean / "notes.md").write_text("edited by hand\n")
+    write_content(clean, newer)
+    assert _tree(content) == _tree(clean)
+    assert [r.reason for r in result.reports] == ["edited by hand since generated; kept (--force overwrites)"]
 
 
 def test_refuses_two_outputs_for_one_path_and_paths_outside_content(tmp_path):
