@@ -76,7 +76,7 @@ def stage_outcomes(records: list[dict]) -> list[Outcome]:
     _stage_modules_importable()
     from generator.extract.dates import find_dates, find_event_date, find_published
     from generator.extract.figures import find_figures, headline_toll
-    from generator.extract.text import split_sentences
+    from generator.text import split_sentences
 
     outcomes = []
     for record in records:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from generator.extract.places import find_places, governorate_of, load_gazetteer
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "fakes-dev.jsonl"
 

@@ -34,7 +34,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from generator.cache import IngestCache, IngestEntry
-from generator.extract.text import word_count
+from generator.text import word_count
 from generator.models import IngestResult, Metadata, RawArticle, Report
 from generator.readers import (
     COLLECTION_SUFFIXES,

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from generator.extract.actors import person_key
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.models import Dossier, Entity, EntityMention, ExtractedArticle
+from generator.names import person_key
 from generator.slugs import slugify
 
 _GroupKey = tuple[str, str]  # (how it was grouped, value)

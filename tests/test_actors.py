@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.actors import find_actors, person_key
+from generator.extract.actors import find_actors
+from generator.names import person_key
 from generator.extract.places import find_places
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 from generator.knowledge import load_knowledge_base
 from generator.models import EntityMention, Mention
 

@@ -8,7 +8,7 @@ import pytest
 
 from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 
 D = dt.date
 
@@ -179,7 +179,7 @@ def test_dated_attack_further_down_is_background_when_the_lead_reports_deaths():
 
 
 def test_sentence_at_finds_the_sentence_holding_an_offset():
-    from generator.extract.text import sentence_at, split_sentences
+    from generator.text import sentence_at, split_sentences
 
     body = "One two. Three four.\n\nFive six."
     sentences = split_sentences(body)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.figures import find_figures, headline_toll
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 from generator.models import EntityMention, Figure, Mention, Toll
 
 

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 from generator.ingest import (MIN_ARTICLE_WORDS, _WordHashes, collapse_duplicates, content_hash,
                               duplicate_band_keys, ingest)
 from generator.models import Metadata, RawArticle

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.extract.places import find_places, governorate_of, load_gazetteer
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 from generator.models import PLACE_KINDS, EntityMention
 
 ROOT = Path(__file__).resolve().parents[1]

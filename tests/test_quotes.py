@@ -8,7 +8,7 @@ import pytest
 
 from generator.extract.actors import find_actors
 from generator.extract.quotes import find_quotes
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 from generator.knowledge import load_knowledge_base
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

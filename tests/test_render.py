@@ -7,7 +7,7 @@ from dataclasses import replace
 import markdown
 import yaml
 
-from generator.extract.text import paragraph_spans, split_sentences
+from generator.text import paragraph_spans, split_sentences
 from generator.models import (DateMention, Dossier, Entity, EntityMention, ExtractedArticle, Figure, Mention, Quote,
                               Toll)
 from generator.escape import html_link

@@ -9,7 +9,7 @@ import pytest
 
 from generator.extract.actors import find_actors
 from generator.extract.places import find_places
-from generator.extract.text import split_sentences
+from generator.text import split_sentences
 from generator.knowledge import load_knowledge_base
 from generator.models import EntityMention, ExtractedArticle, Mention, Toll
 from generator.resolve import resolve

@@ -13,23 +13,22 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 from generator.extract.lexicon import SPEECH_VERBS
-from generator.extract.text import sentence_at
+from generator.text import sentence_at
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.models import EntityMention, Mention, Sentence
+from generator.names import NAME_PARTICLES
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
 # A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
 _TOKEN_AND_GAP = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
-_PARTICLES = frozenset("al el ad ar as ash at az bin ibn bint abu abi abd de del della di da du van von der den la le".split())
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
 _WEEKDAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
@@ -148,8 +147,8 @@ _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette he
 # Unions the per-run checks use, built once (a set union per call costs more than the check).
 _ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
 _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
-_LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | _PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
-_TRAILING_NON_NAMES = _STARTERS | _PARTICLES
+_LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
+_TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
 
 
@@ -408,7 +407,7 @@ class _Article:
             return False
         before = self.tokens[start - 1]
         if alias.is_short_person:
-            if before.lower in _PARTICLES:
+            if before.lower in NAME_PARTICLES:
                 return True
             return before.capitalised and before.lower not in _NOT_A_FIRST_NAME and start - 1 not in self.place_span_of
         return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
@@ -534,7 +533,7 @@ class _Article:
     def _bridges(self, index: int) -> bool:
         """A lower-case particle or connector between two name tokens ("al", "of")."""
         token = self.tokens[index]
-        if token.lower not in _PARTICLES and token.lower not in _CONNECTORS and token.lower != "the":
+        if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower != "the":
             return False
         if not (self.joined[index - 1] and self.joined[index]) or token.capitalised:
             return False
@@ -584,7 +583,7 @@ class _Article:
         return True
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
-        names = [t for t in tokens if t.lower not in _PARTICLES]
+        names = [t for t in tokens if t.lower not in NAME_PARTICLES]
         if not names or len(names) > 4 or any(_not_a_name_word(t) for t in names):
             return False
         start, end = tokens[0].start, tokens[-1].end
@@ -658,7 +657,7 @@ def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
     if alias.strict:
         return list(alias.tokens) == texts
     return all(
-        t[0].isupper() or not a[0].isupper() or a.lower() in _PARTICLES or a.lower() in ("the", "of", "for", "and")
+        t[0].isupper() or not a[0].isupper() or a.lower() in NAME_PARTICLES or a.lower() in ("the", "of", "for", "and")
         for a, t in zip(alias.tokens, texts, strict=True)
     )
 
@@ -718,25 +717,3 @@ def _group(found: list[_Found], body: str, sentences: tuple[Sentence, ...], kb: 
         mentions = tuple(Mention(body[f.start : f.end], sentence_at(sentences, f.start), f.start, f.end) for f in items)
         entities.append(EntityMention(key=key, name=key, kind=items[0].kind, mentions=mentions, kb_id=items[0].kb_id))
     return tuple(sorted(entities, key=lambda e: (e.mentions[0].start, e.key)))
-
-
-@functools.lru_cache(maxsize=1 << 14)  # resolve asks for every person mention; names repeat
-def person_key(name: str) -> str:
-    """A spelling-blind key for person names: "Sergey Lavrov" and "Sergei Lavrov" agree.
-
-    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/y/i, kh/h, ou/u/oo, ph/f, q/k,
-    and doubled letters, which is how transliterations of one name usually differ.
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in _PARTICLES]
-    return " ".join(_fold_spelling(word) for word in words)
-
-
-_SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("ck", "k"),
-                   ("ey", "i"), ("ei", "i"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
-
-
-def _fold_spelling(word: str) -> str:
-    for old, new in _SPELLING_FOLDS:
-        word = word.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", word)

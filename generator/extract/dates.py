@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from generator.models import DateMention, Figure, Sentence
-from generator.extract.text import sentence_at
+from generator.text import sentence_at
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

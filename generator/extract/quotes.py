@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from generator.extract.lexicon import SPEECH_VERBS
-from generator.extract.text import paragraph_spans, sentence_at
+from generator.text import paragraph_spans, sentence_at
 from generator.models import EntityMention, Quote, Sentence
 
 # Speech plus verbs that introduce a quotation ("according to", "recalled").

@@ -1,0 +1,234 @@
+"""What every reader shares: dropping page furniture (browser notices, captions, credits,
+"Related:" links, bylines, "Source: Reuters" lines, time stamps) while keeping the metadata it
+declares, titles from a URL slug or the lead, and the Draft a reader yields.
+
+Rules follow how news pages are written, never one site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote, urlsplit
+
+from generator.text import split_sentences
+from generator.models import Metadata
+from generator.readers.decoding import body_from_paragraphs, one_line
+from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
+from generator.slugs import slugify
+
+# ---------------------------------------------------------------------------- boilerplate
+
+_MAX_NOTICE_WORDS = 30  # rules that drop whole lines only touch short ones:
+_MAX_CAPTION_WORDS = 60  # a one-line article that starts "Photo: ..." is kept
+_NOTICE = re.compile(
+    r"\bis not supported\b|\bbrowser\b.*\b(?:supported|update|upgrade|outdated)\b"
+    r"|\benable javascript\b|\bjavascript is (?:disabled|required)\b|\bwe use cookies\b"
+    r"|\b(?:site|website) uses cookies\b|\baccept (?:all )?cookies\b|^advertisement$"
+    r"|^skip to (?:main )?content$|\b(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter\b"
+    r"|^share (?:this|on)\b|^follow us on\b|\ball rights reserved\b|^copyright\b|^©",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^\(?(?:image|photo|picture|pictured|photograph|video|watch|caption|file photo|graphic"
+    r"|gallery|illustration)s?(?: credit)?\s*[:|—–]\s*(?P<caption>.*?)\)?$",
+    re.IGNORECASE,
+)
+_PHOTO_AGENCY = rf"(?:(?i:{WIRE_PATTERN})|Getty Images|EPA(?:-EFE)?|Handout|File|Shutterstock)"
+_CREDIT_ENDING = re.compile(rf"(?:/\s*{_PHOTO_AGENCY}(?:\s+via\s+Getty Images)?|\bvia Getty Images)\s*\)?$")
+_RELATED = re.compile(
+    r"^(?:related(?: articles?| stories| coverage| content| news)?|read more|read also|also read"
+    r"|read next|see also|more on this(?: story)?|recommended(?: for you)?|you may also like"
+    r"|most read|trending)(?:\s*[:|—–-].*)?$",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^/?\s*(?:source|sources|via)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al|bin|de|van|von|el))*"
+_BYLINE = re.compile(rf"^(?:By|BY)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&|\||-|—)\s*{_NAME})*)$")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\||\s-\s|—)\s*")
+_WIRE_SIGNATURE = re.compile(rf"^[-–—(\s]*(?:{WIRE_PATTERN})(?:\s*(?:,|/|and|&)\s*(?:{WIRE_PATTERN}))*[)\s.]*$", re.IGNORECASE)
+_CREDITS = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.IGNORECASE)
+_TIMESTAMP_PREFIX = re.compile(
+    r"^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last modified)\s*(?:on\s*|:\s*)?",
+    re.IGNORECASE,
+)
+_MAX_TIMESTAMP_WORDS = 12
+_DATELINE_WIRE = re.compile(rf"^[^\n]{{0,80}}?\((?P<wire>{WIRE_PATTERN})\)\s*[-–—:]", re.IGNORECASE)
+_DATELINE_PARAGRAPHS = 3
+_NO_LETTERS = re.compile(r"^[\W\d_]*$")
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+@dataclass
+class Harvest:
+    """Metadata found while dropping boilerplate lines (local to one article)."""
+
+    wires: list[str] = field(default_factory=list)
+    byline: str | None = None
+    published: dt.date | None = None
+    captions: list[str] = field(default_factory=list)
+
+    def add_wires(self, names: list[str]) -> None:
+        self.wires.extend(name for name in names if name not in self.wires)
+
+
+def _wires_in(names: str) -> list[str]:
+    return [wire for wire in map(wire_name, _NAME_SEPARATORS.split(names)) if wire]
+
+
+def _byline(line: str, harvest: Harvest) -> bool:
+    """'By Jane Doe and John Roe, Reuters': names to the byline, agencies to the wires."""
+    match = _BYLINE.match(line)
+    if not match or len(line.split()) > 12:
+        return False
+    names = [name for name in _NAME_SEPARATORS.split(match["names"]) if name]
+    people = [name for name in names if not wire_name(name) and not wire_name(name.removesuffix(" Staff"))]
+    harvest.add_wires([wire_name(name.removesuffix(" Staff")) for name in names if name not in people])
+    if people and harvest.byline is None:
+        harvest.byline = ", ".join(people)
+    return True
+
+
+def _timestamp(line: str, harvest: Harvest) -> bool:
+    """A line that is only a date ("Updated Sept. 23, 2016, 5:42 AM EDT")."""
+    if len(line.split()) > _MAX_TIMESTAMP_WORDS:
+        return False
+    date = parse_date(_TIMESTAMP_PREFIX.sub("", line))
+    if date is None:
+        return False
+    if harvest.published is None:
+        harvest.published = date
+    return True
+
+
+def _is_boilerplate(line: str, harvest: Harvest) -> bool:
+    """True when `line` is not article text; declared metadata in it goes into `harvest`."""
+    words = len(line.split())
+    if _NO_LETTERS.match(line) or URL_LINE.match(line):
+        return True
+    if words <= _MAX_NOTICE_WORDS and (_NOTICE.search(line) or _RELATED.match(line) or _CREDITS.match(line)):
+        return True
+    caption = _CAPTION.match(line)
+    if caption and words <= _MAX_CAPTION_WORDS:
+        harvest.captions.append(caption["caption"])
+        return True
+    if words <= _MAX_CAPTION_WORDS and _CREDIT_ENDING.search(line):
+        return True
+    source = _SOURCE_LINE.match(line)
+    if source and words <= 8:
+        harvest.add_wires(_wires_in(source["names"]))
+        return True
+    if _WIRE_SIGNATURE.match(line):
+        harvest.add_wires(_wires_in(re.sub(r"[-–—()/.&]", ",", line)))
+        return True
+    return _byline(line, harvest) or _timestamp(line, harvest)
+
+
+def _repeats_caption(line: str, captions: list[str]) -> bool:
+    """A caption printed twice (once labelled "Image:", once with its credit)."""
+    return any(len(caption.split()) >= 5 and line.startswith(caption) for caption in captions)
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], Harvest]:
+    """Article paragraphs among `lines` (one paragraph each), and the metadata they declared."""
+    harvest = Harvest()
+    kept = [line for line in map(one_line, lines) if line and not _is_boilerplate(line, harvest)]
+    kept = [line for line in kept if not _repeats_caption(line, harvest.captions)]
+    for paragraph in kept[:_DATELINE_PARAGRAPHS]:
+        dateline = _DATELINE_WIRE.match(paragraph)
+        if dateline:
+            harvest.add_wires([wire_name(dateline["wire"])])
+    return kept, harvest
+
+
+def looks_like_headline(line: str) -> bool:
+    """Headlines have no closing punctuation and are short; body paragraphs end a sentence."""
+    return 2 <= len(line.split()) <= 25 and not re.search(r"[.!?…:;,\"”’)]$", line)
+
+
+# ---------------------------------------------------------------------------- titles
+
+_ID_LIKE = re.compile(r"\d+|(?=[a-z]*\d)[a-z0-9]{6,}")
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms)$", re.IGNORECASE)
+_WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s*)[\"'“‘(\[]*$", re.MULTILINE)
+_MIN_SLUG_WORDS = 3
+_TITLE_LIMIT = 100
+
+
+def _slug_words(url: str) -> list[str]:
+    """Words of the URL's headline slug ("missiles-batter-syrias-aleppo-1288792")."""
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment]
+    for segment in reversed(segments):
+        stem = _PAGE_EXTENSION.sub("", unquote(segment)).lower()
+        words = [word for word in re.split(r"[-_+.]+", stem) if word]
+        while words and _ID_LIKE.fullmatch(words[-1]):
+            words.pop()
+        while words and _ID_LIKE.fullmatch(words[0]):
+            words.pop(0)
+        if len(words) >= _MIN_SLUG_WORDS:
+            return words
+    return []
+
+
+def _written_forms(body: str) -> dict[str, str]:
+    """Slug key -> how the body writes that word mid-sentence ("syrias" -> "Syria's").
+
+    Sentence-initial occurrences are ignored: they are capitalised whatever the word is.
+    """
+    forms: dict[str, Counter[str]] = {}
+    for match in _WORD_TOKEN.finditer(body):
+        if _SENTENCE_OPENING.search(body, max(0, match.start() - 4), match.start()):
+            continue
+        word = match[0]
+        forms.setdefault(slugify(word).replace("-", ""), Counter())[word] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
+
+
+def title_from_url(url: str, body: str) -> str | None:
+    """"Missiles batter Syria's Aleppo" from ".../missiles-batter-syrias-aleppo-1288792"."""
+    words = _slug_words(url)
+    if not words:
+        return None
+    forms = _written_forms(body)
+    title = " ".join(forms.get(word, word) for word in words)
+    return title[0].upper() + title[1:]
+
+
+def title_from_lead(body: str) -> str | None:
+    """The first sentence, cut at a word boundary to about 100 characters."""
+    sentences = split_sentences(body)
+    if not sentences:
+        return None
+    lead = sentences[0].text.rstrip(".")
+    if len(lead) <= _TITLE_LIMIT:
+        return lead
+    return lead[:_TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
+
+
+# ---------------------------------------------------------------------------- readers
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One article as a reader found it, before sidecars, ids and duplicate checks."""
+
+    body: str
+    declared: Metadata
+    record: str | None = None
+    own_id: str | None = None  # the record's own id in a collection
+    warnings: tuple[str, ...] = ()
+
+
+def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, **extra) -> Draft:
+    """Fill the declared fields the input left empty with what boilerplate lines declared."""
+    declared = replace(
+        declared,
+        wires=declared.wires or tuple(harvest.wires),
+        byline=declared.byline or harvest.byline,
+        published=declared.published or harvest.published,
+    )
+    title = declared.title
+    paragraphs = [line for line in paragraphs if not title or line.casefold() != title.casefold()]
+    return Draft(body=body_from_paragraphs(paragraphs), declared=declared, **extra)
