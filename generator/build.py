@@ -15,8 +15,8 @@ from generator.errors import ConfigError, NoArticlesError
 from generator.extract.article import extract_article
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
-from generator.notes import load_notes
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
+from generator.notes import load_notes
 from generator.render import SHIPPED_TEMPLATES, render_dossier
 from generator.render.pagecache import PageCache, render_fingerprint
 from generator.resolve import resolve

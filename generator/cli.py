@@ -18,8 +18,15 @@ from pathlib import Path
 
 import click
 
-from generator.build import (PARALLEL_MIN_ARTICLES, ExtractionPlan, analyse, check_folders, default_jobs, generate,
-                             knowledge_base_for)
+from generator.build import (
+    PARALLEL_MIN_ARTICLES,
+    ExtractionPlan,
+    analyse,
+    check_folders,
+    default_jobs,
+    generate,
+    knowledge_base_for,
+)
 from generator.config import SETTING_HELP, load_config
 from generator.errors import DossierError, SiteBuildError, StrictFailure
 from generator.export import article_records

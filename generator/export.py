@@ -11,8 +11,7 @@ import io
 import json
 from collections.abc import Callable
 
-from generator.models import Dossier, Entity, ExtractedArticle, RenderedFile
-from generator.models import Event
+from generator.models import Dossier, Entity, Event, ExtractedArticle, RenderedFile
 from generator.xref import CrossReference
 
 

@@ -34,7 +34,6 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from generator.cache import IngestCache, IngestEntry
-from generator.text import word_count
 from generator.models import IngestResult, Metadata, RawArticle, Report
 from generator.readers import (
     COLLECTION_SUFFIXES,
@@ -48,6 +47,7 @@ from generator.readers import (
     title_from_url,
 )
 from generator.slugs import short_hash, slugify
+from generator.text import word_count
 from generator.yamlio import load_yaml
 
 MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024

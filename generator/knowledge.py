@@ -38,6 +38,7 @@ from generator.config import yaml_problem
 from generator.errors import ConfigError
 from generator.models import ACTOR_KINDS, PLACE_KINDS
 from generator.slugs import slugify
+from generator.text import web_host
 from generator.yamlio import load_shipped, load_yaml
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "knowledge_base.yaml"
@@ -352,19 +353,13 @@ def _unique(values: list[str]) -> list[str]:
 def publisher_name(domain_or_code: str, kb: KnowledgeBase) -> str | None:
     """Display name of the outlet behind a URL, domain or short code ("sana"), if known."""
     lookup = _media_lookup(kb)
-    host = _host(domain_or_code)
+    host = web_host(domain_or_code)
     labels = host.split(".")
     for start in range(len(labels)):  # "edition.cnn.com" -> "cnn.com"
         name = lookup.get(".".join(labels[start:]))
         if name is not None:
             return name
     return lookup.get(normalize_surface(domain_or_code))
-
-
-def _host(text: str) -> str:
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text.strip().lower())
-    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
-    return host.removeprefix("www.")
 
 
 @functools.lru_cache(maxsize=8)
@@ -375,6 +370,15 @@ def _media_lookup(kb: KnowledgeBase) -> dict[str, str]:
             for key in (*entry.domains, *map(normalize_surface, entry.surfaces)):
                 lookup.setdefault(key.lower(), entry.name)
     return lookup
+
+
+@functools.cache
+def shipped_wire_names() -> Mapping[str, str]:
+    """Lower-cased name or alias -> name, for every news agency of the shipped knowledge base:
+    what readers recognise in bylines, datelines and "Source:" lines (they run before an
+    analyst's file is read)."""
+    return types.MappingProxyType({surface.lower(): entry.name for entry in load_knowledge_base(None).entries
+                                   if entry.category == "actor" and entry.wire for surface in entry.surfaces})
 
 
 def wires_in(text: str, kb: KnowledgeBase) -> tuple[str, ...]:

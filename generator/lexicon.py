@@ -1,4 +1,24 @@
-"""English words the pipeline reads and writes, in one place."""
+"""English words the pipeline reads and writes, in one place: another language is added as data
+beside these, not by editing every extractor."""
+
+from types import MappingProxyType
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+# Every way news writes a month, lower-case -> its number ("sept" -> 9).
+MONTH_NUMBERS = MappingProxyType({
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{abbreviation: next(number for number, name in enumerate(MONTH_NAMES, start=1)
+                          if name.lower().startswith(abbreviation[:3]))
+       for abbreviation in MONTH_ABBREVIATIONS},
+})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday is 0
+WEEKDAY_WORDS = frozenset((*WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
+
+# Verbs that report speech: "X said", "told X". Each extractor adds the verbs only it needs.
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|explained|noted|warned|urged|insisted|claimed|"
+    r"confirmed|announced|declared|wrote|tweeted|argued|stressed|asked|replied|responded|vowed|"
+    r"pledged"
+)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import bisect
 import re
 from operator import attrgetter
+from urllib.parse import urlsplit
 
+from generator.lexicon import MONTH_ABBREVIATIONS
 from generator.models import Sentence
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig rep sen gov pres st mt ft
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est dept univ inc
-    ltd co corp jr sr a.m p.m e.g i.e al""".split()
-)
+    no nos vs etc approx est dept univ inc ltd co corp jr sr a.m p.m e.g i.e al""".split()
+) | frozenset(MONTH_ABBREVIATIONS)
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
@@ -93,3 +94,31 @@ def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+TITLE_LIMIT = 100  # characters of a title made from the lead
+
+
+def shorten(text: str, limit: int = TITLE_LIMIT) -> str:
+    """Cut at a word boundary, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return f"{cut}…"
+
+
+# Sub-domains that name a variant of a site, not another outlet ("edition.cnn.com", "m.bbc.co.uk").
+_HOST_VARIANT = re.compile(r"^(?:www\d?|m|amp|edition)\.")
+_NETLESS_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:(?!//|\d)")  # javascript:, mailto:, data: name no host
+
+
+def web_host(address: str) -> str:
+    """The host of a URL or a bare domain, lower-case, without www./m./amp./edition. ("" if none)."""
+    text = address.strip().lower()
+    if _NETLESS_SCHEME.match(text):
+        return ""
+    try:
+        host = urlsplit(text if "://" in text else f"//{text}").hostname or ""
+    except ValueError:  # a malformed address ("http://[x") names no host
+        return ""
+    return _HOST_VARIANT.sub("", host)

@@ -20,8 +20,19 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.models import (Claim, ClaimOfEvent, Dossier, Entity, EntityMention, EntityRef, Estimate, Event,
-                              ExtractedArticle, RelatedBriefing, ResolvedArticle)
+from generator.models import (
+    Claim,
+    ClaimOfEvent,
+    Dossier,
+    Entity,
+    EntityMention,
+    EntityRef,
+    Estimate,
+    Event,
+    ExtractedArticle,
+    RelatedBriefing,
+    ResolvedArticle,
+)
 from generator.slugs import slugify
 
 _MAIN_PLACE_KINDS = (("city",), ("governorate", "region"), ("town", "village", "district", "area"), ("country",))

@@ -18,11 +18,11 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from generator.extract.lexicon import SPEECH_VERBS
-from generator.text import sentence_at
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.lexicon import MONTH_NUMBERS, SPEECH_VERBS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
+from generator.text import sentence_at
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
@@ -30,11 +30,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
 _TOKEN_AND_GAP = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
-_WEEKDAYS_MONTHS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+_WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
     advertisement copyright caption update updated breaking exclusive reporting writing editing

@@ -16,9 +16,9 @@ from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
 from generator.extract.places import find_places
 from generator.extract.quotes import find_quotes
-from generator.text import paragraph_spans, split_sentences, word_count
 from generator.knowledge import KnowledgeBase, wires_in
 from generator.models import EntityMention, ExtractedArticle, RawArticle
+from generator.text import paragraph_spans, split_sentences, word_count
 
 
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):

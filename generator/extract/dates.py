@@ -22,16 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.lexicon import MONTH_NUMBERS, WEEKDAYS
 from generator.models import DateMention, Figure, Sentence
 from generator.text import sentence_at
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = MONTH_NUMBERS
+_WEEKDAYS = WEEKDAYS
 _WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
 
 # Month names are matched capitalised only: "may" in running text is nearly always the verb.

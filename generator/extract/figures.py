@@ -26,6 +26,7 @@ import re
 import string
 from dataclasses import dataclass
 
+from generator.lexicon import MONTH_NUMBERS
 from generator.models import EntityMention, Figure, Mention, Sentence, Toll
 
 
@@ -90,8 +91,7 @@ _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"
 _NOT_MODIFIER = (
     r"(?!(?:\d|(?:were|was|are|is|have|has|had|been|being|and|or|in|on|at|least|killed|dead|died|wounded"
     r"|injured|hurt|including|who|that|with|by|after|as|when|hundreds?|dozens?|several|tens|scores"
-    r"|thousands?|" + "|".join(_WORD_NUMBERS) + "|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b))"
+    r"|thousands?|" + "|".join(_WORD_NUMBERS) + "|" + "|".join(MONTH_NUMBERS) + r")\b))"
 )
 _MODIFIERS = r"(?:" + _NOT_MODIFIER + r"[\w'’.()-]+\s+){0,4}?"
 # "of the" only before a noun: "fifteen of the wounded" is a part of an earlier figure.

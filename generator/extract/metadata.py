@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 from generator.knowledge import KnowledgeBase, publisher_name
 from generator.models import Sentence
+from generator.text import shorten, web_host
 
-_TITLE_LIMIT = 100
 _SUMMARY_WORDS = 70
 _MIN_LEAD_WORDS = 8
-
-
-def _shorten(text: str, limit: int) -> str:
-    """Cut at a word boundary, marking the cut with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
-    return f"{cut}…"
 
 
 def _is_lead_sentence(sentence: Sentence) -> bool:
@@ -32,8 +21,8 @@ def derive_title(declared: str | None, sentences: tuple[Sentence, ...]) -> str:
         return declared.strip()
     for sentence in sentences:
         if _is_lead_sentence(sentence):
-            return _shorten(sentence.text.rstrip("."), _TITLE_LIMIT)
-    return _shorten(sentences[0].text, _TITLE_LIMIT) if sentences else "Untitled article"
+            return shorten(sentence.text.rstrip("."))
+    return shorten(sentences[0].text) if sentences else "Untitled article"
 
 
 def lead_summary(sentences: tuple[Sentence, ...]) -> str:
@@ -52,18 +41,11 @@ def lead_summary(sentences: tuple[Sentence, ...]) -> str:
     return " ".join(chosen)
 
 
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return re.sub(r"^(www\d?|m|amp|edition)\.", "", host.lower()) or None
-
-
 def publisher_of(declared: str | None, url: str | None, kb: KnowledgeBase) -> str | None:
     """Declared publisher (codes such as FA-KES 'nna' expanded), else the URL's outlet."""
     if declared and declared.strip():
         return publisher_name(declared.strip(), kb) or declared.strip()
-    domain = _domain(url)
-    if domain is None:
+    domain = web_host(url) if url else None
+    if not domain:
         return None
     return publisher_name(domain, kb) or domain

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.extract.lexicon import SPEECH_VERBS
-from generator.text import paragraph_spans, sentence_at
+from generator.lexicon import SPEECH_VERBS
 from generator.models import EntityMention, Quote, Sentence
+from generator.text import paragraph_spans, sentence_at
 
 # Speech plus verbs that introduce a quotation ("according to", "recalled").
 _SPEECH_VERBS = SPEECH_VERBS + (

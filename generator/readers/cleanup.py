@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
-from generator.text import split_sentences
 from generator.models import Metadata
 from generator.readers.decoding import body_from_paragraphs, one_line
 from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
 from generator.slugs import slugify
+from generator.text import shorten, split_sentences
 
 # ---------------------------------------------------------------------------- boilerplate
 
@@ -154,7 +154,6 @@ _PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms)$", re.IGNORECA
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s*)[\"'“‘(\[]*$", re.MULTILINE)
 _MIN_SLUG_WORDS = 3
-_TITLE_LIMIT = 100
 
 
 def _slug_words(url: str) -> list[str]:
@@ -201,10 +200,7 @@ def title_from_lead(body: str) -> str | None:
     sentences = split_sentences(body)
     if not sentences:
         return None
-    lead = sentences[0].text.rstrip(".")
-    if len(lead) <= _TITLE_LIMIT:
-        return lead
-    return lead[:_TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
+    return shorten(sentences[0].text.rstrip("."))
 
 
 # ---------------------------------------------------------------------------- readers

@@ -7,20 +7,13 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
+from generator.knowledge import shipped_wire_names
+from generator.lexicon import MONTH_NUMBERS
 from generator.readers.decoding import normalize_text, one_line
 
 # ---------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
-         "jul july", "aug august", "sep sept september", "oct october", "nov november",
-         "dec december"),
-        start=1,
-    )
-    for name in names.split()
-}
+_MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = (
@@ -63,15 +56,8 @@ def parse_date(value: object) -> dt.date | None:
 
 # ---------------------------------------------------------------------------- declared fields
 
-_WIRE_NAMES = {
-    "reuters": "Reuters", "thomson reuters": "Reuters", "afp": "AFP",
-    "agence france-presse": "AFP", "agence france presse": "AFP", "ap": "AP",
-    "associated press": "AP", "the associated press": "AP", "anadolu": "Anadolu Agency",
-    "anadolu agency": "Anadolu Agency", "dpa": "dpa", "efe": "EFE", "xinhua": "Xinhua",
-    "tass": "TASS", "itar-tass": "TASS", "ria novosti": "RIA Novosti", "sana": "SANA",
-    "upi": "UPI", "ansa": "ANSA", "kyodo": "Kyodo", "irna": "IRNA", "kuna": "KUNA",
-    "pti": "PTI", "ians": "IANS", "bloomberg": "Bloomberg",
-}
+# News agencies: the wires of the shipped knowledge base (lower-cased name or alias -> name).
+_WIRE_NAMES = shipped_wire_names()
 WIRE_PATTERN = "|".join(re.escape(name) for name in sorted(_WIRE_NAMES, key=len, reverse=True))
 
 # Metadata field -> accepted keys (case-insensitive), first present wins.

@@ -8,10 +8,10 @@ from markupsafe import Markup
 
 from generator.escape import safe_url
 from generator.models import ClaimOfEvent, RelatedBriefing, RenderedFile, ResolvedArticle
+from generator.notes import Notes
 from generator.render.fragments import iso, notes_block, tag_list
 from generator.render.pages import PageMaker
 from generator.xref import CrossReference
-from generator.notes import Notes
 
 TEMPLATE = "briefing.md.j2"
 
