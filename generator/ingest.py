@@ -1,8 +1,9 @@
 """seeds/ -> RawArticle: walk the inputs, read each form, apply sidecars, drop duplicates.
 
 Never raises for a bad input: each unusable file or record becomes one `Report` and the rest
-is still ingested. Limits: an article file (text, Markdown, HTML) may be at most 20 MB and a
-collection (JSONL, JSON, CSV, TSV) at most 512 MB; an article needs 20 words of text.
+is still ingested. Limits: an article file (text, Markdown, HTML) may be at most
+`max_article_bytes` (the setting max_file_mb, 20 MB by default) and a collection (JSONL, JSON,
+CSV, TSV) at most 512 MB; an article needs MIN_ARTICLE_WORDS (8) words of text.
 
 Sidecars: `<file>.meta.yaml` (e.g. `a.txt.meta.yaml`) and `<stem>.meta.yaml` (`a.meta.yaml`)
 are both read; where both set a key, the one naming the full file name wins, being the more
@@ -12,8 +13,9 @@ keys apply to every record and `records: {<record id>: {...}}` overrides single 
 In walked directories, hidden files and folders, sidecars and README/LICENSE files are not
 articles (a file named explicitly is always read).
 
-With an IngestCache, every input is still read and hashed, but one whose bytes (and whose
-sidecars' bytes) were ingested before is not decoded, cleaned or shingled again.
+With an IngestCache (generator.cache, which imports nothing of rendering), every input is
+still read and hashed, but one whose bytes (and whose sidecars' bytes) were ingested before is
+not decoded, cleaned or shingled again.
 """
 
 from __future__ import annotations

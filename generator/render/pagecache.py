@@ -19,16 +19,15 @@ import jinja2
 from generator.stored import PACKAGE_DIR, fingerprint, read_pickle, write_pickle
 
 _PAGES_FORMAT = "dossier-page-cache/2"
-_RENDER_PACKAGES = ("jinja2", "markupsafe", "PyYAML")
 
 
 def render_fingerprint(template_dirs: tuple[Path, ...]) -> str:
     """Hash of what turns a page's inputs into its text: the generator's code, the templates in
-    force (user overrides included) and the template packages.
+    force (user overrides included) and the distributions the code imports.
 
     All the code, not only render's imports (found by parsing every module, slower than hashing
     them): an edit to extraction changes every article's fingerprint, and so every page, anyway."""
-    digest = fingerprint(_PAGES_FORMAT, PACKAGE_DIR.rglob("*.py"), _RENDER_PACKAGES)
+    digest = fingerprint(_PAGES_FORMAT, PACKAGE_DIR.rglob("*.py"))
     for number, directory in enumerate(template_dirs):
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
             digest.update(f"{number}/{path.relative_to(directory).as_posix()}\0".encode() + path.read_bytes() + b"\0")
