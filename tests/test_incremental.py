@@ -18,6 +18,7 @@ import generator.build as build
 from conftest import fakes_records, write_fakes_article
 from generator.render import limits
 from generator.config import Settings
+from generator.render import SHIPPED_TEMPLATES
 
 SETTINGS = Settings(title="Incremental test")
 ARTICLES = 30
@@ -32,20 +33,23 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str) -> None:
-    """Generate `project` incrementally, then a copy of its inputs from scratch: same content/."""
-    build.generate(project, SETTINGS)
+def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str, settings: Settings = SETTINGS) -> set[str]:
+    """Generate `project` incrementally, then a copy of its inputs (seeds, notes, templates,
+    knowledge base; the same settings) from scratch: same content/. Returns the files the
+    incremental run wrote."""
+    written = set(build.generate(project, settings).written.written)
     clean = tmp_path / f"clean-{step}"
-    for folder in ("seeds", "notes"):
+    for folder in ("seeds", "notes", "templates"):
         if (project / folder).exists():
             shutil.copytree(project / folder, clean / folder)
     for name in ("knowledge.yaml",):
         if (project / name).exists():
             shutil.copy(project / name, clean / name)
-    build.generate(clean, SETTINGS)
+    build.generate(clean, settings)
     incremental, expected = _tree(project / "content"), _tree(clean / "content")
     stale = sorted(path for path in expected.keys() | incremental.keys() if incremental.get(path) != expected.get(path))
     assert not stale, f"after {step}: pages differ from a clean run: {stale[:10]}"
+    return written
 
 
 # The whole ledger on figures.md and timeline on timeline.md; and (past 3 events or dates) a
@@ -98,3 +102,58 @@ def test_edit_sequence_matches_clean_runs(tmp_path, records, monkeypatch, split_
     (project / "knowledge.yaml").write_text(
         "renames: [{from: Syrian Observatory for Human Rights, to: The Monitor}]\n", encoding="utf-8")
     _assert_same_as_clean_run(project, tmp_path, "the knowledge base renamed an actor")
+
+
+def test_settings_templates_knowledge_and_notes_edits_match_clean_runs(tmp_path, records):
+    """Each kind of input besides the seeds, changed in turn: every page it reaches is rendered
+    again, none is left stale (a value a page shows but its cache key misses would show here)."""
+    project = tmp_path / "project"
+    for record in records[:12]:
+        write_fakes_article(project / "seeds", record)
+    settings = Settings(title="First title", description="First scope.")
+    build.generate(project, settings)
+    assert build.generate(project, settings).written.written == ()
+
+    settings = Settings(title="Second title", description="First scope.")
+    written = _assert_same_as_clean_run(project, tmp_path, "title", settings)
+    assert "index.md" in written and "# Second title" in (project / "content" / "index.md").read_text()
+    settings = Settings(title="Second title", description="Another scope.")
+    assert "index.md" in _assert_same_as_clean_run(project, tmp_path, "description", settings)
+    settings = Settings(title="Second title", description="Another scope.", full_text_search_max_articles=5)
+    written = _assert_same_as_clean_run(project, tmp_path, "search limit", settings)
+    assert sum(path.startswith("briefings/fakes-") for path in written) == 12  # every briefing's full text
+
+    templates = project / "templates"
+    templates.mkdir()
+    shipped = (SHIPPED_TEMPLATES / "briefing.md.j2").read_text(encoding="utf-8")
+    (templates / "briefing.md.j2").write_text(shipped + "\nOverride one.\n", encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "template override added", settings)
+    (templates / "briefing.md.j2").write_text(shipped + "\nOverride two.\n", encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "template override edited", settings)
+    (templates / "briefing.md.j2").unlink()
+    macros = (SHIPPED_TEMPLATES / "_macros.md.j2").read_text(encoding="utf-8")
+    (templates / "_macros.md.j2").write_text(macros.replace("not attributed", "no claimant named"), encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "macro override", settings)
+    (templates / "_macros.md.j2").unlink()
+    _assert_same_as_clean_run(project, tmp_path, "overrides removed", settings)
+
+    actors = sorted(p.stem for p in (project / "content" / "actors").glob("*.md") if p.stem != "index")
+    knowledge = project / "knowledge.yaml"
+    knowledge.write_text("actors:\n  - {name: Syrian Observatory for Human Rights, kind: organization,\n"
+                         "     description: A monitor based in Britain.}\n", encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "an actor description", settings)
+    knowledge.write_text(knowledge.read_text(encoding="utf-8") + "ignores: [Aleppo]\n", encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "an ignore", settings)
+    knowledge.write_text(knowledge.read_text(encoding="utf-8")
+                         + "merges: [{into: Syrian Observatory for Human Rights, names: [White Helmets]}]\n",
+                         encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "a merge", settings)
+
+    note = project / "notes" / "actors" / f"{actors[0]}.md"
+    note.parent.mkdir(parents=True)
+    note.write_text("First note.\n", encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "a note added", settings)
+    note.write_text("Second note.\n", encoding="utf-8")
+    _assert_same_as_clean_run(project, tmp_path, "a note edited", settings)
+    note.unlink()
+    _assert_same_as_clean_run(project, tmp_path, "a note removed", settings)
