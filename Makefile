@@ -12,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 # apt-get needs root; CI runners and laptops usually are not.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test golden clean distclean
+.PHONY: site test fresh golden clean distclean
 
 # The dossier plugin (mkdocs.yml) generates content/ from seeds/ before the build.
 site: $(INSTALLED)
@@ -20,6 +20,14 @@ site: $(INSTALLED)
 
 test: $(TEST_INSTALLED) $(CHROMIUM)
 	$(BIN)/pytest
+
+# The committed content/ is what seeds/ give: generate, then nothing under content/ may differ
+# from the commit (CI runs it after the tests; on a fork, after replacing seeds/, run `make site`
+# and commit content/).
+fresh: $(INSTALLED)
+	$(BIN)/dossier generate
+	@git diff --quiet -- content && test -z "$$(git status --porcelain -- content)" || \
+		{ git status --short -- content | head -20; echo "content/ is stale: run make site and commit it"; exit 1; }
 
 # Regenerates the golden files that tests compare against; review the diff before committing.
 golden: $(TEST_INSTALLED)

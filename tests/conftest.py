@@ -1,14 +1,18 @@
-"""Shared fixtures for the site tests: one real `mkdocs build --strict` per session."""
+"""Shared fixtures: the bundled dossier's articles and a FA-KES sample (copies under
+tests/fixtures/, so that the suite needs neither ../shared nor the repository's own seeds/),
+and one real `mkdocs build --strict` of the bundled dossier per session."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The pages the navigation holds (mkdocs.yml `nav`), as built.
@@ -43,16 +47,32 @@ def mkdocs_config() -> Path:
     return MKDOCS_CONFIG
 
 
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+# The bundled dossier's two articles and their sidecars, copied from seeds/.
+SEEDS = FIXTURES / "seeds"
+BUNDLED_TITLE = "Aleppo airstrikes, September 2016"
+
+
+def bundled_project(root: Path) -> Path:
+    """A project of the bundled dossier's articles with the repository's mkdocs.yml."""
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copy(MKDOCS_CONFIG, root / "mkdocs.yml")
+    (root / "overrides").mkdir()
+    (root / "dossier.yml").write_text(yaml.safe_dump({"title": BUNDLED_TITLE}), encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's committed content/, built with the repository's mkdocs.yml."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(MKDOCS_CONFIG, site_dir)
+    """The bundled dossier generated and built with the repository's mkdocs.yml."""
+    from generator.build import generate
+    from generator.config import load_config
+
+    project = bundled_project(tmp_path_factory.mktemp("bundled"))
+    generate(project, load_config(project))
+    result = build_site(project / "mkdocs.yml", project / "site")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site_dir
-
-
-SEEDS = REPO_ROOT / "seeds"
+    return project / "site"
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +87,7 @@ def seed_004() -> str:
     return next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
 
 
-FAKES = REPO_ROOT.parent / "shared" / "corpora" / "fakes-dev.jsonl"  # FA-KES, CC BY 4.0
+FAKES = FIXTURES / "fakes-sample.jsonl"  # 74 FA-KES records, CC BY 4.0 (see its README)
 
 
 def fakes_records(location: str, count: int) -> list[dict]:

@@ -13,7 +13,7 @@ from generator.text import split_sentences
 from generator.knowledge import load_knowledge_base
 from generator.models import EntityMention, Mention
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SEED_ACTORS = {
     "000_95674d525cba9203.txt": {
         "White Helmets", "AP", "Reuters", "Ammar al Selmo", "Syrian Observatory for Human Rights", "John Kerry",

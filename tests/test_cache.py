@@ -23,8 +23,8 @@ from generator.knowledge import load_knowledge_base
 from generator.models import ExtractedArticle
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
-FAKES = REPO.parent / "shared" / "corpora" / "fakes-dev.jsonl"
+SEEDS = REPO / "tests" / "fixtures" / "seeds"
+FAKES = REPO / "tests" / "fixtures" / "fakes-sample.jsonl"
 SETTINGS = Settings(title="Cache test")
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_SETS = (REPO / "seeds", REPO / "tests" / "fixtures" / "hostile_seeds", REPO / "tests" / "fixtures" / "golden_seeds")
+SEED_SETS = (REPO / "tests" / "fixtures" / "seeds", REPO / "tests" / "fixtures" / "hostile_seeds", REPO / "tests" / "fixtures" / "golden_seeds")
 
 
 def available_locales() -> set[str]:

@@ -25,7 +25,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import build_site
+from conftest import bundled_project, build_site
 from generator.escape import front_matter as front_matter_block
 from generator.escape import one_line
 from generator.ingest import MAX_ARTICLE_FILE_BYTES, printable_path
@@ -93,10 +93,7 @@ def dossier(*args: str, root: Path, env: dict[str, str] | None = None) -> subpro
 def make_project(root: Path) -> Path:
     """The bundled dossier plus the hostile set, an oversized file made here (never committed),
     and one hand-written page in content/."""
-    for name in ("mkdocs.yml", "dossier.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    bundled_project(root)
     shutil.copytree(HOSTILE_SEEDS, root / "seeds" / "hostile")
     with open(root / "seeds" / "hostile" / "oversized.txt", "wb") as oversized:
         oversized.truncate(MAX_ARTICLE_FILE_BYTES + 1)  # sparse: costs no disk

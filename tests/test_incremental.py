@@ -49,6 +49,8 @@ def _assert_same_as_clean_run(project: Path, tmp_path: Path, step: str, settings
     incremental, expected = _tree(project / "content"), _tree(clean / "content")
     stale = sorted(path for path in expected.keys() | incremental.keys() if incremental.get(path) != expected.get(path))
     assert not stale, f"after {step}: pages differ from a clean run: {stale[:10]}"
+    again = build.generate(project, settings).written
+    assert (again.written, again.removed) == ((), ()), f"after {step}: a no-op run rewrote {again.written[:5]}"
     return written
 
 

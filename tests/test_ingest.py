@@ -26,9 +26,9 @@ from generator.readers import UndecodableError, decode_bytes, normalize_text, pa
 from generator.yamlio import load_yaml
 from generator.slugs import MAX_SLUG_LENGTH, slugify
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
-FAKES = SHARED / "corpora" / "fakes-dev.jsonl"  # FA-KES (Abu Salem et al. 2019), CC BY 4.0
+SAMPLES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = SAMPLES / "seeds"  # the bundled dossier's two articles and their sidecars
+FAKES = SAMPLES / "fakes-sample.jsonl"  # 74 FA-KES records (Abu Salem et al. 2019), CC BY 4.0
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
 # Distinct article texts (no two are near-duplicates of each other).
@@ -391,20 +391,20 @@ def test_csv_with_long_fields_and_a_malformed_row(tmp_path):
     assert reasons(result) == [("feed.csv", "record 2", "error", "more fields than the header names")]
 
 
-def test_fakes_corpus_all_398_records_with_their_ids():
+def test_fakes_sample_every_record_with_its_id():
     records = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 398
-    result = ingest([FAKES], base=SHARED)
+    assert len(records) == 74
+    result = ingest([FAKES], base=SAMPLES)
     accounted = {a.record for a in result.articles} | {r.record for r in result.reports}
-    assert accounted == {f"line {n}" for n in range(1, 399)}
-    assert len(result.articles) + len(result.reports) == 398
+    assert accounted == {f"line {n}" for n in range(1, 75)}
+    assert len(result.articles) + len(result.reports) == 74
     assert {a.id for a in result.articles} <= {r["id"] for r in records}
     assert len({a.id for a in result.articles}) == len(result.articles)
     by_line = {a.record: a for a in result.articles}
     assert by_line["line 1"].id == records[0]["id"]
     assert by_line["line 1"].declared.publisher == records[0]["source"]
     assert by_line["line 1"].declared.title == records[0]["title"]
-    duplicates = [r for r in result.reports if r.reason.startswith("duplicate of corpora/fakes-dev.jsonl (line ")]
+    duplicates = [r for r in result.reports if r.reason.startswith("duplicate of fakes-sample.jsonl (line ")]
     assert len(duplicates) >= 8  # records repeated verbatim in the corpus
     assert all(r.severity == "warning" for r in duplicates)
 

@@ -18,7 +18,7 @@ from generator.build import analyse
 from generator.knowledge import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 ANNOTATIONS = Path(__file__).resolve().parent / "fixtures" / "seed_annotations.yaml"
 MIN_PRECISION = MIN_RECALL = 0.9
 _CALENDAR_WORDS = frozenset(
