@@ -81,7 +81,8 @@ SPEC_FIELDS = {"id", "source_path", "title", "url", "publisher", "wires", "publi
 
 
 def test_extract_prints_one_spec_object_per_article():
-    result = _dossier("extract", "seeds/000_95674d525cba9203.txt", "seeds/004_c2eec665b70e2dfb.txt",
+    result = _dossier("extract", "tests/fixtures/seeds/000_95674d525cba9203.txt",
+                      "tests/fixtures/seeds/004_c2eec665b70e2dfb.txt",
                       "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]

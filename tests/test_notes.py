@@ -39,7 +39,7 @@ def test_notes_block_is_an_admonition_with_the_markdown_kept():
 def test_generate_shows_notes_and_never_writes_them(tmp_path):
     root = tmp_path
     (root / "seeds").mkdir()
-    for seed in (REPO / "seeds").glob("000_*"):
+    for seed in (REPO / "tests" / "fixtures" / "seeds").glob("000_*"):
         (root / "seeds" / seed.name).write_bytes(seed.read_bytes())
     note = root / "notes" / "actors" / "white-helmets.md"
     note.parent.mkdir(parents=True)

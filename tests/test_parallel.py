@@ -22,7 +22,7 @@ ARTICLES = 12
 def _write_seeds(seeds: Path) -> None:
     """Twelve distinct articles, each a different run of paragraphs of the two bundled seeds."""
     paragraphs = []
-    for path in sorted((REPO / "seeds").glob("*.txt")):
+    for path in sorted((REPO / "tests" / "fixtures" / "seeds").glob("*.txt")):
         paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 12]
     seeds.mkdir(parents=True)
     for number in range(ARTICLES):

@@ -11,7 +11,7 @@ from generator.extract.quotes import find_quotes
 from generator.text import split_sentences
 from generator.knowledge import load_knowledge_base
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -245,7 +245,7 @@ def _seed_pages(monkeypatch, max_events: int) -> dict[str, str]:
     from generator.build import analyse
     from generator.knowledge import load_knowledge_base
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parent / "fixtures" / "seeds"
     dossier = analyse([seeds], seeds, load_knowledge_base()).dossier
     monkeypatch.setattr(limits, "MAX_EVENTS", max_events)
     return {f.path: f.text for f in render_dossier(CrossReference(dossier), (SHIPPED_TEMPLATES,), "T", "S")}

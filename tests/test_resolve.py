@@ -15,7 +15,7 @@ from generator.models import EntityMention, ExtractedArticle, Mention, Toll
 from generator.resolve import resolve
 from generator.slugs import slugify
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 @pytest.fixture(scope="module")
