@@ -112,7 +112,7 @@ def test_check_writes_nothing_and_strict_fails_on_problems(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "empty.txt").write_bytes(b"")
-    shutil.copy(REPO / "seeds/004_c2eec665b70e2dfb.txt", seeds)
+    shutil.copy(REPO / "tests/fixtures/seeds/004_c2eec665b70e2dfb.txt", seeds)
     relaxed = _dossier("check", "--root", str(tmp_path))
     assert relaxed.returncode == 0 and "empty.txt" in relaxed.stderr
     strict = _dossier("check", "--root", str(tmp_path), "--strict")
@@ -125,9 +125,9 @@ def test_summary_counts_articles_without_a_publication_date(tmp_path):
     that "on Friday" in such an article stays unresolved."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    shutil.copy(REPO / "seeds/004_c2eec665b70e2dfb.txt", seeds)
-    shutil.copy(REPO / "seeds/000_95674d525cba9203.txt", seeds)
-    shutil.copy(REPO / "seeds/000_95674d525cba9203.meta.yaml", seeds)
+    shutil.copy(REPO / "tests/fixtures/seeds/004_c2eec665b70e2dfb.txt", seeds)
+    shutil.copy(REPO / "tests/fixtures/seeds/000_95674d525cba9203.txt", seeds)
+    shutil.copy(REPO / "tests/fixtures/seeds/000_95674d525cba9203.meta.yaml", seeds)
     checked = _dossier("check", "--root", str(tmp_path), "--strict")
     assert checked.returncode == 0
     assert "dossier: 2 usable article(s) (1 without a publication date: relative dates unresolved); 0 problem(s)" in checked.stderr

@@ -63,3 +63,17 @@ def test_readme_lists_the_blocks_of_each_template():
     for template, names in listed.items():
         text = (SHIPPED_TEMPLATES / template).read_text(encoding="utf-8")
         assert re.findall(r"`(\w+)`", names) == re.findall(r"\{% block (\w+) %\}", text), template
+
+
+def test_report_lines_name_a_record_as_the_readme_says(tmp_path):
+    """JSONL records by their line, JSON and CSV records by their position: the README's forms."""
+    from generator.ingest import ingest
+
+    (tmp_path / "a.jsonl").write_text('{"content": "x"}\n', encoding="utf-8")
+    (tmp_path / "b.json").write_text('[{"content": "x"}]', encoding="utf-8")
+    (tmp_path / "c.csv").write_text("content\nx\n", encoding="utf-8")
+    lines = [report.line() for report in ingest([tmp_path], base=tmp_path).reports]
+    forms = {re.sub(r"\d+", "N", re.sub(r"^error: \S+ (\([^)]*\)).*", r"\1", line)) for line in lines}
+    assert forms == {"(line N)", "(record N)"}
+    for form in forms:
+        assert f"`error: PATH {form}: reason`" in README
