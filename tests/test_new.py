@@ -208,3 +208,15 @@ def test_version_names_the_command_and_the_package_version():
 
     result = _dossier("--version")
     assert result.stdout.strip() == f"dossier, version {version('mkdocs-dossier')}"
+
+
+def test_the_repository_builds_with_the_configuration_dossier_new_writes():
+    """The bundled dossier is a project like any other: its mkdocs.yml is the skeleton's but for
+    the site name, which the plugin sets from dossier.yml anyway (two files kept in step)."""
+    from generator.shipped import SCAFFOLD
+
+    def without_site_name(text: str) -> list[str]:
+        return [line for line in text.splitlines() if not line.startswith("site_name:")]
+
+    repository = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert without_site_name(repository) == without_site_name((SCAFFOLD / "mkdocs.yml").read_text(encoding="utf-8"))
