@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.export import export_files
-from generator.models import Claim, Event, ExtractedArticle, RenderedFile, ResolvedArticle
+from generator.models import Claim, ClaimOfEvent, EntityRef, Event, ExtractedArticle, RenderedFile, ResolvedArticle
 from generator.notes import Notes
 from generator.render.briefing import briefing_pages
 from generator.render.entity import entity_pages
@@ -58,7 +58,8 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
                                {**links.helpers(), "full_text": full_text, "site": site})
     digests = None
     if pages:
-        digests = ContextDigest(by_reference=(ExtractedArticle, ResolvedArticle, Event, Claim),
+        # Objects that many pages share, digested once each (by identity) and then named by that digest.
+        digests = ContextDigest(by_reference=(ExtractedArticle, ResolvedArticle, Event, Claim, ClaimOfEvent, EntityRef),
                                 known=_known_digest(fingerprints or {}))
     maker = PageMaker(env, links, pages, digests)
     unsearched = dict(site.unsearched_page)
@@ -75,14 +76,25 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
         tags_page(maker, unsearched),
         *briefing_pages(maker, xref, notes, search_full_text),
         *entity_pages(maker, xref, notes),
-        *export_files(xref, title, lambda kind, item, make: maker.fragment(f"export {kind}", _export_source(xref, item), make)),
+        *export_files(xref, title, _ExportSources(xref, maker).part),
     ]
     return tuple(sorted(files, key=lambda f: f.path))
 
 
-def _export_source(xref: CrossReference, item: ExtractedArticle | Event) -> object:
-    """What an article's or an event's part of the exports is made from: the article as
-    resolved; the event and its articles' slugs."""
-    if isinstance(item, ExtractedArticle):
-        return xref.resolved[item.id]
-    return (item, [xref.slugs[claim.article.id] for claim in item.claims])
+class _ExportSources:
+    """What an article's or an event's parts of the exports are made from: the article as
+    resolved; the event and its articles' slugs (one value per event, digested once)."""
+
+    def __init__(self, xref: CrossReference, maker: PageMaker):
+        self._xref, self._maker = xref, maker
+        self._events: dict[str, tuple] = {}
+
+    def part(self, kind: str, item: ExtractedArticle | Event, make) -> str:
+        return self._maker.fragment(f"export {kind}", self._sources(item), make)
+
+    def _sources(self, item: ExtractedArticle | Event) -> object:
+        if isinstance(item, ExtractedArticle):
+            return self._xref.resolved[item.id]
+        if item.key not in self._events:
+            self._events[item.key] = (item, [self._xref.slugs[claim.article.id] for claim in item.claims])
+        return self._events[item.key]

@@ -48,8 +48,17 @@ class ContextDigest:
         self._known = known
         self._digests: dict[int, tuple[object, str]] = {}  # id -> (the object, kept alive; its digest)
 
-    def digest(self, template: str, context: dict) -> str:
+    def digest(self, template: str, context: object) -> str:
         return self._hash((template, context))
+
+    def once(self, value: object) -> str:
+        """The digest of `value`, computed once per object (an export part asks for its sources'
+        digest more than once)."""
+        known = self._digests.get(id(value))
+        if known is None:
+            digest = self._stand_in(value)[1][0] if type(value) in self._table else self._hash(value)
+            known = self._digests[id(value)] = (value, digest)
+        return known[1]
 
     def _hash(self, value: object) -> str:
         stream = io.BytesIO()

@@ -65,4 +65,4 @@ class PageMaker:
         digest is unchanged."""
         if not self._pages:
             return make()
-        return self._pages.fragment(f"{label}: {self.digest(label, value)}", make)
+        return self._pages.fragment(f"{label}: {self._digests.once(value)}", make)
