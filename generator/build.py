@@ -16,12 +16,12 @@ from generator.extract.article import extract_article
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
-from generator.notes import load_notes
+from generator.notes import load_notes, unplaced
 from generator.render import SHIPPED_TEMPLATES, render_dossier
 from generator.render.pagecache import PageCache, render_fingerprint
 from generator.resolve import resolve
 from generator.write import WriteResult, read_manifest, write_content
-from generator.xref import cross_reference
+from generator.xref import CrossReference, cross_reference
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ class Analysis:
 class GenerateResult:
     analysis: Analysis
     written: WriteResult
+    notes_reports: tuple[Report, ...] = ()
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """Every problem of the run: inputs, notes, then what the writer kept."""
+        return self.analysis.reports + self.notes_reports + self.written.reports
 
 
 def knowledge_base_for(root: Path, settings: Settings) -> KnowledgeBase:
@@ -170,13 +176,20 @@ def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
                        max_file_mb=settings.max_file_mb, ingest_cache=IngestCache(root / CACHE_DIR / "ingest.pickle"))
     _check_not_emptied(root / settings.content_dir, analysis, force)
     cache.prune_unused()
-    notes = load_notes(root / settings.notes_dir)
+    notes, notes_reports = load_notes(root / settings.notes_dir)
+    xref = cross_reference(analysis.dossier)
+    notes_reports += unplaced(notes, root / settings.notes_dir, _note_pages(xref))
     templates = template_dirs(root, settings)
     pages = PageCache(root / CACHE_DIR / "pages.pickle", root / settings.content_dir, render_fingerprint(templates))
     search_full_text = len(analysis.dossier.articles) <= settings.full_text_search_max_articles
-    files = render_dossier(cross_reference(analysis.dossier), templates, settings.title, settings.description,
-                           notes=notes, pages=pages, search_full_text=search_full_text,
-                           fingerprints=analysis.fingerprints)
+    files = render_dossier(xref, templates, settings.title, settings.description, notes=notes, pages=pages,
+                           search_full_text=search_full_text, fingerprints=analysis.fingerprints)
     written = write_content(root / settings.content_dir, files, force=force, on_disk=pages.verified_on_disk)
     pages.save()  # after the write: the index describes what content/ now holds
-    return GenerateResult(analysis, written)
+    return GenerateResult(analysis, written, notes_reports)
+
+
+def _note_pages(xref: CrossReference) -> set[tuple[str, str]]:
+    """(notes section, page id) of every page a note can be shown on."""
+    entities = {("actors" if e.category == "actor" else "places", e.id) for e in xref.dossier.entities}
+    return entities | {("briefings", slug) for slug in xref.slugs.values()}

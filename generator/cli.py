@@ -136,7 +136,7 @@ def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) ->
         f"{_articles(result.analysis.dossier.articles)}; {len(written.written)} file(s) written, "
         f"{len(written.unchanged)} unchanged, {len(written.removed)} removed"
     )
-    _finish(result.analysis.reports + written.reports, strict, summary)
+    _finish(result.reports, strict, summary)
 
 
 def _common_folder(paths: tuple[Path, ...]) -> Path:

@@ -18,7 +18,9 @@ from generator.yamlio import FAST_SAFE_DUMPER
 # numeric character references: they display as themselves and are never parsed as syntax.
 _MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^#"})
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
-_LINE_START_SYNTAX = re.compile(r"^([-+=>]|\d+[.)])")
+# Block syntax a value at the start of a line could open: lists, quotes, setext headings, tabs
+# (===), admonitions (!!!) and collapsible blocks (???).
+_LINE_START_SYNTAX = re.compile(r"^([-+=>!?]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
@@ -73,3 +75,14 @@ def front_matter(data: dict) -> Markup:
     body = yaml.dump(_one_line_strings(data), Dumper=FAST_SAFE_DUMPER, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=10_000)
     return Markup(f"---\n{body}---\n")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @ (or a tab or
+    carriage return) gets a leading apostrophe, as OWASP advises; numbers and None pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 
+from generator.escape import csv_cell
 from generator.models import Dossier, Entity, Event, ExtractedArticle, RenderedFile
 from generator.xref import CrossReference
 
@@ -107,7 +108,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([list(map(csv_cell, row)) for row in rows])
     return buffer.getvalue()
 
 
@@ -150,9 +151,10 @@ def _figure_rows(event: Event, briefing_slugs: dict[str, str]) -> str:
     """The event's rows of figures.csv."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(
-        [c.article.id, briefing_slugs[c.article.id], *_publication(c.article), event.key, c.figure.kind,
-         c.figure.count, c.figure.qualifier, c.figure.who, c.place_id, c.place_inferred, c.claimant_id,
-         c.figure.source_text, c.figure.sentence, event.disagrees(c)]
+        list(map(csv_cell, [c.article.id, briefing_slugs[c.article.id], *_publication(c.article), event.key,
+                            c.figure.kind, c.figure.count, c.figure.qualifier, c.figure.who, c.place_id,
+                            c.place_inferred, c.claimant_id, c.figure.source_text, c.figure.sentence,
+                            event.disagrees(c)]))
         for c in event.claims
     )
     return buffer.getvalue()

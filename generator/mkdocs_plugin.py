@@ -66,7 +66,7 @@ def _generate(root: Path, settings: Settings) -> None:
         result = generate(root, settings, jobs=default_jobs())
     except DossierError as error:
         raise PluginError(f"dossier: {error}") from error
-    for report in result.analysis.reports + result.written.reports:
+    for report in result.reports:
         log.warning(report.line())
     written = result.written
     log.info(f"{len(result.analysis.dossier.articles)} article(s); {len(written.written)} file(s) written, "

@@ -44,9 +44,18 @@ def test_hostile_strings_render_as_their_own_text():
 
 
 def test_value_at_line_start_opens_no_block():
-    for text in ["# Heading", "- item", "1. item", "> quote", "+ item", "=== "]:
-        output = markdown.markdown(str(markdown_text(text)), extensions=EXTENSIONS)
-        assert output.startswith("<p>"), output
+    for text in ["# Heading", "- item", "1. item", "> quote", "+ item", "=== ", '!!! danger "Take over"',
+                 '??? note "Hidden"', '=== "Tab"', "*[HTML]: Hyper", "[^1]: note", "{: .x }", "| a | b |", "---"]:
+        output = markdown.markdown(str(markdown_text(text)), extensions=[*EXTENSIONS, "pymdownx.details",
+                                                                          "pymdownx.tabbed", "abbr", "footnotes"])
+        assert output.startswith("<p>") and output.count("<") == 2, output
+
+
+def test_csv_cells_never_start_a_formula():
+    from generator.escape import csv_cell
+
+    assert [csv_cell(v) for v in ("=1+1", "+1", "-2", "@SUM(A1)", "\tx", "Aleppo", 12, None, -3)] == [
+        "'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", "Aleppo", 12, None, -3]
 
 
 @given(st.text())

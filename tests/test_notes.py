@@ -1,5 +1,6 @@
 """Analyst notes: read from notes/<section>/<id>.md, shown as-is in an admonition, never written."""
 
+import os
 from pathlib import Path
 
 import markdown
@@ -13,7 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_missing_folder_means_no_notes(tmp_path):
-    assert load_notes(tmp_path / "absent").texts == {}
+    assert load_notes(tmp_path / "absent") == (Notes(), ())
 
 
 def test_notes_are_read_per_section_and_page_id(tmp_path):
@@ -22,7 +23,8 @@ def test_notes_are_read_per_section_and_page_id(tmp_path):
     (tmp_path / "actors" / "sergey-lavrov.md").write_text("Check **his** quotes.\r\n", encoding="utf-8")
     (tmp_path / "briefings" / "wire-1.md").write_text("   \n", encoding="utf-8")  # blank: no note
     (tmp_path / "actors" / "readme.txt").write_text("not a note", encoding="utf-8")
-    notes = load_notes(tmp_path)
+    notes, reports = load_notes(tmp_path)
+    assert reports == ()
     assert notes.get("actors", "sergey-lavrov") == "Check **his** quotes."
     assert notes.get("briefings", "wire-1") is None
     assert len(notes.texts) == 1
@@ -49,3 +51,28 @@ def test_generate_shows_notes_and_never_writes_them(tmp_path):
     page = (root / "content" / "actors" / "white-helmets.md").read_text(encoding="utf-8")
     assert '!!! note "Analyst notes"\n\n    Verified with **two** sources.' in page
     assert note.read_text(encoding="utf-8") == "Verified with **two** sources."
+
+
+def test_a_folder_a_fifo_or_a_link_outside_is_reported_and_never_read(tmp_path):
+    notes_dir = tmp_path / "notes"
+    (notes_dir / "actors" / "folder.md").mkdir(parents=True)
+    os.mkfifo(notes_dir / "actors" / "fifo.md")  # reading it would block the run forever
+    (tmp_path / "secret.txt").write_text("outside the project", encoding="utf-8")
+    (notes_dir / "actors" / "leak.md").symlink_to(tmp_path / "secret.txt")
+    (notes_dir / "actors" / "kept.md").write_text("Kept.", encoding="utf-8")
+    notes, reports = load_notes(notes_dir)
+    assert notes.texts == {("actors", "kept"): "Kept."}
+    assert [(Path(r.path).name, r.reason.split(";")[0].split(" (")[0]) for r in reports] == [
+        ("fifo.md", "not a regular file"), ("folder.md", "not a regular file"),
+        ("leak.md", "a link to a file outside the notes folder")]
+
+
+def test_a_note_for_a_page_the_dossier_lacks_is_reported(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    for seed in (REPO / "tests" / "fixtures" / "seeds").glob("000_*"):
+        (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "notes" / "actors").mkdir(parents=True)
+    (tmp_path / "notes" / "actors" / "nobody-at-all.md").write_text("A typo in the page id.", encoding="utf-8")
+    result = generate(tmp_path, Settings(title="T"))
+    assert [(r.path.endswith("nobody-at-all.md"), r.reason) for r in result.reports] == [
+        (True, "no such page in the dossier; the note is not shown")]
