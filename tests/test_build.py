@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 from generator.build import generate
 from generator.config import Settings
@@ -39,28 +41,23 @@ def _generate_into(tmp_path: Path, seeds: Path, settings: Settings | None = None
     return tmp_path / "content"
 
 
-def test_golden_content_tree(tmp_path):
-    """Generated Markdown equals the reviewed golden files (UPDATE_GOLDEN=1 / `make golden` rewrites them)."""
-    content = _generate_into(tmp_path, GOLDEN_SEEDS)
+def _assert_golden(content: Path, golden_dir: Path) -> None:
+    """`content` equals the reviewed golden tree (UPDATE_GOLDEN=1 / `make golden` rewrites it)."""
     if UPDATE_GOLDEN:
-        shutil.rmtree(GOLDEN_CONTENT, ignore_errors=True)
-        shutil.copytree(content, GOLDEN_CONTENT)
-    produced, golden = _tree(content), _tree(GOLDEN_CONTENT)
+        shutil.rmtree(golden_dir, ignore_errors=True)
+        shutil.copytree(content, golden_dir)
+    produced, golden = _tree(content), _tree(golden_dir)
     assert sorted(produced) == sorted(golden)
     for path in produced:
         assert produced[path].decode() == golden[path].decode(), path
 
 
-def test_bundled_dossier_equals_its_golden_tree(tmp_path):
-    """The bundled dossier (its own copy of the two seeds) gives exactly its reviewed pages."""
-    content = _generate_into(tmp_path, BUNDLED_SEEDS, BUNDLED_SETTINGS)
-    if UPDATE_GOLDEN:
-        shutil.rmtree(BUNDLED_CONTENT, ignore_errors=True)
-        shutil.copytree(content, BUNDLED_CONTENT)
-    produced, golden = _tree(content), _tree(BUNDLED_CONTENT)
-    assert sorted(produced) == sorted(golden)
-    for path in produced:
-        assert produced[path] == golden[path], path
+@pytest.mark.parametrize("seeds, settings, golden_dir", [
+    (GOLDEN_SEEDS, Settings(title="Golden dossier"), GOLDEN_CONTENT),  # a fixture dossier of every input form
+    (BUNDLED_SEEDS, BUNDLED_SETTINGS, BUNDLED_CONTENT),  # the bundled dossier, from its own copy of the seeds
+], ids=["fixture", "bundled"])
+def test_generated_markdown_equals_the_golden_tree(tmp_path, seeds, settings, golden_dir):
+    _assert_golden(_generate_into(tmp_path, seeds, settings), golden_dir)
 
 
 def test_generate_twice_writes_nothing_the_second_time(tmp_path):
