@@ -5,10 +5,11 @@ every file the generator wrote. A file whose current hash differs was edited by 
 kept unless --force; a file not in the manifest was never ours and is never touched.
 
 Crash consistency: before the first file changes, a journal (.dossier-manifest.journal.json)
-records the hash of every file the run is about to write; the manifest is replaced, and the
-journal removed, only once every file is written. After a run killed at any moment (or a disk
-that filled up), the next run takes a file holding what the manifest or the journal records as
-its own, so it ends with exactly a clean run's content/ and every hand edit kept.
+records the hash of every file the run is about to write, beside those of earlier runs that did
+not finish; the manifest is replaced, and the journal removed, only once every file is written.
+After runs killed at any moment (or a disk that filled up), the next run takes a file holding
+what the manifest or the journal records as its own, so it ends with exactly a clean run's
+content/ and every hand edit kept.
 """
 
 from __future__ import annotations
@@ -61,9 +62,9 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
-def read_manifest(content_dir: Path, name: str = MANIFEST) -> dict[str, str]:
+def read_manifest(content_dir: Path) -> dict[str, str]:
     """path -> hash of the file the generator wrote there; {} when absent or unreadable."""
-    path = content_dir / name
+    path = content_dir / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -71,7 +72,7 @@ def read_manifest(content_dir: Path, name: str = MANIFEST) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def _json_bytes(mapping: Mapping[str, str]) -> bytes:
+def _json_bytes(mapping: Mapping[str, object]) -> bytes:
     return (json.dumps(dict(sorted(mapping.items())), indent=1) + "\n").encode("utf-8")
 
 
@@ -97,10 +98,33 @@ def write_content(content_dir: Path, files: tuple[RenderedFile, ...], force: boo
         raise WriteError(f"cannot write {where}: {error.strerror or error}") from error
 
 
-def _ours(path: str, current: str | None, manifest: Mapping[str, str], journal: Mapping[str, str]) -> bool:
-    """The file holds what the generator wrote there (per the manifest, or the journal of a run
-    that did not finish)."""
-    return current is not None and current in (manifest.get(path), journal.get(path))
+Journal = Mapping[str, list[str]]  # path -> every hash a run that did not finish may have written there
+
+
+def read_journal(content_dir: Path) -> dict[str, list[str]]:
+    """The journal left by runs that did not finish ({} when there is none or it is unreadable)."""
+    try:
+        data = json.loads((content_dir / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(path): [str(digest) for digest in digests] for path, digests in data.items() if isinstance(digests, list)}
+
+
+def _ours(path: str, current: str | None, manifest: Mapping[str, str], journal: Journal) -> bool:
+    """The file holds what the generator wrote there (per the manifest, or the journal of runs
+    that did not finish: each of them, killed one after another, may have left its own version)."""
+    return current is not None and (current == manifest.get(path) or current in journal.get(path, ()))
+
+
+def _journal_with(journal: Journal, planned: Mapping[str, str]) -> dict[str, list[str]]:
+    """The journal plus what this run is about to write (every earlier entry kept)."""
+    merged = {path: list(digests) for path, digests in journal.items()}
+    for path, digest in planned.items():
+        if digest not in merged.setdefault(path, []):
+            merged[path].append(digest)
+    return merged
 
 
 @dataclass
@@ -128,13 +152,13 @@ def _remove_temporaries(content_dir: Path) -> None:
 def _write(content_dir: Path, files: tuple[RenderedFile, ...], force: bool, on_disk: Mapping[str, str]) -> WriteResult:
     _remove_temporaries(content_dir)
     old_manifest = read_manifest(content_dir)
-    journal = read_manifest(content_dir, JOURNAL)  # left by a run that did not finish
+    journal = read_journal(content_dir)  # left by runs that did not finish
     plan = _plan(content_dir, files, force, on_disk, old_manifest, journal)
     manifest_bytes = _json_bytes(plan.manifest)
     manifest_changes = _current_digest(content_dir / MANIFEST) != _digest(manifest_bytes)
     if plan.writes or plan.removals or manifest_changes:
         # Written only when something changes: a no-op run touches no file (mkdocs serve watches content/).
-        atomic_write(content_dir / JOURNAL, _json_bytes({**journal, **plan.manifest}))
+        atomic_write(content_dir / JOURNAL, _json_bytes(_journal_with(journal, plan.manifest)))
     for target, _path, data in plan.writes:
         atomic_write(target, data)
     for target, _path in plan.removals:
@@ -147,7 +171,7 @@ def _write(content_dir: Path, files: tuple[RenderedFile, ...], force: bool, on_d
 
 
 def _plan(content_dir: Path, files: tuple[RenderedFile, ...], force: bool, on_disk: Mapping[str, str],
-          old_manifest: Mapping[str, str], journal: Mapping[str, str]) -> _Plan:
+          old_manifest: Mapping[str, str], journal: Journal) -> _Plan:
     plan = _Plan([], [], {}, [], [])
     for rendered in files:
         target = content_dir / _safe_relative(rendered.path)

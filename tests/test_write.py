@@ -126,6 +126,31 @@ def test_a_run_stopped_at_any_write_then_run_again_equals_a_clean_run(tmp_path, 
     assert [r.reason for r in result.reports] == ["edited by hand since generated; kept (--force overwrites)"]
 
 
+def test_two_runs_killed_one_after_the_other_leave_nothing_the_next_run_disowns(tmp_path, monkeypatch):
+    """The first killed run wrote a.md; the second planned another a.md and died before writing
+    it: the journal must still know the first run's a.md, or the third run keeps it as foreign."""
+    content, clean = tmp_path / "content", tmp_path / "clean"
+    write_content(content, _files(a="A0\n"))
+    real_replace = os.replace
+    for stop_at, version in ((3, "1"), (2, "2")):  # (the journal, a.md, then b.md) / (the journal, then a.md)
+        calls = []
+
+        def killed_replace(source, target, calls=calls, stop_at=stop_at):
+            calls.append(target)
+            if len(calls) == stop_at:
+                raise _Killed
+            real_replace(source, target)
+
+        monkeypatch.setattr(write_module.os, "replace", killed_replace)
+        with pytest.raises(_Killed):
+            write_content(content, _files(a=f"A{version}\n", b=f"B{version}\n"))
+    monkeypatch.setattr(write_module.os, "replace", real_replace)
+    result = write_content(content, _files(a="A3\n", b="B3\n"))
+    write_content(clean, _files(a="A0\n"))
+    write_content(clean, _files(a="A3\n", b="B3\n"))
+    assert result.reports == () and _tree(content) == _tree(clean)
+
+
 def test_refuses_two_outputs_for_one_path_and_paths_outside_content(tmp_path):
     with pytest.raises(WriteError):
         write_content(tmp_path, (RenderedFile("a.md", "1"), RenderedFile("a.md", "2")))
