@@ -20,23 +20,20 @@ not decoded, cleaned or shingled again.
 
 from __future__ import annotations
 
-import hashlib
-import operator
+import errno
 import os
 import re
 import stat
-import string
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from fractions import Fraction
-from itertools import compress
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from generator.cache import IngestCache, IngestEntry
 from generator.models import IngestResult, Metadata, RawArticle, Report
+from generator.near_duplicates import WordHashes, collapse_duplicates, content_hash, duplicate_band_keys
 from generator.readers import (
     COLLECTION_SUFFIXES,
     READERS,
@@ -57,16 +54,7 @@ MAX_COLLECTION_FILE_BYTES = 512 * 1024 * 1024
 MIN_ARTICLE_WORDS = 8  # a headline-only record still names places and tolls
 SIDECAR_SUFFIX = ".meta.yaml"
 _NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog)(?:\.[a-z]+)?$", re.IGNORECASE)
-NEAR_DUPLICATE_JACCARD = Fraction(9, 10)  # compared in integers: no float rounding at the threshold
-_SHINGLE_WORDS = 5
-_SIGNATURE_BINS = 32  # a power of two: a shingle's bin is its low bits
-_BIN_BITS = 5
-_BAND_BINS = 4
-_EMPTY_BIN = 1 << 64  # above every shingle hash >> _BIN_BITS
-_SAMPLE_MASK = 3  # a shingle is sampled when its first word's hash is a multiple of 4
 _UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
-_PUNCTUATION = string.punctuation + "“”‘’«»—–…"
-BandKeys = tuple[tuple[int, ...], ...]  # an article's MinHash LSH band keys (duplicate_band_keys)
 
 
 def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: bool = False,
@@ -78,7 +66,7 @@ def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: boo
     """
     files, reports = _input_files(paths, base)
     reader = _FileReader(max_article_bytes, cache)
-    entries = [reader.entry(path, printable_path(source_path)) for source_path, path in files]
+    entries = [reader.entry(path, printable_path(source_path), folder) for source_path, path, folder in files]
     if cache:
         cache.save()
     articles = [article for entry in entries for article in entry.articles]
@@ -129,22 +117,39 @@ def _walk(directory: Path) -> Iterable[Path]:
                 yield Path(root, name)
 
 
-def _input_files(paths: Sequence[Path], base: Path | None) -> tuple[list[tuple[str, Path]], list[Report]]:
-    """(source_path, path) of every input file, sorted and without repeats."""
-    found: dict[str, Path] = {}
+def _input_files(paths: Sequence[Path], base: Path | None
+                 ) -> tuple[list[tuple[str, Path, Path | None]], list[Report]]:
+    """(source_path, path, the folder it was found in, or None when named itself) of every input
+    file, sorted and without repeats."""
+    found: dict[str, tuple[Path, Path | None]] = {}
     reports: list[Report] = []
     base_folder = os.path.abspath(base) if base is not None else None
     for given in map(Path, paths):
         if given.is_dir():
             candidates: Iterable[Path] = _walk(given)
-        elif given.is_file():
+            folder: Path | None = given
+        elif given.exists():
             candidates = [] if given.name.endswith(SIDECAR_SUFFIX) else [given]
+            folder = None
         else:
             reports.append(Report(printable_path(_source_path(given, base_folder)), "no such file or directory"))
             continue
         for path in candidates:
-            found.setdefault(_source_path(path, base_folder), path)
-    return sorted(found.items()), reports
+            found.setdefault(_source_path(path, base_folder), (path, folder))
+    return [(source_path, path, folder) for source_path, (path, folder) in sorted(found.items())], reports
+
+
+def refusal(path: Path, folder: Path | None) -> str | None:
+    """Why `path` is not read, if it must not be: a link that leads out of the folder being read
+    (its text would be published), or not a regular file (a FIFO would block the run, a device
+    never end)."""
+    try:
+        if folder is not None and path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+            return "a link to a file outside the folder being read; not read"
+        mode = os.stat(path).st_mode
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
+        return f"unreadable: {getattr(error, 'strerror', None) or error}"
+    return None if stat.S_ISREG(mode) else "not a regular file (a FIFO, a device or a socket); not read"
 
 
 def _record_position(record: str | None) -> int:
@@ -158,17 +163,19 @@ def _record_position(record: str | None) -> int:
 SidecarFile = tuple[str, bytes | OSError]  # (file name, its bytes or why they could not be read)
 
 
-def _sidecar_files(path: Path) -> list[SidecarFile]:
-    """Least specific first: `a.meta.yaml`, then `a.txt.meta.yaml` (which wins).
+def _sidecar_files(path: Path, folder: Path | None) -> list[SidecarFile]:
+    """Least specific first: `a.meta.yaml`, then `a.txt.meta.yaml` (which wins). A sidecar that is
+    a link leading out of the folder being read is not read (an error in its place).
 
     On strings, not Paths: this runs for every input of every run, and pathlib costs more than the
     system calls here."""
-    folder = os.path.dirname(path)
+    parent = os.path.dirname(path)
     found = []
     for name in dict.fromkeys([path.stem + SIDECAR_SUFFIX, path.name + SIDECAR_SUFFIX]):
-        full = os.path.join(folder, name)
+        full = os.path.join(parent, name)
         if _is_file(full):
-            found.append((name, _bytes_or_error(full)))
+            outside = folder is not None and os.path.islink(full) and refusal(Path(full), folder)
+            found.append((name, PermissionError(errno.EACCES, outside) if outside else _bytes_or_error(full)))
     return found
 
 
@@ -197,7 +204,7 @@ def _load_sidecar(name: str, data: bytes | OSError) -> Mapping:
     except RecursionError:
         raise ValueError(f"sidecar {name} ignored: nested too deeply") from None
     except (OSError, UndecodableError, yaml.YAMLError) as error:
-        reason = str(error).split("\n")[0]
+        reason = (error.strerror if isinstance(error, OSError) and error.strerror else str(error)).split("\n")[0]
         raise ValueError(f"sidecar {name} ignored: {reason}") from None
     if not isinstance(loaded, Mapping):
         raise ValueError(f"sidecar {name} ignored: not a mapping of keys to values")
@@ -243,17 +250,19 @@ class _FileReader:
     def __init__(self, max_article_bytes: int, cache: IngestCache | None):
         self.max_article_bytes = max_article_bytes
         self.cache = cache
-        self.word_hashes = _WordHashes()
+        self.word_hashes = WordHashes()
 
-    def entry(self, path: Path, source_path: str) -> IngestEntry:
+    def entry(self, path: Path, source_path: str, folder: Path | None) -> IngestEntry:
         suffix = path.suffix.lower()
         reader = READERS.get(suffix)
         if reader is None:
             return _unusable(Report(source_path, f"unsupported file type {suffix!r}"))
-        problem, data = _file_bytes(path, suffix, self.max_article_bytes)
+        problem = refusal(path, folder)
+        if problem is None:
+            problem, data = _file_bytes(path, suffix, self.max_article_bytes)
         if problem:
             return _unusable(Report(source_path, problem))
-        sidecars = _sidecar_files(path)
+        sidecars = _sidecar_files(path, folder)
         if self.cache is None or any(isinstance(blob, OSError) for _, blob in sidecars):
             return self._parsed(reader, data, sidecars, source_path)  # an unreadable sidecar has no bytes to key
         parts = [source_path.encode("utf-8", "surrogatepass"), suffix.encode("utf-8", "surrogatepass"), data]
@@ -351,132 +360,6 @@ def _fallback_title(declared: Metadata, body: str) -> str | None:
     return from_url or title_from_lead(body)
 
 
-def content_hash(body: str) -> str:
-    """sha256 of the body casefolded with white space collapsed: equal for trivially different copies."""
-    return hashlib.sha256(" ".join(body.casefold().split()).encode("utf-8")).hexdigest()
-
-
-# ---------------------------------------------------------------------------- duplicates and ids
-
-
-class _WordHashes(dict):
-    """Token -> 64-bit hash of its word, memoised for a run; "Aleppo," and "aleppo" hash alike.
-
-    blake2b, not hash(): Python randomises str hashes per process, and the band keys built on
-    these are cached between runs. (Int and tuple-of-int hashes are not randomised.)
-    """
-
-    def __missing__(self, token: str) -> int:
-        word = token.strip(_PUNCTUATION).encode("utf-8", "surrogatepass")
-        value = self[token] = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little")
-        return value
-
-
-def duplicate_band_keys(body: str, word_hashes: _WordHashes) -> BandKeys:
-    """The MinHash LSH band keys of a body: bodies that share one are near-copy candidates."""
-    return _band_keys(_sampled_shingles(list(map(word_hashes.__getitem__, body.lower().split()))))
-
-
-def _sampled_shingles(ids: list[int]) -> set[int]:
-    """Hashes of the word 5-grams (of word hashes) that start on a sampled word (one word in four).
-
-    Sampling by word keeps the choice consistent between two copies of a text, so the
-    sample's Jaccard similarity estimates the full one at a quarter of the cost.
-    """
-    starts = compress(range(len(ids) - _SHINGLE_WORDS + 1), map(operator.not_, map(_SAMPLE_MASK.__and__, ids)))
-    return {hash(tuple(ids[start : start + _SHINGLE_WORDS])) for start in starts}
-
-
-def _band_keys(shingles: set[int]) -> BandKeys:
-    """LSH band keys of a one-permutation MinHash signature of the sampled shingles.
-
-    Each shingle hash falls into one of 32 bins (its low bits) and each bin keeps its least
-    value (the high bits); 8 bands of 4 bins. Copies with Jaccard 0.9 share a band with
-    probability above 0.99, unrelated articles almost never.
-    """
-    if not shingles:
-        return ()
-    signature = [_EMPTY_BIN] * _SIGNATURE_BINS
-    for shingle in shingles:
-        position, value = shingle & (_SIGNATURE_BINS - 1), shingle >> _BIN_BITS
-        if value < signature[position]:
-            signature[position] = value
-    dense = _densified(signature)
-    bands = (dense[start : start + _BAND_BINS] for start in range(0, _SIGNATURE_BINS, _BAND_BINS))
-    return tuple((number, *band) for number, band in enumerate(bands))
-
-
-def _densified(signature: list[int]) -> list[int]:
-    """Empty bins borrow the next filled bin to their right (circularly), tagged by distance.
-
-    Short articles leave bins empty; without this, every pair of them would "agree" on
-    their empty bins (Shrivastava and Li's densification of one-permutation hashing).
-    """
-    size = len(signature)
-    dense = [0] * size
-    nearest = 0
-    for position in reversed(range(2 * size)):
-        if signature[position % size] != _EMPTY_BIN:
-            nearest = position
-        if position < size:
-            dense[position] = signature[nearest % size] * (size + 1) + (nearest - position)
-    return dense
-
-
-def _all_shingles(body: str) -> frozenset[tuple[str, ...]]:
-    """Every word 5-gram, of words as compared: lower case, punctuation stripped."""
-    words = [token.strip(_PUNCTUATION) for token in body.lower().split()]
-    return frozenset(zip(*(words[start:] for start in range(_SHINGLE_WORDS))))
-
-
-def _nearly_equal(first: frozenset, second: frozenset) -> bool:
-    """Jaccard similarity >= the threshold, in exact integer arithmetic."""
-    shared = len(first & second)
-    union = len(first) + len(second) - shared
-    return shared * NEAR_DUPLICATE_JACCARD.denominator >= NEAR_DUPLICATE_JACCARD.numerator * union
-
-
-def collapse_duplicates(articles: Sequence[RawArticle],
-                        band_keys: Sequence[BandKeys] | None = None) -> tuple[list[RawArticle], list[Report]]:
-    """Keep the first of each group of exact or near-exact copies; a warning for each other.
-
-    Near copies (Jaccard >= 0.9 over word 5-shingles) are proposed by MinHash LSH and
-    confirmed with the exact similarity: linear in the number of articles. `band_keys` are the
-    articles' duplicate_band_keys when the caller has them already.
-    """
-    if band_keys is None:
-        word_hashes = _WordHashes()
-        band_keys = [duplicate_band_keys(article.body, word_hashes) for article in articles]
-    kept: list[RawArticle] = []
-    by_hash: dict[str, int] = {}
-    by_band: dict[tuple[int, ...], list[int]] = {}
-    reports = []
-    for article, bands in zip(articles, band_keys, strict=True):
-        original = by_hash.get(article.content_hash)
-        if original is None:
-            candidates = sorted({position for band in bands for position in by_band.get(band, ())})
-            original = _near_copy_of(article.body, candidates, kept)
-        if original is not None:
-            reports.append(_duplicate_report(article, kept[original]))
-            continue
-        by_hash[article.content_hash] = len(kept)
-        for band in bands:
-            by_band.setdefault(band, []).append(len(kept))
-        kept.append(article)
-    return kept, reports
-
-
-def _near_copy_of(body: str, candidates: list[int], kept: list[RawArticle]) -> int | None:
-    """The earliest of the `candidates` (positions in `kept`) that `body` nearly copies, if any."""
-    if not candidates:
-        return None
-    shingles = _all_shingles(body)
-    return next((position for position in candidates if _nearly_equal(shingles, _all_shingles(kept[position].body))), None)
-
-
-def _duplicate_report(copy: RawArticle, original: RawArticle) -> Report:
-    where = f"{original.source_path} ({original.record})" if original.record else original.source_path
-    return Report(copy.source_path, f"duplicate of {where}", copy.record, "warning")
 
 
 def _with_unique_ids(articles: list[RawArticle]) -> list[RawArticle]:

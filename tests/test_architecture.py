@@ -13,7 +13,7 @@ MAX_MODULE_LINES = 500
 MAX_CLASS_LINES = 250
 # Modules by pipeline stage; the rest (models, text, names, lexicon, knowledge, stored...) are
 # shared by every stage, and build.py and cli.py orchestrate.
-STAGES = {"ingest": ("ingest", "readers"), "extract": ("extract",), "resolve": ("resolve", "xref"),
+STAGES = {"ingest": ("ingest", "readers", "near_duplicates"), "extract": ("extract",), "resolve": ("resolve", "xref"),
           "render": ("render", "export"), "write": ("write",)}
 # What a stage must not import: the stages after it, and extraction's internals.
 FORBIDDEN = {"ingest": ("extract", "resolve", "render", "write"), "extract": ("resolve", "render", "write"),

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.text import split_sentences
-from generator.ingest import (MIN_ARTICLE_WORDS, _WordHashes, collapse_duplicates, content_hash,
-                              duplicate_band_keys, ingest)
+from generator.ingest import MIN_ARTICLE_WORDS, ingest
+from generator.near_duplicates import WordHashes, collapse_duplicates, content_hash, duplicate_band_keys
 from generator.models import Metadata, RawArticle
 from generator.readers import UndecodableError, decode_bytes, normalize_text, parse_date, title_from_url
 from generator.yamlio import load_yaml
@@ -605,22 +605,22 @@ def test_near_duplicate_detection_scales_to_ten_thousand_articles():
 def test_duplicate_band_keys_are_the_same_in_every_process():
     """They are cached between runs: they must not depend on Python's per-process str hashing."""
     script = (
-        "from generator.ingest import _WordHashes, duplicate_band_keys; import sys; "
-        "print(duplicate_band_keys(sys.stdin.read(), _WordHashes()))"
+        "from generator.near_duplicates import WordHashes, duplicate_band_keys; import sys; "
+        "print(duplicate_band_keys(sys.stdin.read(), WordHashes()))"
     )
     keys = {
         subprocess.run([sys.executable, "-c", script], input=STRIKE, capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout
         for seed in ("1", "2")
     }
-    assert keys == {f"{duplicate_band_keys(STRIKE, _WordHashes())}\n"}
+    assert keys == {f"{duplicate_band_keys(STRIKE, WordHashes())}\n"}
 
 
 def test_given_band_keys_decide_as_computed_ones():
     long_text = " ".join([STRIKE, CONVOY, TALKS, SHELTER])
     bodies = [long_text, long_text.replace("at least nine", "at least ten"), SCHOOL]
     articles = [RawArticle(f"a{n}", f"{n}.txt", None, body, Metadata(), content_hash(body)) for n, body in enumerate(bodies)]
-    word_hashes = _WordHashes()
+    word_hashes = WordHashes()
     given = [duplicate_band_keys(body, word_hashes) for body in bodies]
     assert collapse_duplicates(articles, given) == collapse_duplicates(articles)
     assert [article.id for article in collapse_duplicates(articles)[0]] == ["a0", "a2"]
@@ -657,3 +657,32 @@ def test_slugify_is_always_a_short_nonempty_stable_slug(text):
 def test_distinct_arabic_names_get_distinct_slugs(names):
     first, second = names
     assert slugify(first) != slugify(second)
+
+
+# ---------------------------------------------------------------------------- not regular files
+
+
+def test_links_out_of_the_seeds_fifos_and_devices_are_reported_and_never_read(tmp_path):
+    """Nothing outside the seeds folder is published, and nothing can block or run forever."""
+    seeds, outside = tmp_path / "seeds", tmp_path / "private"
+    seeds.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text(STRIKE.replace("Aleppo", "Secretville"), encoding="utf-8")
+    (outside / "secret.meta.yaml").write_text("title: Leaked sidecar\n", encoding="utf-8")
+    (seeds / "leak.txt").symlink_to(outside / "secret.txt")
+    (seeds / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "inside.txt").write_text(STRIKE, encoding="utf-8")
+    (seeds / "alias.txt").symlink_to(seeds / "inside.txt")  # a link within the folder is read
+    (seeds / "inside.meta.yaml").symlink_to(outside / "secret.meta.yaml")
+    result = ingest([seeds], base=seeds)
+    assert reasons(result) == [
+        ("inside.txt", None, "warning", "sidecar inside.meta.yaml ignored: a link to a file outside the folder being read; not read"),
+        ("inside.txt", None, "warning", "duplicate of alias.txt"),
+        ("leak.txt", None, "error", "a link to a file outside the folder being read; not read"),
+        ("pipe.txt", None, "error", "not a regular file (a FIFO, a device or a socket); not read"),
+        ("zero.txt", None, "error", "a link to a file outside the folder being read; not read"),
+    ]
+    assert [a.source_path for a in result.articles] == ["alias.txt"]
+    assert "Leaked sidecar" not in repr(result)
+    assert "Secretville" not in repr(result)
