@@ -95,6 +95,22 @@ class _Killed(BaseException):
     """Stands for kill -9: nothing after it runs, no handler sees it."""
 
 
+def _killed_before_rename(monkeypatch, stop_at: int, content: Path, files) -> None:
+    """A write_content run of `files` that dies at its `stop_at`-th rename."""
+    real_replace, calls = os.replace, []
+
+    def killed_replace(source, target):
+        calls.append(target)
+        if len(calls) == stop_at:
+            raise _Killed
+        real_replace(source, target)
+
+    monkeypatch.setattr(write_module.os, "replace", killed_replace)
+    with pytest.raises(_Killed):
+        write_content(content, files)
+    monkeypatch.setattr(write_module.os, "replace", real_replace)
+
+
 @pytest.mark.parametrize("stop_at", range(1, 7))  # the journal, four pages, the manifest
 def test_a_run_stopped_at_any_write_then_run_again_equals_a_clean_run(tmp_path, monkeypatch, stop_at):
     """Killed before its n-th rename (the journal, pages, the manifest), a run leaves files the
@@ -106,18 +122,7 @@ def test_a_run_stopped_at_any_write_then_run_again_equals_a_clean_run(tmp_path, 
     newer = _files(index="home 3\n", briefings__a="A 3\n", notes="analyst\n", places__x="X 3\n")
     write_content(content, old)
     (content / "notes.md").write_text("edited by hand\n")
-    real_replace, calls = os.replace, []
-
-    def killed_replace(source, target):
-        calls.append(target)
-        if len(calls) == stop_at:
-            raise _Killed
-        real_replace(source, target)
-
-    monkeypatch.setattr(write_module.os, "replace", killed_replace)
-    with pytest.raises(_Killed):
-        write_content(content, new)
-    monkeypatch.setattr(write_module.os, "replace", real_replace)
+    _killed_before_rename(monkeypatch, stop_at, content, new)
     result = write_content(content, newer)
     write_content(clean, old)
     (clean / "notes.md").write_text("edited by hand\n")
@@ -131,20 +136,8 @@ def test_two_runs_killed_one_after_the_other_leave_nothing_the_next_run_disowns(
     it: the journal must still know the first run's a.md, or the third run keeps it as foreign."""
     content, clean = tmp_path / "content", tmp_path / "clean"
     write_content(content, _files(a="A0\n"))
-    real_replace = os.replace
     for stop_at, version in ((3, "1"), (2, "2")):  # (the journal, a.md, then b.md) / (the journal, then a.md)
-        calls = []
-
-        def killed_replace(source, target, calls=calls, stop_at=stop_at):
-            calls.append(target)
-            if len(calls) == stop_at:
-                raise _Killed
-            real_replace(source, target)
-
-        monkeypatch.setattr(write_module.os, "replace", killed_replace)
-        with pytest.raises(_Killed):
-            write_content(content, _files(a=f"A{version}\n", b=f"B{version}\n"))
-    monkeypatch.setattr(write_module.os, "replace", real_replace)
+        _killed_before_rename(monkeypatch, stop_at, content, _files(a=f"A{version}\n", b=f"B{version}\n"))
     result = write_content(content, _files(a="A3\n", b="B3\n"))
     write_content(clean, _files(a="A0\n"))
     write_content(clean, _files(a="A3\n", b="B3\n"))
