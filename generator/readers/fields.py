@@ -56,6 +56,10 @@ def parse_date(value: object) -> dt.date | None:
 
 # ---------------------------------------------------------------------------- declared fields
 
+# Dates a news article can carry: outside, a date is a typo or an attack (9999-12-31 would
+# overflow every "the next day" resolved against it).
+EARLIEST_DATE, LATEST_DATE = dt.date(1800, 1, 1), dt.date(2199, 12, 31)
+
 # News agencies: the wires of the shipped knowledge base (lower-cased name or alias -> name).
 _WIRE_NAMES = shipped_wire_names()
 WIRE_PATTERN = "|".join(re.escape(name) for name in sorted(_WIRE_NAMES, key=len, reverse=True))
@@ -130,6 +134,8 @@ def declared_fields(mapping: Mapping) -> tuple[dict[str, object], list[str]]:
             date = parse_date(value)
             if date is None:
                 warnings.append(f"unparseable date in {name!r}: {_shown(value)}")
+            elif not EARLIEST_DATE <= date <= LATEST_DATE:
+                warnings.append(f"date in {name!r} out of range ({EARLIEST_DATE.year}-{LATEST_DATE.year}): {date}")
             else:
                 overrides[name] = date
         elif name == "wires":
