@@ -42,11 +42,6 @@ def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]
     return subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="session")
-def mkdocs_config() -> Path:
-    return MKDOCS_CONFIG
-
-
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 # The bundled dossier's two articles and their sidecars, copied from seeds/.
 SEEDS = FIXTURES / "seeds"
@@ -63,16 +58,29 @@ def bundled_project(root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled dossier generated and built with the repository's mkdocs.yml."""
+def bundled_dossier(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled dossier's project (its own copy of the seeds), generated."""
     from generator.build import generate
     from generator.config import load_config
 
     project = bundled_project(tmp_path_factory.mktemp("bundled"))
     generate(project, load_config(project))
-    result = build_site(project / "mkdocs.yml", project / "site")
+    return project
+
+
+@pytest.fixture(scope="session")
+def mkdocs_config(bundled_dossier: Path) -> Path:
+    """The mkdocs.yml built_site is built with: a copy of the repository's, whose docs_dir is the
+    bundled dossier's content/ (not the repository's, which a fork generates from other seeds)."""
+    return bundled_dossier / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def built_site(bundled_dossier: Path) -> Path:
+    """The bundled dossier built with the repository's mkdocs.yml."""
+    result = build_site(bundled_dossier / "mkdocs.yml", bundled_dossier / "site")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return project / "site"
+    return bundled_dossier / "site"
 
 
 @pytest.fixture(scope="session")

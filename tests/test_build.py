@@ -91,7 +91,7 @@ def test_extract_prints_one_spec_object_per_article():
             assert {"id", "name", "kind", "aliases_seen", "mentions"} <= set(actor)
     shared = {a["id"] for a in records[0]["actors"]} & {a["id"] for a in records[1]["actors"]}
     assert shared, "the two seeds share actors, with the same ids"
-    briefing_ids = {p.stem for p in (REPO / "content/briefings").glob("0*.md")}
+    briefing_ids = {p.stem for p in (BUNDLED_CONTENT / "briefings").glob("0*.md")}
     assert {r["id"] for r in records} == briefing_ids, "extract and generate give an article one id"
 
 
