@@ -18,7 +18,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from generator.build import default_jobs, generate
 from generator.config import CONFIG_FILE, Settings, load_config
 from generator.errors import DossierError
 from generator.shipped import THEME
@@ -62,6 +61,10 @@ def _add_shipped_theme(config: MkDocsConfig) -> None:
 
 
 def _generate(root: Path, settings: Settings) -> None:
+    # Imported here: the whole pipeline loads in about half a second, which a build with
+    # DOSSIER_GENERATE=false (or `dossier build`, which has just generated) need not pay.
+    from generator.build import default_jobs, generate
+
     try:
         result = generate(root, settings, jobs=default_jobs())
     except DossierError as error:

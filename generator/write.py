@@ -143,10 +143,15 @@ _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def _remove_temporaries(content_dir: Path) -> None:
-    if content_dir.is_dir():
-        for path in content_dir.rglob(".*.tmp"):
-            if _TEMPORARY.fullmatch(path.name) and path.is_file():
-                path.unlink()
+    """Temporary files of a run that did not finish. Pages are written only once the journal is
+    in place, so without a journal only the journal's own temporary can be left (at the top):
+    the whole tree is walked only after a run that died."""
+    if not content_dir.is_dir():
+        return
+    candidates = content_dir.rglob(".*.tmp") if (content_dir / JOURNAL).exists() else content_dir.glob(".*.tmp")
+    for path in candidates:
+        if _TEMPORARY.fullmatch(path.name) and path.is_file():
+            path.unlink()
 
 
 def _write(content_dir: Path, files: tuple[RenderedFile, ...], force: bool, on_disk: Mapping[str, str]) -> WriteResult:
