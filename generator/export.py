@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 
 from generator.escape import csv_cell
-from generator.models import Dossier, Entity, Event, ExtractedArticle, RenderedFile
+from generator.models import Claim, Dossier, Entity, Event, ExtractedArticle, RenderedFile
 from generator.xref import CrossReference
 
 
@@ -127,10 +127,22 @@ def _event_record(event: Event, briefing_slugs: dict[str, str]) -> dict:
             {"article": c.article.id, "briefing": briefing_slugs[c.article.id], "figure": c.index,
              "kind": c.figure.kind, "count": c.figure.count, "qualifier": c.figure.qualifier, "who": c.figure.who,
              "place": c.place_id, "place_inferred": c.place_inferred, "claimant": c.claimant_id,
-             "sentence": c.figure.sentence, "disagrees": event.disagrees(c)}
+             "sentence": c.figure.sentence, "role": c.role, "current": _is_current(event, c),
+             "disagrees": event.disagrees(c)}
             for c in event.claims
         ],
     }
+
+
+def _is_current(event: Event, claim: Claim) -> bool:
+    """True when the claim is one of the totals the event's estimates are made of."""
+    return any(estimate.counts(claim) for estimate in event.estimates)
+
+
+def _background_record(claim: Claim, briefing_slugs: dict[str, str]) -> dict:
+    return {"article": claim.article.id, "briefing": briefing_slugs[claim.article.id], "figure": claim.index,
+            "kind": claim.figure.kind, "count": claim.figure.count, "qualifier": claim.figure.qualifier,
+            "who": claim.figure.who, "claimant": claim.claimant_id, "sentence": claim.figure.sentence}
 
 
 def _timeline_entries(article: ExtractedArticle) -> list[tuple]:
@@ -147,15 +159,15 @@ def _timeline_json(article: ExtractedArticle, slug: str) -> str:
     )
 
 
-def _figure_rows(event: Event, briefing_slugs: dict[str, str]) -> str:
-    """The event's rows of figures.csv."""
+def _figure_rows(event: Event | None, claims: tuple[Claim, ...], briefing_slugs: dict[str, str]) -> str:
+    """The rows of figures.csv of an event's claims (or of background claims, with no event)."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(
-        list(map(csv_cell, [c.article.id, briefing_slugs[c.article.id], *_publication(c.article), event.key,
-                            c.figure.kind, c.figure.count, c.figure.qualifier, c.figure.who, c.place_id,
-                            c.place_inferred, c.claimant_id, c.figure.source_text, c.figure.sentence,
-                            event.disagrees(c)]))
-        for c in event.claims
+        list(map(csv_cell, [c.article.id, briefing_slugs[c.article.id], *_publication(c.article),
+                            event.key if event else None, c.figure.kind, c.figure.count, c.figure.qualifier,
+                            c.figure.who, c.place_id, c.place_inferred, c.claimant_id, c.figure.source_text,
+                            c.figure.sentence, c.role, bool(event and event.disagrees(c))]))
+        for c in claims
     )
     return buffer.getvalue()
 
@@ -186,9 +198,11 @@ def export_files(xref: CrossReference, title: str, memo: Memo = _made_now) -> li
         "articles": [memo("article", a, lambda a=a: article_json(a, dossier, entities)) for a in articles],
         "entities": [_json(_entity_record(e)) for e in dossier.entities],
         "events": [memo("event", e, lambda e=e: _json(_event_record(e, briefing_slugs))) for e in xref.events],
+        "background_claims": [_json(_background_record(c, briefing_slugs)) for c in xref.background],
         "timeline": [line for _entry, line in timeline],
     }
-    figure_rows = "".join(memo("figures.csv rows", e, lambda e=e: _figure_rows(e, briefing_slugs)) for e in xref.events)
+    figure_rows = "".join(memo("figures.csv rows", e, lambda e=e: _figure_rows(e, e.claims, briefing_slugs))
+                          for e in xref.events) + _figure_rows(None, xref.background, briefing_slugs)
     entity_rows = {"actor": [], "place": []}
     for entity in dossier.entities:
         entity_rows[entity.category].append(
@@ -198,7 +212,7 @@ def export_files(xref: CrossReference, title: str, memo: Memo = _made_now) -> li
     entity_header = ["id", "name", "kind", "aliases", "country", "region", "lat", "lon", "briefings", "mentions"]
     figures_header = _csv(["article", "briefing", "publisher", "wires", "event_date", "event", "kind", "count",
                            "qualifier", "who", "place", "place_inferred", "claimant", "claimant_text", "sentence",
-                           "disagrees"], [])
+                           "role", "disagrees"], [])
     return [
         RenderedFile("exports/dossier.json", _json_one_item_per_line(title, document)),
         RenderedFile("exports/figures.csv", figures_header + figure_rows),

@@ -22,3 +22,16 @@ SPEECH_VERBS = (
     r"confirmed|announced|declared|wrote|tweeted|argued|stressed|asked|replied|responded|vowed|"
     r"pledged"
 )
+
+# How an attack was made, for telling incidents apart: two reports of one day and place are one
+# incident unless one says "car bomb" and the other only "air strike". A report may name several.
+ATTACK_KINDS = MappingProxyType({
+    "air strike": r"air\s*strikes?|strikes|air\s*raids?|raids|warplanes?|jets?|aircraft|helicopters?|barrel\s+bombs?"
+                  r"|bombing\s+raids?|bombard\w*|aerial|drones?|missiles?|sorties",
+    "shelling": r"shell(?:s|ing|ed)?|mortars?|rockets?|artillery|projectiles?",
+    "bombing": r"car\s+bombs?|bomb\s+attacks?|bomber|blasts?|explosions?|explosives?|suicide|ieds?|land\s*mines?|mines"
+               r"|booby|detonat\w*",
+    "chemical": r"chemical|gas|sarin|chlorine|toxic|poison(?:ous)?|nerve\s+agent|suffocation",
+    "ground fighting": r"clash(?:es)?|fighting|battles?|offensive|ambush|gunmen|gunfire|sniper|shot",
+    "massacre": r"massacre|executed|executions?|beheaded",
+})

@@ -259,15 +259,18 @@ class Claim:
     place_id: str | None  # the figure's own place, else the article's main place
     place_inferred: bool  # True when the sentence named no place
     claimant_id: str | None
+    role: str = "total"  # total, update, partial or background (generator.claim_roles)
 
     @property
     def is_total(self) -> bool:
-        return self.figure.who in TOTAL_WHO
+        """A count of the whole event (a total or an updated total): what sources are compared on."""
+        return self.role in ("total", "update")
 
 
 @dataclass(frozen=True)
 class Estimate:
-    """Low / best / high of one casualty kind at one event, and whether the claims disagree."""
+    """Low / best / high of one casualty kind at one event, over its current totals (each
+    claimant's newest), and whether those totals disagree."""
 
     kind: str
     low: int
@@ -275,33 +278,44 @@ class Estimate:
     high: int
     conservative: Claim  # ACLED: the lowest total claim
     disagreement: bool
+    compared: tuple[Claim, ...] = ()  # the totals the estimate is made of, largest first
+
+    def counts(self, claim: Claim) -> bool:
+        return any(claim is other for other in self.compared)
 
 
 @dataclass(frozen=True)
 class Event:
-    """Casualty claims grouped as one incident (see generator.xref for the rule)."""
+    """Casualty claims of one incident, across articles (see generator.incidents for the rule)."""
 
     key: str  # "2016-09-23/aleppo"; stable, used as the anchor on figures.md
     date: dt.date | None
     area_id: str | None
     claims: tuple[Claim, ...]
     estimates: tuple[Estimate, ...]
+    # per claimant who updated a total: its totals oldest first (the toll over time)
+    updates: tuple[tuple[Claim, ...], ...] = ()
 
     @property
     def disagreements(self) -> tuple[Estimate, ...]:
         return tuple(e for e in self.estimates if e.disagreement)
 
+    @property
+    def outlets(self) -> int:
+        """How many different outlets (publisher, else article) report the event."""
+        return len({claim.article.publisher or claim.article.id for claim in self.claims})
+
     def disagrees(self, claim: Claim) -> bool:
-        """True for a total claim of a kind on which this event's sources give different numbers."""
-        return claim.is_total and any(e.kind == claim.figure.kind for e in self.disagreements)
+        """True for a current total of a kind on which this event's sources give different numbers."""
+        return any(e.counts(claim) for e in self.disagreements)
 
 
 @dataclass(frozen=True)
 class ClaimOfEvent:
-    """A claim together with the event it was grouped into."""
+    """A claim together with the event it was grouped into (None for a background claim)."""
 
     claim: Claim
-    event: Event
+    event: Event | None
 
 
 @dataclass(frozen=True)

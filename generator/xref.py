@@ -1,25 +1,22 @@
-"""The resolve stage's cross-reference of a dossier, which pages and exports share: briefing slugs, articles as resolved, places, events, related briefings.
+"""The resolve stage's cross-reference of a dossier, which pages and exports share: briefing slugs,
+articles as resolved, places, casualty events (generator.incidents: one event per incident, across
+articles; generator.claim_roles: what each claim counts) and related briefings.
 
-Event key (how casualty claims are grouped): the article's event date (its publication date
-when no event date is known) and the claim's place rolled up to a settlement: a district rolls
-up to the most-mentioned city of the same governorate in that briefing (local reporting names the
-neighbourhood and leaves the city implicit); cities, towns, villages, areas, governorates and
-countries stay themselves. A claim whose sentence names no place takes the article's main place
-(its most-mentioned city, else governorate, else any place) and is marked as inferred.
-
-Per event and kind, estimates follow UCDP (low / best / high: lowest claim, median claim,
-highest claim) and ACLED (the most conservative claim is the lowest). Only totals (who is
-"people" or "civilians") are compared: "1 medic hurt" is part of a toll, not a rival figure.
+A claim whose sentence names no place takes the article's main place (its most-mentioned city,
+else governorate, else any place) and is marked as inferred; a district rolls up to the
+most-mentioned city of the same governorate in that briefing (local reporting names the
+neighbourhood and leaves the city implicit).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from generator.claim_roles import BACKGROUND, claim_roles
+from generator.incidents import PlaceTree, incident_reports, make_events, resolve_incidents
 from generator.models import (
     Claim,
     ClaimOfEvent,
@@ -27,7 +24,6 @@ from generator.models import (
     Entity,
     EntityMention,
     EntityRef,
-    Estimate,
     Event,
     ExtractedArticle,
     RelatedBriefing,
@@ -44,12 +40,17 @@ MAX_SHARED_ENTITY_BRIEFINGS = 200
 _INDEX_PAGE_NAME = re.compile(r"index|page-\d+")
 
 
-def event_date(article: ExtractedArticle) -> dt.date | None:
-    return article.event_date or article.published
-
-
-def event_key(date: dt.date | None, area_id: str | None) -> str:
-    return f"{date.isoformat() if date else 'undated'}/{area_id or 'unplaced'}"
+def main_events(events: tuple[Event, ...]) -> dict[str, str]:
+    """Article id -> key of its main event: the event holding its largest total (killed before
+    wounded and missing), else its largest claim of any role."""
+    best: dict[str, tuple] = {}
+    for event in events:
+        for claim in event.claims:
+            rank = (claim.is_total, claim.figure.kind == "killed", claim.figure.count, -claim.index)
+            held = best.get(claim.article.id)
+            if held is None or rank > held[0]:
+                best[claim.article.id] = (rank, event.key)
+    return {article_id: key for article_id, (_rank, key) in best.items()}
 
 
 def briefing_slugs(articles: tuple[ExtractedArticle, ...]) -> dict[str, str]:
@@ -81,6 +82,7 @@ class CrossReference:
     slugs: Mapping[str, str] = field(init=False)  # article id -> briefing page slug
     resolved: Mapping[str, ResolvedArticle] = field(init=False)  # by article id
     events: tuple[Event, ...] = field(init=False)
+    background: tuple[Claim, ...] = field(init=False)  # claims of earlier events and war-wide tallies
     related: Mapping[str, tuple[RelatedBriefing, ...]] = field(init=False)  # by article id
     event_of_article: Mapping[str, str] = field(init=False)  # article id -> key of its main event
     # entity id -> (article, local entity) of every local entity it resolves, in dossier order
@@ -115,14 +117,17 @@ class CrossReference:
         put(self, "_country_place", {e.name: e.id for e in dossier.entities
                                      if e.category == "place" and e.kind == "country"})
         put(self, "_main_places", {a.id: self._most_mentioned_place(a) for a in dossier.articles})
-        put(self, "events", self._events())
+        claims = self.claims()
+        put(self, "events", self._events(claims))
+        put(self, "background", tuple(claim for claim in claims if claim.role == BACKGROUND))
         claims_by_article: dict[str, list[ClaimOfEvent]] = defaultdict(list)
         for event in self.events:
             for claim in event.claims:
                 claims_by_article[claim.article.id].append(ClaimOfEvent(claim, event))
+        for claim in self.background:
+            claims_by_article[claim.article.id].append(ClaimOfEvent(claim, None))
         put(self, "_claims_by_article", claims_by_article)
-        put(self, "event_of_article", {a.id: event_key(event_date(a), self.area(a, self._main_places[a.id]))
-                                       for a in dossier.articles})
+        put(self, "event_of_article", main_events(self.events))
         put(self, "related", self._related_briefings())
 
     def _resolve(self, article: ExtractedArticle) -> ResolvedArticle:
@@ -210,24 +215,21 @@ class CrossReference:
         claims = []
         for article in self.dossier.articles:
             main = self.main_place(article)
+            roles = claim_roles(article)
             for index, figure in enumerate(article.figures):
                 own = self.local(article, "place", figure.place)
                 claims.append(Claim(article, figure, index, own or main, own is None and main is not None,
-                                    self.local(article, "actor", figure.source)))
+                                    self.local(article, "actor", figure.source), roles[index]))
         return claims
 
-    def _events(self) -> tuple[Event, ...]:
-        grouped: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in self.claims():
-            date = event_date(claim.article)
-            grouped[(date or dt.date.min, self.area(claim.article, claim.place_id) or "")].append(claim)
-        events = []
-        for (date, area_id), claims in sorted(grouped.items()):
-            claims.sort(key=lambda c: (c.figure.kind, not c.is_total, -c.figure.count, c.article.id, c.index))
-            real_date = None if date == dt.date.min else date
-            events.append(Event(event_key(real_date, area_id or None), real_date, area_id or None,
-                                tuple(claims), _estimates(claims)))
-        return tuple(events)
+    def _events(self, claims: list[Claim]) -> tuple[Event, ...]:
+        tree = PlaceTree(self.entities)
+        reports = incident_reports(claims, tree, self.incident_place, self.area)
+        return make_events(resolve_incidents(reports, tree), tree)
+
+    def incident_place(self, article: ExtractedArticle) -> str | None:
+        """Where the article's main incident is: its main place, rolled up to the settlement."""
+        return self.area(article, self._main_places[article.id])
 
     def claims_of(self, article: ExtractedArticle) -> tuple[ClaimOfEvent, ...]:
         """The article's figures as claims, in article order, each with its event."""
@@ -258,8 +260,8 @@ class CrossReference:
             scores: Counter[str] = Counter()
             for entity_id in own:
                 scores.update(telling[entity_id])  # C-level counting of each holder list
-            event = self.event_of_article[article.id]
-            for peer in peers_of_event[event]:
+            event = self.event_of_article.get(article.id)
+            for peer in peers_of_event.get(event, ()):
                 scores[peer] += 3
             scores.pop(article.id, None)  # absent when it names no telling entity and sits past the event cap
             peers = peer_sets.get(event, ())
@@ -282,15 +284,3 @@ def best_scored(scores: dict[str, int], limit: int) -> list[str]:
     contenders = sorted([key for key, score in scores.items() if score >= cutoff])
     contenders.sort(key=scores.__getitem__, reverse=True)  # stable: equal scores stay in key order
     return contenders[:limit]
-
-
-def _estimates(claims: list[Claim]) -> tuple[Estimate, ...]:
-    estimates = []
-    for kind in sorted({c.figure.kind for c in claims}):
-        of_kind = [c for c in claims if c.figure.kind == kind]
-        compared = [c for c in of_kind if c.is_total] or of_kind
-        counts = sorted(c.figure.count for c in compared)
-        conservative = min(compared, key=lambda c: (c.figure.count, c.article.id, c.index))
-        estimates.append(Estimate(kind, counts[0], counts[(len(counts) - 1) // 2], counts[-1], conservative,
-                                  len(set(counts)) > 1))
-    return tuple(estimates)

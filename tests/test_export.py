@@ -10,7 +10,7 @@ from test_render import _render
 def test_exports_parse_and_agree_with_the_pages():
     pages = _render()
     document = json.loads(pages["exports/dossier.json"])
-    assert set(document) == {"title", "articles", "entities", "events", "timeline"}
+    assert set(document) == {"title", "articles", "entities", "events", "background_claims", "timeline"}
     assert document["title"] == "Test dossier" and pages["index.md"].startswith("# Test dossier\n")
     figures = list(csv.DictReader(io.StringIO(pages["exports/figures.csv"])))
     assert len(figures) == sum(len(a["figures"]) for a in document["articles"]) == 1

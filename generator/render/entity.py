@@ -148,7 +148,7 @@ def figures_by_entity(xref: CrossReference) -> dict[str, list[ClaimOfEvent]]:
                 rows[claim.claimant_id].append(row)
             if claim.place_id:
                 rows[claim.place_id].append(row)
-            if event.area_id and event.area_id != claim.place_id:
+            if event and event.area_id and event.area_id != claim.place_id:
                 rows[event.area_id].append(row)
     return rows
 

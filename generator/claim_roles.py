@@ -1,0 +1,99 @@
+"""What a casualty figure counts, read from its article: the role of a claim.
+
+- background: the figure belongs to another event than the one reported: its sentence dates it
+  two days or more before the article's event ("on March 3", "last week", "a weekend attack"),
+  places it in an earlier year ("in 2013"), or counts since long ago ("since the war began").
+- update: a running or updated total: "the toll rose to 112", "bringing the total to",
+  "since Monday". It is a total, newer than the same claimant's earlier figure.
+- partial: a part of a total: a group counted inside a larger figure ("including 10 children",
+  "among them"), a group (children, soldiers) when the article gives a total of the same kind,
+  or one strike of several ("in one of the raids", "in another strike").
+- total: anything else: the count of the whole event as the claimant gives it.
+
+Only totals and updates are compared between sources (see generator.incidents).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.models import TOTAL_WHO, ExtractedArticle, Figure
+
+TOTAL, UPDATE, PARTIAL, BACKGROUND = "total", "update", "partial", "background"
+ROLES = (TOTAL, UPDATE, PARTIAL, BACKGROUND)
+COUNTED_ROLES = frozenset({TOTAL, UPDATE})
+# A date this many days or more before the article's event is another event's.
+BACKGROUND_DAYS = 2
+# How far before the figure's phrase a cue of a part or an update is read (characters).
+_CUE_WINDOW = 60
+
+_PAST_TIME = re.compile(
+    r"\b(?:last|previous|past)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\bearlier\s+(?:this|last)\s+(?:week|month|year)\b|\b(?:a|the)\s+weekend\s+(?:attack|strike|raid|bombing|blast)"
+    r"|\b(?:weeks|months|years)\s+(?:ago|earlier|before)\b|\ba\s+(?:week|month|year)\s+(?:ago|earlier|before)\b"
+    r"|\b(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\b(?:anniversary|similar\s+attack|previous\s+attack)\b",
+    re.IGNORECASE,
+)
+_UPDATE_CUE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|mounted|mounts|increased|jumped|soared|reached|reaches"
+    r"|bringing|brought|brings|raising|raised|up)\s+(?:[\w'’-]+\s+){0,4}?(?:to|at)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:total|tally|overall|cumulative)\s+(?:[\w'’-]+\s+){0,3}?(?:of|to|at|is|was|stood\s+at)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RUNNING_SINCE = re.compile(
+    r"\bsince\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|dawn|the\s+morning"
+    r"|the\s+start\s+of\s+the\s+(?:offensive|operation|assault|attack|week)|the\s+beginning\s+of\s+the\s+"
+    r"(?:offensive|operation|assault|attack|week))\b|\bso\s+far\b",
+    re.IGNORECASE,
+)
+_PART_CUE = re.compile(
+    r"\b(?:including|included|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|killed))"
+    r"\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\bin\s+(?:one|another|a\s+separate|a\s+second|a\s+third|the\s+first|the\s+second|one\s+of\s+the)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:strikes?|raids?|attacks?|blasts?|bombings?|explosions?|incidents?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def claim_roles(article: ExtractedArticle) -> tuple[str, ...]:
+    """The role of each of the article's figures, aligned with article.figures."""
+    return tuple(_role(article, figure) for figure in article.figures)
+
+
+def _role(article: ExtractedArticle, figure: Figure) -> str:
+    sentence = article.sentences[figure.sentence].text if figure.sentence < len(article.sentences) else ""
+    before = _text_before(sentence, figure.text)
+    if _is_background(article, figure, sentence):
+        return BACKGROUND
+    if _PART_CUE.search(before):
+        return PARTIAL
+    if _UPDATE_CUE.search(before) or _RUNNING_SINCE.search(sentence):
+        return UPDATE
+    if figure.who not in TOTAL_WHO and _has_larger_total(article, figure):
+        return PARTIAL
+    return TOTAL
+
+
+def _text_before(sentence: str, phrase: str) -> str:
+    """The words just before the figure's phrase in its sentence (the sentence's start if not found)."""
+    at = sentence.find(phrase)
+    return sentence[max(0, at - _CUE_WINDOW):at] if at > 0 else ""
+
+
+def _is_background(article: ExtractedArticle, figure: Figure, sentence: str) -> bool:
+    if _PAST_TIME.search(sentence):
+        return True
+    reference = article.event_date or article.published
+    if reference is None:
+        return False
+    return any(mention.sentence == figure.sentence and mention.date <= reference - dt.timedelta(days=BACKGROUND_DAYS)
+               for mention in article.dates)
+
+
+def _has_larger_total(article: ExtractedArticle, figure: Figure) -> bool:
+    """True when the article counts everyone of the same kind, in a larger figure."""
+    return any(other.kind == figure.kind and other.who in TOTAL_WHO and other.count >= figure.count
+               for other in article.figures)
