@@ -312,9 +312,9 @@ def estimates(claims: list[Claim]) -> tuple[tuple[Estimate, ...], tuple[tuple[Cl
         all_updates.extend(updates)
         if not current:
             continue
-        current.sort(key=lambda c: (-c.figure.count, c.article.id, c.index))
+        current.sort(key=lambda c: (count_range(c), c.article.id, c.index))
         counts = sorted(c.figure.count for c in current)
-        conservative = min(current, key=lambda c: (c.figure.count, c.article.id, c.index))
+        conservative = current[0]  # the lowest range, ties by article
         result.append(Estimate(kind, counts[0], counts[(len(counts) - 1) // 2], counts[-1], conservative,
                                disagree(current), tuple(current)))
     return tuple(result), tuple(all_updates)

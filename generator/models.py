@@ -278,7 +278,7 @@ class Estimate:
     high: int
     conservative: Claim  # ACLED: the lowest total claim
     disagreement: bool
-    compared: tuple[Claim, ...] = ()  # the totals the estimate is made of, largest first
+    compared: tuple[Claim, ...] = ()  # the totals the estimate is made of, lowest first
 
     def counts(self, claim: Claim) -> bool:
         return any(claim is other for other in self.compared)
@@ -301,9 +301,11 @@ class Event:
         return tuple(e for e in self.estimates if e.disagreement)
 
     @property
-    def outlets(self) -> int:
-        """How many different outlets (publisher, else article) report the event."""
-        return len({claim.article.publisher or claim.article.id for claim in self.claims})
+    def independent_reports(self) -> int:
+        """How many independent sources report the event: a wire story counts once however many
+        outlets carry it; an outlet's own reporting counts once per outlet."""
+        return len({claim.article.wires[0] if claim.article.wires else claim.article.publisher or claim.article.id
+                    for claim in self.claims})
 
     def disagrees(self, claim: Claim) -> bool:
         """True for a current total of a kind on which this event's sources give different numbers."""

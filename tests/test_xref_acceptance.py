@@ -68,16 +68,21 @@ def test_timeline_holds_the_four_dates():
         assert f"## {date}" in timeline, date
 
 
-def test_figures_page_marks_15_and_30_as_disagreeing():
+def test_figures_page_holds_the_three_tolls_in_one_event_and_marks_the_rivals():
+    """Issue 13: one event holds "more than 30" (White Helmets), 15 and nearly 30 (the
+    Observatory); the Observatory's 15 of the 23rd and nearly 30 of the 24th are its toll over
+    time, and "more than 30" and "nearly 30" cannot both be true."""
     page = (CONTENT / "figures.md").read_text(encoding="utf-8")
     aleppo = page.split("{#event-2016-09-23-aleppo}")[1].split("\n## ")[0]
     assert "⚠ **sources disagree**" in aleppo
-    assert "<td>15 people killed ⚠ <strong>disagrees</strong></td>" in aleppo
+    assert "<td>15 people killed</td>" in aleppo
     assert "<td>nearly 30 civilians killed ⚠ <strong>disagrees</strong></td>" in aleppo
     assert "<td>more than 30 people killed ⚠ <strong>disagrees</strong></td>" in aleppo
+    assert "15 killed (2016-09-23) → nearly 30 killed (2016-09-24)" in aleppo
+    assert "soldiers" not in aleppo  # the weekend attack is background, not this event
     assert "(inferred)" in aleppo  # place-less claims attached to the main place, and said so
     index = (CONTENT / "index.md").read_text(encoding="utf-8")
-    assert 'Sources disagree on the killed count' in index and "15 people" in index and "nearly 30 civilians" in index
+    assert "## Where sources disagree" in index and "killed from nearly 30 to more than 30" in index
 
 
 def test_exports_parse_and_agree_with_the_pages():
@@ -86,7 +91,10 @@ def test_exports_parse_and_agree_with_the_pages():
     assert {"2016-09-09", "2016-09-23"} <= {t["date"] for t in document["timeline"]}
     aleppo = next(e for e in document["events"] if e["key"] == "2016-09-23/aleppo")
     killed = next(e for e in aleppo["estimates"] if e["kind"] == "killed")
-    assert (killed["low"], killed["high"], killed["disagreement"]) == (15, 30, True)
+    assert (killed["low"], killed["high"], killed["disagreement"]) == (30, 30, True)
+    assert sorted((c["count"], c["role"], c["current"]) for c in aleppo["claims"] if c["kind"] == "killed") == [
+        (15, "total", False), (30, "total", True), (30, "total", True)]
+    assert [c["who"] for c in document["background_claims"]] == ["soldiers"]
     with (CONTENT / "exports/figures.csv").open(encoding="utf-8", newline="") as handle:
         figures = list(csv.DictReader(handle))
     assert len(figures) == sum(len(a["figures"]) for a in document["articles"])

@@ -196,11 +196,23 @@ def title_from_url(url: str, body: str) -> str | None:
 
 
 def title_from_lead(body: str) -> str | None:
-    """The first sentence, cut at a word boundary to about 100 characters."""
+    """The first sentence that reads as news, cut at a word boundary to about 100 characters:
+    page furniture ("Good evening.", "You can now listen to our articles!") is not a title."""
     sentences = split_sentences(body)
-    if not sentences:
-        return None
-    return shorten(sentences[0].text.rstrip("."))
+    for sentence in sentences:
+        if _reads_as_news(sentence.text):
+            return shorten(sentence.text.rstrip("."))
+    return shorten(sentences[0].text.rstrip(".")) if sentences else None
+
+
+# Fewer words than this is a greeting, a caption or a cross-head, not a headline.
+_MIN_TITLE_WORDS = 5
+
+
+def _reads_as_news(sentence: str) -> bool:
+    """Not a greeting, a call to action (they end with "!" or "?") or a shouted cross-head."""
+    text = sentence.strip()
+    return len(text.split()) >= _MIN_TITLE_WORDS and not text.endswith(("!", "?")) and not text.isupper()
 
 
 # ---------------------------------------------------------------------------- readers

@@ -18,7 +18,7 @@ from generator.render.briefing import briefing_pages
 from generator.render.entity import entity_pages
 from generator.render.environment import SHIPPED_TEMPLATES, template_environment
 from generator.render.fragments import full_text
-from generator.render.indexes import briefing_index_pages, connection_files, entity_index_page, overview_page, tags_page
+from generator.render.indexes import briefing_index_pages, connection_files, entity_index_page, overview_files, tags_page
 from generator.render.ledger import LedgerLayout, ledger_pages
 from generator.render.links import Links
 from generator.render.outlets import outlets_of, outlets_page
@@ -65,7 +65,7 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
     unsearched = dict(site.unsearched_page)
     outlets = outlets_of(xref)
     files = [
-        overview_page(maker, xref, title, description, len(outlets)),
+        *overview_files(maker, xref, title, description, len(outlets)),
         *briefing_index_pages(maker, xref.dossier.articles, unsearched),
         entity_index_page(maker, xref, "actor", unsearched),
         entity_index_page(maker, xref, "place", unsearched),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from generator.cooccurrence import choose, matrix_svg, top_pairs
-from generator.models import Entity, Event, ExtractedArticle, RenderedFile
+from generator.incidents import claimant_of
+from generator.models import Entity, Estimate, Event, ExtractedArticle, RenderedFile
 from generator.render import limits
+from generator.render.coverage import coverage_svg
 from generator.render.fragments import iso, newest_first
 from generator.render.pages import Fields, PageMaker
 from generator.xref import CrossReference
@@ -26,6 +29,15 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """The widest disagreement of one event, for the overview's one-line list."""
+
+    event: Event
+    estimate: Estimate
+    claimants: int
+
+
+@dataclass(frozen=True)
 class OverviewSources(Fields):
     """index.md: the dossier at a glance."""
 
@@ -41,7 +53,9 @@ class OverviewSources(Fields):
     top_actors: list[EntityRow]
     top_places: list[EntityRow]
     outlet_count: int
-    headline_events: list[Event]
+    most_reported: list[Event]
+    disagreements: list[Disagreement]
+    undated_articles: int
 
 
 @dataclass(frozen=True)
@@ -91,14 +105,32 @@ def entity_rows(xref: CrossReference, category: str) -> list[EntityRow]:
     return rows
 
 
-def _headline_events(xref: CrossReference) -> list[Event]:
-    """Events with the most total claims: what the overview leads with."""
-    ranked = sorted(xref.events, key=lambda e: (-sum(c.is_total for c in e.claims), -len(e.claims), e.key))
-    return [e for e in ranked if any(c.is_total for c in e.claims)][:limits.MAX_HEADLINE_EVENTS]
+def most_reported_events(events: tuple[Event, ...]) -> list[Event]:
+    """Events with totals, reported by the most independent sources first (then most claims,
+    then newest): what the overview leads with."""
+    ranked = sorted((e for e in events if e.estimates),
+                    key=lambda e: (-e.independent_reports, -len(e.claims), -(e.date or dt.date.min).toordinal(), e.key))
+    return ranked[:limits.MAX_HEADLINE_EVENTS]
 
 
-def overview_page(maker: PageMaker, xref: CrossReference, title: str, description: str,
-                  outlet_count: int) -> RenderedFile:
+def largest_disagreements(events: tuple[Event, ...]) -> list[Disagreement]:
+    """Per disagreeing event its widest estimate (highest ÷ lowest), the widest first."""
+    found = []
+    for event in events:
+        for estimate in event.disagreements:
+            found.append(Disagreement(event, estimate, len({claimant_of(c) for c in estimate.compared})))
+    found.sort(key=lambda d: (-d.estimate.high / max(1, d.estimate.low), -d.claimants, d.event.key, d.estimate.kind))
+    chosen, seen = [], set()
+    for disagreement in found:
+        if disagreement.event.key not in seen:
+            seen.add(disagreement.event.key)
+            chosen.append(disagreement)
+    return chosen[:limits.MAX_HEADLINE_EVENTS]
+
+
+def overview_files(maker: PageMaker, xref: CrossReference, title: str, description: str,
+                   outlet_count: int) -> list[RenderedFile]:
+    """index.md and its coverage chart, coverage.svg."""
     articles = xref.dossier.articles
     dates = sorted(a.published for a in articles if a.published)
     entities = xref.dossier.entities
@@ -115,9 +147,12 @@ def overview_page(maker: PageMaker, xref: CrossReference, title: str, descriptio
         top_actors=entity_rows(xref, "actor")[:limits.MAX_TOP_ENTITIES],
         top_places=entity_rows(xref, "place")[:limits.MAX_TOP_ENTITIES],
         outlet_count=outlet_count,
-        headline_events=_headline_events(xref),
+        most_reported=most_reported_events(xref.events),
+        disagreements=largest_disagreements(xref.events),
+        undated_articles=len(articles) - len(dates),
     )
-    return maker.page("index.md", "index.md.j2", sources)
+    chart = coverage_svg(dates, [event.date for event in xref.events if event.date])
+    return [maker.page("index.md", "index.md.j2", sources), RenderedFile("coverage.svg", chart)]
 
 
 def briefing_index_pages(maker: PageMaker, articles: tuple[ExtractedArticle, ...], meta: dict) -> list[RenderedFile]:

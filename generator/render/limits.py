@@ -12,7 +12,7 @@ MAX_CONTEXTS_PER_ENTITY = 30
 MAX_BRIEFINGS_PER_PAGE = 50
 MAX_QUOTES_PER_PAGE = 20
 MAX_FIGURES_PER_PAGE = 30
-MAX_LATEST_BRIEFINGS = 10
+MAX_LATEST_BRIEFINGS = 8
 MAX_TOP_ENTITIES = 12
 # Up to this many events, figures.md is the whole ledger; beyond, it is an overview (ledger
 # pages, the events with the most claims) and each month has its ledger page, figures/2016-09.md;

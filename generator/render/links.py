@@ -20,6 +20,7 @@ from generator.escape import html_link, html_text, markdown_text
 from generator.models import Entity, Event, ExtractedArticle
 from generator.sitebuilder import SiteBuilder
 from generator.slugs import slugify
+from generator.text import shorten, web_host
 
 Lookup = tuple[str, str]  # (kind, key): ("entity", id), ("slug", article id), ("ledger", event key)
 
@@ -28,10 +29,24 @@ def event_anchor(event: Event) -> str:
     return "event-" + slugify(event.key.replace("/", " "))
 
 
+def outlet_of(article: ExtractedArticle) -> str:
+    """Who published the article: the outlet the record names, else its URL's host."""
+    return article.publisher or (web_host(article.url) if article.url else "") or "unknown outlet"
+
+
 def outlet_label(article: ExtractedArticle) -> str:
     """"Outlet (wire)": short enough for a table cell."""
-    outlet = article.publisher or "unknown outlet"
+    outlet = outlet_of(article)
     return f"{outlet} ({', '.join(article.wires)})" if article.wires else outlet
+
+
+# A briefing's title in a citation is cut to this many characters.
+CITED_TITLE_LIMIT = 70
+
+
+def citation(article: ExtractedArticle, sentence: int) -> str:
+    """"Title — Outlet (wire), sentence 4": what a reader needs to know where a fact comes from."""
+    return f"{shorten(article.title, CITED_TITLE_LIMIT)} — {outlet_label(article)}, sentence {sentence}"
 
 
 class Links:
@@ -47,7 +62,7 @@ class Links:
         """The functions templates call, by name."""
         return {name: getattr(self, name) for name in (
             "entity_link", "entity_a", "entity_name", "entity_name_html", "briefing_link", "briefing_a",
-            "sentence_link", "sentence_a", "event_link", "event_a", "event_title", "event_heading")}
+            "sentence_link", "sentence_a", "event_link", "event_a", "event_title", "event_heading", "outlet")}
 
     def current(self, kind: str, key: str) -> object:
         """An entity's (name, category), an article's page slug or the ledger page of an event."""
@@ -98,13 +113,17 @@ class Links:
         return html_link(article.title, self._built(self._briefing_target(article, prefix)) + anchor)
 
     def sentence_link(self, article: ExtractedArticle, sentence: int, prefix: str = "../") -> Markup:
-        """"Outlet (wire), s4" linked to the sentence."""
+        """The citation (title, outlet, sentence) linked to the sentence."""
         target = f"{self._briefing_target(article, prefix)}.md#s{sentence}"
-        return Markup(f"[{markdown_text(outlet_label(article))}, s{sentence}]({target})")
+        return Markup(f"[{markdown_text(citation(article, sentence))}]({target})")
 
     def sentence_a(self, article: ExtractedArticle, sentence: int, prefix: str = "../") -> Markup:
         target = self._built(self._briefing_target(article, prefix)) + f"#s{sentence}"
-        return html_link(f"{outlet_label(article)}, s{sentence}", target)
+        return html_link(citation(article, sentence), target)
+
+    @staticmethod
+    def outlet(article: ExtractedArticle) -> str:
+        return outlet_of(article)
 
     def _event_title_parts(self, event: Event) -> tuple[str, str]:
         """(the event's area name or "place unknown", its date or "undated")."""
