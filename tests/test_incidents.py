@@ -1,0 +1,211 @@
+"""Synthesis rules on small realistic fixtures: claim roles, one event per incident across
+articles (split and merge), updates and real disagreements (generator.claim_roles, generator.incidents)."""
+
+import datetime as dt
+
+from generator.claim_roles import claim_roles
+from generator.models import (
+    DateMention,
+    Dossier,
+    Entity,
+    EntityMention,
+    ExtractedArticle,
+    Figure,
+    Mention,
+    Sentence,
+    Toll,
+)
+from generator.xref import CrossReference
+
+FRIDAY = dt.date(2016, 9, 23)
+PLACES = {  # key -> (name, kind, region)
+    "aleppo": ("Aleppo", "city", "Aleppo"),
+    "aleppo-governorate": ("Aleppo Governorate", "governorate", "Aleppo"),
+    "beshkatine": ("Beshkatine", "town", "Aleppo"),
+    "al-bab": ("Al-Bab", "town", "Aleppo"),
+    "idlib": ("Idlib", "city", "Idlib"),
+    "syria": ("Syria", "country", None),
+}
+
+
+def _figure(count, sentence=0, who="people", place=None, qualifier="exact", kind="killed", source=None, text=None):
+    return Figure(kind, count, qualifier, who, place, source, source, sentence, text or f"{count} {who}")
+
+
+def _article(article_id, sentences, figures, places=(), published=FRIDAY, title=None, publisher=None,
+             actors=(), dates=()):
+    """An extracted article whose sentences, places and figures are given."""
+    body = " ".join(sentences)
+    spans, start = [], 0
+    for index, text in enumerate(sentences):
+        spans.append(Sentence(index, 0, start, start + len(text), text))
+        start += len(text) + 1
+    locals_ = tuple(EntityMention(key, PLACES[key][0], PLACES[key][1], (Mention(PLACES[key][0], 0, 0, 1),) * weight,
+                                  country="Syria", region=PLACES[key][2]) for key, weight in places)
+    claimants = tuple(EntityMention(name, name, "organization", (Mention(name, 0, 0, 1),)) for name in actors)
+    return ExtractedArticle(
+        id=article_id, source_path=f"{article_id}.txt", record=None, content_hash=article_id,
+        title=title or sentences[0], url=None, publisher=publisher or f"Outlet {article_id}", wires=(),
+        published=published, byline=None, event_date=None, tags=(), body=body, paragraphs=(body,),
+        sentences=tuple(spans), summary=sentences[0], word_count=len(body.split()), actors=claimants,
+        places=locals_, quotes=(), figures=tuple(figures), dates=tuple(dates), headline_toll=Toll())
+
+
+def _xref(*articles):
+    entities, entity_of = {}, {}
+    for article in articles:
+        for place in article.places:
+            name, kind, region = PLACES[place.key]
+            entities[place.key] = Entity(place.key, "place", name, kind, (name,),
+                                         country=None if kind == "country" else "Syria", region=region)
+            entity_of[(article.id, "place", place.key)] = place.key
+        for actor in article.actors:
+            entities[actor.key.lower()] = Entity(actor.key.lower(), "actor", actor.name, "organization", (actor.name,))
+            entity_of[(article.id, "actor", actor.key)] = actor.key.lower()
+    ordered = sorted(articles, key=lambda a: (a.published or dt.date.min, a.id))
+    return CrossReference(Dossier(tuple(ordered), tuple(sorted(entities.values(), key=lambda e: e.id)), entity_of))
+
+
+def _event_articles(xref):
+    return sorted(tuple(sorted({c.article.id for c in e.claims})) for e in xref.events)
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+def test_roles_read_parts_updates_and_background_from_the_sentence():
+    sentences = [
+        "Air strikes killed 30 people including 10 children in Aleppo on Friday.",
+        "The death toll later rose to 45 people, the monitor said.",
+        "Last week a car bomb killed 20 people in the same district.",
+        "The war which began in 2011 has killed more than 280000 people.",
+        "In one of the raids 7 people died.",
+    ]
+    article = _article("a", sentences, [
+        _figure(30, 0, text="killed 30 people"), _figure(10, 0, who="children", text="10 children"),
+        _figure(45, 1, text="45 people"), _figure(20, 2, text="killed 20 people"),
+        _figure(280000, 3, qualifier="more than", text="killed more than 280000 people"),
+        _figure(7, 4, text="7 people died")])
+    assert claim_roles(article) == ("total", "partial", "update", "background", "background", "partial")
+
+
+def test_a_group_is_a_total_unless_the_article_counts_everyone():
+    alone = _article("a", ["US-led strikes killed 35 jihadists overnight."], [_figure(35, who="jihadists")])
+    assert claim_roles(alone) == ("total",)
+    with_total = _article("b", ["Shelling killed 12 people.", "Five soldiers were among the dead."],
+                          [_figure(12), _figure(5, 1, who="soldiers")])
+    assert claim_roles(with_total) == ("total", "partial")
+
+
+def test_a_date_two_days_before_the_report_makes_a_claim_background():
+    article = _article("a", ["On Tuesday a blast killed 9 people in Aleppo.", "Today strikes killed 4 people."],
+                       [_figure(9, 0, text="killed 9 people"), _figure(4, 1, text="killed 4 people")],
+                       dates=(DateMention(FRIDAY - dt.timedelta(days=3), "On Tuesday", 0, True),))
+    assert claim_roles(article) == ("background", "total")
+
+
+# -- one event per incident --------------------------------------------------------------------
+
+def test_a_next_day_report_joins_and_a_report_three_days_later_does_not():
+    first = _article("a", ["Air strikes on Aleppo killed 30 people."], [_figure(30)], [("aleppo", 1)])
+    next_day = _article("b", ["Air strikes on Aleppo killed 32 people."], [_figure(32)], [("aleppo", 1)],
+                        published=FRIDAY + dt.timedelta(days=1))
+    later = _article("c", ["Air strikes on Aleppo killed 8 people."], [_figure(8)], [("aleppo", 1)],
+                     published=FRIDAY + dt.timedelta(days=3))
+    assert _event_articles(_xref(first, next_day, later)) == [("a", "b"), ("c",)]
+
+
+def test_places_that_nest_join_and_two_towns_of_one_governorate_stay_apart():
+    city = _article("a", ["Air strikes killed 30 people in Aleppo."], [_figure(30, place="aleppo")], [("aleppo", 2)])
+    province = _article("b", ["Raids killed 28 people in Aleppo province."], [_figure(28, place="aleppo-governorate")],
+                        [("aleppo-governorate", 1)])
+    town = _article("c", ["A raid killed 12 people in Beshkatine."], [_figure(12, place="beshkatine")],
+                    [("beshkatine", 1)])
+    other_town = _article("d", ["A raid killed 6 people in Al-Bab."], [_figure(6, place="al-bab")], [("al-bab", 1)])
+    assert _event_articles(_xref(city, province, town, other_town)) == [("a", "b"), ("c",), ("d",)]
+
+
+def test_one_article_naming_two_towns_reports_two_incidents():
+    article = _article("a", ["The monitor reported 12 deaths in a raid on Beshkatine and 11 killed in Al-Bab."],
+                       [_figure(12, place="beshkatine"), _figure(11, place="al-bab")],
+                       [("beshkatine", 1), ("al-bab", 1)])
+    xref = _xref(article)
+    assert [e.key for e in xref.events] == ["2016-09-23/al-bab", "2016-09-23/beshkatine"]
+
+
+def test_different_kinds_of_attack_on_one_day_in_one_city_stay_apart():
+    car_bomb = _article("a", ["A car bomb exploded at a market in Idlib, killing 14 people."], [_figure(14)],
+                        [("idlib", 1)])
+    air_raid = _article("b", ["Warplanes hit a hospital in the north of the province, killing 9."], [_figure(9)],
+                        [("idlib", 1)])
+    assert _event_articles(_xref(car_bomb, air_raid)) == [("a",), ("b",)]
+
+
+def test_a_country_level_report_joins_only_on_the_same_words():
+    placed = _article("a", ["A suicide bomber hit evacuee buses at Rashidin in Aleppo, killing 112 people."],
+                      [_figure(112)], [("aleppo", 1)])
+    similar = _article("b", ["Suicide bomber hits evacuee buses at Rashidin: 100 people killed in Syria."],
+                       [_figure(100, place="syria")], [("syria", 1)])
+    unrelated = _article("c", ["Shelling of a market in Syria killed 5 people."], [_figure(5, place="syria")],
+                         [("syria", 1)])
+    assert _event_articles(_xref(placed, similar, unrelated)) == [("a", "b"), ("c",)]
+
+
+def test_an_undated_report_joins_only_a_shared_place_and_the_same_words():
+    dated = _article("a", ["A suicide bomber hit evacuee buses at Rashidin in Aleppo, killing 112 people."],
+                     [_figure(112)], [("aleppo", 1)])
+    undated_same = _article("b", ["Suicide bomber hits evacuee buses at Rashidin in Aleppo, 43 killed."],
+                            [_figure(43)], [("aleppo", 1)], published=None)
+    undated_other = _article("c", ["Rebel rockets killed 3 people in a western district of Aleppo."],
+                             [_figure(3)], [("aleppo", 1)], published=None)
+    assert _event_articles(_xref(dated, undated_same, undated_other)) == [("a", "b"), ("c",)]
+
+
+def test_events_do_not_depend_on_the_order_of_the_articles():
+    articles = [_article(name, [f"Air strikes on Aleppo killed {count} people."], [_figure(count)], [("aleppo", 1)],
+                         published=FRIDAY + dt.timedelta(days=day))
+                for name, count, day in (("a", 30, 0), ("b", 31, 1), ("c", 9, 3), ("d", 10, 4))]
+    forward, backward = _xref(*articles), _xref(*reversed(articles))
+    assert [(e.key, _ids(e)) for e in forward.events] == [(e.key, _ids(e)) for e in backward.events]
+
+
+def _ids(event):
+    return tuple(sorted((c.article.id, c.index) for c in event.claims))
+
+
+# -- updates and disagreements -----------------------------------------------------------------
+
+def test_a_claimant_updating_its_toll_is_an_update_not_a_disagreement():
+    day_one = _article("a", ["The Observatory said strikes on Aleppo killed 15 people."],
+                       [_figure(15, source="Observatory")], [("aleppo", 1)], actors=("Observatory",))
+    day_two = _article("b", ["The Observatory said strikes on Aleppo killed 29 people."],
+                       [_figure(29, source="Observatory")], [("aleppo", 1)], actors=("Observatory",),
+                       published=FRIDAY + dt.timedelta(days=1))
+    (event,) = _xref(day_one, day_two).events
+    (killed,) = event.estimates
+    assert not killed.disagreement and (killed.low, killed.high) == (29, 29)
+    assert [[c.figure.count for c in chain] for chain in event.updates] == [[15, 29]]
+
+
+def test_one_claimant_on_one_day_in_two_reports_disagrees_but_not_within_one_article():
+    first = _article("a", ["The Observatory said raids on Aleppo killed 15 people."],
+                     [_figure(15, source="Observatory")], [("aleppo", 1)], actors=("Observatory",))
+    second = _article("b", ["The Observatory said raids on Aleppo killed 29 people."],
+                      [_figure(29, source="Observatory")], [("aleppo", 1)], actors=("Observatory",))
+    (event,) = _xref(first, second).events
+    assert event.disagreements
+    one_article = _article("c", ["Raids on Aleppo killed 15 people.", "In all the raids on Aleppo killed 29 people."],
+                           [_figure(15), _figure(29, 1)], [("aleppo", 1)])
+    (alone,) = _xref(one_article).events
+    assert not alone.disagreements
+
+
+def test_counts_that_can_both_be_true_do_not_disagree():
+    at_least = _article("a", ["Raids on Aleppo killed at least 112 people."], [_figure(112, qualifier="at least")],
+                        [("aleppo", 1)])
+    exact = _article("b", ["Raids on Aleppo killed 126 people."], [_figure(126)], [("aleppo", 1)])
+    more_than = _article("c", ["Raids on Aleppo killed more than 30 people."], [_figure(30, qualifier="more than")],
+                         [("aleppo", 1)])
+    nearly = _article("d", ["Raids on Aleppo killed nearly 30 people."], [_figure(30, qualifier="nearly")],
+                      [("aleppo", 1)])
+    assert not _xref(at_least, exact).events[0].disagreements
+    assert _xref(more_than, nearly).events[0].disagreements
