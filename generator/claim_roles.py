@@ -1,8 +1,10 @@
 """What a casualty figure counts, read from its article: the role of a claim.
 
-- background: the figure belongs to another event than the one reported: its sentence dates it
-  two days or more before the article's event ("on March 3", "last week", "a weekend attack"),
-  places it in an earlier year ("in 2013"), or counts since long ago ("since the war began").
+- background: the figure belongs to another event than the one reported, or to the whole war:
+  its sentence dates it three days or more before the article's event ("on March 3", "last
+  week", "a weekend attack"), in an earlier month or year ("in March 2011", "since 2011"), or
+  speaks of the war as a whole ("have died in Syria's six-year war", "the conflict which has
+  lasted five years", "millions fled"); or the count is a tally no incident reaches (TALLY_COUNT).
 - update: a running or updated total: "the toll rose to 112", "bringing the total to",
   "since Monday". It is a total, newer than the same claimant's earlier figure.
 - partial: a part of a total: a group counted inside a larger figure ("including 10 children",
@@ -18,13 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.lexicon import MONTH_NUMBERS
 from generator.models import TOTAL_WHO, ExtractedArticle, Figure
 
 TOTAL, UPDATE, PARTIAL, BACKGROUND = "total", "update", "partial", "background"
 ROLES = (TOTAL, UPDATE, PARTIAL, BACKGROUND)
 COUNTED_ROLES = frozenset({TOTAL, UPDATE})
 # A date this many days or more before the article's event is another event's.
-BACKGROUND_DAYS = 2
+BACKGROUND_DAYS = 3
 # How far before the figure's phrase a cue of a part or an update is read (characters).
 _CUE_WINDOW = 60
 
@@ -33,10 +36,31 @@ _PAST_TIME = re.compile(
     r"|january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bearlier\s+(?:this|last)\s+(?:week|month|year)\b|\b(?:a|the)\s+weekend\s+(?:attack|strike|raid|bombing|blast)"
     r"|\b(?:weeks|months|years)\s+(?:ago|earlier|before)\b|\ba\s+(?:week|month|year)\s+(?:ago|earlier|before)\b"
-    r"|\b(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b"
-    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\b(?:anniversary|similar\s+attack|previous\s+attack)\b",
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\b(?:anniversary|similar\s+attack|previous\s+attack)\b"
+    # the whole war: "Syria's three-year war", "the conflict which has lasted five years", "millions fled"
+    r"|\b(?:war|conflict|uprising|crisis|insurgency)\b[^.;]{0,40}?\b(?:which|that)\s+(?:has\s+)?(?:lasted|started"
+    r"|began|erupted|broke\s+out)\b|\bmillions\s+(?:\w+\s+){0,3}?(?:fled|flee|displaced|homeless|refugees)\b",
     re.IGNORECASE,
 )
+# "more than 146000 people have died in Syria's three-year war": a war's length with a perfect
+# tense is the war's toll ("the Observatory, which monitors the five-year conflict, said 26
+# were killed" is not).
+_WAR_LENGTH = re.compile(
+    r"\b(?:\w+-year|years-long|decade-long)[\s-]+(?:old\s+)?(?:civil\s+)?(?:war|conflict|uprising|crisis|insurgency)\b",
+    re.IGNORECASE,
+)
+_PERFECT_TOLL = re.compile(
+    r"\b(?:has|have)\s+(?:been\s+)?(?:killed|died|claimed|cost|caused|left|perished)\b", re.IGNORECASE)
+# "in March 2011", "since 2011", "from 2013 to 2016": background when before the article's event.
+_YEAR_REFERENCE = re.compile(
+    r"\b(?P<preposition>in|since|during|from|until|between|of)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# No single incident of the wars we report kills this many: a larger count is a tally.
+TALLY_COUNT = 10_000
 _UPDATE_CUE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|mounted|mounts|increased|jumped|soared|reached|reaches"
     r"|bringing|brought|brings|raising|raised|up)\s+(?:[\w'’-]+\s+){0,4}?(?:to|at)\s+(?:[\w'’-]+\s+){0,2}$"
@@ -84,13 +108,26 @@ def _text_before(sentence: str, phrase: str) -> str:
 
 
 def _is_background(article: ExtractedArticle, figure: Figure, sentence: str) -> bool:
-    if _PAST_TIME.search(sentence):
+    if figure.count >= TALLY_COUNT or _PAST_TIME.search(sentence):
+        return True
+    if _WAR_LENGTH.search(sentence) and _PERFECT_TOLL.search(sentence):
         return True
     reference = article.event_date or article.published
+    if any(_before(match, reference) for match in _YEAR_REFERENCE.finditer(sentence)):
+        return True
     if reference is None:
         return False
     return any(mention.sentence == figure.sentence and mention.date <= reference - dt.timedelta(days=BACKGROUND_DAYS)
                for mention in article.dates)
+
+
+def _before(match: re.Match[str], reference: dt.date | None) -> bool:
+    """A year (and month) named in the sentence is before the article's event; "since 2011"
+    counts from long ago even when the article's date is unknown."""
+    if reference is None:
+        return match["preposition"].lower() in ("since", "from", "between")
+    month = MONTH_NUMBERS.get(match["month"].lower(), 0) if match["month"] else 0
+    return (int(match["year"]), month or reference.month) < (reference.year, reference.month)
 
 
 def _has_larger_total(article: ExtractedArticle, figure: Figure) -> bool:

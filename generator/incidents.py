@@ -25,8 +25,9 @@ The rule, in order:
    whatever the order of the input files.
 
 Per incident and casualty kind, only current totals are compared: claims whose role is total or
-update, counting everyone (people, civilians) when some claim does, and of each claimant (the
-actor credited, else the outlet) only its newest report date; an older total of the same claimant
+update, counting everyone (people, civilians) when some claim does, of one article and one
+claimant only the largest (the smaller are its parts), and of each claimant (the actor credited,
+else the outlet) only its newest report date; an older total of the same claimant
 is an update, shown as the toll over time. Totals disagree when their counts cannot both be true
 ("more than 30" and "nearly 30"; "at least 112" and 126 agree) and they come from different
 claimants, or from one claimant on one day in different articles. Low / best / high (UCDP) and
@@ -251,10 +252,14 @@ def report_date(claim: Claim) -> dt.date:
 def current_totals(claims: Iterable[Claim]) -> tuple[list[Claim], list[tuple[Claim, ...]]]:
     """The totals to compare (each claimant's newest report date), and per claimant that
     reported on several dates its totals oldest first."""
-    by_claimant: dict[str, list[Claim]] = defaultdict(list)
+    largest: dict[tuple[str, str], Claim] = {}  # one article's figures from one claimant: the largest is the total
     for claim in claims:
-        if claim.is_total:
-            by_claimant[claimant_of(claim)].append(claim)
+        key = (claim.article.id, claimant_of(claim))
+        if claim.is_total and (key not in largest or claim.figure.count > largest[key].figure.count):
+            largest[key] = claim
+    by_claimant: dict[str, list[Claim]] = defaultdict(list)
+    for claim in largest.values():
+        by_claimant[claimant_of(claim)].append(claim)
     current, updates = [], []
     for claimant in sorted(by_claimant):
         own = sorted(by_claimant[claimant], key=lambda c: (report_date(c), c.article.id, c.index))

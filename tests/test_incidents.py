@@ -88,6 +88,21 @@ def test_roles_read_parts_updates_and_background_from_the_sentence():
     assert claim_roles(article) == ("total", "partial", "update", "background", "background", "partial")
 
 
+def test_war_tallies_are_background_and_a_war_named_in_passing_is_not():
+    sentences = [
+        "The Observatory, which monitors Syrias five-year conflict, said 26 civilians were killed.",
+        "More than 146000 people have died in Syrias three-year war.",
+        "The network said 12679 people died of torture from March 2011 to June 2016.",
+        "An estimated 15000 people were killed.",
+    ]
+    article = _article("a", sentences, [
+        _figure(26, 0, who="civilians", text="26 civilians were killed"),
+        _figure(146000, 1, qualifier="more than", text="More than 146000 people have died"),
+        _figure(12679, 2, text="12679 people died"), _figure(15000, 3, qualifier="about", text="15000 people")],
+        published=dt.date(2016, 6, 27))
+    assert claim_roles(article) == ("total", "background", "background", "background")
+
+
 def test_a_group_is_a_total_unless_the_article_counts_everyone():
     alone = _article("a", ["US-led strikes killed 35 jihadists overnight."], [_figure(35, who="jihadists")])
     assert claim_roles(alone) == ("total",)
