@@ -11,7 +11,6 @@ screenshots of the overview and of the first event it lists to bench/out/.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys

@@ -52,7 +52,10 @@ STRONG_SIMILARITY = 0.35
 _PLACE_DEPTH = {"country": 0, "governorate": 1, "region": 1, "city": 2, "town": 2, "village": 2, "area": 2,
                 "district": 3}
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
-_ATTACK_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in ATTACK_KINDS.items()}
+_ATTACK_KIND_NAMES = tuple(ATTACK_KINDS)
+# One pass over the text finds every kind: group k{i} is the i-th kind of ATTACK_KINDS.
+_ATTACK_WORDS = re.compile(
+    r"\b(?:" + "|".join(f"(?P<k{i}>{words})" for i, words in enumerate(ATTACK_KINDS.values())) + r")\b", re.IGNORECASE)
 # Words of news about any incident: they say nothing about which one.
 _COMMON_WORDS = frozenset(
     "said says that with from were have been this they their after killed people civilians wounded injured "
@@ -158,8 +161,11 @@ def _attack_kinds(article: ExtractedArticle, claims: list[Claim]) -> frozenset[s
     """The kinds of attack the claims' sentences name (the title's when they name none)."""
     sentences = {claim.figure.sentence for claim in claims}
     text = " ".join(article.sentences[i].text for i in sorted(sentences) if i < len(article.sentences))
-    found = frozenset(kind for kind, pattern in _ATTACK_PATTERNS.items() if pattern.search(text))
-    return found or frozenset(kind for kind, pattern in _ATTACK_PATTERNS.items() if pattern.search(article.title))
+    return _kinds_in(text) or _kinds_in(article.title)
+
+
+def _kinds_in(text: str) -> frozenset[str]:
+    return frozenset(_ATTACK_KIND_NAMES[int(match.lastgroup[1:])] for match in _ATTACK_WORDS.finditer(text))
 
 
 class _Similarity:
