@@ -10,6 +10,10 @@
 - partial: a part of a total: a group counted inside a larger figure ("including 10 children",
   "among them"), a group (children, soldiers) when the article gives a total of the same kind,
   or one strike of several ("in one of the raids", "in another strike").
+  A count five times smaller than the article's headline toll (the main event's toll as the
+  article first reports it) is also a part.
+- background also: a count five times the headline toll or more, past the lead, that is not an
+  update ("the attack, which it estimates killed 1429").
 - total: anything else: the count of the whole event as the claimant gives it.
 
 Only totals and updates are compared between sources (see generator.incidents).
@@ -28,6 +32,10 @@ ROLES = (TOTAL, UPDATE, PARTIAL, BACKGROUND)
 COUNTED_ROLES = frozenset({TOTAL, UPDATE})
 # A date this many days or more before the article's event is another event's.
 BACKGROUND_DAYS = 3
+# A count this many times smaller than the article's headline toll is a part of it; this many
+# times larger, past the lead, is another event's or a tally ("which it estimates killed 1429").
+HEADLINE_FACTOR = 5
+LEAD_SENTENCES = 2
 # How far before the figure's phrase a cue of a part or an update is read (characters).
 _CUE_WINDOW = 60
 
@@ -96,9 +104,19 @@ def _role(article: ExtractedArticle, figure: Figure) -> str:
         return PARTIAL
     if _UPDATE_CUE.search(before) or _RUNNING_SINCE.search(sentence):
         return UPDATE
+    headline = _headline(article, figure.kind)
+    if headline and figure.count * HEADLINE_FACTOR <= headline:
+        return PARTIAL
+    if headline and figure.count >= headline * HEADLINE_FACTOR and figure.sentence >= LEAD_SENTENCES:
+        return BACKGROUND
     if figure.who not in TOTAL_WHO and _has_larger_total(article, figure):
         return PARTIAL
     return TOTAL
+
+
+def _headline(article: ExtractedArticle, kind: str) -> int | None:
+    """The toll of the article's main event as it first reports it (extract's headline_toll)."""
+    return {"killed": article.headline_toll.killed, "wounded": article.headline_toll.wounded}.get(kind)
 
 
 def _text_before(sentence: str, phrase: str) -> str:

@@ -158,10 +158,10 @@ def _words(article: ExtractedArticle, claims: list[Claim]) -> frozenset[str]:
 
 
 def _attack_kinds(article: ExtractedArticle, claims: list[Claim]) -> frozenset[str]:
-    """The kinds of attack the claims' sentences name (the title's when they name none)."""
+    """The kinds of attack the claims' own sentences name (a title may name another event's:
+    "Congress debates plan for Syria strikes" over a chemical attack's toll)."""
     sentences = {claim.figure.sentence for claim in claims}
-    text = " ".join(article.sentences[i].text for i in sorted(sentences) if i < len(article.sentences))
-    return _kinds_in(text) or _kinds_in(article.title)
+    return _kinds_in(" ".join(article.sentences[i].text for i in sorted(sentences) if i < len(article.sentences)))
 
 
 def _kinds_in(text: str) -> frozenset[str]:

@@ -29,7 +29,7 @@ ATTACK_KINDS = MappingProxyType({
     "air strike": r"air\s*strikes?|strikes|air\s*raids?|raids|warplanes?|jets?|aircraft|helicopters?|barrel\s+bombs?"
                   r"|bombing\s+raids?|bombard\w*|aerial|drones?|missiles?|sorties",
     "shelling": r"shell(?:s|ing|ed)?|mortars?|rockets?|artillery|projectiles?",
-    "bombing": r"car\s+bombs?|bomb\s+attacks?|bomber|blasts?|explosions?|explosives?|suicide|ieds?|land\s*mines?|mines"
+    "bombing": r"car\s+bombs?|bomb\s+attacks?|suicide\s+bombers?|blasts?|explosions?|explosives?|suicide|ieds?|land\s*mines?|mines"
                r"|booby|detonat\w*",
     "chemical": r"chemical|gas|sarin|chlorine|toxic|poison(?:ous)?|nerve\s+agent|suffocation",
     "ground fighting": r"clash(?:es)?|fighting|battles?|offensive|ambush|gunmen|gunfire|sniper|shot",

@@ -103,6 +103,19 @@ def test_war_tallies_are_background_and_a_war_named_in_passing_is_not():
     assert claim_roles(article) == ("total", "background", "background", "background")
 
 
+def test_counts_far_from_the_headline_toll_are_parts_or_other_events():
+    sentences = [
+        "A car bomb killed 112 people at Rashidin.",
+        "Two people were killed in a nearby village.",
+        "The toll rose to 126.",
+        "Washington accused the regime of that attack, which it estimates killed 1429 people.",
+    ]
+    article = _article("a", sentences, [_figure(112, text="killed 112 people"), _figure(2, 1, text="Two people"),
+                                         _figure(126, 2, text="126"), _figure(1429, 3, text="killed 1429 people")])
+    article = ExtractedArticle(**{**article.__dict__, "headline_toll": Toll(killed=112)})
+    assert claim_roles(article) == ("total", "partial", "update", "background")
+
+
 def test_a_group_is_a_total_unless_the_article_counts_everyone():
     alone = _article("a", ["US-led strikes killed 35 jihadists overnight."], [_figure(35, who="jihadists")])
     assert claim_roles(alone) == ("total",)
@@ -153,6 +166,14 @@ def test_different_kinds_of_attack_on_one_day_in_one_city_stay_apart():
     air_raid = _article("b", ["Warplanes hit a hospital in the north of the province, killing 9."], [_figure(9)],
                         [("idlib", 1)])
     assert _event_articles(_xref(car_bomb, air_raid)) == [("a",), ("b",)]
+
+
+def test_a_title_naming_another_attack_does_not_split_an_incident():
+    chemical = _article("a", ["A chemical attack near Damascus killed 1300 people."], [_figure(1300)],
+                        [("aleppo", 1)])
+    factbox = _article("b", ["Washington says the attack killed 1400 people."], [_figure(1400)], [("aleppo", 1)],
+                       title="Congress debates plan for Syria strikes")
+    assert _event_articles(_xref(chemical, factbox)) == [("a", "b")]
 
 
 def test_a_country_level_report_joins_only_on_the_same_words():
