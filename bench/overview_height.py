@@ -1,7 +1,7 @@
 """The synthesis issue's overview check: a dossier of the dev corpus built as a user builds it,
 then measured in headless Chromium at 1366×900.
 
-Run: `.venv/bin/python bench/overview_height.py [--corpus PATH] [--keep DIR]`.
+Run: `.venv/bin/python bench/overview_height.py [--corpus PATH] [--keep DIR] [--site SITE]`.
 
 Prints the overview's height in screens (document height ÷ 900), the disagreements the
 overview shows and whether any of them rests on one article and one claimant, and saves
@@ -60,7 +60,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--keep", type=Path, help="make the project here and keep it")
+    parser.add_argument("--site", type=Path, help="measure this built site instead (e.g. one bench/scale.py --keep made)")
     args = parser.parse_args()
+    if args.site:
+        measure(args.site)
+        return 0
     folder = args.keep or Path(tempfile.mkdtemp())
     shutil.rmtree(folder, ignore_errors=True)
     try:

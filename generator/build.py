@@ -84,7 +84,15 @@ def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: b
     keys = [plan.cache.key(raw) for raw in raws] if plan.cache else []
     articles = extract_all(raws, kb, plan, keys)
     fingerprints = {raw.id: key for raw, key in zip(raws, keys)}
-    return Analysis(resolve(articles, kb), ingested.reports, fingerprints, tuple(raw.id for raw in raws))
+    knowledge_reports = tuple(_knowledge_report(warning) for warning in kb.warnings)
+    return Analysis(resolve(articles, kb), knowledge_reports + ingested.reports, fingerprints,
+                    tuple(raw.id for raw in raws))
+
+
+def _knowledge_report(warning: str) -> Report:
+    """A knowledge-base warning ("knowledge.yaml: actors: 'the' ...") as a report line of its file."""
+    path, _, reason = warning.partition(": ")
+    return Report(path, reason, severity="warning")
 
 
 def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionPlan,

@@ -287,10 +287,14 @@ def _unusable(report: Report) -> IngestEntry:
 
 def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile],
                source_path: str) -> tuple[list[RawArticle], list[Report]]:
-    problem, text = _file_text(data)
+    if reader is READERS[".jsonl"]:
+        problem, text, line_reports = _jsonl_text(data, source_path)
+    else:
+        (problem, text), line_reports = _file_text(data), []
     if problem:
         return [], [Report(source_path, problem)]
     sidecar, reports = _Sidecar.from_files(sidecars, source_path)
+    reports = line_reports + reports
     file_id = slugify(PurePosixPath(source_path).with_suffix("").as_posix())
     articles = []
     items = list(reader(text, source_path))
@@ -329,6 +333,30 @@ def _file_text(data: bytes) -> tuple[str | None, str]:
     except UndecodableError as error:
         return str(error), ""
     return (None, text) if text.strip() else ("empty file", "")
+
+
+def _jsonl_text(data: bytes, source_path: str) -> tuple[str | None, str, list[Report]]:
+    """(problem, text, reports) of a JSONL file decoded line by line: each line is one record,
+    so a line with a NUL byte is reported alone and lines in different encodings (UTF-8 and
+    Windows-1252 appended to one file) each decode right. A skipped line stays as an empty one
+    so that line numbers hold."""
+    if not data.strip():
+        return "empty file", "", []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:2]:  # UTF-16/32: decoded whole
+        problem, text = _file_text(data)
+        return problem, text, []
+    lines, reports = [], []
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        if not raw.strip():
+            lines.append("")
+            continue
+        try:
+            lines.append(decode_bytes(raw).replace("\n", " "))
+        except UndecodableError as error:
+            reports.append(Report(source_path, f"record skipped: {error}", f"line {number}"))
+            lines.append("")
+    text = "\n".join(lines)
+    return (None, text, reports) if text.strip() else ("no readable records", "", reports)
 
 
 def _article(draft: Draft, source_path: str, fallback_id: str, sidecar: _Sidecar) -> tuple[RawArticle | None, list[Report]]:

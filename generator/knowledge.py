@@ -39,6 +39,7 @@ from generator.errors import ConfigError
 from generator.models import ACTOR_KINDS, PLACE_KINDS
 from generator.slugs import slugify
 from generator.text import web_host
+from generator.lexicon import FUNCTION_WORDS
 from generator.yamlio import load_shipped, load_yaml
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "knowledge_base.yaml"
@@ -83,6 +84,7 @@ class KnowledgeBase:
     ignores: frozenset[str] = frozenset()  # casefolded surfaces
     given_names: frozenset[str] = frozenset()
     by_id: Mapping[str, KbEntry] = field(default_factory=dict, repr=False)
+    warnings: tuple[str, ...] = ()  # "file: section: name: what was left out", one a line
 
     def entry(self, kb_id: str) -> KbEntry | None:
         return self.by_id.get(kb_id)
@@ -121,6 +123,7 @@ def load_knowledge_base(analyst_file: Path | None = None) -> KnowledgeBase:
         ignores=frozenset(normalize_surface(text) for text in ignores),
         given_names=frozenset(str(name) for name in shipped.get("given_names") or ()),
         by_id=types.MappingProxyType({entry.id: entry for entry in entries}),
+        warnings=tuple(drafts.warnings),
     )
 
 
@@ -191,6 +194,7 @@ class _Drafts:
 
     def __init__(self) -> None:
         self.by_id: dict[str, dict] = {}
+        self.warnings: list[str] = []  # names left out; the entries are kept
 
     def find(self, surface: str, category: str | None = None) -> dict | None:
         wanted = normalize_surface(surface)
@@ -200,7 +204,7 @@ class _Drafts:
         return None
 
     def upsert(self, raw: object, category: str, where: str, problems: list[str]) -> None:
-        fields = _entry_fields(raw, category, where, problems)
+        fields = _entry_fields(raw, category, where, problems, self.warnings)
         if fields is None:
             return
         existing = self.find(fields["name"], category)
@@ -308,7 +312,25 @@ def _names_of(draft: dict) -> frozenset[str]:
     return draft["_names"]
 
 
-def _entry_fields(raw: object, category: str, where: str, problems: list[str]) -> dict | None:
+def _usable_name(text: str, where: str, warnings: list[str]) -> bool:
+    """A name an article can contain: some letters or digits, not a function word ("the",
+    "said"); else a warning and the name is left out."""
+    words = _WORDS.findall(text)
+    if not words:
+        if text.strip():
+            warnings.append(f"{where}: {text!r} has no letters or digits: left out")
+        return False
+    if len(words) == 1 and words[0].casefold() in FUNCTION_WORDS and not words[0].isupper():  # "WHO", "IS": acronyms
+        warnings.append(f"{where}: {text!r} is a common word, it would mark every article: left out")
+        return False
+    return True
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _entry_fields(raw: object, category: str, where: str, problems: list[str],
+                  warnings: list[str]) -> dict | None:
     """Validated fields of one entry mapping, or None when it cannot be used."""
     if not isinstance(raw, dict):
         problems.append(f"{where}: expected a mapping with a name, got {raw!r}")
@@ -318,6 +340,8 @@ def _entry_fields(raw: object, category: str, where: str, problems: list[str]) -
         problems.append(f"{where}: entry without a name: {raw!r}")
         return None
     label = f"{where}: {name!r}"
+    if not _usable_name(name, label, warnings):
+        return None
     ok = True
     for key in sorted(set(map(str, raw)) - _ENTRY_FIELDS):
         problems.append(f"{label}: unknown key {key!r} (allowed: {', '.join(sorted(_ENTRY_FIELDS))})")
@@ -333,7 +357,7 @@ def _entry_fields(raw: object, category: str, where: str, problems: list[str]) -
                 problems.append(f"{label}: {key} must be a list of names")
                 ok = False
             else:
-                fields[key] = [value.strip() for value in values if value.strip()]
+                fields[key] = [value.strip() for value in values if _usable_name(value, f"{label}: {key}", warnings)]
     for key in ("kind", "description", "country"):
         if key in raw and raw[key] is not None:
             fields[key] = str(raw[key]).strip()

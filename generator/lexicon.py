@@ -35,3 +35,10 @@ ATTACK_KINDS = MappingProxyType({
     "ground fighting": r"clash(?:es)?|fighting|battles?|offensive|ambush|gunmen|gunfire|sniper|shot",
     "massacre": r"massacre|executed|executions?|beheaded",
 })
+
+# Words that are never a name: an alias equal to one would mark every "the" or "said" of every
+# article as a mention, so the knowledge base refuses it.
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as is are was were be been it its he she they "
+    "we i you him her them his their our this that these those who which what said says say told "
+    "not no yes all any some one two there here also than then".split())

@@ -36,15 +36,70 @@ def load_shipped(source: str | IO[str]) -> object:
     return yaml.load(source, Loader=FAST_SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
+# A document of article metadata or analyst settings needs neither: deeper nesting or more values
+# (aliases expand: nine levels of nine make 387 million) is an attack on the reader.
+MAX_YAML_DEPTH = 50
+MAX_YAML_VALUES = 100_000
+
+
+class YamlTooLarge(yaml.YAMLError):
+    """A document refused for its shape, before anything is built from it."""
+
+
 def load_yaml(text: str) -> object:
     """Untrusted `text` loaded by a safe loader (tags like !!python/object are refused, never run),
-    dates left as text.
+    dates left as text; a document nested deeper than MAX_YAML_DEPTH or whose aliases expand to
+    more than MAX_YAML_VALUES values is refused (YamlTooLarge) before it is built.
 
     A problem is always reported in the pure-Python loader's words, whichever loader found it.
     """
     if len(text) <= _FAST_YAML_MAX_CHARS:
         try:
-            return yaml.load(text, Loader=UNTRUSTED_FAST_LOADER)  # noqa: S506 - a safe loader
+            return _load_checked(text, UNTRUSTED_FAST_LOADER)
+        except YamlTooLarge:
+            raise
         except yaml.YAMLError:
             pass  # parsed again below, for the usual message
-    return yaml.load(text, Loader=UNTRUSTED_SAFE_LOADER)  # noqa: S506 - a safe loader
+    return _load_checked(text, UNTRUSTED_SAFE_LOADER)
+
+
+def _load_checked(text: str, loader_class: type) -> object:
+    loader = loader_class(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except RecursionError:
+            raise YamlTooLarge(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
+        if node is None:
+            return None
+        _check_shape(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Depth and expanded size of the node graph, without recursion (aliases are shared nodes:
+    each is counted as often as it is used, computed once)."""
+    expanded: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise YamlTooLarge(f"nested more than {MAX_YAML_DEPTH} levels deep")
+        children = _children(node)
+        if children_done or not children:
+            expanded[id(node)] = 1 + sum(expanded[id(child)] for child in children)
+            if expanded[id(node)] > MAX_YAML_VALUES:
+                raise YamlTooLarge(f"expands to more than {MAX_YAML_VALUES:,} values (aliases)")
+            continue
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in expanded)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []

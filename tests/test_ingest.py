@@ -23,7 +23,7 @@ from generator.ingest import MIN_ARTICLE_WORDS, ingest
 from generator.near_duplicates import WordHashes, collapse_duplicates, content_hash, duplicate_band_keys
 from generator.models import Metadata, RawArticle
 from generator.readers import UndecodableError, decode_bytes, normalize_text, parse_date, title_from_url
-from generator.yamlio import load_yaml
+from generator.yamlio import YamlTooLarge, load_yaml
 from generator.slugs import MAX_SLUG_LENGTH, slugify
 
 SAMPLES = Path(__file__).resolve().parent / "fixtures"
@@ -481,8 +481,16 @@ def test_load_yaml_reports_problems_in_the_pure_python_loaders_words(text):
 
 def test_load_yaml_nested_too_deeply_is_an_error_not_a_crash():
     """libyaml's composer would overflow the C stack here and kill the process."""
-    with pytest.raises(RecursionError):
+    with pytest.raises(YamlTooLarge, match="nested more than 50 levels"):
         load_yaml("[" * 100_000 + "]" * 100_000)
+
+
+def test_load_yaml_refuses_an_alias_bomb_before_building_it():
+    bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 9))
+    with pytest.raises(YamlTooLarge, match="expands to more than"):
+        load_yaml(bomb)
+    assert load_yaml("a: &a [1, 2]\nb: *a\n") == {"a": [1, 2], "b": [1, 2]}  # a few aliases are fine
 
 
 # ---------------------------------------------------------------------------- dates

@@ -130,5 +130,5 @@ def test_deeply_nested_analyst_file_is_a_config_error_not_a_crash(tmp_path):
     """libyaml overflows its stack on ~50,000 nested brackets; the analyst file must not reach it."""
     analyst = tmp_path / "knowledge.yaml"
     analyst.write_text("actors: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="nested too deeply"):
+    with pytest.raises(ConfigError, match="nested more than 50 levels"):
         load_knowledge_base(analyst)

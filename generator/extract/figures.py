@@ -42,6 +42,7 @@ _WORD_NUMBERS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_MAX_COUNT_DIGITS = 9
 _VAGUE_AMOUNTS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3}
 _QUALIFIERS = (
     ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
@@ -341,7 +342,8 @@ def _count(number: str) -> int | None:
     """The integer a number phrase stands for ("1,200", "twenty-five", "a dozen", "dozens")."""
     words = re.sub(r"[\s-]+", " ", number.lower().replace(",", "")).strip()
     if words.isdigit():
-        return int(words)
+        # No casualty count has ten digits; a longer run is an identifier (or past int's limit).
+        return int(words) if len(words) <= _MAX_COUNT_DIGITS else None
     if words in _VAGUE_AMOUNTS:
         return _VAGUE_AMOUNTS[words]
     if words.endswith("dozen"):

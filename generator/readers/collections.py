@@ -14,9 +14,11 @@ from generator.readers.decoding import normalize_text
 from generator.readers.fields import (
     BODY_KEYS,
     ID_KEY,
+    MAX_RECORD_DEPTH,
     declared_fields,
     first_present,
     lowercase_keys,
+    nested_too_deep,
     text_value,
 )
 
@@ -27,6 +29,8 @@ def record_draft(record: object, label: str) -> Draft | str:
     """Draft of one collection record, or the reason it is unusable."""
     if not isinstance(record, Mapping):
         return "record is not an object with named fields"
+    if nested_too_deep(record):
+        return f"fields nested more than {MAX_RECORD_DEPTH} levels deep"
     fields = lowercase_keys(record)
     content = first_present(fields, BODY_KEYS)
     if not isinstance(content, str) or not content.strip():
@@ -43,13 +47,22 @@ def _records(source_path: str, numbered: Iterator[tuple[str, object]]) -> Iterat
         yield draft if isinstance(draft, Draft) else Report(source_path, draft, label)
 
 
+# Python refuses to build an int of more than 4,300 digits (a ValueError, not a JSON error); no
+# field of an article needs more than this many: a longer number is kept as its text.
+_MAX_INT_DIGITS = 100
+
+
+def _bounded_int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
 def read_jsonl(text: str, source_path: str) -> Iterator[Draft | Report]:
     """One JSON object a line; a bad line is reported and the others are kept."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_bounded_int)
         except json.JSONDecodeError as error:
             yield Report(source_path, f"invalid JSON: {error.msg} (column {error.colno})", f"line {number}")
             continue
@@ -65,7 +78,7 @@ _LIST_KEYS = ("articles", "items", "data", "records", "entries", "results", "pos
 def read_json(text: str, source_path: str) -> Iterator[Draft | Report]:
     """A list of article objects, bare or under a key such as "articles"; or one article."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         yield Report(source_path, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})")
         return

@@ -145,3 +145,24 @@ def declared_fields(mapping: Mapping) -> tuple[dict[str, object], list[str]]:
         elif text_value(value):
             overrides[name] = text_value(value)
     return overrides, warnings
+
+
+# Article metadata is flat: a record nested deeper than this is refused, not walked.
+MAX_RECORD_DEPTH = 20
+
+
+def nested_too_deep(value: object, limit: int = MAX_RECORD_DEPTH) -> bool:
+    """True when lists and objects nest more than `limit` levels (checked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children = list(item.values())
+        elif isinstance(item, (list, tuple)):
+            children = list(item)
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
