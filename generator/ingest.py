@@ -276,7 +276,7 @@ class _FileReader:
         return entry
 
     def _parsed(self, reader: Reader, data: bytes, sidecars: list[SidecarFile], source_path: str) -> IngestEntry:
-        articles, reports = _read_file(reader, data, sidecars, source_path)
+        articles, reports = _read_file(reader, data, sidecars, source_path, self.max_article_bytes)
         band_keys = tuple(duplicate_band_keys(article.body, self.word_hashes) for article in articles)
         return IngestEntry(tuple(articles), tuple(reports), band_keys)
 
@@ -285,10 +285,10 @@ def _unusable(report: Report) -> IngestEntry:
     return IngestEntry((), (report,), ())
 
 
-def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile],
-               source_path: str) -> tuple[list[RawArticle], list[Report]]:
+def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile], source_path: str,
+               max_record_bytes: int) -> tuple[list[RawArticle], list[Report]]:
     if reader is READERS[".jsonl"]:
-        problem, text, line_reports = _jsonl_text(data, source_path)
+        problem, text, line_reports = _jsonl_text(data, source_path, max_record_bytes)
     else:
         (problem, text), line_reports = _file_text(data), []
     if problem:
@@ -335,11 +335,11 @@ def _file_text(data: bytes) -> tuple[str | None, str]:
     return (None, text) if text.strip() else ("empty file", "")
 
 
-def _jsonl_text(data: bytes, source_path: str) -> tuple[str | None, str, list[Report]]:
+def _jsonl_text(data: bytes, source_path: str, max_record_bytes: int) -> tuple[str | None, str, list[Report]]:
     """(problem, text, reports) of a JSONL file decoded line by line: each line is one record,
-    so a line with a NUL byte is reported alone and lines in different encodings (UTF-8 and
-    Windows-1252 appended to one file) each decode right. A skipped line stays as an empty one
-    so that line numbers hold."""
+    so a line with a NUL byte, or longer than an article may be, is reported alone and lines in
+    different encodings (UTF-8 and Windows-1252 appended to one file) each decode right. A
+    skipped line stays as an empty one so that line numbers hold."""
     if not data.strip():
         return "empty file", "", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:2]:  # UTF-16/32: decoded whole
@@ -348,6 +348,11 @@ def _jsonl_text(data: bytes, source_path: str) -> tuple[str | None, str, list[Re
     lines, reports = [], []
     for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
         if not raw.strip():
+            lines.append("")
+            continue
+        if len(raw) > max_record_bytes:
+            reports.append(Report(source_path, f"record too large ({len(raw)} bytes; the limit is {max_record_bytes} bytes)",
+                                  f"line {number}"))
             lines.append("")
             continue
         try:

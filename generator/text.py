@@ -122,3 +122,21 @@ def web_host(address: str) -> str:
     except ValueError:  # a malformed address ("http://[x") names no host
         return ""
     return _HOST_VARIANT.sub("", host)
+
+
+class TakenSpans:
+    """Non-overlapping spans taken so far, sorted: whether a new span overlaps one is two
+    comparisons after a bisection, not a scan (text of 200 KB can hold 100,000 candidates)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Take [start, end) unless it overlaps a span taken before; True when taken."""
+        at = bisect.bisect_right(self._starts, start)
+        if (at > 0 and self._ends[at - 1] > start) or (at < len(self._starts) and self._starts[at] < end):
+            return False
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        return True

@@ -111,3 +111,26 @@ def test_a_full_disk_is_one_line_and_exit_5_and_the_next_run_repairs_everything(
     clean = _project(tmp_path / "clean", records[:12])
     assert _run(clean)[0] == 0
     assert _tree(project / "content") == _tree(clean / "content")
+
+
+READ_ONLY = """import errno, os, tempfile
+_mkstemp = tempfile.mkstemp
+def _refuse(*args, dir=None, **kwargs):
+    if dir is not None and "content" in os.fspath(dir):
+        raise OSError(errno.EROFS, "Read-only file system", os.fspath(dir))
+    return _mkstemp(*args, dir=dir, **kwargs)
+tempfile.mkstemp = _refuse
+"""
+
+
+def test_a_read_only_content_folder_is_one_line_and_exit_5_and_nothing_changes(tmp_path, records):
+    """As root, chmod does not stop a write: the file system's refusal is injected instead."""
+    project = _project(tmp_path / "project", records[:6])
+    assert _run(project)[0] == 0
+    before = _tree(project / "content")
+    _project(project, records[6:12])
+    code, stderr = _run(project, prelude=READ_ONLY)
+    assert code == 5
+    assert "Read-only file system" in stderr and "Traceback" not in stderr
+    assert len([line for line in stderr.splitlines() if "error" in line]) == 1
+    assert _tree(project / "content") == before

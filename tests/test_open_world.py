@@ -4,7 +4,7 @@ naming its file (and record), the run exits 0, and every good input still has it
 Each class is written here, small, into a project of its own: deep nesting in JSONL and in
 front-matter, a number past Python's int limit in text and in JSON, YAML alias bombs in
 front-matter and in a sidecar, a NUL byte in one JSONL record, UTF-8 and Windows-1252 lines in
-one JSONL file, knowledge-base names that are punctuation or common words, and dates at the
+one JSONL file, a JSONL record larger than an article may be, knowledge-base names that are punctuation or common words, and dates at the
 ends of the calendar.
 """
 
@@ -46,6 +46,9 @@ CASES = {
     "alias-bomb": ("bomb.md", ("---\n" + ALIAS_BOMB + "---\n" + lead(7, "bomb") + "\n").encode(), None, "expands"),
     "nul-record": ("nul.jsonl", (record("First", 8, "nul-a") + "\n").encode() + b'{"title": "b\x00"}\n'
                    + (record("Third", 9, "nul-c") + "\n").encode(), "line 2", "binary"),
+    "oversized-record": ("big.jsonl", (record("Small before", 14, "big-a") + "\n" + json.dumps(
+        {"title": "Big", "content": "x " * 600_000}) + "\n" + record("Small after", 15, "big-c") + "\n").encode(),
+        "line 2", "too large"),
     "mixed-encodings": ("mixed.jsonl", record("Café one", 10, "café-one").encode("utf-8") + b"\n"
                         + record("Café two", 11, "café-two").encode("cp1252") + b"\n", None, None),
     "calendar-ends": ("calendar.txt", ("Calendar\n\nOn 31 December 9999 a blast killed 3 people in Aleppo. "
@@ -57,6 +60,8 @@ CASES = {
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory):
     root = bundled_project(tmp_path_factory.mktemp("open-world"))
+    settings = root / "dossier.yml"  # articles of at most 1 MB here, so that a record can pass it cheaply
+    settings.write_text(settings.read_text(encoding="utf-8") + "max_file_mb: 1\n", encoding="utf-8")
     for name, data, _record, _words in CASES.values():
         (root / "seeds" / name).write_bytes(data)
     (root / "seeds" / "side.txt").write_text("Side\n\n" + lead(13, "side") + "\n", encoding="utf-8")
@@ -105,7 +110,8 @@ def test_every_good_input_has_its_briefing(run) -> None:
     made = briefings(root / "content")
     for expected in [("deep.jsonl", "line 2"), ("huge.txt", None), ("number.jsonl", "line 1"),
                      ("nul.jsonl", "line 1"), ("nul.jsonl", "line 3"), ("mixed.jsonl", "line 1"),
-                     ("mixed.jsonl", "line 2"), ("calendar.txt", None)]:
+                     ("mixed.jsonl", "line 2"), ("calendar.txt", None), ("big.jsonl", "line 1"),
+                     ("big.jsonl", "line 3")]:
         assert expected in made, (expected, sorted(made))
     mixed = made[("mixed.jsonl", "line 2")].read_text(encoding="utf-8")
     assert "Café two" in mixed and "CafÃ" not in mixed

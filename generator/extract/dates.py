@@ -19,12 +19,13 @@ European outlets of our corpora write them; ISO dates (2016-09-09) are year firs
 
 from __future__ import annotations
 
+
 import datetime as dt
 import re
 
 from generator.lexicon import MONTH_NUMBERS, WEEKDAYS
 from generator.models import DateMention, Figure, Sentence
-from generator.text import sentence_at
+from generator.text import TakenSpans, sentence_at
 
 _MONTHS = MONTH_NUMBERS
 _WEEKDAYS = WEEKDAYS
@@ -126,13 +127,12 @@ def _absolute_dates(text: str) -> list[tuple[int, int, dt.date | None, bool]]:
     until find_dates gives them a real one; a date that does not exist (30 February) is None.
     """
     found: list[tuple[int, int, dt.date | None, bool]] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     for pattern in (_ABSOLUTE_DATE, _DAY_MONTH_DATE, _MONTH_DAY_DATE):
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if not taken.take(*match.span()):
                 continue
             year, month, day = _date_parts(match)
-            taken.append((match.start(), match.end()))
             found.append((match.start(), match.end(), _safe_date(year or 2000, month, day), year is not None))
     return sorted(found, key=lambda item: item[:2])
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from generator.lexicon import MONTH_NUMBERS
 from generator.models import EntityMention, Figure, Mention, Sentence, Toll
+from generator.text import TakenSpans
 
 
 def _unnamed(pattern: str) -> str:
@@ -293,10 +294,8 @@ def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
     candidates.sort(key=lambda f: (f.start - f.end, f.start, f.kind))
-    kept: list[_Found] = []
-    for candidate in candidates:
-        if not any(candidate.start < other.end and other.start < candidate.end for other in kept):
-            kept.append(candidate)
+    taken = TakenSpans()
+    kept = [candidate for candidate in candidates if taken.take(candidate.start, candidate.end)]
     return sorted(kept, key=lambda f: (f.start, f.kind))
 
 

@@ -13,6 +13,9 @@ count only when a speech verb sits right next to them ("said: 'No.'").
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import re
 from dataclasses import dataclass
 
@@ -46,6 +49,10 @@ _ATTRIBUTION_AFTER = re.compile(
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _MIN_WORDS = 3  # shorter quotes are scare quotes unless a speech verb is adjacent
 _LOOKBACK = 600  # characters searched backwards for a pronoun's antecedent
+# An article is read for at most this many quotes (news has tens): text made of quote marks
+# must not cost time in proportion to its square.
+MAX_QUOTES_READ = 1000
+_MAX_PRONOUNS_SCANNED = 64
 
 
 @dataclass(frozen=True)
@@ -65,29 +72,44 @@ class _Speaker:
     position: int
 
 
+class _Mentions:
+    """The article's actor mentions by position: those inside a span are a slice found by
+    bisection, so that the work per quote does not grow with the article."""
+
+    def __init__(self, actors: tuple[EntityMention, ...]):
+        self.items = sorted((m.start, m.end, actor.key, actor.kind, m.surface)
+                            for actor in actors for m in actor.mentions)
+        self.starts = [item[0] for item in self.items]
+        self.person_ends = frozenset(b for _a, b, _key, kind, _surface in self.items if kind == "person")
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
+        """Mentions that start and end inside [start, end)."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [item for item in self.items[first:last] if item[1] <= end]
+
+
 def find_quotes(body: str, sentences: tuple[Sentence, ...], actors: tuple[EntityMention, ...]) -> tuple[Quote, ...]:
     """Quotes in order of appearance, each with its speaker when the article says who."""
-    mentions = sorted(
-        ((m.start, m.end, actor.key, actor.kind, m.surface) for actor in actors for m in actor.mentions),
-    )
+    mentions = _Mentions(actors)
     quotes: list[Quote] = []
     previous: tuple[_Speaker | None, int] = (None, -1)  # speaker of the last quote, its paragraph
-    for paragraph, (p_start, p_end) in enumerate(paragraph_spans(body)):
-        for span in _merge_continued(body, _quoted_spans(body, p_start, p_end)):
-            text = " ".join(body[a:b].strip() for a, b in span.parts).strip().rstrip(",").strip()
-            whole_paragraph = not body[p_start : span.start].strip() and not body[span.end + 1 : p_end].strip()
-            speaker = _speaker(body, sentences, span, mentions)
-            if speaker is None and whole_paragraph and previous[1] == paragraph - 1:
-                speaker = previous[0]  # a paragraph of quote continues the last speaker
-            if len(text.split()) < _MIN_WORDS and not _verb_adjacent(body, span):
-                continue
-            quotes.append(Quote(
-                text=text,
-                speaker=speaker.key if speaker else None,
-                speaker_text=speaker.text if speaker else "",
-                sentence=sentence_at(sentences, span.start),
-            ))
-            previous = (speaker, paragraph)
+    spans = ((paragraph, p_start, p_end, span) for paragraph, (p_start, p_end) in enumerate(paragraph_spans(body))
+             for span in _merge_continued(body, _quoted_spans(body, p_start, p_end)))
+    for paragraph, p_start, p_end, span in itertools.islice(spans, MAX_QUOTES_READ):
+        text = " ".join(body[a:b].strip() for a, b in span.parts).strip().rstrip(",").strip()
+        whole_paragraph = not body[p_start : span.start].strip() and not body[span.end + 1 : p_end].strip()
+        speaker = _speaker(body, sentences, span, mentions)
+        if speaker is None and whole_paragraph and previous[1] == paragraph - 1:
+            speaker = previous[0]  # a paragraph of quote continues the last speaker
+        if len(text.split()) < _MIN_WORDS and not _verb_adjacent(body, span):
+            continue
+        quotes.append(Quote(
+            text=text,
+            speaker=speaker.key if speaker else None,
+            speaker_text=speaker.text if speaker else "",
+            sentence=sentence_at(sentences, span.start),
+        ))
+        previous = (speaker, paragraph)
     return tuple(quotes)
 
 
@@ -137,13 +159,14 @@ def _speaker(body: str, sentences: tuple[Sentence, ...], span: _Span, mentions: 
             return found
     sentence = sentences[sentence_at(sentences, span.start)] if sentences else None
     clause_start = sentence.start if sentence and sentence.start <= span.start else max(0, span.start - 200)
+    clause_start = max(clause_start, span.start - _LOOKBACK)  # a sentence without end is read only so far
     before = body[clause_start : span.start]
     verb_before = _VERB_BEFORE_QUOTE.search(before)
     if verb_before and _ends_with_introducer(before):
         found = _subject_before(body, clause_start, clause_start + verb_before.start(), span, sentences, mentions)
         if found:
             return found
-    after_end = _sentence_end(body, sentences, span.end)
+    after_end = min(_sentence_end(body, sentences, span.end), span.end + 1 + _LOOKBACK)
     found = _subject_in(body, span.end + 1, after_end, span, sentences, mentions)
     if found:
         return found
@@ -199,14 +222,15 @@ def _subject_before(body: str, start: int, verb_at: int, span: _Span, sentences,
     return max(candidates, key=lambda c: c.position) if candidates else None
 
 
-def _candidates(body: str, start: int, end: int, span: _Span, sentences, mentions) -> list[_Speaker]:
-    found = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions if start <= a and b <= end and kind != "place"]
-    person_ends = {b for a, b, key, kind, surface in mentions if kind == "person"}
+def _candidates(body: str, start: int, end: int, span: _Span, sentences, mentions: _Mentions) -> list[_Speaker]:
+    start = max(start, end - _LOOKBACK)  # a subject is near its verb: the zone is bounded
+    found = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions.within(start, end) if kind != "place"]
     for match in _DESCRIPTION.finditer(body, start, end):
         found = [c for c in found if not (match.start() <= c.position < match.end())]
-        if match.start() - 2 not in person_ends:  # "John Kerry, a senior US official, said" is Kerry
+        if match.start() - 2 not in mentions.person_ends:  # "John Kerry, a senior US official, said" is Kerry
             found.append(_description_speaker(match))
-    for match in _PRONOUN.finditer(body, start, end):
+    pronouns = list(itertools.islice(_PRONOUN.finditer(body, start, end), _MAX_PRONOUNS_SCANNED))
+    for match in pronouns[:2] + pronouns[2:][-2:]:  # the subject is near the zone's start or its end
         antecedent = _antecedent(body, match.start(), span, mentions)
         if antecedent is not None:
             found.append(_Speaker(antecedent.key, antecedent.text, match.start()))
@@ -222,16 +246,16 @@ def _description_speaker(match: re.Match[str]) -> _Speaker:
     return _Speaker(None, match.group(), match.start())
 
 
-def _antecedent(body: str, pronoun_at: int, span: _Span, mentions: list) -> _Speaker | None:
+def _antecedent(body: str, pronoun_at: int, span: _Span, mentions: _Mentions) -> _Speaker | None:
     """Nearest person or anonymous source before the quote that "he"/"she" can refer to."""
     window_start = max(0, min(pronoun_at, span.start) - _LOOKBACK)
     limit = min(pronoun_at, span.start)
-    people = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions if window_start <= a and b <= limit and kind == "person"]
-    person_ends = {b for a, b, key, kind, surface in mentions if kind == "person"}
+    people = [_Speaker(key, surface, a) for a, b, key, kind, surface in mentions.within(window_start, limit)
+              if kind == "person"]
     sources = [
         _description_speaker(m)
         for m in _DESCRIPTION.finditer(body, window_start, limit)
-        if m.start() - 2 not in person_ends  # "Ahmad Darwish, a resident": the apposition is him
+        if m.start() - 2 not in mentions.person_ends  # "Ahmad Darwish, a resident": the apposition is him
     ]
     candidates = [c for c in people + sources if not _inside_quote(body, c.position, window_start)]
     return max(candidates, key=lambda c: c.position) if candidates else None
