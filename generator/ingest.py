@@ -54,7 +54,7 @@ MAX_COLLECTION_FILE_BYTES = 512 * 1024 * 1024
 MIN_ARTICLE_WORDS = 8  # a headline-only record still names places and tolls
 SIDECAR_SUFFIX = ".meta.yaml"
 _NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog)(?:\.[a-z]+)?$", re.IGNORECASE)
-_UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})  # Cs: bytes of a file name that were not UTF-8
 
 
 def ingest(paths: Sequence[Path], base: Path | None = None, keep_duplicates: bool = False,

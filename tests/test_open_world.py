@@ -4,13 +4,14 @@ naming its file (and record), the run exits 0, and every good input still has it
 Each class is written here, small, into a project of its own: deep nesting in JSONL and in
 front-matter, a number past Python's int limit in text and in JSON, YAML alias bombs in
 front-matter and in a sidecar, a NUL byte in one JSONL record, UTF-8 and Windows-1252 lines in
-one JSONL file, a JSONL record larger than an article may be, knowledge-base names that are punctuation or common words, and dates at the
+one JSONL file, a file name that is not UTF-8, a JSONL record larger than an article may be, knowledge-base names that are punctuation or common words, and dates at the
 ends of the calendar.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import pytest
@@ -64,6 +65,8 @@ def run(tmp_path_factory: pytest.TempPathFactory):
     settings.write_text(settings.read_text(encoding="utf-8") + "max_file_mb: 1\n", encoding="utf-8")
     for name, data, _record, _words in CASES.values():
         (root / "seeds" / name).write_bytes(data)
+    (root / "seeds").joinpath(os.fsdecode(b"bad\xffname.txt")).write_text("Bad name\n\n" + lead(16, "bad-name") + "\n",
+                                                                      encoding="utf-8")
     (root / "seeds" / "side.txt").write_text("Side\n\n" + lead(13, "side") + "\n", encoding="utf-8")
     (root / "seeds" / "side.meta.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
     (root / "knowledge.yaml").write_text(
@@ -115,6 +118,12 @@ def test_every_good_input_has_its_briefing(run) -> None:
         assert expected in made, (expected, sorted(made))
     mixed = made[("mixed.jsonl", "line 2")].read_text(encoding="utf-8")
     assert "Café two" in mixed and "CafÃ" not in mixed
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_its_article_kept(run) -> None:
+    root, result, _seconds = run
+    assert ("bad\\udcffname.txt", None) in briefings(root / "content")
+    assert "Traceback" not in result.stderr
 
 
 def test_a_run_of_digits_is_never_a_casualty_count(run) -> None:
