@@ -37,6 +37,8 @@ PATHOLOGICAL = {
     "byline": "By " + "-" * 40 + " ",
     "weekdays": "on Monday, on Tuesday, last Friday ",
     "numbers": "1,234,567 ",
+    "one sentence again and again": "Rebels said 12 people were killed in Aleppo on Friday, the Observatory said. ",
+    "captions": "Image: A man walks past a destroyed building in the old city of Aleppo. (Reuters)\n\n",
 }
 
 

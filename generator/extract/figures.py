@@ -399,6 +399,7 @@ class _SentenceContext:
                  places: tuple[EntityMention, ...]):
         self.sentences, self.actors, self.places = sentences, actors, places
         self._actor_mentions: dict[int, list[tuple[Mention, str]]] | None = None
+        self._place_mentions: dict[int, list[tuple[Mention, str]]] | None = None
         self._claimants: dict[int, list[tuple[int, str, str]]] = {}
         self._places: dict[int, list[tuple[int, str]]] = {}
 
@@ -420,13 +421,17 @@ class _SentenceContext:
 
     def places_in(self, index: int) -> list[tuple[int, str]]:
         """(start, place key) of the places that may locate a figure of sentence `index`, in order."""
+        if self._place_mentions is None:  # by sentence, once: a scan per sentence grows with the square
+            self._place_mentions = {}
+            for place in self.places:
+                for mention in place.mentions:
+                    self._place_mentions.setdefault(mention.sentence, []).append((mention, place.key))
         if index not in self._places:
             sentence = self.sentences[index]
             self._places[index] = sorted(
-                (mention.start, place.key)
-                for place in self.places
-                for mention in place.mentions
-                if mention.sentence == index and not _is_attributive(mention, sentence)
+                (mention.start, key)
+                for mention, key in self._place_mentions.get(index, ())
+                if not _is_attributive(mention, sentence)
             )
         return self._places[index]
 

@@ -125,16 +125,22 @@ def _is_boilerplate(line: str, harvest: Harvest) -> bool:
     return _byline(line, harvest) or _timestamp(line, harvest)
 
 
-def _repeats_caption(line: str, captions: list[str]) -> bool:
+# Captions compared with every paragraph: a page has a few; text made of captions must not cost
+# paragraphs times captions.
+_MAX_CAPTIONS_COMPARED = 100
+
+
+def _repeats_caption(line: str, captions: tuple[str, ...]) -> bool:
     """A caption printed twice (once labelled "Image:", once with its credit)."""
-    return any(len(caption.split()) >= 5 and line.startswith(caption) for caption in captions)
+    return line.startswith(captions) if captions else False
 
 
 def clean_lines(lines: list[str]) -> tuple[list[str], Harvest]:
     """Article paragraphs among `lines` (one paragraph each), and the metadata they declared."""
     harvest = Harvest()
     kept = [line for line in map(one_line, lines) if line and not _is_boilerplate(line, harvest)]
-    kept = [line for line in kept if not _repeats_caption(line, harvest.captions)]
+    long_captions = tuple(dict.fromkeys(c for c in harvest.captions if len(c.split()) >= 5))[:_MAX_CAPTIONS_COMPARED]
+    kept = [line for line in kept if not _repeats_caption(line, long_captions)]
     for paragraph in kept[:_DATELINE_PARAGRAPHS]:
         dateline = _DATELINE_WIRE.match(paragraph)
         if dateline:
