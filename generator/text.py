@@ -19,7 +19,9 @@ _ABBREVIATIONS = frozenset(
     no nos vs etc approx est dept univ inc ltd co corp jr sr a.m p.m e.g i.e al""".split()
 ) | frozenset(MONTH_ABBREVIATIONS)
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# Starts only where a run of end marks starts: tried inside a run of 100,000 dots, the match
+# would fail late at every position, and the splitting would take time in the square of the run.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+")
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _start = attrgetter("start")

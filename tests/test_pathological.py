@@ -57,6 +57,17 @@ def _extract(tmp_path: Path, text: str, kb) -> float:
     return time.perf_counter() - started
 
 
+# Runs inside one sentence: a line of only dots is dropped as furniture before any extractor.
+INSIDE_A_SENTENCE = {"dots": ".", "exclamations": "!", "ellipses": "…", "question marks": "?"}
+
+
+@pytest.mark.parametrize("name", sorted(INSIDE_A_SENTENCE))
+def test_a_run_of_end_marks_inside_a_sentence_is_split_in_linear_time(tmp_path: Path, kb, name: str) -> None:
+    text = "Hello" + INSIDE_A_SENTENCE[name] * SIZE + "x. Rebels said 12 people were killed in Aleppo."
+    seconds = _extract(tmp_path, text, kb)
+    assert seconds < BUDGET_SECONDS, f"{name}: {seconds:.1f} s"
+
+
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_pathological_text_of_200_kb_is_extracted_within_budget(tmp_path: Path, kb, name: str) -> None:
     unit = PATHOLOGICAL[name]

@@ -155,7 +155,9 @@ def looks_like_headline(line: str) -> bool:
 
 # ---------------------------------------------------------------------------- titles
 
-_ID_LIKE = re.compile(r"\d+|(?=[a-z]*\d)[a-z0-9]{6,}")
+# A run of six or more letters and digits with a digit in it ("a1b2c3", "2016"); tried only at
+# the start of a run and without backtracking, so a long word costs one pass.
+_ID_LIKE = re.compile(r"\d+|(?<![a-z0-9])(?=[a-z0-9]{6})[a-z]*+\d[a-z0-9]*")
 _PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms)$", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s*)[\"'“‘(\[]*$", re.MULTILINE)
