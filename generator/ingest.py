@@ -304,6 +304,10 @@ def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile], source_
         if isinstance(item, Report):
             reports.append(item)
             continue
+        if item.record and len(item.body) > max_record_bytes:  # a CSV or JSON field of 50 MB
+            reports.append(Report(source_path, f"record too large ({len(item.body)} characters; the limit is "
+                                               f"{max_record_bytes})", item.record))
+            continue
         fallback_id = f"{file_id}-{_record_position(item.record)}" if item.record else file_id
         article, article_reports = _article(item, source_path, fallback_id, sidecar)
         reports.extend(article_reports)

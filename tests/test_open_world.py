@@ -4,7 +4,7 @@ naming its file (and record), the run exits 0, and every good input still has it
 Each class is written here, small, into a project of its own: deep nesting in JSONL and in
 front-matter, a number past Python's int limit in text and in JSON, YAML alias bombs in
 front-matter and in a sidecar, a NUL byte in one JSONL record, UTF-8 and Windows-1252 lines in
-one JSONL file, a file name that is not UTF-8, a JSONL record larger than an article may be, knowledge-base names that are punctuation or common words, and dates at the
+one JSONL file, a file name that is not UTF-8, a JSONL record or a CSV field larger than an article may be, knowledge-base names that are punctuation or common words, and dates at the
 ends of the calendar.
 """
 
@@ -50,6 +50,9 @@ CASES = {
     "oversized-record": ("big.jsonl", (record("Small before", 14, "big-a") + "\n" + json.dumps(
         {"title": "Big", "content": "x " * 600_000}) + "\n" + record("Small after", 15, "big-c") + "\n").encode(),
         "line 2", "too large"),
+    "oversized-csv-field": ("big.csv", ("title,content\nBefore," + lead(17, "csv-a").replace(",", "") + "\nHuge,"
+                                        + "word " * 300_000 + "\nAfter," + lead(18, "csv-c").replace(",", "")
+                                        + "\n").encode(), "record 2", "too large"),
     "mixed-encodings": ("mixed.jsonl", record("Café one", 10, "café-one").encode("utf-8") + b"\n"
                         + record("Café two", 11, "café-two").encode("cp1252") + b"\n", None, None),
     "calendar-ends": ("calendar.txt", ("Calendar\n\nOn 31 December 9999 a blast killed 3 people in Aleppo. "
@@ -114,7 +117,7 @@ def test_every_good_input_has_its_briefing(run) -> None:
     for expected in [("deep.jsonl", "line 2"), ("huge.txt", None), ("number.jsonl", "line 1"),
                      ("nul.jsonl", "line 1"), ("nul.jsonl", "line 3"), ("mixed.jsonl", "line 1"),
                      ("mixed.jsonl", "line 2"), ("calendar.txt", None), ("big.jsonl", "line 1"),
-                     ("big.jsonl", "line 3")]:
+                     ("big.jsonl", "line 3"), ("big.csv", "record 1"), ("big.csv", "record 3")]:
         assert expected in made, (expected, sorted(made))
     mixed = made[("mixed.jsonl", "line 2")].read_text(encoding="utf-8")
     assert "Café two" in mixed and "CafÃ" not in mixed
