@@ -70,7 +70,7 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
         entity_index_page(maker, xref, "actor", unsearched),
         entity_index_page(maker, xref, "place", unsearched),
         *timeline_pages(maker, xref, unsearched),
-        *ledger_pages(maker, layout, xref.events, unsearched),
+        *ledger_pages(maker, layout, xref.events, xref.background, unsearched),
         outlets_page(maker, outlets, unsearched),
         *connection_files(maker, xref, unsearched),
         tags_page(maker, unsearched),

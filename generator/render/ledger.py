@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.models import Event, RenderedFile
+from generator.models import Claim, Event, RenderedFile
 from generator.render import limits
 from generator.render.pages import Fields, PageMaker
 from generator.render.periods import Neighbours, month_of, neighbours, period_title
@@ -26,13 +26,16 @@ class LedgerPeriod:
 
 @dataclass(frozen=True)
 class LedgerSources(Fields):
-    """figures.md: every event (or, split, the busiest), and the table of ledger pages."""
+    """figures.md: every event (or, split, the busiest), the table of ledger pages, and the
+    first background claims (earlier events, war tallies: in no event)."""
 
     meta: dict
     events: list[Event]
     periods: list[LedgerPeriod]
     max_claims: int
     max_events_per_page: int
+    background: list[Claim]
+    background_total: int
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,16 @@ def ledger_order(event: Event) -> tuple:
     return (event.date or dt.date.min, -sum(c.is_total for c in event.claims), -len(event.claims), event.key)
 
 
-def ledger_pages(maker: PageMaker, layout: LedgerLayout, events: tuple[Event, ...], meta: dict) -> list[RenderedFile]:
+def ledger_pages(maker: PageMaker, layout: LedgerLayout, events: tuple[Event, ...], background: tuple[Claim, ...],
+                 meta: dict) -> list[RenderedFile]:
     """figures.md with every event in date order; or, split, figures.md as an overview of the
-    ledger pages and of the events with the most claims, and one page per period."""
+    ledger pages and of the events with the most claims, and one page per period. figures.md
+    ends with the first background claims (all of them are in figures.csv)."""
     ordered = sorted(events, key=ledger_order)
+    shown = list(background[:limits.MAX_BACKGROUND_CLAIMS])
     if not layout.split:
-        sources = LedgerSources(meta, ordered, [], limits.MAX_CLAIMS_PER_EVENT, limits.MAX_EVENTS_PER_LEDGER_PAGE)
+        sources = LedgerSources(meta, ordered, [], limits.MAX_CLAIMS_PER_EVENT, limits.MAX_EVENTS_PER_LEDGER_PAGE,
+                                shown, len(background))
         return [maker.page("figures.md", "figures.md.j2", sources)]
     by_period: dict[str, list[Event]] = defaultdict(list)
     for event in ordered:
@@ -87,7 +94,8 @@ def ledger_pages(maker: PageMaker, layout: LedgerLayout, events: tuple[Event, ..
     rows = [LedgerPeriod(period, period_title(period), len(group), sum(len(e.claims) for e in group),
                          sum(bool(e.disagreements) for e in group)) for period, group in sorted(by_period.items())]
     busiest = sorted(ordered, key=lambda e: (-len(e.claims), e.key))[:limits.MAX_EVENTS]
-    overview = LedgerSources(meta, busiest, rows, limits.MAX_CLAIMS_PER_EVENT, limits.MAX_EVENTS_PER_LEDGER_PAGE)
+    overview = LedgerSources(meta, busiest, rows, limits.MAX_CLAIMS_PER_EVENT, limits.MAX_EVENTS_PER_LEDGER_PAGE,
+                             shown, len(background))
     around = neighbours(sorted(by_period))
     return [maker.page("figures.md", "figures.md.j2", overview)] + [
         maker.page(f"figures/{period}.md", "figures_month.md.j2",

@@ -21,6 +21,7 @@ MAX_EVENTS = 100
 MAX_EVENTS_PER_LEDGER_PAGE = 200
 MAX_CLAIMS_PER_EVENT = 20
 MAX_HEADLINE_EVENTS = 5
+MAX_BACKGROUND_CLAIMS = 30  # figures.md: background claims shown; figures.csv has every one
 MAX_STRONG_PAIRS = 30
 # Up to this many dates, timeline.md holds them all; beyond, it shows the busiest and each month
 # has its page, timeline/2016-09.md.
