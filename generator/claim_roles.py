@@ -92,13 +92,16 @@ _PART_CUE = re.compile(
 
 def claim_roles(article: ExtractedArticle) -> tuple[str, ...]:
     """The role of each of the article's figures, aligned with article.figures."""
-    return tuple(_role(article, figure) for figure in article.figures)
+    past: dict[int, bool] = {}  # sentence -> it speaks of the past: figures of a sentence share it
+    return tuple(_role(article, figure, past) for figure in article.figures)
 
 
-def _role(article: ExtractedArticle, figure: Figure) -> str:
+def _role(article: ExtractedArticle, figure: Figure, past: dict[int, bool]) -> str:
     sentence = article.sentences[figure.sentence].text if figure.sentence < len(article.sentences) else ""
     before = _text_before(sentence, figure.text)
-    if _is_background(article, figure, sentence):
+    if figure.sentence not in past:
+        past[figure.sentence] = _speaks_of_the_past(article, figure.sentence, sentence)
+    if figure.count >= TALLY_COUNT or past[figure.sentence]:
         return BACKGROUND
     if _PART_CUE.search(before):
         return PARTIAL
@@ -125,8 +128,9 @@ def _text_before(sentence: str, phrase: str) -> str:
     return sentence[max(0, at - _CUE_WINDOW):at] if at > 0 else ""
 
 
-def _is_background(article: ExtractedArticle, figure: Figure, sentence: str) -> bool:
-    if figure.count >= TALLY_COUNT or _PAST_TIME.search(sentence):
+def _speaks_of_the_past(article: ExtractedArticle, index: int, sentence: str) -> bool:
+    """The sentence dates what it counts before the article's event, or speaks of the whole war."""
+    if _PAST_TIME.search(sentence):
         return True
     if _WAR_LENGTH.search(sentence) and _PERFECT_TOLL.search(sentence):
         return True
@@ -135,7 +139,7 @@ def _is_background(article: ExtractedArticle, figure: Figure, sentence: str) -> 
         return True
     if reference is None:
         return False
-    return any(mention.sentence == figure.sentence and mention.date <= reference - dt.timedelta(days=BACKGROUND_DAYS)
+    return any(mention.sentence == index and mention.date <= reference - dt.timedelta(days=BACKGROUND_DAYS)
                for mention in article.dates)
 
 

@@ -110,7 +110,7 @@ class IncidentReport:
         return (self.date is None, self.date or dt.date.min, self.article.id, self.claims[0].index)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two incidents are never "equal"
 class _Incident:
     """An incident while reports are added to it."""
 
