@@ -142,3 +142,18 @@ class TakenSpans:
         self._starts.insert(at, start)
         self._ends.insert(at, end)
         return True
+
+
+# What a page says to its reader rather than about the news: greetings, calls to listen,
+# subscribe or share. A title or a lead made of it is page furniture.
+_PAGE_FURNITURE = re.compile(
+    r"^\W*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome(?:\s+back)?|thank\s+you|thanks\s+for"
+    r"|you\s+can\s+now\s+listen|listen\s+to\s+(?:this|the)\s+article|subscribe|sign\s+up|share\s+this"
+    r"|advertisement|skip\s+to\s+(?:main\s+)?content)\b",
+    re.IGNORECASE,
+)
+
+
+def is_page_furniture(text: str) -> bool:
+    """A greeting or a call to action, not news (see _PAGE_FURNITURE)."""
+    return bool(_PAGE_FURNITURE.match(text))

@@ -133,3 +133,20 @@ def test_a_run_of_digits_is_never_a_casualty_count(run) -> None:
     root, _result, _seconds = run
     document = json.loads((root / "content" / "exports" / "dossier.json").read_text(encoding="utf-8"))
     assert all(len(str(claim["count"])) < 10 for event in document["events"] for claim in event["claims"])
+
+
+def test_page_furniture_is_never_a_title(tmp_path) -> None:
+    """Issue 13: "Good evening" as a record's title or first line, or a call to listen, is not a title."""
+    from generator.build import analyse
+    from generator.knowledge import load_knowledge_base
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    news = "Rebels said 12 people were killed in Aleppo on Friday, the Observatory said."
+    (seeds / "furniture.jsonl").write_text("\n".join(json.dumps(record) for record in [
+        {"title": "Good evening", "url": "https://www.example-news.com/a", "content": news},
+        {"content": "Good evening.\n\nYou can now listen to our articles!\n\n" + news.replace("12", "14")},
+    ]) + "\n", encoding="utf-8")
+    articles = analyse([seeds], seeds, load_knowledge_base(None)).dossier.articles
+    assert sorted(a.title for a in articles) == sorted([news.rstrip("."), news.replace("12", "14").rstrip(".")])
+    assert {a.publisher for a in articles} == {"example-news.com", None}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.knowledge import KnowledgeBase, publisher_name
 from generator.models import Sentence
-from generator.text import shorten, web_host
+from generator.text import is_page_furniture, shorten, web_host
 
 _SUMMARY_WORDS = 70
 _MIN_LEAD_WORDS = 8
@@ -17,10 +17,11 @@ def _is_lead_sentence(sentence: Sentence) -> bool:
 
 
 def derive_title(declared: str | None, sentences: tuple[Sentence, ...]) -> str:
-    if declared and declared.strip():
+    """The declared title unless it is page furniture ("Good evening"), else the lead sentence."""
+    if declared and declared.strip() and not is_page_furniture(declared):
         return declared.strip()
     for sentence in sentences:
-        if _is_lead_sentence(sentence):
+        if _is_lead_sentence(sentence) and not is_page_furniture(sentence.text):
             return shorten(sentence.text.rstrip("."))
     return shorten(sentences[0].text) if sentences else "Untitled article"
 

@@ -16,7 +16,7 @@ from generator.models import Metadata
 from generator.readers.decoding import body_from_paragraphs, one_line
 from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
 from generator.slugs import slugify
-from generator.text import shorten, split_sentences
+from generator.text import is_page_furniture, shorten, split_sentences
 
 # ---------------------------------------------------------------------------- boilerplate
 
@@ -220,7 +220,8 @@ _MIN_TITLE_WORDS = 5
 def _reads_as_news(sentence: str) -> bool:
     """Not a greeting, a call to action (they end with "!" or "?") or a shouted cross-head."""
     text = sentence.strip()
-    return len(text.split()) >= _MIN_TITLE_WORDS and not text.endswith(("!", "?")) and not text.isupper()
+    return (len(text.split()) >= _MIN_TITLE_WORDS and not text.endswith(("!", "?")) and not text.isupper()
+            and not is_page_furniture(text))
 
 
 # ---------------------------------------------------------------------------- readers
