@@ -95,6 +95,10 @@ class KnowledgeBase:
     def actors(self) -> tuple[KbEntry, ...]:
         return tuple(entry for entry in self.entries if entry.category == "actor")
 
+    def places(self) -> tuple[KbEntry, ...]:
+        """The analyst's places (the shipped base holds actors only): found like gazetteer places."""
+        return tuple(entry for entry in self.entries if entry.category == "place")
+
 
 def normalize_surface(text: str) -> str:
     """Case, hyphen, apostrophe and space variants of one name compare equal."""

@@ -366,3 +366,19 @@ def test_gazetteer_cache_key_covers_the_package_modules_places_imports():
 
     names = {path.relative_to(PACKAGE_DIR).as_posix() for path in module_files("generator.extract.places")}
     assert names == {"__init__.py", "extract/places.py", "models.py", "stored.py", "yamlio.py"}
+
+
+def test_an_analysts_place_is_found_and_wins_over_the_gazetteer(tmp_path):
+    """Issue 12: a place declared under `places:` in knowledge.yaml reaches place extraction."""
+    from generator.knowledge import load_knowledge_base
+
+    analyst = tmp_path / "knowledge.yaml"
+    analyst.write_text("places:\n  - name: Zorbatown\n    kind: town\n    country: Libya\n    aliases: [Zorba]\n"
+                       "  - name: Paris Camp\n    kind: area\n    country: Libya\n", encoding="utf-8")
+    kb = load_knowledge_base(analyst)
+    body = "Shelling killed 12 people in Zorbatown on Friday. Zorba was quiet later. Families fled to Paris Camp."
+    found = {place.name: place for place in find_places(body, split_sentences(body), kb.places())}
+    assert found["Zorbatown"].kind == "town" and found["Zorbatown"].country == "Libya"
+    assert len(found["Zorbatown"].mentions) == 2  # its alias too
+    assert found["Paris Camp"].country == "Libya" and "Paris" not in found
+    assert not {p.name for p in find_places(body, split_sentences(body))} & {"Zorbatown", "Paris Camp"}

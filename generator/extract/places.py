@@ -24,7 +24,8 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol
 from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
@@ -32,6 +33,7 @@ from pathlib import Path
 from generator.models import EntityMention, Mention, Sentence
 from generator.stored import fingerprint, module_files, read_pickle, write_pickle
 from generator.yamlio import load_shipped
+
 
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
 _SYRIA = "Syria"
@@ -819,12 +821,49 @@ def _rescan_unknown(tokens: _Tokens, hits: list[_Hit], unknown: dict[str, tuple[
     return found
 
 
+# ---------------------------------------------------------------- analyst places
+
+
+class PlaceEntry(Protocol):
+    """A knowledge-base place (generator.knowledge.KbEntry; not imported here, so that the
+    gazetteer's cache key covers only what builds it)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=4)  # one knowledge base per run: built once, not per article
+def with_analyst_places(entries: tuple[PlaceEntry, ...]) -> Gazetteer:
+    """The gazetteer with the knowledge base's places added under their names and aliases."""
+    gazetteer = load_gazetteer()
+    aliases = dict(gazetteer.aliases)
+    for entry in entries:
+        place = Place(key=f"kb:{entry.id}", name=entry.name, kind=entry.kind, country=entry.country, region=None)
+        for alias in (entry.name, *entry.aliases):
+            for key in _name_keys(alias):
+                aliases[key] = _Alias(place, _is_acronym(alias), False)
+    longest, prefixes, pairs = dict(gazetteer.longest), set(gazetteer.prefixes), set(gazetteer.pairs)
+    for key in aliases.keys() - gazetteer.aliases.keys():
+        words = key.split(" ")
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
+        if len(words) > 1:
+            pairs.add(" ".join(words[:2]))
+    return replace(gazetteer, aliases=aliases, longest=longest, prefixes=frozenset(prefixes), pairs=frozenset(pairs))
+
+
 # ---------------------------------------------------------------- public API
 
 
-def find_places(body: str, sentences: tuple[Sentence, ...]) -> tuple[EntityMention, ...]:
-    """Places named in `body`, in order of first mention, each with all its mentions."""
-    gazetteer = load_gazetteer()
+def find_places(body: str, sentences: tuple[Sentence, ...],
+                analyst_places: tuple[PlaceEntry, ...] = ()) -> tuple[EntityMention, ...]:
+    """Places named in `body`, in order of first mention, each with all its mentions; the
+    knowledge base's places (an analyst's `places:` entries) are found like gazetteer ones and
+    win over a gazetteer place of the same name."""
+    gazetteer = with_analyst_places(analyst_places) if analyst_places else load_gazetteer()
     tokens = _tokenize(body, sentences)
     hits = _scan(tokens, gazetteer)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
