@@ -345,6 +345,6 @@ def make_events(groups: list[list[IncidentReport]], tree: PlaceTree) -> tuple[Ev
         taken[base] += 1
         key = base if taken[base] == 1 else f"{base}-{taken[base]}"
         estimates_of, updates = estimates(claims)
-        events.append(Event(key, date, area, tuple(claims), estimates_of, updates))
+        events.append(Event(key, date, area, tuple(claims), estimates_of, updates, taken[base]))
     events.sort(key=lambda e: (e.date or dt.date.min, e.key))
     return tuple(events)

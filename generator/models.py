@@ -295,6 +295,7 @@ class Event:
     estimates: tuple[Estimate, ...]
     # per claimant who updated a total: its totals oldest first (the toll over time)
     updates: tuple[tuple[Claim, ...], ...] = ()
+    sequence: int = 1  # 2, 3... for other incidents of the same place and date (key "…-2")
 
     @property
     def disagreements(self) -> tuple[Estimate, ...]:

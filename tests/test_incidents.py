@@ -165,7 +165,9 @@ def test_different_kinds_of_attack_on_one_day_in_one_city_stay_apart():
                         [("idlib", 1)])
     air_raid = _article("b", ["Warplanes hit a hospital in the north of the province, killing 9."], [_figure(9)],
                         [("idlib", 1)])
-    assert _event_articles(_xref(car_bomb, air_raid)) == [("a",), ("b",)]
+    xref = _xref(car_bomb, air_raid)
+    assert _event_articles(xref) == [("a",), ("b",)]
+    assert sorted((e.key, e.sequence) for e in xref.events) == [("2016-09-23/idlib", 1), ("2016-09-23/idlib-2", 2)]
 
 
 def test_a_title_naming_another_attack_does_not_split_an_incident():

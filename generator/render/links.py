@@ -131,8 +131,10 @@ class Links:
         return where, event.date.isoformat() if event.date else "undated"
 
     def event_title(self, event: Event) -> Markup:
+        """"Aleppo, 2016-09-23"; "Aleppo, 2016-09-23 (2)" for a second incident there that day."""
         where, when = self._event_title_parts(event)
-        return Markup(f"{markdown_text(where)}, {when}")
+        second = f" ({event.sequence})" if event.sequence > 1 else ""
+        return Markup(f"{markdown_text(where)}, {when}{second}")
 
     def event_heading(self, event: Event) -> Markup:
         """The event's title with its stable anchor (attr_list), for the ledger pages."""
