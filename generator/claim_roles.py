@@ -27,9 +27,8 @@ import re
 from generator.lexicon import MONTH_NUMBERS
 from generator.models import TOTAL_WHO, ExtractedArticle, Figure
 
+# Totals and updates are what sources are compared on (models.Claim.is_total).
 TOTAL, UPDATE, PARTIAL, BACKGROUND = "total", "update", "partial", "background"
-ROLES = (TOTAL, UPDATE, PARTIAL, BACKGROUND)
-COUNTED_ROLES = frozenset({TOTAL, UPDATE})
 # A date this many days or more before the article's event is another event's.
 BACKGROUND_DAYS = 3
 # A count this many times smaller than the article's headline toll is a part of it; this many

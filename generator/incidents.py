@@ -5,9 +5,9 @@ The rule, in order:
 1. **Reports.** An article's claims are split into the incidents its text distinguishes: claims
    whose places differ (a town and another town, a city and a town outside it) are different
    incidents; a claim whose sentence names no place, or only a country or region that holds the
-   article's main place, belongs to the article's main place. A background claim (an earlier
-   event, see generator.claim_roles) is a report of its own, dated by its sentence when it gives
-   a date, else undated.
+   article's main place, belongs to the article's main place. Background claims (an earlier
+   event, a war tally: see generator.claim_roles) report no incident of the dossier and are left
+   out.
 2. **Dates.** A report's date is the article's event date (its publication date when it gives
    none). Reports join an incident first reported at most `DATE_TOLERANCE_DAYS` earlier: next-day
    reports and late counts join, a series of daily strikes on one city does not chain into one.
@@ -114,8 +114,6 @@ class IncidentReport:
 class _Incident:
     """An incident while reports are added to it."""
 
-    number: int
-    first_date: dt.date | None
     reports: list[IncidentReport] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
@@ -209,13 +207,13 @@ def resolve_incidents(reports: list[IncidentReport], tree: PlaceTree) -> list[li
             candidates = []
         joined = _best_incident(report, candidates, tree, similarity)
         if joined is None:
-            joined = _Incident(len(incidents), report.date)
+            joined = _Incident()
             incidents.append(joined)
             if report.date is not None:
                 by_first_date[report.date].append(joined)
-        joined.add(report)
-        if report.place_id and joined not in by_place[report.place_id]:
+        if report.place_id and report.place_id not in joined.places:
             by_place[report.place_id].append(joined)
+        joined.add(report)
     return [incident.reports for incident in incidents]
 
 

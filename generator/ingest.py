@@ -288,7 +288,7 @@ def _unusable(report: Report) -> IngestEntry:
 def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile], source_path: str,
                max_record_bytes: int) -> tuple[list[RawArticle], list[Report]]:
     if reader is READERS[".jsonl"]:
-        problem, text, line_reports = _jsonl_text(data, source_path, max_record_bytes)
+        problem, text, line_reports = _jsonl_text(data, source_path)
     else:
         (problem, text), line_reports = _file_text(data), []
     if problem:
@@ -304,7 +304,7 @@ def _read_file(reader: Reader, data: bytes, sidecars: list[SidecarFile], source_
         if isinstance(item, Report):
             reports.append(item)
             continue
-        if item.record and len(item.body) > max_record_bytes:  # a CSV or JSON field of 50 MB
+        if item.record and len(item.body) > max_record_bytes:  # a JSONL, CSV or JSON record of 50 MB
             reports.append(Report(source_path, f"record too large ({len(item.body)} characters; the limit is "
                                                f"{max_record_bytes})", item.record))
             continue
@@ -339,11 +339,11 @@ def _file_text(data: bytes) -> tuple[str | None, str]:
     return (None, text) if text.strip() else ("empty file", "")
 
 
-def _jsonl_text(data: bytes, source_path: str, max_record_bytes: int) -> tuple[str | None, str, list[Report]]:
+def _jsonl_text(data: bytes, source_path: str) -> tuple[str | None, str, list[Report]]:
     """(problem, text, reports) of a JSONL file decoded line by line: each line is one record,
-    so a line with a NUL byte, or longer than an article may be, is reported alone and lines in
-    different encodings (UTF-8 and Windows-1252 appended to one file) each decode right. A
-    skipped line stays as an empty one so that line numbers hold."""
+    so a line with a NUL byte is reported alone and lines in different encodings (UTF-8 and
+    Windows-1252 appended to one file) each decode right. A skipped line stays as an empty one
+    so that line numbers hold; a record too large is reported by _read_file, as in any collection."""
     if not data.strip():
         return "empty file", "", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:2]:  # UTF-16/32: decoded whole
@@ -352,11 +352,6 @@ def _jsonl_text(data: bytes, source_path: str, max_record_bytes: int) -> tuple[s
     lines, reports = [], []
     for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
         if not raw.strip():
-            lines.append("")
-            continue
-        if len(raw) > max_record_bytes:
-            reports.append(Report(source_path, f"record too large ({len(raw)} bytes; the limit is {max_record_bytes} bytes)",
-                                  f"line {number}"))
             lines.append("")
             continue
         try:

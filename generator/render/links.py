@@ -20,7 +20,7 @@ from generator.escape import html_link, html_text, markdown_text
 from generator.models import Entity, Event, ExtractedArticle
 from generator.sitebuilder import SiteBuilder
 from generator.slugs import slugify
-from generator.text import shorten, web_host
+from generator.text import shorten
 
 Lookup = tuple[str, str]  # (kind, key): ("entity", id), ("slug", article id), ("ledger", event key)
 
@@ -30,8 +30,9 @@ def event_anchor(event: Event) -> str:
 
 
 def outlet_of(article: ExtractedArticle) -> str:
-    """Who published the article: the outlet the record names, else its URL's host."""
-    return article.publisher or (web_host(article.url) if article.url else "") or "unknown outlet"
+    """Who published the article (extraction already takes the URL's host when the record names
+    no outlet: extract.metadata.publisher_of)."""
+    return article.publisher or "unknown outlet"
 
 
 def outlet_label(article: ExtractedArticle) -> str:
