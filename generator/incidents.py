@@ -56,11 +56,12 @@ _ATTACK_KIND_NAMES = tuple(ATTACK_KINDS)
 # One pass over the text finds every kind: group k{i} is the i-th kind of ATTACK_KINDS.
 _ATTACK_WORDS = re.compile(
     r"\b(?:" + "|".join(f"(?P<k{i}>{words})" for i, words in enumerate(ATTACK_KINDS.values())) + r")\b", re.IGNORECASE)
-# Words of news about any incident: they say nothing about which one.
+# Words of news about any incident: they say nothing about which one. (Words of one war, its
+# country and its monitors, weigh little anyway: the weights are the dossier's own idf.)
 _COMMON_WORDS = frozenset(
     "said says that with from were have been this they their after killed people civilians wounded injured "
     "dead death toll according also other more than least about into over some which while when where "
-    "monitor observatory syrian syria report reported reports attack attacks".split())
+    "report reported reports attack attacks".split())
 
 
 class PlaceTree:
