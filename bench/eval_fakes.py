@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "fakes-dev.jsonl"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from fakes_labels import PACKS, governorate_of  # noqa: E402
 
 
 def _pipeline_extractor() -> Callable | None:
@@ -95,11 +97,10 @@ def stage_outcomes(records: list[dict]) -> list[Outcome]:
 
 def pipeline_outcomes(records: list[dict], extract_article: Callable) -> list[Outcome]:
     """The full per-article extraction, as `dossier extract` runs it (places scored too)."""
-    from generator.extract import places
     from generator.knowledge import load_knowledge_base
     from generator.models import Metadata, RawArticle
 
-    kb = load_knowledge_base()
+    kb = load_knowledge_base(packs=PACKS)
     outcomes = []
     for record in records:
         raw = RawArticle(
@@ -114,13 +115,12 @@ def pipeline_outcomes(records: list[dict], extract_article: Callable) -> list[Ou
         killed = tuple(f.count for f in article.figures if f.kind == "killed")
         stated = tuple(filter(None, (article.published, *(d.date for d in article.dates))))
         outcomes.append(Outcome(killed, article.headline_toll.killed, article.event_date, stated,
-                                _governorates(article, places)))
+                                _governorates(article)))
     return outcomes
 
 
-def _governorates(article, places_module: types.ModuleType) -> tuple[str, ...]:
+def _governorates(article) -> tuple[str, ...]:
     """Every extracted place name and its governorate, normalized for comparison with gold."""
-    governorate_of = getattr(places_module, "governorate_of", lambda place: place.region)
     names = {n for place in article.places for n in (place.name, place.region, governorate_of(place)) if n}
     return tuple(sorted({_normalized(n) for n in names}))
 

@@ -51,7 +51,7 @@ class GenerateResult:
 
 def knowledge_base_for(root: Path, settings: Settings) -> KnowledgeBase:
     analyst_file = root / settings.knowledge_base
-    return load_knowledge_base(analyst_file if analyst_file.exists() else None)
+    return load_knowledge_base(analyst_file if analyst_file.exists() else None, settings.packs)
 
 
 # Below this many articles to extract, starting worker processes costs more than it saves.

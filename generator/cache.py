@@ -50,12 +50,12 @@ def code_fingerprint() -> str:
 
 def _shipped_data() -> list[Path]:
     """The knowledge base and gazetteer additions (readers take the news agencies from it too)."""
-    return [path for path in (PACKAGE_DIR / "data").rglob("*") if path.is_file()]
+    return sorted(path for folder in ("data", "packs") for path in (PACKAGE_DIR / folder).rglob("*") if path.is_file())
 
 
 def kb_fingerprint(kb: KnowledgeBase) -> str:
     """Hash of the knowledge base's content (sets sorted: their order varies between runs)."""
-    content = repr((kb.entries, sorted(kb.ignores), sorted(kb.given_names)))
+    content = repr((kb.entries, sorted(kb.ignores), sorted(kb.given_names), kb.packs))
     return hashlib.sha256(content.encode()).hexdigest()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ConfigError
+from generator.regions import available_packs
 
 CONFIG_FILE = "dossier.yml"
 
@@ -22,6 +23,7 @@ class Settings:
     seeds_dir: Path = Path("seeds")
     content_dir: Path = Path("content")
     knowledge_base: Path = Path("knowledge.yaml")  # the analyst file; optional
+    packs: tuple[str, ...] = ()  # region packs on top of the world base: ("syria",)
     notes_dir: Path = Path("notes")  # analyst notes shown on pages; optional
     templates_dir: Path = Path("templates")  # page templates; a user's copy overrides the shipped one
     max_file_mb: int = 20
@@ -37,6 +39,8 @@ SETTING_HELP = {
     "seeds_dir": "Folder of input articles (read recursively, never modified).",
     "content_dir": "Folder the Markdown pages are written to (mkdocs docs_dir).",
     "knowledge_base": "Analyst YAML file that extends the shipped knowledge base.",
+    "packs": "Region packs (places, actors, aliases of one region's reporting) added to the world base, "
+    "e.g. [syria]; `dossier config` lists the shipped ones.",
     "notes_dir": "Folder of analyst notes (notes/actors/<id>.md, notes/briefings/<id>.md...).",
     "templates_dir": "Folder of Jinja2 templates; a file here overrides the shipped one.",
     "max_file_mb": "Inputs larger than this many megabytes are reported and skipped.",
@@ -54,11 +58,24 @@ def _coerce(name: str, expected: type, value: object, problems: list[str]) -> ob
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
         problems.append(f"{CONFIG_FILE}: '{name}' must be a positive whole number, got {value!r}")
+    elif expected is tuple:
+        return _packs(name, value, problems)
     elif isinstance(value, str):
         return value
     else:
         problems.append(f"{CONFIG_FILE}: '{name}' must be text, got {value!r}")
     return None
+
+
+def _packs(name: str, value: object, problems: list[str]) -> tuple[str, ...] | None:
+    """A list of shipped pack names, each once, in a stable order."""
+    known = available_packs()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.append(f"{CONFIG_FILE}: '{name}' must be a list of pack names, got {value!r}")
+        return None
+    unknown = [item for item in value if item not in known]
+    problems.extend(f"{CONFIG_FILE}: unknown pack '{item}' (shipped: {', '.join(known)})" for item in unknown)
+    return None if unknown else tuple(sorted(set(value)))
 
 
 def yaml_problem(file: str, error: yaml.YAMLError) -> str:
@@ -93,7 +110,7 @@ def load_config(root: Path) -> Settings:
         if name not in known:
             problems.append(f"{CONFIG_FILE}: unknown setting '{name}'{_suggestion(str(name), known)}")
             continue
-        expected = {"Path": Path, "int": int}.get(str(known[name].type), str)
+        expected = {"Path": Path, "int": int, "tuple[str, ...]": tuple}.get(str(known[name].type), str)
         values[name] = _coerce(name, expected, raw[name], problems)
     if problems:
         raise ConfigError(problems)

@@ -37,6 +37,7 @@ import yaml
 from generator.config import yaml_problem
 from generator.errors import ConfigError
 from generator.models import ACTOR_KINDS, PLACE_KINDS
+from generator.regions import pack_knowledge_file
 from generator.slugs import slugify
 from generator.text import web_host
 from generator.lexicon import FUNCTION_WORDS
@@ -50,6 +51,7 @@ _TEXT_FIELDS = ("name", "kind", "description", "country")
 _ENTRY_FIELDS = frozenset((*_LIST_FIELDS, *_TEXT_FIELDS, "wire"))
 _ANALYST_SECTIONS = frozenset(("actors", "places", "merges", "splits", "renames", "ignores"))
 _SHIPPED_SECTIONS = frozenset(("actors", "places", "given_names"))
+_PACK_SECTIONS = frozenset(("actors",))
 # Photo credits name an agency without the text being its copy ("... air strikes. Handout / AP").
 _PHOTO_CREDIT_BEFORE = re.compile(r"(?:handout|photo|image|pool|file|getty|credit)\W{0,4}$", re.IGNORECASE)
 _PHOTO_CREDIT_AFTER = re.compile(r"\s*(?:photo|/\s*getty|images)", re.IGNORECASE)
@@ -85,6 +87,7 @@ class KnowledgeBase:
     given_names: frozenset[str] = frozenset()
     by_id: Mapping[str, KbEntry] = field(default_factory=dict, repr=False)
     warnings: tuple[str, ...] = ()  # "file: section: name: what was left out", one a line
+    packs: tuple[str, ...] = ()  # the region packs in force (their places are the gazetteer's)
 
     def entry(self, kb_id: str) -> KbEntry | None:
         return self.by_id.get(kb_id)
@@ -106,14 +109,19 @@ def normalize_surface(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def load_knowledge_base(analyst_file: Path | None = None) -> KnowledgeBase:
-    """The shipped knowledge base with the analyst's corrections applied on top."""
+def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The shipped world knowledge base, the chosen region packs' actors, then the analyst's
+    corrections on top."""
     problems: list[str] = []
     shipped = _read_yaml(SHIPPED_FILE, _SHIPPED_SECTIONS, problems, load=load_shipped)
     drafts = _Drafts()
-    for section, category in _CATEGORY_OF_SECTION.items():
-        for raw in _as_list(shipped.get(section), f"{SHIPPED_FILE.name}: {section}", problems):
-            drafts.upsert(raw, category, f"{SHIPPED_FILE.name}: {section}", problems)
+    packs = tuple(sorted(set(packs)))
+    pack_files = [path for path in map(pack_knowledge_file, packs) if path.exists()]
+    for path, data in [(SHIPPED_FILE, shipped),
+                       *((path, _read_yaml(path, _PACK_SECTIONS, problems, load=load_shipped)) for path in pack_files)]:
+        for section, category in _CATEGORY_OF_SECTION.items():
+            for raw in _as_list(data.get(section), f"{path.name}: {section}", problems):
+                drafts.upsert(raw, category, f"{path.name}: {section}", problems)
     ignores: list[str] = []
     if analyst_file is not None:
         analyst = _read_yaml(Path(analyst_file), _ANALYST_SECTIONS, problems, load=load_yaml)
@@ -128,6 +136,7 @@ def load_knowledge_base(analyst_file: Path | None = None) -> KnowledgeBase:
         given_names=frozenset(str(name) for name in shipped.get("given_names") or ()),
         by_id=types.MappingProxyType({entry.id: entry for entry in entries}),
         warnings=tuple(drafts.warnings),
+        packs=packs,
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.config import CONFIG_FILE
+from generator.regions import available_packs
 from generator.errors import ConfigError
 from generator.shipped import SCAFFOLD
 
@@ -41,7 +42,9 @@ def new_project(directory: Path, title: str, description: str = "") -> list[Path
              f"{DISTRIBUTION}=={importlib.metadata.version(DISTRIBUTION)}")
     (directory / CONFIG_FILE).write_text(
         "# Settings of this dossier (`dossier config` lists every key with its meaning).\n"
-        + _emit({"title": title, "description": description}), encoding="utf-8")
+        + _emit({"title": title, "description": description})
+        + f"# Region packs on top of the world base (shipped: {', '.join(available_packs())}), e.g.\n"
+        "# packs: [syria]\n", encoding="utf-8")
     return sorted(path for path in directory.rglob("*") if path.is_file())
 
 

@@ -26,6 +26,7 @@ BUNDLED_SEEDS = REPO / "tests/fixtures/seeds"  # a copy of the bundled dossier's
 BUNDLED_CONTENT = REPO / "tests/golden/bundled"
 BUNDLED_SETTINGS = Settings(  # as the repository's dossier.yml has them (a fork may change that file)
     title="Aleppo airstrikes, September 2016",
+    packs=("syria",),
     description="Reporting on the air and artillery bombardment of rebel-held eastern Aleppo on 23 September 2016, "
                 "after the collapse of the US-Russia ceasefire.")
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"

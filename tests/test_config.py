@@ -39,3 +39,19 @@ def test_every_setting_has_help_and_is_documented_in_readme():
     assert names == set(SETTING_HELP)
     for name in names:
         assert f"`{name}`" in readme, f"README does not document setting {name}"
+
+
+def test_packs_are_shipped_pack_names(tmp_path):
+    (tmp_path / "dossier.yml").write_text("packs: [syria, syria]\n")
+    assert load_config(tmp_path).packs == ("syria",)
+    (tmp_path / "dossier.yml").write_text("packs: [atlantis, syria]\npacks_typo: 1\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path)
+    assert "unknown pack 'atlantis' (shipped: syria)" in str(error.value)
+    (tmp_path / "dossier.yml").write_text("packs: syria\n")
+    with pytest.raises(ConfigError, match="must be a list of pack names"):
+        load_config(tmp_path)
+
+
+def test_the_repository_dossier_uses_the_syria_pack():
+    assert load_config(Path(__file__).resolve().parent.parent).packs == ("syria",)

@@ -132,3 +132,16 @@ def test_deeply_nested_analyst_file_is_a_config_error_not_a_crash(tmp_path):
     analyst.write_text("actors: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="nested more than 50 levels"):
         load_knowledge_base(analyst)
+
+
+def test_a_region_pack_adds_its_actors(tmp_path, monkeypatch):
+    from generator import regions
+
+    (tmp_path / "sahel").mkdir()
+    (tmp_path / "sahel" / "knowledge.yaml").write_text(
+        "actors:\n  - {name: Ansar Dine, kind: armed_group, aliases: [Ansar Eddine]}\n", encoding="utf-8")
+    monkeypatch.setattr(regions, "PACKS_DIR", tmp_path)
+    kb = load_knowledge_base(packs=("sahel",))
+    assert kb.packs == ("sahel",)
+    assert [entry.kind for entry in kb.actors() if entry.name == "Ansar Dine"] == ["armed_group"]
+    assert not any(entry.name == "Ansar Dine" for entry in load_knowledge_base().actors())

