@@ -6,12 +6,14 @@ FA-KES labels an article's place by governorate, in its own spellings; Rif Dimas
 
 from __future__ import annotations
 
+import os
+
 FAKES_LABEL_OF_REGION = {
     "Aleppo": "aleppo", "Damascus": "damascus", "Rif Dimashq": "damascus", "Idlib": "idlib",
     "Deir ez-Zor": "deir ezzor", "Raqqa": "raqqa", "Homs": "homs", "Hasakah": "hasakeh", "Hama": "hama",
     "Daraa": "daraa", "Latakia": "lattakia", "Quneitra": "quneitra", "Tartus": "tartous", "Suwayda": "suwayda",
 }
-PACKS = ("syria",)  # the region pack a FA-KES dossier is generated with
+PACKS = tuple(filter(None, os.environ.get("FAKES_PACKS", "syria").split(",")))  # the packs a FA-KES dossier is generated with (FAKES_PACKS=, for none)
 
 
 def governorate_of(place) -> str | None:

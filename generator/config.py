@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ConfigError
-from generator.regions import available_packs
+from generator.regions import AUTO, AUTO_PACKS, available_packs
 
 CONFIG_FILE = "dossier.yml"
 
@@ -23,7 +23,7 @@ class Settings:
     seeds_dir: Path = Path("seeds")
     content_dir: Path = Path("content")
     knowledge_base: Path = Path("knowledge.yaml")  # the analyst file; optional
-    packs: tuple[str, ...] = ()  # region packs on top of the world base: ("syria",)
+    packs: tuple[str, ...] = AUTO_PACKS  # region packs on top of the world base: ("syria",), () or AUTO_PACKS
     notes_dir: Path = Path("notes")  # analyst notes shown on pages; optional
     templates_dir: Path = Path("templates")  # page templates; a user's copy overrides the shipped one
     max_file_mb: int = 20
@@ -39,8 +39,9 @@ SETTING_HELP = {
     "seeds_dir": "Folder of input articles (read recursively, never modified).",
     "content_dir": "Folder the Markdown pages are written to (mkdocs docs_dir).",
     "knowledge_base": "Analyst YAML file that extends the shipped knowledge base.",
-    "packs": "Region packs (places, actors, aliases of one region's reporting) added to the world base, "
-    "e.g. [syria]; `dossier config` lists the shipped ones.",
+    "packs": "Region packs (places, actors, aliases of one region's reporting) added to the world base: "
+    "a list ([syria]) for every article, [] for none, or auto (default): each article gets the packs "
+    "of the country it is most about.",
     "notes_dir": "Folder of analyst notes (notes/actors/<id>.md, notes/briefings/<id>.md...).",
     "templates_dir": "Folder of Jinja2 templates; a file here overrides the shipped one.",
     "max_file_mb": "Inputs larger than this many megabytes are reported and skipped.",
@@ -68,10 +69,12 @@ def _coerce(name: str, expected: type, value: object, problems: list[str]) -> ob
 
 
 def _packs(name: str, value: object, problems: list[str]) -> tuple[str, ...] | None:
-    """A list of shipped pack names, each once, in a stable order."""
+    """`auto`, or a list of shipped pack names, each once, in a stable order."""
     known = available_packs()
+    if value == AUTO:
+        return AUTO_PACKS
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.append(f"{CONFIG_FILE}: '{name}' must be a list of pack names, got {value!r}")
+        problems.append(f"{CONFIG_FILE}: '{name}' must be {AUTO!r} or a list of pack names, got {value!r}")
         return None
     unknown = [item for item in value if item not in known]
     problems.extend(f"{CONFIG_FILE}: unknown pack '{item}' (shipped: {', '.join(known)})" for item in unknown)

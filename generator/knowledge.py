@@ -37,7 +37,7 @@ import yaml
 from generator.config import yaml_problem
 from generator.errors import ConfigError
 from generator.models import ACTOR_KINDS, PLACE_KINDS
-from generator.regions import pack_knowledge_file
+from generator.regions import AUTO_PACKS, pack_knowledge_file, packs_to_load, world_countries
 from generator.slugs import slugify
 from generator.text import web_host
 from generator.lexicon import FUNCTION_WORDS
@@ -87,7 +87,7 @@ class KnowledgeBase:
     given_names: frozenset[str] = frozenset()
     by_id: Mapping[str, KbEntry] = field(default_factory=dict, repr=False)
     warnings: tuple[str, ...] = ()  # "file: section: name: what was left out", one a line
-    packs: tuple[str, ...] = ()  # the region packs in force (their places are the gazetteer's)
+    packs: tuple[str, ...] = AUTO_PACKS  # the region packs in force (generator.regions)
 
     def entry(self, kb_id: str) -> KbEntry | None:
         return self.by_id.get(kb_id)
@@ -109,19 +109,20 @@ def normalize_surface(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The shipped world knowledge base, the chosen region packs' actors, then the analyst's
-    corrections on top."""
+def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...] = AUTO_PACKS) -> KnowledgeBase:
+    """The shipped world knowledge base, the region packs' actors (all of them when each article
+    chooses its packs), then the analyst's corrections on top."""
     problems: list[str] = []
     shipped = _read_yaml(SHIPPED_FILE, _SHIPPED_SECTIONS, problems, load=load_shipped)
     drafts = _Drafts()
-    packs = tuple(sorted(set(packs)))
-    pack_files = [path for path in map(pack_knowledge_file, packs) if path.exists()]
+    packs = AUTO_PACKS if packs == AUTO_PACKS else tuple(sorted(set(packs)))
+    pack_files = [path for path in map(pack_knowledge_file, packs_to_load(packs)) if path.exists()]
     for path, data in [(SHIPPED_FILE, shipped),
                        *((path, _read_yaml(path, _PACK_SECTIONS, problems, load=load_shipped)) for path in pack_files)]:
         for section, category in _CATEGORY_OF_SECTION.items():
             for raw in _as_list(data.get(section), f"{path.name}: {section}", problems):
                 drafts.upsert(raw, category, f"{path.name}: {section}", problems)
+    _add_world_governments(drafts, problems)
     ignores: list[str] = []
     if analyst_file is not None:
         analyst = _read_yaml(Path(analyst_file), _ANALYST_SECTIONS, problems, load=load_yaml)
@@ -138,6 +139,23 @@ def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...]
         warnings=tuple(drafts.warnings),
         packs=packs,
     )
+
+
+def _add_world_governments(drafts: _Drafts, problems: list[str]) -> None:
+    """"<Nationality> government" for every country the shipped list lacks: "Libyan forces",
+    "Mexican authorities" and "Tripoli said" are its government wherever the story is."""
+    governed = {draft["country"] for draft in drafts.by_id.values() if draft["kind"] == "government"}
+    for country in world_countries():
+        if country.name in governed or not country.nationalities:
+            continue
+        name = f"{country.nationalities[0]} government"
+        if drafts.find(name, "actor") is not None:
+            continue
+        drafts.upsert({"name": name, "kind": "government", "country": country.name,
+                       "demonyms": list(country.nationalities),
+                       "metonyms": [country.name, *([country.capital] if country.capital else [])],
+                       "description": f"The government of {country.name} and its armed forces."},
+                      "actor", "generator/data/world.yaml: nationalities", problems)
 
 
 def _read_yaml(path: Path, allowed: frozenset[str], problems: list[str], load: Callable[[str], object]) -> dict:

@@ -43,8 +43,9 @@ def new_project(directory: Path, title: str, description: str = "") -> list[Path
     (directory / CONFIG_FILE).write_text(
         "# Settings of this dossier (`dossier config` lists every key with its meaning).\n"
         + _emit({"title": title, "description": description})
-        + f"# Region packs on top of the world base (shipped: {', '.join(available_packs())}), e.g.\n"
-        "# packs: [syria]\n", encoding="utf-8")
+        + f"# Region packs on top of the world base (shipped: {', '.join(available_packs())}). The default,\n"
+        "# auto, gives each article the packs of the country it is about; a list applies to every article.\n"
+        "# packs: auto\n", encoding="utf-8")
     return sorted(path for path in directory.rglob("*") if path.is_file())
 
 

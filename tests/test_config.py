@@ -49,8 +49,12 @@ def test_packs_are_shipped_pack_names(tmp_path):
         load_config(tmp_path)
     assert "unknown pack 'atlantis' (shipped: syria)" in str(error.value)
     (tmp_path / "dossier.yml").write_text("packs: syria\n")
-    with pytest.raises(ConfigError, match="must be a list of pack names"):
+    with pytest.raises(ConfigError, match="must be 'auto' or a list of pack names"):
         load_config(tmp_path)
+    (tmp_path / "dossier.yml").write_text("packs: auto\n")
+    assert load_config(tmp_path).packs == Settings().packs == ("auto",)
+    (tmp_path / "dossier.yml").write_text("packs: []\n")
+    assert load_config(tmp_path).packs == ()
 
 
 def test_the_repository_dossier_uses_the_syria_pack():

@@ -144,4 +144,5 @@ def test_a_region_pack_adds_its_actors(tmp_path, monkeypatch):
     kb = load_knowledge_base(packs=("sahel",))
     assert kb.packs == ("sahel",)
     assert [entry.kind for entry in kb.actors() if entry.name == "Ansar Dine"] == ["armed_group"]
-    assert not any(entry.name == "Ansar Dine" for entry in load_knowledge_base().actors())
+    assert not any(entry.name == "Ansar Dine" for entry in load_knowledge_base(packs=()).actors())
+    assert any(entry.name == "Ansar Dine" for entry in load_knowledge_base().actors())  # auto: every pack

@@ -429,3 +429,12 @@ def test_the_syria_pack_adds_its_places_to_the_world_base():
     assert {"Bab al-Hawa", "Idlib Governorate"} <= {place.name for place in places_in(body)}
     world = world_places(body)
     assert "Bab al-Hawa" not in world and world["Idlib"].kind == "region"  # the ISO division
+
+
+def test_auto_packs_follow_the_country_the_article_is_about():
+    from generator.regions import AUTO_PACKS
+
+    syrian = "Aid trucks crossed at Bab al-Hawa into Idlib province, Syrian activists said. Syria's war goes on."
+    assert "Bab al-Hawa" in {place.name for place in places_in(syrian, packs=AUTO_PACKS)}
+    libyan = "Libyan rebels said aid crossed at Bab al-Hawa, near Tripoli."
+    assert "Bab al-Hawa" not in {place.name for place in places_in(libyan, packs=AUTO_PACKS)}

@@ -31,7 +31,7 @@ from operator import eq, itemgetter
 from pathlib import Path
 
 from generator.models import EntityMention, Mention, Sentence
-from generator.regions import WORLD_FILE, pack_places_file
+from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, module_files, read_pickle, write_pickle
 from generator.yamlio import load_shipped
 
@@ -687,6 +687,7 @@ class _Context:
 
 _NO_CONTEXT = _Context(Counter(), frozenset(), None)
 _TOP_COUNTRY_MENTIONS = 2
+_PACK_COUNTRY_MENTIONS = 2
 
 
 def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context,
@@ -1044,25 +1045,57 @@ def gazetteer_for(packs: tuple[str, ...], entries: tuple[PlaceEntry, ...]) -> Ga
 
 
 def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tuple[PlaceEntry, ...] = (),
-                packs: tuple[str, ...] = ()) -> tuple[EntityMention, ...]:
+                packs: tuple[str, ...] = AUTO_PACKS) -> tuple[EntityMention, ...]:
     """Places named in `body`, in order of first mention, each with all its mentions.
 
-    The world base and the region `packs` are looked up; the knowledge base's places (an
-    analyst's `places:` entries) are found like gazetteer ones and win over a gazetteer place
-    of the same name. A name of several places (Tripoli) is the one in the country the article
-    is most about, judged from a first pass over its unambiguous places and nationality words.
+    The world base and the region `packs` are looked up (with AUTO_PACKS, the packs whose home
+    is the country the article is most about); the knowledge base's places (an analyst's
+    `places:` entries) are found like gazetteer ones and win over a gazetteer place of the same
+    name. A name of several places (Tripoli) is the one in the country the article is most
+    about, judged from a first pass over its unambiguous places and nationality words.
     """
-    gazetteer = gazetteer_for(tuple(sorted(set(packs))), analyst_places)
     tokens = _tokenize(body, sentences)
-    scan = _scan(tokens, gazetteer, _NO_CONTEXT)
-    hits = scan.hits
-    if scan.contested:
-        context = _article_context(tokens, hits, gazetteer)
-        if context.countries:
-            hits = _rescan_contested(tokens, gazetteer, scan, context)
+    first_pass = None
+    if AUTO in packs:
+        every = available_packs()
+        with_every = gazetteer_for(every, analyst_places)
+        first_pass = _scan(tokens, with_every, _NO_CONTEXT)
+        packs = _packs_for(_article_context(tokens, first_pass.hits, with_every))
+        if packs != every:
+            first_pass = None  # another gazetteer: it makes its own first pass
+    gazetteer = gazetteer_for(tuple(sorted(set(packs))), analyst_places)
+    hits = _scan_in_context(tokens, gazetteer, first_pass)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
+
+
+def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None) -> list[_Hit]:
+    """Hits of a first pass (`scan`, else made here), each contested name decided in the article's context."""
+    scan = scan or _scan(tokens, gazetteer, _NO_CONTEXT)
+    if not scan.contested:
+        return scan.hits
+    context = _article_context(tokens, scan.hits, gazetteer)
+    return _rescan_contested(tokens, gazetteer, scan, context) if context.countries else scan.hits
+
+
+def _packs_for(context: _Context) -> tuple[str, ...]:
+    """The shipped packs whose home is a country the article is about: its main country, or
+    one it names with its places or people at least _PACK_COUNTRY_MENTIONS times."""
+    return tuple(name for name, homes in _pack_homes().items()
+                 if any(country == context.top or context.countries[country] >= _PACK_COUNTRY_MENTIONS
+                        for country in homes))
+
+
+@functools.lru_cache(maxsize=1)
+def _pack_homes() -> dict[str, frozenset[str]]:
+    """Pack name -> the names of its home countries."""
+    homes = {}
+    for name in available_packs():
+        data = _region_data((name,))
+        countries = _country_places(data)[0]
+        homes[name] = frozenset(countries[code].name for code in data.home if code in countries)
+    return homes
 
 
 def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMention, ...]:
