@@ -225,3 +225,22 @@ def test_names_bridged_by_particles_and_connectors_are_one_run(kb):
     names = _actors(text, kb)
     assert names["Union of Medical Care and Relief Organizations"].kind == "organization"
     assert names["Ammar al Selmo"].kind == "person"
+
+
+def test_an_organisation_name_ends_with_the_place_after_of():
+    from generator.extract.places import find_places
+
+    kb = load_knowledge_base(packs=())
+    body = "The Popular Liberation Front of Atlantis attacked a base in Bolivia on Monday."
+    actors = find_actors(body, split_sentences(body), kb, find_places(body, split_sentences(body), packs=()))
+    assert {(a.name, a.kind) for a in actors} >= {("Popular Liberation Front of Atlantis", "armed_group")}
+    body = "The Popular Liberation Front of Bolivia attacked a base on Monday."
+    actors = find_actors(body, split_sentences(body), kb, find_places(body, split_sentences(body), packs=()))
+    assert ("Popular Liberation Front of Bolivia", "armed_group") in {(a.name, a.kind) for a in actors}
+
+
+def test_adverbs_and_ranks_are_not_part_of_a_name(kb):
+    names = {a.name for a in _actors("Even as Moammar Gadhafi said he would stay, Specialist Travis Burress "
+                                     "said the unit left. By CNN Wire Staff", kb).values()}
+    assert {"Muammar Gaddafi", "Travis Burress"} <= names
+    assert not any("Even" in name or "Wire" in name or "Specialist" in name for name in names)

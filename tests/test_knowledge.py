@@ -139,10 +139,10 @@ def test_a_region_pack_adds_its_actors(tmp_path, monkeypatch):
 
     (tmp_path / "sahel").mkdir()
     (tmp_path / "sahel" / "knowledge.yaml").write_text(
-        "actors:\n  - {name: Ansar Dine, kind: armed_group, aliases: [Ansar Eddine]}\n", encoding="utf-8")
+        "actors:\n  - {name: Atlantis Liberation Front, kind: armed_group, aliases: [ALF]}\n", encoding="utf-8")
     monkeypatch.setattr(regions, "PACKS_DIR", tmp_path)
     kb = load_knowledge_base(packs=("sahel",))
     assert kb.packs == ("sahel",)
-    assert [entry.kind for entry in kb.actors() if entry.name == "Ansar Dine"] == ["armed_group"]
-    assert not any(entry.name == "Ansar Dine" for entry in load_knowledge_base(packs=()).actors())
-    assert any(entry.name == "Ansar Dine" for entry in load_knowledge_base().actors())  # auto: every pack
+    assert [entry.kind for entry in kb.actors() if entry.name == "Atlantis Liberation Front"] == ["armed_group"]
+    assert not any(entry.name == "Atlantis Liberation Front" for entry in load_knowledge_base(packs=()).actors())
+    assert any(entry.name == "Atlantis Liberation Front" for entry in load_knowledge_base().actors())  # auto: every pack

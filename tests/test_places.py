@@ -438,3 +438,11 @@ def test_auto_packs_follow_the_country_the_article_is_about():
     assert "Bab al-Hawa" in {place.name for place in places_in(syrian, packs=AUTO_PACKS)}
     libyan = "Libyan rebels said aid crossed at Bab al-Hawa, near Tripoli."
     assert "Bab al-Hawa" not in {place.name for place in places_in(libyan, packs=AUTO_PACKS)}
+
+
+def test_a_division_named_alone_needs_its_country_in_the_article():
+    """ISO divisions named like words or gangs ("Gulf", "Mara", "Zeta") are places only where
+    their country is named: a Mexican story's Gulf Cartel is not Papua New Guinea."""
+    mexico = world_places("The Gulf Cartel and the Zetas fought in Tamaulipas, Mexico. Sinaloa was calm.")
+    assert "Gulf" not in mexico and "Zeta" not in mexico
+    assert mexico["Sinaloa"].country == "Mexico"

@@ -33,7 +33,7 @@ _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry o
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
-    advertisement copyright caption update updated breaking exclusive reporting writing editing
+    advertisement copyright caption update updated breaking exclusive reporting writing editing wire
     allah god islam muslim muslims christian christians sunni shiite shia kurdish arab arabs
     ceasefire cease fire truce""".split()
 )
@@ -44,7 +44,10 @@ _STARTERS = frozenset(
     according asked despite during under over among some many most more several one two three four
     five six seven eight nine ten both all each every no not yet so then there here what who why how
     where which later earlier last next new another other such than until unless although though
-    because amid near outside inside between against without within""".split()
+    because amid near outside inside between against without within even just only still already
+    perhaps indeed instead thus hence therefore yesterday today tonight recently currently initially
+    finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
+    otherwise besides""".split()
 )
 # Titles and roles written before a name; stripped from it and evidence that it is a person.
 _TITLE_WORDS = frozenset(
@@ -55,7 +58,8 @@ _TITLE_WORDS = frozenset(
     bishop archbishop dr doctor prof professor mr mrs ms miss sir lord lady chancellor premier
     speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
     undersecretary commissioner high coordinator rapporteur counterpart executive regional
-    humanitarian affairs adviser advisor senior""".split()
+    humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
+    pvt private inspector sheriff""".split()
 )
 _TITLE_BEFORE = re.compile(
     r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
@@ -564,19 +568,38 @@ class _Article:
         tokens = [self.tokens[i] for i in run]
         while tokens and tokens[0].lower in _STARTERS:
             run, tokens = run[1:], tokens[1:]
-        if len(tokens) < 2 or tokens[-1].lower not in _ORGANIZATION_HEADS:
+        head = _organization_head(tokens)
+        if head is None:
             return False
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
             tokens = [self.tokens[run[0]], *tokens]
-        if tokens[-1].lower in _MEDIA_HEADS:
+        if head.lower in _MEDIA_HEADS:
             kind = "media"
-        elif tokens[-1].lower in _ARMED_HEADS or tokens[0].lower in _ARMED_PREFIXES:
+        elif head.lower in _ARMED_HEADS or tokens[0].lower in _ARMED_PREFIXES:
             kind = "armed_group"
         else:
             kind = "organization"
-        self._take(self.body[tokens[0].start : tokens[-1].end], kind, None, run[0], run[-1] + 1)
+        run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
+        self._take(self.body[tokens[0].start : self.tokens[run[-1]].end], kind, None, run[0], run[-1] + 1)
         return True
+
+    def _with_place_after(self, run: list[int]) -> list[int]:
+        """`run` and the "of [the] <place>" that ends an organisation's name, if one follows."""
+        connector, count = run[-1] + 1, len(self.tokens)
+        if connector + 1 >= count or self.tokens[connector].lower not in _CONNECTORS or not (
+                self.joined[run[-1]] and self.joined[connector]):
+            return run
+        place = connector + 1
+        if self.tokens[place].lower == "the" and place + 1 < count and self.joined[place]:
+            place += 1
+        span = self.place_span_of.get(place)
+        if span is None or self.taken[place]:
+            return run
+        last = place
+        while last + 1 < count and self.place_span_of.get(last + 1) == span:
+            last += 1
+        return [*run, *range(connector, last + 1)]
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
@@ -646,6 +669,19 @@ class _Article:
                 found.append(index)
             index += 1
         return found
+
+
+def _organization_head(tokens: list[_Token]) -> _Token | None:
+    """The word that makes a run an organisation's name: its last ("Syrian Democratic Forces"),
+    or the last before its first "of"/"for" ("Ministry of Defence", "Front for the Liberation of X")."""
+    if len(tokens) < 2:
+        return None
+    if tokens[-1].lower in _ORGANIZATION_HEADS:
+        return tokens[-1]
+    connector = next((i for i, token in enumerate(tokens) if token.lower in _CONNECTORS), None)
+    if connector and connector + 1 < len(tokens) and tokens[connector - 1].lower in _ORGANIZATION_HEADS:
+        return tokens[connector - 1]
+    return None
 
 
 def _case_agrees(alias: _Alias, texts: list[str]) -> bool:

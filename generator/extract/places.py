@@ -123,6 +123,7 @@ class _Alias(NamedTuple):
     place: Place
     acronym: bool  # "US", "U.K.": only in capitals, never the pronoun "us"
     any_case: bool  # home countries' and divisions' names: scraped text sometimes lower-cases them
+    needs_country: bool = False  # a division's bare name ("Gulf", "Mara"): only where its country is named
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class _Hit:
     first_token: int
     from_gazetteer: bool
     unambiguous: bool = True  # its name is of one place only: it tells what the article is about
+    country_certain: bool = True  # its name's places are all in one country (Dallas, Texas and Oregon)
 
 
 # ---------------------------------------------------------------- normalisation
@@ -379,7 +381,7 @@ class _Builder:
             self._put(key, _Alias(place, False, False), curated=False, only_new=False)
 
     def add(self, alias: str, place: Place, curated: bool, any_case: bool = False, variants: bool = True,
-            only_new: bool = False) -> None:
+            only_new: bool = False, needs_country: bool = False) -> None:
         """Register `alias`; `variants` adds its Arabic-article forms; `only_new` never adds a
         second place to a name (alternate spellings are not worth an ambiguity)."""
         acronym = _is_acronym(alias)
@@ -387,7 +389,7 @@ class _Builder:
         for key in keys if variants else keys[:1]:
             if not curated and (key in self.not_places or len(key) < 3):
                 continue
-            self._put(key, _Alias(place, acronym, any_case), curated, only_new)
+            self._put(key, _Alias(place, acronym, any_case, needs_country), curated, only_new)
 
     def build(self, data: _RegionData) -> Gazetteer:
         longest: dict[str, int] = {}
@@ -578,7 +580,8 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
         # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
         place = Place(f"iso:{code}", display, "region", country.name, display, foreign=country_code not in data.home)
         if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
-            builder.add(display, place, curated=False, only_new=True, variants=False)
+            builder.add(display, place, curated=False, only_new=True, variants=False,
+                        needs_country=country_code not in data.home)
         for word in _DIVISION_WORDS:
             builder.add(f"{display} {word}", place, curated=False, only_new=True, variants=False)
             builder.add(f"{word} of {display}", place, curated=False, only_new=True, variants=False)
@@ -677,6 +680,16 @@ class _Context:
     regions: frozenset[tuple[str | None, str]]  # (country, division) named in the article
     top: str | None  # the country most mentioned
 
+    def order(self, candidates: tuple[_Alias, ...]) -> list[_Alias]:
+        """Places of one name, most likely first. A capital or a city of a million (GeoNames'
+        first) yields only to a namesake in the article's main country or named division
+        (Tripoli in a story about Lebanon); otherwise the country the article names most wins."""
+        if candidates[0].place.needs_cue:
+            return sorted(candidates, key=lambda alias: -self.countries[alias.place.country])
+        favoured = [alias for alias in candidates
+                    if alias.place.country == self.top or (alias.place.country, alias.place.region) in self.regions]
+        return favoured + [alias for alias in candidates if alias not in favoured]
+
     def admits(self, place: Place, only_candidate: bool) -> bool:
         """A small foreign town needs its division named ("Paris, Texas"), or to be the only
         place of its name in the article's main country."""
@@ -688,6 +701,10 @@ class _Context:
 _NO_CONTEXT = _Context(Counter(), frozenset(), None)
 _TOP_COUNTRY_MENTIONS = 2
 _PACK_COUNTRY_MENTIONS = 2
+# Context is decided again once with what the first decision found: "Dallas" admits "Texas",
+# which then admits "Paris".
+_CONTEXT_ROUNDS = 2
+_LARGE_PLACE_KINDS = frozenset({"country", "governorate", "region", "city"})
 
 
 def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context,
@@ -809,24 +826,29 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
         only_candidate = len(candidates) == 1
         if len(candidates) > 1:
             scan.contested.append(first)
-            # the place of the country the article is most about; GeoNames' order breaks ties
-            candidates = sorted(candidates, key=lambda alias: -context.countries[alias.place.country])
+            candidates = context.order(candidates)
         for alias in candidates:
             if not _span_ok(alias, tokens, first, last):
+                continue
+            if alias.needs_country and not context.countries[alias.place.country]:
+                if not scan.contested or scan.contested[-1] != first:
+                    scan.contested.append(first)
                 continue
             if not _context_ok(alias.place, tokens, first, last, context, only_candidate):
                 if alias.place.foreign and (not scan.contested or scan.contested[-1] != first):
                     scan.contested.append(first)
                 continue
-            return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, True, only_candidate), last
+            one_country = only_candidate or len({candidate.place.country for candidate in candidates}) == 1
+            return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, True, only_candidate, one_country), last
     return None
 
 
-def _article_context(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> _Context:
+def _article_context(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, kinds: frozenset[str] | None = None) -> _Context:
     """How much the article is about each country: its mentions, the mentions of its places of
-    one name and of its nationality ("Libyan"); and the divisions it names."""
-    sure = [hit.place for hit in hits if hit.unambiguous]
-    weights: Counter = Counter(place.country for place in sure if place.country)
+    one name (of `kinds` only, if given) and of its nationality ("Libyan"); and the divisions it names."""
+    counted = [hit for hit in hits if hit.country_certain and (kinds is None or hit.place.kind in kinds)]
+    weights: Counter = Counter(hit.place.country for hit in counted if hit.place.country)
+    sure = [hit.place for hit in counted if hit.unambiguous]
     nationalities = gazetteer.nationalities
     weights.update(nationalities[norm] for norm in tokens.norms if norm in nationalities)
     regions = frozenset((place.country, place.region) for place in sure
@@ -1060,7 +1082,9 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
         every = available_packs()
         with_every = gazetteer_for(every, analyst_places)
         first_pass = _scan(tokens, with_every, _NO_CONTEXT)
-        packs = _packs_for(_article_context(tokens, first_pass.hits, with_every))
+        # Towns and villages do not count: a Syrian village's name in a Libyan story is the
+        # very mistake a pack chosen by it would make.
+        packs = _packs_for(_article_context(tokens, first_pass.hits, with_every, _LARGE_PLACE_KINDS))
         if packs != every:
             first_pass = None  # another gazetteer: it makes its own first pass
     gazetteer = gazetteer_for(tuple(sorted(set(packs))), analyst_places)
@@ -1073,10 +1097,13 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
 def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None) -> list[_Hit]:
     """Hits of a first pass (`scan`, else made here), each contested name decided in the article's context."""
     scan = scan or _scan(tokens, gazetteer, _NO_CONTEXT)
-    if not scan.contested:
-        return scan.hits
-    context = _article_context(tokens, scan.hits, gazetteer)
-    return _rescan_contested(tokens, gazetteer, scan, context) if context.countries else scan.hits
+    hits = scan.hits
+    for _ in range(_CONTEXT_ROUNDS):
+        context = _article_context(tokens, hits, gazetteer)
+        if not scan.contested or not context.countries:
+            break
+        hits = _rescan_contested(tokens, gazetteer, _Scan(hits, scan.contested), context)
+    return hits
 
 
 def _packs_for(context: _Context) -> tuple[str, ...]:
