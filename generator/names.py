@@ -17,15 +17,16 @@ NAME_PARTICLES = frozenset(
 def person_key(name: str) -> str:
     """A spelling-blind key for person names: "Sergey Lavrov" and "Sergei Lavrov" agree.
 
-    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/y/i, kh/h, ou/u/oo, ph/f, q/k,
-    and doubled letters, which is how transliterations of one name usually differ.
+    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/y/i, kh/h, ou/u/oo, ph/f, q/g/k
+    (the Arabic qaf is written all three ways: Qaddafi, Gaddafi, Kadhafi), dh/d, th/t, e/a, o/u and
+    doubled letters, which is how transliterations of one name usually differ.
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     words = [w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES]
     return " ".join(_fold_spelling(word) for word in words)
 
 
-_SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("ck", "k"),
+_SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("g", "k"), ("ck", "k"),
                    ("ey", "i"), ("ei", "i"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
 
 

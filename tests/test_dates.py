@@ -186,3 +186,19 @@ def test_sentence_at_finds_the_sentence_holding_an_offset():
     assert [sentence_at(sentences, offset) for offset in (0, 7, 8, 9, 20, 22, len(body) + 5)] == [0, 0, 0, 1, 1, 2, 2]
     assert sentence_at((), 10) == 0
     assert sentence_at(sentences[1:], 0) == 1  # before the first sentence: the first one
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a plan told with a weekday: read as the past Friday, it would date the story's event
+        ("Sat 9 Mar 2019 Rebel leaders will meet government envoys on Friday in Geneva. Fighting went on.",
+         D(2019, 3, 9)),
+        # history recalled in the lead
+        ("Mon 11 Sep 2006 Five years ago, on September 11, 2001, hijackers struck New York. "
+         "Ceremonies were held.", D(2006, 9, 11)),
+        ("Tue 5 Mar 2019 The March 14, 2011 attack killed 20 people, the families recalled.", D(2019, 3, 5)),
+    ],
+)
+def test_plans_and_history_do_not_date_the_event(body, expected):
+    assert event_of(body, find_published(body)) == expected

@@ -234,3 +234,15 @@ def test_each_figure_pattern_needs_its_cue(text):
                 matched += 1
                 assert cue.search(folded[start:]), (pattern.pattern[:40], folded[start:])
     assert matched
+
+
+@pytest.mark.parametrize("body", ["The blast left 50 dead and wounded in the market.",
+                                  "Shelling has been killing 100 people a day, the UN said.",
+                                  "At least 40 people were killed or injured."])
+def test_combined_casualties_and_rates_are_no_death_toll(body):
+    assert [f for f in find_figures(body, split_sentences(body), (), ()) if f.kind == "killed"] == []
+
+
+def test_killed_and_wounded_with_their_own_numbers_are_two_counts():
+    body = "An explosion inside a bus killed six people and injured another ten."
+    assert [(f.kind, f.count) for f in find_figures(body, split_sentences(body), (), ())] == [("killed", 6), ("wounded", 10)]

@@ -99,6 +99,17 @@ _REPORTING_BEFORE_DATE = re.compile(
 
 # "since Monday", "since Wednesday afternoon": a running count that began that day.
 _PERIOD_BEFORE_DATE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting)\s+(?:last\s+|early\s+|late\s+)?$")
+# "talks will resume on Friday", "a vote due on Monday": a plan, not something that happened.
+# (A weekday is read as the latest such day up to publication; the plan's day is after it.)
+_FUTURE_BEFORE_DATE = re.compile(
+    r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|set\s+to|to\s+be\s+held|going\s+to|"
+    r"is\s+to|are\s+to|ahead\s+of|upcoming|until)\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+# "one year ago", "the anniversary of", "marked two years since": a date recalled, not reported.
+_RECALLED = re.compile(r"\b(?:ago|anniversary|commemorat\w*|in\s+memory)\b", re.IGNORECASE)
+# A stated year this far before publication dates history ("the September 11, 2001 attacks").
+_HISTORY = dt.timedelta(days=180)
 
 
 def find_published(body: str) -> dt.date | None:
@@ -250,6 +261,7 @@ def _event_date_in_sentence(
     in_sentence = [
         d for d in dates
         if d.sentence == sentence.index and _plausible_event_date(d, published) and not _opens_period(sentence, d)
+        and not _is_plan(sentence, d) and not _is_recalled(sentence, d, published)
     ]
     ranked = sorted(
         range(len(in_sentence)),
@@ -266,6 +278,18 @@ def _is_header(mention: DateMention, published: dt.date | None) -> bool:
 def _plausible_event_date(mention: DateMention, published: dt.date | None) -> bool:
     """Events are reported after they happen: a date after publication is a plan or deadline."""
     return published is None or mention.date <= published
+
+
+def _is_plan(sentence: Sentence, mention: DateMention) -> bool:
+    """"talks will resume on Friday": a relative day told of the future is no event's date."""
+    return mention.relative and _preceded_by(_FUTURE_BEFORE_DATE, sentence, mention)
+
+
+def _is_recalled(sentence: Sentence, mention: DateMention, published: dt.date | None) -> bool:
+    """A date told as history: "one year ago, on ...", an anniversary, or a stated year long past."""
+    if mention.relative or published is None or mention.date == published:
+        return False
+    return bool(_RECALLED.search(sentence.text)) or published - mention.date > _HISTORY
 
 
 def _opens_period(sentence: Sentence, mention: DateMention) -> bool:

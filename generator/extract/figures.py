@@ -299,10 +299,23 @@ def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
     return sorted(kept, key=lambda f: (f.start, f.kind))
 
 
+# "50 dead and wounded": one count of both, which is neither a death toll nor a wounded count.
+# ("killed 12 and wounded 30" is two counts: a number follows.)
+_AND_WOUNDED_AFTER = re.compile(
+    r"\s*(?:and|or|&|/)\s+(?:the\s+)?(?:wounded|injured|hurt|injuries)\b"
+    r"(?!\s+(?:another\s+|a\s+further\s+|further\s+|at\s+least\s+|about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+|over\s+)?"
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores|several|many))"
+)
+# "killing 100 people a day": a rate of the whole war, not the count of an event.
+_RATE_AFTER = re.compile(r"[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?:day|week|month|year)\b")
+
+
 def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None) -> list[_Found]:
     found = []
     for match in pattern.finditer(text):
         kind = fixed_kind or next(k for k in ("killed", "wounded", "missing") if match.groupdict().get(k))
+        if _AND_WOUNDED_AFTER.match(text, match.end()) or _RATE_AFTER.match(text, match.end()):
+            continue
         first = _found(match, kind, offset)
         if first is None:
             continue
