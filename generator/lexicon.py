@@ -23,6 +23,29 @@ SPEECH_VERBS = (
     r"pledged"
 )
 
+# Numbers written as words, and the vague amounts news give instead ("dozens" counts as 12).
+NUMBER_WORDS = MappingProxyType({
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+})  # fmt: skip
+VAGUE_AMOUNTS = MappingProxyType({"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3})
+
+# Titles and roles written before a name: stripped from it, and evidence that it is a person.
+TITLE_WORDS = frozenset(
+    """president prime minister secretary foreign defense defence interior state general gen lt col
+    colonel major maj captain capt brigadier commander chief director country spokesman spokeswoman
+    spokesperson ambassador envoy special deputy vice senator sen rep representative governor gov
+    mayor king queen prince princess crown emir sheikh sheik imam ayatollah mufti patriarch pope
+    bishop archbishop dr doctor prof professor mr mrs ms miss sir lord lady chancellor premier
+    speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
+    undersecretary commissioner high coordinator rapporteur counterpart executive regional
+    humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
+    pvt private inspector sheriff""".split()
+)
+
 # How an attack was made, for telling incidents apart: two reports of one day and place are one
 # incident unless one says "car bomb" and the other only "air strike". A report may name several.
 ATTACK_KINDS = MappingProxyType({

@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
-from generator.lexicon import MONTH_NUMBERS, SPEECH_VERBS, WEEKDAY_WORDS
+from generator.lexicon import MONTH_NUMBERS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
 from generator.text import sentence_at
@@ -49,18 +49,8 @@ _STARTERS = frozenset(
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
     otherwise besides""".split()
 )
-# Titles and roles written before a name; stripped from it and evidence that it is a person.
-_TITLE_WORDS = frozenset(
-    """president prime minister secretary foreign defense defence interior state general gen lt col
-    colonel major maj captain capt brigadier commander chief director country spokesman spokeswoman
-    spokesperson ambassador envoy special deputy vice senator sen rep representative governor gov
-    mayor king queen prince princess crown emir sheikh sheik imam ayatollah mufti patriarch pope
-    bishop archbishop dr doctor prof professor mr mrs ms miss sir lord lady chancellor premier
-    speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
-    undersecretary commissioner high coordinator rapporteur counterpart executive regional
-    humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
-    pvt private inspector sheriff""".split()
-)
+_TITLE_WORDS = TITLE_WORDS
+
 _TITLE_BEFORE = re.compile(
     r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
     r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"

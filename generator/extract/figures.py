@@ -26,7 +26,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from generator.lexicon import MONTH_NUMBERS
+from generator.lexicon import MONTH_NUMBERS, NUMBER_WORDS, VAGUE_AMOUNTS
 from generator.models import EntityMention, Figure, Mention, Sentence, Toll
 from generator.text import TakenSpans
 
@@ -36,15 +36,9 @@ def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-_WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_WORD_NUMBERS = NUMBER_WORDS
 _MAX_COUNT_DIGITS = 9
-_VAGUE_AMOUNTS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3}
+_VAGUE_AMOUNTS = VAGUE_AMOUNTS
 _QUALIFIERS = (
     ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
     ("more than", r"(?:well\s+)?(?:more\s+than|over)|upwards\s+of|in\s+excess\s+of"),
@@ -56,16 +50,17 @@ _UNITS = (
     r"%|percent|per\s+cent|-?years?\b|-year|km|kilomet|miles?\b|met(?:er|re)s?\b|hours?\b|minutes?\b"
     r"|days?\b|weeks?\b|months?\b|[ap]\.?m\b|million|billion|dollars|euros|tons|tonnes|times\b"
 )
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "|".join(word for word, number in NUMBER_WORDS.items() if number >= 20)
+_UNITS_WORDS = "|".join(word for word, number in NUMBER_WORDS.items() if 1 <= number <= 9)
+# Longest first: "fourteen" before "four".
+_SMALL_NUMBERS = "|".join(sorted((word for word, number in NUMBER_WORDS.items() if number < 20), key=len, reverse=True))
 _NUMBER = (
     r"(?P<number>"
     r"(?<![\w$£€.,/:-])\d{1,3}(?:,\d{3})+(?![\d,.:]\d)|(?<![\w$£€.,/:-])\d+(?![\d,.:]\d)"
     rf"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:{_TENS}|\w+teen|ten|{_UNITS_WORDS}))?"
     rf"|(?:{_TENS})(?:[-\s](?:{_UNITS_WORDS}))?"
-    r"|half\s+a\s+dozen|a\s+dozen|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|tens|dozens|scores|hundreds|thousands|several"
+    rf"|half\s+a\s+dozen|a\s+dozen|{_SMALL_NUMBERS}"
+    rf"|{'|'.join(VAGUE_AMOUNTS)}"
     r")(?!\s*(?:" + _UNITS + r"))"
 )
 _QUALIFIER = "(?:(?P<qualifier>" + "|".join(p for _, p in _QUALIFIERS) + r")\s+)?"
