@@ -246,3 +246,11 @@ def test_adverbs_and_ranks_are_not_part_of_a_name(kb):
                                      "said the unit left. By CNN Wire Staff", kb).values()}
     assert {"Muammar Gaddafi", "Travis Burress"} <= names
     assert not any("Even" in name or "Wire" in name or "Specialist" in name for name in names)
+
+
+@pytest.mark.parametrize(("body", "outlet"), [("The daily Diario Libre reported the attack.", "Diario Libre"),
+                                              ("According to the Prensa Grafica newspaper, 12 died.", "Prensa Grafica"),
+                                              ("Revista Zeta, a weekly magazine, said police knew.", "Revista Zeta")])
+def test_an_outlet_is_known_by_the_noun_beside_it(kb, body, outlet):
+    assert (outlet, "media") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+    assert ("Carlos Mejia", "person") in {(a.name, a.kind) for a in _actors("Carlos Mejia told the newspaper he fled.", kb).values()}

@@ -146,3 +146,20 @@ def test_a_region_pack_adds_its_actors(tmp_path, monkeypatch):
     assert [entry.kind for entry in kb.actors() if entry.name == "Atlantis Liberation Front"] == ["armed_group"]
     assert not any(entry.name == "Atlantis Liberation Front" for entry in load_knowledge_base(packs=()).actors())
     assert any(entry.name == "Atlantis Liberation Front" for entry in load_knowledge_base().actors())  # auto: every pack
+
+
+def test_no_shipped_entry_silently_amends_another():
+    """A shipped entry whose name or alias is another's would be merged into it on load (the
+    analyst's amend rule), changing that entry's kind: every name belongs to one entry."""
+    import yaml
+
+    from generator.knowledge import SHIPPED_FILE
+
+    owner: dict[str, str] = {}
+    clashes = []
+    for entry in yaml.safe_load(SHIPPED_FILE.read_text(encoding="utf-8"))["actors"]:
+        for surface in {normalize_surface(text) for text in (entry["name"], *entry.get("aliases", []))}:
+            if surface in owner:
+                clashes.append((surface, owner[surface], entry["name"]))
+            owner[surface] = entry["name"]
+    assert clashes == []

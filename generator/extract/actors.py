@@ -104,6 +104,10 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
 )
+# The nouns that name an outlet beside its name.
+_OUTLET_NOUNS = r"(?:newspaper|daily|weekly|magazine|news\s+magazine|broadcaster|news\s+agency|news\s+site|news\s+website|news\s+outlet|tabloid)"
+_OUTLET_BEFORE = re.compile(rf"\b(?:the\s+)?(?:\w+\s+)?{_OUTLET_NOUNS}\s+$", re.IGNORECASE)
+_OUTLET_AFTER = re.compile(rf"(?:['’]s)?(?:,\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}})?\s*{_OUTLET_NOUNS}\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _HEADLINE_END = frozenset(".!?\"”’)]")  # the last visible character of prose
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -551,6 +555,9 @@ class _Article:
             run, tokens = run[:-1], tokens[:-1]
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
             return
+        if self._named_as_outlet(tokens):
+            self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
+            return
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
 
@@ -573,6 +580,12 @@ class _Article:
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         self._take(self.body[tokens[0].start : self.tokens[run[-1]].end], kind, None, run[0], run[-1] + 1)
         return True
+
+    def _named_as_outlet(self, tokens: list[_Token]) -> bool:
+        """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
+        the noun beside it, never a person."""
+        start, end = tokens[0].start, tokens[-1].end
+        return bool(_OUTLET_BEFORE.search(self.body, max(0, start - 40), start) or _OUTLET_AFTER.match(self.body, end))
 
     def _with_place_after(self, run: list[int]) -> list[int]:
         """`run` and the "of [the] <place>" that ends an organisation's name, if one follows."""
