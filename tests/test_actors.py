@@ -254,3 +254,15 @@ def test_adverbs_and_ranks_are_not_part_of_a_name(kb):
 def test_an_outlet_is_known_by_the_noun_beside_it(kb, body, outlet):
     assert (outlet, "media") in {(a.name, a.kind) for a in _actors(body, kb).values()}
     assert ("Carlos Mejia", "person") in {(a.name, a.kind) for a in _actors("Carlos Mejia told the newspaper he fled.", kb).values()}
+
+
+def test_a_ministry_without_its_country_is_the_government_of_the_story(kb):
+    from generator.extract.places import find_places
+
+    def actors(body):
+        sentences = split_sentences(body)
+        return {(a.name, a.kind) for a in find_actors(body, sentences, kb, find_places(body, sentences))}
+
+    assert ("Egyptian government", "government") in actors("Protests spread in Cairo. The Interior Ministry said 12 died.")
+    assert ("Honduran government", "government") in actors("The National Police found the bodies in Honduras.")
+    assert ("Interior Ministry", "organization") in actors("The Interior Ministry said nothing.")  # no country: as written

@@ -104,6 +104,15 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
 )
+# A ministry or service named without its country ("the Interior Ministry", "Ministry of
+# Defence", "the National Police"): the government's of the country the story is about.
+_COUNTRYLESS_BODY = re.compile(
+    r"(?:Foreign|Interior|Defen[cs]e|Justice|Health|Finance|Information|Security|Public\s+Security|Home|"
+    r"Foreign\s+Affairs|Internal\s+Affairs)\s+Ministry"
+    r"|Ministry\s+of\s+(?:the\s+)?(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|"
+    r"Finance|Information|Security|Public\s+Security|Home\s+Affairs)"
+    r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
+)
 # The nouns that name an outlet beside its name.
 _OUTLET_NOUNS = r"(?:newspaper|daily|weekly|magazine|news\s+magazine|broadcaster|news\s+agency|news\s+site|news\s+website|news\s+outlet|tabloid)"
 _OUTLET_BEFORE = re.compile(rf"\b(?:the\s+)?(?:\w+\s+)?{_OUTLET_NOUNS}\s+$", re.IGNORECASE)
@@ -195,6 +204,7 @@ class _Matcher:
     lower_case_starts: frozenset[str]  # first tokens an alias may start with written in lower case
     one_word: frozenset[str]  # one-word aliases, which may also be written with a plural "s"
     metonyms: dict[tuple[str, ...], KbEntry]
+    government_of: dict[str, KbEntry]  # country name -> its government (ministries without a country are its)
     metonym_starts: frozenset[str]  # first tokens of metonyms, to skip most words at once
     demonyms: dict[str, KbEntry]
     references: re.Pattern[str] | None
@@ -258,7 +268,17 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         one_word=frozenset(first for first, found in lengths.items() if 1 in found),
         metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms, references=references, reference_entry=reference_entry,
         surnames={name: tuple(found) for name, found in surnames.items()},
+        government_of=_governments_by_country(kb),
     )
+
+
+def _governments_by_country(kb: KnowledgeBase) -> dict[str, KbEntry]:
+    """Country -> its government: the entry that has the country's demonyms, else the first by id."""
+    found: dict[str, KbEntry] = {}
+    for entry in sorted(kb.actors(), key=lambda entry: (not entry.demonyms, entry.id)):
+        if entry.kind == "government" and entry.country:
+            found.setdefault(entry.country, entry)
+    return found
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -320,6 +340,7 @@ class _Article:
         self.place_names = {normalize_surface(p.name) for p in places} | {
             normalize_surface(p.country) for p in places if p.country
         }
+        self.places = places
 
     # --- passes ---------------------------------------------------------------------------
 
@@ -578,8 +599,28 @@ class _Article:
         else:
             kind = "organization"
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
-        self._take(self.body[tokens[0].start : self.tokens[run[-1]].end], kind, None, run[0], run[-1] + 1)
+        name = self.body[tokens[0].start : self.tokens[run[-1]].end]
+        government = self._main_government() if _COUNTRYLESS_BODY.fullmatch(name) else None
+        if government is not None:  # "the Interior Ministry" of a story about Egypt is Egypt's
+            self._take(government.name, government.kind, government.id, run[0], run[-1] + 1)
+        else:
+            self._take(name, kind, None, run[0], run[-1] + 1)
         return True
+
+    @functools.cached_property
+    def _main_government_entry(self) -> KbEntry | None:
+        """The government of the country the article names most (with its places), if known."""
+        weights: dict[str, int] = {}
+        for place in self.places:
+            if place.country:
+                weights[place.country] = weights.get(place.country, 0) + len(place.mentions)
+        if not weights:
+            return None
+        country = min(weights, key=lambda name: (-weights[name], name))
+        return self.matcher.government_of.get(country)
+
+    def _main_government(self) -> KbEntry | None:
+        return self._main_government_entry
 
     def _named_as_outlet(self, tokens: list[_Token]) -> bool:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
