@@ -266,3 +266,8 @@ def test_a_ministry_without_its_country_is_the_government_of_the_story(kb):
     assert ("Egyptian government", "government") in actors("Protests spread in Cairo. The Interior Ministry said 12 died.")
     assert ("Honduran government", "government") in actors("The National Police found the bodies in Honduras.")
     assert ("Interior Ministry", "organization") in actors("The Interior Ministry said nothing.")  # no country: as written
+
+
+def test_a_middle_initial_stays_inside_the_name(kb):
+    names = {a.name for a in _actors("John F. Kennedy was shot. Ahmed K. Hassan said he saw it.", kb).values()}
+    assert {"John F. Kennedy", "Ahmed K. Hassan"} <= names and not {"John F", "Ahmed K"} & names

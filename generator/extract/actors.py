@@ -25,9 +25,11 @@ from generator.names import NAME_PARTICLES
 from generator.text import sentence_at
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
+# A middle initial keeps its dot and its name together: "George W. Bush", not "George W".
+_INITIAL = r"[A-Z]\.(?=[ \t][A-Z][a-z])"
+_TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
 # A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
-_TOKEN_AND_GAP = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
+_TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
@@ -167,7 +169,8 @@ class _Token(NamedTuple):  # a NamedTuple: made for every word, so it must be ch
 
     @property
     def acronym(self) -> bool:
-        return len(self.text) > 1 and self.text.replace(".", "").isupper()
+        letters = self.text.replace(".", "")
+        return len(letters) > 1 and letters.isupper()
 
 
 @dataclass(frozen=True)
