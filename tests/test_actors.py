@@ -271,3 +271,8 @@ def test_a_ministry_without_its_country_is_the_government_of_the_story(kb):
 def test_a_middle_initial_stays_inside_the_name(kb):
     names = {a.name for a in _actors("John F. Kennedy was shot. Ahmed K. Hassan said he saw it.", kb).values()}
     assert {"John F. Kennedy", "Ahmed K. Hassan"} <= names and not {"John F", "Ahmed K"} & names
+
+
+def test_a_ship_is_no_person(kb):
+    names = {a.name for a in _actors("The destroyer Donald Cook sailed on. The tanker Stena Impero was seized, officials said.", kb).values()}
+    assert not {"Donald Cook", "Stena Impero"} & names

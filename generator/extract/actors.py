@@ -115,6 +115,11 @@ _COUNTRYLESS_BODY = re.compile(
     r"Finance|Information|Security|Public\s+Security|Home\s+Affairs)"
     r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
 )
+# A ship is named after its kind or prefix: never a person.
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:USS|HMS|MV|MS|RFS|INS|ship|vessel|warship|destroyer|frigate|cruiser|corvette|carrier|submarine|"
+    r"tanker|freighter|ferry|boat|yacht|trawler)\s+$"
+)
 # The nouns that name an outlet beside its name.
 _OUTLET_NOUNS = r"(?:newspaper|daily|weekly|magazine|news\s+magazine|broadcaster|news\s+agency|news\s+site|news\s+website|news\s+outlet|tabloid)"
 _OUTLET_BEFORE = re.compile(rf"\b(?:the\s+)?(?:\w+\s+)?{_OUTLET_NOUNS}\s+$", re.IGNORECASE)
@@ -579,6 +584,8 @@ class _Article:
             run, tokens = run[:-1], tokens[:-1]
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
             return
+        if _VESSEL_BEFORE.search(self.body, max(0, tokens[0].start - 30), tokens[0].start):
+            return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
         if self._named_as_outlet(tokens):
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
