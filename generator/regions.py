@@ -22,8 +22,16 @@ PACKS_DIR = Path(__file__).resolve().parent / "packs"
 WORLD_FILE = Path(__file__).resolve().parent / "data" / "world.yaml"
 
 
+@functools.lru_cache(maxsize=4)  # asked for every article when packs are chosen per article
+def _packs_in(folder: Path) -> tuple[str, ...]:
+    return tuple(sorted(path.name for path in folder.iterdir() if path.is_dir() and not path.name.startswith(("_", "."))))
+
+
 def available_packs() -> tuple[str, ...]:
-    return tuple(sorted(path.name for path in PACKS_DIR.iterdir() if path.is_dir() and not path.name.startswith(("_", "."))))
+    """The shipped packs, by folder name."""
+    return _packs_in(PACKS_DIR)
+
+
 
 
 def pack_places_file(name: str) -> Path:
