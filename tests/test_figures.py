@@ -246,3 +246,11 @@ def test_combined_casualties_and_rates_are_no_death_toll(body):
 def test_killed_and_wounded_with_their_own_numbers_are_two_counts():
     body = "An explosion inside a bus killed six people and injured another ten."
     assert [(f.kind, f.count) for f in find_figures(body, split_sentences(body), (), ())] == [("killed", 6), ("wounded", 10)]
+
+
+def test_a_country_after_the_figure_locates_it_only_after_a_locative_word():
+    body = "At least 45 people have been killed, the United States said. Twelve people were killed in Syria."
+    places = (EntityMention("united-states", "United States", "country",
+                            (Mention("United States", 0, body.index("United States"), body.index("United States") + 13),)),
+              EntityMention("syria", "Syria", "country", (Mention("Syria", 1, body.index("Syria"), body.index("Syria") + 5),)))
+    assert [(f.count, f.place) for f in find_figures(body, split_sentences(body), (), places)] == [(45, None), (12, "syria")]

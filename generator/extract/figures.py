@@ -407,9 +407,9 @@ class _SentenceContext:
                  places: tuple[EntityMention, ...]):
         self.sentences, self.actors, self.places = sentences, actors, places
         self._actor_mentions: dict[int, list[tuple[Mention, str]]] | None = None
-        self._place_mentions: dict[int, list[tuple[Mention, str]]] | None = None
+        self._place_mentions: dict[int, list[tuple[Mention, str, bool]]] | None = None
         self._claimants: dict[int, list[tuple[int, str, str]]] = {}
-        self._places: dict[int, list[tuple[int, str]]] = {}
+        self._places: dict[int, list[tuple[int, str, bool]]] = {}
 
     def claimants_in(self, index: int) -> list[tuple[int, str, str]]:
         """(start, actor key, surface) of the mentions that report in sentence `index`."""
@@ -427,18 +427,20 @@ class _SentenceContext:
             ]
         return self._claimants[index]
 
-    def places_in(self, index: int) -> list[tuple[int, str]]:
-        """(start, place key) of the places that may locate a figure of sentence `index`, in order."""
+    def places_in(self, index: int) -> list[tuple[int, str, bool]]:
+        """(start, place key, whether a country) of the places that may locate a figure of
+        sentence `index`, in order."""
         if self._place_mentions is None:  # by sentence, once: a scan per sentence grows with the square
             self._place_mentions = {}
             for place in self.places:
                 for mention in place.mentions:
-                    self._place_mentions.setdefault(mention.sentence, []).append((mention, place.key))
+                    self._place_mentions.setdefault(mention.sentence, []).append(
+                        (mention, place.key, place.kind == "country"))
         if index not in self._places:
             sentence = self.sentences[index]
             self._places[index] = sorted(
-                (mention.start, key)
-                for mention, key in self._place_mentions.get(index, ())
+                (mention.start, key, country)
+                for mention, key, country in self._place_mentions.get(index, ())
                 if not _is_attributive(mention, sentence)
             )
         return self._places[index]
@@ -465,12 +467,15 @@ def _is_claimant(mention: Mention, sentence: Sentence) -> bool:
     return bool(_CLAIM_BEFORE.search(before[-80:]) or _CLAIM_AFTER.search(after))
 
 
-def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: list[tuple[int, str]]) -> str | None:
-    """The place named in the figure's own clause, else the nearest one named before it."""
-    after = [key for start, key in in_sentence if item.start <= start < min(next_start, item.end + _PLACE_WINDOW)]
+def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: list[tuple[int, str, bool]]) -> str | None:
+    """The place named in the figure's own clause (a country only after a locative word:
+    "killed 20 in Syria", not "killed 20, the United States said"), else the nearest one named
+    before it after a locative word."""
+    after = [key for start, key, country in in_sentence if item.start <= start < min(next_start, item.end + _PLACE_WINDOW)
+             and (not country or _is_locative(sentence, start))]
     if after:
         return after[0]
-    before = [key for start, key in in_sentence if start < item.start and _is_locative(sentence, start)]
+    before = [key for start, key, _ in in_sentence if start < item.start and _is_locative(sentence, start)]
     return before[-1] if before else None
 
 
