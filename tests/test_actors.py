@@ -276,3 +276,20 @@ def test_a_middle_initial_stays_inside_the_name(kb):
 def test_a_ship_is_no_person(kb):
     names = {a.name for a in _actors("The destroyer Donald Cook sailed on. The tanker Stena Impero was seized, officials said.", kb).values()}
     assert not {"Donald Cook", "Stena Impero"} & names
+
+
+def test_credits_name_no_actor(kb):
+    body = ("CNN's Alan Silverleib, Jill Dougherty and Mike Pearson contributed to this report. "
+            "(Editing by Douglas Hamilton and Sophie Hares)")
+    assert {a.kind for a in _actors(body, kb).values()} <= {"media"}
+
+
+@pytest.mark.parametrize(("body", "person"), [("Lianne Seymour, who lost her husband, spoke.", "Lianne Seymour"),
+                                              ("Her husband Ian Seymour died in Kuwait.", "Ian Seymour")])
+def test_relatives_and_who_make_a_person(kb, body, person):
+    assert person in {a.name for a in _actors(body, kb).values()}
+
+
+def test_spanish_outlet_titles_and_an_organisation_after_the(kb):
+    found = {(a.name, a.kind) for a in _actors("Occasionally the Ministry of Labour acts. El Diario de Hoy said so.", kb).values()}
+    assert {("Ministry of Labour", "organization"), ("El Diario de Hoy", "media")} <= found

@@ -57,7 +57,9 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
     r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"
     r"Gen\.|Col\.|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Sen\.|Rep\.|[Cc]ounterpart|[Ll]eader|[Cc]hairman|"
-    r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esident|[Dd]octor|[Mm]edic)\s+$"
+    r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esident|[Dd]octor|[Mm]edic|"
+    r"[Hh]usband|[Ww]ife|[Ww]idow|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Bb]rother|[Ss]ister|[Cc]ousin|"
+    r"[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randfather)\s+$"
 )
 _ROLE_NOUNS = (
     r"head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
@@ -69,6 +71,7 @@ _ROLE_NOUNS = (
 )
 _APPOSITION_AFTER = re.compile(
     rf",\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
+    r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
 )
 _APPOSITION_BEFORE = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}},\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
@@ -78,6 +81,11 @@ _SPEECH_VERBS = SPEECH_VERBS + (
 _SPEECH_AFTER = re.compile(rf"\s+(?:(?:also|then|later|simply|has|had|have|was|is|would|will)\s+)?(?:{_SPEECH_VERBS})\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
 _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+$")
+# The later names of a credit line: "Editing by Douglas Hamilton and Sophie Hares".
+_CREDIT_LIST = re.compile(
+    r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+[^.;()\n]{2,60}?(?:,|\band)\s+$")
+# "CNN's Alan Silverleib, Jill Dougherty and Mike Pearson contributed to this report"
+_CONTRIBUTED = re.compile(r"[^.;\n]{0,80}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)", re.IGNORECASE)
 # A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
@@ -153,6 +161,12 @@ _STRONG_TITLES = frozenset(
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
 _ARMED_HEADS = frozenset("front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia".split())
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
+# Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
+_MEDIA_PREFIXES = frozenset(
+    "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal "
+    "journal folha gazeta gaceta corriere giornale quotidien".split()
+)
+_ARTICLES = frozenset("el la los las le les o os il lo".split())
 _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune".split())
 # Unions the per-run checks use, built once (a set union per call costs more than the check).
 _ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
@@ -569,6 +583,10 @@ class _Article:
         tokens = [self.tokens[i] for i in run]
         if any(t.lower in _FACILITY_WORDS for t in tokens):
             return
+        lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
+        if len(tokens) > lead + 1 and tokens[lead].lower in _MEDIA_PREFIXES:  # "El Diario de Hoy", "Revista Zeta"
+            self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
+            return
         if any(t.lower in _CONNECTORS for t in tokens) or tokens[-1].lower in _ORGANIZATION_HEADS:
             if self._organization(run):
                 return
@@ -596,6 +614,9 @@ class _Article:
         tokens = [self.tokens[i] for i in run]
         while tokens and tokens[0].lower in _STARTERS:
             run, tokens = run[1:], tokens[1:]
+        inner_the = next((i for i, t in enumerate(tokens) if i and t.lower == "the" and tokens[i - 1].lower not in _CONNECTORS), None)
+        if inner_the is not None:  # "Occasionally the Ministry of Defense": the name starts after "the"
+            run, tokens = run[inner_the + 1 :], tokens[inner_the + 1 :]
         head = _organization_head(tokens)
         if head is None:
             return False
@@ -663,8 +684,8 @@ class _Article:
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         ends_with = before.rstrip()[-2:]
-        if ends_with == "by" and _BYLINE_BEFORE.search(before):
-            return False  # wire sign-offs name journalists, not actors
+        if (ends_with == "by" and _BYLINE_BEFORE.search(before)) or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after):
+            return False  # wire sign-offs and credits name journalists, not actors
         if len(names) < 2:
             return title in _STRONG_TITLES
         if title or _TITLE_BEFORE.search(before):

@@ -80,7 +80,8 @@ _ASSIMILATED_ARTICLES = frozenset(
 _PLACE_CUES = frozenset({"in", "near", "outside", "at", "to", "from"})
 # Capitalised in Title Case headlines ("Talks In Geneva"), yet never part of a person's name.
 _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "near", "for", "on", "by", "with", "into"})
-_PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port"})
+_PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
+                              "towns", "cities", "villages"})
 _DIRECTIONS = frozenset(
     {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -686,16 +687,17 @@ class _Context:
         (Tripoli in a story about Lebanon); otherwise the country the article names most wins."""
         if candidates[0].place.needs_cue:
             return sorted(candidates, key=lambda alias: -self.countries[alias.place.country])
-        favoured = [alias for alias in candidates
-                    if alias.place.country == self.top or (alias.place.country, alias.place.region) in self.regions]
+        favoured = [alias for alias in candidates if (alias.place.country, alias.place.region) in self.regions
+                    or (alias.place.country == self.top and not alias.place.needs_context)]
         return favoured + [alias for alias in candidates if alias not in favoured]
 
-    def admits(self, place: Place, only_candidate: bool) -> bool:
-        """A small foreign town needs its division named ("Paris, Texas"), or to be the only
-        place of its name in the article's main country."""
+    def admits(self, place: Place) -> bool:
+        """A small foreign town needs its division named ("Paris, Texas"), or to be in the
+        country the article is about (a capital or a city of a million of the same name came
+        first: see order())."""
         if (place.country, place.region) in self.regions:
             return True
-        return only_candidate and place.country == self.top and self.countries[self.top] >= _TOP_COUNTRY_MENTIONS
+        return place.country == self.top and self.countries[self.top] >= _TOP_COUNTRY_MENTIONS
 
 
 _NO_CONTEXT = _Context(Counter(), frozenset(), None)
@@ -707,13 +709,12 @@ _CONTEXT_ROUNDS = 2
 _LARGE_PLACE_KINDS = frozenset({"country", "governorate", "region", "city"})
 
 
-def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context,
-                only_candidate: bool) -> bool:
+def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context) -> bool:
     """Foreign towns: not inside a person's name ("George Washington"), cued if the name is common
     unless the article is about its country, a small one only where the context admits it."""
     if not place.foreign:
         return True
-    if place.needs_context and not context.admits(place, only_candidate):
+    if place.needs_context and not context.admits(place):
         return False
     previous = first - 1
     if previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]:
@@ -834,7 +835,7 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
                 if not scan.contested or scan.contested[-1] != first:
                     scan.contested.append(first)
                 continue
-            if not _context_ok(alias.place, tokens, first, last, context, only_candidate):
+            if not _context_ok(alias.place, tokens, first, last, context):
                 if alias.place.foreign and (not scan.contested or scan.contested[-1] != first):
                     scan.contested.append(first)
                 continue

@@ -1,0 +1,167 @@
+"""Score actors, places, main-event toll and date on a hand-annotated sample of conflicts-dev.
+
+The sample (every fourth record of ../shared/corpora/conflicts-dev.jsonl: Libya, Iraq, Egypt,
+Mexico, Colombia, Central America, Yemen...) was annotated by reading the articles, with the
+rules in bench/annotations/GUIDE.md; the annotation (names, kinds, countries, tolls and dates,
+never the texts, which may not be redistributed) is bench/annotations/conflicts-dev-part-*.yaml.
+
+The articles go through the real pipeline as one dossier (ingest of a JSONL file, extract,
+resolve), with the world base only (no region pack), as a new user's dossier would. Per
+article, the entities it mentions are scored as tests/test_seed_annotations.py does:
+precision over what the tool lists (optional entities neither help nor hurt), recall over
+what the annotation requires; summed over articles (micro-averaged).
+
+    .venv/bin/python bench/eval_conflicts.py [--packs syria] [--show actors|places|toll|date]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "conflicts-dev.jsonl"
+ANNOTATIONS = sorted((ROOT / "bench" / "annotations").glob("conflicts-dev-part-*.yaml"))
+sys.path.insert(0, str(ROOT))
+
+from generator.build import analyse  # noqa: E402
+from generator.knowledge import load_knowledge_base  # noqa: E402
+
+
+def normalized(name: str) -> str:
+    """Case, a leading "the", hyphens and curly apostrophes do not make another name."""
+    text = name.lower().replace("’", "'").replace("-", " ")
+    return re.sub(r"^the\s+", "", " ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Annotated:
+    name: str
+    kind: str
+    country: str | None
+    keys: frozenset[str]
+    required: bool
+
+
+def annotated(entry: dict, category: str) -> list[Annotated]:
+    listed = [(item, True) for item in entry.get(f"{category}s") or []]
+    listed += [(item, False) for item in entry.get(f"{category}s_optional") or []]
+    return [Annotated(item["name"], item.get("kind", ""), item.get("country"),
+                      frozenset(map(normalized, [item["name"], *(item.get("aliases") or [])])), required)
+            for item, required in listed]
+
+
+def match(entity, candidates: list[Annotated]) -> Annotated | None:
+    """The annotated entity named by the entity's name, else by one of its aliases."""
+    for names in ([entity.name], entity.aliases):
+        for candidate in candidates:
+            if any(normalized(name) in candidate.keys for name in names):
+                return candidate
+    return None
+
+
+@dataclass
+class Tally:
+    listed: int = 0  # judged entities the tool lists (not optional)
+    correct: int = 0
+    required: int = 0
+    found: int = 0
+    splits: int = 0  # annotated entities found under two ids in one article
+    wrong_country: int = 0
+
+    def line(self, name: str) -> str:
+        precision = self.correct / self.listed if self.listed else 1.0
+        recall = self.found / self.required if self.required else 1.0
+        return (f"{name:8} precision {precision:.3f} ({self.correct}/{self.listed})  "
+                f"recall {recall:.3f} ({self.found}/{self.required})  splits {self.splits}  "
+                f"wrong country {self.wrong_country}")
+
+
+def score_article(entities, gold: list[Annotated], tally: Tally, show: list[str] | None) -> None:
+    matches = [(entity, match(entity, gold)) for entity in entities]
+    judged = [(entity, found) for entity, found in matches if found is None or found.required]
+    tally.listed += len(judged)
+    tally.correct += sum(found is not None for _, found in judged)
+    found_names = Counter(found.name for _, found in matches if found is not None)
+    required = [item for item in gold if item.required]
+    tally.required += len(required)
+    tally.found += sum(item.name in found_names for item in required)
+    tally.splits += sum(count > 1 for count in found_names.values())
+    tally.wrong_country += sum(
+        1 for entity, found in matches
+        if found is not None and found.country and getattr(entity, "country", None)
+        and normalized(entity.country) != normalized(found.country)
+    )
+    if show is not None:
+        show += [f"  junk: {entity.name} ({entity.kind})" for entity, found in judged if found is None]
+        show += [f"  missed: {item.name} ({item.kind})" for item in required if item.name not in found_names]
+        show += [f"  country: {entity.name} in {entity.country}, gold {found.country}" for entity, found in matches
+                 if found is not None and found.country and getattr(entity, "country", None)
+                 and normalized(entity.country) != normalized(found.country)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--packs", nargs="*", default=[], help="region packs (default: the world base only)")
+    parser.add_argument("--show", choices=["actors", "places", "toll", "date"], help="list the errors of one measure")
+    args = parser.parse_args()
+    gold = [entry for path in ANNOTATIONS for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    wanted = {entry["id"] for entry in gold}
+    records = [record for line in CORPUS.read_text(encoding="utf-8").splitlines()
+               if (record := json.loads(line))["id"] in wanted]
+    with tempfile.TemporaryDirectory() as folder:
+        sample = Path(folder) / "sample.jsonl"
+        sample.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+        analysis = analyse([sample], Path(folder), load_knowledge_base(packs=tuple(args.packs)))
+    dossier = analysis.dossier
+    by_id = {entity.id: entity for entity in dossier.entities}
+    articles = {article.id: article for article in dossier.articles}
+    tallies = {"actor": Tally(), "place": Tally()}
+    toll, date = Counter(), Counter()
+    for entry in gold:
+        article = articles.get(entry["id"])
+        if article is None:
+            print(f"not built: {entry['id']}")
+            continue
+        shown: list[str] | None = [] if args.show else None
+        for category, mentions in (("actor", article.actors), ("place", article.places)):
+            ids = sorted({dossier.entity_of[(article.id, category, mention.key)] for mention in mentions
+                          if (article.id, category, mention.key) in dossier.entity_of})
+            score_article([by_id[i] for i in ids], annotated(entry, category), tallies[category],
+                          shown if args.show == f"{category}s" else None)
+        event = entry.get("main_event") or {}
+        if event.get("killed") is not None:
+            toll["total"] += 1
+            toll["hit"] += article.headline_toll.killed == event["killed"]
+            if args.show == "toll" and article.headline_toll.killed != event["killed"]:
+                shown.append(f"  toll {article.headline_toll.killed}, gold {event['killed']}")
+        if event.get("date"):
+            gold_date = event["date"] if isinstance(event["date"], dt.date) else dt.date.fromisoformat(str(event["date"]))
+            date["total"] += 1
+            close = article.event_date is not None and abs((article.event_date - gold_date).days) <= 1
+            date["hit"] += close
+            date["publication"] += article.published is not None and abs((article.published - gold_date).days) <= 1
+            if args.show == "date" and not close:
+                shown.append(f"  date {article.event_date}, gold {gold_date}, published {article.published}")
+        if shown:
+            print(entry["id"][:90])
+            print("\n".join(shown))
+    print(f"articles: {len(gold)} annotated, packs: {args.packs or 'none (world base)'}")
+    print(tallies["actor"].line("actors"))
+    print(tallies["place"].line("places"))
+    print(f"toll     {toll['hit'] / max(toll['total'], 1):.3f} ({toll['hit']}/{toll['total']})")
+    print(f"date     {date['hit'] / max(date['total'], 1):.3f} ({date['hit']}/{date['total']}) "
+          f"(publication date as the event date: {date['publication'] / max(date['total'], 1):.3f})")
+
+
+if __name__ == "__main__":
+    main()
