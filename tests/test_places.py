@@ -61,7 +61,7 @@ def test_each_seed_names_each_place_once(seed_places):
 
 @pytest.mark.parametrize(
     "name",
-    ["Aleppo", "Syria", "Russia", "United States", "United Kingdom", "New York"],
+    ["Aleppo", "Syria", "New York"],
 )
 def test_reuters_seed_places(seed_places, name):
     assert name in {place.name for place in seed_places["000_95674d525cba9203.txt"]}
@@ -69,7 +69,7 @@ def test_reuters_seed_places(seed_places, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["Aleppo", "Syria", "Russia", "United States", "United Kingdom", "New York", "Geneva",
+    ["Aleppo", "Syria", "New York", "Geneva",
      "Damascus", "Moscow", "Washington", "Al-Kalasseh", "Ansari", "Beshkatine", "Al-Bal",
      "Aleppo Governorate"],
 )
@@ -177,9 +177,17 @@ def test_hamas_is_not_hama():
 
 
 def test_country_short_forms():
-    names = by_name("The U.S.-Russia deal, backed by the UK and America, was signed.")
+    names = by_name("Troops in the U.S. and in Russia, in the UK and across America stood by.")
     assert names["United States"].aliases_seen == ("America", "U.S.")
     assert "Russia" in names and "United Kingdom" in names
+
+
+def test_a_country_named_only_as_a_government_is_no_place():
+    """The seeds' annotation (and the conflicts-dev one) lists "Russia refused" as an actor only."""
+    names = by_name("Fighting in Syria went on. France plans to take part; a US envoy met Russia and China. "
+                    "Aid came in from Turkey and Jordan, and Tripoli, Lebanon was calm.")
+    assert {"Syria", "Turkey", "Jordan", "Lebanon"} <= names.keys()
+    assert not {"France", "United States", "Russia", "China"} & names.keys()
 
 
 def test_lower_case_us_is_a_pronoun():

@@ -80,6 +80,12 @@ _ASSIMILATED_ARTICLES = frozenset(
 _PLACE_CUES = frozenset({"in", "near", "outside", "at", "to", "from"})
 # Capitalised in Title Case headlines ("Talks In Geneva"), yet never part of a person's name.
 _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "near", "for", "on", "by", "with", "into"})
+# Words before a country that make it a place, not its government: "in Libya", "across Syria".
+_LOCATIVE_WORDS = frozenset({"in", "into", "inside", "throughout", "across", "near", "outside", "to", "towards",
+                             "toward", "within", "at", "around", "entered", "invaded", "visited", "fled", "over",
+                             "from", "neighboring", "neighbouring", "bordering"})
+_AREA_NOUNS = frozenset({"border", "borders", "out", "north", "south", "east", "west", "capital", "part", "parts",
+                         "rest", "coast", "centre", "center", "regions", "areas", "provinces", "cities", "of"})
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
                               "towns", "cities", "villages"})
 _DIRECTIONS = frozenset(
@@ -1092,7 +1098,46 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _scan_in_context(tokens, gazetteer, first_pass)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
-    return _entities(body, tokens, hits)
+    return _entities(body, tokens, _without_countries_as_governments(tokens, hits))
+
+
+def _without_countries_as_governments(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a country none of whose mentions reads as a place: "France plans to take part", "a
+    US envoy", "Russia and China abstained" name governments (actors), while "in France",
+    "Syria's Idlib province" and "Tripoli, Libya" name places."""
+    starts = {hit.first_token for hit in hits}
+    located: set[str] = set()
+    located_ends: set[int] = set()  # last tokens of located countries: "in Ecuador and Peru" locates both
+    for hit in sorted(hits, key=lambda hit: hit.first_token):
+        if hit.place.kind != "country":
+            continue
+        first = hit.first_token
+        coordinated = first >= 2 and tokens.norms[first - 1] in ("and", "or") and (first - 2) in located_ends
+        if coordinated or _reads_as_place(tokens, hit, starts):
+            located.add(hit.place.key)
+            located_ends.add(_token_range(tokens, hit)[-1])
+    in_country = Counter(hit.place.country for hit in hits)
+    if in_country:  # the country the article is about is a place however it is named
+        main = min(in_country, key=lambda country: (-in_country[country], country or ""))
+        located |= {hit.place.key for hit in hits if hit.place.kind == "country" and hit.place.country == main}
+    return [hit for hit in hits if hit.place.kind != "country" or hit.place.key in located]
+
+
+def _reads_as_place(tokens: _Tokens, hit: _Hit, place_starts: set[int]) -> bool:
+    first = hit.first_token
+    last = _token_range(tokens, hit)[-1]
+    if first > 0 and tokens.sentence[first - 1] == tokens.sentence[first]:
+        previous = tokens.norms[first - 1]
+        if previous in _LOCATIVE_WORDS or (first - 1 > 0 and previous == "the" and tokens.norms[first - 2] in _LOCATIVE_WORDS):
+            return True
+        if previous in ("of", "with", "both") and first >= 2 and tokens.norms[first - 2] in _AREA_NOUNS:
+            return True  # "the border with Ecuador", "out of Venezuela", "the north of Mali"
+        if not tokens.joins_next[first - 1] and any(index in place_starts for index in range(max(0, first - 3), first)):
+            return True  # "Tripoli, Libya": a place, then its country
+    following = last + 1
+    if tokens.possessive[last] and following < len(tokens.norms):
+        return tokens.norms[following] in _DIRECTIONS or following in place_starts  # "Syria's north", "Afghanistan's Wardak"
+    return False
 
 
 def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None) -> list[_Hit]:
