@@ -588,7 +588,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
         # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
         place = Place(f"iso:{code}", display, "region", country.name, display, foreign=country_code not in data.home)
         if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
-            builder.add(display, place, curated=False, only_new=True, variants=False,
+            builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
                         needs_country=country_code not in data.home)
         for word in _DIVISION_WORDS:
             builder.add(f"{display} {word}", place, curated=False, only_new=True, variants=False)
@@ -974,6 +974,10 @@ def _pattern_places(
         key = " ".join(tokens.norms[first : last + 1])
         if key in found:
             continue
+        known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"]
+        if known:  # "the town of Azaz": the wording vouches for a town the gazetteer held back for want of context
+            found[key] = (known[0], first, last)
+            continue
         name = body[tokens.starts[first] : tokens.ends[last]]
         country, region = _context_region(hits, tokens, first, dominant)
         found[key] = (Place(f"pattern:{_slug(name)}", name, kind, country, region), first, last)
@@ -987,35 +991,40 @@ def _token_range(tokens: _Tokens, hit: _Hit) -> range:
     return range(hit.first_token, last + 1)
 
 
-def _dominant_region(hits: list[_Hit]) -> tuple[str | None, str] | None:
-    """(country, region) most mentioned in the article, counting places below a country; the
-    earliest one breaks ties."""
-    regions = [(hit.place.country, hit.place.region) for hit in hits
-               if hit.place.region and hit.place.kind != "country"]
-    if not regions:
+def _dominant_region(hits: list[_Hit]) -> tuple[str | None, str | None] | None:
+    """(country, region) of the article: its most mentioned country, and the division of that
+    country most mentioned below it (the earliest breaks ties), if any."""
+    countries = Counter(hit.place.country for hit in hits if hit.place.country)
+    if not countries:
         return None
+    main = min(countries, key=lambda country: (-countries[country], country))
+    regions = [hit.place.region for hit in hits
+               if hit.place.country == main and hit.place.region and hit.place.kind != "country"]
+    if not regions:
+        return main, None
     counts = Counter(regions)
-    best = max(counts.values())
-    return next(region for region in regions if counts[region] == best)
+    return main, next(region for region in regions if counts[region] == max(counts.values()))
 
 
 def _context_region(
-    hits: list[_Hit], tokens: _Tokens, first: int, dominant: tuple[str | None, str] | None
+    hits: list[_Hit], tokens: _Tokens, first: int, dominant: tuple[str | None, str | None] | None
 ) -> tuple[str | None, str | None]:
     """(country, region) for a place found by its wording.
 
-    In order: the nearest town, district or division of the same sentence (earlier ones
-    first); the article's dominant region; a country named in the sentence. Countries
-    come last because "the UK-based Observatory" says nothing about where a village is.
+    In order: the nearest town, district or division of the same sentence in the article's
+    main country (earlier ones first); the article's main country and dominant division; a
+    country named in the sentence. A foreign place beside it ("talks in Washington on the town
+    of X") says nothing about where a village is, nor does "the UK-based Observatory".
     """
     sentence = tokens.sentence[first]
     same = [hit for hit in hits if tokens.sentence[hit.first_token] == sentence]
-    local = [hit for hit in same if hit.place.kind != "country" and hit.place.region]
+    main = dominant[0] if dominant else None
+    local = [hit for hit in same if hit.place.kind != "country" and (main is None or hit.place.country == main)]
     before = [hit for hit in local if hit.first_token < first]
     after = [hit for hit in local if hit.first_token > first]
     if before or after:
         place = before[-1].place if before else after[0].place
-        return place.country, place.region
+        return place.country, place.region or (dominant[1] if dominant and dominant[0] == place.country else None)
     if dominant:
         return dominant
     countries = [hit.place for hit in same if hit.place.kind == "country"]
