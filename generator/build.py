@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.cache import CACHE_DIR, ExtractionCache, IngestCache
 from generator.config import Settings
 from generator.errors import ConfigError, NoArticlesError
-from generator.extract.article import extract_article
+from generator.extract.article import extract_article, prepare_extraction
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
@@ -123,6 +123,7 @@ def _extract(raws: list[RawArticle], kb: KnowledgeBase, jobs: int) -> Iterator[E
         yield from (extract_article(raw, kb) for raw in raws)
         return
     chunk = max(1, min(_MAX_CHUNK, len(raws) // (jobs * 8)))
+    prepare_extraction(kb)  # loaded once here, shared with the forked workers
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(kb,)) as pool:
         yield from pool.map(_extract_in_worker, raws, chunksize=chunk)

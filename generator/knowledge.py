@@ -226,13 +226,25 @@ class _Drafts:
     def __init__(self) -> None:
         self.by_id: dict[str, dict] = {}
         self.warnings: list[str] = []  # names left out; the entries are kept
+        # Normalised name -> drafts that have it, in order of addition, while only upserts ran:
+        # a scan of every draft per upsert made loading the shipped base quadratic. Merges,
+        # splits and renames drop it (find then scans).
+        self._index: dict[str, list[dict]] | None = {}
 
     def find(self, surface: str, category: str | None = None) -> dict | None:
         wanted = normalize_surface(surface)
-        for draft in self.by_id.values():
+        drafts = self.by_id.values() if self._index is None else self._index.get(wanted, ())
+        for draft in drafts:
             if category in (None, draft["category"]) and wanted in _names_of(draft):
                 return draft
         return None
+
+    def _indexed(self, draft: dict) -> None:
+        if self._index is not None:
+            for name in _names_of(draft):
+                listed = self._index.setdefault(name, [])
+                if draft not in listed:
+                    listed.append(draft)
 
     def upsert(self, raw: object, category: str, where: str, problems: list[str]) -> None:
         fields = _entry_fields(raw, category, where, problems, self.warnings)
@@ -247,6 +259,7 @@ class _Drafts:
         for key in ("kind", "description", "country", "wire"):
             if key in fields:
                 existing[key] = fields[key]
+        self._indexed(existing)
 
     def _add(self, fields: dict, category: str, where: str, problems: list[str]) -> None:
         if "kind" not in fields:
@@ -259,9 +272,13 @@ class _Drafts:
         draft.update(id=entry_id, category=category, name=fields["name"], kind=fields["kind"],
                      description=fields.get("description"), country=fields.get("country"),
                      wire=bool(fields.get("wire", False)))
+        if entry_id in self.by_id:
+            self._index = None  # an entry replaced: the index no longer says which drafts exist
         self.by_id[entry_id] = draft
+        self._indexed(draft)
 
     def merge(self, raw: object, where: str, problems: list[str]) -> None:
+        self._index = None
         directive = _directive(raw, {"into": str, "names": list}, where, problems)
         if directive is None:
             return
@@ -275,6 +292,7 @@ class _Drafts:
             del self.by_id[other["id"]]
 
     def split(self, raw: object, where: str, problems: list[str]) -> None:
+        self._index = None
         directive = _directive(raw, {"from": str, "aliases": list}, where, problems)
         if directive is None:
             return
@@ -296,6 +314,7 @@ class _Drafts:
                 self._add(fields, source["category"], where, problems)
 
     def rename(self, raw: object, where: str, problems: list[str]) -> None:
+        self._index = None
         directive = _directive(raw, {"from": str, "to": str}, where, problems)
         draft = None if directive is None else self._known(directive["from"], where, problems)
         if draft is None:

@@ -454,3 +454,11 @@ def test_a_division_named_alone_needs_its_country_in_the_article():
     mexico = world_places("The Gulf Cartel and the Zetas fought in Tamaulipas, Mexico. Sinaloa was calm.")
     assert "Gulf" not in mexico and "Zeta" not in mexico
     assert mexico["Sinaloa"].country == "Mexico"
+
+
+def test_small_towns_of_the_main_country_where_the_wording_makes_them_places():
+    body = ("Colombian troops fought in Antioquia, Colombia. In the municipalities of Zaragoza, Taraza and "
+            "Caceres, Colombia's war goes on. Taraza was calm.")
+    names = world_places(body)
+    assert {"Taraza", "Caceres"} <= names.keys() and names["Taraza"].country == "Colombia"
+    assert "Taraza" not in world_places("Taraza was calm, Colombian officials said. Colombia voted.")  # no cue

@@ -124,14 +124,14 @@ _COUNTRYLESS_BODY = re.compile(
     r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
 )
 # A ship is named after its kind or prefix: never a person.
-_VESSEL_BEFORE = re.compile(
-    r"\b(?:USS|HMS|MV|MS|RFS|INS|ship|vessel|warship|destroyer|frigate|cruiser|corvette|carrier|submarine|"
-    r"tanker|freighter|ferry|boat|yacht|trawler)\s+$"
-)
-# The nouns that name an outlet beside its name.
-_OUTLET_NOUNS = r"(?:newspaper|daily|weekly|magazine|news\s+magazine|broadcaster|news\s+agency|news\s+site|news\s+website|news\s+outlet|tabloid)"
-_OUTLET_BEFORE = re.compile(rf"\b(?:the\s+)?(?:\w+\s+)?{_OUTLET_NOUNS}\s+$", re.IGNORECASE)
-_OUTLET_AFTER = re.compile(rf"(?:['’]s)?(?:,\s+(?:a|an|the)\s+(?:\w+\s+){{0,2}})?\s*{_OUTLET_NOUNS}\b", re.IGNORECASE)
+_VESSEL_PREFIXES = frozenset("USS HMS MV MS RFS INS".split())
+_VESSEL_NOUNS = frozenset(
+    "ship vessel warship destroyer frigate cruiser corvette carrier submarine tanker freighter ferry boat yacht trawler".split())
+# The nouns that name an outlet beside its name ("the daily X", "X newspaper", "the news agency X").
+_OUTLET_NOUNS = frozenset("newspaper daily weekly magazine broadcaster agency website outlet tabloid".split())
+_OUTLET_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:newspaper|daily|weekly|magazine|broadcaster|news\s+agency|website|tabloid)\b",
+    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _HEADLINE_END = frozenset(".!?\"”’)]")  # the last visible character of prose
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -602,9 +602,10 @@ class _Article:
             run, tokens = run[:-1], tokens[:-1]
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
             return
-        if _VESSEL_BEFORE.search(self.body, max(0, tokens[0].start - 30), tokens[0].start):
+        before = self.tokens[run[0] - 1] if run[0] > 0 else None
+        if before is not None and (before.text in _VESSEL_PREFIXES or before.lower in _VESSEL_NOUNS):
             return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
-        if self._named_as_outlet(tokens):
+        if self._named_as_outlet(run, before):
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
         if self._is_person(tokens, title):
@@ -653,11 +654,18 @@ class _Article:
     def _main_government(self) -> KbEntry | None:
         return self._main_government_entry
 
-    def _named_as_outlet(self, tokens: list[_Token]) -> bool:
+    def _named_as_outlet(self, run: list[int], before: _Token | None) -> bool:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
         the noun beside it, never a person."""
-        start, end = tokens[0].start, tokens[-1].end
-        return bool(_OUTLET_BEFORE.search(self.body, max(0, start - 40), start) or _OUTLET_AFTER.match(self.body, end))
+        if before is not None and before.lower in _OUTLET_NOUNS:
+            return True
+        after = run[-1] + 1
+        if after >= len(self.tokens):
+            return False
+        if self.tokens[after].lower in _OUTLET_NOUNS:
+            return True
+        return self.body.startswith(",", self.tokens[run[-1]].end) and bool(
+            _OUTLET_APPOSITION.match(self.body, self.tokens[run[-1]].end))
 
     def _with_place_after(self, run: list[int]) -> list[int]:
         """`run` and the "of [the] <place>" that ends an organisation's name, if one follows."""

@@ -15,10 +15,18 @@ from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
 from generator.extract.places import find_places
+from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, wires_in
 from generator.models import EntityMention, ExtractedArticle, RawArticle
 from generator.text import paragraph_spans, split_sentences, word_count
+
+
+def prepare_extraction(kb: KnowledgeBase) -> None:
+    """Load what every extraction reads (gazetteers, the actor matcher) once, before worker
+    processes are forked: they then share it instead of each loading or building it."""
+    prepare_places(kb.packs)
+    find_actors("", (), kb, ())
 
 
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):

