@@ -104,6 +104,8 @@ def score_article(entities, gold: list[Annotated], tally: Tally, show: list[str]
     if show is not None:
         show += [f"  junk: {entity.name} ({entity.kind})" for entity, found in judged if found is None]
         show += [f"  missed: {item.name} ({item.kind})" for item in required if item.name not in found_names]
+        show += [f"  split: {name} as {[entity.name for entity, found in matches if found is not None and found.name == name]}"
+                 for name, count in found_names.items() if count > 1]
         show += [f"  country: {entity.name} in {entity.country}, gold {found.country}" for entity, found in matches
                  if found is not None and found.country and getattr(entity, "country", None)
                  and normalized(entity.country) != normalized(found.country)]

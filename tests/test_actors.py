@@ -293,3 +293,8 @@ def test_relatives_and_who_make_a_person(kb, body, person):
 def test_spanish_outlet_titles_and_an_organisation_after_the(kb):
     found = {(a.name, a.kind) for a in _actors("Occasionally the Ministry of Labour acts. El Diario de Hoy said so.", kb).values()}
     assert {("Ministry of Labour", "organization"), ("El Diario de Hoy", "media")} <= found
+
+
+def test_a_person_named_by_the_last_words_of_a_longer_name_is_that_person(kb):
+    body = "David Perez Esparza, a security analyst, said the cartel grew. Perez Esparza said it will fall."
+    assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values()] == [("David Perez Esparza", 2)]

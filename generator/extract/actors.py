@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
@@ -340,7 +340,25 @@ def find_actors(
     article.match_references()
     article.match_capitalised_names()
     article.match_surnames()
-    return _group(article.found, body, sentences, kb)
+    return _group(_full_names(article.found), body, sentences, kb)
+
+
+def _full_names(found: list[_Found]) -> list[_Found]:
+    """"Perez Esparza" after "David Perez Esparza": a person named by the last words of another
+    person's name in the same article is that person (Spanish names carry two surnames)."""
+    persons = {item.key for item in found if item.kind == "person" and item.kb_id is None}
+    longer_of: dict[str, str] = {}
+    for key in persons:
+        words = _token_texts(key)
+        if len(words) < 2:
+            continue
+        owners = [other for other in persons if other != key and _token_texts(other)[-len(words):] == words
+                  and len(_token_texts(other)) > len(words)]
+        if len(owners) == 1:
+            longer_of[key] = owners[0]
+    if not longer_of:
+        return found
+    return [replace(item, key=longer_of[item.key]) if item.key in longer_of else item for item in found]
 
 
 class _Article:
