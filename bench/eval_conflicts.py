@@ -6,12 +6,12 @@ rules in bench/annotations/GUIDE.md; the annotation (names, kinds, countries, to
 never the texts, which may not be redistributed) is bench/annotations/conflicts-dev-part-*.yaml.
 
 The articles go through the real pipeline as one dossier (ingest of a JSONL file, extract,
-resolve), with the world base only (no region pack), as a new user's dossier would. Per
+resolve), with `packs: auto`, as a new user's dossier would. Per
 article, the entities it mentions are scored as tests/test_seed_annotations.py does:
 precision over what the tool lists (optional entities neither help nor hurt), recall over
 what the annotation requires; summed over articles (micro-averaged).
 
-    .venv/bin/python bench/eval_conflicts.py [--packs syria] [--show actors|places|toll|date]
+    .venv/bin/python bench/eval_conflicts.py [--packs auto|syria|(none)] [--show actors|places|toll|date]
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -33,40 +32,13 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "conflicts-dev.jsonl"
 ANNOTATIONS = sorted((ROOT / "bench" / "annotations").glob("conflicts-dev-part-*.yaml"))
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "tests"))
+
 from generator.build import analyse  # noqa: E402
 from generator.knowledge import load_knowledge_base  # noqa: E402
-
-
-def normalized(name: str) -> str:
-    """Case, a leading "the", hyphens and curly apostrophes do not make another name."""
-    text = name.lower().replace("’", "'").replace("-", " ")
-    return re.sub(r"^the\s+", "", " ".join(text.split()))
-
-
-@dataclass(frozen=True)
-class Annotated:
-    name: str
-    kind: str
-    country: str | None
-    keys: frozenset[str]
-    required: bool
-
-
-def annotated(entry: dict, category: str) -> list[Annotated]:
-    listed = [(item, True) for item in entry.get(f"{category}s") or []]
-    listed += [(item, False) for item in entry.get(f"{category}s_optional") or []]
-    return [Annotated(item["name"], item.get("kind", ""), item.get("country"),
-                      frozenset(map(normalized, [item["name"], *(item.get("aliases") or [])])), required)
-            for item, required in listed]
-
-
-def match(entity, candidates: list[Annotated]) -> Annotated | None:
-    """The annotated entity named by the entity's name, else by one of its aliases."""
-    for names in ([entity.name], entity.aliases):
-        for candidate in candidates:
-            if any(normalized(name) in candidate.keys for name in names):
-                return candidate
-    return None
+from test_seed_annotations import Annotated, normalized  # noqa: E402  the seeds' scorer, shared
+from test_seed_annotations import _annotated as annotated  # noqa: E402
+from test_seed_annotations import _match as match  # noqa: E402
 
 
 @dataclass
@@ -113,7 +85,8 @@ def score_article(entities, gold: list[Annotated], tally: Tally, show: list[str]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--packs", nargs="*", default=[], help="region packs (default: the world base only)")
+    parser.add_argument("--packs", nargs="*", default=["auto"],
+                        help="region packs: auto (the default of a new dossier), names, or none for the world base alone")
     parser.add_argument("--show", choices=["actors", "places", "toll", "date"], help="list the errors of one measure")
     args = parser.parse_args()
     gold = [entry for path in ANNOTATIONS for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
@@ -123,7 +96,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         sample = Path(folder) / "sample.jsonl"
         sample.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-        analysis = analyse([sample], Path(folder), load_knowledge_base(packs=tuple(args.packs)))
+        analysis = analyse([sample], Path(folder), load_knowledge_base(packs=tuple(args.packs)))  # [] = world base
     dossier = analysis.dossier
     by_id = {entity.id: entity for entity in dossier.entities}
     articles = {article.id: article for article in dossier.articles}
@@ -157,7 +130,7 @@ def main() -> None:
         if shown:
             print(entry["id"][:90])
             print("\n".join(shown))
-    print(f"articles: {len(gold)} annotated, packs: {args.packs or 'none (world base)'}")
+    print(f"articles: {len(gold)} annotated, packs: {' '.join(args.packs) or 'none (world base)'}")
     print(tallies["actor"].line("actors"))
     print(tallies["place"].line("places"))
     print(f"toll     {toll['hit'] / max(toll['total'], 1):.3f} ({toll['hit']}/{toll['total']})")

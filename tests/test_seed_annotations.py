@@ -39,12 +39,16 @@ class Annotated:
     kind: str
     keys: frozenset[str]
     required: bool
+    country: str | None = None  # places: the country the annotation puts it in
 
 
 def _annotated(data: dict, category: str) -> list[Annotated]:
-    entries = [(entry, True) for entry in data[f"{category}s"]] + [(entry, False) for entry in data[f"{category}s_optional"]]
+    """The annotation's entities of one category (bench/eval_conflicts.py reads its own with this too)."""
+    entries = [(entry, True) for entry in data.get(f"{category}s") or []]
+    entries += [(entry, False) for entry in data.get(f"{category}s_optional") or []]
     return [
-        Annotated(entry["name"], entry["kind"], frozenset(map(normalized, [entry["name"], *entry.get("aliases", [])])), required)
+        Annotated(entry["name"], entry.get("kind", ""), frozenset(map(normalized, [entry["name"], *(entry.get("aliases") or [])])),
+                  required, entry.get("country"))
         for entry, required in entries
     ]
 
