@@ -14,7 +14,7 @@ from generator.extract.actors import find_actors
 from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
-from generator.extract.places import find_places
+from generator.extract.places import find_places, without_countries_as_governments
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, wires_in
@@ -55,7 +55,7 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     published = declared.published or find_published(body)
     candidate_places = find_places(body, sentences, kb.places(), kb.packs)
     actors = find_actors(body, sentences, kb, candidate_places)
-    places = _without_overlaps(candidate_places, actors)
+    places = without_countries_as_governments(_without_overlaps(candidate_places, actors), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)

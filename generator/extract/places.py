@@ -82,12 +82,17 @@ _ASSIMILATED_ARTICLES = frozenset(
 _PLACE_CUES = frozenset({"in", "near", "outside", "at", "to", "from"})
 # Capitalised in Title Case headlines ("Talks In Geneva"), yet never part of a person's name.
 _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "near", "for", "on", "by", "with", "into"})
-# Words before a country that make it a place, not its government: "in Libya", "across Syria".
-_LOCATIVE_WORDS = frozenset({"in", "into", "inside", "throughout", "across", "near", "outside", "to", "towards",
-                             "toward", "within", "at", "around", "entered", "invaded", "visited", "fled", "over",
-                             "from", "neighboring", "neighbouring", "bordering"})
-_AREA_NOUNS = frozenset({"border", "borders", "out", "north", "south", "east", "west", "capital", "part", "parts",
-                         "rest", "coast", "centre", "center", "regions", "areas", "provinces", "cities", "of"})
+# Words before a country that make it a place, not its government: "in Libya", "across Syria",
+# "the border with Ecuador", "out of Venezuela".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|entered|invaded|"
+    r"visited|fled|over|from|neighbou?ring|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
+_AREA_BEFORE = re.compile(
+    r"\b(?:borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|regions|areas|provinces|"
+    r"cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
                               "towns", "cities", "villages"})
 _DIRECTIONS = frozenset(
@@ -1133,46 +1138,40 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits += _small_towns_of_main_country(tokens, hits, context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
-    return _entities(body, tokens, _without_countries_as_governments(tokens, hits))
+    return _entities(body, tokens, hits)
 
 
-def _without_countries_as_governments(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+def without_countries_as_governments(places: tuple[EntityMention, ...], body: str) -> tuple[EntityMention, ...]:
     """Drop a country none of whose mentions reads as a place: "France plans to take part", "a
     US envoy", "Russia and China abstained" name governments (actors), while "in France",
-    "Syria's Idlib province" and "Tripoli, Libya" name places."""
-    starts = {hit.first_token for hit in hits}
-    located: set[str] = set()
-    located_ends: set[int] = set()  # last tokens of located countries: "in Ecuador and Peru" locates both
-    for hit in sorted(hits, key=lambda hit: hit.first_token):
-        if hit.place.kind != "country":
-            continue
-        first = hit.first_token
-        coordinated = first >= 2 and tokens.norms[first - 1] in ("and", "or") and (first - 2) in located_ends
-        if coordinated or _reads_as_place(tokens, hit, starts):
-            located.add(hit.place.key)
-            located_ends.add(_token_range(tokens, hit)[-1])
-    in_country = Counter(hit.place.country for hit in hits)
-    if in_country:  # the country the article is about is a place however it is named
-        main = min(in_country, key=lambda country: (-in_country[country], country or ""))
-        located |= {hit.place.key for hit in hits if hit.place.kind == "country" and hit.place.country == main}
-    return [hit for hit in hits if hit.place.kind != "country" or hit.place.key in located]
+    "the border with Ecuador", "Syria's north", "Tripoli, Libya" and "in Ecuador and Peru" name
+    places, and so does the country the article is about however it is named.
 
-
-def _reads_as_place(tokens: _Tokens, hit: _Hit, place_starts: set[int]) -> bool:
-    first = hit.first_token
-    last = _token_range(tokens, hit)[-1]
-    if first > 0 and tokens.sentence[first - 1] == tokens.sentence[first]:
-        previous = tokens.norms[first - 1]
-        if previous in _LOCATIVE_WORDS or (first - 1 > 0 and previous == "the" and tokens.norms[first - 2] in _LOCATIVE_WORDS):
-            return True
-        if previous in ("of", "with", "both") and first >= 2 and tokens.norms[first - 2] in _AREA_NOUNS:
-            return True  # "the border with Ecuador", "out of Venezuela", "the north of Mali"
-        if not tokens.joins_next[first - 1] and any(index in place_starts for index in range(max(0, first - 3), first)):
-            return True  # "Tripoli, Libya": a place, then its country
-    following = last + 1
-    if tokens.possessive[last] and following < len(tokens.norms):
-        return tokens.norms[following] in _DIRECTIONS or following in place_starts  # "Syria's north", "Afghanistan's Wardak"
-    return False
+    Run after actors are found: until then every country name marks where a name is not.
+    """
+    countries = [place for place in places if place.kind == "country"]
+    if not countries:
+        return places
+    in_country = Counter()
+    for place in places:
+        in_country[place.country] += len(place.mentions)
+    main = min(in_country, key=lambda country: (-in_country[country], country or ""))
+    place_ends = {mention.end for place in places if place.kind != "country" for mention in place.mentions}
+    place_starts = {mention.start for place in places for mention in place.mentions}
+    located_ends: set[int] = set()
+    located = {place.key for place in countries if place.country == main}
+    for mention, place in sorted(((m, p) for p in countries for m in p.mentions), key=lambda pair: pair[0].start):
+        before = body[max(0, mention.start - 50) : mention.start]
+        coordinated = bool(_AND_BEFORE.search(before)) and any(
+            body[end : mention.start].strip() in ("and", "or") for end in located_ends)
+        after_place = any(end < mention.start and _COMMA_ONLY.fullmatch(body[end : mention.start]) for end in place_ends)
+        possessive = _POSSESSIVE_AFTER.match(body, mention.end)
+        own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
+        if (coordinated or after_place or own_place or _LOCATIVE_BEFORE.search(before)
+                or _AREA_BEFORE.search(before)):
+            located.add(place.key)
+            located_ends.add(mention.end)
+    return tuple(place for place in places if place.kind != "country" or place.key in located)
 
 
 def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
