@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.extract.places import main_country
 from generator.lexicon import MONTH_NUMBERS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
@@ -348,6 +349,11 @@ def find_actors(
     return _group(_full_names(article.found), body, sentences, kb)
 
 
+def prepare(kb: KnowledgeBase) -> None:
+    """Build the knowledge base's matcher now (before worker processes fork and share it)."""
+    _matcher(kb)
+
+
 def _full_names(found: list[_Found]) -> list[_Found]:
     """"Perez Esparza" after "David Perez Esparza": a person named by the last words of another
     person's name in the same article is that person (Spanish names carry two surnames)."""
@@ -657,7 +663,7 @@ class _Article:
             kind = "organization"
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
-        government = self._main_government() if _COUNTRYLESS_BODY.fullmatch(name) else None
+        government = self._main_government if _COUNTRYLESS_BODY.fullmatch(name) else None
         if government is not None:  # "the Interior Ministry" of a story about Egypt is Egypt's
             self._take(government.name, government.kind, government.id, run[0], run[-1] + 1)
         else:
@@ -665,19 +671,9 @@ class _Article:
         return True
 
     @functools.cached_property
-    def _main_government_entry(self) -> KbEntry | None:
-        """The government of the country the article names most (with its places), if known."""
-        weights: dict[str, int] = {}
-        for place in self.places:
-            if place.country:
-                weights[place.country] = weights.get(place.country, 0) + len(place.mentions)
-        if not weights:
-            return None
-        country = min(weights, key=lambda name: (-weights[name], name))
-        return self.matcher.government_of.get(country)
-
     def _main_government(self) -> KbEntry | None:
-        return self._main_government_entry
+        """The government of the country the article names most (with its places), if known."""
+        return self.matcher.government_of.get(main_country(self.places))
 
     def _named_as_outlet(self, run: list[int], before: _Token | None) -> bool:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by

@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from generator.extract.actors import find_actors
+from generator.extract.actors import prepare as prepare_actors
 from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
@@ -26,7 +27,7 @@ def prepare_extraction(kb: KnowledgeBase) -> None:
     """Load what every extraction reads (gazetteers, the actor matcher) once, before worker
     processes are forked: they then share it instead of each loading or building it."""
     prepare_places(kb.packs)
-    find_actors("", (), kb, ())
+    prepare_actors(kb)
 
 
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):

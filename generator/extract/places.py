@@ -786,6 +786,11 @@ class _Scan:
     hits: list[_Hit]
     contested: list[int] = field(default_factory=list)
 
+    def contest(self, first: int) -> None:
+        """Mark the name starting at token `first` for a second look, once."""
+        if not self.contested or self.contested[-1] != first:
+            self.contested.append(first)
+
 
 def _scan(tokens: _Tokens, gazetteer: Gazetteer, context: _Context) -> _Scan:
     """Gazetteer places, left to right, longest match first.
@@ -857,18 +862,17 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
         candidates = _lookup(tokens, first, count, gazetteer)
         only_candidate = len(candidates) == 1
         if len(candidates) > 1:
-            scan.contested.append(first)
+            scan.contest(first)
             candidates = context.order(candidates)
         for alias in candidates:
             if not _span_ok(alias, tokens, first, last):
                 continue
             if alias.needs_country and not context.countries[alias.place.country]:
-                if not scan.contested or scan.contested[-1] != first:
-                    scan.contested.append(first)
+                scan.contest(first)
                 continue
             if not _context_ok(alias.place, tokens, first, last, context):
-                if alias.place.foreign and (not scan.contested or scan.contested[-1] != first):
-                    scan.contested.append(first)
+                if alias.place.foreign:
+                    scan.contest(first)
                 continue
             one_country = only_candidate or len({candidate.place.country for candidate in candidates}) == 1
             return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, last, True, only_candidate, one_country), last
@@ -1121,10 +1125,11 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     """
     tokens = _tokenize(body, sentences)
     first_pass = None
+    nations = None  # nationality words are the world base's, the same in every gazetteer
     if AUTO in packs:
         every = available_packs()
         with_every = gazetteer_for(every, analyst_places)
-        nations = _nationality_mentions(tokens, with_every)  # the world base's words, in every gazetteer
+        nations = _nationality_mentions(tokens, with_every)
         first_pass = _scan(tokens, with_every, _NO_CONTEXT)
         # Towns and villages do not count: a Syrian village's name in a Libyan story is the
         # very mistake a pack chosen by it would make.
@@ -1132,13 +1137,22 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
         if packs != every:
             first_pass = None  # another gazetteer: it makes its own first pass
     gazetteer = gazetteer_for(tuple(sorted(set(packs))), analyst_places)
-    if first_pass is None:
+    if nations is None:
         nations = _nationality_mentions(tokens, gazetteer)
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
     hits += _small_towns_of_main_country(tokens, hits, context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
+
+
+def main_country(places: tuple[EntityMention, ...]) -> str | None:
+    """The country an article names most, counting the mentions of its places; ties by name."""
+    mentions: Counter = Counter()
+    for place in places:
+        if place.country:
+            mentions[place.country] += len(place.mentions)
+    return min(mentions, key=lambda country: (-mentions[country], country)) if mentions else None
 
 
 def without_countries_as_governments(places: tuple[EntityMention, ...], body: str) -> tuple[EntityMention, ...]:
@@ -1152,10 +1166,7 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     countries = [place for place in places if place.kind == "country"]
     if not countries:
         return places
-    in_country = Counter()
-    for place in places:
-        in_country[place.country] += len(place.mentions)
-    main = min(in_country, key=lambda country: (-in_country[country], country or ""))
+    main = main_country(places)
     place_ends = {mention.end for place in places if place.kind != "country" for mention in place.mentions}
     place_starts = {mention.start for place in places for mention in place.mentions}
     located_ends: set[int] = set()
