@@ -5,6 +5,7 @@
   week", "a weekend attack"), in an earlier month or year ("in March 2011", "since 2011"), or
   speaks of the war as a whole ("have died in Syria's six-year war", "the conflict which has
   lasted five years", "millions fled"); or the count is a tally no incident reaches (TALLY_COUNT).
+  A figure after "a day after", "weeks after" (in the same sentence) counts the earlier event.
 - update: a running or updated total: "the toll rose to 112", "bringing the total to",
   "since Monday". It is a total, newer than the same claimant's earlier figure.
 - partial: a part of a total: a group counted inside a larger figure ("including 10 children",
@@ -66,6 +67,14 @@ _YEAR_REFERENCE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "a day after airstrikes on a school left 35 dead", "weeks after the bombing that killed 20": the
+# figure that follows belongs to the earlier event.
+_TIME_AFTER = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?)|the\s+day)"
+    r"\s+after\b(?![^.;]*\b(?:rose|risen|climbed|reached|bringing)\b)[^.;]*$",
+    re.IGNORECASE,
+)
+_AFTER_WINDOW = 100
 # No single incident of the wars we report kills this many: a larger count is a tally.
 TALLY_COUNT = 10_000
 _UPDATE_CUE = re.compile(
@@ -100,7 +109,7 @@ def _role(article: ExtractedArticle, figure: Figure, past: dict[int, bool]) -> s
     before = _text_before(sentence, figure.text)
     if figure.sentence not in past:
         past[figure.sentence] = _speaks_of_the_past(article, figure.sentence, sentence)
-    if figure.count >= TALLY_COUNT or past[figure.sentence]:
+    if figure.count >= TALLY_COUNT or past[figure.sentence] or _TIME_AFTER.search(_text_before(sentence, figure.text, _AFTER_WINDOW)):
         return BACKGROUND
     if _PART_CUE.search(before):
         return PARTIAL
@@ -121,10 +130,10 @@ def _headline(article: ExtractedArticle, kind: str) -> int | None:
     return {"killed": article.headline_toll.killed, "wounded": article.headline_toll.wounded}.get(kind)
 
 
-def _text_before(sentence: str, phrase: str) -> str:
+def _text_before(sentence: str, phrase: str, window: int = _CUE_WINDOW) -> str:
     """The words just before the figure's phrase in its sentence (the sentence's start if not found)."""
     at = sentence.find(phrase)
-    return sentence[max(0, at - _CUE_WINDOW):at] if at > 0 else ""
+    return sentence[max(0, at - window):at] if at > 0 else ""
 
 
 def _speaks_of_the_past(article: ExtractedArticle, index: int, sentence: str) -> bool:

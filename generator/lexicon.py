@@ -48,10 +48,12 @@ TITLE_WORDS = frozenset(
 
 # How an attack was made, for telling incidents apart: two reports of one day and place are one
 # incident unless one says "car bomb" and the other only "air strike". A report may name several.
+# Fire from afar is one kind: witnesses and outlets often cannot tell a missile from a rocket, or
+# an air raid from shelling, and call one attack by both.
 ATTACK_KINDS = MappingProxyType({
-    "air strike": r"air\s*strikes?|strikes|air\s*raids?|raids|warplanes?|jets?|aircraft|helicopters?|barrel\s+bombs?"
-                  r"|bombing\s+raids?|bombard\w*|aerial|drones?|missiles?|sorties",
-    "shelling": r"shell(?:s|ing|ed)?|mortars?|rockets?|artillery|projectiles?",
+    "bombardment": r"air\s*strikes?|strikes|air\s*raids?|raids|warplanes?|jets?|aircraft|helicopters?|barrel\s+bombs?"
+                   r"|bombing\s+raids?|bombard\w*|aerial|drones?|missiles?|sorties"
+                   r"|shell(?:s|ing|ed)?|mortars?|rockets?|artillery|projectiles?",
     "bombing": r"car\s+bombs?|bomb\s+attacks?|suicide\s+bombers?|blasts?|explosions?|explosives?|suicide|ieds?|land\s*mines?|mines"
                r"|booby|detonat\w*",
     "chemical": r"chemical|gas|sarin|chlorine|toxic|poison(?:ous)?|nerve\s+agent|suffocation",

@@ -2,10 +2,12 @@
 articles as resolved, places, casualty events (generator.incidents: one event per incident, across
 articles; generator.claim_roles: what each claim counts) and related briefings.
 
-A claim whose sentence names no place takes the article's main place (its most-mentioned city,
-else governorate, else any place) and is marked as inferred; a district rolls up to the
-most-mentioned city of the same governorate in that briefing (local reporting names the
-neighbourhood and leaves the city implicit).
+A claim whose sentence names no place takes the article's main place and is marked as inferred.
+The main place is the article's most-named city, else division, else smaller place, else its
+country; only places of the article's main country (the country whose places it names most)
+count, for a story about Syria told from Moscow happened in Syria, and the lead's mentions count
+twice. A district rolls up to the most-mentioned city of the same governorate in that briefing
+(local reporting names the neighbourhood and leaves the city implicit).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.claim_roles import BACKGROUND, claim_roles
+from generator.claim_roles import BACKGROUND, LEAD_SENTENCES, claim_roles
 from generator.incidents import PlaceTree, incident_reports, make_events, resolve_incidents
 from generator.models import (
     Claim,
@@ -116,7 +118,7 @@ class CrossReference:
                                     if e.category == "place" and e.kind in ("governorate", "region")})
         put(self, "_country_place", {e.name: e.id for e in dossier.entities
                                      if e.category == "place" and e.kind == "country"})
-        put(self, "_main_places", {a.id: self._most_mentioned_place(a) for a in dossier.articles})
+        put(self, "_main_places", {a.id: self._most_named_place(a) for a in dossier.articles})
         claims = self.claims()
         put(self, "events", self._events(claims))
         put(self, "background", tuple(claim for claim in claims if claim.role == BACKGROUND))
@@ -172,15 +174,24 @@ class CrossReference:
         return min(candidates, key=lambda pid: (-counts[pid], self.entities[pid].name.casefold(), pid), default=None)
 
     def main_place(self, article: ExtractedArticle) -> str | None:
-        """The most-mentioned city, else governorate, else smaller place, else country."""
+        """Where the article's claims happened when their sentences do not say (module docstring)."""
         return self._main_places[article.id]
 
-    def _most_mentioned_place(self, article: ExtractedArticle) -> str | None:
-        counts = self._place_mentions[article.id]
+    def _most_named_place(self, article: ExtractedArticle) -> str | None:
+        """See the module's docstring."""
+        weights: Counter[str] = Counter()
+        by_country: Counter[str] = Counter()
+        for local, entity in self.resolved[article.id].locals_of("place"):
+            weight = sum(2 if mention.sentence < LEAD_SENTENCES else 1 for mention in local.mentions)
+            weights[entity.id] += weight
+            if entity.country:
+                by_country[entity.country] += weight
+        home = min(by_country, key=lambda country: (-by_country[country], country), default=None)
         for kinds in _MAIN_PLACE_KINDS:
-            found = self._ranked(counts, kinds)
-            if found:
-                return found
+            candidates = [pid for pid in weights if self.entities[pid].kind in kinds
+                          and (home is None or self.entities[pid].country in (home, None))]
+            if candidates:
+                return min(candidates, key=lambda pid: (-weights[pid], self.entities[pid].name.casefold(), pid))
         return None
 
     def area(self, article: ExtractedArticle, place_id: str | None) -> str | None:

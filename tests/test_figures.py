@@ -147,6 +147,13 @@ def test_single_victims_count_one_or_two():
     assert summary(figures_of("One Syrian civilian was killed on Monday.")) == [("killed", 1, "exact", "civilian")]
 
 
+def test_a_place_the_country_introduces_locates_the_figure():
+    body = ("An air strike killed 18 people in Syria's northwestern province of Idlib on Saturday. "
+            "Shelling killed 4 people in Syria, the monitor said.")
+    places = (entity(body, "Syria", "Syria", "country"), entity(body, "Idlib", "Idlib", "governorate"))
+    assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(18, "Idlib"), (4, "Syria")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -25,7 +25,9 @@ PLACES = {  # key -> (name, kind, region)
     "al-bab": ("Al-Bab", "town", "Aleppo"),
     "idlib": ("Idlib", "city", "Idlib"),
     "syria": ("Syria", "country", None),
+    "moscow": ("Moscow", "city", "Moscow"),
 }
+COUNTRY_OF = {"moscow": "Russia"}  # every other place is in Syria
 
 
 def _figure(count, sentence=0, who="people", place=None, qualifier="exact", kind="killed", source=None, text=None):
@@ -41,7 +43,8 @@ def _article(article_id, sentences, figures, places=(), published=FRIDAY, title=
         spans.append(Sentence(index, 0, start, start + len(text), text))
         start += len(text) + 1
     locals_ = tuple(EntityMention(key, PLACES[key][0], PLACES[key][1], (Mention(PLACES[key][0], 0, 0, 1),) * weight,
-                                  country="Syria", region=PLACES[key][2]) for key, weight in places)
+                                  country=COUNTRY_OF.get(key, "Syria"), region=PLACES[key][2])
+                    for key, weight in places)
     claimants = tuple(EntityMention(name, name, "organization", (Mention(name, 0, 0, 1),)) for name in actors)
     return ExtractedArticle(
         id=article_id, source_path=f"{article_id}.txt", record=None, content_hash=article_id,
@@ -57,7 +60,8 @@ def _xref(*articles):
         for place in article.places:
             name, kind, region = PLACES[place.key]
             entities[place.key] = Entity(place.key, "place", name, kind, (name,),
-                                         country=None if kind == "country" else "Syria", region=region)
+                                         country=name if kind == "country" else COUNTRY_OF.get(place.key, "Syria"),
+                                         region=region)
             entity_of[(article.id, "place", place.key)] = place.key
         for actor in article.actors:
             entities[actor.key.lower()] = Entity(actor.key.lower(), "actor", actor.name, "organization", (actor.name,))
@@ -131,6 +135,15 @@ def test_a_date_two_days_before_the_report_makes_a_claim_background():
     assert claim_roles(article) == ("background", "total")
 
 
+def test_a_figure_after_a_day_after_counts_the_earlier_event():
+    sentences = ["Rebel rockets killed 6 children at a school in Aleppo on Thursday, "
+                 "just a day after air strikes on a school in Idlib left 35 people dead.",
+                 "Two days after the attack, the toll rose to 8."]
+    article = _article("a", sentences, [_figure(6, text="6 children"), _figure(35, text="35 people"),
+                                         _figure(8, 1, text="8")])
+    assert claim_roles(article) == ("total", "background", "update")
+
+
 # -- one event per incident --------------------------------------------------------------------
 
 def test_a_next_day_report_joins_and_a_report_three_days_later_does_not():
@@ -168,6 +181,21 @@ def test_different_kinds_of_attack_on_one_day_in_one_city_stay_apart():
     xref = _xref(car_bomb, air_raid)
     assert _event_articles(xref) == [("a",), ("b",)]
     assert sorted((e.key, e.sequence) for e in xref.events) == [("2016-09-23/idlib", 1), ("2016-09-23/idlib-2", 2)]
+
+
+def test_air_strikes_and_shelling_are_one_kind_of_attack():
+    """Outlets call one bombardment by both names; a car bomb stays another incident."""
+    raids = _article("a", ["Warplanes pounded Aleppo, killing 30 people."], [_figure(30)], [("aleppo", 1)])
+    shelling = _article("b", ["Regime shelling of Aleppo killed 28 people."], [_figure(28)], [("aleppo", 1)])
+    car_bomb = _article("c", ["A car bomb exploded at a market: 5 dead."], [_figure(5)], [("aleppo", 1)])
+    assert _event_articles(_xref(raids, shelling, car_bomb)) == [("a", "b"), ("c",)]
+
+
+def test_a_claim_without_a_place_is_placed_in_the_articles_main_country():
+    """A story about Syria that names Moscow once and no Syrian town: the toll is Syria's."""
+    article = _article("a", ["Putin spoke in Moscow of the gas attack in Syria.", "It killed 1400 people in Syria."],
+                       [_figure(1400, 1)], [("moscow", 1), ("syria", 3)])
+    assert [e.key for e in _xref(article).events] == ["2016-09-23/syria"]
 
 
 def test_a_title_naming_another_attack_does_not_split_an_incident():

@@ -189,6 +189,9 @@ _CLAIM_AFTER = re.compile(
 _FIRMING_UP_SENTENCES = 2
 # A place of the figure's own clause: "12 deaths in ... Beshkatine and 11 killed in Al-Bal".
 _PLACE_WINDOW = 120
+# How far after a country's name a place still belongs to the same phrase ("Syria's northwestern
+# province of Idlib").
+_COUNTRY_PHRASE = 40
 # A place named before the figure locates it only after a locative preposition, allowing up to
 # three words between ("in rebel-held east Aleppo", "near the town of").
 _LOCATIVE_BEFORE = re.compile(
@@ -471,10 +474,14 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
     """The place named in the figure's own clause (a country only after a locative word:
     "killed 20 in Syria", not "killed 20, the United States said"), else the nearest one named
     before it after a locative word."""
-    after = [key for start, key, country in in_sentence if item.start <= start < min(next_start, item.end + _PLACE_WINDOW)
-             and (not country or _is_locative(sentence, start))]
+    after = [(start, key, country) for start, key, country in in_sentence
+             if item.start <= start < min(next_start, item.end + _PLACE_WINDOW) and (not country or _is_locative(sentence, start))]
     if after:
-        return after[0]
+        start, key, country = after[0]
+        # "in Syria's Idlib province": the place the country's name introduces is the one meant
+        inner = next((other for other_start, other, other_country in after[1:]
+                      if not other_country and other_start - start <= _COUNTRY_PHRASE), None)
+        return inner if country and inner else key
     before = [key for start, key, _ in in_sentence if start < item.start and _is_locative(sentence, start)]
     return before[-1] if before else None
 
