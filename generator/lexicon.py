@@ -43,8 +43,21 @@ TITLE_WORDS = frozenset(
     speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
     undersecretary commissioner high coordinator rapporteur counterpart executive regional
     humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
-    pvt private inspector sheriff""".split()
+    pvt private inspector sheriff analyst researcher economist""".split()
 )
+
+# The nouns that end the field of an organisation's name after an "and": "Center for Strategic and
+# International Studies", "Directorate of Arms and Munitions Control", "Ministry of Labour and
+# Social Affairs". An "and" before any other word ("Ministry of Defence and John Smith") joins two names.
+NAME_FIELD_NOUNS = frozenset(
+    """studies affairs development control research cooperation security peace justice reconciliation
+    reconstruction relief planning information communications rights liberties freedom
+    freedoms democracy accountability transparency trade industry investment finance economy
+    agriculture health welfare labour labor employment education culture tourism environment
+    energy transport transportation infrastructure housing services operations analysis policy
+    policies intelligence munitions explosives firearms weapons arms drugs narcotics crime
+    prevention protection documentation monitoring unity dialogue progress liberation resistance
+    resources migration refugees displacement statistics technology sciences science""".split())
 
 # How an attack was made, for telling incidents apart: two reports of one day and place are one
 # incident unless one says "car bomb" and the other only "air strike". A report may name several.

@@ -298,3 +298,33 @@ def test_spanish_outlet_titles_and_an_organisation_after_the(kb):
 def test_a_person_named_by_the_last_words_of_a_longer_name_is_that_person(kb):
     body = "David Perez Esparza, a security analyst, said the cartel grew. Perez Esparza said it will fall."
     assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values()] == [("David Perez Esparza", 2)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Michael O'Hanlon of the Center for Strategic and International Studies said the plan failed.",
+     {("Michael O'Hanlon", "person"), ("Center for Strategic and International Studies", "organization")}),
+    ("The General Directorate of Arms and Munitions Control seized 300 guns.",
+     {("General Directorate of Arms and Munitions Control", "organization")}),
+    ("The Ministry of Labour and John Smith said nothing.",
+     {("Ministry of Labour", "organization"), ("John Smith", "person")}),
+    ("The Committee to Protect Journalists counted 84 deaths.", {("Committee to Protect Journalists", "organization")}),
+    ("A letter from Abbas to Netanyahu arrived.", {("Benjamin Netanyahu", "person")}),
+])
+def test_and_or_to_inside_an_organisations_name(kb, body, expected):
+    assert {(a.name, a.kind) for a in _actors(body, kb).values()} == expected
+
+
+def test_a_name_ends_before_a_possessive_and_a_nickname_stays_inside(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "The Center for Strategic and International Studies ' Stephen Flanagan said so. "
+        "Analyst Michael E. O'Hanlon agreed. DEA agent Enrique 'Kiki' Camarena was killed in 1985.", kb).values()}
+    assert {("Center for Strategic and International Studies", "organization"), ("Stephen Flanagan", "person"),
+            ("Michael E. O'Hanlon", "person"), ("Enrique 'Kiki' Camarena", "person")} <= found
+
+
+def test_an_outlet_noun_before_a_name_gives_the_outlet_that_name(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "Sgrena, a journalist for the Communist newspaper Il Manifesto, was hit. "
+        "In a piece on CNN's website Charles Lister of the Brookings Institution said so.", kb).values()}
+    assert {("Il Manifesto", "media"), ("Charles Lister", "person"), ("Brookings Institution", "organization")} <= found
+    assert not {name for name, _kind in found} & {"Communist", "Charles Lister of the Brookings Institution"}

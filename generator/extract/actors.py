@@ -20,14 +20,14 @@ from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.extract.places import main_country
-from generator.lexicon import MONTH_NUMBERS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
+from generator.lexicon import MONTH_NUMBERS, NAME_FIELD_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
 from generator.text import sentence_at
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 # A middle initial keeps its dot and its name together: "George W. Bush", not "George W".
-_INITIAL = r"[A-Z]\.(?=[ \t][A-Z][a-z])"
+_INITIAL = r"[A-Z]\.(?=[ \t][A-Z](?:[a-z]|['’][A-Z]))"  # "George W. Bush", "Michael E. O'Hanlon"
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
 # A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
 _TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
@@ -122,11 +122,12 @@ _FORCE_NOUN = re.compile(
 )
 # A ministry or service named without its country ("the Interior Ministry", "Ministry of
 # Defence", "the National Police"): the government's of the country the story is about.
+_MINISTRY_FIELD = (r"(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|Finance|"
+                   r"Information|Security|Public\s+Security|Home\s+Affairs)")
 _COUNTRYLESS_BODY = re.compile(
     r"(?:Foreign|Interior|Defen[cs]e|Justice|Health|Finance|Information|Security|Public\s+Security|Home|"
     r"Foreign\s+Affairs|Internal\s+Affairs)\s+Ministry"
-    r"|Ministry\s+of\s+(?:the\s+)?(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|"
-    r"Finance|Information|Security|Public\s+Security|Home\s+Affairs)"
+    rf"|Ministry\s+of\s+(?:the\s+)?{_MINISTRY_FIELD}(?:\s+and\s+{_MINISTRY_FIELD})?"
     r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
 )
 # A ship is named after its kind or prefix: never a person.
@@ -139,6 +140,8 @@ _OUTLET_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:newspaper|daily|weekly|magazine|broadcaster|news\s+agency|website|tabloid)\b",
     re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s+")
+_SPACED_APOSTROPHE = re.compile(r"\s+['’]\s+")
+_TRAILING_APOSTROPHE = re.compile(r"['’]\s+")
 _HEADLINE_END = frozenset(".!?\"”’)]")  # the last visible character of prose
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINE = re.compile(r"[^\n]+")
@@ -148,8 +151,11 @@ _ORG_HEADS = frozenset(
     forces force corps division coalition crescent society center centre commission court university
     company bank fund alliance legion regiment guard guards police authority office department bureau
     directorate administration federation assembly parliament congress senate church programme program
-    initiative mission militia group command staff""".split()
+    initiative mission militia group command staff institution endowment academy branch""".split()
 )
+# Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
+# "Mission to Probe" or a "Front to Defend" is a phrase.
+_ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fund initiative center centre".split())
 # A run naming a building or a road is a place or a target, never an actor.
 _FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
@@ -568,13 +574,14 @@ class _Article:
         for index in self.capitalised:
             if current:
                 for between in range(current[-1] + 1, index):
-                    if not self._bridges(between):
+                    if not self._bridges(between, current):
                         runs.append(current)
                         current = []
                         break
                     current.append(between)
             if self._name_token(index):
-                if current and not (self.joined[current[-1]] and current[-1] == index - 1):
+                if current and (not (self.joined[current[-1]] and current[-1] == index - 1)
+                                or self._possessive_between(current[-1])):
                     runs.append(current)
                     current = []
                 current.append(index)
@@ -584,6 +591,15 @@ class _Article:
         if current:
             runs.append(current)
         return [_trim_lower_tail(run, self.tokens) for run in runs]
+
+    def _possessive_between(self, index: int) -> bool:
+        """"Studies' Stephen Flanagan", "Studies ' Stephen" (tokenized): a name ends before a
+        possessive (not "Enrique 'Kiki' Camarena")."""
+        if index + 1 >= len(self.tokens):
+            return False
+        gap = self.body[self.tokens[index].end : self.tokens[index + 1].start]
+        return bool(_SPACED_APOSTROPHE.fullmatch(gap) or (self.tokens[index].lower.endswith("s")
+                                                           and _TRAILING_APOSTROPHE.fullmatch(gap)))
 
     def _name_token(self, index: int) -> bool:
         token = self.tokens[index]
@@ -598,10 +614,15 @@ class _Article:
             and not token.acronym
         )
 
-    def _bridges(self, index: int) -> bool:
-        """A lower-case particle or connector between two name tokens ("al", "of")."""
+    def _bridges(self, index: int, run: list[int]) -> bool:
+        """A lower-case particle or connector between two name tokens ("al", "of"), or an "and"
+        inside an organisation's name (see _and_inside_a_name)."""
         token = self.tokens[index]
-        if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower != "the":
+        if token.lower == "and":
+            return self._and_inside_a_name(index, run)
+        if token.lower == "to" and self.tokens[index - 1].lower not in _ADVOCACY_HEADS:
+            return False  # only "Committee to Protect Journalists", never "from Abbas to Netanyahu"
+        if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in ("the", "to"):
             return False
         if not (self.joined[index - 1] and self.joined[index]) or token.capitalised:
             return False
@@ -610,15 +631,33 @@ class _Article:
             following += 1
         return following < len(self.tokens) and self._name_token(following)
 
+    def _and_inside_a_name(self, index: int, run: list[int]) -> bool:
+        """"Center for Strategic and International Studies": after an organisation's head and its
+        "of" or "for", an "and" between two name words whose tail ends in a noun of a field
+        (lexicon.NAME_FIELD_NOUNS); "the Ministry of Defence and John Smith" are two names."""
+        if not (self.joined[index - 1] and self.joined[index] and self._name_token(index - 1)):
+            return False
+        connector = max((i for i in run if self.tokens[i].lower in _CONNECTORS), default=None)
+        if connector is None or self.tokens[connector - 1].lower not in _ORG_HEADS:
+            return False
+        last = index + 1
+        if last >= len(self.tokens) or not self._name_token(last):
+            return False
+        while (last + 1 < len(self.tokens) and self.joined[last] and self._name_token(last + 1)
+               and not self._possessive_between(last)):
+            last += 1
+        tail = self.tokens[index + 1 : last + 1]
+        return tail[-1].lower in NAME_FIELD_NOUNS and not any(token.lower in _ORGANIZATION_HEADS for token in tail)
+
     def _classify_run(self, run: list[int]) -> None:
         tokens = [self.tokens[i] for i in run]
-        if any(t.lower in _FACILITY_WORDS for t in tokens):
+        if any(t.lower in _FACILITY_WORDS for t in tokens) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
         if len(tokens) > lead + 1 and tokens[lead].lower in _MEDIA_PREFIXES:  # "El Diario de Hoy", "Revista Zeta"
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
-        if any(t.lower in _CONNECTORS for t in tokens) or tokens[-1].lower in _ORGANIZATION_HEADS:
+        if any(t.lower in _CONNECTORS for t in tokens) or _organization_head(tokens) is not None:
             if self._organization(run):
                 return
             cut = max(i for i, t in enumerate(tokens) if t.lower in _CONNECTORS | {"the"}) if any(
@@ -641,6 +680,21 @@ class _Article:
             return
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+
+    def _split_at_of_the(self, run: list[int]) -> bool:
+        """"John Smith of the Brookings Institution": a name, then the organisation it is of, each
+        classified on its own (not "Ministry of the Interior", whose tail has no head word)."""
+        for position in range(1, len(run) - 3):
+            if self.tokens[run[position]].lower != "of" or self.tokens[run[position + 1]].lower != "the":
+                continue
+            tail = run[position + 2 :]
+            if self.tokens[run[position - 1]].lower in _ORG_HEADS:
+                return False  # "General Operations Branch of the National Civil Police" is one name
+            if _organization_head([self.tokens[i] for i in tail]) is not None:
+                self._classify_run(tail)
+                self._classify_run(run[:position])
+                return True
+        return False
 
     def _organization(self, run: list[int]) -> bool:
         tokens = [self.tokens[i] for i in run]
@@ -679,14 +733,16 @@ class _Article:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
         the noun beside it, never a person."""
         if before is not None and before.lower in _OUTLET_NOUNS and before.text.islower():
-            return True  # "the daily X", "the news agency X"; not "Anadolu Agency X", a name before another
+            owner = run[0] - 3 if run[0] > 2 and self.tokens[run[0] - 2].lower == "s" else run[0] - 2
+            return not (owner >= 0 and self.taken[owner])  # "the daily X"; not "CNN's website X", an actor's noun
         after = run[-1] + 1
         if after >= len(self.tokens):
             return False
         following = self.tokens[after].lower
-        if following in _OUTLET_NOUNS or (following == "news" and after + 1 < len(self.tokens)
-                                          and self.tokens[after + 1].lower in _OUTLET_NOUNS):
-            return True  # "X newspaper", "X news agency"
+        noun = after + 1 if following == "news" and after + 1 < len(self.tokens) else after
+        if self.tokens[noun].lower in _OUTLET_NOUNS:
+            # "X newspaper", "X news agency"; but "the Communist newspaper Il Manifesto" names Y
+            return not (noun + 1 < len(self.tokens) and self.joined[noun] and self.tokens[noun + 1].capitalised)
         return self.body.startswith(",", self.tokens[run[-1]].end) and bool(
             _OUTLET_APPOSITION.match(self.body, self.tokens[run[-1]].end))
 
@@ -779,12 +835,14 @@ class _Article:
 
 def _organization_head(tokens: list[_Token]) -> _Token | None:
     """The word that makes a run an organisation's name: its last ("Syrian Democratic Forces"),
-    or the last before its first "of"/"for" ("Ministry of Defence", "Front for the Liberation of X")."""
+    or the last before its first "of"/"for" ("Ministry of Defence", "Front for the Liberation of X"),
+    or before "to" ("Committee to Protect Journalists")."""
     if len(tokens) < 2:
         return None
     if tokens[-1].lower in _ORGANIZATION_HEADS:
         return tokens[-1]
-    connector = next((i for i, token in enumerate(tokens) if token.lower in _CONNECTORS), None)
+    connector = next((i for i, token in enumerate(tokens) if token.lower in _CONNECTORS
+                      or (token.lower == "to" and i and tokens[i - 1].lower in _ADVOCACY_HEADS)), None)
     if connector and connector + 1 < len(tokens) and tokens[connector - 1].lower in _ORGANIZATION_HEADS:
         return tokens[connector - 1]
     return None
