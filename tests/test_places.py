@@ -465,3 +465,19 @@ def test_small_towns_of_the_main_country_where_the_wording_makes_them_places():
     names = world_places(body)
     assert {"Taraza", "Caceres"} <= names.keys() and names["Taraza"].country == "Colombia"
     assert "Taraza" not in world_places("Taraza was calm, Colombian officials said. Colombia voted.")  # no cue
+
+
+def test_a_small_town_of_the_main_country_takes_the_place_of_an_unnamed_countrys_namesake():
+    colombia = world_places("Violence in Colombia grew. In areas like Suarez, Buenos Aires and Santander de "
+                            "Quilichao, Colombia's communities suffer.")
+    assert colombia["Buenos Aires"].country == "Colombia"
+    named = world_places("Colombia's president met Argentina's president in Buenos Aires. Colombia voted.")
+    assert named["Buenos Aires"].country == "Argentina"  # Argentina is named: its capital stays
+
+
+def test_divisions_by_their_short_name_and_with_their_word_in_every_country():
+    mexico = world_places("Gunmen in the western state of Michoacan killed 20 in Mexico. Coahuila was calm.")
+    assert (mexico["Michoacan"].kind, mexico["Michoacan"].country) == ("region", "Mexico")
+    assert mexico["Coahuila"].country == "Mexico"
+    colombia = world_places("FARC extortion spread from Caqueta to the neighboring department of Huila, Colombia.")
+    assert colombia["Huila"].country == "Colombia"  # not Angola's Huila province, listed first

@@ -470,7 +470,8 @@ def _subdivisions() -> tuple[tuple[str, str, str, str | None], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _subdivision_names() -> dict[tuple[str, str], str]:
-    """(country, GeoNames admin1) -> subdivision name, where GeoNames uses the ISO letters."""
+    """(country, GeoNames admin1) -> subdivision name (the region of its places and of the
+    division itself), where GeoNames uses the ISO letters."""
     return {(country, local): name for _, country, local, name, _ in _subdivisions() if local.isalpha()}
 
 
@@ -591,19 +592,22 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     their name with the words news put around it ("Sinaloa state", "province of Anbar"), and
     by the bare name where no city or country already has it."""
     packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
+    short_names = data.world.get("division_names") or {}
     for code, country_code, _, name, parent in _subdivisions():
         country = countries.get(country_code)
         if parent or code in packed or country is None:
             continue
-        display = _display(name)
+        names = [*short_names.get(code, ()), _display(name)]  # "Michoacan" before "Michoacan de Ocampo"
         # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
-        place = Place(f"iso:{code}", display, "region", country.name, display, foreign=country_code not in data.home)
-        if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
-            builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
-                        needs_country=country_code not in data.home)
-        for word in _DIVISION_WORDS:
-            builder.add(f"{display} {word}", place, curated=False, only_new=True, variants=False)
-            builder.add(f"{word} of {display}", place, curated=False, only_new=True, variants=False)
+        # its region is the ISO name as written, as its cities' is ("Genève")
+        place = Place(f"iso:{code}", names[0], "region", country.name, name, foreign=country_code not in data.home)
+        for display in names:
+            if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
+                builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
+                            needs_country=country_code not in data.home)
+            for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
+                builder.add(f"{display} {word}", place, curated=False, variants=False)
+                builder.add(f"{word} of {display}", place, curated=False, variants=False)
 
 
 def _add_cities(
@@ -1140,7 +1144,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     if nations is None:
         nations = _nationality_mentions(tokens, gazetteer)
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
-    hits += _small_towns_of_main_country(tokens, hits, context)
+    hits = _with_small_towns_of_main_country(tokens, hits, context, nations)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1200,32 +1204,61 @@ def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
     return hits, context
 
 
-def _small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context: _Context) -> list[_Hit]:
-    """Towns and villages under 15,000 inhabitants (GeoNames' cities of 1,000+) of the country
-    the article is about, where the wording makes a name a place: after "in", "near", "town
-    of"..., or listed after another place ("the municipalities of Zaragoza, Nechi and Caceres")."""
+def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context: _Context,
+                                     nations: Counter) -> list[_Hit]:
+    """`hits` with the towns and villages under 15,000 inhabitants (GeoNames' cities of 1,000+)
+    of the country the article is about, where the wording makes a name a place: after "in",
+    "near", "town of"..., or listed after another place ("the municipalities of Zaragoza, Nechi
+    and Caceres"). Such a town also takes the place of a namesake in a country the article never
+    names, where it is listed with places of that country ("Suarez, Buenos Aires and Santander
+    de Quilichao" in a story about Colombia, "Burgos, Tamaulipas" in one about Mexico)."""
     if context.top is None or context.countries[context.top] < _TOP_COUNTRY_MENTIONS:
-        return []
+        return hits
     towns = _small_towns(_country_code(context.top))
     if not towns:
-        return []
+        return hits
+    named = {hit.place.name for hit in hits if hit.place.kind == "country"} | set(nations)
+    replaceable = {hit.first_token: hit for hit in hits
+                   if hit.place.country not in (context.top, None) and hit.place.country not in named
+                   and hit.place.kind != "country"}
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     place_ends = {_token_range(tokens, hit)[-1] for hit in hits}
     found: list[_Hit] = []
-    for index in [index for index, capital in enumerate(tokens.capitalised) if capital and index not in covered]:
-        if index in covered or not _cued_as_place(tokens, index, place_ends):
+    home = [hit for hit in hits if hit.place.country == context.top]
+    home_ends, home_starts = {hit.last_token for hit in home}, {hit.first_token for hit in home}
+    for index in [index for index, capital in enumerate(tokens.capitalised)
+                  if capital and (index not in covered or index in replaceable)]:
+        namesake = replaceable.get(index)
+        if namesake is not None and not _listed_with(tokens, namesake, home_ends, home_starts):
+            continue  # "talks in Paris" in a story about the US are in France's Paris
+        if not _cued_as_place(tokens, index, place_ends):
             continue
         for count in range(_MAX_NAME_WORDS, 0, -1):
             last = index + count - 1
             if last >= len(tokens.norms) or any(not tokens.joins_next[i] for i in range(index, last)):
                 continue
+            if namesake is not None and last != namesake.last_token:
+                continue  # only the very name of the foreign place
             place = towns.get(" ".join(tokens.norms[index : last + 1]))
-            if place is not None and not covered.intersection(range(index, last + 1)):
+            if place is not None and (namesake is not None or not covered.intersection(range(index, last + 1))):
                 found.append(_Hit(place, tokens.starts[index], tokens.ends[last], index, last, True))
                 covered.update(range(index, last + 1))
                 place_ends.add(last)
+                home_ends.add(last)
                 break
-    return found
+    replaced = {hit.first_token for hit in found} & replaceable.keys()
+    return [hit for hit in hits if hit.first_token not in replaced] + found
+
+
+def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -> bool:
+    """The hit is listed right after one of the places ending at `ends` ("Suarez, X", "Orito and
+    X") or right before one starting at `starts` ("X, Tamaulipas")."""
+    first, last = hit.first_token, hit.last_token
+    if first >= 2 and tokens.norms[first - 1] in ("and", "or") and (first - 2) in ends:
+        return True
+    if first >= 1 and not tokens.joins_next[first - 1] and (first - 1) in ends:
+        return True  # a comma between
+    return not tokens.joins_next[last] and (last + 1) in starts
 
 
 def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
