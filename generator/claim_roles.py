@@ -106,10 +106,11 @@ def claim_roles(article: ExtractedArticle) -> tuple[str, ...]:
 
 def _role(article: ExtractedArticle, figure: Figure, past: dict[int, bool]) -> str:
     sentence = article.sentences[figure.sentence].text if figure.sentence < len(article.sentences) else ""
-    before = _text_before(sentence, figure.text)
+    wide = _text_before(sentence, figure.text, _AFTER_WINDOW)
+    before = wide[-_CUE_WINDOW:]
     if figure.sentence not in past:
         past[figure.sentence] = _speaks_of_the_past(article, figure.sentence, sentence)
-    if figure.count >= TALLY_COUNT or past[figure.sentence] or _TIME_AFTER.search(_text_before(sentence, figure.text, _AFTER_WINDOW)):
+    if figure.count >= TALLY_COUNT or past[figure.sentence] or _TIME_AFTER.search(wide):
         return BACKGROUND
     if _PART_CUE.search(before):
         return PARTIAL
@@ -130,7 +131,7 @@ def _headline(article: ExtractedArticle, kind: str) -> int | None:
     return {"killed": article.headline_toll.killed, "wounded": article.headline_toll.wounded}.get(kind)
 
 
-def _text_before(sentence: str, phrase: str, window: int = _CUE_WINDOW) -> str:
+def _text_before(sentence: str, phrase: str, window: int) -> str:
     """The words just before the figure's phrase in its sentence (the sentence's start if not found)."""
     at = sentence.find(phrase)
     return sentence[max(0, at - window):at] if at > 0 else ""

@@ -1253,12 +1253,8 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
 def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -> bool:
     """The hit is listed right after one of the places ending at `ends` ("Suarez, X", "Orito and
     X") or right before one starting at `starts` ("X, Tamaulipas")."""
-    first, last = hit.first_token, hit.last_token
-    if first >= 2 and tokens.norms[first - 1] in ("and", "or") and (first - 2) in ends:
-        return True
-    if first >= 1 and not tokens.joins_next[first - 1] and (first - 1) in ends:
-        return True  # a comma between
-    return not tokens.joins_next[last] and (last + 1) in starts
+    last = hit.last_token
+    return _listed_after(tokens, hit.first_token, ends) or (not tokens.joins_next[last] and (last + 1) in starts)
 
 
 def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
@@ -1268,8 +1264,15 @@ def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
     previous = tokens.norms[index - 1]
     if previous in _PLACE_CUES or (previous == "of" and index >= 2 and tokens.norms[index - 2] in _PLACE_CUE_NOUNS):
         return True
-    if previous in ("and", "or") and index >= 2:
-        return (index - 2) in place_ends
+    return _listed_after(tokens, index, place_ends)
+
+
+def _listed_after(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
+    """The name at `index` follows a place ending at `place_ends`: "Orito and X", "Suarez, X"."""
+    if index == 0:
+        return False
+    if tokens.norms[index - 1] in ("and", "or"):
+        return index >= 2 and (index - 2) in place_ends
     return not tokens.joins_next[index - 1] and (index - 1) in place_ends  # a comma after a place
 
 
