@@ -44,6 +44,7 @@ from generator.lexicon import FUNCTION_WORDS
 from generator.yamlio import load_shipped, load_yaml
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "knowledge_base.yaml"
+GIVEN_NAMES_FILE = Path(__file__).parent / "data" / "given_names.txt"  # built by tools/build_given_names.py
 _CATEGORY_OF_SECTION = {"actors": "actor", "places": "place"}
 _KINDS = {"actor": ACTOR_KINDS, "place": PLACE_KINDS}
 _LIST_FIELDS = ("aliases", "domains", "demonyms", "metonyms", "references")
@@ -134,7 +135,7 @@ def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...]
     return KnowledgeBase(
         entries=entries,
         ignores=frozenset(normalize_surface(text) for text in ignores),
-        given_names=frozenset(str(name) for name in shipped.get("given_names") or ()),
+        given_names=_given_names(shipped),
         by_id=types.MappingProxyType({entry.id: entry for entry in entries}),
         warnings=tuple(drafts.warnings),
         packs=packs,
@@ -156,6 +157,13 @@ def _add_world_governments(drafts: _Drafts, problems: list[str]) -> None:
                        "metonyms": [country.name, *([country.capital] if country.capital else [])],
                        "description": f"The government of {country.name} and its armed forces."},
                       "actor", "generator/data/world.yaml: nationalities", problems)
+
+
+def _given_names(shipped: dict) -> frozenset[str]:
+    """The curated first names of every region, and the census list (see GIVEN_NAMES_FILE)."""
+    census = (line.strip() for line in GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines())
+    return frozenset((*(str(name) for name in shipped.get("given_names") or ()),
+                      *(name for name in census if name and not name.startswith("#"))))
 
 
 def _read_yaml(path: Path, allowed: frozenset[str], problems: list[str], load: Callable[[str], object]) -> dict:

@@ -57,7 +57,7 @@ NAME_FIELD_NOUNS = frozenset(
     energy transport transportation infrastructure housing services operations analysis policy
     policies intelligence munitions explosives firearms weapons arms drugs narcotics crime
     prevention protection documentation monitoring unity dialogue progress liberation resistance
-    resources migration refugees displacement statistics technology sciences science""".split())
+    resources migration refugees displacement statistics technology sciences science combat""".split())
 
 # How an attack was made, for telling incidents apart: two reports of one day and place are one
 # incident unless one says "car bomb" and the other only "air strike". A report may name several.

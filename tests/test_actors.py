@@ -328,3 +328,78 @@ def test_an_outlet_noun_before_a_name_gives_the_outlet_that_name(kb):
         "In a piece on CNN's website Charles Lister of the Brookings Institution said so.", kb).values()}
     assert {("Il Manifesto", "media"), ("Charles Lister", "person"), ("Brookings Institution", "organization")} <= found
     assert not {name for name, _kind in found} & {"Communist", "Charles Lister of the Brookings Institution"}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The war must end, South African President Jacob Zuma told reporters.",
+     {("South African government", "government"), ("Jacob Zuma", "person")}),
+    ("German Economy Minister Philipp Roesler said 150 wounded Libyans would be treated.",
+     {("German government", "government"), ("Philipp Roesler", "person")}),
+    ("White House Press Secretary Robert Gibbs said the violence must stop.",
+     {("US government", "government"), ("Robert Gibbs", "person")}),
+])
+def test_a_name_follows_the_last_title_word_and_the_demonym_is_the_government(kb, body, expected):
+    assert {(a.name, a.kind) for a in _actors(body, kb).values()} == expected
+
+
+@pytest.mark.parametrize(("body", "outlet"), [
+    ("During an interview with the newspaper El Pais, the director said so.", "El Pais"),
+    ("Police were paid, according to El Heraldo.", "El Heraldo"),
+    ("The morgue received 2,827 bodies, reported El Nacional.", "El Nacional"),
+    ("Meanwhile, Excelsior reported that 300 people approached.", "Excelsior"),
+    ("Alcadipani said in comments reported by Folha de Sao Paulo.", "Folha de Sao Paulo"),
+    ("Suleiman said on Nile TV that the youth were misled.", "Nile TV"),
+    ("Meanwhile, Libyan state TV announced a victory.", "Libyan state TV"),
+])
+def test_an_outlet_cited_as_a_source_is_media(kb, body, outlet):
+    assert (outlet, "media") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
+def test_one_word_cited_as_a_source_is_no_outlet_when_it_is_a_persons_name(kb):
+    found = {(a.name, a.kind) for a in _actors("John Smith arrived. According to Smith, it rained.", kb).values()}
+    assert found == {("John Smith", "person")}
+
+
+@pytest.mark.parametrize(("body", "group"), [
+    ("Mayors had been threatened by Los Rojos, the group responsible.", "Los Rojos"),
+    ("A reference to the Gente Nueva, an enforcer gang linked to the cartel.", "Gente Nueva"),
+    ("The alliance with La Constru, a structure that controls the trade, holds.", "La Constru"),
+    ("Two alleged members of the Noles were arrested.", "Noles"),
+    ("The so-called Oajaca group may have been behind the attack.", "Oajaca"),
+    ("The FARC's 33rd Front attacked the town.", "33rd Front"),
+    ("Soldiers of the 82nd Airborne Division arrived.", "82nd Airborne Division"),
+    ("The Medellin Cartel and the Teofilo Forero Mobile Column fought.", "Teofilo Forero Mobile Column"),
+])
+def test_a_group_is_known_by_how_the_text_introduces_it(kb, body, group):
+    assert (group, "armed_group") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
+def test_an_adjective_before_group_is_no_group(kb):
+    found = {a.name for a in _actors("Criminal gangs grew. Mohammed Habib leads an opposition Islamist group.", kb).values()}
+    assert not found & {"Criminal", "Islamist"}
+
+
+@pytest.mark.parametrize(("body", "person"), [
+    ("Sharif Hotak, of the provincial council, counted 35 bodies. Hotak also alleged a cover-up.", "Sharif Hotak"),
+    ("He was not home, but Khaleda el-Kweldi, a 6-year-old girl, was killed.", "Khaleda el-Kweldi"),
+    ("Another 6-year-old, Salam Lanouri, was also killed.", "Salam Lanouri"),
+    ("Reporters Danilo Lopez and Federico Salazar were killed.", "Federico Salazar"),  # a census first name
+])
+def test_a_person_by_a_surname_used_alone_an_age_or_a_first_name(kb, body, person):
+    assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
+def test_a_place_name_with_de_is_no_person_though_its_last_word_stands_alone(kb):
+    found = {a.name for a in _actors("Troops reached Guaimaro de Taraza on Monday. Taraza is quiet.", kb).values()}
+    assert "Guaimaro de Taraza" not in found
+
+
+def test_the_party_and_a_channel_keep_their_particle_and_suffix(kb):
+    found = {(a.name, a.kind) for a in _actors("Ayman Nour, head of the al-Ghad party, said the liberal Wafd party agreed.", kb).values()}
+    assert {("al-Ghad party", "organization"), ("Wafd party", "organization"), ("Ayman Nour", "person")} <= found
+
+
+def test_two_consecutive_words_of_a_longer_name_are_that_person(kb):
+    body = ("The cop drove the gang leader Devis Leonel Rivera Maradiaga to the site, a witness said. "
+            "He worked with Leonel Rivera for years, the prosecutor said.")
+    assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values()] == [("Devis Leonel Rivera Maradiaga", 2)]

@@ -11,6 +11,7 @@ said"), demonyms ("Russian warplanes") and generic references ("the regime").
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -33,6 +34,7 @@ _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
 _TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
+_OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao Paulo", "Diario de Morelos"
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
@@ -77,8 +79,9 @@ _ROLE_NOUNS = (
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
     rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
+    r"|\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
-_APPOSITION_BEFORE = re.compile(rf"\b(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}},\s*$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
 _SPEECH_VERBS = SPEECH_VERBS + (
     r"|denied|described|reported|called|accused|blamed|demanded|acknowledged|admitted"
@@ -120,6 +123,12 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
 )
+_BROADCASTER_AFTER = re.compile(r"\s+(?:state(?:[- ]run)?\s+|official\s+)?(?:TV|television|radio)\b")
+# A demonym before an official's title speaks of that country's government: "British Prime
+# Minister David Cameron", "Spanish Defense Minister Carme Chacon", "Iranian officials".
+_OFFICIAL_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Envoy|Chancellor|"
+    r"Premier|Vice\s+President|officials?|ministers?|diplomats?|envoys?|ambassadors?|spokes(?:man|woman))\b")
 # A ministry or service named without its country ("the Interior Ministry", "Ministry of
 # Defence", "the National Police"): the government's of the country the story is about.
 _MINISTRY_FIELD = (r"(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|Finance|"
@@ -139,6 +148,33 @@ _OUTLET_NOUNS = frozenset("newspaper daily weekly magazine broadcaster agency we
 _OUTLET_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:newspaper|daily|weekly|magazine|broadcaster|news\s+agency|website|tabloid)\b",
     re.IGNORECASE)
+# How news introduce a criminal or armed group they name: "a group known as", "members of the",
+# "X, an enforcer gang", "the X drug trafficking organization".
+_GROUP_NOUNS = r"(?:gang|gangs|group|cartel|militia|faction|(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure))"
+_GROUP_BEFORE = re.compile(
+    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of)"
+    r"\s+(?:the\s+)?[\"“]?$")
+_GROUP_AFTER = re.compile(
+    rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure)\b")
+# "the Oajaca group", "the so-called X cartel": a name used as the noun's adjunct, after "the"
+# (not "an opposition Islamist group", "Criminal gangs").
+_GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+{_GROUP_NOUNS}\b(?!s)")
+_THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
+# "Guaimaro de Taraza", "San Vicente del Caguan": a place's name, however its last word is used.
+_PLACE_NAME_LINKS = frozenset(("de", "del"))
+_ADJECTIVE_OF_ORIGIN = re.compile(r"(?:[iy]an|ean|can|ese|ish)$")  # "North African", "Libyan"
+# Words before a capitalised word that make it a place or a thing's name, not a surname alone.
+_NOT_BEFORE_A_SURNAME = frozenset(
+    "in at near from to into of de del la el los las the a an pro anti".split())
+_NAME_SUFFIXES = {"TV": "media", "party": "organization"}
+_PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
+# Where news cite the outlet they draw on. After an article-led name ("El Heraldo") even "told"
+# and "interview with" name an outlet; a one-word name needs a cue no person takes.
+_CITED_AFTER = re.compile(r",?\s+(?:has\s+|had\s+|also\s+)?reported\b|\s+reports\s+that\b")
+_CITED_BEFORE = re.compile(
+    r"\b(?:according\s+to|reported\s+by|reported|cited\s+by|quoted\s+by|told|interview\s+with(?:\s+the)?|"
+    r"permission\s+from)\s+$")
+_CITED_ONE_WORD_BEFORE = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|quoted\s+by|,\s+reported)\s+$")
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _SPACED_APOSTROPHE = re.compile(r"\s+['’]\s+")
 _TRAILING_APOSTROPHE = re.compile(r"['’]\s+")
@@ -151,7 +187,8 @@ _ORG_HEADS = frozenset(
     forces force corps division coalition crescent society center centre commission court university
     company bank fund alliance legion regiment guard guards police authority office department bureau
     directorate administration federation assembly parliament congress senate church programme program
-    initiative mission militia group command staff institution endowment academy branch""".split()
+    initiative mission militia group command staff institution endowment academy branch cartel mafia
+    column gang clan guerrillas""".split()
 )
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
 # "Mission to Probe" or a "Front to Defend" is a phrase.
@@ -159,7 +196,7 @@ _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fu
 # A run naming a building or a road is a place or a target, never an actor.
 _FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
-    dam road highway market bakery university clinic""".split()
+    dam road highway market souq bakery university clinic""".split()
 )
 # Words that describe a person's role or employer, stripped from the front of a name
 # ("Activist Mamun Abu Omar", "Commissioner for Human Rights Navi Pillay").
@@ -171,7 +208,10 @@ _STRONG_TITLES = frozenset(
 )
 # Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
-_ARMED_HEADS = frozenset("front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia".split())
+_ARMED_HEADS = frozenset(
+    "front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia "
+    "cartel mafia column gang clan guerrillas".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
 _MEDIA_PREFIXES = frozenset(
@@ -240,7 +280,8 @@ class _Matcher:
     metonyms: dict[tuple[str, ...], KbEntry]
     government_of: dict[str, KbEntry]  # country name -> its government (ministries without a country are its)
     metonym_starts: frozenset[str]  # first tokens of metonyms, to skip most words at once
-    demonyms: dict[str, KbEntry]
+    demonyms: dict[tuple[str, ...], KbEntry]  # token texts ("South", "African") -> government
+    demonym_starts: frozenset[str]
     references: re.Pattern[str] | None
     reference_entry: dict[str, KbEntry]
     surnames: dict[str, tuple[KbEntry, ...]]
@@ -279,7 +320,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         for surface in entry.metonyms:
             metonyms[tuple(t.lower() for t in _token_texts(surface))] = entry
         for surface in entry.demonyms:
-            demonyms[surface] = entry
+            demonyms[_token_texts(surface)] = entry
         for phrase in entry.references:
             reference_entry[normalize_surface(phrase)] = entry
         if entry.kind == "person":
@@ -300,7 +341,8 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         pairs=frozenset(key[:2] for key in aliases if len(key) > 1),
         lower_case_starts=lower_case_starts,
         one_word=frozenset(first for first, found in lengths.items() if 1 in found),
-        metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms, references=references, reference_entry=reference_entry,
+        metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms,
+        demonym_starts=frozenset(key[0] for key in demonyms), references=references, reference_entry=reference_entry,
         surnames={name: tuple(found) for name, found in surnames.items()},
         government_of=_governments_by_country(kb),
     )
@@ -361,16 +403,16 @@ def prepare(kb: KnowledgeBase) -> None:
 
 
 def _full_names(found: list[_Found]) -> list[_Found]:
-    """"Perez Esparza" after "David Perez Esparza": a person named by the last words of another
-    person's name in the same article is that person (Spanish names carry two surnames)."""
+    """"Perez Esparza" after "David Perez Esparza", "Leonel Rivera" after "Devis Leonel Rivera
+    Maradiaga": a person named by two or more consecutive words of one other person's name in
+    the same article is that person (Spanish names carry two given names and two surnames)."""
     persons = {item.key for item in found if item.kind == "person" and item.kb_id is None}
     longer_of: dict[str, str] = {}
     for key in persons:
         words = _token_texts(key)
         if len(words) < 2:
             continue
-        owners = [other for other in persons if other != key and _token_texts(other)[-len(words):] == words
-                  and len(_token_texts(other)) > len(words)]
+        owners = [other for other in persons if other != key and _contains_words(_token_texts(other), words)]
         if len(owners) == 1:
             longer_of[key] = owners[0]
     if not longer_of:
@@ -486,7 +528,7 @@ class _Article:
 
     def match_governments(self) -> None:
         """Metonyms that act ("Moscow said") and demonyms with a force noun ("Russian warplanes")."""
-        starts, demonyms = self.matcher.metonym_starts, self.matcher.demonyms
+        starts, demonyms = self.matcher.metonym_starts, self.matcher.demonym_starts
         candidates = [index for index, token in enumerate(self.tokens) if token.lower in starts or token.text in demonyms]
         for index in candidates:
             if not (self.taken[index] or self.headline[index]):
@@ -516,25 +558,50 @@ class _Article:
         return False
 
     def _match_demonym(self, index: int) -> bool:
-        token = self.tokens[index]
-        entry = self.matcher.demonyms.get(token.text)
-        if entry is None:
+        found = self._demonym_at(index)
+        if found is None:
             return False
-        after = self.body[token.end : token.end + 60]
-        if token.text.endswith("s") and self.body[max(0, token.start - 4) : token.start].lower() == "the ":
+        entry, last = found
+        token, end = self.tokens[index], self.tokens[last].end
+        after = self.body[end : end + 60]
+        if last == index and token.text.endswith("s") and self.body[max(0, token.start - 4) : token.start].lower() == "the ":
             self._take_span(entry, token.start - 4, token.end)  # "the Russians", "the Americans"
             return True
         coordinated = re.match(r"\s+(?:and|or)\s+([A-Z][\w.]*)\s+", after)
-        if coordinated and coordinated.group(1) in self.matcher.demonyms:
+        if coordinated and (coordinated.group(1),) in self.matcher.demonyms:
             force = _FORCE_NOUN.match(after, coordinated.end())
             if force:  # "Syrian and Russian military": the first demonym shares the noun
-                self._take_span(entry, token.start, token.end)
+                self._take_span(entry, token.start, end)
                 return True
-        force = _FORCE_NOUN.match(after, 1) if after[:1] in (" ", "-") else None
-        if force is None:
+        if after[:1] not in (" ", "-"):
             return False
-        self._take_span(entry, token.start, token.end + force.end())
-        return True
+        broadcaster = _BROADCASTER_AFTER.match(after)
+        if broadcaster is not None:  # "Libyan state TV": the state's broadcaster, a source of its own
+            last_token = self._token_range(end, end + broadcaster.end())[-1]
+            self._take(self.body[token.start : end + broadcaster.end()], "media", None, index, last_token + 1)
+            return True
+        force = _FORCE_NOUN.match(after, 1)
+        if force is not None:
+            self._take_span(entry, token.start, end + force.end())
+            return True
+        if _OFFICIAL_AFTER.match(after):
+            # "British Prime Minister David Cameron": the government's mention is the demonym;
+            # the title and the name stay for the person.
+            self._take_span(entry, token.start, end)
+            return True
+        return False
+
+    def _demonym_at(self, index: int) -> tuple[KbEntry, int] | None:
+        """The government whose demonym starts at token `index` ("South African" before "South"),
+        and the demonym's last token."""
+        for length in (2, 1):
+            last = index + length - 1
+            if last >= len(self.tokens) or not all(self.joined[index:last]):
+                continue
+            entry = self.matcher.demonyms.get(tuple(t.text for t in self.tokens[index : last + 1]))
+            if entry is not None:
+                return entry, last
+        return None
 
     def match_references(self) -> None:
         """Generic phrases ("the regime", "the Observatory") for actors the article is about."""
@@ -650,11 +717,28 @@ class _Article:
         return tail[-1].lower in NAME_FIELD_NOUNS and not any(token.lower in _ORGANIZATION_HEADS for token in tail)
 
     def _classify_run(self, run: list[int]) -> None:
+        suffix = self._name_suffix(run[-1])
+        if suffix is not None:  # "Nile TV", "the Wafd party": the run and the word that says what it is
+            kind, last = suffix
+            first = run[0]
+            while first > 0 and self.tokens[first - 1].lower in NAME_PARTICLES and self.body[self.tokens[first - 1].end] == "-":
+                first -= 1  # "al-Ghad party"
+            self._take(self.body[self.tokens[first].start : self.tokens[last].end], kind, None, first, last + 1)
+            return
+        if (self.tokens[run[-1]].lower in _ORG_HEADS and run[0] > 0 and self.joined[run[0] - 1]
+                and _ORDINAL.fullmatch(self.tokens[run[0] - 1].text)):
+            run = [run[0] - 1, *run]  # "82nd Airborne Division", "33rd Front": the unit's number
         tokens = [self.tokens[i] for i in run]
         if any(t.lower in _FACILITY_WORDS for t in tokens) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
         if len(tokens) > lead + 1 and tokens[lead].lower in _MEDIA_PREFIXES:  # "El Diario de Hoy", "Revista Zeta"
+            self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
+            return
+        before = self.tokens[run[0] - 1] if run[0] > 0 else None
+        if len(tokens) > 1 and tokens[0].lower in _ARTICLES and (
+                self._named_as_outlet(run, before) or self._cited_as_source(run, _CITED_BEFORE)):
+            # "the newspaper El Pais", "according to El Heraldo", "La Republica reported"
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
         if any(t.lower in _CONNECTORS for t in tokens) or _organization_head(tokens) is not None:
@@ -664,19 +748,34 @@ class _Article:
                 t.lower in _CONNECTORS for t in tokens) else -1
             run, tokens = run[cut + 1 :], tokens[cut + 1 :]
         title = None
+        article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
         while tokens and (tokens[0].lower in _LEADING_NON_NAMES
-                          or tokens[0].text in self.matcher.demonyms):
+                          or (tokens[0].text,) in self.matcher.demonyms):
             title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS else title
             run, tokens = run[1:], tokens[1:]
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
             run, tokens = run[:-1], tokens[:-1]
+        inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS), default=None)
+        if inner_title is not None and not any(t.lower in _ORG_HEADS for t in tokens):
+            # "Economy Minister Philipp Roesler", "South African President Jacob Zuma": the
+            # words before the title qualify it; the name follows the last title word.
+            title = tokens[inner_title].lower
+            run, tokens = run[inner_title + 1 :], tokens[inner_title + 1 :]
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
             return
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
         if before is not None and (before.text in _VESSEL_PREFIXES or before.lower in _VESSEL_NOUNS):
             return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
-        if self._named_as_outlet(run, before):
-            self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
+        if title is None and ((len(tokens) > 1 and tokens[0].lower in _PLURAL_ARTICLES) or self._named_as_group(run)):
+            # "Los Rojos", "the Cachiros drug trafficking organization", "a gang known as the Noles";
+            # a name's own article stays ("La Linea")
+            if article is not None and article == run[0] - 1:
+                run = [article, *run]
+            self._take(self.body[self.tokens[run[0]].start : tokens[-1].end], "armed_group", None, run[0], run[-1] + 1)
+            return
+        if self._named_as_outlet(run, before) or (len(tokens) == 1 and title is None and self._cited_one_word(run[0])):
+            run = self._with_place_after(run, _OUTLET_CONNECTORS)  # "Folha de Sao Paulo"
+            self._take(self.body[tokens[0].start : self.tokens[run[-1]].end], "media", None, run[0], run[-1] + 1)
             return
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
@@ -746,10 +845,41 @@ class _Article:
         return self.body.startswith(",", self.tokens[run[-1]].end) and bool(
             _OUTLET_APPOSITION.match(self.body, self.tokens[run[-1]].end))
 
-    def _with_place_after(self, run: list[int]) -> list[int]:
+    def _name_suffix(self, last: int) -> tuple[str, int] | None:
+        """The kind and index of a word that ends a name though no name word: "TV" (an acronym)
+        after a channel's name, a lower-case "party" after a party's."""
+        following = last + 1
+        if following >= len(self.tokens) or not self.joined[last] or self.taken[following]:
+            return None
+        kind = _NAME_SUFFIXES.get(self.tokens[following].text)
+        return None if kind is None else (kind, following)
+
+    def _named_as_group(self, run: list[int]) -> bool:
+        """A name the text calls a gang, cartel or group: "a group known as X", "members of the X",
+        "X, an enforcer gang", "the X drug trafficking organization", "the so-called X group"."""
+        start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
+        before = max(0, start - 40)
+        return bool(_GROUP_AFTER.match(self.body, end) or _GROUP_BEFORE.search(self.body, before, start) or (
+            _GROUP_ADJUNCT_AFTER.match(self.body, end) and _THE_BEFORE.search(self.body, before, start)))
+
+    def _cited_as_source(self, run: list[int], cue_before: re.Pattern[str]) -> bool:
+        """Named where news name the outlet they draw on: "according to X", "X reported"."""
+        start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
+        return bool(_CITED_AFTER.match(self.body, end) or cue_before.search(self.body, max(0, start - 30), start))
+
+    def _cited_one_word(self, index: int) -> bool:
+        """"according to Semana", "Excelsior reported": one word cited as a source is an outlet,
+        unless it is a first name or the surname of a person the article has named."""
+        text = self.tokens[index].text
+        if text in self.kb.given_names or any(
+                found.kind == "person" and _token_texts(found.key)[-1] == text for found in self.found):
+            return False
+        return self._cited_as_source([index], _CITED_ONE_WORD_BEFORE)
+
+    def _with_place_after(self, run: list[int], connectors: frozenset[str] = _CONNECTORS) -> list[int]:
         """`run` and the "of [the] <place>" that ends an organisation's name, if one follows."""
         connector, count = run[-1] + 1, len(self.tokens)
-        if connector + 1 >= count or self.tokens[connector].lower not in _CONNECTORS or not (
+        if connector + 1 >= count or self.tokens[connector].lower not in connectors or not (
                 self.joined[run[-1]] and self.joined[connector]):
             return run
         place = connector + 1
@@ -783,7 +913,27 @@ class _Article:
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
             or bool(_SPEECH_AFTER.match(after))
             or bool(_SPEECH_BEFORE.search(before))
+            or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
         )
+
+    def _named_alone_elsewhere(self, last: _Token) -> bool:
+        """"Sharif Hotak ... Hotak also alleged": news call a person by the surname alone once named
+        in full; a place or an organisation's last word seldom stands alone."""
+        return (len(last.text) > 2 and self._alone_counts[last.text] > 0 and (last.text,) not in self.matcher.demonyms
+                and not _ADJECTIVE_OF_ORIGIN.search(last.text))
+
+    @functools.cached_property
+    def _alone_counts(self) -> Counter[str]:
+        """Capitalised words that stand alone (no name word joined before or after), by text."""
+        counts: Counter[str] = Counter()
+        capitalised, tokens, joined = set(self.capitalised), self.tokens, self.joined
+        for index in self.capitalised:
+            if (self.headline[index] or self.taken[index] or index in self.place_span_of
+                    or (index - 1 in capitalised and joined[index - 1]) or (index + 1 in capitalised and joined[index])
+                    or (index > 0 and tokens[index - 1].lower in _NOT_BEFORE_A_SURNAME)):
+                continue
+            counts[tokens[index].text] += 1
+        return counts
 
     def match_surnames(self) -> None:
         """"Kerry", "Selmo": a surname alone refers to the one person of that name found so far."""
@@ -831,6 +981,12 @@ class _Article:
                 found.append(index)
             index += 1
         return found
+
+
+def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """`words` run consecutively inside the longer `name`."""
+    return len(name) > len(words) and any(
+        name[start : start + len(words)] == words for start in range(len(name) - len(words) + 1))
 
 
 def _organization_head(tokens: list[_Token]) -> _Token | None:
