@@ -46,6 +46,11 @@ TITLE_WORDS = frozenset(
     pvt private inspector sheriff analyst researcher economist""".split()
 )
 
+# Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language
+# media"): no sign of which country an article is about.
+LANGUAGE_NOUNS = frozenset(
+    "acronym acronyms initials language languages word words name names term terms translation speaking speakers speaker subtitles version edition".split())
+
 # The nouns that end the field of an organisation's name after an "and": "Center for Strategic and
 # International Studies", "Directorate of Arms and Munitions Control", "Ministry of Labour and
 # Social Affairs". An "and" before any other word ("Ministry of Defence and John Smith") joins two names.

@@ -403,3 +403,22 @@ def test_two_consecutive_words_of_a_longer_name_are_that_person(kb):
     body = ("The cop drove the gang leader Devis Leonel Rivera Maradiaga to the site, a witness said. "
             "He worked with Leonel Rivera for years, the prosecutor said.")
     assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values()] == [("Devis Leonel Rivera Maradiaga", 2)]
+
+
+def _actors_and_places(body: str, kb) -> tuple[set, set]:
+    from generator.extract.article import _without_overlaps  # noqa: PLC0415
+
+    sentences = split_sentences(body)
+    places = find_places(body, sentences, packs=())
+    actors = find_actors(body, sentences, kb, places)
+    return {(a.name, a.kind) for a in actors}, {p.name for p in _without_overlaps(places, actors)}
+
+
+def test_a_first_name_that_is_also_a_city_starts_a_persons_name(kb):
+    actors, places = _actors_and_places("The founder of the group, Norman Benotman, has lived in London since 1995.", kb)
+    assert ("Norman Benotman", "person") in actors and places == {"London"}
+
+
+def test_an_actor_wins_over_a_place_found_by_a_translation_of_its_name(kb):
+    actors, places = _actors_and_places("The White House said Egypt must change, officials in Cairo said.", kb)
+    assert ("US government", "government") in actors and "Casablanca" not in places

@@ -390,7 +390,7 @@ def test_gazetteer_cache_key_covers_the_package_modules_places_imports():
     from generator.stored import PACKAGE_DIR, module_files
 
     names = {path.relative_to(PACKAGE_DIR).as_posix() for path in module_files("generator.extract.places")}
-    assert names == {"__init__.py", "extract/places.py", "models.py", "regions.py", "stored.py", "yamlio.py"}
+    assert names == {"__init__.py", "extract/places.py", "lexicon.py", "models.py", "regions.py", "stored.py", "yamlio.py"}
 
 
 def test_an_analysts_place_is_found_and_wins_over_the_gazetteer(tmp_path):
@@ -481,3 +481,23 @@ def test_divisions_by_their_short_name_and_with_their_word_in_every_country():
     assert mexico["Coahuila"].country == "Mexico"
     colombia = world_places("FARC extortion spread from Caqueta to the neighboring department of Huila, Colombia.")
     assert colombia["Huila"].country == "Colombia"  # not Angola's Huila province, listed first
+
+
+def test_a_language_word_names_no_country_and_an_acronym_no_town():
+    body = ("Gangs in Mexico target the state oil company, known by its Spanish acronym PEMEX. Two PEMEX "
+            "employees were found dead in Burgos, Tamaulipas, near the border. Mexico's police said so.")
+    names = world_places(body)
+    assert names["Burgos"].country == "Mexico"  # "Spanish acronym" does not name Spain
+    assert "Pemex" not in names
+    assert [place.kind for place in places_in(body, packs=()) if place.name == "Mexico"] == ["country"]  # no "Mexico state"
+
+
+def test_a_division_by_its_own_name_before_a_city_known_by_it_too():
+    names = world_places("Cartels fight in the central state of Morelos, Mexico. Morelos has 487 homicides.")
+    assert (names["Morelos"].kind, len(names["Morelos"].mentions)) == ("region", 2)
+    assert "Ecatepec de Morelos" not in names
+
+
+def test_an_oil_port_introduces_an_unknown_town():
+    names = world_places("Jets attacked positions near the oil port of Ras Lanuf in Libya. Rebels held Ras Lanuf.")
+    assert (names["Ras Lanuf"].kind, names["Ras Lanuf"].country, len(names["Ras Lanuf"].mentions)) == ("town", "Libya", 2)

@@ -436,10 +436,29 @@ class _Article:
         self.capitalised = list(compress(range(len(tokens)), map(str.isupper, first_letters)))
         place_spans = sorted((m.start, m.end) for place in places for m in place.mentions)
         self.place_span_of = {i: span for i, span in _overlaps(tokens, place_spans)}
+        # Places found by a name of several words that is not theirs: a translation GeoNames
+        # lists ("White House" for Casablanca) yields to an actor of that name.
+        self.place_named_otherwise = {
+            (m.start, m.end) for place in places for m in place.mentions
+            if " " in body[m.start : m.end] and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
+        self.first_names_on_places = self._first_names_on_places()
         self.place_names = {normalize_surface(p.name) for p in places} | {
             normalize_surface(p.country) for p in places if p.country
         }
         self.places = places
+
+    def _first_names_on_places(self) -> frozenset[int]:
+        """Tokens found as a one-word place that are a first name before a capitalised word no
+        place covers: "Norman Benotman", "Cesar Tulio Sandoval" are persons, not Norman, Oklahoma."""
+        found, tokens, count = set(), self.tokens, len(self.tokens)
+        for index, (start, end) in self.place_span_of.items():
+            following = index + 1
+            if (tokens[index].start == start and tokens[index].end == end and following < count
+                    and self.joined[index] and tokens[index].text in self.kb.given_names
+                    and tokens[following].capitalised and following not in self.place_span_of
+                    and tokens[following].lower not in _NOT_INSIDE_A_NAME):
+                found.add(index)
+        return frozenset(found)
 
     # --- passes ---------------------------------------------------------------------------
 
@@ -511,7 +530,7 @@ class _Article:
         if self.headline[start] and (alias.is_short_person or alias.entry.kind == "government"):
             return False
         span = (tokens[0].start, tokens[-1].end)
-        if self.place_span_of.get(start) == span:
+        if self.place_span_of.get(start) == span and span not in self.place_named_otherwise:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         return not self._inside_longer_name(alias, start)
 
@@ -673,7 +692,7 @@ class _Article:
         return (  # the look-ups first, the string tests (acronym) last
             not self.taken[index]
             and not self.headline[index]
-            and index not in self.place_span_of
+            and (index not in self.place_span_of or index in self.first_names_on_places)
             and token.lower not in _WEEKDAYS_MONTHS
             and token.lower not in _NEVER_NAMES
             and token.capitalised

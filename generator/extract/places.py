@@ -31,6 +31,7 @@ from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
+from generator.lexicon import LANGUAGE_NOUNS
 from generator.models import EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, module_files, read_pickle, write_pickle
@@ -106,6 +107,7 @@ _KIND_BEFORE_OF = {
     "neighborhood": "district", "neighbourhood": "district", "suburb": "district",
     "quarter": "district", "area": "area", "region": "region", "province": "region",
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
+    "port": "town", "municipality": "town",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
@@ -768,6 +770,18 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
     return first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _PLACE_CUE_NOUNS
 
 
+def _division_by_its_name_first(candidates: list[_Alias], words: list[str]) -> list[_Alias]:
+    """"Morelos" is the state of that name before the city GeoNames also calls so (Ecatepec de
+    Morelos), when both are in one country: a division's own name beats a city's other name."""
+    name = " ".join(words)
+    division = next((alias for alias in candidates if alias.place.kind in ("region", "governorate")
+                     and name in _name_keys(alias.place.name)), None)
+    if division is None or division is candidates[0] or candidates[0].place.country != division.place.country \
+            or name in _name_keys(candidates[0].place.name):
+        return candidates
+    return [division, *(alias for alias in candidates if alias is not division)]
+
+
 def _lookup(tokens: _Tokens, first: int, count: int, gazetteer: Gazetteer) -> tuple[_Alias, ...]:
     """The places named by tokens first..first+count-1; a trailing unapostrophised 's is tried off."""
     words = tokens.norms[first : first + count]
@@ -859,6 +873,7 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
     most = max(gazetteer.longest.get(norm, 0), gazetteer.longest.get(norm[:-1], 0) if norm.endswith("s") else 0)
     reach = 1  # only the last word may lose an "s" (_lookup), so the words before it must begin a name
     while (reach < most and first + reach < len(tokens.norms) and tokens.joins_next[first + reach - 1]
+           and not (tokens.possessive[first + reach - 1] and tokens.norms[first + reach] == "state")  # "Mexico's state oil company"
            and " ".join(tokens.norms[first : first + reach]) in gazetteer.prefixes):
         reach += 1
     for count in range(reach, 0, -1):
@@ -867,7 +882,7 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
         only_candidate = len(candidates) == 1
         if len(candidates) > 1:
             scan.contest(first)
-            candidates = context.order(candidates)
+            candidates = _division_by_its_name_first(context.order(candidates), tokens.norms[first : last + 1])
         for alias in candidates:
             if not _span_ok(alias, tokens, first, last):
                 continue
@@ -885,8 +900,10 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
 
 def _nationality_mentions(tokens: _Tokens, gazetteer: Gazetteer) -> Counter:
     """Country -> how often the article uses its nationality word ("Libyan"): once per article."""
-    nationalities = gazetteer.nationalities
-    return Counter(nationalities[norm] for norm in tokens.norms if norm in nationalities)
+    nationalities, norms = gazetteer.nationalities, tokens.norms
+    last = len(norms) - 1
+    return Counter(nationalities[norms[index]] for index in [i for i, norm in enumerate(norms) if norm in nationalities]
+                   if index == last or norms[index + 1] not in LANGUAGE_NOUNS)  # not "its Spanish acronym"
 
 
 def _article_context(tokens: _Tokens, hits: list[_Hit], nations: Counter, kinds: frozenset[str] | None = None) -> _Context:
@@ -1227,7 +1244,7 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
     home = [hit for hit in hits if hit.place.country == context.top]
     home_ends, home_starts = {hit.last_token for hit in home}, {hit.first_token for hit in home}
     for index in [index for index, capital in enumerate(tokens.capitalised)
-                  if capital and (index not in covered or index in replaceable)]:
+                  if capital and (index not in covered or index in replaceable) and not tokens.words[index].isupper()]:  # "PEMEX", a company
         namesake = replaceable.get(index)
         if namesake is not None and not _listed_with(tokens, namesake, home_ends, home_starts):
             continue  # "talks in Paris" in a story about the US are in France's Paris
@@ -1284,7 +1301,12 @@ def _country_code(name: str) -> str | None:
 def prepare(packs: tuple[str, ...]) -> None:
     """Load (building if need be) what find_places will read for `packs`: done once in a parent
     process, the gazetteers are shared with the workers it forks, not loaded or built by each."""
-    load_gazetteer(available_packs() if AUTO in packs else tuple(sorted(set(packs))))
+    if AUTO in packs:  # an article gets the world base alone, or the packs of its countries
+        every = available_packs()
+        for chosen in {(), every, *((pack,) for pack in every)}:
+            load_gazetteer(chosen)
+    else:
+        load_gazetteer(tuple(sorted(set(packs))))
     if not (_towns_cache_folder() / _TOWNS_BUILT).exists():
         _store_small_towns(_build_small_towns())
 
