@@ -422,3 +422,29 @@ def test_a_first_name_that_is_also_a_city_starts_a_persons_name(kb):
 def test_an_actor_wins_over_a_place_found_by_a_translation_of_its_name(kb):
     actors, places = _actors_and_places("The White House said Egypt must change, officials in Cairo said.", kb)
     assert ("US government", "government") in actors and "Casablanca" not in places
+
+
+def test_the_publisher_is_no_actor_of_its_own_story_but_its_wire_is():
+    from generator.extract.article import _without_publisher  # noqa: PLC0415
+
+    cnn = EntityMention("CNN", "CNN", "media", (Mention("CNN", 0, 0, 3),), "cnn")
+    reuters = EntityMention("Reuters", "Reuters", "media", (Mention("Reuters", 0, 5, 12),), "reuters")
+    assert _without_publisher((cnn, reuters), "CNN") == (reuters,)
+    assert _without_publisher((cnn, reuters), None) == (cnn, reuters)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("At the State Department, spokesman P.J. Crowley called the attacks a clear attempt.", ("P.J. Crowley", "person")),
+    ("Researchers at Rice University analyzed these killings.", ("Rice University", "organization")),
+    ("Institutional actors like the Catholic Church have backed the truce.", ("Catholic Church", "organization")),
+    ("Murders for the once powerful Cachiros drug trafficking organization went on.", ("Cachiros", "armed_group")),
+    ("The Medellin Cartel once ruled the city of Medellin in Colombia.", ("Medellin Cartel", "armed_group")),
+])
+def test_initials_institutions_crime_groups_and_a_place_before_a_head(kb, body, expected):
+    actors, _places = _actors_and_places(body, kb)
+    assert expected in actors
+
+
+def test_a_university_that_is_hit_is_a_target_not_an_actor(kb):
+    actors, _places = _actors_and_places("Jets struck Aleppo University on Monday in Syria.", kb)
+    assert not {name for name, _kind in actors} & {"Aleppo University"}

@@ -29,6 +29,7 @@ from generator.text import sentence_at
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 # A middle initial keeps its dot and its name together: "George W. Bush", not "George W".
 _INITIAL = r"[A-Z]\.(?=[ \t][A-Z](?:[a-z]|['’][A-Z]))"  # "George W. Bush", "Michael E. O'Hanlon"
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "P.J. Crowley"; "U.S." and "U.N." are taken by the knowledge base first
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
 # A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
 _TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
@@ -38,7 +39,7 @@ _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
-    advertisement copyright caption update updated breaking exclusive reporting writing editing wire
+    advertisement copyright caption update updated breaking exclusive reporting writing editing wire terms
     allah god islam muslim muslims christian christians sunni shiite shia kurdish arab arabs
     ceasefire cease fire truce""".split()
 )
@@ -150,7 +151,8 @@ _OUTLET_APPOSITION = re.compile(
     re.IGNORECASE)
 # How news introduce a criminal or armed group they name: "a group known as", "members of the",
 # "X, an enforcer gang", "the X drug trafficking organization".
-_GROUP_NOUNS = r"(?:gang|gangs|group|cartel|militia|faction|(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure))"
+_CRIME_GROUP_NOUNS = r"(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure)"
+_GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|{_CRIME_GROUP_NOUNS})"
 _GROUP_BEFORE = re.compile(
     rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of)"
     r"\s+(?:the\s+)?[\"“]?$")
@@ -160,6 +162,7 @@ _GROUP_AFTER = re.compile(
 # (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+{_GROUP_NOUNS}\b(?!s)")
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
+_CRIME_GROUP_AFTER = re.compile(rf"[\"”]?\s+{_CRIME_GROUP_NOUNS}\b")  # "the once powerful Cachiros drug trafficking organization"
 # "Guaimaro de Taraza", "San Vicente del Caguan": a place's name, however its last word is used.
 _PLACE_NAME_LINKS = frozenset(("de", "del"))
 _ADJECTIVE_OF_ORIGIN = re.compile(r"(?:[iy]an|ean|can|ese|ish)$")  # "North African", "Libyan"
@@ -185,7 +188,7 @@ _ORG_HEADS = frozenset(
     """ministry committee council front brigade brigades battalion battalions army party movement
     organization organisation agency network observatory union association institute foundation
     forces force corps division coalition crescent society center centre commission court university
-    company bank fund alliance legion regiment guard guards police authority office department bureau
+    company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
     column gang clan guerrillas""".split()
@@ -198,6 +201,11 @@ _FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
     dam road highway market souq bakery university clinic""".split()
 )
+_ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
+_INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
+_PLACED_OR_TARGETED_BEFORE = re.compile(  # not "at": "researchers at Rice University"
+    r"\b(?:in|near|inside|outside|into|on|around|hit|hits|struck|strikes?|shelled|bombed|targeted|attacked|raided|stormed)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
 # Words that describe a person's role or employer, stripped from the front of a name
 # ("Activist Mamun Abu Omar", "Commissioner for Human Rights Navi Pillay").
 _DESCRIPTOR_WORDS = frozenset("human rights affairs refugees media activist activists staff operation".split())
@@ -697,7 +705,8 @@ class _Article:
             and token.lower not in _NEVER_NAMES
             and token.capitalised
             and not token.text.isdigit()
-            and not token.acronym
+            and (not token.acronym or (_DOTTED_INITIALS.fullmatch(token.text) is not None and index + 1 < len(self.tokens)
+                                       and self.joined[index] and self.tokens[index + 1].capitalised))
         )
 
     def _bridges(self, index: int, run: list[int]) -> bool:
@@ -710,6 +719,8 @@ class _Article:
             return False  # only "Committee to Protect Journalists", never "from Abbas to Netanyahu"
         if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in ("the", "to"):
             return False
+        if token.lower in _ENGLISH_PARTICLES and self.body[token.end : token.end + 1] not in ("-", "‐"):
+            return False  # "Researchers at Rice University": "at" is Arabic only as "at-Tall"
         if not (self.joined[index - 1] and self.joined[index]) or token.capitalised:
             return False
         following = index + 1
@@ -744,11 +755,16 @@ class _Article:
                 first -= 1  # "al-Ghad party"
             self._take(self.body[self.tokens[first].start : self.tokens[last].end], kind, None, first, last + 1)
             return
-        if (self.tokens[run[-1]].lower in _ORG_HEADS and run[0] > 0 and self.joined[run[0] - 1]
-                and _ORDINAL.fullmatch(self.tokens[run[0] - 1].text)):
-            run = [run[0] - 1, *run]  # "82nd Airborne Division", "33rd Front": the unit's number
+        if self.tokens[run[-1]].lower in _ORG_HEADS and run[0] > 0 and self.joined[run[0] - 1]:
+            before = run[0] - 1
+            if _ORDINAL.fullmatch(self.tokens[before].text):
+                run = [before, *run]  # "82nd Airborne Division", "33rd Front": the unit's number
+            elif len(run) == 1 and before in self.place_span_of and not self.taken[before]:
+                while before > 0 and self.place_span_of.get(before - 1) == self.place_span_of[run[0] - 1]:
+                    before -= 1
+                run = [*range(before, run[0]), *run]  # "Medellin Cartel": a place and a head word
         tokens = [self.tokens[i] for i in run]
-        if any(t.lower in _FACILITY_WORDS for t in tokens) or self._split_at_of_the(run):
+        if (any(t.lower in _FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
         if len(tokens) > lead + 1 and tokens[lead].lower in _MEDIA_PREFIXES:  # "El Diario de Hoy", "Revista Zeta"
@@ -864,6 +880,17 @@ class _Article:
         return self.body.startswith(",", self.tokens[run[-1]].end) and bool(
             _OUTLET_APPOSITION.match(self.body, self.tokens[run[-1]].end))
 
+    def _institution(self, run: list[int]) -> bool:
+        """"Researchers at Rice University", "the Catholic Church said": a church or a university
+        acts as a body, except where the text places something at it ("in", "near", "hit")."""
+        tokens = [self.tokens[i] for i in run]
+        if tokens[-1].lower not in _INSTITUTION_WORDS and not (len(tokens) > 2 and tokens[0].lower in _INSTITUTION_WORDS
+                                                               and tokens[1].lower == "of"):
+            return False
+        start = tokens[0].start
+        before = self.body[max(0, start - 30) : start]
+        return not _PLACED_OR_TARGETED_BEFORE.search(before)
+
     def _name_suffix(self, last: int) -> tuple[str, int] | None:
         """The kind and index of a word that ends a name though no name word: "TV" (an acronym)
         after a channel's name, a lower-case "party" after a party's."""
@@ -878,7 +905,8 @@ class _Article:
         "X, an enforcer gang", "the X drug trafficking organization", "the so-called X group"."""
         start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
         before = max(0, start - 40)
-        return bool(_GROUP_AFTER.match(self.body, end) or _GROUP_BEFORE.search(self.body, before, start) or (
+        return bool(_GROUP_AFTER.match(self.body, end) or _GROUP_BEFORE.search(self.body, before, start)
+                    or _CRIME_GROUP_AFTER.match(self.body, end) or (
             _GROUP_ADJUNCT_AFTER.match(self.body, end) and _THE_BEFORE.search(self.body, before, start)))
 
     def _cited_as_source(self, run: list[int], cue_before: re.Pattern[str]) -> bool:
@@ -1036,6 +1064,8 @@ def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
 def _not_a_name_word(token: _Token) -> bool:
     """Acronyms ("MSFs" too), and -ing/-ly words ("Being Silently Slaughtered") are not names."""
     text = token.text
+    if _DOTTED_INITIALS.fullmatch(text):
+        return False  # initials: "P.J. Crowley" (a run holds them only before a name word)
     return token.acronym or (len(text) > 2 and text[:-1].isupper()) or (len(text) > 5 and text.endswith(("ing", "ly")))
 
 

@@ -18,7 +18,7 @@ from generator.extract.metadata import derive_title, lead_summary, publisher_of
 from generator.extract.places import find_places, without_countries_as_governments
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
-from generator.knowledge import KnowledgeBase, wires_in
+from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
 from generator.models import EntityMention, ExtractedArticle, RawArticle
 from generator.text import paragraph_spans, split_sentences, word_count
 
@@ -50,12 +50,22 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     return tuple(kept)
 
 
+def _without_publisher(actors: tuple[EntityMention, ...], publisher: str | None) -> tuple[EntityMention, ...]:
+    """The outlet that published the page is not an actor of its own story ("By the CNN Wire
+    Staff", "told CNN"); a wire it carries and the other outlets it cites are."""
+    if publisher is None:
+        return actors
+    own = normalize_surface(publisher)
+    return tuple(actor for actor in actors if actor.kind != "media" or normalize_surface(actor.name) != own)
+
+
 def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     body, declared = raw.body, raw.declared
     sentences = split_sentences(body)
     published = declared.published or find_published(body)
     candidate_places = find_places(body, sentences, kb.places(), kb.packs)
-    actors = find_actors(body, sentences, kb, candidate_places)
+    publisher = publisher_of(declared.publisher, declared.url, kb)
+    actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
     places = without_countries_as_governments(_without_overlaps(candidate_places, actors), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
@@ -68,7 +78,7 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
         content_hash=raw.content_hash,
         title=derive_title(declared.title, sentences),
         url=declared.url,
-        publisher=publisher_of(declared.publisher, declared.url, kb),
+        publisher=publisher,
         wires=tuple(sorted(set(wires))),
         published=published,
         byline=declared.byline,
