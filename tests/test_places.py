@@ -501,3 +501,27 @@ def test_a_division_by_its_own_name_before_a_city_known_by_it_too():
 def test_an_oil_port_introduces_an_unknown_town():
     names = world_places("Jets attacked positions near the oil port of Ras Lanuf in Libya. Rebels held Ras Lanuf.")
     assert (names["Ras Lanuf"].kind, names["Ras Lanuf"].country, len(names["Ras Lanuf"].mentions)) == ("town", "Libya", 2)
+
+
+def test_a_county_under_a_first_level_division_locates_a_town_of_it():
+    names = world_places("A British soldier died in Iraq. His widow lives in Andover, Hampshire, with her son.")
+    assert (names["Hampshire"].kind, names["Hampshire"].country) == ("region", "United Kingdom")
+    assert names["Andover"].country == "United Kingdom"
+
+
+def test_a_square_a_river_and_a_park_are_named_with_their_word():
+    names = world_places("Thousands of protesters filled Tahrir Square in the centre of Cairo on Friday. Bodies were found in the Naya River in Colombia. "
+                         "Rangers in Corcovado National Park, in Colombia, were shot.")
+    assert {"Tahrir Square", "Naya River", "Corcovado National Park"} <= names.keys()
+    assert names["Naya River"].kind == "area"
+
+
+def test_a_place_found_by_its_wording_is_in_the_country_its_sentence_places_it_in():
+    names = world_places("Colombia's rangers are at risk. The ranger in Costa Rica was shot on the beaches of "
+                         "Corcovado National Park. Colombia's parks are no safer, Colombian officials said.")
+    assert names["Corcovado National Park"].country == "Costa Rica"
+
+
+def test_oceans_and_seas_are_places():
+    names = world_places("The cargo crossed the Pacific Ocean and the North Sea before reaching Libya.")
+    assert {"Pacific Ocean", "North Sea"} <= names.keys()

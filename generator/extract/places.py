@@ -116,7 +116,10 @@ _KIND_AFTER_NAME = {
     "area": "area", "region": "region",
 }
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
-_KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD))  # the only words that introduce one
+# Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
+_IN_A_COUNTRY = frozenset(("in", "inside", "across"))
+_KIND_IN_NAME = {"square": "area", "river": "area", "park": "area"}
+_KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 
 
@@ -595,9 +598,10 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     by the bare name where no city or country already has it."""
     packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
     short_names = data.world.get("division_names") or {}
-    for code, country_code, _, name, parent in _subdivisions():
+    # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
+    for code, country_code, _, name, parent in sorted(_subdivisions(), key=lambda record: record[4] is not None):
         country = countries.get(country_code)
-        if parent or code in packed or country is None:
+        if code in packed or country is None:
             continue
         names = [*short_names.get(code, ()), _display(name)]  # "Michoacan" before "Michoacan de Ocampo"
         # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
@@ -606,7 +610,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
         for display in names:
             if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
                 builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
-                            needs_country=country_code not in data.home)
+                            needs_country=parent is not None or country_code not in data.home)
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
                 builder.add(f"{display} {word}", place, curated=False, variants=False)
                 builder.add(f"{word} of {display}", place, curated=False, variants=False)
@@ -1000,6 +1004,9 @@ def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         if span is None and norm in _KIND_AFTER_NAME and index > 0:
             span, kind = _name_before(tokens, index, gazetteer), _KIND_AFTER_NAME[norm]
+        if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index]:
+            span, kind = _name_before(tokens, index, gazetteer), _KIND_IN_NAME[norm]
+            span = None if span is None else (span[0], index)  # the word is the name's own: "Tahrir Square"
         if span is not None:
             found.append((*span, kind))
     return found
@@ -1053,8 +1060,8 @@ def _context_region(
     """(country, region) for a place found by its wording.
 
     In order: the nearest town, district or division of the same sentence in the article's
-    main country (earlier ones first); the article's main country and dominant division; a
-    country named in the sentence. A foreign place beside it ("talks in Washington on the town
+    main country (earlier ones first); a country the sentence places something in ("in Costa
+    Rica"); the article's main country and dominant division; a country named in the sentence. A foreign place beside it ("talks in Washington on the town
     of X") says nothing about where a village is, nor does "the UK-based Observatory".
     """
     sentence = tokens.sentence[first]
@@ -1066,6 +1073,10 @@ def _context_region(
     if before or after:
         place = before[-1].place if before else after[0].place
         return place.country, place.region or (dominant[1] if dominant and dominant[0] == place.country else None)
+    located = [hit.place for hit in same if hit.place.kind == "country" and hit.first_token > 0
+               and tokens.norms[hit.first_token - 1] in _IN_A_COUNTRY]
+    if located:  # "the ranger in Costa Rica was shot ... in Corcovado National Park"
+        return located[0].name, None
     if dominant:
         return dominant
     countries = [hit.place for hit in same if hit.place.kind == "country"]
