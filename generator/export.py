@@ -28,8 +28,10 @@ def _entity_rows(article: ExtractedArticle, category: str, dossier: Dossier, ent
         row = merged.setdefault(entity.id, {"id": entity.id, "name": entity.name, "kind": entity.kind})
         if category == "place":
             row.update(country=entity.country, region=entity.region, lat=entity.lat, lon=entity.lon)
-        row["aliases_seen"] = sorted(set(row.get("aliases_seen", [])) | set(local.aliases_seen))
+        row.setdefault("aliases_seen", set()).update(mention.surface for mention in local.mentions)
         row["mentions"] = row.get("mentions", 0) + len(local.mentions)
+    for row in merged.values():
+        row["aliases_seen"] = sorted(row["aliases_seen"])
     return [merged[key] for key in sorted(merged)]
 
 

@@ -448,3 +448,8 @@ def test_initials_institutions_crime_groups_and_a_place_before_a_head(kb, body, 
 def test_a_university_that_is_hit_is_a_target_not_an_actor(kb):
     actors, _places = _actors_and_places("Jets struck Aleppo University on Monday in Syria.", kb)
     assert not {name for name, _kind in actors} & {"Aleppo University"}
+
+
+def test_a_capital_that_expels_an_ambassador_is_its_government(kb):
+    actors, _places = _actors_and_places("Athens expelled the Libyan ambassador over the maritime deal with Turkey.", kb)
+    assert ("Greek government", "government") in actors

@@ -525,3 +525,18 @@ def test_a_place_found_by_its_wording_is_in_the_country_its_sentence_places_it_i
 def test_oceans_and_seas_are_places():
     names = world_places("The cargo crossed the Pacific Ocean and the North Sea before reaching Libya.")
     assert {"Pacific Ocean", "North Sea"} <= names.keys()
+
+
+@pytest.mark.parametrize(("body", "name", "country"), [
+    ("Ethiopian troops and Eritrean forces fought in Tigray, aid workers in Ethiopia said.", "Tigray", "Ethiopia"),
+    ("Russian forces shelled the Kherson region of Ukraine again on Monday, officials in Ukraine said.", "Kherson Oblast", "Ukraine"),
+    ("Migrants from Libya landed in Crete, Greek coastguards in Greece said.", "Crete", "Greece"),
+])
+def test_divisions_by_the_english_names_news_use(body, name, country):
+    names = world_places(body)
+    assert (names[name].kind, names[name].country) == ("region", country)
+
+
+def test_named_parts_of_a_continent_are_one_region():
+    names = world_places("Jihadist groups spread across North Africa and West Africa, officials in Mali said.")
+    assert {"North Africa", "West Africa"} <= names.keys() and "Africa" not in names

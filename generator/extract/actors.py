@@ -103,7 +103,7 @@ _ACTION_VERBS = (
     r"sought|seeks|hopes|hoped|believes|deployed|carried|conducted|struck|bombed|intervened|signed|"
     r"approved|imposed|recognised|recognized|expressed|failed|continued|continues|decided|ordered|"
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
-    r"demands|accuses|rejects|refuses|vetoed|blocked"
+    r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends"
 )
 _ACTING_AFTER = re.compile(
     rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
