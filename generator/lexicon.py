@@ -43,7 +43,9 @@ TITLE_WORDS = frozenset(
     speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
     undersecretary commissioner high coordinator rapporteur counterpart executive regional
     humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
-    pvt private inspector sheriff analyst researcher economist""".split()
+    pvt private inspector sheriff analyst researcher economist attorney lawyer journalist journalists
+    photojournalist photojournalists reporter correspondent photographer actress actor singer poet
+    writer blogger businessman businesswoman priest cleric cameraman camerawoman superintendent""".split()
 )
 
 # Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language

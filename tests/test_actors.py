@@ -453,3 +453,24 @@ def test_a_university_that_is_hit_is_a_target_not_an_actor(kb):
 def test_a_capital_that_expels_an_ambassador_is_its_government(kb):
     actors, _places = _actors_and_places("Athens expelled the Libyan ambassador over the maritime deal with Turkey.", kb)
     assert ("Greek government", "government") in actors
+
+
+def test_capitalised_common_words_at_a_sentence_start_are_no_outlet_or_group(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "Residents reported heavy shelling. Sadly, the toll rose. But Nile TV said calm returned. "
+        "Meanwhile, Excelsior reported that 300 people came.", kb).values()}
+    assert found == {("Nile TV", "media"), ("Excelsior", "media")}
+
+
+@pytest.mark.parametrize(("body", "person"), [
+    ("Assistant US Attorney Emil Bove said the case was strong.", "Emil Bove"),
+    ("Photojournalists Chris Hondros and Tim Hetherington died in Misrata.", "Chris Hondros"),
+    ("Cameraman Ali Hassan al-Jaber was shot dead near Benghazi.", "Ali Hassan al-Jaber"),
+])
+def test_an_occupation_before_a_name_is_a_title(kb, body, person):
+    assert person in {a.name for a in _actors(body, kb).values()}
+
+
+def test_a_lawmakers_party_and_state_is_no_person(kb):
+    found = {a.name for a in _actors("Sen. John Kerry, D-Massachusetts, spoke on Monday.", kb).values()}
+    assert "D-Massachusetts" not in found and "John Kerry" in found

@@ -29,6 +29,7 @@ from generator.text import sentence_at
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 # A middle initial keeps its dot and its name together: "George W. Bush", not "George W".
 _INITIAL = r"[A-Z]\.(?=[ \t][A-Z](?:[a-z]|['’][A-Z]))"  # "George W. Bush", "Michael E. O'Hanlon"
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "P.J. Crowley"; "U.S." and "U.N." are taken by the knowledge base first
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
 # A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
@@ -39,7 +40,7 @@ _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
-    advertisement copyright caption update updated breaking exclusive reporting writing editing wire terms
+    advertisement copyright caption update updated breaking exclusive reporting writing editing wire terms views thanks
     allah god islam muslim muslims christian christians sunni shiite shia kurdish arab arabs
     ceasefire cease fire truce""".split()
 )
@@ -223,7 +224,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
 _MEDIA_PREFIXES = frozenset(
-    "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal "
+    "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal radio "
     "journal folha gazeta gaceta corriere giornale quotidien".split()
 )
 _ARTICLES = frozenset("el la los las le les o os il lo".split())
@@ -748,9 +749,10 @@ class _Article:
 
     def _classify_run(self, run: list[int]) -> None:
         suffix = self._name_suffix(run[-1])
-        if suffix is not None:  # "Nile TV", "the Wafd party": the run and the word that says what it is
+        named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
+        if suffix is not None and named:  # "Nile TV", "the Wafd party": the run and the word that says what it is
             kind, last = suffix
-            first = run[0]
+            first = named[0]
             while first > 0 and self.tokens[first - 1].lower in NAME_PARTICLES and self.body[self.tokens[first - 1].end] == "-":
                 first -= 1  # "al-Ghad party"
             self._take(self.body[self.tokens[first].start : self.tokens[last].end], kind, None, first, last + 1)
@@ -801,7 +803,8 @@ class _Article:
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
         if before is not None and (before.text in _VESSEL_PREFIXES or before.lower in _VESSEL_NOUNS):
             return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
-        if title is None and ((len(tokens) > 1 and tokens[0].lower in _PLURAL_ARTICLES) or self._named_as_group(run)):
+        if title is None and ((len(tokens) > 1 and tokens[0].lower in _PLURAL_ARTICLES)
+                              or ((len(tokens) > 1 or self._plain_word_is_a_name(run[0])) and self._named_as_group(run))):
             # "Los Rojos", "the Cachiros drug trafficking organization", "a gang known as the Noles";
             # a name's own article stays ("La Linea")
             if article is not None and article == run[0] - 1:
@@ -914,11 +917,19 @@ class _Article:
         start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
         return bool(_CITED_AFTER.match(self.body, end) or cue_before.search(self.body, max(0, start - 30), start))
 
+    def _plain_word_is_a_name(self, index: int) -> bool:
+        """A lone capitalised word reads as a name only inside a sentence ("Residents reported",
+        "Sadly, ..." are capitalised by their place) and not as an adverb or an adjective of origin."""
+        token = self.tokens[index]
+        before = self.body[max(0, token.start - 3) : token.start].rstrip(" \t\"“'‘`(")
+        return not (not before or before[-1] in ".!?:\n" or token.lower.endswith("ly")
+                    or _ADJECTIVE_OF_ORIGIN.search(token.lower) or token.lower.endswith(("ic", "ist")))
+
     def _cited_one_word(self, index: int) -> bool:
         """"according to Semana", "Excelsior reported": one word cited as a source is an outlet,
         unless it is a first name or the surname of a person the article has named."""
         text = self.tokens[index].text
-        if text in self.kb.given_names or any(
+        if not self._plain_word_is_a_name(index) or text in self.kb.given_names or any(
                 found.kind == "person" and _token_texts(found.key)[-1] == text for found in self.found):
             return False
         return self._cited_as_source([index], _CITED_ONE_WORD_BEFORE)
@@ -1066,6 +1077,8 @@ def _not_a_name_word(token: _Token) -> bool:
     text = token.text
     if _DOTTED_INITIALS.fullmatch(text):
         return False  # initials: "P.J. Crowley" (a run holds them only before a name word)
+    if _PARTY_AND_STATE.match(text):
+        return True  # "D-Massachusetts", "R-Texas": a lawmaker's party and state
     return token.acronym or (len(text) > 2 and text[:-1].isupper()) or (len(text) > 5 and text.endswith(("ing", "ly")))
 
 
