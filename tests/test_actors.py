@@ -474,3 +474,13 @@ def test_an_occupation_before_a_name_is_a_title(kb, body, person):
 def test_a_lawmakers_party_and_state_is_no_person(kb):
     found = {a.name for a in _actors("Sen. John Kerry, D-Massachusetts, spoke on Monday.", kb).values()}
     assert "D-Massachusetts" not in found and "John Kerry" in found
+
+
+def test_a_city_named_as_a_persons_surname_is_that_person_but_a_division_is_not(kb):
+    actors, places = _actors_and_places(
+        "British Foreign Secretary William Hague spoke to rebels in Libya. Hague made clear that plans were ready.", kb)
+    assert ("William Hague", "person") in actors and "The Hague" not in places
+    actors, places = _actors_and_places(
+        "Beheadings in Mexico rose in Guerrero, professor Eduardo Guerrero told reporters. Guerrero, a state of "
+        "Mexico, leads.", kb)
+    assert "Guerrero" in places

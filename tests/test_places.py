@@ -540,3 +540,7 @@ def test_divisions_by_the_english_names_news_use(body, name, country):
 def test_named_parts_of_a_continent_are_one_region():
     names = world_places("Jihadist groups spread across North Africa and West Africa, officials in Mali said.")
     assert {"North Africa", "West Africa"} <= names.keys() and "Africa" not in names
+
+
+def test_a_nickname_with_a_one_letter_word_is_no_alternate_name():
+    assert "Detroit" not in world_places("Gangs from the D and from Peru fought in Lima, police in Peru said.")

@@ -171,6 +171,7 @@ _ADJECTIVE_OF_ORIGIN = re.compile(r"(?:[iy]an|ean|can|ese|ish)$")  # "North Afri
 _NOT_BEFORE_A_SURNAME = frozenset(
     "in at near from to into of de del la el los las the a an pro anti".split())
 _NAME_SUFFIXES = {"TV": "media", "party": "organization"}
+_SETTLEMENT_KINDS = frozenset(("city", "town", "village"))  # not a division or a country: "Guerrero" the state
 _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
 # Where news cite the outlet they draw on. After an article-led name ("El Heraldo") even "told"
 # and "interview with" name an outlet; a one-word name needs a cue no person takes.
@@ -451,6 +452,7 @@ class _Article:
             (m.start, m.end) for place in places for m in place.mentions
             if " " in body[m.start : m.end] and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
         self.first_names_on_places = self._first_names_on_places()
+        self.town_spans = {(m.start, m.end) for place in places if place.kind in _SETTLEMENT_KINDS for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
             normalize_surface(p.country) for p in places if p.country
         }
@@ -1001,7 +1003,7 @@ class _Article:
             by_surname.setdefault(_token_texts(key)[-1], set()).add(key)
         for index in [index for index in self.capitalised if self.tokens[index].text in by_surname]:
             keys = by_surname[self.tokens[index].text]
-            if len(keys) != 1 or not self._name_token(index):
+            if len(keys) != 1 or not (self._name_token(index) or self._surname_found_as_place(index)):
                 continue
             if (index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1)) or (
                 index > 0 and self.joined[index - 1] and self._name_token(index - 1)
@@ -1010,6 +1012,15 @@ class _Article:
                 continue  # part of a longer name ("Kerry Smith"), not "Later Kerry"
             found = persons[next(iter(keys))]
             self._take(found.key, "person", found.kb_id, index, index + 1)
+
+    def _surname_found_as_place(self, index: int) -> bool:
+        """"Foreign Secretary William Hague ... Hague made clear": a city's or a town's name that is
+        the surname of a person of the article, not introduced as a place ("in Medina"), is that person."""
+        token = self.tokens[index]
+        span = self.place_span_of.get(index)
+        if span != (token.start, token.end) or span not in self.town_spans or self.taken[index] or self.headline[index]:
+            return False
+        return not _LOCATIVE_BEFORE.search(self.body[max(0, token.start - 20) : token.start])
 
     # --- helpers --------------------------------------------------------------------------
 

@@ -667,6 +667,9 @@ def _add_cities(
                 builder.add(alternate, place, curated=False, only_new=True)
 
 
+_NAME_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def _usable_alternates(city: _City, every: bool) -> list[str]:
     """Latin-script alternate names that look like a name, not a code: all of them for the home
     countries' and the large cities (where the historical names are: Bombay, Rangoon), else
@@ -679,6 +682,8 @@ def _usable_alternates(city: _City, every: bool) -> list[str]:
             continue
         if " " not in alternate and "-" not in alternate and len(alternate) < 5:
             continue  # short variants ("Tal", "Bab", "Dana") are mostly other words
+        if min(map(len, _NAME_WORD_SPLIT.split(alternate))) < 2:
+            continue  # nicknames with a one-letter word ("The D" for Detroit)
         if every or _spelling_of(_fold(alternate), folded):
             usable.append(alternate)
     return usable
