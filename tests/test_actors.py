@@ -484,3 +484,17 @@ def test_a_city_named_as_a_persons_surname_is_that_person_but_a_division_is_not(
         "Beheadings in Mexico rose in Guerrero, professor Eduardo Guerrero told reporters. Guerrero, a state of "
         "Mexico, leads.", kb)
     assert "Guerrero" in places
+
+
+def test_an_acronym_defined_in_brackets_is_that_actor_everywhere(kb):
+    body = ("The chief of the Honduran Investigations Directorate (Direccion Nacional de Investigacion Criminal - DNIC) "
+            "resigned. DNIC agents had taken bribes, prosecutors said.")
+    by_name = {a.name: a for a in _actors(body, kb).values()}
+    assert [m.surface for m in by_name["Honduran Investigations Directorate"].mentions] == [
+        "Honduran Investigations Directorate", "DNIC", "DNIC"]
+
+
+def test_a_demonym_of_the_bodys_own_country_does_not_hide_it(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "A British Special Air Service (SAS) unit was held. Turkish Red Crescent workers came.", kb).values()}
+    assert {("Special Air Service", "government"), ("Turkish Red Crescent", "organization")} <= found

@@ -172,6 +172,10 @@ _NOT_BEFORE_A_SURNAME = frozenset(
     "in at near from to into of de del la el los las the a an pro anti".split())
 _NAME_SUFFIXES = {"TV": "media", "party": "organization"}
 _SETTLEMENT_KINDS = frozenset(("city", "town", "village"))  # not a division or a country: "Guerrero" the state
+# An acronym in brackets right after a name, alone or after the name in another language:
+# "(DEA)", "-LRB- SAS -RRB-" (tokenized text), "(Direccion Nacional de Investigacion Criminal - DNIC)".
+_ACRONYM_AFTER = re.compile(
+    r"\s*(?:\(|-LRB-)\s*(?:[^()\n]{0,90}?\s[-–—]\s*)?((?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,9})\s*(?:\)|-RRB-)")
 _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
 # Where news cite the outlet they draw on. After an article-led name ("El Heraldo") even "told"
 # and "interview with" name an outlet; a one-word name needs a cue no person takes.
@@ -403,6 +407,7 @@ def find_actors(
     article.match_governments()
     article.match_references()
     article.match_capitalised_names()
+    article.match_defined_acronyms()
     article.match_surnames()
     return _group(_full_names(article.found), body, sentences, kb)
 
@@ -554,6 +559,9 @@ class _Article:
             if before.lower in NAME_PARTICLES:
                 return True
             return before.capitalised and before.lower not in _NOT_A_FIRST_NAME and start - 1 not in self.place_span_of
+        government = self.matcher.demonyms.get((before.text,))
+        if government is not None and alias.entry.country and government.country == alias.entry.country:
+            return False  # "British Special Air Service" is the SAS, its own country named
         return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
 
     def match_governments(self) -> None:
@@ -994,6 +1002,23 @@ class _Article:
                 continue
             counts[tokens[index].text] += 1
         return counts
+
+    def match_defined_acronyms(self) -> None:
+        """"the Drug Enforcement Administration (DEA)", "National Police (PNC)": the acronym in
+        brackets after a name is that actor wherever the article uses it."""
+        defined: dict[str, _Found] = {}
+        for found in self.found:
+            if found.kind == "person":
+                continue
+            match = _ACRONYM_AFTER.match(self.body, found.end)
+            if match is not None:
+                defined.setdefault(match.group(1).replace(".", ""), found)
+        if not defined:
+            return
+        for index, token in enumerate(self.tokens):
+            found = defined.get(token.text.replace(".", "")) if token.acronym else None
+            if found is not None and not self.taken[index]:
+                self._take(found.key, found.kind, found.kb_id, index, index + 1)
 
     def match_surnames(self) -> None:
         """"Kerry", "Selmo": a surname alone refers to the one person of that name found so far."""
