@@ -261,3 +261,22 @@ def test_a_country_after_the_figure_locates_it_only_after_a_locative_word():
                             (Mention("United States", 0, body.index("United States"), body.index("United States") + 13),)),
               EntityMention("syria", "Syria", "country", (Mention("Syria", 1, body.index("Syria"), body.index("Syria") + 5),)))
     assert [(f.count, f.place) for f in find_figures(body, split_sentences(body), (), places)] == [(45, None), (12, "syria")]
+
+
+def test_were_reported_killed_counts_the_dead():
+    body = "Ten Libyan rebels were reported killed and 172 wounded in an attack on the port on Saturday."
+    figures = find_figures(body, split_sentences(body), (), ())
+    assert [(f.kind, f.count) for f in figures] == [("killed", 10), ("wounded", 172)]
+
+
+def test_the_title_gives_the_toll_when_the_body_counts_no_dead():
+    from generator.extract.article import _headline_toll  # noqa: PLC0415
+
+    body = "Fighting continued in the north on Monday between the junta and loyalist troops."
+    sentences = split_sentences(body)
+    figures = find_figures(body, sentences, (), ())
+    assert _headline_toll(figures, sentences, "Mali: 22 killed as fighting continues") == Toll(killed=22)
+    counted = "Troops killed 3 people in the north on Monday."
+    counted_sentences = split_sentences(counted)
+    assert _headline_toll(find_figures(counted, counted_sentences, (), ()), counted_sentences,
+                          "Mali: 22 killed as fighting continues") == Toll(killed=3)

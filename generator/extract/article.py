@@ -19,7 +19,7 @@ from generator.extract.places import find_places, without_countries_as_governmen
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
-from generator.models import EntityMention, ExtractedArticle, RawArticle
+from generator.models import EntityMention, ExtractedArticle, Figure, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
 
@@ -59,6 +59,17 @@ def _without_publisher(actors: tuple[EntityMention, ...], publisher: str | None)
     return tuple(actor for actor in actors if actor.kind != "media" or normalize_surface(actor.name) != own)
 
 
+def _headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...], title: str | None) -> Toll:
+    """The toll of the body's main event; when the body counts no dead, the title's ("Mali: 22
+    killed as fighting continues" over a text that only tells the fighting)."""
+    toll = headline_toll(figures, sentences)
+    if toll.killed is not None or not title:
+        return toll
+    title_sentences = split_sentences(title)
+    title_toll = headline_toll(find_figures(title, title_sentences, (), ()), title_sentences)
+    return title_toll if title_toll.killed is not None else toll
+
+
 def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     body, declared = raw.body, raw.declared
     sentences = split_sentences(body)
@@ -94,5 +105,5 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
         quotes=find_quotes(body, sentences, actors),
         figures=figures,
         dates=dates,
-        headline_toll=headline_toll(figures, sentences),
+        headline_toll=_headline_toll(figures, sentences, declared.title),
     )

@@ -116,7 +116,7 @@ _INSERTION = (
 )
 _AUXILIARY = (
     r"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|get|may|might|could|would|will|reportedly|also|all"
-    r"|allegedly|later|now|so\s+far|already|confirmed|believed\s+to\s+have|said\s+to\s+have))*"
+    r"|allegedly|later|now|so\s+far|already|confirmed|reported|believed\s+to\s+have|said\s+to\s+have))*"
 )
 _ADVERB = r"(?:\s+\w+ly)?"
 
