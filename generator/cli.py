@@ -201,9 +201,13 @@ def build_command(ctx: click.Context, root: Path, strict: bool, force: bool, job
 @main.command("new")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="Briefing dossier", show_default=True, help="The dossier's title (site name, overview, exports).")
-def new_command(directory: Path, title: str) -> None:
+@click.option("--install", default=None, metavar="REQUIREMENT",
+              help="What the GitHub Pages workflow pip-installs the generator from: a git URL "
+                   "(git+https://github.com/you/generator@v0.2.0) or a wheel's URL. Default: this "
+                   "release of mkdocs-dossier from PyPI.")
+def new_command(directory: Path, title: str, install: str | None) -> None:
     """Start a dossier project in DIRECTORY: settings, mkdocs.yml, seeds/, knowledge.yaml, notes/."""
-    written = new_project(directory, title)
+    written = new_project(directory, title, install=install)
     click.echo(f"dossier: {len(written)} file(s) written in {directory}; put articles in {directory / 'seeds'}, "
                f"then `cd {directory}` and `mkdocs serve`", err=True)
 

@@ -25,8 +25,20 @@ _SITE_NAME_LINE = "site_name: SITE_NAME\n"
 _DISTRIBUTION_MARK = "DISTRIBUTION"
 
 
-def new_project(directory: Path, title: str, description: str = "") -> list[Path]:
-    """Write the project into `directory` (absent or empty); returns the files written."""
+def default_install() -> str:
+    """What the Pages workflow installs unless told otherwise: this very release, from PyPI."""
+    return f"{DISTRIBUTION}=={importlib.metadata.version(DISTRIBUTION)}"
+
+
+def new_project(directory: Path, title: str, description: str = "", install: str | None = None) -> list[Path]:
+    """Write the project into `directory` (absent or empty); returns the files written.
+
+    `install` is the pip requirement the Pages workflow installs the generator from (a git URL
+    or a wheel's URL where the package is not on PyPI); by default this release from PyPI.
+    """
+    install = default_install() if install is None else install.strip()
+    if not install or any(character in install for character in "\"'\n\r"):
+        raise ConfigError([f"--install {install!r}: give one pip requirement, without quotes or line breaks"])
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise ConfigError([f"{directory}: already exists and is not an empty folder; nothing written"])
     for source in sorted(SCAFFOLD.iterdir()):
@@ -38,8 +50,7 @@ def new_project(directory: Path, title: str, description: str = "") -> list[Path
             shutil.copyfile(source, target)
     (directory / "content").mkdir()
     _fill_in(directory / "mkdocs.yml", _SITE_NAME_LINE, _emit({"site_name": title}))
-    _fill_in(directory / ".github" / "workflows" / "pages.yml", _DISTRIBUTION_MARK,
-             f"{DISTRIBUTION}=={importlib.metadata.version(DISTRIBUTION)}")
+    _fill_in(directory / ".github" / "workflows" / "pages.yml", _DISTRIBUTION_MARK, install)
     (directory / CONFIG_FILE).write_text(
         "# Settings of this dossier (`dossier config` lists every key with its meaning).\n"
         + _emit({"title": title, "description": description})

@@ -86,3 +86,16 @@ def test_the_workflow_dossier_new_writes_is_valid_and_installs_this_version(tmp_
     runs = [step.get("run", "") for step in steps(yaml.safe_load(written.read_text(encoding="utf-8")), "build")]
     assert f'python -m pip install "mkdocs-dossier=={version("mkdocs-dossier")}"' in runs
     assert "mkdocs build --strict" in runs
+
+
+def test_dossier_new_can_install_the_generator_from_elsewhere_than_pypi(tmp_path) -> None:
+    from generator.errors import ConfigError
+    from generator.newproject import new_project
+
+    new_project(tmp_path / "mine", "Test", install="git+https://github.com/example/generator@v0.2.0")
+    written = tmp_path / "mine" / ".github" / "workflows" / "pages.yml"
+    runs = [step.get("run", "") for step in steps(yaml.safe_load(written.read_text(encoding="utf-8")), "build")]
+    assert 'python -m pip install "git+https://github.com/example/generator@v0.2.0"' in runs
+    with pytest.raises(ConfigError):
+        new_project(tmp_path / "other", "Test", install='x" && curl evil')
+    assert not (tmp_path / "other").exists()
