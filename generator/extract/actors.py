@@ -120,7 +120,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|acro
 _FORCE_NOUN = re.compile(
     r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s+force|navy|authorities|"
-    r"officials?|diplomats|defen[cs]e\s+ministry|foreign\s+ministry|ministry|artillery|air\s?strikes?|"
+    r"officials?|diplomats|defen[cs]e\s+ministry|foreign\s+ministry|ministry\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?|ministry|"
+    r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
@@ -726,6 +727,9 @@ class _Article:
         token = self.tokens[index]
         if token.lower == "and":
             return self._and_inside_a_name(index, run)
+        if token.text == "s":  # "Attorney General's Office", "the President's Office": a title's office
+            return (self.body[token.start - 1 : token.start] in ("'", "’") and index + 1 < len(self.tokens)
+                    and self.tokens[index - 1].lower in _TITLE_WORDS and self.tokens[index + 1].lower == "office")
         if token.lower == "to" and self.tokens[index - 1].lower not in _ADVOCACY_HEADS:
             return False  # only "Committee to Protect Journalists", never "from Abbas to Netanyahu"
         if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in ("the", "to"):
@@ -866,7 +870,7 @@ class _Article:
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
         government = self._main_government if _COUNTRYLESS_BODY.fullmatch(name) else None
         if government is not None:  # "the Interior Ministry" of a story about Egypt is Egypt's
-            self._take(government.name, government.kind, government.id, run[0], run[-1] + 1)
+            self._take(f"{name} ({government.country})", "government", None, run[0], run[-1] + 1)
         else:
             self._take(name, kind, None, run[0], run[-1] + 1)
         return True
