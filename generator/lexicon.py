@@ -45,7 +45,8 @@ TITLE_WORDS = frozenset(
     humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
     pvt private inspector sheriff analyst researcher economist attorney lawyer journalist journalists
     photojournalist photojournalists reporter correspondent photographer actress actor singer poet
-    writer blogger businessman businesswoman priest cleric cameraman camerawoman superintendent""".split()
+    writer blogger businessman businesswoman priest cleric cameraman camerawoman superintendent pte lance
+    rifleman guardsman trooper sapper gunner fusilier""".split()
 )
 
 # Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language

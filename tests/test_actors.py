@@ -503,3 +503,12 @@ def test_a_demonym_of_the_bodys_own_country_does_not_hide_it(kb):
     found = {(a.name, a.kind) for a in _actors(
         "A British Special Air Service (SAS) unit was held. Turkish Red Crescent workers came.", kb).values()}
     assert {("Special Air Service", "government"), ("Turkish Red Crescent", "organization")} <= found
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("CIA director John O. Brennan said so. Later John Brennan added more.", [("John O. Brennan", 2)]),
+    ("Claudia Paz y Paz, the attorney general, said so.", [("Claudia Paz y Paz", 1)]),
+    ("Pte Johnson Beharry won the medal. Pte Beharry was shot twice.", [("Johnson Beharry", 2)]),
+])
+def test_one_person_under_a_middle_initial_a_spanish_y_or_a_rank(kb, body, expected):
+    assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values() if a.kind == "person"] == expected

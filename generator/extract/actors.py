@@ -29,6 +29,7 @@ from generator.text import sentence_at
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 # A middle initial keeps its dot and its name together: "George W. Bush", not "George W".
 _INITIAL = r"[A-Z]\.(?=[ \t][A-Z](?:[a-z]|['’][A-Z]))"  # "George W. Bush", "Michael E. O'Hanlon"
+_INITIAL_WORD = re.compile(r"[A-Z]\.?")
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "P.J. Crowley"; "U.S." and "U.N." are taken by the knowledge base first
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
@@ -425,6 +426,11 @@ def _full_names(found: list[_Found]) -> list[_Found]:
     persons = {item.key for item in found if item.kind == "person" and item.kb_id is None}
     longer_of: dict[str, str] = {}
     for key in persons:
+        without_initials = _without_initials(key)
+        same = [other for other in persons if other != key and _without_initials(other) == without_initials]
+        if len(same) == 1 and len(_token_texts(same[0])) > len(_token_texts(key)):
+            longer_of[key] = same[0]  # "John Brennan" is "John O. Brennan"
+            continue
         words = _token_texts(key)
         if len(words) < 2:
             continue
@@ -727,6 +733,9 @@ class _Article:
         token = self.tokens[index]
         if token.lower == "and":
             return self._and_inside_a_name(index, run)
+        if token.text == "y":  # Spanish double surnames: "Claudia Paz y Paz"
+            return (self.joined[index - 1] and self.joined[index] and index + 1 < len(self.tokens)
+                    and self._name_token(index + 1) and self._name_token(index - 1))
         if token.text == "s":  # "Attorney General's Office", "the President's Office": a title's office
             return (self.body[token.start - 1 : token.start] in ("'", "’") and index + 1 < len(self.tokens)
                     and self.tokens[index - 1].lower in _TITLE_WORDS and self.tokens[index + 1].lower == "office")
@@ -1079,6 +1088,10 @@ class _Article:
                 found.append(index)
             index += 1
         return found
+
+
+def _without_initials(name: str) -> tuple[str, ...]:
+    return tuple(word for word in _token_texts(name) if not _INITIAL_WORD.fullmatch(word))
 
 
 def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
