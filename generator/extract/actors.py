@@ -952,10 +952,10 @@ class _Article:
         """"according to Semana", "Excelsior reported": one word cited as a source is an outlet,
         unless it is a first name or the surname of a person the article has named."""
         text = self.tokens[index].text
-        if not self._plain_word_is_a_name(index) or text in self.kb.given_names or any(
-                found.kind == "person" and _token_texts(found.key)[-1] == text for found in self.found):
+        if not self._cited_as_source([index], _CITED_ONE_WORD_BEFORE) or not self._plain_word_is_a_name(index):
             return False
-        return self._cited_as_source([index], _CITED_ONE_WORD_BEFORE)
+        return text not in self.kb.given_names and not any(
+            found.kind == "person" and _token_texts(found.key)[-1] == text for found in self.found)
 
     def _with_place_after(self, run: list[int], connectors: frozenset[str] = _CONNECTORS) -> list[int]:
         """`run` and the "of [the] <place>" that ends an organisation's name, if one follows."""
@@ -1028,9 +1028,10 @@ class _Article:
                 defined.setdefault(match.group(1).replace(".", ""), found)
         if not defined:
             return
-        for index, token in enumerate(self.tokens):
-            found = defined.get(token.text.replace(".", "")) if token.acronym else None
-            if found is not None and not self.taken[index]:
+        defined.update({".".join(acronym) + ".": found for acronym, found in defined.items()})  # "U.N." too
+        for index in [index for index, token in enumerate(self.tokens) if token.text in defined]:
+            found = defined[self.tokens[index].text]
+            if not self.taken[index]:
                 self._take(found.key, found.kind, found.kb_id, index, index + 1)
 
     def match_surnames(self) -> None:
