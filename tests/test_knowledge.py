@@ -163,3 +163,16 @@ def test_no_shipped_entry_silently_amends_another():
                 clashes.append((surface, owner[surface], entry["name"]))
             owner[surface] = entry["name"]
     assert clashes == []
+
+
+def test_the_census_first_names_are_the_file_third_party_md_records_and_leave_out_words_and_places():
+    import hashlib
+
+    from generator.knowledge import GIVEN_NAMES_FILE
+
+    root = Path(__file__).resolve().parents[1]
+    recorded = (root / "THIRD_PARTY.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(GIVEN_NAMES_FILE.read_bytes()).hexdigest() in recorded
+    kb = load_knowledge_base()
+    assert {"Federico", "Martha", "Danilo", "Ali"} <= kb.given_names  # census and curated
+    assert not {"Hope", "Grant", "Israel", "Houston", "Christian"} & kb.given_names
