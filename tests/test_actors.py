@@ -512,3 +512,8 @@ def test_a_demonym_of_the_bodys_own_country_does_not_hide_it(kb):
 ])
 def test_one_person_under_a_middle_initial_a_spanish_y_or_a_rank(kb, body, expected):
     assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values() if a.kind == "person"] == expected
+
+
+def test_a_capital_one_agrees_with_is_its_government(kb):
+    actors, places = _actors_and_places("Good to see that the world agrees with Washington for once, rebels in Libya said.", kb)
+    assert ("US government", "government") in actors and "Washington" not in places

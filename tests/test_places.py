@@ -544,3 +544,11 @@ def test_named_parts_of_a_continent_are_one_region():
 
 def test_a_nickname_with_a_one_letter_word_is_no_alternate_name():
     assert "Detroit" not in world_places("Gangs from the D and from Peru fought in Lima, police in Peru said.")
+
+
+def test_a_country_among_other_powers_is_a_government_even_after_from():
+    from generator.extract.places import without_countries_as_governments
+
+    body = "Mubarak in Egypt faces pressure from the United States and other world powers to step aside."
+    names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+    assert "Egypt" in names and "United States" not in names

@@ -114,7 +114,8 @@ _ACTING_AFTER = re.compile(
 )
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|accused|accuses|urged|urges|called\s+on|pressure\s+on|pressed|warned|criticised|"
-    r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by)\s+(?:the\s+)?$"
+    r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
+    r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|pressure\s+from)\s+(?:the\s+)?$"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".

@@ -93,6 +93,8 @@ _AREA_BEFORE = re.compile(
     r"cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+_AMONG_POWERS_AFTER = re.compile(
+    r"\s+and\s+other\s+(?:\w+\s+)?(?:powers|countries|nations|governments|states|allies|donors)\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
                               "towns", "cities", "villages"})
@@ -1209,6 +1211,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     located_ends: set[int] = set()
     located = {place.key for place in countries if place.country == main}
     for mention, place in sorted(((m, p) for p in countries for m in p.mentions), key=lambda pair: pair[0].start):
+        if _AMONG_POWERS_AFTER.match(body, mention.end):
+            continue  # "pressure from the United States and other powers": a government
         before = body[max(0, mention.start - 50) : mention.start]
         coordinated = bool(_AND_BEFORE.search(before)) and any(
             body[end : mention.start].strip() in ("and", "or") for end in located_ends)
