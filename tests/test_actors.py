@@ -517,3 +517,16 @@ def test_one_person_under_a_middle_initial_a_spanish_y_or_a_rank(kb, body, expec
 def test_a_capital_one_agrees_with_is_its_government(kb):
     actors, places = _actors_and_places("Good to see that the world agrees with Washington for once, rebels in Libya said.", kb)
     assert ("US government", "government") in actors and "Washington" not in places
+
+
+def test_a_long_wire_credit_names_no_actor(kb):
+    body = ("Rebels held the town, he said. -LRB- Reporting by Mohammed Abbas , Christian Lowe and Alex Dziadosz in "
+            "Tripoli , Sherine El Madany in Ras Lanuf , Barry Malone , Sylvia Westall and Alastair Macdonald in Tunis ; "
+            "Writing by Myra Macdonald ; Editing by Jon Boyle -RRB-")
+    assert not {a.name for a in _actors(body, kb).values() if a.kind == "person"}
+
+
+def test_a_medical_complex_is_no_person_and_an_ombudsman_is_a_title(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "Medical sources at Misratah Medical Complex said three died. Ombudsman Carlos Negret agreed.", kb).values()}
+    assert found == {("Carlos Negret", "person")}

@@ -96,6 +96,8 @@ _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[
 # The later names of a credit line: "Editing by Douglas Hamilton and Sophie Hares".
 _CREDIT_LIST = re.compile(
     r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+[^.;()\n]{2,60}?(?:,|\band)\s+$")
+_CREDIT_BLOCK = re.compile(
+    r"(?:\(|-LRB-)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()\n]{0,600}?(?:\)|-RRB-)")
 # "CNN's Alan Silverleib, Jill Dougherty and Mike Pearson contributed to this report"
 _CONTRIBUTED = re.compile(r"[^.;\n]{0,80}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)", re.IGNORECASE)
 # A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
@@ -208,7 +210,7 @@ _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fu
 # A run naming a building or a road is a place or a target, never an actor.
 _FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
-    dam road highway market souq bakery university clinic""".split()
+    dam road highway market souq bakery university clinic complex""".split()
 )
 _ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
 _INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
@@ -983,7 +985,8 @@ class _Article:
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         ends_with = before.rstrip()[-2:]
-        if (ends_with == "by" and _BYLINE_BEFORE.search(before)) or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after):
+        if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after)
+                or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
         if len(names) < 2:
             return title in _STRONG_TITLES
@@ -997,6 +1000,12 @@ class _Article:
             or bool(_SPEECH_BEFORE.search(before))
             or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
         )
+
+    @functools.cached_property
+    def _credit_blocks(self) -> list[tuple[int, int]]:
+        """Wire credits however long: "(Reporting by A and B in Tripoli, C in Ras Lanuf; Writing by
+        D; Editing by E)" names journalists, not actors."""
+        return [match.span() for match in _CREDIT_BLOCK.finditer(self.body)] if "by" in self.body else []
 
     def _named_alone_elsewhere(self, last: _Token) -> bool:
         """"Sharif Hotak ... Hotak also alleged": news call a person by the surname alone once named
