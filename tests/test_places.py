@@ -552,3 +552,13 @@ def test_a_country_among_other_powers_is_a_government_even_after_from():
     body = "Mubarak in Egypt faces pressure from the United States and other world powers to step aside."
     names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
     assert "Egypt" in names and "United States" not in names
+
+
+def test_a_village_known_only_by_its_wording_takes_no_country_from_a_story_of_two():
+    body = ("Corporal Tom Keys, a British military policeman from London, served in Iraq. He was killed by a mob "
+            "in the city of Kafr Hamdan in 2003. His father lives in London and in Birmingham, and wrote to "
+            "Iraq's president. Iraq has not answered.")
+    assert world_places(body)["Kafr Hamdan"].country is None  # Britain 3 mentions, Iraq 3: no main country
+    syria = world_places("Shelling hit the village of Kafr Hamdan. Syria's army said so. Syria denied it, and "
+                         "Syria's allies agreed.")
+    assert syria["Kafr Hamdan"].country == "Syria"

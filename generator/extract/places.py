@@ -119,6 +119,7 @@ _KIND_AFTER_NAME = {
 }
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
+_CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME))  # the only words that introduce one
@@ -1047,12 +1048,16 @@ def _token_range(tokens: _Tokens, hit: _Hit) -> range:
 
 
 def _dominant_region(hits: list[_Hit]) -> tuple[str | None, str | None] | None:
-    """(country, region) of the article: its most mentioned country, and the division of that
-    country most mentioned below it (the earliest breaks ties), if any."""
+    """(country, region) of the article: its most mentioned country, if mentioned at least twice
+    as often as any other, and the division of that country most mentioned below it (the
+    earliest breaks ties), if any."""
     countries = Counter(hit.place.country for hit in hits if hit.place.country)
     if not countries:
         return None
     main = min(countries, key=lambda country: (-countries[country], country))
+    runner_up = max((count for country, count in countries.items() if country != main), default=0)
+    if countries[main] < _CLEAR_MAJORITY * runner_up:
+        return None  # a story of two countries (British soldiers in Iraq) does not say where a village is
     regions = [hit.place.region for hit in hits
                if hit.place.country == main and hit.place.region and hit.place.kind != "country"]
     if not regions:
