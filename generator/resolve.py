@@ -2,8 +2,8 @@
 
 Articles name the same entity differently ("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), so
 article-local entities are grouped by, in order: the knowledge-base id; the spelling-blind key
-of a person's name; a surname alone when exactly one person of that surname is in the dossier;
-otherwise the normalised name. Places group by gazetteer id, else by normalised name.
+of a person's name; a surname alone, or the last words of a name, when exactly one person so
+named is in the dossier; otherwise the normalised name. Places group by gazetteer id, else by normalised name.
 """
 
 from __future__ import annotations
@@ -130,6 +130,20 @@ def _link_surnames(local: list, links: _UnionFind) -> None:
             owners = full_by_surname.get(words[0], set())
             if len(owners) == 1:
                 links.union(next(iter(owners)), key)
+    _link_name_tails(people, links)
+
+
+def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
+    """"Sanchez Ceren" in one article joins "Salvador Sanchez Ceren" of another when he is the
+    one person of the dossier whose name ends so (Spanish names carry two surnames)."""
+    by_tail: dict[tuple[str, ...], set[_GroupKey]] = {}
+    for words, key in people:
+        for start in range(1, len(words) - 1):  # tails of two words or more, shorter than the name
+            by_tail.setdefault(tuple(words[start:]), set()).add(links.find(key))
+    for words, key in people:
+        owners = by_tail.get(tuple(words), set()) if len(words) > 1 else set()
+        if len(owners) == 1:
+            links.union(next(iter(owners)), key)
 
 
 def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> dict[_GroupKey, _Group]:

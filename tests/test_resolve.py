@@ -79,6 +79,16 @@ def test_ambiguous_surname_stays_apart(kb):
     assert len({dossier.entity_of[(a.id, "actor", x.key)] for a in articles for x in a.actors}) == 3
 
 
+def test_the_last_words_of_one_persons_name_join_him_across_articles(kb):
+    articles = [_article("a", [_entity("Salvador Sanchez Ceren", "person")]),
+                _article("b", [_entity("Sanchez Ceren", "person")]),
+                _article("c", [_entity("Pedro Rivera Lopez", "person"), _entity("Juan Rivera Lopez", "person")]),
+                _article("d", [_entity("Rivera Lopez", "person")])]
+    dossier = resolve(articles, kb)
+    assert dossier.entity_of[("b", "actor", "Sanchez Ceren")] == dossier.entity_of[("a", "actor", "Salvador Sanchez Ceren")]
+    assert len({dossier.entity_of[(a.id, "actor", x.key)] for a in articles[2:] for x in a.actors}) == 3  # two owners
+
+
 def test_places_group_by_gazetteer_id_then_name(kb):
     aleppo = {"kb_id": "geonames:170063", "country": "Syria", "region": "Aleppo", "lat": 36.2, "lon": 37.16}
     articles = [_article("a", places=[_entity("geonames:170063", "city", ("Aleppo",), **aleppo),

@@ -51,7 +51,7 @@ _STARTERS = frozenset(
     he she they we i you his her their its our my when while if since meanwhile however also
     according asked despite during under over among some many most more several one two three four
     five six seven eight nine ten both all each every no not yet so then there here what who why how
-    where which later earlier last next new another other such than until unless although though
+    where which whether later earlier last next new another other such than until unless although though
     because amid near outside inside between against without within even just only still already
     perhaps indeed instead thus hence therefore yesterday today tonight recently currently initially
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
