@@ -530,3 +530,18 @@ def test_a_medical_complex_is_no_person_and_an_ombudsman_is_a_title(kb):
     found = {(a.name, a.kind) for a in _actors(
         "Medical sources at Misratah Medical Complex said three died. Ombudsman Carlos Negret agreed.", kb).values()}
     assert found == {("Carlos Negret", "person")}
+
+
+def test_a_name_listed_after_a_persons_is_a_person_but_not_a_party_and_state(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "Egyptian foreign minister Sameh Shoukry and his counterparts, Nikos Dendias, Nikos Christodoulides and "
+        "Jean-Yves Le Drian, met. Sen. John McCain, R-Arizona, agreed.", kb).values()}
+    assert {("Nikos Christodoulides", "person"), ("Jean-Yves Le Drian", "person")} <= found
+    assert not any(name.startswith("R-") or name == "Arizona" for name, _kind in found)
+
+
+def test_sunday_newspapers_are_outlets_not_weekdays(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "The Sunday Times earlier reported it. Westerwelle told Welt am Sonntag so. The Independent on Sunday agreed.",
+        kb).values()}
+    assert {("The Sunday Times", "media"), ("Welt am Sonntag", "media"), ("Independent on Sunday", "media")} <= found

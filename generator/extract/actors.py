@@ -181,6 +181,10 @@ _SETTLEMENT_KINDS = frozenset(("city", "town", "village"))  # not a division or 
 # "(DEA)", "-LRB- SAS -RRB-" (tokenized text), "(Direccion Nacional de Investigacion Criminal - DNIC)".
 _ACRONYM_AFTER = re.compile(
     r"\s*(?:\(|-LRB-)\s*(?:[^()\n]{0,90}?\s[-–—]\s*)?((?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,9})\s*(?:\)|-RRB-)")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
+# A list item ends at a comma, an "and" or a lower-case word; "Nick Finney, North-West Syria
+# Country Director" goes on with a capital: an apposition, not a second person.
+_LIST_ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|[a-z])")
 _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
 # Where news cite the outlet they draw on. After an article-led name ("El Heraldo") even "told"
 # and "interview with" name an outlet; a one-word name needs a cue no person takes.
@@ -988,6 +992,8 @@ class _Article:
         if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after)
                 or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
+        if _PARTY_AND_STATE.match(self.body, start):
+            return False  # "Sen. John McCain, R-Arizona"
         if len(names) < 2:
             return title in _STRONG_TITLES
         if title or _TITLE_BEFORE.search(before):
@@ -999,7 +1005,15 @@ class _Article:
             or bool(_SPEECH_AFTER.match(after))
             or bool(_SPEECH_BEFORE.search(before))
             or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
+            or (self._listed_after_a_person(start) and _LIST_ITEM_END.match(after) is not None)
         )
+
+    def _listed_after_a_person(self, start: int) -> bool:
+        """"his counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian": a name
+        listed right after a person's is a person's."""
+        previous = self.found[-1] if self.found else None
+        return (previous is not None and previous.kind == "person"
+                and _LIST_GAP.fullmatch(self.body, previous.end, start) is not None)
 
     @functools.cached_property
     def _credit_blocks(self) -> list[tuple[int, int]]:
