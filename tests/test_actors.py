@@ -545,3 +545,19 @@ def test_sunday_newspapers_are_outlets_not_weekdays(kb):
         "The Sunday Times earlier reported it. Westerwelle told Welt am Sonntag so. The Independent on Sunday agreed.",
         kb).values()}
     assert {("The Sunday Times", "media"), ("Welt am Sonntag", "media"), ("Independent on Sunday", "media")} <= found
+
+
+@pytest.mark.parametrize(("body", "mention"), [
+    ("Sources within El Salvador's police intelligence said the gangs met.", "El Salvador's police"),
+    ("Several Turkish Airforce F-16s bombed a convoy near the border.", "Turkish Airforce"),
+    ("A historian blamed the bombs on British support for the coup.", "British support"),
+])
+def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, mention):
+    governments = [actor for actor in _actors(body, kb).values() if actor.kind == "government"]
+    assert [m.surface for actor in governments for m in actor.mentions] == [mention]
+
+
+def test_a_countrys_possessive_before_an_officials_title_is_its_government(kb):
+    actors = {a.name: a for a in _actors("Guatemala's Interior Minister Mauricio Lopez Bonilla said the group did it.", kb).values()}
+    assert [m.surface for m in actors["Guatemalan government"].mentions] == ["Guatemala"]
+    assert actors["Mauricio Lopez Bonilla"].kind == "person"

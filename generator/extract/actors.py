@@ -123,7 +123,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|acro
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
-    r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s+force|navy|authorities|"
+    r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
+    r"coast\s+guard|support|backing|intervention|policy|"
     r"officials?|diplomats|defen[cs]e\s+ministry|foreign\s+ministry|ministry\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?|ministry|"
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
@@ -600,6 +601,12 @@ class _Article:
             force = _FORCE_NOUN.match(self.body, _POSSESSIVE.match(self.body, last.end).end()) if _POSSESSIVE.match(self.body, last.end) else None
             if force:
                 self._take_span(entry, self.tokens[index].start, force.end())
+                return True
+            possessive = _POSSESSIVE.match(self.body, last.end)
+            if possessive and possessive.group(0)[:1] in "'’" and _OFFICIAL_AFTER.match(self.body, possessive.end() - 1):
+                # "Guatemala's Interior Minister Mauricio Lopez Bonilla": the country's name is
+                # its government's mention; the title and the name stay for the person.
+                self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
             before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
             if _LOCATIVE_BEFORE.search(before):

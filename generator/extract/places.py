@@ -87,17 +87,24 @@ _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "ne
 # "the border with Ecuador", "out of Venezuela".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|entered|invaded|"
-    r"visited|fled|over|from|neighbou?ring|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"visited|fled|over|from|neighbou?ring|bordering|between)\s+(?:the\s+)?#?$", re.IGNORECASE)  # "in #Pakistan"
 _AREA_BEFORE = re.compile(
     r"\b(?:borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|regions|areas|provinces|"
     r"cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+# "an end to US drone attacks", "in UK custody": a country's acronym without "the", before a
+# lowercase word, qualifies that word; "to the US last week" is a place.
+_ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}\s+[a-z]")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 _AMONG_POWERS_AFTER = re.compile(
     r"\s+and\s+other\s+(?:\w+\s+)?(?:powers|countries|nations|governments|states|allies|donors)\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
-                              "towns", "cities", "villages"})
+                              "towns", "cities", "villages", "areas", "departments", "provinces", "regions"})
+# "municipalities like X", "towns such as X", "cities including X": the words between a plural
+# place noun and the first place of its examples.
+_EXAMPLE_CUES = (("like",), ("including",), ("such", "as"))
 _DIRECTIONS = frozenset(
     {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -121,6 +128,8 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
+_TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess"})
+_PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
@@ -456,11 +465,30 @@ def _country_places(data: _RegionData) -> tuple[dict[str, Place], dict[str, list
         name = data.world["country_names"].get(code, record["name"])
         places[code] = Place(f"geonames:{record['geonameid']}", name, "country", name, None)
         official = pycountry.countries.get(alpha_2=code)
-        candidates = [*data.world["country_aliases"].get(code, []), name, record["name"]]
+        candidates = [*data.world["country_aliases"].get(code, []), name, record["name"], *_former_names().get(code, ())]
         if official is not None:
             candidates += [getattr(official, field, "") for field in ("name", "common_name", "official_name")]
         names[code] = [alias for alias in dict.fromkeys(candidates) if alias and "," not in alias]
     return places, names
+
+
+@functools.lru_cache(maxsize=1)
+def _former_names() -> dict[str, tuple[str, ...]]:
+    """Current ISO code -> the names ISO 3166-3 records it had before a rename ("Burma", "Zaire",
+    "East Timor", "Upper Volta"), the part before a comma ("Zaire, Republic of"). A code that
+    ended in a split or a merger ("Yugoslavia", "USSR") names no one country today: its
+    successor letters are not a current country's, and it is left out; so is a former country
+    that is now a division of its successor (Sikkim, a state of India)."""
+    import pycountry  # noqa: PLC0415
+
+    divisions = {(country, name) for _, country, _, name, _ in _subdivisions()}
+    former: dict[str, list[str]] = {}
+    for record in pycountry.historic_countries:
+        successor = record.alpha_4[2:]
+        if (successor != record.alpha_4[:2] and pycountry.countries.get(alpha_2=successor) is not None
+                and (successor, record.name.split(",")[0].strip()) not in divisions):
+            former.setdefault(successor, []).append(record.name.split(",")[0].strip())
+    return {code: tuple(names) for code, names in former.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -601,6 +629,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     by the bare name where no city or country already has it."""
     packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
     short_names = data.world.get("division_names") or {}
+    known_alone = frozenset(data.world.get("divisions_known_alone") or ())
     # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
     for code, country_code, _, name, parent in sorted(_subdivisions(), key=lambda record: record[4] is not None):
         country = countries.get(country_code)
@@ -613,7 +642,8 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
         for display in names:
             if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
                 builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
-                            needs_country=parent is not None or country_code not in data.home)
+                            needs_country=(parent is not None or country_code not in data.home)
+                            and code not in known_alone)
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
                 builder.add(f"{display} {word}", place, curated=False, variants=False)
                 builder.add(f"{word} of {display}", place, curated=False, variants=False)
@@ -765,6 +795,8 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
         return True
     if place.needs_context and not context.admits(place):
         return False
+    if first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _TITLES_OF_A_PLACE:
+        return False  # "the Princess of Wales's Royal Regiment", "the Duke of York"
     previous = first - 1
     if previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]:
         norm = tokens.norms[previous]
@@ -1085,14 +1117,22 @@ def _context_region(
     if before or after:
         place = before[-1].place if before else after[0].place
         return place.country, place.region or (dominant[1] if dominant and dominant[0] == place.country else None)
-    located = [hit.place for hit in same if hit.place.kind == "country" and hit.first_token > 0
-               and tokens.norms[hit.first_token - 1] in _IN_A_COUNTRY]
-    if located:  # "the ranger in Costa Rica was shot ... in Corcovado National Park"
+    located = [hit.place for hit in same if hit.place.kind == "country" and _located_in(tokens, hit.first_token)]
+    if located:  # "the ranger in Costa Rica was shot ... in Corcovado National Park", "north west of Iraq"
         return located[0].name, None
     if dominant:
         return dominant
     countries = [hit.place for hit in same if hit.place.kind == "country"]
     return (countries[0].name, None) if countries else (None, None)
+
+
+def _located_in(tokens: _Tokens, index: int) -> bool:
+    """The country at `index` is where something is: "in Iraq", "across Syria", "the north west of Iraq"."""
+    if index == 0:
+        return False
+    if tokens.norms[index - 1] in _IN_A_COUNTRY:
+        return True
+    return index >= 2 and tokens.norms[index - 1] == "of" and tokens.norms[index - 2] in _PARTS_OF_A_COUNTRY
 
 
 def _rescan_unknown(tokens: _Tokens, hits: list[_Hit], unknown: dict[str, tuple[Place, int, int]]) -> list[_Hit]:
@@ -1224,7 +1264,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         after_place = any(end < mention.start and _COMMA_ONLY.fullmatch(body[end : mention.start]) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
-        if (coordinated or after_place or own_place or _LOCATIVE_BEFORE.search(before)
+        attributive = _ATTRIBUTIVE_ACRONYM.match(body, mention.start) and not _THE_BEFORE.search(before)
+        if (coordinated or after_place or own_place or (_LOCATIVE_BEFORE.search(before) and not attributive)
                 or _AREA_BEFORE.search(before)):
             located.add(place.key)
             located_ends.add(mention.end)
@@ -1279,6 +1320,8 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
             last = index + count - 1
             if last >= len(tokens.norms) or any(not tokens.joins_next[i] for i in range(index, last)):
                 continue
+            if last + 1 < len(tokens.norms) and tokens.joins_next[last] and tokens.capitalised[last + 1]:
+                continue  # "at Buckingham Palace": the start of a longer name, not the town
             if namesake is not None and last != namesake.last_token:
                 continue  # only the very name of the foreign place
             place = towns.get(" ".join(tokens.norms[index : last + 1]))
@@ -1300,13 +1343,16 @@ def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -
 
 
 def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
-    """ "in X", "near X", "town of X", or X listed right after a place ("Zaragoza, Nechi")."""
+    """ "in X", "near X", "town of X", "municipalities like X", or X listed right after a place
+    ("Zaragoza, Nechi")."""
     if index == 0 or tokens.sentence[index - 1] != tokens.sentence[index]:
         return False
     previous = tokens.norms[index - 1]
     if previous in _PLACE_CUES or (previous == "of" and index >= 2 and tokens.norms[index - 2] in _PLACE_CUE_NOUNS):
         return True
-    return _listed_after(tokens, index, place_ends)
+    return _listed_after(tokens, index, place_ends) or any(
+        index > len(cue) and tuple(tokens.norms[index - len(cue) : index]) == cue
+        and tokens.norms[index - len(cue) - 1] in _PLACE_CUE_NOUNS for cue in _EXAMPLE_CUES)
 
 
 def _listed_after(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
