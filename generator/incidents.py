@@ -4,8 +4,9 @@ The rule, in order:
 
 1. **Reports.** An article's claims are split into the incidents its text distinguishes: claims
    whose places differ (a town and another town, a city and a town outside it) are different
-   incidents; a claim whose sentence names no place, or only a country or region that holds the
-   article's main place, belongs to the article's main place. Background claims (an earlier
+   incidents; a claim whose sentence names no place, only a country or region that holds the
+   article's main place, or only a region beyond countries ("the Middle East"), belongs to the
+   article's main place. Background claims (an earlier
    event, a war tally: see generator.claim_roles) report no incident of the dossier and are left
    out.
 2. **Dates.** A report's date is the article's event date (its publication date when it gives
@@ -64,6 +65,12 @@ _COMMON_WORDS = frozenset(
     "report reported reports attack attacks".split())
 
 
+def is_beyond_countries(place: Entity) -> bool:
+    """A region or area of no one country ("the Middle East", "the Mediterranean"): it tells
+    no incident apart and is no article's main place."""
+    return place.kind in ("region", "area") and place.country is None
+
+
 class PlaceTree:
     """Which places nest in which, from the kinds, regions and countries of the dossier's places."""
 
@@ -71,9 +78,10 @@ class PlaceTree:
         self._entities = entities
 
     def depth(self, place_id: str | None) -> int:
-        """0 for a country (or no place), 1 for a first-level division, 2 for a settlement, 3 below."""
+        """0 for a country, a region beyond countries or no place, 1 for a first-level division,
+        2 for a settlement, 3 below."""
         place = self._entities.get(place_id) if place_id else None
-        return _PLACE_DEPTH.get(place.kind, 2) if place else 0
+        return 0 if place is None or is_beyond_countries(place) else _PLACE_DEPTH.get(place.kind, 2)
 
     def is_specific(self, place_id: str | None) -> bool:
         """Below country level: a place that tells incidents apart."""

@@ -5,7 +5,7 @@ articles; generator.claim_roles: what each claim counts) and related briefings.
 A claim whose sentence names no place takes the article's main place and is marked as inferred.
 The main place is the article's most-named city, else division, else smaller place, else its
 country; only places of the article's main country (the country whose places it names most)
-count, for a story about Syria told from Moscow happened in Syria, and the lead's mentions count
+count, never a region beyond countries ("the Middle East"), for a story about Syria told from Moscow happened in Syria, and the lead's mentions count
 twice. A district rolls up to the most-mentioned city of the same governorate in that briefing
 (local reporting names the neighbourhood and leaves the city implicit).
 """
@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.claim_roles import BACKGROUND, LEAD_SENTENCES, claim_roles
-from generator.incidents import PlaceTree, incident_reports, make_events, resolve_incidents
+from generator.incidents import PlaceTree, incident_reports, is_beyond_countries, make_events, resolve_incidents
 from generator.models import (
     Claim,
     ClaimOfEvent,
@@ -189,7 +189,8 @@ class CrossReference:
         home = min(by_country, key=lambda country: (-by_country[country], country), default=None)
         for kinds in _MAIN_PLACE_KINDS:
             candidates = [pid for pid in weights if self.entities[pid].kind in kinds
-                          and (home is None or self.entities[pid].country in (home, None))]
+                          and (home is None or self.entities[pid].country in (home, None))
+                          and not is_beyond_countries(self.entities[pid])]
             if candidates:
                 return min(candidates, key=lambda pid: (-weights[pid], self.entities[pid].name.casefold(), pid))
         return None

@@ -26,8 +26,9 @@ PLACES = {  # key -> (name, kind, region)
     "idlib": ("Idlib", "city", "Idlib"),
     "syria": ("Syria", "country", None),
     "moscow": ("Moscow", "city", "Moscow"),
+    "middle-east": ("Middle East", "region", None),
 }
-COUNTRY_OF = {"moscow": "Russia"}  # every other place is in Syria
+COUNTRY_OF = {"moscow": "Russia", "middle-east": None}  # every other place is in Syria
 
 
 def _figure(count, sentence=0, who="people", place=None, qualifier="exact", kind="killed", source=None, text=None):
@@ -195,6 +196,13 @@ def test_a_claim_without_a_place_is_placed_in_the_articles_main_country():
     """A story about Syria that names Moscow once and no Syrian town: the toll is Syria's."""
     article = _article("a", ["Putin spoke in Moscow of the gas attack in Syria.", "It killed 1400 people in Syria."],
                        [_figure(1400, 1)], [("moscow", 1), ("syria", 3)])
+    assert [e.key for e in _xref(article).events] == ["2016-09-23/syria"]
+
+
+def test_a_region_beyond_countries_is_no_main_place():
+    """ "The Middle East" says no more than the country: the toll is Syria's, like any other."""
+    article = _article("a", ["The gas attack shook the Middle East.", "It killed 300 people, the Middle East's monitors said."],
+                       [_figure(300, 1)], [("middle-east", 3), ("syria", 1)])
     assert [e.key for e in _xref(article).events] == ["2016-09-23/syria"]
 
 
