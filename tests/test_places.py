@@ -615,3 +615,12 @@ def test_a_countrys_acronym_before_a_lowercase_word_is_no_place():
     body = "The envoy flew to the US last week. Yemen's government agreed, in Sanaa, Yemen."
     names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
     assert "United States" in names
+
+
+def test_a_place_ending_a_longer_romance_name_is_none_and_del_is_de():
+    body = ("Rangers in the Farallones de Cali National Park were shot, Colombia's police said. The park is in "
+            "the Valle de Cauca department in western Colombia.")
+    names = world_places(body)
+    assert "Cali" not in names and "Cali National Park" not in names
+    assert names["Valle del Cauca"].kind == "region"  # "de" for "del"
+    assert "Cali" in world_places("Rangers were shot in Cali, Colombia's police said.")

@@ -128,6 +128,7 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
+_NAME_LINKS = frozenset(("de", "do", "da", "des", "di"))  # inside Romance names; "del" is looked up as "de"
 _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess"})
 _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area"}
@@ -221,6 +222,8 @@ def _norm_word(word: str) -> str:
     folded = _fold(word)
     if folded in _ARTICLES:
         return "al"
+    if folded == "del":
+        return "de"  # "Valle de Cauca" is written for "Valle del Cauca"
     if len(folded) > 3 and folded.endswith("h") and folded[-2] in "ae":
         return folded[:-1]
     return folded or word  # "ʿ" is a letter that folds away: never an empty form, which matching cannot take
@@ -1060,7 +1063,7 @@ def _pattern_places(
     dominant = _dominant_region(hits)
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in _unknown_names(tokens, gazetteer):
-        if any(index in covered for index in range(first, last + 1)):
+        if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
             continue
         key = " ".join(tokens.norms[first : last + 1])
         if key in found:
@@ -1224,7 +1227,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     if nations is None:
         nations = _nationality_mentions(tokens, gazetteer)
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
-    hits = _with_small_towns_of_main_country(tokens, hits, context, nations)
+    hits = _without_ends_of_longer_names(tokens, _with_small_towns_of_main_country(tokens, hits, context, nations))
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1285,6 +1288,19 @@ def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
         hits = _rescan_contested(tokens, gazetteer, _Scan(hits, scan.contested), context)
         context = _article_context(tokens, hits, nations)
     return hits, context
+
+
+def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a place that ends a longer name the gazetteer does not hold: "the Farallones de Cali
+    National Park", "Universidad de Antioquia" name a park and a university, not Cali."""
+    return [hit for hit in hits if not _ends_a_longer_name(tokens, hit.first_token)]
+
+
+def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
+    """The name at `first` follows a capitalised word and "de" ("Farallones de Cali")."""
+    return (first >= 2 and tokens.norms[first - 1] in _NAME_LINKS
+            and tokens.joins_next[first - 2] and tokens.joins_next[first - 1] and tokens.capitalised[first - 2]
+            and tokens.sentence[first - 2] == tokens.sentence[first])
 
 
 def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context: _Context,
