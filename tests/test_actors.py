@@ -561,3 +561,21 @@ def test_a_countrys_possessive_before_an_officials_title_is_its_government(kb):
     actors = {a.name: a for a in _actors("Guatemala's Interior Minister Mauricio Lopez Bonilla said the group did it.", kb).values()}
     assert [m.surface for m in actors["Guatemalan government"].mentions] == ["Guatemala"]
     assert actors["Mauricio Lopez Bonilla"].kind == "person"
+
+
+@pytest.mark.parametrize("body", [
+    "Will the world look away if bombs start exploding at the Gare du Nord?",  # a name after "the"
+    "Troops declared a state of siege in Santa Cruz Barillas. Santa Cruz Barillas is located in the north.",
+])
+def test_a_name_after_the_or_placed_in_the_article_is_no_person(kb, body):
+    assert not [actor for actor in _actors(body, kb).values() if actor.kind == "person"]
+
+
+def test_a_placed_name_that_speaks_and_a_possessive_after_in_stay_persons(kb):
+    assert _actors("He met Ali Hassan in Damascus. Ali Hassan said he was in Ali Hassan's home town.", kb)[
+        "Ali Hassan"].kind == "person"
+
+
+def test_rivals_named_after_their_rivals_are_a_group(kb):
+    actors = _actors('The feud pits the "Noles" against their rivals, the "Malditos de Castilla," police said.', kb)
+    assert actors["Malditos de Castilla"].kind == "armed_group"

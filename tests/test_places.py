@@ -593,6 +593,14 @@ def test_examples_after_a_plural_place_noun_are_towns_of_the_main_country():
     assert "Argelia" not in world_places(body.replace("areas such as Argelia", "the team of Argelia"))
 
 
+def test_a_town_starting_a_longer_name_is_no_place():
+    body = ("Guatemala's army declared a state of siege in Santa Cruz Barillas, Guatemala, after clashes. "
+            "Families in Santa Cruz, California, sent aid. Guatemala's police said so.")
+    names = world_places(body)
+    assert [mention.surface for mention in names["Santa Cruz"].mentions] == ["Santa Cruz"]  # California's, once
+    assert "Metro" not in world_places("They planned to bomb the Metro in Paris, France.")  # a common noun
+
+
 def test_a_small_town_starting_a_longer_name_or_after_a_noble_title_is_no_place():
     body = ("A British soldier was honoured at Buckingham Palace in London, England. Pte Beharry, of the "
             "Princess of Wales's Royal Regiment, thanked Britain's army. Britain was proud.")

@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.extract.places import main_country
-from generator.lexicon import MONTH_NUMBERS, NAME_FIELD_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
+from generator.lexicon import FACILITY_WORDS, MONTH_NUMBERS, NAME_FIELD_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
 from generator.text import sentence_at
@@ -157,11 +158,11 @@ _OUTLET_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:newspaper|daily|weekly|magazine|broadcaster|news\s+agency|website|tabloid)\b",
     re.IGNORECASE)
 # How news introduce a criminal or armed group they name: "a group known as", "members of the",
-# "X, an enforcer gang", "the X drug trafficking organization".
+# "their rivals, the X", "X, an enforcer gang", "the X drug trafficking organization".
 _CRIME_GROUP_NOUNS = r"(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure)"
 _GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|{_CRIME_GROUP_NOUNS})"
 _GROUP_BEFORE = re.compile(
-    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of)"
+    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(
     rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure)\b")
@@ -169,6 +170,8 @@ _GROUP_AFTER = re.compile(
 # (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+{_GROUP_NOUNS}\b(?!s)")
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
+_POSSESSIVE_MARK = re.compile(r"\s?['’]")
+_PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 _CRIME_GROUP_AFTER = re.compile(rf"[\"”]?\s+{_CRIME_GROUP_NOUNS}\b")  # "the once powerful Cachiros drug trafficking organization"
 # "Guaimaro de Taraza", "San Vicente del Caguan": a place's name, however its last word is used.
 _PLACE_NAME_LINKS = frozenset(("de", "del"))
@@ -213,10 +216,7 @@ _ORG_HEADS = frozenset(
 # "Mission to Probe" or a "Front to Defend" is a phrase.
 _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fund initiative center centre".split())
 # A run naming a building or a road is a place or a target, never an actor.
-_FACILITY_WORDS = frozenset(
-    """mosque hospital school church street square airport airbase base prison stadium bridge camp
-    dam road highway market souq bakery university clinic complex""".split()
-)
+_FACILITY_WORDS = FACILITY_WORDS
 _ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
 _INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
 _PLACED_OR_TARGETED_BEFORE = re.compile(  # not "at": "researchers at Rice University"
@@ -1005,6 +1005,12 @@ class _Article:
             return title in _STRONG_TITLES
         if title or _TITLE_BEFORE.search(before):
             return True
+        if _THE_BEFORE.search(before):
+            return False  # "at the Gare du Nord": a person's name takes no article
+        if self._placed_somewhere(start, end):
+            # "a state of siege in Santa Cruz Barillas": a town's name, whatever its first word,
+            # unless the name speaks
+            return bool(_SPEECH_AFTER.match(after)) or bool(_SPEECH_BEFORE.search(before))
         return (
             names[0].text in self.kb.given_names
             or bool(_APPOSITION_AFTER.match(after))
@@ -1014,6 +1020,14 @@ class _Article:
             or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
             or (self._listed_after_a_person(start) and _LIST_ITEM_END.match(after) is not None)
         )
+
+    def _placed_somewhere(self, start: int, end: int) -> bool:
+        """The name follows "in", "at", "near" or "outside" here or elsewhere in the article, not
+        as a possessive ("in Obama's speech")."""
+        name = self.body[start:end]
+        return any(_PLACED_BEFORE.search(self.body, max(0, found - 12), found)
+                   and not _POSSESSIVE_MARK.match(self.body, found + len(name))
+                   for found in _occurrences(self.body, name))
 
     def _listed_after_a_person(self, start: int) -> bool:
         """"his counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian": a name
@@ -1124,6 +1138,13 @@ class _Article:
 
 def _without_initials(name: str) -> tuple[str, ...]:
     return tuple(word for word in _token_texts(name) if not _INITIAL_WORD.fullmatch(word))
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    found = text.find(part)
+    while found != -1:
+        yield found
+        found = text.find(part, found + 1)
 
 
 def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -1291,9 +1291,33 @@ def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
 
 
 def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
-    """Drop a place that ends a longer name the gazetteer does not hold: "the Farallones de Cali
-    National Park", "Universidad de Antioquia" name a park and a university, not Cali."""
-    return [hit for hit in hits if not _ends_a_longer_name(tokens, hit.first_token)]
+    """Drop a place that ends or starts a longer name the gazetteer does not hold: "the
+    Farallones de Cali National Park", "Universidad de Antioquia", "Buckingham Palace" and
+    "Santa Cruz Barillas" name a park, a university, a palace and a town, not Cali, Buckingham
+    or Santa Cruz (whose namesake in California would put the town in the wrong country)."""
+    starts = {hit.first_token for hit in hits}
+    return [hit for hit in hits if not _ends_a_longer_name(tokens, hit.first_token)
+            and _end_of_longer_name(tokens, hit, starts) is None]
+
+
+def _end_of_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int]) -> int | None:
+    """The last token of a longer name a town or village starts: followed by a capitalised word
+    that is no place of its own, or by "de" and a capitalised word ("Santa Cruz Barillas", "Gare
+    du Nord"). A city or a division is named before a capitalised word often enough
+    ("Aleppo Governorate") to be left alone."""
+    after = hit.last_token + 1
+    if hit.place.kind not in ("town", "village") or after >= len(tokens.norms) or not tokens.joins_next[hit.last_token]:
+        return None
+    if tokens.sentence[after] != tokens.sentence[hit.last_token]:
+        return None
+    if tokens.norms[after] in _NAME_LINKS or tokens.norms[after] == "du":
+        after += 1
+        if after >= len(tokens.norms) or not tokens.joins_next[after - 1]:
+            return None
+    if (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _KIND_WORDS
+            and not tokens.words[after].isupper()):
+        return after
+    return None
 
 
 def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
@@ -1336,8 +1360,6 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
             last = index + count - 1
             if last >= len(tokens.norms) or any(not tokens.joins_next[i] for i in range(index, last)):
                 continue
-            if last + 1 < len(tokens.norms) and tokens.joins_next[last] and tokens.capitalised[last + 1]:
-                continue  # "at Buckingham Palace": the start of a longer name, not the town
             if namesake is not None and last != namesake.last_token:
                 continue  # only the very name of the foreign place
             place = towns.get(" ".join(tokens.norms[index : last + 1]))
