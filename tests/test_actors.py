@@ -579,3 +579,9 @@ def test_a_placed_name_that_speaks_and_a_possessive_after_in_stay_persons(kb):
 def test_rivals_named_after_their_rivals_are_a_group(kb):
     actors = _actors('The feud pits the "Noles" against their rivals, the "Malditos de Castilla," police said.', kb)
     assert actors["Malditos de Castilla"].kind == "armed_group"
+
+
+def test_a_name_starting_with_a_function_word_is_no_person(kb):
+    actors = _actors("Thousands joined the Facebook event `` We Are All Khaled Said , '' named after an activist. "
+                     "Khaled Said died in 2010, police said.", kb)  # a tokenized corpus's quotes
+    assert "Are All Khaled Said" not in actors and actors["Khaled Said"].kind == "person"

@@ -632,3 +632,21 @@ def test_a_place_ending_a_longer_romance_name_is_none_and_del_is_de():
     assert "Cali" not in names and "Cali National Park" not in names
     assert names["Valle del Cauca"].kind == "region"  # "de" for "del"
     assert "Cali" in world_places("Rangers were shot in Cali, Colombia's police said.")
+
+
+def test_every_name_of_a_list_after_a_plural_place_noun_and_no_foreign_namesake():
+    body = ("Protesters marched in Cairo, Egypt. There were other demonstrations in the Cairo suburbs of "
+            "Heliopolis, Shubra Al-Khaima and Muhandasin. Egypt's police said so.")
+    names = world_places(body)
+    assert {(names[name].kind, names[name].country) for name in ("Heliopolis", "Shubra Al-Khaima", "Muhandasin")} == {
+        ("district", "Egypt")}  # not Algeria's Heliopolis: Algeria is never named
+
+
+def test_a_place_after_a_body_named_of_it_is_no_place():
+    assert "Michigan" not in world_places("Juan Cole, a historian at the University of Michigan, said Egypt differs.")
+    assert "Michigan" in world_places("Juan Cole, a historian in Michigan, said Egypt differs.")
+
+
+def test_a_region_of_no_one_country_as_a_qualifier_is_no_place():
+    assert "Middle East" not in world_places("Juan Cole, a Middle East historian, said Egypt differs.")
+    assert "Middle East" in world_places("Juan Cole said the Middle East is changing.")

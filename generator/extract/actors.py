@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.extract.places import main_country
-from generator.lexicon import FACILITY_WORDS, MONTH_NUMBERS, NAME_FIELD_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
+from generator.lexicon import FACILITY_WORDS, FUNCTION_WORDS, MONTH_NUMBERS, NAME_FIELD_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
 from generator.text import sentence_at
@@ -990,8 +990,8 @@ class _Article:
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
-        if not names or len(names) > 4 or any(_not_a_name_word(t) for t in names):
-            return False
+        if not names or len(names) > 4 or any(_not_a_name_word(t) for t in names) or names[0].lower in FUNCTION_WORDS:
+            return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         start, end = tokens[0].start, tokens[-1].end
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.

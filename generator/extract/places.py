@@ -129,10 +129,15 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
 _NAME_LINKS = frozenset(("de", "do", "da", "des", "di"))  # inside Romance names; "del" is looked up as "de"
-_TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess"})
+# "the Princess of Wales", "the University of Michigan": a title or a body, not the place.
+_TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
+                                "university", "college", "institute", "academy", "museum", "bank"})
 _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area"}
-_KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME))  # the only words that introduce one
+# "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
+_KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
+                 "neighbourhoods": "district", "districts": "district"}
+_KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 
 
@@ -798,8 +803,9 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
         return True
     if place.needs_context and not context.admits(place):
         return False
-    if first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _TITLES_OF_A_PLACE:
-        return False  # "the Princess of Wales's Royal Regiment", "the Duke of York"
+    if (first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _TITLES_OF_A_PLACE
+            and tokens.capitalised[first - 2]):
+        return False  # "the Princess of Wales's Royal Regiment", "the Duke of York", "the University of Michigan"
     previous = first - 1
     if previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]:
         norm = tokens.norms[previous]
@@ -1012,6 +1018,25 @@ def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int,
     return _name_span(tokens, first, last, gazetteer)
 
 
+def _listed_names(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The names of a list that starts at `first`: "A, B and C", within one sentence."""
+    spans: list[tuple[int, int]] = []
+    while (span := _name_after(tokens, first, gazetteer)) is not None:
+        spans.append(span)
+        after = span[1] + 1
+        if after >= len(tokens.norms) or tokens.sentence[after] != tokens.sentence[first]:
+            break
+        if tokens.norms[after] in ("and", "or") and tokens.joins_next[span[1]]:
+            first = after + 1
+        elif not tokens.joins_next[span[1]]:  # a comma (an "and" may follow it)
+            first = after + 1 if tokens.norms[after] in ("and", "or") else after
+        else:
+            break
+        if first >= len(tokens.norms):
+            break
+    return spans
+
+
 def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The name that ends right before `trigger` ("the Ansari district", "Aleppo's Sukkari district")."""
     first = trigger
@@ -1041,6 +1066,9 @@ def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int
         if headlines[sentence]:
             continue
         span, kind = None, None
+        if norm in _KIND_OF_LIST and index + 2 < len(norms) and norms[index + 1] == "of":
+            found += [(*span, _KIND_OF_LIST[norm]) for span in _listed_names(tokens, index + 2, gazetteer)]
+            continue
         if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of":
             span, kind = _name_after(tokens, index + 2, gazetteer), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
@@ -1058,9 +1086,19 @@ def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int
 def _pattern_places(
     tokens: _Tokens, body: str, hits: list[_Hit], gazetteer: Gazetteer
 ) -> dict[str, tuple[Place, int, int]]:
-    """Unknown places by normalised name -> (place, first token, last token) of the first mention."""
-    covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    """Unknown places by normalised name -> (place, first token, last token) of the first mention.
+
+    A name the wording introduces in an article clearly about one country is that country's,
+    even where the gazetteer knows a foreign namesake in a country the article never names
+    ("the Cairo suburbs of Heliopolis and Dar Al-Salam" are not in Algeria and Tanzania); such
+    hits are left out of `hits` (the list is changed in place)."""
     dominant = _dominant_region(hits)
+    named = {hit.place.country for hit in hits if hit.place.kind == "country"}
+    if dominant and dominant[0]:
+        spans = {(first, last) for first, last, _ in _unknown_names(tokens, gazetteer)}
+        hits[:] = [hit for hit in hits if not ((hit.first_token, hit.last_token) in spans and hit.place.foreign
+                                               and hit.place.country not in named)]
+    covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in _unknown_names(tokens, gazetteer):
         if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
@@ -1068,7 +1106,8 @@ def _pattern_places(
         key = " ".join(tokens.norms[first : last + 1])
         if key in found:
             continue
-        known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"]
+        known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"
+                 and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named)]
         if known:  # "the town of Azaz": the wording vouches for a town the gazetteer held back for want of context
             found[key] = (known[0], first, last)
             continue
@@ -1227,7 +1266,8 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     if nations is None:
         nations = _nationality_mentions(tokens, gazetteer)
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
-    hits = _without_ends_of_longer_names(tokens, _with_small_towns_of_main_country(tokens, hits, context, nations))
+    hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
+        tokens, _with_small_towns_of_main_country(tokens, hits, context, nations)))
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1288,6 +1328,15 @@ def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
         hits = _rescan_contested(tokens, gazetteer, _Scan(hits, scan.contested), context)
         context = _article_context(tokens, hits, nations)
     return hits, context
+
+
+def _without_qualifiers(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """Drop a region of no one country used as a qualifier: "a Middle East historian", "an
+    Africa expert" name a field, not where anything is."""
+    return [hit for hit in hits if not (
+        hit.place.country is None and hit.first_token > 0 and tokens.norms[hit.first_token - 1] in ("a", "an")
+        and hit.last_token + 1 < len(tokens.words) and tokens.joins_next[hit.last_token]
+        and tokens.words[hit.last_token + 1][:1].islower())]
 
 
 def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
