@@ -585,3 +585,25 @@ def test_a_name_starting_with_a_function_word_is_no_person(kb):
     actors = _actors("Thousands joined the Facebook event `` We Are All Khaled Said , '' named after an activist. "
                      "Khaled Said died in 2010, police said.", kb)  # a tokenized corpus's quotes
     assert "Are All Khaled Said" not in actors and actors["Khaled Said"].kind == "person"
+
+
+@pytest.mark.parametrize(("body", "person"), [
+    ("Raian Gibrel (@bro0ownsugar) envisioned a new Sudan.", "Raian Gibrel"),
+    ("More recently, Canadian mine owner Rob McEwan, whose mines were attacked, left.", "Rob McEwan"),
+    ("Police met key Urabenos operative Yoni Cano in the port.", "Yoni Cano"),
+])
+def test_a_name_with_a_handle_or_after_an_occupation_is_a_person(kb, body, person):
+    assert _actors(body, kb)[person].kind == "person"
+
+
+def test_a_faith_or_people_inside_an_organisations_name_and_a_house(kb):
+    actors = _actors("Yesterday the Association of Muslim Clerics condemned it, and the Libyan House of "
+                     "Representatives voted. Muslim clerics met.", kb)
+    assert actors["Association of Muslim Clerics"].kind == "organization"
+    assert "Libyan House of Representatives" in actors and "Muslim" not in actors
+
+
+def test_an_acronym_leading_a_name_in_either_spelling(kb):
+    actors = _actors("The U.N. High Commissioner for Refugees set up tents near Amport House.", kb)
+    assert [m.surface for m in actors["UNHCR"].mentions] == ["U.N. High Commissioner for Refugees"]
+    assert "Amport House" not in actors  # a house is a body only as "House of ..."

@@ -40,6 +40,7 @@ _TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+)([ \t]?[-â€
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
 _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao Paulo", "Diario de Morelos"
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
+_QUALIFIERS = frozenset("islamic muslim muslims christian sunni shiite shia kurdish arab".split())
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
     advertisement copyright caption update updated breaking exclusive reporting writing editing wire terms views thanks
@@ -68,8 +69,12 @@ _TITLE_BEFORE = re.compile(
     r"[Hh]usband|[Ww]ife|[Ww]idow|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Bb]rother|[Ss]ister|[Cc]ousin|"
     r"[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randfather|[Pp]oet|[Aa]uthor|[Ww]riter|[Bb]logger|"
     r"[Cc]andidate|[Nn]eighbou?r|[Ll]awyer|[Ss]tudent|[Tt]eacher|[Ff]armer|[Pp]riest|[Cc]leric|"
-    r"[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Ss]inger|[Aa]rtist|[Bb]usinessman)\s+$"
+    r"[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Ss]inger|[Aa]rtist|[Bb]usinessman|[Oo]wner|[Oo]perative|"
+    r"[Bb]oss|[Kk]ingpin|[Tt]rafficker|[Ff]ounder|[Aa]nalyst|[Rr]esearcher|[Ee]xpert|[Pp]rofessor|"
+    r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer)\s+$"
 )
+# "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
+_HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
 _ROLE_NOUNS = (
     r"head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
     r"founder|member|coordinator|researcher|analyst|activist|journalist|reporter|photographer|doctor|"
@@ -246,6 +251,7 @@ _ARTICLES = frozenset("el la los las le les o os il lo".split())
 _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune".split())
 # Unions the per-run checks use, built once (a set union per call costs more than the check).
 _ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
+_HEADS_BEFORE_OF = frozenset(("house",))  # "House of Representatives"; "Amport House" is a building
 _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
 _LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
@@ -337,7 +343,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
     metonyms, demonyms, reference_entry = {}, {}, {}
     surnames: dict[str, list[KbEntry]] = {}
     for entry in kb.actors():
-        for surface in entry.surfaces:
+        for surface in dict.fromkeys(spelling for surface in entry.surfaces for spelling in _acronym_spellings(surface)):
             tokens = _token_texts(surface)
             strict = len(tokens) == 1 or surface.replace(".", "").replace(" ", "").isupper()
             aliases.setdefault(tuple(t.lower() for t in tokens), []).append(_Alias(entry, tokens, strict))
@@ -370,6 +376,18 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         surnames={name: tuple(found) for name, found in surnames.items()},
         government_of=_governments_by_country(kb),
     )
+
+
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,3}(?=\s)")
+_PLAIN_ACRONYM = re.compile(r"\b[A-Z]{2,3}(?=\s)")
+
+
+def _acronym_spellings(surface: str) -> tuple[str, ...]:
+    """A name and, where an acronym leads a longer name, its other spelling: "UN High
+    Commissioner for Refugees" is also written "U.N. High Commissioner for Refugees"."""
+    dotted = _PLAIN_ACRONYM.sub(lambda match: ".".join(match.group(0)) + ".", surface)
+    plain = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), surface)
+    return (surface, dotted, plain)
 
 
 def _governments_by_country(kb: KnowledgeBase) -> dict[str, KbEntry]:
@@ -705,7 +723,7 @@ class _Article:
                         current = []
                         break
                     current.append(between)
-            if self._name_token(index):
+            if self._name_token(index) or self._qualifier_inside_a_name(index, current):
                 if current and (not (self.joined[current[-1]] and current[-1] == index - 1)
                                 or self._possessive_between(current[-1])):
                     runs.append(current)
@@ -717,6 +735,14 @@ class _Article:
         if current:
             runs.append(current)
         return [_trim_lower_tail(run, self.tokens) for run in runs]
+
+    def _qualifier_inside_a_name(self, index: int, current: list[int]) -> bool:
+        """ "Muslim" in "the Association of Muslim Clerics": a word that never starts a name
+        (faiths and peoples, _QUALIFIERS) continues one after its "of" or "for"
+        when a name word follows."""
+        return (bool(current) and self.tokens[index].lower in _QUALIFIERS and current[-1] == index - 1
+                and self.tokens[index - 1].lower in _CONNECTORS and self.joined[index - 1]
+                and index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1))
 
     def _possessive_between(self, index: int) -> bool:
         """"Studies' Stephen Flanagan", "Studies ' Stephen" (tokenized): a name ends before a
@@ -764,7 +790,8 @@ class _Article:
         following = index + 1
         while following < len(self.tokens) and self.tokens[following].lower == "the" and self.joined[following]:
             following += 1
-        return following < len(self.tokens) and self._name_token(following)
+        return following < len(self.tokens) and (
+            self._name_token(following) or self._qualifier_inside_a_name(following, [following - 1]))
 
     def _and_inside_a_name(self, index: int, run: list[int]) -> bool:
         """"Center for Strategic and International Studies": after an organisation's head and its
@@ -1013,6 +1040,7 @@ class _Article:
             return bool(_SPEECH_AFTER.match(after)) or bool(_SPEECH_BEFORE.search(before))
         return (
             names[0].text in self.kb.given_names
+            or bool(_HANDLE_AFTER.match(after))
             or bool(_APPOSITION_AFTER.match(after))
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
             or bool(_SPEECH_AFTER.match(after))
@@ -1163,7 +1191,8 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
         return tokens[-1]
     connector = next((i for i, token in enumerate(tokens) if token.lower in _CONNECTORS
                       or (token.lower == "to" and i and tokens[i - 1].lower in _ADVOCACY_HEADS)), None)
-    if connector and connector + 1 < len(tokens) and tokens[connector - 1].lower in _ORGANIZATION_HEADS:
+    if connector and connector + 1 < len(tokens) and (tokens[connector - 1].lower in _ORGANIZATION_HEADS
+                                                      or tokens[connector - 1].lower in _HEADS_BEFORE_OF):
         return tokens[connector - 1]
     return None
 
