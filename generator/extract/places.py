@@ -975,11 +975,14 @@ def _article_context(tokens: _Tokens, hits: list[_Hit], nations: Counter, kinds:
 # ---------------------------------------------------------------- unknown places
 
 
-def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer) -> bool:
-    """A capitalised word that can be part of a place name: not "In", "Syrian", "NGO", "Daeshs"."""
+def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer, in_longer: bool = False) -> bool:
+    """A capitalised word that can be part of a place name: not "In", "Syrian", "NGO", "Daeshs".
+    A word of a longer name may be one never a place alone ("Dar" and "Salam" of "Dar Al-Salam")."""
     norm, word = tokens.norms[index], tokens.words[index]
     if not word[0].isupper() or (len(word) > 1 and word.isupper()):
         return False
+    if in_longer:
+        return norm not in _DIRECTIONS
     vetoed = gazetteer.vetoed
     return norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
 
@@ -997,14 +1000,12 @@ def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> 
     """
     if first > last or tokens.norms[last] == "al":
         return None
-    words = 0
-    for index in range(first, last + 1):
-        if _is_linking_article(tokens, index):
-            continue
-        if not _is_name_word(tokens, index, gazetteer):
-            return None
-        words += 1
-    return (first, last) if words <= _MAX_NAME_WORDS else None
+    words = [index for index in range(first, last + 1) if not _is_linking_article(tokens, index)]
+    if len(words) > _MAX_NAME_WORDS:
+        return None
+    if not all(_is_name_word(tokens, index, gazetteer, in_longer=len(words) > 1) for index in words):
+        return None
+    return first, last
 
 
 def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
