@@ -651,3 +651,11 @@ def test_a_place_after_a_body_named_of_it_is_no_place():
 def test_a_region_of_no_one_country_as_a_qualifier_is_no_place():
     assert "Middle East" not in world_places("Juan Cole, a Middle East historian, said Egypt differs.")
     assert "Middle East" in world_places("Juan Cole said the Middle East is changing.")
+
+
+def test_the_mayor_of_a_town_and_a_municipality_named_after_its_word():
+    mexico = world_places("The mayor of Tiquicheo in Michoacan survived two attempts, Mexico's press said. Mexico agreed.")
+    assert mexico["Tiquicheo"].country == "Mexico"
+    guatemala = world_places("He was threatened by the mayor of the Suchitepequez municipality San Lorenzo, "
+                             "Guatemala's police said. Guatemala agreed.")
+    assert (guatemala["San Lorenzo"].kind, guatemala["San Lorenzo"].country) == ("town", "Guatemala")

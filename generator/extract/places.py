@@ -101,7 +101,8 @@ _AMONG_POWERS_AFTER = re.compile(
     r"\s+and\s+other\s+(?:\w+\s+)?(?:powers|countries|nations|governments|states|allies|donors)\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
-                              "towns", "cities", "villages", "areas", "departments", "provinces", "regions"})
+                              "towns", "cities", "villages", "areas", "departments", "provinces", "regions",
+                              "mayor", "stronghold"})
 # "municipalities like X", "towns such as X", "cities including X": the words between a plural
 # place noun and the first place of its examples.
 _EXAMPLE_CUES = (("like",), ("including",), ("such", "as"))
@@ -124,7 +125,7 @@ _KIND_AFTER_NAME = {
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region",
 }
-_KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area"}
+_KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
