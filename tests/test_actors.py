@@ -607,3 +607,16 @@ def test_an_acronym_leading_a_name_in_either_spelling(kb):
     actors = _actors("The U.N. High Commissioner for Refugees set up tents near Amport House.", kb)
     assert [m.surface for m in actors["UNHCR"].mentions] == ["U.N. High Commissioner for Refugees"]
     assert "Amport House" not in actors  # a house is a body only as "House of ..."
+
+
+def test_every_sovereign_states_demonym_names_its_government(kb):
+    actors = _actors("Bulgarian officials met Slovak police and the Maltese navy.", kb)
+    assert {"Bulgarian government", "Slovak government", "Maltese government"} <= actors.keys()
+
+
+@pytest.mark.parametrize("body", [
+    "Agents found a message on an Arabic website from the group.",  # a language, not an outlet
+    "Diana Sanchez, director of Programa Somos Defensores (We Are Defenders Program), spoke.",
+])
+def test_a_language_before_an_outlet_noun_and_a_translated_name_are_no_actor(kb, body):
+    assert {actor.name for actor in _actors(body, kb).values()} <= {"Diana Sanchez", "Programa Somos Defensores"}

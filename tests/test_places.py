@@ -659,3 +659,8 @@ def test_the_mayor_of_a_town_and_a_municipality_named_after_its_word():
     guatemala = world_places("He was threatened by the mayor of the Suchitepequez municipality San Lorenzo, "
                              "Guatemala's police said. Guatemala agreed.")
     assert (guatemala["San Lorenzo"].kind, guatemala["San Lorenzo"].country) == ("town", "Guatemala")
+
+
+def test_a_division_with_its_word_yields_to_a_named_region_unless_its_country_is_named():
+    names = world_places("The group, now largely based in the Sahel region of Mauritania, Mali and Niger, grew.")
+    assert (names["Sahel"].kind, names["Sahel"].country) == ("region", None)  # not Burkina Faso's division

@@ -905,8 +905,8 @@ class _Article:
         if inner_the is not None:  # "Occasionally the Ministry of Defense": the name starts after "the"
             run, tokens = run[inner_the + 1 :], tokens[inner_the + 1 :]
         head = _organization_head(tokens)
-        if head is None:
-            return False
+        if head is None or tokens[0].lower in FUNCTION_WORDS:
+            return False  # not "Are Defenders Program" (of "We Are Defenders Program")
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
             tokens = [self.tokens[run[0]], *tokens]
@@ -942,7 +942,10 @@ class _Article:
         following = self.tokens[after].lower
         noun = after + 1 if following == "news" and after + 1 < len(self.tokens) else after
         if self.tokens[noun].lower in _OUTLET_NOUNS:
-            # "X newspaper", "X news agency"; but "the Communist newspaper Il Manifesto" names Y
+            # "X newspaper", "X news agency"; but "the Communist newspaper Il Manifesto" names Y,
+            # and "an Arabic website" or "a Turkish daily" name a language or a country
+            if len(run) == 1 and (self.tokens[run[0]].lower.endswith("ic") or _ADJECTIVE_OF_ORIGIN.search(self.tokens[run[0]].lower)):
+                return False
             return not (noun + 1 < len(self.tokens) and self.joined[noun] and self.tokens[noun + 1].capitalised)
         return self.body.startswith(",", self.tokens[run[-1]].end) and bool(
             _OUTLET_APPOSITION.match(self.body, self.tokens[run[-1]].end))

@@ -653,9 +653,13 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
                 builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
                             needs_country=(parent is not None or country_code not in data.home)
                             and code not in known_alone)
+            # "the Sahel region" of a story about Mali is the named region, not Burkina Faso's
+            # division, unless the article names Burkina Faso
+            curated_elsewhere = (country_code not in data.home and code not in known_alone
+                                 and any(key in builder.curated for key in _name_keys(display)))
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
-                builder.add(f"{display} {word}", place, curated=False, variants=False)
-                builder.add(f"{word} of {display}", place, curated=False, variants=False)
+                builder.add(f"{display} {word}", place, curated=False, variants=False, needs_country=curated_elsewhere)
+                builder.add(f"{word} of {display}", place, curated=False, variants=False, needs_country=curated_elsewhere)
 
 
 def _add_cities(
