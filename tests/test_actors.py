@@ -620,3 +620,8 @@ def test_every_sovereign_states_demonym_names_its_government(kb):
 ])
 def test_a_language_before_an_outlet_noun_and_a_translated_name_are_no_actor(kb, body):
     assert {actor.name for actor in _actors(body, kb).values()} <= {"Diana Sanchez", "Programa Somos Defensores"}
+
+
+def test_the_department_of_state_is_the_us_government(kb):
+    actors = _actors("The United States Department of State said the embassy would close.", kb)
+    assert [m.surface for m in actors["US government"].mentions] == ["United States Department of State"]
