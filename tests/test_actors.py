@@ -625,3 +625,8 @@ def test_a_language_before_an_outlet_noun_and_a_translated_name_are_no_actor(kb,
 def test_the_department_of_state_is_the_us_government(kb):
     actors = _actors("The United States Department of State said the embassy would close.", kb)
     assert [m.surface for m in actors["US government"].mentions] == ["United States Department of State"]
+
+
+def test_gaddafis_sons_by_their_first_names(kb):
+    actors = _actors("Gadhafi's son Khamis commands the brigade, and Saadi said he would fight on.", kb)
+    assert {"Muammar Gaddafi", "Khamis Gaddafi", "Saadi Gaddafi"} <= {actor.name for actor in actors.values()}
