@@ -664,3 +664,11 @@ def test_the_mayor_of_a_town_and_a_municipality_named_after_its_word():
 def test_a_division_with_its_word_yields_to_a_named_region_unless_its_country_is_named():
     names = world_places("The group, now largely based in the Sahel region of Mauritania, Mali and Niger, grew.")
     assert (names["Sahel"].kind, names["Sahel"].country) == ("region", None)  # not Burkina Faso's division
+
+
+def test_mountains_valleys_and_deserts_are_named_with_their_word_and_direction():
+    names = world_places("Rebels in the Western Mountains of Libya advanced, Libya's army said. Libya denied it. "
+                         "Fighting also spread to the Nuba Mountains.")
+    assert (names["Western Mountains"].kind, names["Western Mountains"].country) == ("area", "Libya")
+    assert "Nuba Mountains" in names
+    assert not world_places("Western Mountains rebels said so.")  # a capital that starts the sentence

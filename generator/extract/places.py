@@ -134,7 +134,9 @@ _NAME_LINKS = frozenset(("de", "do", "da", "des", "di"))  # inside Romance names
 _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
                                 "university", "college", "institute", "academy", "museum", "bank"})
 _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
-_KIND_IN_NAME = {"square": "area", "river": "area", "park": "area"}
+_KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "hills": "area",
+                 "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
+                 "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district"}
@@ -1024,6 +1026,10 @@ def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int,
     return _name_span(tokens, first, last, gazetteer)
 
 
+def _starts_sentence(tokens: _Tokens, index: int) -> bool:
+    return index == 0 or tokens.sentence[index - 1] != tokens.sentence[index]
+
+
 def _listed_names(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The names of a list that starts at `first`: "A, B and C", within one sentence."""
     spans: list[tuple[int, int]] = []
@@ -1083,7 +1089,12 @@ def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int
             span, kind = _name_before(tokens, index, gazetteer), _KIND_AFTER_NAME[norm]
         if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index]:
             span, kind = _name_before(tokens, index, gazetteer), _KIND_IN_NAME[norm]
-            span = None if span is None else (span[0], index)  # the word is the name's own: "Tahrir Square"
+            first = index if span is None else span[0]
+            if (first > 0 and tokens.norms[first - 1] in _DIRECTIONS and tokens.capitalised[first - 1]
+                    and tokens.joins_next[first - 1] and tokens.sentence[first - 1] == tokens.sentence[index]
+                    and not _starts_sentence(tokens, first - 1)):
+                first -= 1  # "the Western Mountains", "the Eastern Desert": a direction of the name's own
+            span = None if first == index else (first, index)  # the word is the name's own: "Tahrir Square"
         if span is not None:
             found.append((*span, kind))
     return found
