@@ -630,3 +630,10 @@ def test_the_department_of_state_is_the_us_government(kb):
 def test_gaddafis_sons_by_their_first_names(kb):
     actors = _actors("Gadhafi's son Khamis commands the brigade, and Saadi said he would fight on.", kb)
     assert {"Muammar Gaddafi", "Khamis Gaddafi", "Saadi Gaddafi"} <= {actor.name for actor in actors.values()}
+
+
+def test_a_nickname_after_alias_is_the_persons_own(kb):
+    actors = _actors('A lawyer represented emerald kingpin Pedro Nel Rincon, alias "Pedro Orejas." '
+                     'Police said Pedro Orejas paid the assassin.', kb)
+    assert [m.surface for m in actors["Pedro Nel Rincon"].mentions] == ["Pedro Nel Rincon", "Pedro Orejas", "Pedro Orejas"]
+    assert "Pedro Orejas" not in actors

@@ -175,6 +175,7 @@ _GROUP_AFTER = re.compile(
 # (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+{_GROUP_NOUNS}\b(?!s)")
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
+_ALIAS_AFTER = re.compile(r"\s*,?\s+(?:alias|a\.k\.a\.?|aka)\s+[\"“'‘]?")
 _POSSESSIVE_MARK = re.compile(r"\s?['’]")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 _CRIME_GROUP_AFTER = re.compile(rf"[\"”]?\s+{_CRIME_GROUP_NOUNS}\b")  # "the once powerful Cachiros drug trafficking organization"
@@ -437,12 +438,30 @@ def find_actors(
     article.match_capitalised_names()
     article.match_defined_acronyms()
     article.match_surnames()
-    return _group(_full_names(article.found), body, sentences, kb)
+    return _group(_with_nicknames(_full_names(article.found), body), body, sentences, kb)
 
 
 def prepare(kb: KnowledgeBase) -> None:
     """Build the knowledge base's matcher now (before worker processes fork and share it)."""
     _matcher(kb)
+
+
+def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
+    """ "Pedro Nel Rincon, alias "Pedro Orejas"", "Joaquin Guzman, a.k.a. El Chapo": the name
+    after "alias" is the person's own, wherever the article uses it."""
+    starts = {item.start: item for item in found}
+    nickname_of: dict[str, str] = {}
+    for item in found:
+        if item.kind != "person":
+            continue
+        alias = _ALIAS_AFTER.match(body, item.end)
+        nickname = starts.get(alias.end()) if alias else None
+        if nickname is not None and nickname.key != item.key and nickname.kb_id is None:
+            nickname_of.setdefault(nickname.key, item.key)
+    if not nickname_of:
+        return found
+    return [replace(item, key=nickname_of[item.key], kind="person", kb_id=None) if item.key in nickname_of else item
+            for item in found]
 
 
 def _full_names(found: list[_Found]) -> list[_Found]:
