@@ -637,3 +637,9 @@ def test_a_nickname_after_alias_is_the_persons_own(kb):
                      'Police said Pedro Orejas paid the assassin.', kb)
     assert [m.surface for m in actors["Pedro Nel Rincon"].mentions] == ["Pedro Nel Rincon", "Pedro Orejas", "Pedro Orejas"]
     assert "Pedro Orejas" not in actors
+
+
+def test_groups_by_their_allies_or_force_apposition(kb):
+    actors = _actors("The battles pitted Gente Nueva, the Sinaloa Cartel's local allies, against La Linea, "
+                     "the fighting force aligned with the Juarez Cartel.", kb)
+    assert actors["Gente Nueva"].kind == actors["La Linea"].kind == "armed_group"

@@ -170,7 +170,7 @@ _GROUP_BEFORE = re.compile(
     rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(
-    rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure)\b")
+    rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)\b")
 # "the Oajaca group", "the so-called X cartel": a name used as the noun's adjunct, after "the"
 # (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+{_GROUP_NOUNS}\b(?!s)")
