@@ -39,6 +39,7 @@ PATHOLOGICAL = {
     "numbers": "1,234,567 ",
     "one sentence again and again": "Rebels said 12 people were killed in Aleppo on Friday, the Observatory said. ",
     "captions": "Image: A man walks past a destroyed building in the old city of Aleppo. (Reuters)\n\n",
+    "a name placed again and again": "Residents of Mary Ann Smith fled to Mary Ann Smith. ",
 }
 
 

@@ -1073,11 +1073,20 @@ class _Article:
 
     def _placed_somewhere(self, start: int, end: int) -> bool:
         """The name follows "in", "at", "near" or "outside" here or elsewhere in the article, not
-        as a possessive ("in Obama's speech")."""
+        as a possessive ("in Obama's speech"). Once per name: a name repeated n times is read
+        n times, not n squared."""
         name = self.body[start:end]
-        return any(_PLACED_BEFORE.search(self.body, max(0, found - 12), found)
-                   and not _POSSESSIVE_MARK.match(self.body, found + len(name))
-                   for found in _occurrences(self.body, name))
+        placed = self._placed_names.get(name)
+        if placed is None:
+            placed = self._placed_names[name] = any(
+                _PLACED_BEFORE.search(self.body, max(0, found - 12), found)
+                and not _POSSESSIVE_MARK.match(self.body, found + len(name))
+                for found in _occurrences(self.body, name))
+        return placed
+
+    @functools.cached_property
+    def _placed_names(self) -> dict[str, bool]:
+        return {}
 
     def _listed_after_a_person(self, start: int) -> bool:
         """"his counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian": a name
