@@ -89,8 +89,8 @@ FUNCTION_WORDS = frozenset(
     "we i you him her them his their our this that these those who which what said says say told "
     "not no yes all any some one two there here also than then".split())
 
-# Words that make a name a building or a facility, not a place or an actor: "Buckingham Palace",
-# "Dar al-Shifa hospital", "Tahrir Street".
+# Words that make a name a building or a facility, not an actor: "Buckingham Palace", "Dar
+# al-Shifa hospital", "Tahrir Street".
 FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
     dam road highway market souq bakery university clinic complex palace hotel station""".split()

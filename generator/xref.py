@@ -5,7 +5,8 @@ articles; generator.claim_roles: what each claim counts) and related briefings.
 A claim whose sentence names no place takes the article's main place and is marked as inferred.
 The main place is the article's most-named city, else division, else smaller place, else its
 country; only places of the article's main country (the country whose places it names most)
-count, never a region beyond countries ("the Middle East"), for a story about Syria told from Moscow happened in Syria, and the lead's mentions count
+count, never a region beyond countries ("the Middle East"), for a story about Syria told from
+Moscow happened in Syria, and the lead's mentions count
 twice. A district rolls up to the most-mentioned city of the same governorate in that briefing
 (local reporting names the neighbourhood and leaves the city implicit).
 """

@@ -222,7 +222,6 @@ _ORG_HEADS = frozenset(
 # "Mission to Probe" or a "Front to Defend" is a phrase.
 _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fund initiative center centre".split())
 # A run naming a building or a road is a place or a target, never an actor.
-_FACILITY_WORDS = FACILITY_WORDS
 _ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
 _INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
 _PLACED_OR_TARGETED_BEFORE = re.compile(  # not "at": "researchers at Rice University"
@@ -849,7 +848,7 @@ class _Article:
                     before -= 1
                 run = [*range(before, run[0]), *run]  # "Medellin Cartel": a place and a head word
         tokens = [self.tokens[i] for i in run]
-        if (any(t.lower in _FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
+        if (any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
         if len(tokens) > lead + 1 and tokens[lead].lower in _MEDIA_PREFIXES:  # "El Diario de Hoy", "Revista Zeta"

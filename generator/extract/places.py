@@ -129,7 +129,7 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", 
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
-_NAME_LINKS = frozenset(("de", "do", "da", "des", "di"))  # inside Romance names; "del" is looked up as "de"
+_NAME_LINKS = frozenset(("de", "do", "da", "des", "di", "du"))  # inside Romance names; "del" is looked up as "de"
 # "the Princess of Wales", "the University of Michigan": a title or a body, not the place.
 _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
                                 "university", "college", "institute", "academy", "museum", "bank"})
@@ -1111,13 +1111,14 @@ def _pattern_places(
     hits are left out of `hits` (the list is changed in place)."""
     dominant = _dominant_region(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
+    worded = _unknown_names(tokens, gazetteer)
     if dominant and dominant[0]:
-        spans = {(first, last) for first, last, _ in _unknown_names(tokens, gazetteer)}
+        spans = {(first, last) for first, last, _ in worded}
         hits[:] = [hit for hit in hits if not ((hit.first_token, hit.last_token) in spans and hit.place.foreign
                                                and hit.place.country not in named)]
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found: dict[str, tuple[Place, int, int]] = {}
-    for first, last, kind in _unknown_names(tokens, gazetteer):
+    for first, last, kind in worded:
         if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
             continue
         key = " ".join(tokens.norms[first : last + 1])
@@ -1362,28 +1363,25 @@ def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hi
     "Santa Cruz Barillas" name a park, a university, a palace and a town, not Cali, Buckingham
     or Santa Cruz (whose namesake in California would put the town in the wrong country)."""
     starts = {hit.first_token for hit in hits}
-    return [hit for hit in hits if not _ends_a_longer_name(tokens, hit.first_token)
-            and _end_of_longer_name(tokens, hit, starts) is None]
+    return [hit for hit in hits
+            if not _ends_a_longer_name(tokens, hit.first_token) and not _starts_a_longer_name(tokens, hit, starts)]
 
 
-def _end_of_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int]) -> int | None:
-    """The last token of a longer name a town or village starts: followed by a capitalised word
-    that is no place of its own, or by "de" and a capitalised word ("Santa Cruz Barillas", "Gare
-    du Nord"). A city or a division is named before a capitalised word often enough
-    ("Aleppo Governorate") to be left alone."""
+def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int]) -> bool:
+    """A town or village followed by a capitalised word that is no place of its own, or by "de"
+    and a capitalised word ("Santa Cruz Barillas", "Gare du Nord"). A city or a division is
+    named before a capitalised word often enough ("Aleppo Governorate") to be left alone."""
     after = hit.last_token + 1
     if hit.place.kind not in ("town", "village") or after >= len(tokens.norms) or not tokens.joins_next[hit.last_token]:
-        return None
+        return False
     if tokens.sentence[after] != tokens.sentence[hit.last_token]:
-        return None
-    if tokens.norms[after] in _NAME_LINKS or tokens.norms[after] == "du":
+        return False
+    if tokens.norms[after] in _NAME_LINKS:
         after += 1
         if after >= len(tokens.norms) or not tokens.joins_next[after - 1]:
-            return None
-    if (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _KIND_WORDS
-            and not tokens.words[after].isupper()):
-        return after
-    return None
+            return False
+    return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _KIND_WORDS
+            and not tokens.words[after].isupper())
 
 
 def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
