@@ -11,15 +11,18 @@ folder, and are trusted as the templates and the installed code are.)
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import importlib.metadata
 import os
 import pickle
 import re
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import generator
@@ -132,10 +135,24 @@ def _version(package: str) -> str:
 def read_pickle(file: Path) -> object | None:
     """The object pickled in `file`, or None when it is absent or cannot be unpickled."""
     try:
-        with file.open("rb") as stream:
+        with file.open("rb") as stream, _collector_paused():
             return pickle.load(stream)
     except Exception:  # noqa: BLE001 - a corrupt pickle can raise almost anything; it is a miss
         return None
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a large pickle loads: unpickling allocates a
+    container per object, and each collection would rescan all made so far (a 7 MB gazetteer
+    loads in 0.13 s instead of 0.3 to 0.5 s)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def write_pickle(file: Path, value: object) -> bool:
@@ -154,6 +171,27 @@ def write_pickle(file: Path, value: object) -> bool:
         Path(temporary).unlink(missing_ok=True)
         return False
     return True
+
+
+def mark_used(path: Path) -> None:
+    """A cache entry's modification time set to now: prune_unused keeps the recently used."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache folder: the entry may be pruned sooner, never wrongly read
+
+
+def prune_unused(folder: Path, prefix: str, keep: int) -> None:
+    """Of the entries of `folder` named `prefix`-digest (files or folders), all but the `keep`
+    most recently used removed: each new version of the code or data adds one (megabytes each),
+    and nothing else would ever delete the old ones."""
+    try:
+        entries = [entry for entry in folder.iterdir() if entry.name.startswith(f"{prefix}-")]
+        entries.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for stale in entries[keep:]:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    except OSError:
+        pass  # another process pruned first, or the folder is not ours to clean: a cache only
 
 
 def module_files(entry: str) -> set[Path]:

