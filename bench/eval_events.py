@@ -12,7 +12,12 @@ generated with the installed `dossier`, and scored from `content/exports/dossier
   pair (an article without a killed claim misses all its pairs) and over the pairs whose two
   articles both have a main event;
 - precision: of the pairs the dossier puts in one event, the share whose gold locations are
-  equal and gold dates at most three days apart.
+  equal and gold dates at most three days apart;
+- main-event place: the share of articles with a main event whose event place lies in the gold
+  governorate (a measure of where events are put that no gold date error touches);
+- gold-date audit: how many of the wrong and missed pairs involve an article whose gold date is
+  more than AUDIT_DAYS from the publication date the dossier read (a gold date of 2012 on a
+  2016 report, say): an upper bound on what gold date errors cost, not a correction.
 
 FA-KES gold is crowd-sourced and noisy: these are aggregate development numbers.
 """
@@ -34,6 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "fakes-dev.jsonl"
 DOSSIER = ROOT / ".venv" / "bin" / "dossier"
 PRECISION_DAYS = 3
+AUDIT_DAYS = 7
+
+
+sys.path.insert(0, str(ROOT / "bench"))
+from fakes_labels import FAKES_LABEL_OF_REGION  # noqa: E402
 
 
 def generate(corpus: Path, project: Path) -> dict:
@@ -105,6 +115,7 @@ def score(records: list[dict], document: dict, failures: int) -> None:
           f"({len(found_with)}/{len(with_events)})")
     print(f"precision (same gold location, dates within {PRECISION_DAYS} days): "
           f"{len(right) / max(1, len(dossier_pairs)):.3f} ({len(right)}/{len(dossier_pairs)})")
+    print_place_and_audit(document, gold, main, dossier_pairs - right, gold_pairs - found)
     if failures:
         print("\nmissed gold pairs (both with a main event):")
         for a, b in sorted(with_events - found)[:failures]:
@@ -112,6 +123,29 @@ def score(records: list[dict], document: dict, failures: int) -> None:
         print("\nwrong dossier pairs:")
         for a, b in sorted(dossier_pairs - right)[:failures]:
             print(f"  {main[a]}: {a} gold {gold[a]}  |  {b} gold {gold[b]}")
+
+
+def print_place_and_audit(document: dict, gold: dict, main: dict[str, str], wrong: set, missed: set) -> None:
+    entities = {entity["id"]: entity for entity in document["entities"]}
+    place_of_event = {event["key"]: entities.get(event["place"] or "") for event in document["events"]}
+    labelled = [article for article in main if gold[article][0]]
+    in_gold = sum(1 for article in labelled if _label(place_of_event[main[article]]) == gold[article][0])
+    print(f"main-event place in the gold governorate: {in_gold / max(1, len(labelled)):.3f} ({in_gold}/{len(labelled)})")
+    published = {article["id"]: article["published"] for article in document["articles"]}
+    doubtful = {article for article, (_place, date) in gold.items()
+                if date and published.get(article)
+                and abs((dt.date.fromisoformat(published[article]) - date).days) > AUDIT_DAYS}
+    wrong_doubtful = sum(1 for a, b in wrong if a in doubtful or b in doubtful)
+    missed_doubtful = sum(1 for a, b in missed if a in doubtful or b in doubtful)
+    print(f"gold-date audit: {len(doubtful)} articles' gold dates are over {AUDIT_DAYS} days from their publication "
+          f"date; they are in {wrong_doubtful} of {len(wrong)} wrong pairs and {missed_doubtful} of {len(missed)} "
+          "missed pairs")
+
+
+def _label(place: dict | None) -> str | None:
+    if not place or place.get("country") != "Syria" or not place.get("region"):
+        return None
+    return FAKES_LABEL_OF_REGION.get(place["region"])
 
 
 def main() -> int:

@@ -6,9 +6,10 @@ The rule, in order:
    whose places differ (a town and another town, a city and a town outside it) are different
    incidents; a claim whose sentence names no place, only a country or region that holds the
    article's main place, or only a region beyond countries ("the Middle East"), belongs to the
-   article's main place. Background claims (an earlier
-   event, a war tally: see generator.claim_roles) report no incident of the dossier and are left
-   out.
+   article's main place. A claim placed no lower than a division takes the settlement inside it
+   where the article states the same count again (see _restated_places). Background claims (an
+   earlier event, a war tally: see generator.claim_roles) report no incident of the dossier and
+   are left out.
 2. **Dates.** A report's date is the article's event date (its publication date when it gives
    none). Reports join an incident first reported at most `DATE_TOLERANCE_DAYS` earlier: next-day
    reports and late counts join, a series of daily strikes on one city does not chain into one.
@@ -50,6 +51,7 @@ from generator.models import TOTAL_WHO, Claim, Entity, Estimate, Event, Extracte
 
 DATE_TOLERANCE_DAYS = 1
 STRONG_SIMILARITY = 0.35
+RESTATED_MIN_COUNT = 10
 _PLACE_DEPTH = {"country": 0, "governorate": 1, "region": 1, "city": 2, "town": 2, "village": 2, "area": 2,
                 "district": 3}
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
@@ -140,10 +142,10 @@ def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
     """Each article's claims split into the incidents its text distinguishes (rule 1); places
     are rolled up by `settlement` (a district to its city)."""
     grouped: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.role == BACKGROUND:
-            continue
-        place = settlement(claim.article, claim.place_id)
+    kept = [claim for claim in claims if claim.role != BACKGROUND]
+    restated = _restated_places(kept, tree, settlement)
+    for claim in kept:
+        place = restated.get((claim.article.id, claim.index)) or settlement(claim.article, claim.place_id)
         main = main_place(claim.article)
         if not tree.is_specific(place) or (main and place != main and tree.contains(place, main)
                                            and tree.depth(place) < 2):
@@ -156,6 +158,29 @@ def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
                                       place or None, _words(article, members), _attack_kinds(article, members)))
     reports.sort(key=lambda report: report.order)
     return reports
+
+
+def _restated_places(claims: list[Claim], tree: PlaceTree,
+                     settlement: Callable[[ExtractedArticle, str | None], str | None]) -> dict[tuple[str, int], str]:
+    """(article id, figure index) -> the settlement where the article states the same count again:
+    "72 killed in a gas attack in Syria" and "72 people died in Khan Sheikhoun" are one figure, at
+    Khan Sheikhoun, for a claim placed no lower than a division that holds that settlement.
+    Counts below RESTATED_MIN_COUNT recur by chance ("2 killed in A, 2 in B")."""
+    settled: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for claim in claims:
+        place = None if claim.place_inferred else settlement(claim.article, claim.place_id)
+        if claim.figure.count >= RESTATED_MIN_COUNT and tree.depth(place) >= 2:
+            settled[(claim.article.id, claim.figure.kind, claim.figure.count)].append(place)
+    restated = {}
+    for claim in claims:
+        own = None if claim.place_inferred else claim.place_id
+        if tree.depth(own) >= 2:
+            continue
+        places = sorted(set(settled.get((claim.article.id, claim.figure.kind, claim.figure.count), ())))
+        inside = [place for place in places if not tree.is_specific(own) or tree.contains(own, place)]
+        if len(inside) == 1:
+            restated[(claim.article.id, claim.index)] = inside[0]
+    return restated
 
 
 def _words(article: ExtractedArticle, claims: list[Claim]) -> frozenset[str]:

@@ -3,11 +3,13 @@ articles as resolved, places, casualty events (generator.incidents: one event pe
 articles; generator.claim_roles: what each claim counts) and related briefings.
 
 A claim whose sentence names no place takes the article's main place and is marked as inferred.
-The main place is the article's most-named city, else division, else smaller place, else its
-country; only places of the article's main country (the country whose places it names most)
-count, never a region beyond countries ("the Middle East"), for a story about Syria told from
-Moscow happened in Syria, and the lead's mentions count
-twice. A district rolls up to the most-mentioned city of the same governorate in that briefing
+The main place is in the article's main country (the country whose places it names most: a
+story about Syria told from Moscow happened in Syria) and in its main division there (the
+first-level division whose places it names most: a town named three times is the story's, not
+a city of another division named once for its distance); there it is the most-named city, else
+the division, else a smaller place; failing all of those, the most-named such place anywhere
+in the main country, else the country. Never a region beyond countries ("the Middle East").
+The lead's mentions count twice. A district rolls up to the most-mentioned city of the same governorate in that briefing
 (local reporting names the neighbourhood and leaves the city implicit).
 """
 
@@ -188,12 +190,20 @@ class CrossReference:
             if entity.country:
                 by_country[entity.country] += weight
         home = min(by_country, key=lambda country: (-by_country[country], country), default=None)
-        for kinds in _MAIN_PLACE_KINDS:
-            candidates = [pid for pid in weights if self.entities[pid].kind in kinds
-                          and (home is None or self.entities[pid].country in (home, None))
-                          and not is_beyond_countries(self.entities[pid])]
-            if candidates:
-                return min(candidates, key=lambda pid: (-weights[pid], self.entities[pid].name.casefold(), pid))
+        by_division: Counter[str] = Counter()
+        for pid, weight in weights.items():
+            place = self.entities[pid]
+            if place.country == home and place.region and place.kind != "country":
+                by_division[place.region] += weight
+        division = min(by_division, key=lambda region: (-by_division[region], region), default=None)
+        for region in dict.fromkeys((division, None)):
+            for kinds in _MAIN_PLACE_KINDS:
+                candidates = [pid for pid in weights if self.entities[pid].kind in kinds
+                              and (home is None or self.entities[pid].country in (home, None))
+                              and (region is None or self.entities[pid].region == region)
+                              and not is_beyond_countries(self.entities[pid])]
+                if candidates:
+                    return min(candidates, key=lambda pid: (-weights[pid], self.entities[pid].name.casefold(), pid))
         return None
 
     def area(self, article: ExtractedArticle, place_id: str | None) -> str | None:

@@ -218,6 +218,17 @@ def test_place_before_the_figure_must_be_locative():
     assert [(f.count, f.place) for f in figures] == [(12, None), (12, "Aleppo")]
 
 
+def test_a_dateline_after_a_date_does_not_locate_the_figure():
+    """ "Last updated at Jan 20 2015 Beirut Syrian government air strikes killed 39": "at" reaches
+    the date, not the dateline's city; "in rebel-held east Aleppo" still reaches its place."""
+    body = "Last updated at Jan 20 2015 Beirut Syrian government air strikes on Tuesday killed at least 39 people."
+    figures = figures_of(body, places=(entity(body, "Beirut", "Beirut", "city"),))
+    assert [(f.count, f.place) for f in figures] == [(39, None)]
+    body = "Last updated at noon in rebel-held east Aleppo air strikes on Tuesday killed at least 39 people."
+    figures = figures_of(body, places=(entity(body, "Aleppo", "Aleppo", "city"),))
+    assert [(f.count, f.place) for f in figures] == [(39, "Aleppo")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -199,6 +199,29 @@ def test_a_claim_without_a_place_is_placed_in_the_articles_main_country():
     assert [e.key for e in _xref(article).events] == ["2016-09-23/syria"]
 
 
+def test_the_main_place_is_in_the_most_named_governorate():
+    """A town named three times in one governorate is where the story happened, not a city of
+    another named once for its distance ("60 km from Idlib")."""
+    article = _article("a", ["Shelling of Beshkatine, 60 km from Idlib, killed 31 people.",
+                             "Beshkatine had a truce.", "Medics in Beshkatine were among the dead."],
+                       [_figure(31)], [("beshkatine", 3), ("idlib", 1)])
+    assert [e.key for e in _xref(article).events] == ["2016-09-23/beshkatine"]
+
+
+def test_a_count_stated_again_at_a_town_is_placed_there():
+    """ "72 killed in a gas attack in Syria", then "72 died in Beshkatine": one figure, at the town;
+    small counts recur by chance ("2 killed" here and there) and stay where they are."""
+    article = _article("a", ["A gas attack in Syria killed 72 people, activists in Idlib said.",
+                             "Idlib medics said the 72 people died in Beshkatine.", "Idlib was calm."],
+                       [_figure(72, 0, place="syria"), _figure(72, 1, place="beshkatine")],
+                       [("idlib", 4), ("beshkatine", 1), ("syria", 1)])
+    assert [e.key for e in _xref(article).events] == ["2016-09-23/beshkatine"]
+    small = _article("b", ["Shelling killed 2 people in Idlib.", "2 people died in Beshkatine."],
+                     [_figure(2, 0, place="idlib"), _figure(2, 1, place="beshkatine")],
+                     [("idlib", 2), ("beshkatine", 1)])
+    assert [e.key for e in _xref(small).events] == ["2016-09-23/beshkatine", "2016-09-23/idlib"]
+
+
 def test_a_region_beyond_countries_is_no_main_place():
     """ "The Middle East" says no more than the country: the toll is Syria's, like any other."""
     article = _article("a", ["The gas attack shook the Middle East.", "It killed 300 people, the Middle East's monitors said."],

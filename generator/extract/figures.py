@@ -193,9 +193,10 @@ _PLACE_WINDOW = 120
 # province of Idlib").
 _COUNTRY_PHRASE = 40
 # A place named before the figure locates it only after a locative preposition, allowing up to
-# three words between ("in rebel-held east Aleppo", "near the town of").
+# three words between ("in rebel-held east Aleppo", "near the town of"); not a number ("updated
+# at Jan 20 2015 Beirut": a dateline).
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|at|on|outside|around|across|inside|into|of|from|to|throughout)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"\b(?:in|near|at|on|outside|around|across|inside|into|of|from|to|throughout)\s+(?:[^\W\d][\w'’-]*\s+){0,3}$",
     re.IGNORECASE,
 )
 
