@@ -600,6 +600,22 @@ def test_a_country_among_other_powers_is_a_government_even_after_from():
     assert "Egypt" in names and "United States" not in names
 
 
+def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
+    from generator.extract.places import without_countries_as_governments
+
+    def kept(body):
+        return {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+
+    body = "Colombia's jails are full. Riots were noted in Venezuela , Mexico , Ecuador and much of Central America."
+    assert {"Venezuela", "Mexico", "Ecuador"} <= kept(body)
+    body = "Fighting in Syria's Idlib went on. In Syria, Russia, Iran and Turkey held talks. Syria's army advanced."
+    assert not {"Russia", "Iran", "Turkey"} & kept(body)  # a fronted "In Syria," ends before the list
+    body = "Fighting in Libya's Sirte went on. Libya called for observers from China , Malta , Turkey and Germany."
+    assert not {"China", "Malta", "Turkey", "Germany"} & kept(body)
+    assert {"Turkey", "Jordan", "Lebanon"} <= kept("Fighting in Syria's Idlib went on. Rebels fled to Turkey, Jordan "
+                                                    "and Lebanon.")
+
+
 def test_a_village_known_only_by_its_wording_takes_no_country_from_a_story_of_two():
     body = ("Corporal Tom Keys, a British military policeman from London, served in Iraq. He was killed by a mob "
             "in the city of Kafr Hamdan in 2003. His father lives in London and in Birmingham, and wrote to "

@@ -91,7 +91,15 @@ _LOCATIVE_BEFORE = re.compile(
 _AREA_BEFORE = re.compile(
     r"\b(?:borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|regions|areas|provinces|"
     r"cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+_AND_LINK = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?", re.IGNORECASE)
+_COMMA_LINK = re.compile(r"\s*,\s*(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+# "observers from China", "troops from Chad": people of a country, sent by its government.
+_PEOPLE_FROM = re.compile(
+    r"\b(?:observers|officials|delegates|delegations?|diplomats|experts|envoys|representatives|journalists"
+    r"|monitors|leaders|ministers|troops|soldiers|investigators|inspectors|peacekeepers)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_FRONTED_LOCATIVE = re.compile(r"(?:^|[.!?]\s+)(?:In|At|Across|Inside|Throughout|Outside|Near)\s+(?:the\s+)?$")
 # "an end to US drone attacks", "in UK custody": a country's acronym without "the", before a
 # lowercase word, qualifies that word; "to the US last week" is a place.
 _ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}\s+[a-z]")
@@ -1322,23 +1330,37 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     main = main_country(places)
     place_ends = {mention.end for place in places if place.kind != "country" for mention in place.mentions}
     place_starts = {mention.start for place in places for mention in place.mentions}
-    located_ends: set[int] = set()
+    list_heads: dict[int, int] = {}  # end of a located country -> start of the list it is in
     located = {place.key for place in countries if place.country == main}
     for mention, place in sorted(((m, p) for p in countries for m in p.mentions), key=lambda pair: pair[0].start):
         if _AMONG_POWERS_AFTER.match(body, mention.end):
             continue  # "pressure from the United States and other powers": a government
         before = body[max(0, mention.start - 50) : mention.start]
-        coordinated = bool(_AND_BEFORE.search(before)) and any(
-            body[end : mention.start].strip() in ("and", "or") for end in located_ends)
+        head = _head_of_list(body, mention, list_heads)
         after_place = any(end < mention.start and _COMMA_ONLY.fullmatch(body[end : mention.start]) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
         attributive = _ATTRIBUTIVE_ACRONYM.match(body, mention.start) and not _THE_BEFORE.search(before)
-        if (coordinated or after_place or own_place or (_LOCATIVE_BEFORE.search(before) and not attributive)
-                or _AREA_BEFORE.search(before)):
+        locative = _LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
+        if head is not None or after_place or own_place or locative or _AREA_BEFORE.search(before):
             located.add(place.key)
-            located_ends.add(mention.end)
+            list_heads[mention.end] = mention.start if head is None else head
     return tuple(place for place in places if place.kind != "country" or place.key in located)
+
+
+def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> int | None:
+    """Where the list starts when the country is listed after a located one: "in Ecuador and
+    Peru", "in Venezuela, Mexico, Ecuador and much of Central America". After a comma alone the
+    list must go on past the country, and not start a sentence with its preposition ("In Syria,
+    Russia, Iran and Turkey held talks" names governments after a place)."""
+    for end, head in list_heads.items():
+        link = body[end : mention.start]
+        if _AND_LINK.fullmatch(link):
+            return head
+        if (_COMMA_LINK.fullmatch(link) and _LIST_GOES_ON.match(body, mention.end)
+                and not _FRONTED_LOCATIVE.search(body, max(0, head - 30), head)):
+            return head
+    return None
 
 
 def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
