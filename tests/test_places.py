@@ -616,6 +616,16 @@ def test_countries_listed_after_a_located_one_are_places_and_people_from_a_count
                                                     "and Lebanon.")
 
 
+def test_an_unknown_name_placed_by_its_bearing_from_a_known_place_is_a_town():
+    found = world_places("Fighting went on near Dafniya, west of Misrata, and in Brega, 200 km (120 miles) from "
+                         "Benghazi. Libya's army held Zorba, about 30 km north-west of Tripoli.")
+    assert {name: (found[name].kind, found[name].country) for name in ("Dafniya", "Brega")} == {
+        "Dafniya": ("town", "Libya"), "Brega": ("town", "Libya")}
+    assert "Zorba" not in found  # "held X": no locative before the name
+    assert not {"Gaddafi", "March"} & set(world_places("Gaddafi, west of Misrata, spoke. In March, west of "
+                                                       "Misrata, fighting began."))
+
+
 def test_a_village_known_only_by_its_wording_takes_no_country_from_a_story_of_two():
     body = ("Corporal Tom Keys, a British military policeman from London, served in Iraq. He was killed by a mob "
             "in the city of Kafr Hamdan in 2003. His father lives in London and in Birmingham, and wrote to "

@@ -8,7 +8,7 @@ token by token; at each capitalised token the longest n-gram found in the dictio
 So the cost per article is linear in its length, not in the size of the gazetteer.
 
 Places that no gazetteer knows are found by how news introduce them ("the town of X",
-"X district", "the X neighbourhood", "stronghold X"). Their region comes from the nearest
+"X district", "the X neighbourhood", "stronghold X", "in X, west of Misrata"). Their region comes from the nearest
 known place of the same sentence ("Also in Aleppo province ... the town of Beshkatine"), else
 from the article's dominant Syrian governorate ("In the Al-Kalasseh district" of an article
 about Aleppo): local reporting names the district and leaves the city implicit.
@@ -150,6 +150,12 @@ _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", 
                  "neighbourhoods": "district", "districts": "district"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
+# "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus": a bearing from a known place.
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+_DISTANCE_UNITS = frozenset("km kilometres kilometers miles".split())
+_LOCATIVES_OF_A_NAME = frozenset(("in", "near", "at", "around", "outside", "into"))
+_ABOUT = frozenset(("about", "some", "around", "nearly", "roughly"))
+_BEFORE_A_BEARING = re.compile(r"\s*,\s*(?:\d[\d,.]*\s*)?")
 
 
 class Place(NamedTuple):  # a tuple, not a dataclass: tens of thousands unpickle 5x faster
@@ -1067,13 +1073,48 @@ def _listed_names(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> list[tup
 
 def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The name that ends right before `trigger` ("the Ansari district", "Aleppo's Sukkari district")."""
-    first = trigger
+    last = trigger - 1
+    if last < 0 or not tokens.joins_next[last] or tokens.possessive[last]:
+        return None
+    return _name_ending_at(tokens, last, gazetteer)
+
+
+def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    first = last
     while first > 0 and tokens.joins_next[first - 1] and not tokens.possessive[first - 1]:
         previous = first - 1
         if not (_is_linking_article(tokens, previous) or _is_name_word(tokens, previous, gazetteer)):
             break
         first = previous
-    return _name_span(tokens, first, trigger - 1, gazetteer)
+    return _name_span(tokens, first, last, gazetteer)
+
+
+def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
+                             gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, "town") of an unknown name after a locative and placed by its
+    bearing from a known place: "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus"."""
+    found, norms = [], tokens.norms
+    for hit in hits:
+        bearing = hit.first_token - 1  # walks back over "[about] [60 km] [north-]west of", "60 km from"
+        if bearing < 2 or norms[bearing] not in ("of", "from"):
+            continue
+        while bearing > 1 and norms[bearing - 1] in _COMPASS and norms[bearing] != "from":
+            bearing -= 1
+        if norms[bearing - 1] in _DISTANCE_UNITS:
+            while bearing > 1 and norms[bearing - 1] in _DISTANCE_UNITS:  # "200 km (120 miles) from"
+                bearing -= 1
+        elif norms[bearing] in ("of", "from"):
+            continue  # "west of" needs a direction, "from" a distance
+        if norms[bearing - 1] in _ABOUT:
+            bearing -= 1
+        at, last = hit.first_token, bearing - 1
+        if (last < 1 or tokens.sentence[last] != tokens.sentence[at] or not tokens.capitalised[last]
+                or not _BEFORE_A_BEARING.fullmatch(body, tokens.ends[last], tokens.starts[bearing])):
+            continue
+        span = _name_ending_at(tokens, last, gazetteer)
+        if span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME:
+            found.append((*span, "town"))
+    return found
 
 
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
@@ -1127,7 +1168,7 @@ def _pattern_places(
     hits are left out of `hits` (the list is changed in place)."""
     dominant = _dominant_region(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
-    worded = _unknown_names(tokens, gazetteer)
+    worded = _unknown_names(tokens, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
     if dominant and dominant[0]:
         spans = {(first, last) for first, last, _ in worded}
         hits[:] = [hit for hit in hits if not ((hit.first_token, hit.last_token) in spans and hit.place.foreign
