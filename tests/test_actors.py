@@ -499,6 +499,18 @@ def test_an_acronym_defined_in_brackets_is_that_actor_everywhere(kb):
         "Honduran Investigations Directorate", "DNIC", "DNIC"]
 
 
+def test_a_name_before_an_acronym_the_knowledge_base_knows_is_that_entry(kb):
+    """ "the People's Liberation Army (EPL)": the possessive is part of the name, and EPL is the
+    knowledge base's Popular Liberation Army, so the article has one actor, not two."""
+    body = ("Megateo, the leader of the last faction of the People's Liberation Army (EPL), was killed. "
+            "The EPL is weak.")
+    actors = list(_actors(body, kb).values())
+    assert [(a.name, a.kind) for a in actors] == [("Popular Liberation Army", "armed_group")]
+    assert [m.surface for m in actors[0].mentions] == ["People's Liberation Army", "EPL", "EPL"]
+    china = [a.name for a in _actors("Protesters faced threats of the People's Liberation Army in Hong Kong.", kb).values()]
+    assert china == ["People's Liberation Army"]
+
+
 def test_a_demonym_of_the_bodys_own_country_does_not_hide_it(kb):
     found = {(a.name, a.kind) for a in _actors(
         "A British Special Air Service (SAS) unit was held. Turkish Red Crescent workers came.", kb).values()}

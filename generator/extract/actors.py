@@ -195,6 +195,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 # A list item ends at a comma, an "and" or a lower-case word; "Nick Finney, North-West Syria
 # Country Director" goes on with a capital: an apposition, not a second person.
 _LIST_ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|[a-z])")
+# "the People's Liberation Army", "the Women's Protection Units": a possessive that is part of the name.
+_OWNERS_IN_NAMES = frozenset(("people", "women", "children"))
 _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
 # Where news cite the outlet they draw on. After an article-led name ("El Heraldo") even "told"
 # and "interview with" name an outlet; a one-word name needs a cue no person takes.
@@ -794,9 +796,13 @@ class _Article:
         if token.text == "y":  # Spanish double surnames: "Claudia Paz y Paz"
             return (self.joined[index - 1] and self.joined[index] and index + 1 < len(self.tokens)
                     and self._name_token(index + 1) and self._name_token(index - 1))
-        if token.text == "s":  # "Attorney General's Office", "the President's Office": a title's office
-            return (self.body[token.start - 1 : token.start] in ("'", "’") and index + 1 < len(self.tokens)
-                    and self.tokens[index - 1].lower in _TITLE_WORDS and self.tokens[index + 1].lower == "office")
+        if token.text == "s":
+            if self.body[token.start - 1 : token.start] not in ("'", "’") or index + 1 >= len(self.tokens):
+                return False
+            owner, following = self.tokens[index - 1], index + 1
+            return ((owner.lower in _TITLE_WORDS and self.tokens[following].lower == "office")  # "the President's Office"
+                    or (owner.lower in _OWNERS_IN_NAMES and owner.capitalised and self.joined[index]
+                        and self._name_token(following)))  # "the People's Liberation Army"
         if token.lower == "to" and self.tokens[index - 1].lower not in _ADVOCACY_HEADS:
             return False  # only "Committee to Protect Journalists", never "from Abbas to Netanyahu"
         if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in ("the", "to"):
@@ -1121,13 +1127,21 @@ class _Article:
 
     def match_defined_acronyms(self) -> None:
         """"the Drug Enforcement Administration (DEA)", "National Police (PNC)": the acronym in
-        brackets after a name is that actor wherever the article uses it."""
+        brackets after a name is that actor wherever the article uses it; where the knowledge
+        base knows the acronym, the name is that entry's."""
         defined: dict[str, _Found] = {}
-        for found in self.found:
+        known_at = {found.start: found for found in self.found if found.kb_id}
+        for position, found in enumerate(self.found):
             if found.kind == "person":
                 continue
             match = _ACRONYM_AFTER.match(self.body, found.end)
-            if match is not None:
+            if match is None:
+                continue
+            known = known_at.get(match.start(1))
+            if found.kb_id is None and known is not None:
+                # "the People's Liberation Army (EPL)": the knowledge base's EPL, under another name
+                self.found[position] = replace(found, key=known.key, kind=known.kind, kb_id=known.kb_id)
+            else:
                 defined.setdefault(match.group(1).replace(".", ""), found)
         if not defined:
             return
