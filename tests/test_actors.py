@@ -575,6 +575,16 @@ def test_a_countrys_possessive_before_an_officials_title_is_its_government(kb):
     assert actors["Mauricio Lopez Bonilla"].kind == "person"
 
 
+@pytest.mark.parametrize(("body", "mention"), [
+    ("Botswana's foreign affairs ministry said in a statement that it was appalled.",
+     "Botswana's foreign affairs ministry"),
+    ("Botswana 's interior ministry said it was appalled.", "Botswana 's interior ministry"),  # tokenized text
+])
+def test_a_countrys_ministry_is_its_government(kb, body, mention):
+    governments = [actor for actor in _actors(body, kb).values() if actor.kind == "government"]
+    assert [m.surface for actor in governments for m in actor.mentions] == [mention]
+
+
 @pytest.mark.parametrize("body", [
     "Will the world look away if bombs start exploding at the Gare du Nord?",  # a name after "the"
     "Troops declared a state of siege in Santa Cruz Barillas. Santa Cruz Barillas is located in the north.",

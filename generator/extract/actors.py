@@ -131,7 +131,8 @@ _FORCE_NOUN = re.compile(
     r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|"
-    r"officials?|diplomats|defen[cs]e\s+ministry|foreign\s+ministry|ministry\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?|ministry|"
+    r"officials?|diplomats|(?:defen[cs]e|foreign(?:\s+affairs)?|interior|home\s+affairs|justice|information)\s+ministry|"
+    r"ministry\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?|ministry|"
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
     r"delegation|intelligence|security\s+forces)\b",
@@ -205,7 +206,7 @@ _CITED_BEFORE = re.compile(
     r"\b(?:according\s+to|reported\s+by|reported|cited\s+by|quoted\s+by|told|interview\s+with(?:\s+the)?|"
     r"permission\s+from)\s+$")
 _CITED_ONE_WORD_BEFORE = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|quoted\s+by|,\s+reported)\s+$")
-_POSSESSIVE = re.compile(r"['’]s?\s+")
+_POSSESSIVE = re.compile(r" ?['’]s?\s+")  # " 's": text tokenized with the possessive apart
 _SPACED_APOSTROPHE = re.compile(r"\s+['’]\s+")
 _TRAILING_APOSTROPHE = re.compile(r"['’]\s+")
 _HEADLINE_END = frozenset(".!?\"”’)]")  # the last visible character of prose
@@ -641,7 +642,7 @@ class _Article:
                 self._take_span(entry, self.tokens[index].start, force.end())
                 return True
             possessive = _POSSESSIVE.match(self.body, last.end)
-            if possessive and possessive.group(0)[:1] in "'’" and _OFFICIAL_AFTER.match(self.body, possessive.end() - 1):
+            if possessive and possessive.group(0).lstrip()[:1] in "'’" and _OFFICIAL_AFTER.match(self.body, possessive.end() - 1):
                 # "Guatemala's Interior Minister Mauricio Lopez Bonilla": the country's name is
                 # its government's mention; the title and the name stay for the person.
                 self._take(entry.name, entry.kind, entry.id, index, end)
