@@ -569,6 +569,19 @@ def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, me
     assert [m.surface for actor in governments for m in actor.mentions] == [mention]
 
 
+@pytest.mark.parametrize(("body", "person"), [
+    ("Marabit 's wife Ibtisam , who was killed with her children , lay in another coffin .", "Ibtisam"),
+    ("Nahla, a 25-year-old student, said she was afraid. \"I stay,\" Nahla said.", "Nahla"),
+    ("A protester named Wong said the rain would not stop them.", "Wong"),
+])
+def test_a_person_named_by_one_word_where_only_a_person_can_be_meant(kb, body, person):
+    assert [(a.name, a.kind) for a in _actors(body, kb).values()] == [(person, "person")]
+
+
+def test_one_word_without_a_persons_cue_is_no_person(kb):
+    assert _actors("Witnesses said Nahla was quiet. The group called Hamas said so.", kb).keys() <= {"Hamas"}
+
+
 def test_a_countrys_possessive_before_an_officials_title_is_its_government(kb):
     actors = {a.name: a for a in _actors("Guatemala's Interior Minister Mauricio Lopez Bonilla said the group did it.", kb).values()}
     assert [m.surface for m in actors["Guatemalan government"].mentions] == ["Guatemala"]

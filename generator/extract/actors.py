@@ -90,6 +90,12 @@ _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
     r"|\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
+_KIN_OR_NAMED_BEFORE = re.compile(
+    r"(?:(?:\b(?:his|her|their|whose)|['’]s)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt"
+    r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)|\b(?:man|woman|boy|girl|protester|resident|student"
+    r"|activist|witness|fighter|soldier|officer|doctor|nurse|teacher|worker|farmer)\s+(?:named|called))\s+$",
+    re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
 _SPEECH_VERBS = SPEECH_VERBS + (
@@ -1057,7 +1063,10 @@ class _Article:
         if _PARTY_AND_STATE.match(self.body, start):
             return False  # "Sen. John McCain, R-Arizona"
         if len(names) < 2:
-            return title in _STRONG_TITLES
+            # One word is a person's name only with a title, or where only a person can be meant:
+            # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
+            return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
+                    or bool(_AGE_AFTER.match(after)))
         if title or _TITLE_BEFORE.search(before):
             return True
         if _THE_BEFORE.search(before):
