@@ -582,6 +582,19 @@ def test_one_word_without_a_persons_cue_is_no_person(kb):
     assert _actors("Witnesses said Nahla was quiet. The group called Hamas said so.", kb).keys() <= {"Hamas"}
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The Tatmadaw shelled villages held by the Arakan Army.",
+     {("Myanmar government", "government"), ("Arakan Army", "armed_group")}),
+    ("JNIM fighters attacked a convoy, the UN human rights office said, citing Deutsche Welle.",
+     {("Jama'at Nusrat al-Islam wal-Muslimin", "armed_group"), ("UN Human Rights Office", "organization"),
+      ("Deutsche Welle", "media")}),
+    ("Fano militiamen fought the ENDF near Gondar, Addis Standard reported.",
+     {("Fano", "armed_group"), ("Ethiopian government", "government"), ("Addis Standard", "media")}),
+])
+def test_actors_of_current_conflicts_are_in_the_shipped_knowledge_base(kb, body, expected):
+    assert {(a.name, a.kind) for a in _actors(body, kb).values()} == expected
+
+
 def test_a_countrys_possessive_before_an_officials_title_is_its_government(kb):
     actors = {a.name: a for a in _actors("Guatemala's Interior Minister Mauricio Lopez Bonilla said the group did it.", kb).values()}
     assert [m.surface for m in actors["Guatemalan government"].mentions] == ["Guatemala"]
