@@ -5,7 +5,8 @@
   week", "a weekend attack"), in an earlier month or year ("in March 2011", "since 2011"), or
   speaks of the war as a whole ("have died in Syria's six-year war", "the conflict which has
   lasted five years", "millions fled"); or the count is a tally no incident reaches (TALLY_COUNT).
-  A figure after "a day after", "weeks after" (in the same sentence) counts the earlier event.
+  A figure after "a day after", "weeks after" (in the same sentence) counts the earlier event,
+  and so does one of "that attack" when the sentence before dates its event so.
 - update: a running or updated total: "the toll rose to 112", "bringing the total to",
   "since Monday". It is a total, newer than the same claimant's earlier figure.
 - partial: a part of a total: a group counted inside a larger figure ("including 10 children",
@@ -75,6 +76,9 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AFTER_WINDOW = 100
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|those|the\s+same)\s+(?:attacks?|strikes?|massacres?|bombings?|assaults?|raids?|incidents?"
+    r"|shelling|explosions?|blasts?)\b", re.IGNORECASE)
 # No single incident of the wars we report kills this many: a larger count is a tally.
 TALLY_COUNT = 10_000
 _UPDATE_CUE = re.compile(
@@ -138,7 +142,17 @@ def _text_before(sentence: str, phrase: str, window: int) -> str:
 
 
 def _speaks_of_the_past(article: ExtractedArticle, index: int, sentence: str) -> bool:
-    """The sentence dates what it counts before the article's event, or speaks of the whole war."""
+    """The sentence dates what it counts before the article's event, or speaks of the whole war;
+    or it points back to the event of the sentence before ("that attack") and that one does
+    ("sarin was used in Eastern Ghouta in 2013. The United States ... estimates that attack
+    killed 1429")."""
+    if _dated_in_the_past(article, index, sentence):
+        return True
+    return (index > 0 and _BACK_REFERENCE.search(sentence) is not None
+            and _dated_in_the_past(article, index - 1, article.sentences[index - 1].text))
+
+
+def _dated_in_the_past(article: ExtractedArticle, index: int, sentence: str) -> bool:
     if _PAST_TIME.search(sentence):
         return True
     if _WAR_LENGTH.search(sentence) and _PERFECT_TOLL.search(sentence):

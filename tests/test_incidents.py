@@ -136,6 +136,21 @@ def test_a_date_two_days_before_the_report_makes_a_claim_background():
     assert claim_roles(article) == ("background", "total")
 
 
+def test_a_figure_of_that_attack_is_background_when_the_sentence_before_dates_it_earlier():
+    """No headline toll to compare with (the story counts no dead of its own): "that attack"
+    points back to the 2013 attack of the sentence before."""
+    sentences = ["A helicopter dropped containers of toxic gas on the town overnight, rescuers said.",
+                 "UN investigators established that sarin gas was used in Eastern Ghouta in 2013.",
+                 "The United States accused Damascus of that attack which it estimates killed 1429 people.",
+                 "Rescuers said that attack killed 3 people."]
+    earlier = _article("a", sentences[:3], [_figure(1429, 2, text="killed 1429 people")],
+                       published=dt.date(2016, 8, 1))
+    assert claim_roles(earlier) == ("background",)
+    today = _article("b", [sentences[0], sentences[3]], [_figure(3, 1, text="killed 3 people")],
+                     published=dt.date(2016, 8, 1))
+    assert claim_roles(today) == ("total",)
+
+
 def test_a_figure_after_a_day_after_counts_the_earlier_event():
     sentences = ["Rebel rockets killed 6 children at a school in Aleppo on Thursday, "
                  "just a day after air strikes on a school in Idlib left 35 people dead.",
