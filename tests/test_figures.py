@@ -218,6 +218,17 @@ def test_place_before_the_figure_must_be_locative():
     assert [(f.count, f.place) for f in figures] == [(12, None), (12, "Aleppo")]
 
 
+def test_a_place_after_after_belongs_to_the_other_event():
+    """ "air strikes kill 70 people after rebel rocket fire on Damascus": Damascus is where the
+    rockets fell, not where the 70 died; "killed 70 people in Douma after ..." keeps Douma."""
+    body = "Syrian air strikes killed 70 people after rebel rocket fire on Damascus, a monitor said."
+    figures = figures_of(body, places=(entity(body, "Damascus", "Damascus", "city"),))
+    assert [(f.count, f.place) for f in figures] == [(70, None)]
+    body = "Syrian air strikes killed 70 people in Douma following rebel rocket fire on Damascus."
+    places = (entity(body, "Damascus", "Damascus", "city"), entity(body, "Douma", "Douma", "town"))
+    assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(70, "Douma")]
+
+
 def test_a_dateline_after_a_date_does_not_locate_the_figure():
     """ "Last updated at Jan 20 2015 Beirut Syrian government air strikes killed 39": "at" reaches
     the date, not the dateline's city; "in rebel-held east Aleppo" still reaches its place."""

@@ -189,6 +189,10 @@ _CLAIM_AFTER = re.compile(
 _FIRMING_UP_SENTENCES = 2
 # A place of the figure's own clause: "12 deaths in ... Beshkatine and 11 killed in Al-Bal".
 _PLACE_WINDOW = 120
+# "kill 70 people after rebel rocket fire on Damascus": what follows is another event, and its place.
+_OTHER_EVENT_AFTER = re.compile(
+    r"\b(?:after|following|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|days?\s+after|hours\s+after)\s",
+    re.IGNORECASE)
 # How far after a country's name a place still belongs to the same phrase ("Syria's northwestern
 # province of Idlib").
 _COUNTRY_PHRASE = 40
@@ -475,8 +479,12 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
     """The place named in the figure's own clause (a country only after a locative word:
     "killed 20 in Syria", not "killed 20, the United States said"), else the nearest one named
     before it after a locative word."""
+    limit = min(next_start, item.end + _PLACE_WINDOW)
+    other_event = _OTHER_EVENT_AFTER.search(sentence.text, item.end - sentence.start, limit - sentence.start)
+    if other_event is not None:
+        limit = sentence.start + other_event.start()
     after = [(start, key, country) for start, key, country in in_sentence
-             if item.start <= start < min(next_start, item.end + _PLACE_WINDOW) and (not country or _is_locative(sentence, start))]
+             if item.start <= start < limit and (not country or _is_locative(sentence, start))]
     if after:
         start, key, country = after[0]
         # "in Syria's Idlib province": the place the country's name introduces is the one meant
