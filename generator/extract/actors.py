@@ -137,7 +137,7 @@ _FORCE_NOUN = re.compile(
     r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|"
-    r"officials?|diplomats|(?:defen[cs]e|foreign(?:\s+affairs)?|interior|home\s+affairs|justice|information)\s+ministry|"
+    r"officials?|diplomats|(?:defen[cs]e|foreign(?:\s+affairs)?)\s+ministry|"
     r"ministry\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?|ministry|"
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
@@ -238,7 +238,9 @@ _PLACED_OR_TARGETED_BEFORE = re.compile(  # not "at": "researchers at Rice Unive
     r"\s+(?:the\s+)?$", re.IGNORECASE)
 # Words that describe a person's role or employer, stripped from the front of a name
 # ("Activist Mamun Abu Omar", "Commissioner for Human Rights Navi Pillay").
-_DESCRIPTOR_WORDS = frozenset("human rights affairs refugees media activist activists staff operation".split())
+_DESCRIPTOR_WORDS = frozenset("human rights affairs refugees media activist activists staff operation rebel".split())
+# With NAME_FIELD_NOUNS, the words of a minister's field: "Minister of Foreign Affairs", "of Interior".
+_FIELD_ADJECTIVES = frozenset("foreign interior home internal defence defense public national social".split())
 # One word after a title is a person only after a title that never names a place ("Sheikh Saad" does).
 _STRONG_TITLES = frozenset(
     """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
@@ -475,9 +477,12 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
 def _full_names(found: list[_Found]) -> list[_Found]:
     """"Perez Esparza" after "David Perez Esparza", "Leonel Rivera" after "Devis Leonel Rivera
     Maradiaga": a person named by two or more consecutive words of one other person's name in
-    the same article is that person (Spanish names carry two given names and two surnames)."""
+    the same article is that person (Spanish names carry two given names and two surnames).
+    So is a person named by one word of one other person's name ("his brother Obdulio" of
+    "Obdulio Angulo Zamora"); a word of several ("Keys" of Reg Keys and Tom Keys) is no one."""
     persons = {item.key for item in found if item.kind == "person" and item.kb_id is None}
     longer_of: dict[str, str] = {}
+    fragments: set[str] = set()
     for key in persons:
         without_initials = _without_initials(key)
         same = [other for other in persons if other != key and _without_initials(other) == without_initials]
@@ -486,13 +491,17 @@ def _full_names(found: list[_Found]) -> list[_Found]:
             continue
         words = _token_texts(key)
         if len(words) < 2:
-            continue
-        owners = [other for other in persons if other != key and _contains_words(_token_texts(other), words)]
+            owners = [other for other in persons if other != key and words[0] in _token_texts(other)]
+        else:
+            owners = [other for other in persons if other != key and _contains_words(_token_texts(other), words)]
         if len(owners) == 1:
             longer_of[key] = owners[0]
-    if not longer_of:
+        elif owners and len(words) < 2:
+            fragments.add(key)
+    if not longer_of and not fragments:
         return found
-    return [replace(item, key=longer_of[item.key]) if item.key in longer_of else item for item in found]
+    return [replace(item, key=longer_of[item.key]) if item.key in longer_of else item
+            for item in found if item.key not in fragments]
 
 
 class _Article:
@@ -522,6 +531,7 @@ class _Article:
             normalize_surface(p.country) for p in places if p.country
         }
         self.places = places
+        self.main_country = main_country(places)
 
     def _first_names_on_places(self) -> frozenset[int]:
         """Tokens found as a one-word place that are a first name before a capitalised word no
@@ -724,11 +734,15 @@ class _Article:
             self._take(entry.name, entry.kind, entry.id, indexes[0], indexes[-1] + 1)
 
     def _in_context(self, entry: KbEntry, present: set[str | None]) -> bool:
+        """The actor is named, or its country is the one the article is about: "the army" of a
+        story about Egypt that names Syria once is not Syria's."""
         if entry.id in present:
             return True
-        if entry.country and normalize_surface(entry.country) in self.place_names:
-            return True
-        return any(demonym in self.body for demonym in entry.demonyms)
+        if not entry.country:
+            return False
+        if self.main_country is not None:
+            return entry.country == self.main_country
+        return normalize_surface(entry.country) in self.place_names or any(demonym in self.body for demonym in entry.demonyms)
 
     def match_capitalised_names(self) -> None:
         for run in self._capitalised_runs():
@@ -880,6 +894,16 @@ class _Article:
                 t.lower in _CONNECTORS for t in tokens) else -1
             run, tokens = run[cut + 1 :], tokens[cut + 1 :]
         title = None
+        if (len(tokens) > 1 and run[0] >= 2 and self.tokens[run[0] - 1].lower == "of"
+                and self.tokens[run[0] - 2].lower in _TITLE_WORDS):
+            # "Minister of Information Moammar al-Eryani": the title's field, then the name
+            # (not "the Coordinator of Community Authorities", which names no field)
+            field = 0
+            while field < len(tokens) - 1 and (tokens[field].lower in NAME_FIELD_NOUNS
+                                               or tokens[field].lower in _FIELD_ADJECTIVES):
+                field += 1
+            if field:
+                title, run, tokens = self.tokens[run[0] - 2].lower, run[field:], tokens[field:]
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
         while tokens and (tokens[0].lower in _LEADING_NON_NAMES
                           or (tokens[0].text,) in self.matcher.demonyms):
@@ -959,7 +983,7 @@ class _Article:
     @functools.cached_property
     def _main_government(self) -> KbEntry | None:
         """The government of the country the article names most (with its places), if known."""
-        return self.matcher.government_of.get(main_country(self.places))
+        return self.matcher.government_of.get(self.main_country)
 
     def _named_as_outlet(self, run: list[int], before: _Token | None) -> bool:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
