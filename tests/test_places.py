@@ -616,6 +616,15 @@ def test_countries_listed_after_a_located_one_are_places_and_people_from_a_count
                                                     "and Lebanon.")
 
 
+def test_a_country_after_a_place_and_the_rest_of_its_name_is_a_place_but_not_after_an_envoy():
+    from generator.extract.places import without_countries_as_governments
+
+    body = ("Fighting in Libya went on. He blamed former prisoners at Guantanamo Bay , Cuba , who were freed in "
+            "Libya . Libya 's ambassador to the United States estimated the toll.")
+    names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+    assert "Cuba" in names and "United States" not in names
+
+
 def test_an_unknown_name_placed_by_its_bearing_from_a_known_place_is_a_town():
     found = world_places("Fighting went on near Dafniya, west of Misrata, and in Brega, 200 km (120 miles) from "
                          "Benghazi. Libya's army held Zorba, about 30 km north-west of Tripoli.")

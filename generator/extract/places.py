@@ -104,7 +104,11 @@ _FRONTED_LOCATIVE = re.compile(r"(?:^|[.!?]\s+)(?:In|At|Across|Inside|Throughout
 # lowercase word, qualifies that word; "to the US last week" is a place.
 _ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}\s+[a-z]")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_COMMA_ONLY = re.compile(r"\s*,\s*")
+# "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
+_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*,\s*")
+# "Libya's ambassador to the United States": a government's envoy, accredited to a government.
+_ENVOY_TO = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representatives?)\s+to\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 _AMONG_POWERS_AFTER = re.compile(
     r"\s+and\s+other\s+(?:\w+\s+)?(?:powers|countries|nations|governments|states|allies|donors)\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
@@ -1378,11 +1382,12 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
             continue  # "pressure from the United States and other powers": a government
         before = body[max(0, mention.start - 50) : mention.start]
         head = _head_of_list(body, mention, list_heads)
-        after_place = any(end < mention.start and _COMMA_ONLY.fullmatch(body[end : mention.start]) for end in place_ends)
+        after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body[end : mention.start]) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
         attributive = _ATTRIBUTIVE_ACRONYM.match(body, mention.start) and not _THE_BEFORE.search(before)
-        locative = _LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
+        locative = (_LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
+                    and not _ENVOY_TO.search(before))
         if head is not None or after_place or own_place or locative or _AREA_BEFORE.search(before):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
