@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.lexicon import MONTH_NUMBERS
+from generator.lexicon import MONTH_NUMBERS, YEAR_REFERENCE
 from generator.models import TOTAL_WHO, ExtractedArticle, Figure
 
 # Totals and updates are what sources are compared on (models.Claim.is_total).
@@ -61,13 +61,6 @@ _WAR_LENGTH = re.compile(
 )
 _PERFECT_TOLL = re.compile(
     r"\b(?:has|have)\s+(?:been\s+)?(?:killed|died|claimed|cost|caused|left|perished)\b", re.IGNORECASE)
-# "in March 2011", "since 2011", "from 2013 to 2016": background when before the article's event.
-_YEAR_REFERENCE = re.compile(
-    r"\b(?P<preposition>in|since|during|from|until|between|of)\s+(?:early\s+|late\s+|mid-?)?"
-    r"(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 # "a day after airstrikes on a school left 35 dead", "weeks after the bombing that killed 20": the
 # figure that follows belongs to the earlier event.
 _TIME_AFTER = re.compile(
@@ -158,7 +151,7 @@ def _dated_in_the_past(article: ExtractedArticle, index: int, sentence: str) -> 
     if _WAR_LENGTH.search(sentence) and _PERFECT_TOLL.search(sentence):
         return True
     reference = article.event_date or article.published
-    if any(_before(match, reference) for match in _YEAR_REFERENCE.finditer(sentence)):
+    if any(_before(match, reference) for match in YEAR_REFERENCE.finditer(sentence)):
         return True
     if reference is None:
         return False

@@ -1,6 +1,7 @@
 """English words the pipeline reads and writes, in one place: another language is added as data
 beside these, not by editing every extractor."""
 
+import re
 from types import MappingProxyType
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -15,6 +16,15 @@ MONTH_NUMBERS = MappingProxyType({
 })
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday is 0
 WEEKDAY_WORDS = frozenset((*WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
+
+# "in March 2011", "since 2011", "from 2013 to 2016": a year (and month) a sentence dates its
+# events by; before the article's own, they are another event's.
+YEAR_REFERENCE = re.compile(
+    r"\b(?P<preposition>in|since|during|from|until|between|of)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?:(?P<month>" + "|".join(name.lower() for name in MONTH_NAMES) + r")\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 # Verbs that report speech: "X said", "told X". Each extractor adds the verbs only it needs.
 SPEECH_VERBS = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 import pytest
 
@@ -297,8 +299,20 @@ def test_the_title_gives_the_toll_when_the_body_counts_no_dead():
     body = "Fighting continued in the north on Monday between the junta and loyalist troops."
     sentences = split_sentences(body)
     figures = find_figures(body, sentences, (), ())
-    assert _headline_toll(figures, sentences, "Mali: 22 killed as fighting continues") == Toll(killed=22)
+    assert _headline_toll(figures, sentences, "Mali: 22 killed as fighting continues", None) == Toll(killed=22)
     counted = "Troops killed 3 people in the north on Monday."
     counted_sentences = split_sentences(counted)
     assert _headline_toll(find_figures(counted, counted_sentences, (), ()), counted_sentences,
-                          "Mali: 22 killed as fighting continues") == Toll(killed=3)
+                          "Mali: 22 killed as fighting continues", None) == Toll(killed=3)
+
+
+def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
+    from generator.extract.article import _headline_toll  # noqa: PLC0415
+
+    body = ("The journalist died in Aden on Tuesday after being shot in his car. "
+            "In 2019 he survived a drone attack that left six soldiers dead.")
+    sentences = split_sentences(body)
+    figures = find_figures(body, sentences, (), ())
+    assert [f.count for f in figures] == [6]
+    assert _headline_toll(figures, sentences, None, dt.date(2020, 6, 5)) == Toll()
+    assert _headline_toll(figures, sentences, None, dt.date(2019, 6, 5)) == Toll(killed=6)
