@@ -354,7 +354,7 @@ def test_a_name_follows_the_last_title_word_and_the_demonym_is_the_government(kb
     ("Meanwhile, Excelsior reported that 300 people approached.", "Excelsior"),
     ("Alcadipani said in comments reported by Folha de Sao Paulo.", "Folha de Sao Paulo"),
     ("Suleiman said on Nile TV that the youth were misled.", "Nile TV"),
-    ("Meanwhile, Libyan state TV announced a victory.", "Libyan state TV"),
+    ("Meanwhile, Libyan state TV announced a victory.", "Libyan state television"),
 ])
 def test_an_outlet_cited_as_a_source_is_media(kb, body, outlet):
     assert (outlet, "media") in {(a.name, a.kind) for a in _actors(body, kb).values()}
@@ -601,6 +601,19 @@ def test_a_generic_reference_is_the_government_of_the_country_the_story_is_about
     places = find_places(body, split_sentences(body))
     governments = {a.name for a in _actors(body, kb, places).values() if a.kind == "government"}
     assert "Syrian government" not in governments
+
+
+def test_a_states_broadcaster_is_one_actor_however_it_is_written(kb):
+    body = "Libyan state TV said the leader spoke. Later Libyan state television showed him."
+    actors = list(_actors(body, kb).values())
+    assert [(a.name, [m.surface for m in a.mentions]) for a in actors] == [
+        ("Libyan state television", ["Libyan state TV", "Libyan state television"])]
+
+
+def test_a_surname_with_its_particle_is_no_part_of_a_longer_name(kb):
+    body = "Trump said Hamza bin Laden, a son of Usama bin Ladin, was killed. Bin Laden's heir had threatened the US."
+    names = {a.name: len(a.mentions) for a in _actors(body, kb).values() if a.kind == "person"}
+    assert names["Hamza bin Laden"] == 1 and names["Osama bin Laden"] == 2
 
 
 def test_one_word_without_a_persons_cue_is_no_person(kb):

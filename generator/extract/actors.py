@@ -304,8 +304,10 @@ class _Alias:
 
     @property
     def is_short_person(self) -> bool:
-        """"Kerry" alone: a back-reference, never trusted in a headline."""
-        return self.entry.kind == "person" and len(self.tokens) == 1
+        """"Kerry" or "bin Laden" alone (a surname, with its particle): a back-reference, never
+        trusted in a headline, and no part of a longer name ("Hamza bin Laden")."""
+        return self.entry.kind == "person" and (len(self.tokens) == 1
+                                                or (len(self.tokens) == 2 and self.tokens[0].lower() in NAME_PARTICLES))
 
 
 @dataclass(frozen=True)
@@ -692,7 +694,9 @@ class _Article:
         broadcaster = _BROADCASTER_AFTER.match(after)
         if broadcaster is not None:  # "Libyan state TV": the state's broadcaster, a source of its own
             last_token = self._token_range(end, end + broadcaster.end())[-1]
-            self._take(self.body[token.start : end + broadcaster.end()], "media", None, index, last_token + 1)
+            medium = "radio" if broadcaster.group(0).rstrip().lower().endswith("radio") else "television"
+            # "Libyan state TV", "Libyan state television" and "Libyan TV" are one broadcaster
+            self._take(f"{self.body[token.start:end]} state {medium}", "media", None, index, last_token + 1)
             return True
         force = _FORCE_NOUN.match(after, 1)
         if force is not None:
