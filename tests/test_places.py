@@ -625,6 +625,12 @@ def test_a_country_after_a_place_and_the_rest_of_its_name_is_a_place_but_not_aft
     assert "Cuba" in names and "United States" not in names
 
 
+def test_a_street_named_after_a_place_is_not_that_place():
+    found = world_places("A bomb exploded on a bus on Caracas Avenue in Bogota. Protesters marched down Tripoli "
+                         "Street in Misrata. Fighting on the Aleppo road went on.")
+    assert "Caracas" not in found and "Tripoli" not in found and {"Bogota", "Aleppo"} <= set(found)
+
+
 def test_an_unknown_name_placed_by_its_bearing_from_a_known_place_is_a_town():
     found = world_places("Fighting went on near Dafniya, west of Misrata, and in Brega, 200 km (120 miles) from "
                          "Benghazi. Libya's army held Zorba, about 30 km north-west of Tripoli.")

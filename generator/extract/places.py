@@ -141,6 +141,7 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", 
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
+_STREET_WORDS = frozenset(("avenue", "street", "boulevard", "road", "lane", "highway"))
 _NAME_LINKS = frozenset(("de", "do", "da", "des", "di", "du"))  # inside Romance names; "del" is looked up as "de"
 # "the Princess of Wales", "the University of Michigan": a title or a body, not the place.
 _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
@@ -1446,11 +1447,16 @@ def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hi
 def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int]) -> bool:
     """A town or village followed by a capitalised word that is no place of its own, or by "de"
     and a capitalised word ("Santa Cruz Barillas", "Gare du Nord"). A city or a division is
-    named before a capitalised word often enough ("Aleppo Governorate") to be left alone."""
+    named before a capitalised word often enough ("Aleppo Governorate") to be left alone, but any
+    place names a street named after it ("Caracas Avenue" in Bogota, "Tripoli Street" in Misrata)."""
     after = hit.last_token + 1
-    if hit.place.kind not in ("town", "village") or after >= len(tokens.norms) or not tokens.joins_next[hit.last_token]:
+    if after >= len(tokens.norms) or not tokens.joins_next[hit.last_token]:
         return False
     if tokens.sentence[after] != tokens.sentence[hit.last_token]:
+        return False
+    if tokens.capitalised[after] and tokens.norms[after] in _STREET_WORDS:
+        return True
+    if hit.place.kind not in ("town", "village"):
         return False
     if tokens.norms[after] in _NAME_LINKS:
         after += 1
