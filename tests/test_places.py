@@ -259,7 +259,7 @@ def test_town_of_pattern_takes_region_from_the_sentence():
     names = by_name("In Homs province, jets struck the village of Umm Sharshuh.")
     village = names["Umm Sharshuh"]
     assert (village.kind, village.region, village.country) == ("village", "Homs", "Syria")
-    assert village.key == "pattern:umm-sharshuh" and village.kb_id is None
+    assert village.key == "pattern:syria:umm-sharshuh" and village.kb_id is None
 
 
 def test_district_pattern_falls_back_to_the_dominant_governorate():
@@ -623,6 +623,21 @@ def test_a_country_after_a_place_and_the_rest_of_its_name_is_a_place_but_not_aft
             "Libya . Libya 's ambassador to the United States estimated the toll.")
     names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
     assert "Cuba" in names and "United States" not in names
+
+
+def test_small_places_named_as_examples_are_the_storys_country_and_keyed_by_it():
+    """ "communities such as ... San Francisco" in a story about Colombia: a Colombian village,
+    at each of its mentions; the list ends at the sentence's end ("La Y. Moreover, ...")."""
+    colombia = ("Colombia's navy patrols the Naya. The militarization runs from the mouth of the river to "
+                "San Francisco. Residents took refuge in neighboring communities such as Las Pavas, San Lorenzo, "
+                "San Francisco and La Y. Moreover, people have been confined, Colombia's ombudsman said.")
+    found = {place.name: place for place in places_in(colombia, packs=())}
+    assert {name: found[name].country for name in ("Las Pavas", "San Francisco", "La Y")} == {
+        "Las Pavas": "Colombia", "San Francisco": "Colombia", "La Y": "Colombia"}
+    assert len(found["San Francisco"].mentions) == 2 and "Moreover" not in found
+    guatemala = places_in("Guatemala's police said the mayor of the Suchitepequez municipality San Lorenzo "
+                          "was threatened. Guatemala's courts took the case.", packs=())
+    assert {place.key for place in guatemala if place.name == "San Lorenzo"} != {found["San Lorenzo"].key}
 
 
 def test_a_street_named_after_a_place_is_not_that_place():

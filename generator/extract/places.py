@@ -153,7 +153,12 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district"}
-_KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST))  # the only words that introduce one
+# "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
+# as examples (not cities: "cities such as London and Paris" are the cities).
+_KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
+                     "municipalities": "town", "neighborhoods": "district", "neighbourhoods": "district"}
+_KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
+                         *_KIND_OF_EXAMPLES))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 # "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus": a bearing from a known place.
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -1057,7 +1062,7 @@ def _starts_sentence(tokens: _Tokens, index: int) -> bool:
     return index == 0 or tokens.sentence[index - 1] != tokens.sentence[index]
 
 
-def _listed_names(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _listed_names(tokens: _Tokens, body: str, first: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The names of a list that starts at `first`: "A, B and C", within one sentence."""
     spans: list[tuple[int, int]] = []
     while (span := _name_after(tokens, first, gazetteer)) is not None:
@@ -1067,10 +1072,10 @@ def _listed_names(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> list[tup
             break
         if tokens.norms[after] in ("and", "or") and tokens.joins_next[span[1]]:
             first = after + 1
-        elif not tokens.joins_next[span[1]]:  # a comma (an "and" may follow it)
+        elif body[tokens.ends[span[1]] : tokens.starts[after]].strip() == ",":  # an "and" may follow it
             first = after + 1 if tokens.norms[after] in ("and", "or") else after
         else:
-            break
+            break  # a full stop the sentence splitter took for an initial's ("... and La Y. Moreover")
         if first >= len(tokens.norms):
             break
     return spans
@@ -1129,7 +1134,7 @@ def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     return words >= 4 and sum(tokens.capitalised[first_token:end]) >= 0.6 * words
 
 
-def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(first token, last token, kind) of every name introduced as a place by its wording."""
     found, norms = [], tokens.norms
     headlines: dict[int, bool] = {}  # sentence -> whether it is a headline, decided once
@@ -1141,7 +1146,11 @@ def _unknown_names(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int
             continue
         span, kind = None, None
         if norm in _KIND_OF_LIST and index + 2 < len(norms) and norms[index + 1] == "of":
-            found += [(*span, _KIND_OF_LIST[norm]) for span in _listed_names(tokens, index + 2, gazetteer)]
+            found += [(*span, _KIND_OF_LIST[norm]) for span in _listed_names(tokens, body, index + 2, gazetteer)]
+        cue = next((cue for cue in _EXAMPLE_CUES if tuple(norms[index + 1 : index + 1 + len(cue)]) == cue), None)
+        if norm in _KIND_OF_EXAMPLES and cue is not None and index + 1 + len(cue) < len(norms):
+            found += [(*span, _KIND_OF_EXAMPLES[norm])
+                      for span in _listed_names(tokens, body, index + 1 + len(cue), gazetteer)]
             continue
         if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of":
             span, kind = _name_after(tokens, index + 2, gazetteer), _KIND_BEFORE_OF[norm]
@@ -1173,11 +1182,13 @@ def _pattern_places(
     hits are left out of `hits` (the list is changed in place)."""
     dominant = _dominant_region(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
-    worded = _unknown_names(tokens, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
+    worded = _unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
     if dominant and dominant[0]:
-        spans = {(first, last) for first, last, _ in worded}
-        hits[:] = [hit for hit in hits if not ((hit.first_token, hit.last_token) in spans and hit.place.foreign
-                                               and hit.place.country not in named)]
+        # every mention of such a name, not only the worded one ("to San Francisco" after
+        # "communities such as ... San Francisco" in a story about Colombia)
+        keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded}
+        hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
+                                               and hit.place.foreign and hit.place.country not in named)]
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
@@ -1193,7 +1204,8 @@ def _pattern_places(
             continue
         name = body[tokens.starts[first] : tokens.ends[last]]
         country, region = _context_region(hits, tokens, first, dominant)
-        found[key] = (Place(f"pattern:{_slug(name)}", name, kind, country, region), first, last)
+        # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
+        found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
 
 
