@@ -639,6 +639,15 @@ def test_a_countrys_possessive_before_an_officials_title_is_its_government(kb):
     assert actors["Mauricio Lopez Bonilla"].kind == "person"
 
 
+def test_a_countrys_other_ministries_are_actors_of_their_own_in_any_case(kb):
+    body = ("Protests in Cairo went on. Egypt's health ministry said 8 people died. The Health Ministry "
+            "added more. Egypt 's Interior Ministry forbade protests.")
+    places = find_places(body, split_sentences(body))
+    found = {a.name: (a.kind, [m.surface for m in a.mentions]) for a in _actors(body, kb, places).values()}
+    assert found["Health Ministry (Egypt)"] == ("government", ["Egypt's health ministry", "Health Ministry"])
+    assert found["Interior Ministry (Egypt)"] == ("government", ["Egypt 's Interior Ministry"])
+
+
 @pytest.mark.parametrize(("body", "mention"), [
     ("Botswana's foreign affairs ministry said in a statement that it was appalled.",
      "Botswana's foreign affairs ministry"),

@@ -154,6 +154,11 @@ _OFFICIAL_AFTER = re.compile(
 # Defence", "the National Police"): the government's of the country the story is about.
 _MINISTRY_FIELD = (r"(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|Finance|"
                    r"Information|Security|Public\s+Security|Home\s+Affairs)")
+# "Egypt's health ministry", "Egypt's Interior Ministry", in any case, after a country's possessive.
+_FIELD_MINISTRY = re.compile(
+    r"(?P<field>interior|justice|health|finance|information|security|public\s+security|home\s+affairs"
+    r"|internal\s+affairs|education|agriculture|energy|oil|electricity|water|transport|labou?r)\s+ministry\b",
+    re.IGNORECASE)
 _COUNTRYLESS_BODY = re.compile(
     r"(?:Foreign|Interior|Defen[cs]e|Justice|Health|Finance|Information|Security|Public\s+Security|Home|"
     r"Foreign\s+Affairs|Internal\s+Affairs)\s+Ministry"
@@ -660,6 +665,14 @@ class _Article:
                 self._take_span(entry, self.tokens[index].start, force.end())
                 return True
             possessive = _POSSESSIVE.match(self.body, last.end)
+            ministry = _FIELD_MINISTRY.match(self.body, possessive.end()) if possessive and entry.country else None
+            if ministry is not None:
+                # "Egypt's health ministry": that ministry, named as "the Health Ministry" of a
+                # story about Egypt is ("Health Ministry (Egypt)")
+                field = " ".join(word.capitalize() for word in ministry.group("field").split())
+                tokens = self._token_range(self.tokens[index].start, ministry.end())
+                self._take(f"{field} Ministry ({entry.country})", "government", None, tokens[0], tokens[-1] + 1)
+                return True
             if possessive and possessive.group(0).lstrip()[:1] in "'’" and _OFFICIAL_AFTER.match(self.body, possessive.end() - 1):
                 # "Guatemala's Interior Minister Mauricio Lopez Bonilla": the country's name is
                 # its government's mention; the title and the name stay for the person.
