@@ -573,9 +573,12 @@ def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, me
     ("Marabit 's wife Ibtisam , who was killed with her children , lay in another coffin .", "Ibtisam"),
     ("Nahla, a 25-year-old student, said she was afraid. \"I stay,\" Nahla said.", "Nahla"),
     ("A protester named Wong said the rain would not stop them.", "Wong"),
+    ('A man known in the area as alias "Cachetes" hired the boat.', "Cachetes"),
+    ('One of the leaders goes by the aliases "Loco" and "Jair". The gunmen left.', ("Loco", "Jair")),
 ])
 def test_a_person_named_by_one_word_where_only_a_person_can_be_meant(kb, body, person):
-    assert [(a.name, a.kind) for a in _actors(body, kb).values()] == [(person, "person")]
+    persons = person if isinstance(person, tuple) else (person,)
+    assert [(a.name, a.kind) for a in _actors(body, kb).values()] == [(name, "person") for name in persons]
 
 
 def test_one_word_of_one_persons_name_is_that_person_and_of_two_is_no_one(kb):

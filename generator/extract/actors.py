@@ -95,6 +95,10 @@ _KIN_OR_NAMED_BEFORE = re.compile(
     r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)|\b(?:man|woman|boy|girl|protester|resident|student"
     r"|activist|witness|fighter|soldier|officer|doctor|nurse|teacher|worker|farmer)\s+(?:named|called))\s+$",
     re.IGNORECASE)
+# 'a man known in the area as alias "Cachetes"', 'goes by the aliases "Jair" and "El Loco"'
+_ALIAS_BEFORE = re.compile(
+    r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
+    re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
@@ -1107,7 +1111,7 @@ class _Article:
             # One word is a person's name only with a title, or where only a person can be meant:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
             return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
-                    or bool(_AGE_AFTER.match(after)))
+                    or bool(_AGE_AFTER.match(after)) or bool(_ALIAS_BEFORE.search(before)))
         if title or _TITLE_BEFORE.search(before):
             return True
         if _THE_BEFORE.search(before):
