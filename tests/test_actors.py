@@ -619,6 +619,18 @@ def test_a_surname_with_its_particle_is_no_part_of_a_longer_name(kb):
     assert names["Hamza bin Laden"] == 1 and names["Osama bin Laden"] == 2
 
 
+@pytest.mark.parametrize(("body", "person"), [
+    ("They feel trapped, Melissa Fleming said on Friday.", "Melissa Fleming"),  # a surname in -ing
+    ("The strike killed four. Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out.", "Adil Abdul-Mahdi"),
+])
+def test_a_surname_in_ing_and_a_capitalised_title_in_apposition_name_a_person(kb, body, person):
+    assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
+def test_a_headline_of_ing_words_is_still_no_person(kb):
+    assert not _actors("The banner read We Are Being Silently Slaughtered in red.", kb)
+
+
 def test_one_word_without_a_persons_cue_is_no_person(kb):
     assert _actors("Witnesses said Nahla was quiet. The group called Hamas said so.", kb).keys() <= {"Hamas"}
 

@@ -86,7 +86,7 @@ _ROLE_NOUNS = (
     r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman"
 )
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
-    rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
+    rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
     r"|\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
@@ -1096,8 +1096,13 @@ class _Article:
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
-        if not names or len(names) > 4 or any(_not_a_name_word(t) for t in names) or names[0].lower in FUNCTION_WORDS:
+        if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
+        # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
+        surname_allowed = len(names) > 1 and names[0].text in self.kb.given_names
+        if any(_not_a_name_word(t) and not (surname_allowed and t is names[-1] and _verb_like(t) and not t.acronym)
+               for t in names):
+            return False
         start, end = tokens[0].start, tokens[-1].end
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
@@ -1313,7 +1318,11 @@ def _not_a_name_word(token: _Token) -> bool:
         return False  # initials: "P.J. Crowley" (a run holds them only before a name word)
     if _PARTY_AND_STATE.match(text):
         return True  # "D-Massachusetts", "R-Texas": a lawmaker's party and state
-    return token.acronym or (len(text) > 2 and text[:-1].isupper()) or (len(text) > 5 and text.endswith(("ing", "ly")))
+    return token.acronym or (len(text) > 2 and text[:-1].isupper()) or _verb_like(token)
+
+
+def _verb_like(token: _Token) -> bool:
+    return len(token.text) > 5 and token.text.endswith(("ing", "ly"))
 
 
 def _trim_lower_tail(run: list[int], tokens: list[_Token]) -> list[int]:
