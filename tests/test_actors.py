@@ -627,6 +627,14 @@ def test_a_surname_in_ing_and_a_capitalised_title_in_apposition_name_a_person(kb
     assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
 
 
+def test_a_body_before_an_officials_title_is_its_own_actor_and_the_name_a_person(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        "European Council President Herman van Rompuy said so. Hamas Political Bureau Chief Ismail Haniyeh agreed.",
+        kb).values()}
+    assert found == {("European Council", "organization"), ("Herman van Rompuy", "person"),
+                     ("Hamas", "armed_group"), ("Ismail Haniyeh", "person")}
+
+
 def test_a_headline_of_ing_words_is_still_no_person(kb):
     assert not _actors("The banner read We Are Being Silently Slaughtered in red.", kb)
 

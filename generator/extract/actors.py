@@ -933,9 +933,13 @@ class _Article:
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
             run, tokens = run[:-1], tokens[:-1]
         inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS), default=None)
-        if inner_title is not None and not any(t.lower in _ORG_HEADS for t in tokens):
+        if inner_title is not None and not any(t.lower in _ORG_HEADS for t in tokens[inner_title:]):
             # "Economy Minister Philipp Roesler", "South African President Jacob Zuma": the
-            # words before the title qualify it; the name follows the last title word.
+            # words before the title qualify it; the name follows the last title word. A body
+            # before the title is an actor of its own ("European Council President Herman van Rompuy").
+            owned = run[0] > 0 and self.joined[run[0] - 1] and self.taken[run[0] - 1]  # "Hamas Political Bureau"
+            if any(t.lower in _ORG_HEADS for t in tokens[:inner_title]) and not owned:
+                self._classify_run(run[:inner_title])
             title = tokens[inner_title].lower
             run, tokens = run[inner_title + 1 :], tokens[inner_title + 1 :]
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
