@@ -92,8 +92,8 @@ _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim
 )
 _KIN_OR_NAMED_BEFORE = re.compile(
     r"(?:(?:\b(?:his|her|their|whose)|['’]s)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt"
-    r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)|\b(?:man|woman|boy|girl|protester|resident|student"
-    r"|activist|witness|fighter|soldier|officer|doctor|nurse|teacher|worker|farmer)\s+(?:named|called))\s+$",
+    r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
+    rf"|farmer|{_ROLE_NOUNS})s?\s+(?:named|called))\s+$",
     re.IGNORECASE)
 # 'a man known in the area as alias "Cachetes"', 'goes by the aliases "Jair" and "El Loco"'
 _ALIAS_BEFORE = re.compile(
@@ -1131,6 +1131,7 @@ class _Article:
             return bool(_SPEECH_AFTER.match(after)) or bool(_SPEECH_BEFORE.search(before))
         return (
             names[0].text in self.kb.given_names
+            or bool(_KIN_OR_NAMED_BEFORE.search(before))  # "a hostage negotiator called Felicity Arbuthnot"
             or bool(_HANDLE_AFTER.match(after))
             or bool(_APPOSITION_AFTER.match(after))
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
