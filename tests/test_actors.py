@@ -623,6 +623,7 @@ def test_a_surname_with_its_particle_is_no_part_of_a_longer_name(kb):
     ("They feel trapped, Melissa Fleming said on Friday.", "Melissa Fleming"),  # a surname in -ing
     ("The strike killed four. Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out.", "Adil Abdul-Mahdi"),
     ("Then I met this hostage negotiator called Felicity Arbuthnot who knew the aid worker.", "Felicity Arbuthnot"),
+    ("The agent was killed.\n\nActivist Mohamed Abdo commented:\n\n@medabdou they are paid little.", "Mohamed Abdo"),
 ])
 def test_a_surname_in_ing_and_a_capitalised_title_in_apposition_name_a_person(kb, body, person):
     assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
