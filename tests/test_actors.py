@@ -653,6 +653,7 @@ def test_one_word_without_a_persons_cue_is_no_person(kb):
       ("Deutsche Welle", "media")}),
     ("Fano militiamen fought the ENDF near Gondar, Addis Standard reported.",
      {("Fano", "armed_group"), ("Ethiopian government", "government"), ("Addis Standard", "media")}),
+    ("The group posted the video on Telegram and YouTube.", {("Telegram", "organization"), ("YouTube", "organization")}),
 ])
 def test_actors_of_current_conflicts_are_in_the_shipped_knowledge_base(kb, body, expected):
     assert {(a.name, a.kind) for a in _actors(body, kb).values()} == expected
