@@ -625,7 +625,7 @@ def test_a_surname_with_its_particle_is_no_part_of_a_longer_name(kb):
     ("Then I met this hostage negotiator called Felicity Arbuthnot who knew the aid worker.", "Felicity Arbuthnot"),
     ("The agent was killed.\n\nActivist Mohamed Abdo commented:\n\n@medabdou they are paid little.", "Mohamed Abdo"),
 ])
-def test_a_surname_in_ing_and_a_capitalised_title_in_apposition_name_a_person(kb, body, person):
+def test_the_words_around_a_name_of_two_words_make_it_a_person(kb, body, person):
     assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
 
 
