@@ -574,6 +574,7 @@ def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, me
     ("Nahla, a 25-year-old student, said she was afraid. \"I stay,\" Nahla said.", "Nahla"),
     ("A protester named Wong said the rain would not stop them.", "Wong"),
     ('A man known in the area as alias "Cachetes" hired the boat.', "Cachetes"),
+    ("The junta led by Captain Sanogo seized power.", "Sanogo"),  # a military rank before a surname
     ('One of the leaders goes by the aliases "Loco" and "Jair". The gunmen left.', ("Loco", "Jair")),
 ])
 def test_a_person_named_by_one_word_where_only_a_person_can_be_meant(kb, body, person):

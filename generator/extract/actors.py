@@ -253,7 +253,8 @@ _FIELD_ADJECTIVES = frozenset("foreign interior home internal defence defense pu
 # One word after a title is a person only after a title that never names a place ("Sheikh Saad" does).
 _STRONG_TITLES = frozenset(
     """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
-    spokeswoman senator sen king prince chancellor premier""".split()
+    spokeswoman senator sen king prince chancellor premier captain capt major maj lieutenant
+    sergeant sgt admiral adm brigadier corporal cpl""".split()
 )
 # Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
