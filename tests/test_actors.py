@@ -638,6 +638,12 @@ def test_a_body_before_an_officials_title_is_its_own_actor_and_the_name_a_person
                      ("Hamas", "armed_group"), ("Ismail Haniyeh", "person")}
 
 
+def test_a_unit_or_squad_is_a_body_not_a_person_after_a_rank(kb):
+    found = {(a.name, a.kind) for a in _actors("Major Crimes Unit officers arrived. The Anti-Terrorism Unit raided "
+                                               "a house.", kb).values()}
+    assert found == {("Major Crimes Unit", "organization"), ("Anti-Terrorism Unit", "organization")}
+
+
 def test_a_headline_of_ing_words_is_still_no_person(kb):
     assert not _actors("The banner read We Are Being Silently Slaughtered in red.", kb)
 

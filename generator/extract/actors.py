@@ -234,7 +234,7 @@ _ORG_HEADS = frozenset(
     company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
-    column gang clan guerrillas""".split()
+    column gang clan guerrillas unit units squad""".split()
 )
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
 # "Mission to Probe" or a "Front to Defend" is a phrase.
