@@ -575,6 +575,7 @@ def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, me
     ("A protester named Wong said the rain would not stop them.", "Wong"),
     ('A man known in the area as alias "Cachetes" hired the boat.', "Cachetes"),
     ("The junta led by Captain Sanogo seized power.", "Sanogo"),  # a military rank before a surname
+    ("Gen. Petraeus said the surge worked.", "Petraeus"),  # an abbreviated rank, its full stop apart
     ('One of the leaders goes by the aliases "Loco" and "Jair". The gunmen left.', ("Loco", "Jair")),
 ])
 def test_a_person_named_by_one_word_where_only_a_person_can_be_meant(kb, body, person):
@@ -625,6 +626,7 @@ def test_a_surname_with_its_particle_is_no_part_of_a_longer_name(kb):
     ("The strike killed four. Adil Abdul-Mahdi, the acting Prime Minister of Iraq, spoke out.", "Adil Abdul-Mahdi"),
     ("Then I met this hostage negotiator called Felicity Arbuthnot who knew the aid worker.", "Felicity Arbuthnot"),
     ("The agent was killed.\n\nActivist Mohamed Abdo commented:\n\n@medabdou they are paid little.", "Mohamed Abdo"),
+    ("Sgt. Bowe Bergdahl was freed in a prisoner swap.", "Bowe Bergdahl"),
 ])
 def test_the_words_around_a_name_of_two_words_make_it_a_person(kb, body, person):
     assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}

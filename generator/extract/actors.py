@@ -64,7 +64,8 @@ _TITLE_WORDS = TITLE_WORDS
 _TITLE_BEFORE = re.compile(
     r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
     r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"
-    r"Gen\.|Col\.|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Sen\.|Rep\.|[Cc]ounterpart|[Ll]eader|[Cc]hairman|"
+    r"Gen\.|Col\.|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Sen\.|Rep\.|Sgt\.|Adm\.|Capt\.|Maj\.|Cpl\.|Brig\.|Gov\.|"
+    r"[Cc]ounterpart|[Ll]eader|[Cc]hairman|"
     r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esident|[Dd]octor|[Mm]edic|"
     r"[Hh]usband|[Ww]ife|[Ww]idow|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Bb]rother|[Ss]ister|[Cc]ousin|"
     r"[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randfather|[Pp]oet|[Aa]uthor|[Ww]riter|[Bb]logger|"
@@ -99,6 +100,7 @@ _KIN_OR_NAMED_BEFORE = re.compile(
 _ALIAS_BEFORE = re.compile(
     r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
     re.IGNORECASE)
+_ABBREVIATED_TITLE_BEFORE = re.compile(r"\b(?:Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Brig|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof)\.\s+$")
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
@@ -1121,7 +1123,8 @@ class _Article:
             # One word is a person's name only with a title, or where only a person can be meant:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
             return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
-                    or bool(_AGE_AFTER.match(after)) or bool(_ALIAS_BEFORE.search(before)))
+                    or bool(_AGE_AFTER.match(after)) or bool(_ALIAS_BEFORE.search(before))
+                    or bool(_ABBREVIATED_TITLE_BEFORE.search(before)))
         if title or _TITLE_BEFORE.search(before):
             return True
         if _THE_BEFORE.search(before):
