@@ -640,6 +640,12 @@ def test_a_body_before_an_officials_title_is_its_own_actor_and_the_name_a_person
                      ("Hamas", "armed_group"), ("Ismail Haniyeh", "person")}
 
 
+def test_siblings_listed_by_first_name_share_the_last_ones_surname(kb):
+    body = 'The group claimed the "execution" of brothers Hermen, Obdulio and Iber Angulo Zamora on Sunday.'
+    assert {a.name for a in _actors(body, kb).values()} == {
+        "Hermen Angulo Zamora", "Obdulio Angulo Zamora", "Iber Angulo Zamora"}
+
+
 def test_a_unit_or_squad_is_a_body_not_a_person_after_a_rank(kb):
     found = {(a.name, a.kind) for a in _actors("Major Crimes Unit officers arrived. The Anti-Terrorism Unit raided "
                                                "a house.", kb).values()}

@@ -101,6 +101,10 @@ _ALIAS_BEFORE = re.compile(
     r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
     re.IGNORECASE)
 _ABBREVIATED_TITLE_BEFORE = re.compile(r"\b(?:Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Brig|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+_SIBLINGS = re.compile(
+    r"\b(?:brothers|sisters|siblings|sons|daughters|cousins|twins)\s+"
+    r"(?P<given>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+),?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
+    r"(?P<surname>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+))\b")
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
@@ -460,6 +464,7 @@ def find_actors(
     article.match_governments()
     article.match_references()
     article.match_capitalised_names()
+    article.match_siblings()
     article.match_defined_acronyms()
     article.match_surnames()
     return _group(_with_nicknames(_full_names(article.found), body), body, sentences, kb)
@@ -1219,6 +1224,19 @@ class _Article:
             found = defined[self.tokens[index].text]
             if not self.taken[index]:
                 self._take(found.key, found.kind, found.kb_id, index, index + 1)
+
+    def match_siblings(self) -> None:
+        """"the brothers Hermen, Obdulio and Iber Angulo Zamora": each first name of the list is
+        a person of the surname the last one carries."""
+        for match in _SIBLINGS.finditer(self.body):
+            surname = match.group("surname")
+            names = [(f"{given.group()} {surname}", match.start("given") + given.start(), match.start("given") + given.end())
+                     for given in re.finditer(r"[A-Z][a-z]+", match.group("given"))]
+            names.append((match.group("last"), match.start("last"), match.end("last")))
+            for name, start, end in names:
+                indexes = self._token_range(start, end)
+                if not any(self.taken[index] for index in indexes):
+                    self._take(name, "person", None, indexes[0], indexes[-1] + 1)
 
     def match_surnames(self) -> None:
         """"Kerry", "Selmo": a surname alone refers to the one person of that name found so far."""
