@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.lexicon import MONTH_NUMBERS, YEAR_REFERENCE
+from generator.lexicon import names_an_earlier_time
 from generator.models import TOTAL_WHO, ExtractedArticle, Figure
 
 # Totals and updates are what sources are compared on (models.Claim.is_total).
@@ -151,21 +151,12 @@ def _dated_in_the_past(article: ExtractedArticle, index: int, sentence: str) -> 
     if _WAR_LENGTH.search(sentence) and _PERFECT_TOLL.search(sentence):
         return True
     reference = article.event_date or article.published
-    if any(_before(match, reference) for match in YEAR_REFERENCE.finditer(sentence)):
+    if names_an_earlier_time(sentence, reference):
         return True
     if reference is None:
         return False
     return any(mention.sentence == index and mention.date <= reference - dt.timedelta(days=BACKGROUND_DAYS)
                for mention in article.dates)
-
-
-def _before(match: re.Match[str], reference: dt.date | None) -> bool:
-    """A year (and month) named in the sentence is before the article's event; "since 2011"
-    counts from long ago even when the article's date is unknown."""
-    if reference is None:
-        return match["preposition"].lower() in ("since", "from", "between")
-    month = MONTH_NUMBERS.get(match["month"].lower(), 0) if match["month"] else 0
-    return (int(match["year"]), month or reference.month) < (reference.year, reference.month)
 
 
 def _has_larger_total(article: ExtractedArticle, figure: Figure) -> bool:

@@ -1,6 +1,7 @@
 """English words the pipeline reads and writes, in one place: another language is added as data
 beside these, not by editing every extractor."""
 
+import datetime as dt
 import re
 from types import MappingProxyType
 
@@ -25,6 +26,20 @@ YEAR_REFERENCE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+def names_an_earlier_time(sentence: str, reference: dt.date | None) -> bool:
+    """The sentence dates something by a year (and month) before `reference`; "since 2011"
+    counts from long ago even when the reference is unknown."""
+    for match in YEAR_REFERENCE.finditer(sentence):
+        if reference is None:
+            if match["preposition"].lower() in ("since", "from", "between"):
+                return True
+            continue
+        month = MONTH_NUMBERS.get(match["month"].lower(), 0) if match["month"] else 0
+        if (int(match["year"]), month or reference.month) < (reference.year, reference.month):
+            return True
+    return False
 
 # Verbs that report speech: "X said", "told X". Each extractor adds the verbs only it needs.
 SPEECH_VERBS = (

@@ -61,10 +61,12 @@ _STARTERS = frozenset(
 )
 _TITLE_WORDS = TITLE_WORDS
 
+# Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
+_DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Brig|Gov)\."
 _TITLE_BEFORE = re.compile(
-    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
+    rf"\b(?:{_DOTTED_TITLES}|"
+    r"[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
     r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"
-    r"Gen\.|Col\.|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Sen\.|Rep\.|Sgt\.|Adm\.|Capt\.|Maj\.|Cpl\.|Brig\.|Gov\.|"
     r"[Cc]ounterpart|[Ll]eader|[Cc]hairman|"
     r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esident|[Dd]octor|[Mm]edic|"
     r"[Hh]usband|[Ww]ife|[Ww]idow|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Bb]rother|[Ss]ister|[Cc]ousin|"
@@ -86,10 +88,11 @@ _ROLE_NOUNS = (
     r"sheikh|partner|poet|author|writer|blogger|candidate|neighbou?r|widow|husband|wife|priest|farmer|"
     r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman"
 )
+_AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
     rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
-    r"|\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b"  # "Khaleda el-Kweldi, a 6-year-old girl"
+    rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
 _KIN_OR_NAMED_BEFORE = re.compile(
     r"(?:(?:\b(?:his|her|their|whose)|['’]s)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt"
@@ -100,12 +103,11 @@ _KIN_OR_NAMED_BEFORE = re.compile(
 _ALIAS_BEFORE = re.compile(
     r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
     re.IGNORECASE)
-_ABBREVIATED_TITLE_BEFORE = re.compile(r"\b(?:Gen|Col|Lt|Sgt|Adm|Capt|Maj|Cpl|Brig|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+_ABBREVIATED_TITLE_BEFORE = re.compile(rf"\b{_DOTTED_TITLES}\s+$")
 _SIBLINGS = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|cousins|twins)\s+"
     r"(?P<given>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+),?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
     r"(?P<surname>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+))\b")
-_AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
 _SPEECH_VERBS = SPEECH_VERBS + (
@@ -163,12 +165,11 @@ _OFFICIAL_AFTER = re.compile(
 # A ministry or service named without its country ("the Interior Ministry", "Ministry of
 # Defence", "the National Police"): the government's of the country the story is about.
 _MINISTRY_FIELD = (r"(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|Finance|"
-                   r"Information|Security|Public\s+Security|Home\s+Affairs)")
-# "Egypt's health ministry", "Egypt's Interior Ministry", in any case, after a country's possessive.
-_FIELD_MINISTRY = re.compile(
-    r"(?P<field>interior|justice|health|finance|information|security|public\s+security|home\s+affairs"
-    r"|internal\s+affairs|education|agriculture|energy|oil|electricity|water|transport|labou?r)\s+ministry\b",
-    re.IGNORECASE)
+                   r"Information|Public\s+Security|Security|Home\s+Affairs|Education|Agriculture|Energy|Oil"
+                   r"|Electricity|Water|Transport|Labou?r)")
+# "Egypt's health ministry", "Egypt's Interior Ministry", in any case, after a country's possessive
+# (its defence and foreign ministries are its government: _FORCE_NOUN, tried first).
+_FIELD_MINISTRY = re.compile(rf"(?P<field>{_MINISTRY_FIELD})\s+ministry\b", re.IGNORECASE)
 _COUNTRYLESS_BODY = re.compile(
     r"(?:Foreign|Interior|Defen[cs]e|Justice|Health|Finance|Information|Security|Public\s+Security|Home|"
     r"Foreign\s+Affairs|Internal\s+Affairs)\s+Ministry"

@@ -20,7 +20,7 @@ from generator.extract.places import find_places, without_countries_as_governmen
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
-from generator.lexicon import YEAR_REFERENCE
+from generator.lexicon import names_an_earlier_time
 from generator.models import EntityMention, ExtractedArticle, Figure, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
@@ -65,19 +65,16 @@ def _headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...],
                    published: dt.date | None) -> Toll:
     """The toll of the body's main event; when the body counts no dead, the title's ("Mali: 22
     killed as fighting continues" over a text that only tells the fighting). A figure of a
-    sentence dated in an earlier year is another event's ("In 2019 he survived a drone attack
-    that left six soldiers dead", in a 2020 story)."""
-    toll = headline_toll(tuple(f for f in figures if not _in_an_earlier_year(sentences[f.sentence].text, published)),
-                         sentences)
+    sentence dated before the publication is another event's ("In 2019 he survived a drone
+    attack that left six soldiers dead", in a 2020 story)."""
+    earlier = {index for index in {f.sentence for f in figures}  # once per sentence: a long one holds many
+               if names_an_earlier_time(sentences[index].text, published)}
+    toll = headline_toll(tuple(f for f in figures if f.sentence not in earlier), sentences)
     if toll.killed is not None or not title:
         return toll
     title_sentences = split_sentences(title)
     title_toll = headline_toll(find_figures(title, title_sentences, (), ()), title_sentences)
     return title_toll if title_toll.killed is not None else toll
-
-
-def _in_an_earlier_year(sentence: str, published: dt.date | None) -> bool:
-    return published is not None and any(int(match["year"]) < published.year for match in YEAR_REFERENCE.finditer(sentence))
 
 
 def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:

@@ -1412,13 +1412,14 @@ def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> in
     Peru", "in Venezuela, Mexico, Ecuador and much of Central America". After a comma alone the
     list must go on past the country, and not start a sentence with its preposition ("In Syria,
     Russia, Iran and Turkey held talks" names governments after a place)."""
-    for end, head in list_heads.items():
-        link = body[end : mention.start]
-        if _AND_LINK.fullmatch(link):
-            return head
-        if (_COMMA_LINK.fullmatch(link) and _LIST_GOES_ON.match(body, mention.end)
-                and not _FRONTED_LOCATIVE.search(body, max(0, head - 30), head)):
-            return head
+    # Mentions come in text order, so the last located one is the nearest: only it can link.
+    end = next(reversed(list_heads), None)
+    if end is None or end > mention.start:
+        return None
+    head, link = list_heads[end], body[end : mention.start]
+    if _AND_LINK.fullmatch(link) or (_COMMA_LINK.fullmatch(link) and _LIST_GOES_ON.match(body, mention.end)
+                                     and not _FRONTED_LOCATIVE.search(body, max(0, head - 30), head)):
+        return head
     return None
 
 
