@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.cache import CACHE_DIR, ExtractionCache, IngestCache
 from generator.config import Settings
 from generator.errors import ConfigError, NoArticlesError
-from generator.extract.article import extract_article, prepare_extraction
+from generator.extract.article import extract_article, first_run_notice, prepare_extraction
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
@@ -58,6 +58,7 @@ def knowledge_base_for(root: Path, settings: Settings) -> KnowledgeBase:
 PARALLEL_MIN_ARTICLES = 48
 _MAX_CHUNK = 64  # articles per task sent to a worker: amortises the hand-over, keeps progress moving
 Progress = Callable[[int, int], None]  # (articles extracted so far, articles to extract)
+Notice = Callable[[str], None]  # one line for the user about a wait ahead
 
 
 def default_jobs() -> int:
@@ -67,11 +68,13 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True)
 class ExtractionPlan:
-    """How `analyse` runs extraction: how many processes, which cache, whom to tell of progress."""
+    """How `analyse` runs extraction: how many processes, which cache, whom to tell of progress
+    and of a first run's wait."""
 
     jobs: int = 1
     cache: ExtractionCache | None = None
     progress: Progress | None = None
+    notice: Notice | None = None
 
 
 def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: bool = False,
@@ -103,6 +106,10 @@ def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionP
     keys = (keys or [cache.key(raw) for raw in raws]) if cache else []
     found = [cache.get(key) for key in keys] if cache else [None] * len(raws)
     missing = [index for index, article in enumerate(found) if article is None]
+    notice = first_run_notice(kb) if missing and plan.notice else None
+    if notice and plan.notice:
+        plan.notice(notice)
+        prepare_extraction(kb)  # all of it now, as said: not a part now and the rest on a later run
     fresh = _extract([raws[index] for index in missing], kb, plan.jobs)
     for done, (index, article) in enumerate(zip(missing, fresh), start=1):
         found[index] = article
@@ -175,12 +182,12 @@ def _check_not_emptied(content: Path, analysis: Analysis, force: bool) -> None:
 
 
 def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
-             progress: Progress | None = None) -> GenerateResult:
+             progress: Progress | None = None, notice: Notice | None = None) -> GenerateResult:
     """seeds/ -> content/: the whole pipeline, reusing the extraction cache under root."""
     check_folders(root, settings)
     kb = knowledge_base_for(root, settings)
     cache = ExtractionCache(root / CACHE_DIR / "extract", kb)
-    plan = ExtractionPlan(jobs=jobs, cache=cache, progress=progress)
+    plan = ExtractionPlan(jobs=jobs, cache=cache, progress=progress, notice=notice)
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, kb, plan=plan,
                        max_file_mb=settings.max_file_mb, ingest_cache=IngestCache(root / CACHE_DIR / "ingest.pickle"))
     _check_not_emptied(root / settings.content_dir, analysis, force)

@@ -92,6 +92,12 @@ def _verbosity() -> Verbosity:
     return click.get_current_context().find_object(Verbosity) or Verbosity()
 
 
+def _notice(line: str) -> None:
+    """A wait ahead (the first run's gazetteer build), unless -q."""
+    if not _verbosity().quiet:
+        click.echo(f"dossier: {line}", err=True)
+
+
 def _finish(reports: tuple[Report, ...], strict: bool, summary: str) -> None:
     _print_reports(reports)
     if not _verbosity().quiet:
@@ -123,7 +129,8 @@ def generate_command(root: Path, strict: bool, force: bool, jobs: int | None) ->
     """Read seeds/, write content/ (briefings, actors, places, timeline, figures, exports)."""
     bar = _ExtractionBar()
     try:
-        result = generate(root, load_config(root), force=force, jobs=jobs or default_jobs(), progress=bar)
+        result = generate(root, load_config(root), force=force, jobs=jobs or default_jobs(), progress=bar,
+                          notice=_notice)
     finally:
         bar.close()
     written = result.written
@@ -156,7 +163,7 @@ def extract_command(paths: tuple[Path, ...], output_format: str, root: Path, str
     """Print the extracted data of the articles in PATHS as JSON, one object per input record in
     input order (files by path, records in file order); writes nothing."""
     settings = load_config(root)
-    plan = ExtractionPlan(jobs=jobs or default_jobs())
+    plan = ExtractionPlan(jobs=jobs or default_jobs(), notice=_notice)
     analysis = analyse(list(paths), _common_folder(paths), knowledge_base_for(root, settings), keep_duplicates=True,
                        plan=plan, max_file_mb=settings.max_file_mb)
     position = {article_id: index for index, article_id in enumerate(analysis.input_order)}
@@ -177,7 +184,7 @@ def check_command(root: Path, strict: bool, jobs: int | None) -> None:
     """Validate configuration, knowledge base and seeds; report problems; write nothing."""
     settings = load_config(root)
     check_folders(root, settings)
-    plan = ExtractionPlan(jobs=jobs or default_jobs())
+    plan = ExtractionPlan(jobs=jobs or default_jobs(), notice=_notice)
     analysis = analyse([root / settings.seeds_dir], root / settings.seeds_dir, knowledge_base_for(root, settings),
                        plan=plan, max_file_mb=settings.max_file_mb)
     _finish(analysis.reports, strict, _articles(analysis.dossier.articles, "usable article(s)"))

@@ -774,3 +774,27 @@ def test_mountains_valleys_and_deserts_are_named_with_their_word_and_direction()
     assert (names["Western Mountains"].kind, names["Western Mountains"].country) == ("area", "Libya")
     assert "Nuba Mountains" in names
     assert not world_places("Western Mountains rebels said so.")  # a capital that starts the sentence
+
+
+def test_a_first_run_says_it_builds_the_gazetteers_and_a_later_run_does_not(tmp_path):
+    """A first run of a version builds its gazetteers for about ten seconds in silence, which
+    looks like a hang: one line says what it waits for; -q and later runs stay quiet."""
+    import os
+    import shutil
+    import subprocess
+
+    article = tmp_path / "article.txt"
+    article.write_text("Air strikes on Aleppo killed 12 people on Monday.\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def stderr_of(*options: str) -> str:
+        command = [sys.executable, "-c", "from generator.cli import run; run()", *options, "extract", str(article),
+                   "--root", str(tmp_path)]
+        return subprocess.run(command, env=env, capture_output=True, text=True, check=True).stderr
+
+    quiet_first_run, later_run = stderr_of("-q"), stderr_of()
+    shutil.rmtree(tmp_path / "cache")
+    first_run = stderr_of()
+    assert "building the place gazetteers" not in quiet_first_run + later_run
+    assert (f"dossier: building the place gazetteers of this version once (about 10 s); they are kept in "
+            f"{tmp_path / 'cache' / 'dossier'}") in first_run

@@ -16,7 +16,7 @@ from generator.extract.actors import prepare as prepare_actors
 from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
-from generator.extract.places import find_places, without_countries_as_governments
+from generator.extract.places import cache_folder, find_places, is_prepared, without_countries_as_governments
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
@@ -30,6 +30,14 @@ def prepare_extraction(kb: KnowledgeBase) -> None:
     processes are forked: they then share it instead of each loading or building it."""
     prepare_places(kb.packs)
     prepare_actors(kb)
+
+
+def first_run_notice(kb: KnowledgeBase) -> str | None:
+    """What a user waits for when this version's gazetteers are not built yet (a first run):
+    else None. Said before the wait, so that a silent pause does not look like a hang."""
+    if is_prepared(kb.packs):
+        return None
+    return f"building the place gazetteers of this version once (about 10 s); they are kept in {cache_folder()}"
 
 
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):

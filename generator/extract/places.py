@@ -1566,15 +1566,31 @@ def _country_code(name: str) -> str | None:
     return next((code for code, place in _country_places(_region_data(()))[0].items() if place.name == name), None)
 
 
+def _pack_choices(packs: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Every choice of packs an article may be matched with under the setting `packs`."""
+    if AUTO in packs:  # an article gets the world base alone, or the packs of its countries
+        every = available_packs()
+        return {(), every, *((pack,) for pack in every)}
+    return {tuple(sorted(set(packs)))}
+
+
+def is_prepared(packs: tuple[str, ...]) -> bool:
+    """Whether `prepare(packs)` only loads: a first run of this code and data builds the
+    gazetteers and towns instead (about ten seconds), which a user should be told of."""
+    files = [_gazetteer_cache_file(choice) for choice in _pack_choices(packs)]
+    return all(file.is_file() for file in [*files, _towns_cache_folder() / _TOWNS_BUILT])
+
+
+def cache_folder() -> Path:
+    """Where the built gazetteers are kept, for the user's information."""
+    return _gazetteer_cache_file(()).parent
+
+
 def prepare(packs: tuple[str, ...]) -> None:
     """Load (building if need be) what find_places will read for `packs`: done once in a parent
     process, the gazetteers are shared with the workers it forks, not loaded or built by each."""
-    if AUTO in packs:  # an article gets the world base alone, or the packs of its countries
-        every = available_packs()
-        for chosen in {(), every, *((pack,) for pack in every)}:
-            load_gazetteer(chosen)
-    else:
-        load_gazetteer(tuple(sorted(set(packs))))
+    for choice in _pack_choices(packs):
+        load_gazetteer(choice)
     towns_built = _towns_cache_folder() / _TOWNS_BUILT
     if towns_built.exists():
         mark_used(towns_built.parent)
