@@ -779,3 +779,43 @@ def test_groups_by_their_allies_or_force_apposition(kb):
     actors = _actors("The battles pitted Gente Nueva, the Sinaloa Cartel's local allies, against La Linea, "
                      "the fighting force aligned with the Juarez Cartel.", kb)
     assert actors["Gente Nueva"].kind == actors["La Linea"].kind == "armed_group"
+
+
+def test_a_metonym_acts_in_the_progressive_too(kb):
+    text = "Washington is calling on its ally to talk. Paris promises aid. Talks in Washington ended."
+    places = (_place(text, "Washington"), _place(text, "Paris"))
+    actors = {actor.name: actor for actor in _actors(text, kb, places).values()}
+    assert [m.start for m in actors["US government"].mentions] == [0]
+    assert "French government" in actors
+
+
+def test_a_word_after_a_sentence_about_a_website_is_no_outlet(kb):
+    text = 'The group said so on its website. "Sadly, its campaign appears crude," it added.'
+    assert _actors(text, kb) == {}
+
+
+def test_photo_credits_name_no_actor(kb):
+    """The agency and the photographer of a picture are not cited by the story."""
+    credits = "Rebels held the town (AP Photo/Ben Curtis). Top Image: Reuters Photo Colombia Featured."
+    assert _actors(credits, kb) == {}
+    assert [actor.name for actor in _actors("The operation was large, AP reported.", kb).values()] == ["AP"]
+
+
+def test_a_name_with_clan_or_organization_after_the_is_an_armed_group(kb):
+    text = "Newcomers such as the Samayoa clan fill the void, and the Villatoro organization moves drugs."
+    actors = _actors(text, kb)
+    assert {(actor.name, actor.kind) for actor in actors.values()} == {
+        ("Samayoa clan", "armed_group"), ("Villatoro organization", "armed_group")}
+
+
+def test_a_speaker_named_by_one_word_and_described_as_a_person_is_a_person(kb):
+    described = '"What matters is jobs," said Amgad, a mother of three living outside Cairo.'
+    introduced = '"Our victory is near," said one young man, Haitham. "We have weapons."'
+    assert [actor.kind for actor in _actors(described, kb).values()] == ["person"]
+    assert [actor.name for actor in _actors(introduced, kb).values()] == ["Haitham"]
+    assert _actors('"It is over," said Tamarod, a movement of the young.', kb) == {}
+
+
+def test_a_name_after_a_saint_is_no_person(kb):
+    text = "Their home base is Santa Ana Huista, where Aler Samayoa, a farmer, lives."
+    assert [actor.name for actor in _actors(text, kb).values()] == ["Aler Samayoa"]

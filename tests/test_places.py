@@ -798,3 +798,39 @@ def test_a_first_run_says_it_builds_the_gazetteers_and_a_later_run_does_not(tmp_
     assert "building the place gazetteers" not in quiet_first_run + later_run
     assert (f"dossier: building the place gazetteers of this version once (about 10 s); they are kept in "
             f"{tmp_path / 'cache' / 'dossier'}") in first_run
+
+
+def _extracted(tmp_path, text: str):
+    from generator.extract.article import extract_article
+    from generator.ingest import ingest
+    from generator.knowledge import load_knowledge_base
+
+    (tmp_path / "article.txt").write_text(text, encoding="utf-8")
+    return extract_article(ingest([tmp_path], base=tmp_path).articles[0], load_knowledge_base())
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_place(tmp_path):
+    """GeoNames lists "Londono" as London's Esperanto name; after "Fernando Londoño Hoyos" it is the man."""
+    article = _extracted(tmp_path, "Bomb in Bogota\n\nA bomb wounded former minister Fernando Londoño Hoyos in "
+                                   "Bogota, Colombia, on Tuesday. Londoño was taken to a hospital in Bogota.\n")
+    assert sorted(place.name for place in article.places) == ["Bogota", "Colombia"]
+
+
+def test_a_lower_case_romance_article_starts_no_place():
+    assert "La Paz" not in world_places("Congress voted on the Marco para la Paz in Bogota, Colombia.")
+    assert world_places("Protesters marched in La Paz, Bolivia.")["La Paz"].country == "Bolivia"
+
+
+def test_a_city_whose_name_goes_on_with_a_capitalised_word_is_not_that_city():
+    """"San Antonio Huista" is a Guatemalan town, not Texas's city; a weekday, a kind of place or
+    a qualifier after the name leaves the city alone."""
+    huista = world_places("Their base is San Antonio Huista and Santa Ana Huista in Huehuetenango, Guatemala.")
+    assert "San Antonio" not in huista and "Santa Ana" not in huista
+    assert "Paris" in world_places("Talks in Paris Monday failed.")
+    assert "Baghdad" in world_places("The meeting was in the Baghdad Shia district of Kadhimiya, in Iraq.")
+
+
+def test_a_district_of_a_known_town_is_a_place_too():
+    places = world_places("The port is built in the Nueva Colonia district of Turbo, in Antioquia, Colombia.")
+    assert places["Nueva Colonia"].kind == "district" and places["Nueva Colonia"].country == "Colombia"
+    assert "Turbo" in places

@@ -108,6 +108,12 @@ _SIBLINGS = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|cousins|twins)\s+"
     r"(?P<given>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+),?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
     r"(?P<surname>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+))\b")
+# A speaker named by one word and described as a person: "said Amgad, a mother of three",
+# "said one young man, Haitham."
+_PERSON_NOUNS = rf"{_ROLE_NOUNS}|man|woman|boy|girl|protester|fighter|rebel|demonstrator|villager|refugee"
+_ONE_WORD_SPEAKER_AFTER = re.compile(rf"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b")
+_ONE_WORD_SPEAKER_BEFORE = re.compile(
+    rf"\b(?:said|says|told|added)\s+(?:one|a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\s*,\s*$")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
 _SPEECH_VERBS = SPEECH_VERBS + (
@@ -131,7 +137,11 @@ _ACTION_VERBS = (
     r"sought|seeks|hopes|hoped|believes|deployed|carried|conducted|struck|bombed|intervened|signed|"
     r"approved|imposed|recognised|recognized|expressed|failed|continued|continues|decided|ordered|"
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
-    r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends"
+    r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends|"
+    r"promises|"  # and the progressive: "Washington is calling on its ally"
+    r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
+    r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
+    r"arming|funding|refusing|rejecting|blocking"
 )
 _ACTING_AFTER = re.compile(
     rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
@@ -188,15 +198,18 @@ _OUTLET_APPOSITION = re.compile(
 # How news introduce a criminal or armed group they name: "a group known as", "members of the",
 # "their rivals, the X", "X, an enforcer gang", "the X drug trafficking organization".
 _CRIME_GROUP_NOUNS = r"(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure)"
-_GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|{_CRIME_GROUP_NOUNS})"
+_GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|clan|{_CRIME_GROUP_NOUNS})"
 _GROUP_BEFORE = re.compile(
     rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(
     rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)\b")
-# "the Oajaca group", "the so-called X cartel": a name used as the noun's adjunct, after "the"
-# (not "an opposition Islamist group", "Criminal gangs").
-_GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+{_GROUP_NOUNS}\b(?!s)")
+# "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
+# a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
+_GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]ation)\b(?!s)")
+# A name after a saint's title is a place's ("Santa Ana Huista", "San Vicente del Caguan"), a person's never.
+_SAINTS = frozenset("san santa santo sao são saint st sainte".split())
+_NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
 _ALIAS_AFTER = re.compile(r"\s*,?\s+(?:alias|a\.k\.a\.?|aka)\s+[\"“'‘]?")
 _POSSESSIVE_MARK = re.compile(r"\s?['’]")
@@ -468,7 +481,23 @@ def find_actors(
     article.match_siblings()
     article.match_defined_acronyms()
     article.match_surnames()
-    return _group(_with_nicknames(_full_names(article.found), body), body, sentences, kb)
+    found = _without_photo_credits(article.found, body)
+    return _group(_with_nicknames(_full_names(found), body), body, sentences, kb)
+
+
+# "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;
+# the story does not cite it.
+_PHOTO_AFTER = re.compile(r"[ \t]+(?:Photos?|Images?)\b|/(?=\S)")  # on its line: "Handout / AP\n/ Source: Reuters" cites AP
+_PHOTO_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*$",
+                           re.IGNORECASE)
+
+
+_PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*/\s*$")  # "(AP Photo/Ben Curtis)"
+
+
+def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
+    return [item for item in found if item.kind != "media" or not (
+        _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.search(body, max(0, item.start - 30), item.start))]
 
 
 def prepare(kb: KnowledgeBase) -> None:
@@ -962,7 +991,9 @@ class _Article:
             # a name's own article stays ("La Linea")
             if article is not None and article == run[0] - 1:
                 run = [article, *run]
-            self._take(self.body[self.tokens[run[0]].start : tokens[-1].end], "armed_group", None, run[0], run[-1] + 1)
+            noun = _NAMED_BY_NOUN_AFTER.match(self.body, tokens[-1].end)  # "the Samayoa clan" is its name
+            name = self.body[self.tokens[run[0]].start : tokens[-1].end] + (f" {noun.group(1).lower()}" if noun else "")
+            self._take(name, "armed_group", None, run[0], run[-1] + 1)
             return
         if self._named_as_outlet(run, before) or (len(tokens) == 1 and title is None and self._cited_one_word(run[0])):
             run = self._with_place_after(run, _OUTLET_CONNECTORS)  # "Folha de Sao Paulo"
@@ -1022,7 +1053,7 @@ class _Article:
     def _named_as_outlet(self, run: list[int], before: _Token | None) -> bool:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
         the noun beside it, never a person."""
-        if before is not None and before.lower in _OUTLET_NOUNS and before.text.islower():
+        if before is not None and before.lower in _OUTLET_NOUNS and before.text.islower() and self.joined[run[0] - 1]:
             owner = run[0] - 3 if run[0] > 2 and self.tokens[run[0] - 2].lower == "s" else run[0] - 2
             return not (owner >= 0 and self.taken[owner])  # "the daily X"; not "CNN's website X", an actor's noun
         after = run[-1] + 1
@@ -1109,7 +1140,7 @@ class _Article:
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
-        if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS:
+        if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
         surname_allowed = len(names) > 1 and names[0].text in self.kb.given_names
@@ -1121,6 +1152,7 @@ class _Article:
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         ends_with = before.rstrip()[-2:]
         if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after)
+                or _PHOTO_BEFORE.search(before) or _PHOTOGRAPHER_BEFORE.search(before)
                 or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
         if _PARTY_AND_STATE.match(self.body, start):
@@ -1130,7 +1162,9 @@ class _Article:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
             return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
                     or bool(_AGE_AFTER.match(after)) or bool(_ALIAS_BEFORE.search(before))
-                    or bool(_ABBREVIATED_TITLE_BEFORE.search(before)))
+                    or bool(_ABBREVIATED_TITLE_BEFORE.search(before))
+                    or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
+                    or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
         if title or _TITLE_BEFORE.search(before):
             return True
         if _THE_BEFORE.search(before):

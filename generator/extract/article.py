@@ -60,6 +60,24 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     return tuple(kept)
 
 
+def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):
+    """Drop place mentions written as the surname of a person named in full: "Londoño" after
+    "Fernando Londoño Hoyos" is the man, though GeoNames lists it as London's Esperanto name,
+    and "Santos" after "Juan Manuel Santos" is not the Brazilian port. Countries stay places."""
+    surnames = {word for actor in actors if actor.kind == "person" for mention in actor.mentions
+                for word in mention.surface.split()[1:] if word[:1].isupper()}
+    if not surnames:
+        return places
+    kept = []
+    for place in places:
+        mentions = tuple(m for m in place.mentions if place.kind == "country" or m.surface not in surnames)
+        if len(mentions) == len(place.mentions):
+            kept.append(place)
+        elif mentions:
+            kept.append(replace(place, mentions=mentions))
+    return tuple(kept)
+
+
 def _without_publisher(actors: tuple[EntityMention, ...], publisher: str | None) -> tuple[EntityMention, ...]:
     """The outlet that published the page is not an actor of its own story ("By the CNN Wire
     Staff", "told CNN"); a wire it carries and the other outlets it cites are."""
@@ -92,7 +110,7 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     candidate_places = find_places(body, sentences, kb.places(), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
-    places = without_countries_as_governments(_without_overlaps(candidate_places, actors), body)
+    places = without_countries_as_governments(_without_surnames(_without_overlaps(candidate_places, actors), actors), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)

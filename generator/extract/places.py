@@ -31,7 +31,7 @@ from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import LANGUAGE_NOUNS
+from generator.lexicon import LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
@@ -149,7 +149,7 @@ _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl",
 _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "hills": "area",
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
-                 "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area"}
+                 "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district"}
@@ -794,8 +794,14 @@ def _span_ok(alias: _Alias, tokens: _Tokens, first: int, last: int) -> bool:
     if alias.any_case:
         return True
     return any(tokens.capitalised[first : last + 1]) and (
-        tokens.capitalised[first] or tokens.norms[first] == "al" or last > first
+        tokens.capitalised[first] or tokens.norms[first] == "al"
+        or (last > first and tokens.words[first] not in _LOWER_CASE_ARTICLES)
     )
+
+
+# A lower-case Romance article starts no place name in English text: "el Marco para la Paz" is
+# Spanish for peace, while La Paz is written with its capital.
+_LOWER_CASE_ARTICLES = frozenset("la las los le les lo il del des".split())
 
 
 @dataclass(frozen=True)
@@ -860,6 +866,14 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
     if first >= 1 and tokens.norms[first - 1] in _PLACE_CUES:
         return True  # "in Mobile"
     return first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _PLACE_CUE_NOUNS
+
+
+# Capitalised words that may follow a city's name without making it part of another name
+# ("Aleppo Governorate", "Kabul Monday"): any other ends the city's name in a longer one.
+_AFTER_A_PLACE_NAME = frozenset(
+    {*_TITLE_CASE_WORDS, *WEEKDAY_WORDS, *MONTH_NUMBERS, *_DIVISION_WORDS, *_PLACE_CUE_NOUNS, *_DIRECTIONS,
+     *_KIND_WORDS, "county", "district", "area", "airport", "border", "crossing", "countryside", "suburbs",
+     "shia", "shiite", "sunni", "christian", "kurdish", "druze", "alawite", "muslim", "arab"})  # "the Baghdad Shia district"
 
 
 def _division_by_its_name_first(candidates: list[_Alias], words: list[str]) -> list[_Alias]:
@@ -1156,8 +1170,10 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             span, kind = _name_after(tokens, index + 2, gazetteer), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
-        if span is None and norm in _KIND_AFTER_NAME and index > 0:
-            span, kind = _name_before(tokens, index, gazetteer), _KIND_AFTER_NAME[norm]
+        if norm in _KIND_AFTER_NAME and index > 0 and (before := _name_before(tokens, index, gazetteer)) is not None:
+            if span is not None:  # "the Nueva Colonia district of Turbo": a district, and the town it is of
+                found.append((*span, kind))
+            span, kind = before, _KIND_AFTER_NAME[norm]
         if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index]:
             span, kind = _name_before(tokens, index, gazetteer), _KIND_IN_NAME[norm]
             first = index if span is None else span[0]
@@ -1359,7 +1375,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
         nations = _nationality_mentions(tokens, gazetteer)
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
-        tokens, _with_small_towns_of_main_country(tokens, hits, context, nations)))
+        tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1447,17 +1463,18 @@ def _without_qualifiers(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         and tokens.words[hit.last_token + 1][:1].islower())]
 
 
-def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit], main_country: str | None) -> list[_Hit]:
     """Drop a place that ends or starts a longer name the gazetteer does not hold: "the
     Farallones de Cali National Park", "Universidad de Antioquia", "Buckingham Palace" and
     "Santa Cruz Barillas" name a park, a university, a palace and a town, not Cali, Buckingham
     or Santa Cruz (whose namesake in California would put the town in the wrong country)."""
     starts = {hit.first_token for hit in hits}
     return [hit for hit in hits
-            if not _ends_a_longer_name(tokens, hit.first_token) and not _starts_a_longer_name(tokens, hit, starts)]
+            if not _ends_a_longer_name(tokens, hit.first_token)
+            and not _starts_a_longer_name(tokens, hit, starts, hit.place.country != main_country)]
 
 
-def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int]) -> bool:
+def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign: bool) -> bool:
     """A town or village followed by a capitalised word that is no place of its own, or by "de"
     and a capitalised word ("Santa Cruz Barillas", "Gare du Nord"). A city or a division is
     named before a capitalised word often enough ("Aleppo Governorate") to be left alone, but any
@@ -1469,6 +1486,11 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int]) -> bool:
         return False
     if tokens.capitalised[after] and tokens.norms[after] in _STREET_WORDS:
         return True
+    if hit.place.kind == "city" and foreign:
+        # "San Antonio Huista" is a Guatemalan town, not Texas's city; a city of the article's
+        # own country is often named before a word of a title ("Syria's Idlib Monitor ...")
+        return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _AFTER_A_PLACE_NAME
+                and not tokens.words[after].isupper())
     if hit.place.kind not in ("town", "village"):
         return False
     if tokens.norms[after] in _NAME_LINKS:
