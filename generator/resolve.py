@@ -131,6 +131,7 @@ def _link_surnames(local: list, links: _UnionFind) -> None:
             if len(owners) == 1:
                 links.union(next(iter(owners)), key)
     _link_name_tails(people, links)
+    _link_dropped_vowels(people, links)
 
 
 def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
@@ -142,6 +143,28 @@ def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFin
             by_tail.setdefault(tuple(words[start:]), set()).add(links.find(key))
     for words, key in people:
         owners = by_tail.get(tuple(words), set()) if len(words) > 1 else set()
+        if len(owners) == 1:
+            links.union(next(iter(owners)), key)
+
+
+_VOWELS = frozenset("aiu")  # person_key has folded e into a, o into u and y into i
+_MIN_SURNAME_LETTERS = 5
+
+
+def _link_dropped_vowels(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
+    """"Ayman al-Zawahri" joins "Ayman al-Zawahiri": the same given names and a surname that is
+    the other's with one inner vowel dropped (a transliteration's unwritten short vowel, or a
+    typo), when one person of the dossier is so named."""
+    by_shorter: dict[tuple[str, ...], set[_GroupKey]] = {}
+    for words, key in people:
+        surname = words[-1] if len(words) > 1 else ""
+        if len(surname) <= _MIN_SURNAME_LETTERS:
+            continue
+        for at in range(1, len(surname) - 1):
+            if surname[at] in _VOWELS and surname[at - 1] not in _VOWELS:
+                by_shorter.setdefault((*words[:-1], surname[:at] + surname[at + 1 :]), set()).add(links.find(key))
+    for words, key in people:
+        owners = by_shorter.get(tuple(words), set()) if len(words) > 1 else set()
         if len(owners) == 1:
             links.union(next(iter(owners)), key)
 
