@@ -819,3 +819,30 @@ def test_a_speaker_named_by_one_word_and_described_as_a_person_is_a_person(kb):
 def test_a_name_after_a_saint_is_no_person(kb):
     text = "Their home base is Santa Ana Huista, where Aler Samayoa, a farmer, lives."
     assert [actor.name for actor in _actors(text, kb).values()] == ["Aler Samayoa"]
+
+
+def test_a_byline_of_its_own_line_names_no_actor(kb):
+    text = ("By Hamid Ould Ahmed and Mariam Karouny ALGIERS/TUNIS | Wed Mar 16, 2011 4:21pm EDT ALGIERS (Reuters) - "
+            "Libyan leader Muammar Gaddafi's forces attacked.")
+    assert sorted(actor.name for actor in _actors(text, kb).values()) == ["Muammar Gaddafi", "Reuters"]
+
+
+def test_a_known_surname_that_starts_a_longer_name_is_not_that_person(kb):
+    text = ("She is the sister of Mubarak Atrous al-Rishawi, a leader in Anbar. Prime Minister "
+            "Al-Baghdadi Ali al-Mahmudi asked for talks. Hosni Mubarak resigned; Mubarak Monday left.")
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert {"Mubarak Atrous al-Rishawi", "Al-Baghdadi Ali al-Mahmudi", "Hosni Mubarak"} <= set(actors)
+    assert "Abu Bakr al-Baghdadi" not in actors
+    assert [m.surface for m in actors["Hosni Mubarak"].mentions] == ["Hosni Mubarak", "Mubarak"]
+
+
+def test_the_people_of_a_place_are_no_person_and_no_namesake(kb):
+    """"Baghdadis" in a text that writes its possessives with apostrophes is a plural."""
+    text = "Ordinary Baghdadis are planting flowers. Baghdadis agree on that. Baghdad 's mayor said so."
+    assert _actors(text, kb, (_place(text, "Baghdad"),)) == {}
+
+
+def test_kunyas_and_titles_after_a_particle_are_a_names_words(kb):
+    text = ("Rebel commander Abu Aziz Selem said so. `` It is awful , '' said Hussein Abd Emir , 52 , a cafe "
+            "owner . Flowers cheer the likes of Talab Hadi , 38 , a gardener .")
+    assert sorted(actor.name for actor in _actors(text, kb).values()) == ["Abu Aziz Selem", "Hussein Abd Emir", "Talab Hadi"]

@@ -90,7 +90,7 @@ _ROLE_NOUNS = (
 )
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
-    rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|,\s+\d{{1,3}},"
+    rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*,"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
     rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
@@ -125,7 +125,11 @@ _SPEECH_BEFORE = re.compile(
 _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+$")
 # The later names of a credit line: "Editing by Douglas Hamilton and Sophie Hares".
 _CREDIT_LIST = re.compile(
-    r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+[^.;()\n]{2,60}?(?:,|\band)\s+$")
+    r"(?:(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by|(?:\A|\n)[ \t]*By)"
+    r"\s+[^.;()\n]{2,60}?(?:,|\band)\s+$")
+# A byline of its own line: "By Hamid Ould Ahmed and Mariam Karouny ALGIERS/TUNIS".
+_APOSTROPHE_S = re.compile(r"\w ?['’]s\b")
+_LINE_BYLINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*By\s+$")
 _CREDIT_BLOCK = re.compile(
     r"(?:\(|-LRB-)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()\n]{0,600}?(?:\)|-RRB-)")
 # "CNN's Alan Silverleib, Jill Dougherty and Mike Pearson contributed to this report"
@@ -294,6 +298,7 @@ _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette he
 _ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
 _HEADS_BEFORE_OF = frozenset(("house",))  # "House of Representatives"; "Amport House" is a building
 _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
+_KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 _LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
@@ -563,6 +568,7 @@ class _Article:
         self.starts = [token.start for token in tokens]
         self.taken = [False] * len(tokens)
         self.joined = joined
+        self.writes_apostrophes = _APOSTROPHE_S.search(body) is not None
         self.headline = _headline_mask(body, tokens)
         # Only these can be name tokens; the passes below skip the lower-case majority.
         first_letters = map(itemgetter(0), map(itemgetter(0), tokens))  # token.text[0], without a Python loop
@@ -650,11 +656,15 @@ class _Article:
         return reach
 
     def _aliases_for(self, texts: list[str]) -> tuple[_Alias, ...]:
-        """Aliases spelled by `texts`, also without a possessive "s" (scraped text drops the ')."""
+        """Aliases spelled by `texts`, also without a possessive "s" where the scraper dropped
+        the apostrophes ("Assads forces"): a text that writes them elsewhere means a plural
+        ("Baghdadis agree" are the people of Baghdad, not al-Baghdadi)."""
         key = tuple(text.lower() for text in texts)
         found = self.matcher.aliases.get(key, ())
         if not found and key[-1].endswith("s") and len(key[-1]) > 3:
             found = self.matcher.aliases.get((*key[:-1], key[-1][:-1]), ())
+            if self.writes_apostrophes:  # a plural: "Knights Templars", not a surname
+                found = tuple(alias for alias in found if not alias.is_short_person)
             texts[-1] = texts[-1][:-1]
         return found
 
@@ -670,7 +680,10 @@ class _Article:
         return not self._inside_longer_name(alias, start)
 
     def _inside_longer_name(self, alias: _Alias, start: int) -> bool:
-        """"Turkish Red Crescent" is not the "Red Crescent"; "Hafez al-Assad" is not "Assad"."""
+        """"Turkish Red Crescent" is not the "Red Crescent"; "Hafez al-Assad" is not "Assad", nor
+        is "Mubarak Atrous al-Rishawi" Mubarak or "Al-Baghdadi Ali al-Mahmudi" al-Baghdadi."""
+        if alias.is_short_person and self._name_goes_on(start + len(alias.tokens)):
+            return True
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False
         before = self.tokens[start - 1]
@@ -682,6 +695,18 @@ class _Article:
         if government is not None and alias.entry.country and government.country == alias.entry.country:
             return False  # "British Special Air Service" is the SAS, its own country named
         return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
+
+    def _name_goes_on(self, after: int) -> bool:
+        """A capitalised word right after a surname, in the same sentence, that is a name's:
+        not a title, an organisation's head word, a weekday or a month ("Assad Monday")."""
+        if after >= len(self.tokens) or not self.joined[after - 1]:
+            return False
+        token = self.tokens[after]
+        if not self.body[self.tokens[after - 1].end : token.start].isspace():
+            return False  # "a Kerry-Lavrov meeting" pairs two men
+        return (token.capitalised and not self.headline[after] and token.lower not in _NOT_A_FIRST_NAME
+                and token.lower not in _ORG_HEADS and token.lower not in _WEEKDAYS_MONTHS and not token.text.isupper()
+                and after not in self.place_span_of and (token.text,) not in self.matcher.demonyms)
 
     def match_governments(self) -> None:
         """Metonyms that act ("Moscow said") and demonyms with a force noun ("Russian warplanes")."""
@@ -966,6 +991,9 @@ class _Article:
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
         while tokens and (tokens[0].lower in _LEADING_NON_NAMES
                           or (tokens[0].text,) in self.matcher.demonyms):
+            if (tokens[0].lower in NAME_PARTICLES and len(tokens) > 2 and self.body[tokens[0].end : tokens[0].end + 1] in "-‐"
+                    or tokens[0].lower in _KIN_PARTICLES and len(tokens) > 1):
+                break  # "Prime Minister Al-Baghdadi Ali al-Mahmudi", "Abu Aziz Selem": the name's own first word
             title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS else title
             run, tokens = run[1:], tokens[1:]
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
@@ -980,7 +1008,8 @@ class _Article:
                 self._classify_run(run[:inner_title])
             title = tokens[inner_title].lower
             run, tokens = run[inner_title + 1 :], tokens[inner_title + 1 :]
-        if not tokens or any(t.lower in _NOT_INSIDE_A_NAME for t in tokens[1:]):
+        if not tokens or any(t.lower in _NOT_INSIDE_A_NAME and tokens[i].lower not in NAME_PARTICLES
+                             for i, t in enumerate(tokens[1:])):  # but "Hussein Abd Emir", "Abdul Malik"
             return
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
         if before is not None and (before.text in _VESSEL_PREFIXES or before.lower in _VESSEL_NOUNS):
@@ -1142,6 +1171,8 @@ class _Article:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
         if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
+        if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
+            return False  # "Ordinary Baghdadis": the people of a place the article names
         # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
         surname_allowed = len(names) > 1 and names[0].text in self.kb.given_names
         if any(_not_a_name_word(t) and not (surname_allowed and t is names[-1] and _verb_like(t) and not t.acronym)
@@ -1151,7 +1182,8 @@ class _Article:
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         ends_with = before.rstrip()[-2:]
-        if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after)
+        if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or (ends_with == "By" and _LINE_BYLINE_BEFORE.search(before))
+                or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after)
                 or _PHOTO_BEFORE.search(before) or _PHOTOGRAPHER_BEFORE.search(before)
                 or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
