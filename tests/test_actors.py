@@ -846,3 +846,23 @@ def test_kunyas_and_titles_after_a_particle_are_a_names_words(kb):
     text = ("Rebel commander Abu Aziz Selem said so. `` It is awful , '' said Hussein Abd Emir , 52 , a cafe "
             "owner . Flowers cheer the likes of Talab Hadi , 38 , a gardener .")
     assert sorted(actor.name for actor in _actors(text, kb).values()) == ["Abu Aziz Selem", "Hussein Abd Emir", "Talab Hadi"]
+
+
+def test_what_is_done_to_people_and_an_alias_make_a_name_a_persons(kb):
+    text = ("He is accused of the murders of Secundino Orellana Romero and Medardo Anselmo Romero Ramos. "
+            "A native like Nemesio Oseguera Cervantes, alias \"El Mencho,\" leads it, as did the fugitive Caro Quintero.")
+    assert sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person") == [
+        "Caro Quintero", "Medardo Anselmo Romero Ramos", "Nemesio Oseguera Cervantes", "Secundino Orellana Romero"]
+
+
+def test_a_lower_case_syllable_hyphened_to_a_name_is_part_of_it(kb):
+    text = "Student leader Yolanda Yu Hoi-kwan said police shot a teenager. The Saudi-led coalition denied it."
+    assert "Yolanda Yu Hoi-kwan" in {actor.name for actor in _actors(text, kb).values()}
+
+
+def test_a_long_credit_line_and_an_indefinite_broadcaster_name_no_actor(kb):
+    credits = ("CNN 's Elise Labott , Kate Bolduan , Alan Silverleib , Jill Dougherty , Barbara Starr , Pam Benson , "
+               "Tom Cohen , Dana Bash and Adam Levine contributed to this report .")
+    assert [actor.name for actor in _actors(credits, kb).values()] == ["CNN"]
+    interview = "Mr Galloway told an American television interviewer that it was a victory."
+    assert "American state television" not in {actor.name for actor in _actors(interview, kb).values()}

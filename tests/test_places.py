@@ -834,3 +834,17 @@ def test_a_district_of_a_known_town_is_a_place_too():
     places = world_places("The port is built in the Nueva Colonia district of Turbo, in Antioquia, Colombia.")
     assert places["Nueva Colonia"].kind == "district" and places["Nueva Colonia"].country == "Colombia"
     assert "Turbo" in places
+
+
+def test_a_small_town_named_with_its_country_is_that_countrys():
+    places = world_places("Medvedev spoke at the Group of Eight summit in Deauville, France, on Friday.")
+    assert places["Deauville"].country == "France"
+    assert "Rice" not in world_places("said Ambassador Susan E. Rice, U.S. permanent representative to the UN.")
+
+
+def test_a_name_a_kind_of_place_describes_after_a_comma_is_a_place():
+    places = world_places("Bodies were thrown from a truck in Villacolombia, a town in the southern part of the "
+                          "Valle del Cauca, Colombia. A cafe owner in Karrada, a district of Baghdad, Iraq, agreed.")
+    assert (places["Villacolombia"].kind, places["Villacolombia"].country) == ("town", "Colombia")
+    assert (places["Karrada"].kind, places["Karrada"].country) == ("district", "Iraq")
+    assert "Ahmed" not in world_places("The talks with Ahmed, a district official in Baghdad, Iraq, failed.")

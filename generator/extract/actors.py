@@ -74,7 +74,7 @@ _TITLE_BEFORE = re.compile(
     r"[Cc]andidate|[Nn]eighbou?r|[Ll]awyer|[Ss]tudent|[Tt]eacher|[Ff]armer|[Pp]riest|[Cc]leric|"
     r"[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Ss]inger|[Aa]rtist|[Bb]usinessman|[Oo]wner|[Oo]perative|"
     r"[Bb]oss|[Kk]ingpin|[Tt]rafficker|[Ff]ounder|[Aa]nalyst|[Rr]esearcher|[Ee]xpert|[Pp]rofessor|"
-    r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer)\s+$"
+    r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman)\s+$"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
@@ -121,7 +121,9 @@ _SPEECH_VERBS = SPEECH_VERBS + (
 )
 _SPEECH_AFTER = re.compile(rf"\s+(?:(?:also|then|later|simply|has|had|have|was|is|would|will)\s+)?(?:{_SPEECH_VERBS})\b")
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|according to|killed|kidnapped|abducted|murdered|assassinated|arrested|detained)\s+$")
+    r"\b(?:said|says|told|according to|killed|kidnapped|abducted|murdered|assassinated|arrested|detained"
+    # what is done to people: "the murders of Secundino Orellana Romero and ...", "the arrest of"
+    r"|(?:murders?|killings?|assassination|arrest|capture|kidnapping|abduction|disappearance|extradition)\s+of)\s+$")
 _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+$")
 # The later names of a credit line: "Editing by Douglas Hamilton and Sophie Hares".
 _CREDIT_LIST = re.compile(
@@ -133,7 +135,7 @@ _LINE_BYLINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*By\s+$")
 _CREDIT_BLOCK = re.compile(
     r"(?:\(|-LRB-)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()\n]{0,600}?(?:\)|-RRB-)")
 # "CNN's Alan Silverleib, Jill Dougherty and Mike Pearson contributed to this report"
-_CONTRIBUTED = re.compile(r"[^.;\n]{0,80}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"[^.;\n]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)", re.IGNORECASE)
 # A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
@@ -170,6 +172,7 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
 )
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)  # "an American television interviewer": no one outlet
 _BROADCASTER_AFTER = re.compile(r"\s+(?:state(?:[- ]run)?\s+|official\s+)?(?:TV|television|radio)\b")
 # A demonym before an official's title speaks of that country's government: "British Prime
 # Minister David Cameron", "Spanish Defense Minister Carme Chacon", "Iranian officials".
@@ -298,6 +301,9 @@ _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette he
 _ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
 _HEADS_BEFORE_OF = frozenset(("house",))  # "House of Representatives"; "Amport House" is a building
 _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
+# English words written after a hyphen: "Saudi-led", "state-run", "US-made", "Syria-based".
+_HYPHENED_WORDS = frozenset("led run made born based style type like free wide owned held era age old year "
+                            "backed linked era day week front army city".split())
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 _LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
@@ -772,7 +778,7 @@ class _Article:
         if after[:1] not in (" ", "-"):
             return False
         broadcaster = _BROADCASTER_AFTER.match(after)
-        if broadcaster is not None:  # "Libyan state TV": the state's broadcaster, a source of its own
+        if broadcaster is not None and not _INDEFINITE_BEFORE.search(self.body, max(0, token.start - 4), token.start):  # "Libyan state TV": the state's broadcaster, a source of its own
             last_token = self._token_range(end, end + broadcaster.end())[-1]
             medium = "radio" if broadcaster.group(0).rstrip().lower().endswith("radio") else "television"
             # "Libyan state TV", "Libyan state television" and "Libyan TV" are one broadcaster
@@ -859,7 +865,19 @@ class _Article:
                 current = []
         if current:
             runs.append(current)
-        return [_trim_lower_tail(run, self.tokens) for run in runs]
+        return [self._with_hyphenated_syllable(_trim_lower_tail(run, self.tokens)) for run in runs]
+
+    def _with_hyphenated_syllable(self, run: list[int]) -> list[int]:
+        """"Yolanda Yu Hoi-kwan", "Lee Myung-bak": a lower-case syllable hyphened to a name's
+        last word is part of it (not "Saudi-led" or "Iran-backed", English words)."""
+        after = run[-1] + 1 if run else 0
+        if len(run) < 2 or after >= len(self.tokens):
+            return run
+        token = self.tokens[after]
+        if (self.body[self.tokens[run[-1]].end : token.start] == "-" and token.text.isalpha() and token.text.islower()
+                and 2 <= len(token.text) <= 5 and token.text not in _HYPHENED_WORDS and not token.text.endswith(("ed", "ing"))):
+            return [*run, after]
+        return run
 
     def _qualifier_inside_a_name(self, index: int, current: list[int]) -> bool:
         """ "Muslim" in "the Association of Muslim Clerics": a word that never starts a name
@@ -1179,7 +1197,7 @@ class _Article:
                for t in names):
             return False
         start, end = tokens[0].start, tokens[-1].end
-        before, after = self.body[max(0, start - 90) : start], self.body[end : end + 120]
+        before, after = self.body[max(0, start - 90) : start], self.body[end : end + 240]  # a credit line's names
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         ends_with = before.rstrip()[-2:]
         if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or (ends_with == "By" and _LINE_BYLINE_BEFORE.search(before))
@@ -1209,6 +1227,7 @@ class _Article:
             names[0].text in self.kb.given_names
             or bool(_KIN_OR_NAMED_BEFORE.search(before))  # "a hostage negotiator called Felicity Arbuthnot"
             or bool(_HANDLE_AFTER.match(after))
+            or bool(_ALIAS_AFTER.match(after))  # "Nemesio Oseguera Cervantes, alias "El Mencho""
             or bool(_APPOSITION_AFTER.match(after))
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
             or bool(_SPEECH_AFTER.match(after))

@@ -1148,6 +1148,25 @@ def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     return words >= 4 and sum(tokens.capitalised[first_token:end]) >= 0.6 * words
 
 
+_APPOSITION_KINDS = {**_KIND_AFTER_NAME, "city": "city", "port": "town", "municipality": "town"}
+
+
+def _appositive_name(tokens: _Tokens, body: str, index: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The name a kind of place describes after a comma, where the name follows a locative:
+    "in Villacolombia, a town in the south", "in Karrada, a district for the well-heeled"."""
+    article = index - 1
+    while article > 0 and index - article <= 3 and tokens.norms[article] not in ("a", "an"):
+        if tokens.capitalised[article]:
+            return None
+        article -= 1
+    last = article - 1
+    if (last < 1 or tokens.norms[article] not in ("a", "an") or not tokens.capitalised[last]
+            or body[tokens.ends[last] : tokens.starts[article]].strip() != ","):
+        return None
+    span = _name_ending_at(tokens, last, gazetteer)
+    return span if span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME else None
+
+
 def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(first token, last token, kind) of every name introduced as a place by its wording."""
     found, norms = [], tokens.norms
@@ -1174,6 +1193,9 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             if span is not None:  # "the Nueva Colonia district of Turbo": a district, and the town it is of
                 found.append((*span, kind))
             span, kind = before, _KIND_AFTER_NAME[norm]
+        if norm in _APPOSITION_KINDS and not tokens.capitalised[index] and (
+                described := _appositive_name(tokens, body, index, gazetteer)) is not None:
+            found.append((*described, _APPOSITION_KINDS[norm]))  # "in Karrada, a district of Baghdad": both
         if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index]:
             span, kind = _name_before(tokens, index, gazetteer), _KIND_IN_NAME[norm]
             first = index if span is None else span[0]
@@ -1376,6 +1398,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
+    hits = _with_towns_named_with_their_country(body, tokens, hits)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1506,6 +1529,31 @@ def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
     return (first >= 2 and tokens.norms[first - 1] in _NAME_LINKS
             and tokens.joins_next[first - 2] and tokens.joins_next[first - 1] and tokens.capitalised[first - 2]
             and tokens.sentence[first - 2] == tokens.sentence[first])
+
+
+_COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|this|where|when)\b)")
+
+
+def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """`hits` with the small towns (GeoNames' cities of 1,000+) named with their country after
+    a comma: "the summit in Deauville, France" names a French town, whatever the article is about."""
+    covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    found = []
+    for country in [hit for hit in hits if hit.place.kind == "country" and hit.first_token > 0]:
+        last = country.first_token - 1
+        if (body[tokens.ends[last] : country.start].strip() != "," or last in covered or not tokens.capitalised[last]
+                or not _COUNTRY_ENDS_A_PLACE.match(body, country.end)):
+            continue  # not "Susan E. Rice, U.S. permanent representative": the country qualifies a title
+        towns = _small_towns(_country_code(country.place.name))
+        for first in range(max(0, last - _MAX_NAME_WORDS + 1), last + 1):
+            if any(not tokens.joins_next[i] or i in covered for i in range(first, last)) or not tokens.capitalised[first]:
+                continue
+            town = towns.get(" ".join(tokens.norms[first : last + 1]))
+            if town is not None:
+                found.append(_Hit(town, tokens.starts[first], tokens.ends[last], first, last, True))
+                covered.update(range(first, last + 1))
+                break
+    return sorted([*hits, *found], key=lambda hit: hit.first_token) if found else hits
 
 
 def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context: _Context,
