@@ -866,3 +866,14 @@ def test_a_long_credit_line_and_an_indefinite_broadcaster_name_no_actor(kb):
     assert [actor.name for actor in _actors(credits, kb).values()] == ["CNN"]
     interview = "Mr Galloway told an American television interviewer that it was a victory."
     assert "American state television" not in {actor.name for actor in _actors(interview, kb).values()}
+
+
+def test_a_people_is_no_person(kb):
+    assert _actors("The protests focus on Chinese encroachment on Hong Konger's rights.", kb) == {}
+
+
+def test_a_surname_after_a_title_names_the_full_name_a_person(kb):
+    """"Ms Sgrena" stands alone as a surname does: "Giuliana Sgrena" is then a person, though no
+    cue stands by her full name; "Hey Ruano" is an interjection and a surname."""
+    text = 'He shielded Giuliana Sgrena from the gunfire. Ms Sgrena survived. "Hey Ruano, can we talk?" Mayor Ruano agreed.'
+    assert [actor.name for actor in _actors(text, kb).values()] == ["Giuliana Sgrena"]

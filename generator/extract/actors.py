@@ -57,7 +57,7 @@ _STARTERS = frozenset(
     because amid near outside inside between against without within even just only still already
     perhaps indeed instead thus hence therefore yesterday today tonight recently currently initially
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
-    otherwise besides""".split()
+    otherwise besides hey oh dear hello""".split()
 )
 _TITLE_WORDS = TITLE_WORDS
 
@@ -1189,6 +1189,8 @@ class _Article:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
         if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
+        if tuple(t.text for t in tokens) in self.matcher.demonyms:
+            return False  # "Hong Konger's rights": a people
         if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
             return False  # "Ordinary Baghdadis": the people of a place the article names
         # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
@@ -1279,7 +1281,8 @@ class _Article:
         capitalised, tokens, joined = set(self.capitalised), self.tokens, self.joined
         for index in self.capitalised:
             if (self.headline[index] or self.taken[index] or index in self.place_span_of
-                    or (index - 1 in capitalised and joined[index - 1]) or (index + 1 in capitalised and joined[index])
+                    or (index - 1 in capitalised and joined[index - 1] and tokens[index - 1].lower not in _TITLE_WORDS)
+                    or (index + 1 in capitalised and joined[index])  # "Ms Sgrena" stands alone after her title
                     or (index > 0 and tokens[index - 1].lower in _NOT_BEFORE_A_SURNAME)):
                 continue
             counts[tokens[index].text] += 1
