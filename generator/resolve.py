@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.lexicon import GOVERNMENT_REFERENCES
 from generator.models import Dossier, Entity, EntityMention, ExtractedArticle
 from generator.names import person_key
 from generator.slugs import slugify
@@ -45,7 +46,8 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     _link_surnames(local, links)
     groups = _collect(local, links, kb, named)
     ids = _assign_ids(groups)
-    entities = tuple(sorted((_entity(ids[root], group) for root, group in groups.items()), key=lambda e: e.id))
+    generic = _generic_phrases(kb)
+    entities = tuple(sorted((_entity(ids[root], group, generic) for root, group in groups.items()), key=lambda e: e.id))
     entity_of = {
         (article_id, group.category, local_key): ids[root]
         for root, group in groups.items()
@@ -224,7 +226,15 @@ def _assign_ids(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
     return ids
 
 
-def _entity(entity_id: str, group: _Group) -> Entity:
+def _generic_phrases(kb: KnowledgeBase) -> frozenset[str]:
+    """"the regime", "the observatory", "government forces": how a text refers to an actor,
+    not a name of it. An entity's aliases leave them out: one dossier's "the government" is
+    several governments."""
+    return frozenset((*(normalize_surface(phrase) for entry in kb.actors() for phrase in entry.references),
+                      *(normalize_surface(phrase) for phrase in GOVERNMENT_REFERENCES)))
+
+
+def _entity(entity_id: str, group: _Group, generic: frozenset[str]) -> Entity:
     geography = group.geography
     entry = group.entry
     return Entity(
@@ -232,7 +242,7 @@ def _entity(entity_id: str, group: _Group) -> Entity:
         category=group.category,
         name=_display_name(group),
         kind=_kind(group),
-        aliases=tuple(sorted(group.surfaces)),
+        aliases=tuple(sorted(surface for surface in group.surfaces if normalize_surface(surface) not in generic)),
         description=entry.description if entry else None,
         country=(geography.country if geography else None) or (entry.country if entry else None),
         region=geography.region if geography else None,

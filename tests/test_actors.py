@@ -877,3 +877,13 @@ def test_a_surname_after_a_title_names_the_full_name_a_person(kb):
     cue stands by her full name; "Hey Ruano" is an interjection and a surname."""
     text = 'He shielded Giuliana Sgrena from the gunfire. Ms Sgrena survived. "Hey Ruano, can we talk?" Mayor Ruano agreed.'
     assert [actor.name for actor in _actors(text, kb).values()] == ["Giuliana Sgrena"]
+
+
+def test_generic_government_phrases_name_the_government_of_the_storys_country(kb):
+    """"the government" of a story about Libya is Libya's, of one about Syria Syria's; the
+    Philippines' government is named as news name it."""
+    libya = "The government denies any protests in Tripoli, Libya. Regime forces shelled Misrata, Libya."
+    libyan = {actor.name: actor for actor in _actors(libya, kb, find_places(libya, split_sentences(libya))).values()}
+    assert [m.surface for m in libyan["Libyan government"].mentions] == ["The government", "Regime forces"]
+    philippines = "Philippine troops clashed with rebels in Mindanao."
+    assert [actor.name for actor in _actors(philippines, kb).values()] == ["Philippine government"]

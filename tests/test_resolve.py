@@ -104,6 +104,15 @@ def test_a_surname_with_one_inner_vowel_dropped_is_the_same_person(kb):
     assert ids[("c", "actor", "Omar al-Zawahri")] != ids[("a", "actor", "Ayman al-Zawahiri")]
 
 
+def test_generic_phrases_are_no_aliases(kb):
+    """"the government" and "the Observatory" are how a text refers to an actor, not its names:
+    listed as aliases, one dossier's "the government" would be several governments' alias."""
+    articles = [_article("a", [_entity("Libyan government", "government", ("Libyan authorities", "the government"))]),
+                _article("b", [_entity("US government", "government", ("Washington", "the government"))])]
+    aliases = {entity.name: entity.aliases for entity in resolve(articles, kb).entities}
+    assert aliases == {"Libyan government": ("Libyan authorities",), "US government": ("Washington",)}
+
+
 def test_places_group_by_gazetteer_id_then_name(kb):
     aleppo = {"kb_id": "geonames:170063", "country": "Syria", "region": "Aleppo", "lat": 36.2, "lon": 37.16}
     articles = [_article("a", places=[_entity("geonames:170063", "city", ("Aleppo",), **aleppo),

@@ -22,7 +22,16 @@ from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.extract.places import main_country
-from generator.lexicon import FACILITY_WORDS, FUNCTION_WORDS, MONTH_NUMBERS, NAME_FIELD_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAY_WORDS
+from generator.lexicon import (
+    FACILITY_WORDS,
+    FUNCTION_WORDS,
+    GOVERNMENT_REFERENCES,
+    MONTH_NUMBERS,
+    NAME_FIELD_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEEKDAY_WORDS,
+)
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES
 from generator.text import sentence_at
@@ -367,7 +376,7 @@ class _Matcher:
     demonyms: dict[tuple[str, ...], KbEntry]  # token texts ("South", "African") -> government
     demonym_starts: frozenset[str]
     references: re.Pattern[str] | None
-    reference_entry: dict[str, KbEntry]
+    reference_entry: dict[str, KbEntry | None]  # None: a government's phrase of no one country
     surnames: dict[str, tuple[KbEntry, ...]]
 
 
@@ -412,6 +421,8 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
     lengths: dict[str, set[int]] = {}
     for key in aliases:
         lengths.setdefault(key[0], set()).add(len(key))
+    for phrase in GOVERNMENT_REFERENCES:  # any country's: resolved to the article's (match_references)
+        reference_entry.setdefault(normalize_surface(phrase), None)
     phrases = sorted(reference_entry, key=lambda phrase: (-len(phrase), phrase))
     references = _phrase_pattern(phrases) if phrases else None
     lower_case_starts = frozenset(
@@ -442,6 +453,9 @@ def _acronym_spellings(surface: str) -> tuple[str, ...]:
     dotted = _PLAIN_ACRONYM.sub(lambda match: ".".join(match.group(0)) + ".", surface)
     plain = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), surface)
     return (surface, dotted, plain)
+
+
+_GOVERNMENT_REFERENCE_KEYS = frozenset(normalize_surface(phrase) for phrase in GOVERNMENT_REFERENCES)
 
 
 def _governments_by_country(kb: KnowledgeBase) -> dict[str, KbEntry]:
@@ -813,8 +827,12 @@ class _Article:
             return
         present = {found.kb_id for found in self.found}
         for match in self.matcher.references.finditer(self.body):
-            entry = self.matcher.reference_entry[normalize_surface(match.group())]
-            if not self._in_context(entry, present):
+            phrase = normalize_surface(match.group())
+            entry = self.matcher.reference_entry[phrase]
+            if entry is None or not self._in_context(entry, present):
+                # "the government", "regime forces" of a story about Libya are Libya's
+                entry = self._main_government if phrase in _GOVERNMENT_REFERENCE_KEYS else None
+            if entry is None:
                 continue
             indexes = self._token_range(match.start(), match.end())
             # A place inside the phrase is part of it ("the Britain-based monitor"); the place
