@@ -887,3 +887,14 @@ def test_generic_government_phrases_name_the_government_of_the_storys_country(kb
     assert [m.surface for m in libyan["Libyan government"].mentions] == ["The government", "Regime forces"]
     philippines = "Philippine troops clashed with rebels in Mindanao."
     assert [actor.name for actor in _actors(philippines, kb).values()] == ["Philippine government"]
+
+
+def test_a_titled_leaders_forces_are_his_countrys_government(kb):
+    """"Gaddafi's forces" are the Libyan government's where the text makes him Libya's leader;
+    the titled mention stays his ("President Hosni Mubarak's regime" names him too)."""
+    text = ("Libyan leader Muammar Gaddafi spoke in Tripoli. Gaddafi's troops fired and pro-Gaddafi forces fled. "
+            "Egyptian President Hosni Mubarak's regime fell. Mladic's troops are no one's government here.")
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert [m.surface for m in actors["Libyan government"].mentions] == ["Gaddafi's troops", "pro-Gaddafi forces"]
+    assert [m.surface for m in actors["Muammar Gaddafi"].mentions] == ["Muammar Gaddafi"]
+    assert [m.surface for m in actors["Hosni Mubarak"].mentions] == ["Hosni Mubarak"]

@@ -181,6 +181,13 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
 )
+# "Libyan leader Muammar Gaddafi": the country whose government his forces are.
+_LEADER_BEFORE = re.compile(
+    r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:leader|president|dictator|strongman|ruler|king|emir|prime\s+minister)\s+$",
+    re.IGNORECASE)
+_LEADERS_FORCES_AFTER = re.compile(
+    r"(?:\s?['’]s)?\s+(?:forces|troops|regime|government|loyalists|militiamen|brigades|army|military|soldiers)\b")
+_PRO_FORCES_AFTER = re.compile(r"\s+(?:forces|troops|fighters|militias?|loyalists|units|soldiers)\b")
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)  # "an American television interviewer": no one outlet
 _BROADCASTER_AFTER = re.compile(r"\s+(?:state(?:[- ]run)?\s+|official\s+)?(?:TV|television|radio)\b")
 # A demonym before an official's title speaks of that country's government: "British Prime
@@ -506,7 +513,7 @@ def find_actors(
     article.match_siblings()
     article.match_defined_acronyms()
     article.match_surnames()
-    found = _without_photo_credits(article.found, body)
+    found = _without_photo_credits(article.leaders_forces(), body)
     return _group(_with_nicknames(_full_names(found), body), body, sentences, kb)
 
 
@@ -840,6 +847,35 @@ class _Article:
             if any(self.taken[i] or self.headline[i] for i in indexes):
                 continue
             self._take(entry.name, entry.kind, entry.id, indexes[0], indexes[-1] + 1)
+
+    def leaders_forces(self) -> list[_Found]:
+        """The found mentions, where "Gaddafi's forces", "pro-Gaddafi troops" or "the Gaddafi
+        regime" are the government of the country the article makes him the leader of ("Libyan
+        leader Muammar Gaddafi"); without such a title they stay his, and so does the titled
+        mention ("Egyptian President Hosni Mubarak's regime" names him too)."""
+        governments: dict[str, KbEntry] = {}
+        titled: set[int] = set()
+        for item in self.found:
+            title = _LEADER_BEFORE.search(self.body, max(0, item.start - 40), item.start) if item.kind == "person" else None
+            government = self.matcher.demonyms.get((title.group("demonym"),)) if title else None
+            if government is not None and government.kind == "government":
+                governments.setdefault(item.key, government)
+                titled.add(item.start)
+        if not governments:
+            return self.found
+        kept = []
+        for item in self.found:
+            government = governments.get(item.key) if item.start not in titled else None
+            forces = _LEADERS_FORCES_AFTER.match(self.body, item.end) if government is not None else None
+            pro = government is not None and self.body[max(0, item.start - 4) : item.start].lower() == "pro-"
+            if forces is None and pro:
+                forces = _PRO_FORCES_AFTER.match(self.body, item.end)
+            if forces is None:
+                kept.append(item)
+            else:
+                start = item.start - 4 if pro else item.start
+                kept.append(_Found(government.name, government.kind, government.id, start, forces.end()))
+        return kept
 
     def _in_context(self, entry: KbEntry, present: set[str | None]) -> bool:
         """The actor is named, or its country is the one the article is about: "the army" of a
