@@ -898,3 +898,29 @@ def test_a_titled_leaders_forces_are_his_countrys_government(kb):
     assert [m.surface for m in actors["Libyan government"].mentions] == ["Gaddafi's troops", "pro-Gaddafi forces"]
     assert [m.surface for m in actors["Muammar Gaddafi"].mentions] == ["Muammar Gaddafi"]
     assert [m.surface for m in actors["Hosni Mubarak"].mentions] == ["Hosni Mubarak"]
+
+
+def test_a_country_coordinated_with_an_acting_one_acts_too(kb):
+    text = "Russia and China have taken a softer line, and neither attended the meeting in Libya."
+    assert {actor.name for actor in _actors(text, kb).values()} == {"Russian government", "Chinese government"}
+
+
+def test_an_outlet_after_a_romance_article_cited_as_saying_or_reported_in(kb):
+    text = ("Corriere della Sera and La Repubblica said the report argues so, according to comments reported in "
+            "La Stampa. Jalal El-Gallal said so too.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds["La Repubblica"] == kinds["La Stampa"] == "media" and "El-Gallal" not in kinds
+
+
+def test_one_word_persons_by_kin_alias_lower_case_title_and_a_persons_noun(kb):
+    text = ("Many believe Mubarak is grooming his son , Gamal , as his successor . They referred to a man known as "
+            "Alonso . A rebel spokesman , called Aissa , said so , as did rebel spokesman Abdelsalam in Misrata . "
+            "Reporters saw Nasib , a comatose baby . NATO spokesman Brig. Gen. Rob Weighill spoke .")
+    persons = sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person")
+    assert persons == ["Abdelsalam", "Aissa", "Alonso", "Gamal", "Hosni Mubarak", "Nasib", "Rob Weighill"]
+
+
+def test_one_word_of_a_known_persons_name_is_that_person(kb):
+    text = "Saif Gadhafi insisted his father , Moammar , was not like Mubarak . Moammar Gadhafi ruled Libya ."
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert [m.surface for m in actors["Muammar Gaddafi"].mentions] == ["Moammar", "Moammar Gadhafi"]

@@ -103,11 +103,17 @@ _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
     rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
-_KIN_OR_NAMED_BEFORE = re.compile(
+_KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso", "a rebel spokesman, called Abdelsalam"
     r"(?:(?:\b(?:his|her|their|whose)|['’]s)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt"
-    r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
-    rf"|farmer|{_ROLE_NOUNS})s?\s+(?:named|called))\s+$",
+    r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
+    rf"|farmer|{_ROLE_NOUNS})s?\s*,?\s+(?:named|called|known\s+as))\s+$",
     re.IGNORECASE)
+# A title written in lower case before one word: "rebel spokesman Abdelsalam said".
+_LOWER_TITLE_BEFORE = re.compile(
+    r"\b(?:president|minister|ambassador|envoy|spokes(?:man|woman|person)|senator|king|prince|chancellor|premier"
+    r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal)\s+$")
+# A person's noun in apposition to one word: "to see Nasib, a comatose baby", "Amgad, a mother of three".
+_PERSON_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?i:baby|child|toddler|infant|teenager)\b")
 # 'a man known in the area as alias "Cachetes"', 'goes by the aliases "Jair" and "El Loco"'
 _ALIAS_BEFORE = re.compile(
     r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
@@ -153,7 +159,8 @@ _ACTION_VERBS = (
     r"approved|imposed|recognised|recognized|expressed|failed|continued|continues|decided|ordered|"
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
     r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends|"
-    r"promises|"  # and the progressive: "Washington is calling on its ally"
+    r"promises|taken|abstained|voted|joined|pledged|pledges|provided|"
+    # and the progressive: "Washington is calling on its ally"
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
     r"arming|funding|refusing|rejecting|blocking"
@@ -262,7 +269,7 @@ _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a 
 _CITED_AFTER = re.compile(r",?\s+(?:has\s+|had\s+|also\s+)?reported\b|\s+reports\s+that\b")
 _CITED_BEFORE = re.compile(
     r"\b(?:according\s+to|reported\s+by|reported|cited\s+by|quoted\s+by|told|interview\s+with(?:\s+the)?|"
-    r"permission\s+from)\s+$")
+    r"permission\s+from|(?:reported|published|quoted|cited|wrote)\s+in)\s+$")
 _CITED_ONE_WORD_BEFORE = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|quoted\s+by|,\s+reported)\s+$")
 _POSSESSIVE = re.compile(r" ?['’]s?\s+")  # " 's": text tokenized with the possessive apart
 _SPACED_APOSTROPHE = re.compile(r"\s+['’]\s+")
@@ -514,7 +521,7 @@ def find_actors(
     article.match_defined_acronyms()
     article.match_surnames()
     found = _without_photo_credits(article.leaders_forces(), body)
-    return _group(_with_nicknames(_full_names(found), body), body, sentences, kb)
+    return _group(_with_nicknames(_full_names(found, body), body), body, sentences, kb)
 
 
 # "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;
@@ -555,22 +562,31 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
             for item in found]
 
 
-def _full_names(found: list[_Found]) -> list[_Found]:
+def _full_names(found: list[_Found], body: str) -> list[_Found]:
     """"Perez Esparza" after "David Perez Esparza", "Leonel Rivera" after "Devis Leonel Rivera
     Maradiaga": a person named by two or more consecutive words of one other person's name in
     the same article is that person (Spanish names carry two given names and two surnames).
     So is a person named by one word of one other person's name ("his brother Obdulio" of
-    "Obdulio Angulo Zamora"); a word of several ("Keys" of Reg Keys and Tom Keys) is no one."""
+    "Obdulio Angulo Zamora", "his father, Moammar," of a known person written "Moammar Gadhafi");
+    a word of several ("Keys" of Reg Keys and Tom Keys) is no one."""
     persons = {item.key for item in found if item.kind == "person" and item.kb_id is None}
+    known = _known_persons_words(found, body)  # "his father, Moammar," of "Moammar Gadhafi" (known as Muammar Gaddafi)
     longer_of: dict[str, str] = {}
     fragments: set[str] = set()
     for key in persons:
+        words = _token_texts(key)
+        known_owners = [other for other, other_words in known.items() if len(words) == 1 and words[0] in other_words]
+        if known_owners:
+            if len(known_owners) == 1 and not any(other != key and words[0] in _token_texts(other) for other in persons):
+                longer_of[key] = known_owners[0]
+            else:
+                fragments.add(key)
+            continue
         without_initials = _without_initials(key)
         same = [other for other in persons if other != key and _without_initials(other) == without_initials]
         if len(same) == 1 and len(_token_texts(same[0])) > len(_token_texts(key)):
             longer_of[key] = same[0]  # "John Brennan" is "John O. Brennan"
             continue
-        words = _token_texts(key)
         if len(words) < 2:
             owners = [other for other in persons if other != key and words[0] in _token_texts(other)]
         else:
@@ -581,8 +597,18 @@ def _full_names(found: list[_Found]) -> list[_Found]:
             fragments.add(key)
     if not longer_of and not fragments:
         return found
-    return [replace(item, key=longer_of[item.key]) if item.key in longer_of else item
+    kb_ids = {item.key: item.kb_id for item in found if item.kb_id is not None}
+    return [replace(item, key=longer_of[item.key], kb_id=kb_ids.get(longer_of[item.key])) if item.key in longer_of else item
             for item in found if item.key not in fragments]
+
+
+def _known_persons_words(found: list[_Found], body: str) -> dict[str, set[str]]:
+    """Knowledge-base persons of the article -> the words of the names it gives them."""
+    words: dict[str, set[str]] = {}
+    for item in found:
+        if item.kind == "person" and item.kb_id is not None:
+            words.setdefault(item.key, set()).update(_token_texts(body[item.start : item.end]))
+    return words
 
 
 class _Article:
@@ -775,10 +801,16 @@ class _Article:
             before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
             if _LOCATIVE_BEFORE.search(before):
                 return False
-            if _ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before):
+            if _ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before) or self._after_a_government(index):
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
         return False
+
+    def _after_a_government(self, index: int) -> bool:
+        """"Russia and China have taken a softer line": coordinated with a government just taken."""
+        return (index >= 2 and self.tokens[index - 1].lower in ("and", "or") and self.joined[index - 2]
+                and self.taken[index - 2] and any(item.kind == "government" and item.end == self.tokens[index - 2].end
+                                                  for item in self.found[-3:]))
 
     def _match_demonym(self, index: int) -> bool:
         found = self._demonym_at(index)
@@ -1039,8 +1071,11 @@ class _Article:
             return
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
         if len(tokens) > 1 and tokens[0].lower in _ARTICLES and (
-                self._named_as_outlet(run, before) or self._cited_as_source(run, _CITED_BEFORE)):
-            # "the newspaper El Pais", "according to El Heraldo", "La Republica reported"
+                self._named_as_outlet(run, before) or self._cited_as_source(run, _CITED_BEFORE)
+                or (tokens[-1].capitalised and self.body[tokens[0].end : tokens[1].start] == " "
+                    and _SPEECH_AFTER.match(self.body, tokens[-1].end))):
+            # "the newspaper El Pais", "according to El Heraldo", "La Republica reported", "La
+            # Repubblica said" (a name after a Romance article is no person's; "El-Gallal" is)
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
         if any(t.lower in _CONNECTORS for t in tokens) or _organization_head(tokens) is not None:
@@ -1269,6 +1304,8 @@ class _Article:
             return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
                     or bool(_AGE_AFTER.match(after)) or bool(_ALIAS_BEFORE.search(before))
                     or bool(_ABBREVIATED_TITLE_BEFORE.search(before))
+                    or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
+                    or bool(_PERSON_APPOSITION_AFTER.match(after))
                     or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
                     or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
         if title or _TITLE_BEFORE.search(before):
