@@ -924,3 +924,10 @@ def test_one_word_of_a_known_persons_name_is_that_person(kb):
     text = "Saif Gadhafi insisted his father , Moammar , was not like Mubarak . Moammar Gadhafi ruled Libya ."
     actors = {actor.name: actor for actor in _actors(text, kb).values()}
     assert [m.surface for m in actors["Muammar Gaddafi"].mentions] == ["Moammar", "Moammar Gadhafi"]
+
+
+def test_a_city_after_a_first_name_is_a_surname_and_starters_start_no_name(kb):
+    text = ("Robert Amsterdam, the international counsel, rejected the verdict. Photo: AP/Fernando Antonio Elites. "
+            "Unlike Guzman, he fled. Easter Day was calm.")
+    places = find_places(text, split_sentences(text))
+    assert [actor.name for actor in _actors(text, kb, places).values()] == ["Robert Amsterdam"]

@@ -66,7 +66,7 @@ _STARTERS = frozenset(
     because amid near outside inside between against without within even just only still already
     perhaps indeed instead thus hence therefore yesterday today tonight recently currently initially
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
-    otherwise besides hey oh dear hello""".split()
+    otherwise besides hey oh dear hello unlike easter christmas""".split()
 )
 _TITLE_WORDS = TITLE_WORDS
 
@@ -531,7 +531,7 @@ _PHOTO_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(
                            re.IGNORECASE)
 
 
-_PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*/\s*$")  # "(AP Photo/Ben Curtis)"
+_PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?/\s*$")  # "(AP Photo/Ben Curtis)", "Photo: AP/..."
 
 
 def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
@@ -643,7 +643,8 @@ class _Article:
 
     def _first_names_on_places(self) -> frozenset[int]:
         """Tokens found as a one-word place that are a first name before a capitalised word no
-        place covers: "Norman Benotman", "Cesar Tulio Sandoval" are persons, not Norman, Oklahoma."""
+        place covers: "Norman Benotman", "Cesar Tulio Sandoval" are persons, not Norman, Oklahoma;
+        or a surname after a first name ("Robert Amsterdam")."""
         found, tokens, count = set(), self.tokens, len(self.tokens)
         for index, (start, end) in self.place_span_of.items():
             following = index + 1
@@ -652,6 +653,11 @@ class _Article:
                     and tokens[following].capitalised and following not in self.place_span_of
                     and tokens[following].lower not in _NOT_INSIDE_A_NAME):
                 found.add(index)
+            previous = index - 1
+            if (tokens[index].start == start and tokens[index].end == end and previous >= 0 and self.joined[previous]
+                    and tokens[previous].text in self.kb.given_names and previous not in self.place_span_of
+                    and (index + 1 >= count or not (self.joined[index] and tokens[index + 1].capitalised))):
+                found.add(index)  # "Robert Amsterdam, the international counsel": a surname, not the city
         return frozenset(found)
 
     # --- passes ---------------------------------------------------------------------------
