@@ -1583,23 +1583,32 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
         namesake = replaceable.get(index)
         if namesake is not None and not _listed_with(tokens, namesake, home_ends, home_starts):
             continue  # "talks in Paris" in a story about the US are in France's Paris
-        if not _cued_as_place(tokens, index, place_ends):
+        town = _town_at(tokens, index, towns, namesake, covered)
+        # the wording is checked only for a town's name: most capitalised words are none
+        if town is None or not _cued_as_place(tokens, index, place_ends):
             continue
-        for count in range(_MAX_NAME_WORDS, 0, -1):
-            last = index + count - 1
-            if last >= len(tokens.norms) or any(not tokens.joins_next[i] for i in range(index, last)):
-                continue
-            if namesake is not None and last != namesake.last_token:
-                continue  # only the very name of the foreign place
-            place = towns.get(" ".join(tokens.norms[index : last + 1]))
-            if place is not None and (namesake is not None or not covered.intersection(range(index, last + 1))):
-                found.append(_Hit(place, tokens.starts[index], tokens.ends[last], index, last, True))
-                covered.update(range(index, last + 1))
-                place_ends.add(last)
-                home_ends.add(last)
-                break
+        place, last = town
+        found.append(_Hit(place, tokens.starts[index], tokens.ends[last], index, last, True))
+        covered.update(range(index, last + 1))
+        place_ends.add(last)
+        home_ends.add(last)
     replaced = {hit.first_token for hit in found} & replaceable.keys()
     return [hit for hit in hits if hit.first_token not in replaced] + found
+
+
+def _town_at(tokens: _Tokens, index: int, towns: dict[str, Place], namesake: _Hit | None,
+             covered: set[int]) -> tuple[Place, int] | None:
+    """The longest small town's name starting at `index` (and its last token), if any."""
+    for count in range(_MAX_NAME_WORDS, 0, -1):
+        last = index + count - 1
+        if last >= len(tokens.norms) or any(not tokens.joins_next[i] for i in range(index, last)):
+            continue
+        if namesake is not None and last != namesake.last_token:
+            continue  # only the very name of the foreign place
+        place = towns.get(" ".join(tokens.norms[index : last + 1]))
+        if place is not None and (namesake is not None or not covered.intersection(range(index, last + 1))):
+            return place, last
+    return None
 
 
 def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -> bool:
