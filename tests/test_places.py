@@ -848,3 +848,10 @@ def test_a_name_a_kind_of_place_describes_after_a_comma_is_a_place():
     assert (places["Villacolombia"].kind, places["Villacolombia"].country) == ("town", "Colombia")
     assert (places["Karrada"].kind, places["Karrada"].country) == ("district", "Iraq")
     assert "Ahmed" not in world_places("The talks with Ahmed, a district official in Baghdad, Iraq, failed.")
+
+
+def test_a_territory_geonames_lists_as_a_country_is_a_region_of_its_parent():
+    """world.yaml part_of: Hong Kong and its districts are in China, as news place them."""
+    places = world_places("Protesters gathered in Tsuen Wan, Hong Kong, on Sunday.")
+    assert (places["Hong Kong"].kind, places["Hong Kong"].country) == ("region", "China")
+    assert places["Tsuen Wan"].country == "China"

@@ -473,7 +473,7 @@ class _Builder:
             if len(words) > 1:
                 pairs.add(" ".join(words[:2]))
         demonyms = frozenset(_fold(word) for word in data.world["demonyms"])
-        country_names = {code: place.name for code, place in _country_places(data)[0].items()}
+        country_names = {code: place.country for code, place in _country_places(data)[0].items()}
         nationalities = {_fold(word): country_names[code] for code, words in data.world["nationalities"].items()
                          if code in country_names for word in words if " " not in word}
         return Gazetteer(
@@ -504,6 +504,10 @@ def _country_places(data: _RegionData) -> tuple[dict[str, Place], dict[str, list
         if official is not None:
             candidates += [getattr(official, field, "") for field in ("name", "common_name", "official_name")]
         names[code] = [alias for alias in dict.fromkeys(candidates) if alias and "," not in alias]
+    for code, parent in (data.world.get("part_of") or {}).items():
+        if code in places and parent in places:  # a region of its parent country, whose name its places take
+            territory = places[code]
+            places[code] = Place(territory.key, territory.name, "region", places[parent].name, None)
     return places, names
 
 
@@ -609,7 +613,7 @@ def _add_curated_places(
 ) -> dict[int, Place]:
     """Register the packs' and the world base's entries; returns those tied to a GeoNames record, by its id."""
     by_geonameid = {}
-    home_country = {code: countries[code].name for code in data.home}
+    home_country = {code: countries[code].country for code in data.home}
     region_country = {gov["region"]: home_country.get(code.split("-")[0])
                       for pack in data.packs for code, gov in (pack.get("governorates") or {}).items()}
     for entry in data.entries("places"):
@@ -622,7 +626,7 @@ def _add_curated_places(
     for entry in [*data.entries("areas"), *data.world["world"]]:
         city = by_id.get(entry.get("geonames"))
         if city is not None:
-            country, region = countries[city.country_code].name, subdivisions.get((city.country_code, city.admin1))
+            country, region = countries[city.country_code].country, subdivisions.get((city.country_code, city.admin1))
         else:
             country, region = entry.get("country"), None
         place = _curated_place(entry, city, country, region, data)
@@ -647,7 +651,7 @@ def _curated_place(entry: dict, city: _City | None, country: str | None, region:
 
 def _is_home(country: str | None, data: _RegionData) -> bool:
     countries = _country_places(data)[0]
-    return any(countries[code].name == country for code in data.home if code in countries)
+    return any(countries[code].country == country for code in data.home if code in countries)
 
 
 def _add_governorates(builder: _Builder, data: _RegionData) -> None:
@@ -655,7 +659,7 @@ def _add_governorates(builder: _Builder, data: _RegionData) -> None:
     countries = _country_places(data)[0]
     for pack in data.packs:
         for code, gov in (pack.get("governorates") or {}).items():
-            country = countries[code.split("-")[0]].name
+            country = countries[code.split("-")[0]].country
             place = Place(f"iso:{code}", f"{gov['region']} Governorate", "governorate", country, gov["region"])
             for alias in gov.get("bare_aliases", []):
                 builder.add(alias, place, curated=True, any_case=True)
@@ -723,7 +727,7 @@ def _add_cities(
         )
         place = Place(
             f"geonames:{city.geonameid}", _display(city.name), "city" if city.population >= _CITY else "town",
-            country.name if country else None,
+            country.country if country else None,
             region_of_admin1.get((city.country_code, city.admin1)) or subdivisions.get((city.country_code, city.admin1)),
             city.lat, city.lon, foreign=not home, needs_cue=not well_known,
             needs_context=not home and city.country_code not in data.neighbours and city.population < _MIN_FOREIGN_CITY,
@@ -1726,7 +1730,7 @@ def _build_small_towns() -> dict[str, dict[str, Place]]:
         if not keys or keys[0] in not_places or len(keys[0]) < 4 or not name[:1].isupper():
             continue
         place = Place(f"geonames:{int(geonameid)}", _display(name), "town" if int(population) >= 5_000 else "village",
-                      countries[code].name, subdivisions.get((code, admin1.decode())), float(lat), float(lon),
+                      countries[code].country, subdivisions.get((code, admin1.decode())), float(lat), float(lon),
                       foreign=True, needs_cue=True, needs_context=True)
         held = sizes.get((code, keys[0]), -1)
         if int(population) > held:  # of two namesakes, the larger
@@ -1750,7 +1754,7 @@ def _pack_homes() -> dict[str, frozenset[str]]:
     for name in available_packs():
         data = _region_data((name,))
         countries = _country_places(data)[0]
-        homes[name] = frozenset(countries[code].name for code in data.home if code in countries)
+        homes[name] = frozenset(countries[code].country for code in data.home if code in countries)
     return homes
 
 
