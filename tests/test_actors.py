@@ -931,3 +931,13 @@ def test_a_city_after_a_first_name_is_a_surname_and_starters_start_no_name(kb):
             "Unlike Guzman, he fled. Easter Day was calm.")
     places = find_places(text, split_sentences(text))
     assert [actor.name for actor in _actors(text, kb, places).values()] == ["Robert Amsterdam"]
+
+
+def test_occupations_demonym_first_names_and_longer_group_names(kb):
+    """"Archaeologist Ernesto Vargas" is Ernesto Vargas; "German Arturo Lopez Veliz" keeps his
+    first name; "Kataeb Hezbollah" is not Hezbollah, which "Hezbollah" alone is."""
+    text = ("Archaeologist Ernesto Vargas said so. User José Plata wrote. German Arturo Lopez Veliz was arrested. "
+            "Fighters of Kataeb Hezbollah attacked.")
+    assert sorted(actor.name for actor in _actors(text, kb).values()) == [
+        "Ernesto Vargas", "German Arturo Lopez Veliz", "José Plata"]
+    assert [actor.name for actor in _actors("The fighters of Hezbollah said no.", kb).values()] == ["Hezbollah"]

@@ -328,7 +328,10 @@ _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
 _HYPHENED_WORDS = frozenset("led run made born based style type like free wide owned held era age old year "
                             "backed linked era day week front army city".split())
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
-_LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS
+# Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
+_OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologist sociologist criminologist
+    scientist academic researcher analyst journalist photographer lawyer activist blogger""".split())
+_LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
 
@@ -753,7 +756,18 @@ class _Article:
         government = self.matcher.demonyms.get((before.text,))
         if government is not None and alias.entry.country and government.country == alias.entry.country:
             return False  # "British Special Air Service" is the SAS, its own country named
+        if alias.entry.kind == "armed_group" and self._starts_a_longer_group_name(start - 1):
+            return True  # "Kataeb Hezbollah" is not Hezbollah
         return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
+
+    def _starts_a_longer_group_name(self, index: int) -> bool:
+        """A capitalised word right before a group's name that is a name's own: not a demonym,
+        a title, a starter or the first word of a sentence ("Lebanese Hezbollah", "Yesterday Hamas")."""
+        token = self.tokens[index]
+        sentence_start = index == 0 or self.body[self.tokens[index - 1].end : token.start].strip()[-1:] in (".", "!", "?", "\n")
+        return (token.capitalised and not sentence_start and not token.text.isupper() and (token.text,) not in self.matcher.demonyms
+                and token.lower not in _NOT_A_FIRST_NAME and index not in self.place_span_of
+                and not _NATIONALITY_LIKE.search(token.text))
 
     def _name_goes_on(self, after: int) -> bool:
         """A capitalised word right after a surname, in the same sentence, that is a name's:
@@ -1103,7 +1117,8 @@ class _Article:
                 title, run, tokens = self.tokens[run[0] - 2].lower, run[field:], tokens[field:]
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
         while tokens and (tokens[0].lower in _LEADING_NON_NAMES
-                          or (tokens[0].text,) in self.matcher.demonyms):
+                          or ((tokens[0].text,) in self.matcher.demonyms
+                              and not (len(tokens) > 2 and tokens[0].text in self.kb.given_names))):  # "German Arturo Lopez"
             if (tokens[0].lower in NAME_PARTICLES and len(tokens) > 2 and self.body[tokens[0].end : tokens[0].end + 1] in "-‐"
                     or tokens[0].lower in _KIN_PARTICLES and len(tokens) > 1):
                 break  # "Prime Minister Al-Baghdadi Ali al-Mahmudi", "Abu Aziz Selem": the name's own first word
