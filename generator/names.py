@@ -22,8 +22,13 @@ def person_key(name: str) -> str:
     doubled letters, which is how transliterations of one name usually differ.
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES]
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES and w not in _SERVANT_OF]
     return " ".join(_fold_spelling(word) for word in words)
+
+
+# "Abdel Fattah", "Abdul Fattah", "Abd al-Fattah": one Arabic "servant of" however written,
+# left out as the particle "abd" is.
+_SERVANT_OF = frozenset(("abdel", "abdul", "abdal", "abdol", "abdil"))
 
 
 _SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("g", "k"), ("ck", "k"),

@@ -941,3 +941,13 @@ def test_occupations_demonym_first_names_and_longer_group_names(kb):
     assert sorted(actor.name for actor in _actors(text, kb).values()) == [
         "Ernesto Vargas", "German Arturo Lopez Veliz", "José Plata"]
     assert [actor.name for actor in _actors("The fighters of Hezbollah said no.", kb).values()] == ["Hezbollah"]
+
+
+def test_abdel_abdul_and_abd_al_are_one_servant_of(kb):
+    assert person_key("Abdel Fattah Younis") == person_key("Abdul Fattah Younis") == person_key("Abd al-Fattah Younis")
+    assert person_key("Abdullah Gul") != person_key("Gul")
+
+
+def test_an_award_is_no_person_and_a_country_blamed_is_its_government(kb):
+    text = "He won the Robert Capa Gold Medal in 2010. Pompeo posted a message blaming Iran for the attacks."
+    assert sorted(actor.name for actor in _actors(text, kb).values()) == ["Iranian government", "Mike Pompeo"]

@@ -171,7 +171,8 @@ _ACTING_AFTER = re.compile(
     rf"|[-‐](?:backed|led|supported|sponsored|allied|brokered)\b"
 )
 _ACTED_ON_BEFORE = re.compile(
-    r"\b(?:blamed|blames|accused|accuses|urged|urges|called\s+on|pressure\s+on|pressed|warned|criticised|"
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
+    r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
     r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|pressure\s+from)\s+(?:the\s+)?$"
 )
@@ -327,6 +328,7 @@ _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
 # English words written after a hyphen: "Saudi-led", "state-run", "US-made", "Syria-based".
 _HYPHENED_WORDS = frozenset("led run made born based style type like free wide owned held era age old year "
                             "backed linked era day week front army city".split())
+_AWARD_WORDS = frozenset("medal prize award awards trophy cup".split())
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
 _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologist sociologist criminologist
@@ -1299,8 +1301,8 @@ class _Article:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
         if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
-        if tuple(t.text for t in tokens) in self.matcher.demonyms:
-            return False  # "Hong Konger's rights": a people
+        if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
+            return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
         if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
             return False  # "Ordinary Baghdadis": the people of a place the article names
         # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
