@@ -496,7 +496,7 @@ def test_an_acronym_defined_in_brackets_is_that_actor_everywhere(kb):
             "resigned. DNIC agents had taken bribes, prosecutors said.")
     by_name = {a.name: a for a in _actors(body, kb).values()}
     assert [m.surface for m in by_name["Honduran Investigations Directorate"].mentions] == [
-        "Honduran Investigations Directorate", "DNIC", "DNIC"]
+        "Honduran Investigations Directorate", "Direccion Nacional de Investigacion Criminal", "DNIC", "DNIC"]
 
 
 def test_a_name_before_an_acronym_the_knowledge_base_knows_is_that_entry(kb):
@@ -951,3 +951,14 @@ def test_abdel_abdul_and_abd_al_are_one_servant_of(kb):
 def test_an_award_is_no_person_and_a_country_blamed_is_its_government(kb):
     text = "He won the Robert Capa Gold Medal in 2010. Pompeo posted a message blaming Iran for the attacks."
     assert sorted(actor.name for actor in _actors(text, kb).values()) == ["Iranian government", "Mike Pompeo"]
+
+
+def test_bodies_named_in_spanish_head_word_first(kb):
+    """A Spanish name's head word comes first; a place inside it is its own; one in brackets
+    after its English name is that body."""
+    text = ("Members of the Oficina de Envigado attacked. The Direccion Nacional de Investigacion Criminal arrested "
+            "him. The Colombian Agrarian Reform Institute (Instituto Colombiano de la Reforma Agraria) said so. "
+            "Two groups fight: El Bloque Virgilio Peralta and others.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds == {"Oficina de Envigado": "organization", "Direccion Nacional de Investigacion Criminal": "government",
+                     "Colombian Agrarian Reform Institute": "organization", "El Bloque Virgilio Peralta": "armed_group"}

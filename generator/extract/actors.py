@@ -14,6 +14,7 @@ import bisect
 from collections import Counter
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
@@ -329,6 +330,16 @@ _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
 _HYPHENED_WORDS = frozenset("led run made born based style type like free wide owned held era age old year "
                             "backed linked era day week front army city".split())
 _AWARD_WORDS = frozenset("medal prize award awards trophy cup".split())
+# Head words of Spanish names of bodies, and the kind each makes; the words inside such names.
+_SPANISH_HEADS = {
+    **dict.fromkeys("oficina sindicato fundacion asociacion comite consejo coordinadora movimiento partido "
+                    "organizacion instituto observatorio colectivo".split(), "organization"),  # not "red": Red Cross
+    **dict.fromkeys("direccion ministerio secretaria fiscalia policia procuraduria defensoria "
+                    "superintendencia unidad".split(), "government"),
+    **dict.fromkeys("bloque autodefensas".split(), "armed_group"),
+}
+_SPANISH_LINKS = frozenset("de del y e el la las los por para en".split())
+_BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
 _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologist sociologist criminologist
@@ -1067,6 +1078,8 @@ class _Article:
         return tail[-1].lower in NAME_FIELD_NOUNS and not any(token.lower in _ORGANIZATION_HEADS for token in tail)
 
     def _classify_run(self, run: list[int]) -> None:
+        if self._spanish_body(run):
+            return
         suffix = self._name_suffix(run[-1])
         named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
         if suffix is not None and named:  # "Nile TV", "the Wafd party": the run and the word that says what it is
@@ -1160,6 +1173,37 @@ class _Article:
             return
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+
+    def _spanish_body(self, run: list[int]) -> bool:
+        """A body named in Spanish, head word first: "Oficina de Envigado", "Dirección Nacional de
+        Investigación Criminal", "Fundación Paz y Reconciliación" (a place inside belongs to it)."""
+        first = next((i for i in run if self.tokens[i].capitalised and _fold_accents(self.tokens[i].lower) in _SPANISH_HEADS), None)
+        if first is None:
+            return False
+        kind = _SPANISH_HEADS[_fold_accents(self.tokens[first].lower)]
+        last, index = first, first + 1
+        while index < len(self.tokens) and self.joined[index - 1] and not self.taken[index]:
+            token = self.tokens[index]
+            if token.capitalised and not token.text.isupper():
+                last = index
+            elif token.lower not in _SPANISH_LINKS:
+                break
+            index += 1
+        if last == first:
+            return False
+        if first > 0 and self.joined[first - 1] and self.tokens[first - 1].text in ("El", "La", "Los", "Las"):
+            first -= 1  # "El Bloque Virgilio Peralta": the name's own article
+        name, kb_id = self.body[self.tokens[first].start : self.tokens[last].end], None
+        previous = self.found[-1] if self.found else None
+        if previous is not None and previous.kind != "person" and _BRACKET_BETWEEN.fullmatch(
+                self.body, previous.end, self.tokens[first].start):
+            # "the Colombian Agrarian Reform Institute (Instituto Colombiano de la Reforma Agraria)"
+            name, kind, kb_id = previous.key, previous.kind, previous.kb_id
+        self._take(name, kind, kb_id, first, last + 1)
+        prefix = _trim_lower_tail([i for i in run if i < first], self.tokens)
+        if prefix:  # "Members of the Oficina de Envigado": what comes before is classified alone
+            self._classify_run(prefix)
+        return True
 
     def _split_at_of_the(self, run: list[int]) -> bool:
         """"John Smith of the Brookings Institution": a name, then the organisation it is of, each
@@ -1513,6 +1557,10 @@ def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """`words` run consecutively inside the longer `name`."""
     return len(name) > len(words) and any(
         name[start : start + len(words)] == words for start in range(len(name) - len(words) + 1))
+
+
+def _fold_accents(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _organization_head(tokens: list[_Token]) -> _Token | None:
