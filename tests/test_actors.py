@@ -962,3 +962,9 @@ def test_bodies_named_in_spanish_head_word_first(kb):
     kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
     assert kinds == {"Oficina de Envigado": "organization", "Direccion Nacional de Investigacion Criminal": "government",
                      "Colombian Agrarian Reform Institute": "organization", "El Bloque Virgilio Peralta": "armed_group"}
+
+
+def test_a_site_named_by_its_domain_is_an_outlet(kb):
+    text = 'Aissata Ahmadou wrote on Maliweb.net: "The students remain." See www.example.com/page for more.'
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds == {"Aissata Ahmadou": "person", "Maliweb.net": "media"}

@@ -339,6 +339,7 @@ _SPANISH_HEADS = {
     **dict.fromkeys("bloque autodefensas".split(), "armed_group"),
 }
 _SPANISH_LINKS = frozenset("de del y e el la las los por para en".split())
+_WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|net|org|info|mx|co|tv)(?:\.[a-z]{2})?(?![\w/.-]|\.\w)")
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
@@ -532,6 +533,7 @@ def find_actors(
     article.match_knowledge_base()
     article.match_governments()
     article.match_references()
+    article.match_websites()
     article.match_capitalised_names()
     article.match_siblings()
     article.match_defined_acronyms()
@@ -952,6 +954,16 @@ class _Article:
         if self.main_country is not None:
             return entry.country == self.main_country
         return normalize_surface(entry.country) in self.place_names or any(demonym in self.body for demonym in entry.demonyms)
+
+    def match_websites(self) -> None:
+        """A site named by its domain ("wrote on Maliweb.net", "ElSalvador.com reported") is an
+        outlet; addresses with a path or "www." are links, not names."""
+        if "." not in self.body:
+            return
+        for match in _WEBSITE.finditer(self.body):
+            indexes = self._token_range(match.start(), match.end())
+            if indexes and not any(self.taken[i] or self.headline[i] for i in indexes):
+                self._take(match.group(), "media", None, indexes[0], indexes[-1] + 1)
 
     def match_capitalised_names(self) -> None:
         for run in self._capitalised_runs():
