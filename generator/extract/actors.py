@@ -145,8 +145,9 @@ _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[
 _CREDIT_LIST = re.compile(
     r"(?:(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by|(?:\A|\n)[ \t]*By)"
     r"\s+[^.;()\n]{2,60}?(?:,|\band)\s+$")
-# A byline of its own line: "By Hamid Ould Ahmed and Mariam Karouny ALGIERS/TUNIS".
+# A possessive written with its apostrophe: where a text has one, an "s" without is a plural.
 _APOSTROPHE_S = re.compile(r"\w ?['’]s\b")
+# A byline of its own line: "By Hamid Ould Ahmed and Mariam Karouny ALGIERS/TUNIS".
 _LINE_BYLINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*By\s+$")
 _CREDIT_BLOCK = re.compile(
     r"(?:\(|-LRB-)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()\n]{0,600}?(?:\)|-RRB-)")
@@ -328,7 +329,7 @@ _HEADS_BEFORE_OF = frozenset(("house",))  # "House of Representatives"; "Amport 
 _NOT_A_FIRST_NAME = _STARTERS | _TITLE_WORDS
 # English words written after a hyphen: "Saudi-led", "state-run", "US-made", "Syria-based".
 _HYPHENED_WORDS = frozenset("led run made born based style type like free wide owned held era age old year "
-                            "backed linked era day week front army city".split())
+                            "backed linked day week front army city".split())
 _AWARD_WORDS = frozenset("medal prize award awards trophy cup".split())
 # Head words of Spanish names of bodies, and the kind each makes; the words inside such names.
 _SPANISH_HEADS = {
@@ -547,12 +548,12 @@ def find_actors(
 _PHOTO_AFTER = re.compile(r"[ \t]+(?:Photos?|Images?)\b|/(?=\S)")  # on its line: "Handout / AP\n/ Source: Reuters" cites AP
 _PHOTO_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*$",
                            re.IGNORECASE)
-
-
 _PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?/\s*$")  # "(AP Photo/Ben Curtis)", "Photo: AP/..."
 
 
 def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
+    """The outlets found, less those that only took a picture (their photographers are dropped
+    as persons by _is_person)."""
     return [item for item in found if item.kind != "media" or not (
         _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.search(body, max(0, item.start - 30), item.start))]
 

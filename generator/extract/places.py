@@ -1152,6 +1152,7 @@ def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     return words >= 4 and sum(tokens.capitalised[first_token:end]) >= 0.6 * words
 
 
+# Kinds of place that describe a name in apposition ("Villacolombia, a town in ..."), and the kind each gives.
 _APPOSITION_KINDS = {**_KIND_AFTER_NAME, "city": "city", "port": "town", "municipality": "town"}
 
 
@@ -1503,9 +1504,11 @@ def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit], main_countr
 
 def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign: bool) -> bool:
     """A town or village followed by a capitalised word that is no place of its own, or by "de"
-    and a capitalised word ("Santa Cruz Barillas", "Gare du Nord"). A city or a division is
-    named before a capitalised word often enough ("Aleppo Governorate") to be left alone, but any
-    place names a street named after it ("Caracas Avenue" in Bogota, "Tripoli Street" in Misrata)."""
+    and a capitalised word ("Santa Cruz Barillas", "Gare du Nord"); a foreign city followed by a
+    capitalised word that is no date or place word ("San Antonio Huista"). A division, or a city of
+    the article's own country, is named before a capitalised word often enough ("Aleppo
+    Governorate") to be left alone, but any place names a street named after it ("Caracas
+    Avenue" in Bogota, "Tripoli Street" in Misrata)."""
     after = hit.last_token + 1
     if after >= len(tokens.norms) or not tokens.joins_next[hit.last_token]:
         return False
