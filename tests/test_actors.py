@@ -968,3 +968,11 @@ def test_a_site_named_by_its_domain_is_an_outlet(kb):
     text = 'Aissata Ahmadou wrote on Maliweb.net: "The students remain." See www.example.com/page for more.'
     kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
     assert kinds == {"Aissata Ahmadou": "person", "Maliweb.net": "media"}
+
+
+def test_a_journalist_after_the_outlet_spoken_to_and_people_named_by_occupation(kb):
+    text = ("Shafiq told CNN 's Candy Crowley on Sunday that arrests are not allowed . El Faro 's Sala Negra "
+            "has investigated . The jury found former soldier Edilson Duarte Meza guilty . Two victims , drivers Dimas "
+            "Mendez Rodas and Jose Angel Ramos Jimenez , were murdered .")
+    persons = sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person")
+    assert persons == ["Candy Crowley", "Dimas Mendez Rodas", "Edilson Duarte Meza", "Jose Angel Ramos Jimenez"]

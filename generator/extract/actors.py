@@ -84,7 +84,9 @@ _TITLE_BEFORE = re.compile(
     r"[Cc]andidate|[Nn]eighbou?r|[Ll]awyer|[Ss]tudent|[Tt]eacher|[Ff]armer|[Pp]riest|[Cc]leric|"
     r"[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Ss]inger|[Aa]rtist|[Bb]usinessman|[Oo]wner|[Oo]perative|"
     r"[Bb]oss|[Kk]ingpin|[Tt]rafficker|[Ff]ounder|[Aa]nalyst|[Rr]esearcher|[Ee]xpert|[Pp]rofessor|"
-    r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman)\s+$"
+    r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman|"
+    # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
+    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?)\s+$"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
@@ -341,6 +343,8 @@ _SPANISH_HEADS = {
 }
 _SPANISH_LINKS = frozenset("de del y e el la las los por para en".split())
 _WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|net|org|info|mx|co|tv)(?:\.[a-z]{2})?(?![\w/.-]|\.\w)")
+_OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
+_SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
@@ -1388,7 +1392,7 @@ class _Article:
                     or bool(_PERSON_APPOSITION_AFTER.match(after))
                     or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
                     or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
-        if title or _TITLE_BEFORE.search(before):
+        if title or _TITLE_BEFORE.search(before) or self._after_an_outlets_possessive(start):
             return True
         if _THE_BEFORE.search(before):
             return False  # "at the Gare du Nord": a person's name takes no article
@@ -1425,6 +1429,14 @@ class _Article:
     @functools.cached_property
     def _placed_names(self) -> dict[str, bool]:
         return {}
+
+    def _after_an_outlets_possessive(self, start: int) -> bool:
+        """"told CNN's Candy Crowley", "asked by CNN's Reza Sayah": a name after the possessive of an
+        outlet someone speaks to is its journalist's (not "El Faro's Sala Negra", its unit)."""
+        return any(item.kind == "media" and start - 5 <= item.end < start
+                   and _OUTLET_POSSESSIVE.fullmatch(self.body, item.end, start) is not None
+                   and _SPOKEN_TO_BEFORE.search(self.body, max(0, item.start - 30), item.start) is not None
+                   for item in self.found)
 
     def _listed_after_a_person(self, start: int) -> bool:
         """"his counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian": a name
