@@ -14,7 +14,6 @@ import bisect
 from collections import Counter
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
@@ -335,16 +334,18 @@ _HYPHENED_WORDS = frozenset("led run made born based style type like free wide o
 _AWARD_WORDS = frozenset("medal prize award awards trophy cup".split())
 # Head words of Spanish names of bodies, and the kind each makes; the words inside such names.
 _SPANISH_HEADS = {
-    **dict.fromkeys("oficina sindicato fundacion asociacion comite consejo coordinadora movimiento partido "
-                    "organizacion instituto observatorio colectivo".split(), "organization"),  # not "red": Red Cross
-    **dict.fromkeys("direccion ministerio secretaria fiscalia policia procuraduria defensoria "
-                    "superintendencia unidad".split(), "government"),
+    **dict.fromkeys("oficina sindicato fundacion fundación asociacion asociación comite comité consejo coordinadora "
+                    "movimiento partido organizacion organización instituto observatorio colectivo".split(),
+                    "organization"),  # not "red": Red Cross
+    **dict.fromkeys("direccion dirección ministerio secretaria secretaría fiscalia fiscalía policia policía "
+                    "procuraduria procuraduría defensoria defensoría superintendencia unidad".split(), "government"),
     **dict.fromkeys("bloque autodefensas".split(), "armed_group"),
-}
+}  # written with and without accents: scraped text often drops them
 _SPANISH_LINKS = frozenset("de del y e el la las los por para en".split())
 _WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|net|org|info|mx|co|tv)(?:\.[a-z]{2})?(?![\w/.-]|\.\w)")
 _OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
+_TOP_LEVEL_DOMAIN = re.compile(r"[a-z]\.(?:com|net|org|info|mx|co|tv)\b")
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
@@ -963,7 +964,7 @@ class _Article:
     def match_websites(self) -> None:
         """A site named by its domain ("wrote on Maliweb.net", "ElSalvador.com reported") is an
         outlet; addresses with a path or "www." are links, not names."""
-        if "." not in self.body:
+        if _TOP_LEVEL_DOMAIN.search(self.body) is None:  # most texts name no site: one cheap scan
             return
         for match in _WEBSITE.finditer(self.body):
             indexes = self._token_range(match.start(), match.end())
@@ -1194,10 +1195,10 @@ class _Article:
     def _spanish_body(self, run: list[int]) -> bool:
         """A body named in Spanish, head word first: "Oficina de Envigado", "Dirección Nacional de
         Investigación Criminal", "Fundación Paz y Reconciliación" (a place inside belongs to it)."""
-        first = next((i for i in run if self.tokens[i].capitalised and _fold_accents(self.tokens[i].lower) in _SPANISH_HEADS), None)
+        first = next((i for i in run if self.tokens[i].lower in _SPANISH_HEADS and self.tokens[i].capitalised), None)
         if first is None:
             return False
-        kind = _SPANISH_HEADS[_fold_accents(self.tokens[first].lower)]
+        kind = _SPANISH_HEADS[self.tokens[first].lower]
         last, index = first, first + 1
         while index < len(self.tokens) and self.joined[index - 1] and not self.taken[index]:
             token = self.tokens[index]
@@ -1582,10 +1583,6 @@ def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """`words` run consecutively inside the longer `name`."""
     return len(name) > len(words) and any(
         name[start : start + len(words)] == words for start in range(len(name) - len(words) + 1))
-
-
-def _fold_accents(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _organization_head(tokens: list[_Token]) -> _Token | None:
