@@ -106,8 +106,7 @@ def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionP
     keys = (keys or [cache.key(raw) for raw in raws]) if cache else []
     found = [cache.get(key) for key in keys] if cache else [None] * len(raws)
     missing = [index for index, article in enumerate(found) if article is None]
-    notice = first_run_notice(kb) if missing and plan.notice else None
-    if notice and plan.notice:
+    if missing and plan.notice and (notice := first_run_notice(kb)):
         plan.notice(notice)
         prepare_extraction(kb)  # all of it now, as said: not a part now and the rest on a later run
     fresh = _extract([raws[index] for index in missing], kb, plan.jobs)

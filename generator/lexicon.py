@@ -114,14 +114,14 @@ FUNCTION_WORDS = frozenset(
     "we i you him her them his their our this that these those who which what said says say told "
     "not no yes all any some one two there here also than then".split())
 
-# Words that make a name a building or a facility, not an actor: "Buckingham Palace", "Dar
-# al-Shifa hospital", "Tahrir Street".
 # Phrases that name the government of the country a story is about, whichever it is: "the
 # government denies", "regime forces shelled" (a region pack may tie more to one government).
 # Not names: an entity's aliases leave them out.
 GOVERNMENT_REFERENCES = ("the government", "the regime", "government forces", "government troops",
                          "pro-government forces", "regime forces", "regime troops")
 
+# Words that make a name a building or a facility, not an actor: "Buckingham Palace", "Dar
+# al-Shifa hospital", "Tahrir Street".
 FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
     dam road highway market souq bakery university clinic complex palace hotel station""".split()

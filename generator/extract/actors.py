@@ -346,6 +346,8 @@ _WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:co
 _OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]\.(?:com|net|org|info|mx|co|tv)\b")
+_COORDINATION = re.compile(r"\s+(?:and|or)\s+")
+_GAP_MAX = 8  # characters between two names that _found_just_before looks back over
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
@@ -848,10 +850,16 @@ class _Article:
         return False
 
     def _after_a_government(self, index: int) -> bool:
-        """"Russia and China have taken a softer line": coordinated with a government just taken."""
-        return (index >= 2 and self.tokens[index - 1].lower in ("and", "or") and self.joined[index - 2]
-                and self.taken[index - 2] and any(item.kind == "government" and item.end == self.tokens[index - 2].end
-                                                  for item in self.found[-3:]))
+        """"Russia and China have taken a softer line": coordinated with a government taken."""
+        previous = self._found_just_before(self.tokens[index].start, _COORDINATION)
+        return previous is not None and previous.kind == "government"
+
+    def _found_just_before(self, start: int, gap: re.Pattern[str]) -> _Found | None:
+        """The actor found whose mention ends right before `start`, with only `gap` between
+        ("Russia| and |China", "CNN|'s |Candy Crowley", "Institute| (|Instituto ..."). The
+        passes find actors out of text order, so the last one found is not always it."""
+        return next((item for item in reversed(self.found)
+                     if start - _GAP_MAX <= item.end < start and gap.fullmatch(self.body, item.end, start)), None)
 
     def _match_demonym(self, index: int) -> bool:
         found = self._demonym_at(index)
@@ -1212,9 +1220,8 @@ class _Article:
         if first > 0 and self.joined[first - 1] and self.tokens[first - 1].text in ("El", "La", "Los", "Las"):
             first -= 1  # "El Bloque Virgilio Peralta": the name's own article
         name, kb_id = self.body[self.tokens[first].start : self.tokens[last].end], None
-        previous = self.found[-1] if self.found else None
-        if previous is not None and previous.kind != "person" and _BRACKET_BETWEEN.fullmatch(
-                self.body, previous.end, self.tokens[first].start):
+        previous = self._found_just_before(self.tokens[first].start, _BRACKET_BETWEEN)
+        if previous is not None and previous.kind != "person":
             # "the Colombian Agrarian Reform Institute (Instituto Colombiano de la Reforma Agraria)"
             name, kind, kb_id = previous.key, previous.kind, previous.kb_id
         self._take(name, kind, kb_id, first, last + 1)
@@ -1434,10 +1441,11 @@ class _Article:
     def _after_an_outlets_possessive(self, start: int) -> bool:
         """"told CNN's Candy Crowley", "asked by CNN's Reza Sayah": a name after the possessive of an
         outlet someone speaks to is its journalist's (not "El Faro's Sala Negra", its unit)."""
-        return any(item.kind == "media" and start - 5 <= item.end < start
-                   and _OUTLET_POSSESSIVE.fullmatch(self.body, item.end, start) is not None
-                   and _SPOKEN_TO_BEFORE.search(self.body, max(0, item.start - 30), item.start) is not None
-                   for item in self.found)
+        if not self.body[max(0, start - 4) : start].rstrip().endswith("s"):
+            return False  # most names follow no possessive: no look-back over the actors found
+        outlet = self._found_just_before(start, _OUTLET_POSSESSIVE)
+        return (outlet is not None and outlet.kind == "media"
+                and _SPOKEN_TO_BEFORE.search(self.body, max(0, outlet.start - 30), outlet.start) is not None)
 
     def _listed_after_a_person(self, start: int) -> bool:
         """"his counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian": a name

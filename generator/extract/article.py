@@ -50,9 +50,14 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
         before_end = bisect_left(starts, end)  # the spans starting before `end`
         return before_end > 0 and furthest_ends[before_end - 1] > start
 
+    return _keeping_mentions(places, lambda place, mention: not overlaps(mention.start, mention.end))
+
+
+def _keeping_mentions(places: tuple[EntityMention, ...], keep) -> tuple[EntityMention, ...]:
+    """`places` with only the mentions `keep(place, mention)` accepts; a place left with none is dropped."""
     kept = []
     for place in places:
-        mentions = tuple(m for m in place.mentions if not overlaps(m.start, m.end))
+        mentions = tuple(m for m in place.mentions if keep(place, m))
         if len(mentions) == len(place.mentions):
             kept.append(place)
         elif mentions:
@@ -68,14 +73,7 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
                 for word in mention.surface.split()[1:] if word[:1].isupper()}
     if not surnames:
         return places
-    kept = []
-    for place in places:
-        mentions = tuple(m for m in place.mentions if place.kind == "country" or m.surface not in surnames)
-        if len(mentions) == len(place.mentions):
-            kept.append(place)
-        elif mentions:
-            kept.append(replace(place, mentions=mentions))
-    return tuple(kept)
+    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or mention.surface not in surnames)
 
 
 def _without_publisher(actors: tuple[EntityMention, ...], publisher: str | None) -> tuple[EntityMention, ...]:
