@@ -855,3 +855,12 @@ def test_a_territory_geonames_lists_as_a_country_is_a_region_of_its_parent():
     places = world_places("Protesters gathered in Tsuen Wan, Hong Kong, on Sunday.")
     assert (places["Hong Kong"].kind, places["Hong Kong"].country) == ("region", "China")
     assert places["Tsuen Wan"].country == "China"
+
+
+def test_a_feature_named_after_a_well_known_place_lies_in_its_country():
+    """"Guantanamo Bay" in a sentence that names Russia first is in Cuba; "Green Square" is not
+    named after Green, Ohio."""
+    places = world_places("Russian clampdowns in Chechnya or abuses in Iraq and Guantanamo Bay are off the agenda.")
+    assert places["Guantanamo Bay"].country == "Cuba"
+    assert "United States" not in {place.country for place in world_places(
+        "Crowds gathered in Green Square in Tripoli, Libya, and in Benghazi.").values()}

@@ -1246,10 +1246,23 @@ def _pattern_places(
             found[key] = (known[0], first, last)
             continue
         name = body[tokens.starts[first] : tokens.ends[last]]
-        country, region = _context_region(hits, tokens, first, dominant)
+        named_after = _place_named_after(tokens, first, last, gazetteer)
+        country, region = ((named_after.country, named_after.region) if named_after is not None
+                           else _context_region(hits, tokens, first, dominant))
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
+
+
+def _place_named_after(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> Place | None:
+    """The known place a feature's name starts with ("Guantanamo Bay", "Manila Bay"): the
+    feature lies in its country, whatever else the sentence names."""
+    if last <= first or tokens.norms[last] not in _KIND_IN_NAME:
+        return None
+    known = [alias.place for alias in gazetteer.aliases.get(" ".join(tokens.norms[first:last]), ())
+             if alias.place.kind != "country" and alias.place.country and not alias.place.needs_cue]
+    # a well-known place only: "Green Square" in Tripoli is not named after Green, Ohio
+    return known[0] if known else None
 
 
 def _token_range(tokens: _Tokens, hit: _Hit) -> range:
