@@ -15,7 +15,9 @@ The rule, in order:
    reports and late counts join, a series of daily strikes on one city does not chain into one.
 3. **Places.** A report joins an incident when its place and every place of the incident nest
    (a district in its city, a city in its governorate or region, anything in its country) or are
-   equal; two towns of one governorate stay apart. Two reports of one article never join.
+   equal; two towns of one governorate stay apart. Places that do not nest still fit when the
+   reports' words are strongly similar (rule 4) and each side's articles name the other's place.
+   Two reports of one article never join.
 4. **Evidence.** A report placed only at country level (or not at all) joins only on strong
    evidence: the words of its title and claim sentences weigh at least `STRONG_SIMILARITY`
    (idf-weighted overlap) against a report of the incident. Undated reports join only on strong
@@ -115,6 +117,7 @@ class IncidentReport:
     place_id: str | None
     words: frozenset[str]
     attack_kinds: frozenset[str]
+    named_places: frozenset[str]  # every place the article names, districts rolled up to their city
 
     @property
     def order(self) -> tuple:
@@ -128,17 +131,20 @@ class _Incident:
     reports: list[IncidentReport] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    named_places: set[str] = field(default_factory=set)
 
     def add(self, report: IncidentReport) -> None:
         self.reports.append(report)
         self.articles.add(report.article.id)
+        self.named_places.update(report.named_places)
         if report.place_id:
             self.places.add(report.place_id)
 
 
 def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
                      main_place: Callable[[ExtractedArticle], str | None],
-                     settlement: Callable[[ExtractedArticle, str | None], str | None]) -> list[IncidentReport]:
+                     settlement: Callable[[ExtractedArticle, str | None], str | None],
+                     named_places: Callable[[ExtractedArticle], frozenset[str]]) -> list[IncidentReport]:
     """Each article's claims split into the incidents its text distinguishes (rule 1); places
     are rolled up by `settlement` (a district to its city)."""
     grouped: dict[tuple, list[Claim]] = defaultdict(list)
@@ -155,7 +161,8 @@ def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
     for (_article_id, place), members in grouped.items():
         article = members[0].article
         reports.append(IncidentReport(article, tuple(members), article.event_date or article.published,
-                                      place or None, _words(article, members), _attack_kinds(article, members)))
+                                      place or None, _words(article, members), _attack_kinds(article, members),
+                                      named_places(article)))
     reports.sort(key=lambda report: report.order)
     return reports
 
@@ -257,10 +264,13 @@ def _best_incident(report: IncidentReport, candidates: list[_Incident], tree: Pl
     for incident in candidates:
         if report.article.id in incident.articles:
             continue
-        if not all(tree.nest(report.place_id, place) for place in incident.places):
+        misfits = [place for place in incident.places if not tree.nest(report.place_id, place)]
+        if not all(_named_by_both(report, incident, place) for place in misfits):
             continue
         score = max(similarity(report, other) for other in incident.reports)
         strong = score >= STRONG_SIMILARITY
+        if misfits and not strong:
+            continue
         specific = tree.is_specific(report.place_id) and any(tree.is_specific(place) for place in incident.places)
         if report.date is None:
             if not (strong and specific):
@@ -273,6 +283,14 @@ def _best_incident(report: IncidentReport, candidates: list[_Incident], tree: Pl
         if score > best_score:
             best, best_score = incident, score
     return best
+
+
+def _named_by_both(report: IncidentReport, incident: _Incident, place: str) -> bool:
+    """Whether the report's article names an incident's place and the incident's articles name
+    the report's: "gas attack in Syria's Idlib" (the city, in an article that also names Khan
+    Sheikhoun) and "gas attack in Khan Sheikhoun" (in an article that also names Idlib) may be
+    one incident, if their words are strongly similar too."""
+    return place in report.named_places and report.place_id in incident.named_places
 
 
 # -- estimates --------------------------------------------------------------------------------

@@ -247,12 +247,16 @@ class CrossReference:
 
     def _events(self, claims: list[Claim]) -> tuple[Event, ...]:
         tree = PlaceTree(self.entities)
-        reports = incident_reports(claims, tree, self.incident_place, self.area)
+        reports = incident_reports(claims, tree, self.incident_place, self.area, self.named_settlements)
         return make_events(resolve_incidents(reports, tree), tree)
 
     def incident_place(self, article: ExtractedArticle) -> str | None:
         """Where the article's main incident is: its main place, rolled up to the settlement."""
         return self.area(article, self._main_places[article.id])
+
+    def named_settlements(self, article: ExtractedArticle) -> frozenset[str]:
+        """The places the article names, districts rolled up to their city."""
+        return frozenset(self.area(article, place_id) for place_id in self._place_mentions[article.id])
 
     def claims_of(self, article: ExtractedArticle) -> tuple[ClaimOfEvent, ...]:
         """The article's figures as claims, in article order, each with its event."""

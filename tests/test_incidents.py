@@ -24,6 +24,7 @@ PLACES = {  # key -> (name, kind, region)
     "beshkatine": ("Beshkatine", "town", "Aleppo"),
     "al-bab": ("Al-Bab", "town", "Aleppo"),
     "idlib": ("Idlib", "city", "Idlib"),
+    "khan-sheikhoun": ("Khan Sheikhoun", "town", "Idlib"),
     "syria": ("Syria", "country", None),
     "moscow": ("Moscow", "city", "Moscow"),
     "middle-east": ("Middle East", "region", None),
@@ -179,6 +180,16 @@ def test_places_that_nest_join_and_two_towns_of_one_governorate_stay_apart():
                     [("beshkatine", 1)])
     other_town = _article("d", ["A raid killed 6 people in Al-Bab."], [_figure(6, place="al-bab")], [("al-bab", 1)])
     assert _event_articles(_xref(city, province, town, other_town)) == [("a", "b"), ("c",), ("d",)]
+
+
+def test_places_named_by_both_reports_join_on_the_same_words():
+    town = _article("a", ["A sarin gas attack on Khan Sheikhoun killed 58 people, hospitals in Idlib said."],
+                    [_figure(58, place="khan-sheikhoun")], [("khan-sheikhoun", 2), ("idlib", 1)])
+    city = _article("b", ["A sarin gas attack in Idlib killed 72 people, most of them in Khan Sheikhoun."],
+                    [_figure(72, place="idlib")], [("idlib", 2), ("khan-sheikhoun", 1)])
+    not_naming_the_town = _article("c", ["Barrel bombs hit a market in Idlib, killing 9 people."],
+                                   [_figure(9, place="idlib")], [("idlib", 1)])
+    assert _event_articles(_xref(town, city, not_naming_the_town)) == [("a", "b"), ("c",)]
 
 
 def test_one_article_naming_two_towns_reports_two_incidents():
