@@ -15,6 +15,9 @@ generated with the installed `dossier`, and scored from `content/exports/dossier
   equal and gold dates at most three days apart;
 - main-event place: the share of articles with a main event whose event place lies in the gold
   governorate (a measure of where events are put that no gold date error touches);
+- gold-place ceiling: the same two scores for the articles grouped by their gold location and the
+  event date the dossier read (or the publication date): what perfect places and event
+  resolution would score with these dates, so the gap left to the dates and the gold;
 - gold-date audit: how many of the wrong and missed pairs involve an article whose gold date is
   more than AUDIT_DAYS from the publication date the dossier read (a gold date of 2012 on a
   2016 report, say): an upper bound on what gold date errors cost, not a correction.
@@ -116,6 +119,7 @@ def score(records: list[dict], document: dict, failures: int) -> None:
     print(f"precision (same gold location, dates within {PRECISION_DAYS} days): "
           f"{len(right) / max(1, len(dossier_pairs)):.3f} ({len(right)}/{len(dossier_pairs)})")
     print_place_and_audit(document, gold, main, dossier_pairs - right, gold_pairs - found)
+    print_ceilings(document, gold, gold_pairs, near)
     if failures:
         print("\nmissed gold pairs (both with a main event):")
         for a, b in sorted(with_events - found)[:failures]:
@@ -140,6 +144,20 @@ def print_place_and_audit(document: dict, gold: dict, main: dict[str, str], wron
     print(f"gold-date audit: {len(doubtful)} articles' gold dates are over {AUDIT_DAYS} days from their publication "
           f"date; they are in {wrong_doubtful} of {len(wrong)} wrong pairs and {missed_doubtful} of {len(missed)} "
           "missed pairs")
+
+
+def print_ceilings(document: dict, gold: dict, gold_pairs: set, near) -> None:
+    for field in ("event_date", "published"):
+        groups: dict[object, list[str]] = defaultdict(list)
+        for article in document["articles"]:
+            location = gold.get(article["id"], ("", None))[0]
+            if location and article[field]:
+                groups[(location, article[field])].append(article["id"])
+        grouped = pairs(groups)
+        right = sum(1 for pair in grouped if near(pair))
+        print(f"gold-place ceiling, grouped by gold location and {field}: recall "
+              f"{len(grouped & gold_pairs) / max(1, len(gold_pairs)):.3f}, precision {right / max(1, len(grouped)):.3f} "
+              f"({right}/{len(grouped)})")
 
 
 def _label(place: dict | None) -> str | None:
