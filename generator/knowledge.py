@@ -14,7 +14,7 @@ list gets wrong in one YAML file, applied on top of it. Its schema (every key op
     merges:                  # fold entries into one; every name must be known
       - {into: White Helmets, names: [Syrian Civil Defense]}
     splits:                  # take aliases away from an entry; with `kind`, each becomes its own entry
-      - {from: US government, aliases: [Pentagon], kind: organization}
+      - {from: US government, aliases: [CENTCOM], kind: organization}
     renames:                 # change a canonical name; the old one stays an alias
       - {from: Sergey Lavrov, to: Sergei Lavrov}
     ignores: [Related, BlackBerry]   # surfaces that never become an actor

@@ -120,6 +120,18 @@ FUNCTION_WORDS = frozenset(
 GOVERNMENT_REFERENCES = ("the government", "the regime", "government forces", "government troops",
                          "pro-government forces", "regime forces", "regime troops")
 
+# What a government's ministries are for, as news names them ("the Health Ministry", "Ministry
+# of Foreign Affairs"), and the one name each field's ministry takes ("Foreign Ministry (Russia)"
+# for "Russia's Ministry of Foreign Affairs" and "the Russian foreign ministry").
+MINISTRY_FIELDS = (
+    "foreign affairs", "foreign", "interior", "internal affairs", "home affairs", "defence", "defense", "justice",
+    "health", "finance", "information", "public security", "security", "education", "higher education",
+    "agriculture", "energy", "oil", "electricity", "water", "transport", "labour", "labor", "culture", "tourism",
+    "economy", "trade", "industry", "environment", "social affairs", "human rights", "planning", "communications",
+    "housing", "religious affairs", "migration", "displacement and migration")
+MINISTRY_FIELD_NAMES = MappingProxyType({"foreign affairs": "Foreign", "internal affairs": "Interior",
+                                         "defence": "Defense", "labour": "Labor"})
+
 # Words that make a name a building or a facility, not an actor: "Buckingham Palace", "Dar
 # al-Shifa hospital", "Tahrir Street".
 FACILITY_WORDS = frozenset(

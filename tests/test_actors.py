@@ -758,9 +758,25 @@ def test_a_language_before_an_outlet_noun_and_a_translated_name_are_no_actor(kb,
     assert {actor.name for actor in _actors(body, kb).values()} <= {"Diana Sanchez", "Programa Somos Defensores"}
 
 
-def test_the_department_of_state_is_the_us_government(kb):
-    actors = _actors("The United States Department of State said the embassy would close.", kb)
-    assert [m.surface for m in actors["US government"].mentions] == ["United States Department of State"]
+def test_the_department_of_state_is_an_actor_apart_from_the_us_government(kb):
+    actors = _actors("The United States Department of State said the embassy would close. Washington agreed.", kb)
+    assert [m.surface for m in actors["US State Department"].mentions] == ["United States Department of State"]
+    assert [m.surface for m in actors["US government"].mentions] == ["Washington"]
+
+
+@pytest.mark.parametrize("body", [
+    "The Russian Foreign Ministry said the talks in Geneva had failed.",
+    "Russia's foreign ministry said the talks in Geneva had failed.",
+    "The Russian Ministry of Foreign Affairs said the talks in Geneva had failed.",
+    "The Ministry of Foreign Affairs of Russia said the talks in Geneva had failed.",
+])
+def test_a_ministry_is_one_actor_of_its_country_however_it_is_written(kb, body):
+    assert {actor.name: actor.kind for actor in _actors(body, kb).values()} == {"Foreign Ministry (Russia)": "government"}
+
+
+def test_a_ministry_named_without_its_country_is_the_story_country_s(kb):
+    actors, _places = _actors_and_places("In Cairo, the Ministry of Defence said the Health Ministry counted 12 dead.", kb)
+    assert actors == {("Defense Ministry (Egypt)", "government"), ("Health Ministry (Egypt)", "government")}
 
 
 def test_gaddafis_sons_by_their_first_names(kb):

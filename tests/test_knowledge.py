@@ -79,7 +79,7 @@ places:
 merges:
   - {into: White Helmets, names: [Syrian Arab Red Crescent]}
 splits:
-  - {from: US government, aliases: [Pentagon], kind: organization}
+  - {from: US government, aliases: [CENTCOM], kind: organization}
 renames:
   - {from: Sergey Lavrov, to: Sergei Lavrov}
 ignores: [BlackBerry]
@@ -89,7 +89,7 @@ ignores: [BlackBerry]
     assert names["Shafak"].description == "Aid group in northern Syria."
     assert names["Beshkatine"].category == "place"
     assert "SARC" in names["White Helmets"].aliases and "Syrian Arab Red Crescent" not in names
-    assert "Pentagon" not in names["US government"].aliases and names["Pentagon"].kind == "organization"
+    assert "CENTCOM" not in names["US government"].aliases and names["CENTCOM"].kind == "organization"
     assert "Sergey Lavrov" in names["Sergei Lavrov"].aliases and names["Sergei Lavrov"].id == "sergey-lavrov"
     assert kb.is_ignored("blackberry")
 

@@ -26,6 +26,8 @@ from generator.lexicon import (
     FACILITY_WORDS,
     FUNCTION_WORDS,
     GOVERNMENT_REFERENCES,
+    MINISTRY_FIELD_NAMES,
+    MINISTRY_FIELDS,
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
     SPEECH_VERBS,
@@ -185,8 +187,7 @@ _FORCE_NOUN = re.compile(
     r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|"
-    r"officials?|diplomats|(?:defen[cs]e|foreign(?:\s+affairs)?)\s+ministry|"
-    r"ministry\s+of\s+(?:the\s+)?[a-z]+(?:\s+affairs)?|ministry|"
+    r"officials?|diplomats|ministry|"  # a ministry of a field of MINISTRY_FIELDS is an actor of its own
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
     r"delegation|intelligence|security\s+forces)\b",
@@ -208,16 +209,18 @@ _OFFICIAL_AFTER = re.compile(
     r"Premier|Vice\s+President|officials?|ministers?|diplomats?|envoys?|ambassadors?|spokes(?:man|woman))\b")
 # A ministry or service named without its country ("the Interior Ministry", "Ministry of
 # Defence", "the National Police"): the government's of the country the story is about.
-_MINISTRY_FIELD = (r"(?:Foreign\s+Affairs|Foreign|Interior|Internal\s+Affairs|Defen[cs]e|Justice|Health|Finance|"
-                   r"Information|Public\s+Security|Security|Home\s+Affairs|Education|Agriculture|Energy|Oil"
-                   r"|Electricity|Water|Transport|Labou?r)")
-# "Egypt's health ministry", "Egypt's Interior Ministry", in any case, after a country's possessive
-# (its defence and foreign ministries are its government: _FORCE_NOUN, tried first).
-_FIELD_MINISTRY = re.compile(rf"(?P<field>{_MINISTRY_FIELD})\s+ministry\b", re.IGNORECASE)
+_MINISTRY_FIELD = "(?i:" + "|".join(
+    r"\s+".join(field.split()) for field in sorted(MINISTRY_FIELDS, key=len, reverse=True)) + ")"
+# A country's ministry after its demonym or possessive, in any case: "the Russian foreign
+# ministry", "Egypt's Ministry of Health", "the Turkish Ministry of Foreign Affairs".
+_MINISTRY = re.compile(
+    rf"(?:(?P<field>{_MINISTRY_FIELD})\s+ministry|ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD}))\b",
+    re.IGNORECASE)
+# "Ministry of Foreign Affairs of Turkey": the country after the name
+_MINISTRY_OF_COUNTRY = re.compile(rf"Ministry\s+of\s+(?:the\s+)?(?P<field>{_MINISTRY_FIELD})\s+of\s+(?P<country>.+)")
 _COUNTRYLESS_BODY = re.compile(
-    r"(?:Foreign|Interior|Defen[cs]e|Justice|Health|Finance|Information|Security|Public\s+Security|Home|"
-    r"Foreign\s+Affairs|Internal\s+Affairs)\s+Ministry"
-    rf"|Ministry\s+of\s+(?:the\s+)?{_MINISTRY_FIELD}(?:\s+and\s+{_MINISTRY_FIELD})?"
+    rf"(?P<field>{_MINISTRY_FIELD})\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD})"
+    rf"|Ministry\s+of\s+(?:the\s+)?{_MINISTRY_FIELD}\s+and\s+{_MINISTRY_FIELD}"
     r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
 )
 # A ship is named after its kind or prefix: never a person.
@@ -823,18 +826,12 @@ class _Article:
             if entry is None or not self.tokens[index].capitalised:
                 continue
             last = self.tokens[end - 1]
-            force = _FORCE_NOUN.match(self.body, _POSSESSIVE.match(self.body, last.end).end()) if _POSSESSIVE.match(self.body, last.end) else None
+            possessive = _POSSESSIVE.match(self.body, last.end)
+            if possessive and self._take_ministry(entry, index, possessive.end()):
+                return True  # "Egypt's health ministry"
+            force = _FORCE_NOUN.match(self.body, possessive.end()) if possessive else None
             if force:
                 self._take_span(entry, self.tokens[index].start, force.end())
-                return True
-            possessive = _POSSESSIVE.match(self.body, last.end)
-            ministry = _FIELD_MINISTRY.match(self.body, possessive.end()) if possessive and entry.country else None
-            if ministry is not None:
-                # "Egypt's health ministry": that ministry, named as "the Health Ministry" of a
-                # story about Egypt is ("Health Ministry (Egypt)")
-                field = " ".join(word.capitalize() for word in ministry.group("field").split())
-                tokens = self._token_range(self.tokens[index].start, ministry.end())
-                self._take(f"{field} Ministry ({entry.country})", "government", None, tokens[0], tokens[-1] + 1)
                 return True
             if possessive and possessive.group(0).lstrip()[:1] in "'’" and _OFFICIAL_AFTER.match(self.body, possessive.end() - 1):
                 # "Guatemala's Interior Minister Mauricio Lopez Bonilla": the country's name is
@@ -848,6 +845,17 @@ class _Article:
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
         return False
+
+    def _take_ministry(self, government: KbEntry, index: int, at: int) -> bool:
+        """A ministry of the government's country named from token `index` to a ministry at
+        `at`: an actor of its own, named as every form of it is (ministry_name)."""
+        ministry = _MINISTRY.match(self.body, at) if government.country else None
+        if ministry is None:
+            return False
+        tokens = self._token_range(self.tokens[index].start, ministry.end())
+        field = ministry.group("field") or ministry.group("of_field")
+        self._take(ministry_name(field, government.country), "government", None, tokens[0], tokens[-1] + 1)
+        return True
 
     def _after_a_government(self, index: int) -> bool:
         """"Russia and China have taken a softer line": coordinated with a government taken."""
@@ -886,6 +894,8 @@ class _Article:
             # "Libyan state TV", "Libyan state television" and "Libyan TV" are one broadcaster
             self._take(f"{self.body[token.start:end]} state {medium}", "media", None, index, last_token + 1)
             return True
+        if self._take_ministry(entry, index, end + 1):
+            return True  # "the Russian foreign ministry"
         force = _FORCE_NOUN.match(after, 1)
         if force is not None:
             self._take_span(entry, token.start, end + force.end())
@@ -1266,12 +1276,23 @@ class _Article:
             kind = "organization"
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
-        government = self._main_government if _COUNTRYLESS_BODY.fullmatch(name) else None
-        if government is not None:  # "the Interior Ministry" of a story about Egypt is Egypt's
-            self._take(f"{name} ({government.country})", "government", None, run[0], run[-1] + 1)
-        else:
-            self._take(name, kind, None, run[0], run[-1] + 1)
+        self._take(*self._body_name(name, kind), None, run[0], run[-1] + 1)
         return True
+
+    def _body_name(self, name: str, kind: str) -> tuple[str, str]:
+        """A government body's name and kind: "the Interior Ministry" of a story about Egypt is
+        Egypt's ("Interior Ministry (Egypt)"), and so is "Ministry of the Interior of Egypt"."""
+        of_country = _MINISTRY_OF_COUNTRY.fullmatch(name)
+        if of_country is not None:
+            government = self.matcher.metonyms.get(tuple(t.lower() for t in _token_texts(of_country.group("country"))))
+            if government is not None and government.country:
+                return ministry_name(of_country.group("field"), government.country), "government"
+        countryless = _COUNTRYLESS_BODY.fullmatch(name)
+        government = self._main_government if countryless else None
+        if government is None:
+            return name, kind
+        field = countryless.group("field") or countryless.group("of_field")
+        return (ministry_name(field, government.country) if field else f"{name} ({government.country})"), "government"
 
     @functools.cached_property
     def _main_government(self) -> KbEntry | None:
@@ -1591,6 +1612,14 @@ def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """`words` run consecutively inside the longer `name`."""
     return len(name) > len(words) and any(
         name[start : start + len(words)] == words for start in range(len(name) - len(words) + 1))
+
+
+def ministry_name(field: str, country: str) -> str:
+    """One name for a country's ministry however it is written: "Foreign Ministry (Russia)" for
+    "the Russian Ministry of Foreign Affairs" and "Russia's foreign ministry"."""
+    field = " ".join(field.lower().split())
+    named = MINISTRY_FIELD_NAMES.get(field) or " ".join(word if word == "and" else word.capitalize() for word in field.split())
+    return f"{named} Ministry ({country})"
 
 
 def _organization_head(tokens: list[_Token]) -> _Token | None:
