@@ -122,6 +122,12 @@ _PERSON_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}
 _ALIAS_BEFORE = re.compile(
     r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
     re.IGNORECASE)
+# What puts a person's nickname in quotes before it: 'alias "El Mellizo"', 'led by warlords
+# "Macaco" and "Cuco Vanoy"', 'their nicknames "Truki" and "Nixon"'.
+_NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by(?:\s+(?:warlords?|bosses|commanders?))?|warlords?)"
+_NICKNAME_BEFORE = re.compile(rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“]\s?$",
+                              re.IGNORECASE)
+_NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 _ABBREVIATED_TITLE_BEFORE = re.compile(rf"\b{_DOTTED_TITLES}\s+$")
 _SIBLINGS = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|cousins|twins)\s+"
@@ -235,9 +241,11 @@ _OUTLET_APPOSITION = re.compile(
 # How news introduce a criminal or armed group they name: "a group known as", "members of the",
 # "their rivals, the X", "X, an enforcer gang", "the X drug trafficking organization".
 _CRIME_GROUP_NOUNS = r"(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure)"
-_GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|clan|{_CRIME_GROUP_NOUNS})"
+_GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|clan|clique|{_CRIME_GROUP_NOUNS})"
 _GROUP_BEFORE = re.compile(
-    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)\s+(?:known\s+as|called|named)|members\s+of|rivals,)"
+    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)(?:\s+of\s+[a-z]+)?"  # "a gang of assassins once known as"
+    r"\s+(?:(?:once|often|also|sometimes|now|widely|commonly|locally)\s+)?(?:known\s+as|called|named)"
+    r"|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(
     rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)\b")
@@ -248,7 +256,10 @@ _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]atio
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
-_ALIAS_AFTER = re.compile(r"\s*,?\s+(?:alias|a\.k\.a\.?|aka)\s+[\"“'‘]?")
+_ALIAS_AFTER = re.compile(r"\s*,?\s+(?:alias|a\.k\.a\.?|aka)\s+(?:[\"“'‘]\s?)?")  # 'alias " El Loco ,"' 
+# One person's aliases, not several persons' ("known respectively by the aliases X and Y")
+_ALIASES_BEFORE = re.compile(r"(?<!respectively by the )\baliases\s+[\"“]\s?$", re.IGNORECASE)
+_ANOTHER_ALIAS = re.compile(r"\s?,?\s?[\"”],?\s+and\s+[\"“]\s?")
 _POSSESSIVE_MARK = re.compile(r"\s?['’]")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 _CRIME_GROUP_AFTER = re.compile(rf"[\"”]?\s+{_CRIME_GROUP_NOUNS}\b")  # "the once powerful Cachiros drug trafficking organization"
@@ -291,7 +302,7 @@ _ORG_HEADS = frozenset(
     company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
-    column gang clan guerrillas unit units squad""".split()
+    column gang clan guerrillas unit units squad bloc""".split()
 )
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
 # "Mission to Probe" or a "Front to Defend" is a phrase.
@@ -317,7 +328,8 @@ _STRONG_TITLES = frozenset(
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
 _ARMED_HEADS = frozenset(
     "front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia "
-    "cartel mafia column gang clan guerrillas".split())
+    "cartel mafia column gang clan guerrillas bloc".split())
+_BLOCS_OF_STATES = frozenset("eastern western soviet communist socialist arab african".split())  # not "Calima Bloc"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
@@ -582,6 +594,8 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
         if item.kind != "person":
             continue
         alias = _ALIAS_AFTER.match(body, item.end)
+        if alias is None and _ALIASES_BEFORE.search(body, max(0, item.start - 60), item.start):
+            alias = _ANOTHER_ALIAS.match(body, item.end)  # 'goes by the aliases "Jair" and "El Loco"'
         nickname = starts.get(alias.end()) if alias else None
         if nickname is not None and nickname.key != item.key and nickname.kb_id is None:
             nickname_of.setdefault(nickname.key, item.key)
@@ -1114,7 +1128,7 @@ class _Article:
         return tail[-1].lower in NAME_FIELD_NOUNS and not any(token.lower in _ORGANIZATION_HEADS for token in tail)
 
     def _classify_run(self, run: list[int]) -> None:
-        if self._spanish_body(run):
+        if self._spanish_body(run) or self._nickname(run):
             return
         suffix = self._name_suffix(run[-1])
         named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
@@ -1210,6 +1224,17 @@ class _Article:
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
 
+    def _nickname(self, run: list[int]) -> bool:
+        """A name in quotes after "alias", "nicknamed", "led by"...: a person, article and all
+        ("El Mellizo"). Cheap test first: most runs follow no quote."""
+        start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
+        if self.body[max(0, start - 2) : start].strip()[-1:] not in ('"', "“"):
+            return False
+        if not (_NICKNAME_END.match(self.body, end) and _NICKNAME_BEFORE.search(self.body, max(0, start - 90), start)):
+            return False
+        self._take(self.body[start:end], "person", None, run[0], run[-1] + 1)
+        return True
+
     def _spanish_body(self, run: list[int]) -> bool:
         """A body named in Spanish, head word first: "Oficina de Envigado", "Dirección Nacional de
         Investigación Criminal", "Fundación Paz y Reconciliación" (a place inside belongs to it)."""
@@ -1270,7 +1295,8 @@ class _Article:
             tokens = [self.tokens[run[0]], *tokens]
         if head.lower in _MEDIA_HEADS:
             kind = "media"
-        elif head.lower in _ARMED_HEADS or tokens[0].lower in _ARMED_PREFIXES:
+        elif ((head.lower in _ARMED_HEADS and not (head.lower == "bloc" and tokens[0].lower in _BLOCS_OF_STATES))
+              or tokens[0].lower in _ARMED_PREFIXES):
             kind = "armed_group"
         else:
             kind = "organization"
