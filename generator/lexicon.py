@@ -120,6 +120,12 @@ FUNCTION_WORDS = frozenset(
 GOVERNMENT_REFERENCES = ("the government", "the regime", "government forces", "government troops",
                          "pro-government forces", "regime forces", "regime troops")
 
+# Nouns of nationality, which name a person ("Briton Ken Bigley", "Spaniard Manuel Varela"); the
+# countries' data lists them with their adjectives (world.yaml nationalities, the knowledge base's
+# demonyms).
+NATIONALITY_NOUNS = frozenset(
+    "briton spaniard frenchman frenchwoman englishman englishwoman scotsman welshman irishman dutchman swede".split())
+
 # What a government's ministries are for, as news names them ("the Health Ministry", "Ministry
 # of Foreign Affairs"), and the one name each field's ministry takes ("Foreign Ministry (Russia)"
 # for "Russia's Ministry of Foreign Affairs" and "the Russian foreign ministry").

@@ -803,6 +803,20 @@ def test_a_nickname_in_quotes_after_alias_or_led_by_is_a_person_article_and_all(
     assert sorted(a.name for a in _actors(body, kb).values() if a.kind == "person") == persons
 
 
+def test_a_nickname_inside_or_right_after_a_name_is_that_persons(kb):
+    actors = _actors('Recall Ignacio "Nacho" Coronel, killed in 2010. Coronel was rich. The army killed Antonio '
+                     'Cardenas Guillen ("Tony Tormenta") and detained Eduardo Costilla " El Coss ," his heir.', kb)
+    assert {name: [m.surface for m in a.mentions] for name, a in actors.items() if a.kind == "person"} == {
+        "Ignacio Coronel": ['Ignacio "Nacho" Coronel', "Coronel"],
+        "Antonio Cardenas Guillen": ["Antonio Cardenas Guillen", "Tony Tormenta"],
+        "Eduardo Costilla": ["Eduardo Costilla", "El Coss"]}
+
+
+def test_a_nationality_noun_or_two_word_demonym_is_not_part_of_a_name(kb):
+    actors = _actors("Missing are Spaniard Manuel Varela, of EPA; South African Anton Hammerl; and Briton Ken Bigley.", kb)
+    assert {"Manuel Varela", "Anton Hammerl", "Ken Bigley"} <= {a.name for a in actors.values() if a.kind == "person"}
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

@@ -30,6 +30,7 @@ from generator.lexicon import (
     MINISTRY_FIELDS,
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
+    NATIONALITY_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
     WEEKDAY_WORDS,
@@ -128,6 +129,13 @@ _NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by
 _NICKNAME_BEFORE = re.compile(rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“]\s?$",
                               re.IGNORECASE)
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
+# Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
+_NICKNAME_AFTER_A_NAME = re.compile(r"\s?(?:\(\s?)?[\"“]\s?")
+# A nickname inside a name: 'Ignacio "Nacho" Coronel', 'Joaquin "El Chapo" Guzman Loera'.
+_NAME_WORD = r"[A-Z][a-zà-öø-ÿ'’-]+"
+_NICKNAME_INSIDE = re.compile(
+    rf"\b(?P<first>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[\"“]\s?[A-Z][^\"”\n]{{0,30}}?\s?,?[\"”]\s+"
+    rf"(?P<last>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
 _ABBREVIATED_TITLE_BEFORE = re.compile(rf"\b{_DOTTED_TITLES}\s+$")
 _SIBLINGS = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|cousins|twins)\s+"
@@ -557,6 +565,7 @@ def find_actors(
     article.match_governments()
     article.match_references()
     article.match_websites()
+    article.match_names_around_nicknames()
     article.match_capitalised_names()
     article.match_siblings()
     article.match_defined_acronyms()
@@ -596,6 +605,8 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
         alias = _ALIAS_AFTER.match(body, item.end)
         if alias is None and _ALIASES_BEFORE.search(body, max(0, item.start - 60), item.start):
             alias = _ANOTHER_ALIAS.match(body, item.end)  # 'goes by the aliases "Jair" and "El Loco"'
+        if alias is None:
+            alias = _NICKNAME_AFTER_A_NAME.match(body, item.end)  # 'Antonio Cardenas Guillen ("Tony Tormenta")'
         nickname = starts.get(alias.end()) if alias else None
         if nickname is not None and nickname.key != item.key and nickname.kb_id is None:
             nickname_of.setdefault(nickname.key, item.key)
@@ -1187,8 +1198,11 @@ class _Article:
             if (tokens[0].lower in NAME_PARTICLES and len(tokens) > 2 and self.body[tokens[0].end : tokens[0].end + 1] in "-‐"
                     or tokens[0].lower in _KIN_PARTICLES and len(tokens) > 1):
                 break  # "Prime Minister Al-Baghdadi Ali al-Mahmudi", "Abu Aziz Selem": the name's own first word
-            title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS else title
+            # a title, or a noun of nationality, which only a person is: "Briton Ken Bigley"
+            title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS else title
             run, tokens = run[1:], tokens[1:]
+        if len(tokens) > 3 and (tokens[0].text, tokens[1].text) in self.matcher.demonyms:
+            run, tokens = run[2:], tokens[2:]  # "South African Anton Hammerl"
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
             run, tokens = run[:-1], tokens[:-1]
         inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS), default=None)
@@ -1230,10 +1244,33 @@ class _Article:
         start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
         if self.body[max(0, start - 2) : start].strip()[-1:] not in ('"', "“"):
             return False
-        if not (_NICKNAME_END.match(self.body, end) and _NICKNAME_BEFORE.search(self.body, max(0, start - 90), start)):
+        if not _NICKNAME_END.match(self.body, end):
+            return False
+        if not (_NICKNAME_BEFORE.search(self.body, max(0, start - 90), start) or self._after_a_person(start)):
             return False
         self._take(self.body[start:end], "person", None, run[0], run[-1] + 1)
         return True
+
+    def _after_a_person(self, start: int) -> bool:
+        """A person's name ends right before this nickname's quote (_with_nicknames links them)."""
+        found = self._found_just_before(start, _NICKNAME_AFTER_A_NAME)
+        return found is not None and found.kind == "person"
+
+    def match_names_around_nicknames(self) -> None:
+        """'Ignacio "Nacho" Coronel': a given name, a nickname in quotes, a surname; the person
+        is "Ignacio Coronel", the mention all of it as written."""
+        if '"' not in self.body and "“" not in self.body:
+            return
+        for match in _NICKNAME_INSIDE.finditer(self.body):
+            first, last, start = match.group("first"), match.group("last"), match.start()
+            if first.split()[0] not in self.kb.given_names and first.split()[-1] in self.kb.given_names:
+                start = match.end("first") - len(first.split()[-1])  # "Recall Ignacio "Nacho" Coronel"
+                first = first.split()[-1]
+            if first.split()[0] not in self.kb.given_names or last.split()[0].lower() in FUNCTION_WORDS:
+                continue
+            tokens = self._token_range(start, match.end("last"))
+            if not any(self.taken[i] for i in tokens):
+                self._take(f"{first} {last}", "person", None, tokens[0], tokens[-1] + 1)
 
     def _spanish_body(self, run: list[int]) -> bool:
         """A body named in Spanish, head word first: "Oficina de Envigado", "Dirección Nacional de
