@@ -476,6 +476,11 @@ def test_historical_names_and_divisions_of_the_world_base():
     assert (names["Sinaloa"].kind, names["Sinaloa"].country) == ("region", "Mexico")
 
 
+def test_a_city_named_without_its_de_tail():
+    place = world_places("Police in Iguala, Mexico, found the students' bus.")["Iguala de la Independencia"]
+    assert ([m.surface for m in place.mentions], place.country) == (["Iguala"], "Mexico")
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

@@ -768,9 +768,17 @@ def _usable_alternates(city: _City, every: bool) -> list[str]:
             continue  # short variants ("Tal", "Bab", "Dana") are mostly other words
         if min(map(len, _NAME_WORD_SPLIT.split(alternate))) < 2:
             continue  # nicknames with a one-letter word ("The D" for Detroit)
-        if every or _spelling_of(_fold(alternate), folded):
+        if every or _spelling_of(_fold(alternate), folded) or _short_form_of(_fold(alternate), folded):
             usable.append(alternate)
     return usable
+
+
+_NAME_LINKS = ("de", "del", "da", "do", "dos", "das", "di")
+
+
+def _short_form_of(variant: str, name: str) -> bool:
+    """The name before its "de ..." tail, as news write it: "Iguala" for "Iguala de la Independencia"."""
+    return name.startswith(variant + " ") and name[len(variant) + 1 :].split(" ", 1)[0] in _NAME_LINKS
 
 
 def _spelling_of(variant: str, name: str) -> bool:
