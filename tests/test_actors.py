@@ -817,6 +817,22 @@ def test_a_nationality_noun_or_two_word_demonym_is_not_part_of_a_name(kb):
     assert {"Manuel Varela", "Anton Hammerl", "Ken Bigley"} <= {a.name for a in actors.values() if a.kind == "person"}
 
 
+@pytest.mark.parametrize(("body", "organization"), [
+    ("Gangs steal fuel from the pipelines of national oil company Pemex, police said.", "Pemex"),
+    ("Geraldine McCool, a partner at the law firm McCool Patterson Hemsi, sued.", "McCool Patterson Hemsi"),
+    ("Fernando Quijano, director of Corpades, a local NGO, said so.", "Corpades"),
+    ("Campaigns such as the NGO Earthworks lobby retailers.", "Earthworks"),
+    ("Turkish Airlines has resumed flights to Libya.", "Turkish Airlines"),
+])
+def test_an_organisation_by_the_noun_beside_it_or_its_head_word(kb, body, organization):
+    assert (organization, "organization") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
+def test_a_noun_in_apposition_names_a_body_only_where_its_phrase_ends(kb):
+    actors = _actors("Juan Perez, a company spokesman, said so. Maria Lopez, a rights group leader, agreed.", kb)
+    assert {(a.name, a.kind) for a in actors.values()} == {("Juan Perez", "person"), ("Maria Lopez", "person")}
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

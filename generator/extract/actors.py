@@ -237,6 +237,15 @@ _COUNTRYLESS_BODY = re.compile(
     rf"|Ministry\s+of\s+(?:the\s+)?{_MINISTRY_FIELD}\s+and\s+{_MINISTRY_FIELD}"
     r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
 )
+# Where a noun in apposition ends its phrase: "Corpades, a local NGO, said", not "a company spokesman".
+_NOUN_PHRASE_ENDS = r"\b(?=\s*(?:[,.;:()\"”]|$|(?:that|which|who|whose|in|of|for|with|from|and|to|run|led|known|behind|[a-z]+ed)\b))"
+# The nouns that name an organisation beside its name: "mining company Continental Gold", "the
+# law firm McCool Patterson Hemsi", "Corpades, a local NGO" (never a person, whatever its words).
+_ORGANIZATION_NOUNS = frozenset("company firm corporation consultancy conglomerate charity watchdog ngo".split())
+_ORGANIZATION_APPOSITION = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm|corporation|consultancy|charity|think[- ]tank|watchdog"
+    r"|NGO|non-?governmental\s+organi[sz]ation|(?:advocacy|rights|campaign|research)\s+(?:group|organi[sz]ation))"
+    + _NOUN_PHRASE_ENDS)
 # A ship is named after its kind or prefix: never a person.
 _VESSEL_PREFIXES = frozenset("USS HMS MV MS RFS INS".split())
 _VESSEL_NOUNS = frozenset(
@@ -256,7 +265,8 @@ _GROUP_BEFORE = re.compile(
     r"|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(
-    rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)\b")
+    rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
+    + _NOUN_PHRASE_ENDS)
 # "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
 # a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]ation)\b(?!s)")
@@ -310,7 +320,7 @@ _ORG_HEADS = frozenset(
     company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
-    column gang clan guerrillas unit units squad bloc""".split()
+    column gang clan guerrillas unit units squad bloc airlines airways corporation""".split()
 )
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
 # "Mission to Probe" or a "Front to Defend" is a phrase.
@@ -1235,6 +1245,9 @@ class _Article:
             run = self._with_place_after(run, _OUTLET_CONNECTORS)  # "Folha de Sao Paulo"
             self._take(self.body[tokens[0].start : self.tokens[run[-1]].end], "media", None, run[0], run[-1] + 1)
             return
+        if len(run) + len(tokens[0].text) > 2 and self._named_as_organization(run, before):  # not "S" of "S-RM"
+            self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
+            return
         if self._is_person(tokens, title):
             self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
 
@@ -1381,6 +1394,15 @@ class _Article:
             return not (noun + 1 < len(self.tokens) and self.joined[noun] and self.tokens[noun + 1].capitalised)
         return self.body.startswith(",", self.tokens[run[-1]].end) and bool(
             _OUTLET_APPOSITION.match(self.body, self.tokens[run[-1]].end))
+
+    def _named_as_organization(self, run: list[int], before: _Token | None) -> bool:
+        """"mining company Continental Gold", "the NGO Earthworks", "Corpades, a local NGO": an
+        organisation by the noun beside it (not "CNN's company X", an actor's noun)."""
+        if (before is not None and before.lower in _ORGANIZATION_NOUNS and (before.text.islower() or before.text == "NGO")
+                and self.joined[run[0] - 1]):
+            owner = run[0] - 3 if run[0] > 2 and self.tokens[run[0] - 2].lower == "s" else run[0] - 2
+            return not (owner >= 0 and self.taken[owner])
+        return bool(_ORGANIZATION_APPOSITION.match(self.body, self.tokens[run[-1]].end))
 
     def _institution(self, run: list[int]) -> bool:
         """"Researchers at Rice University", "the Catholic Church said": a church or a university
