@@ -833,6 +833,18 @@ def test_a_noun_in_apposition_names_a_body_only_where_its_phrase_ends(kb):
     assert {(a.name, a.kind) for a in actors.values()} == {("Juan Perez", "person"), ("Maria Lopez", "person")}
 
 
+@pytest.mark.parametrize(("body", "governments"), [
+    ("The coalition has nine announced partners: Belgium, Britain, Canada and Spain.",
+     ["Belgian government", "British government", "Canadian government", "Spanish government"]),
+    ("Britain, France and the United States said they would act.", ["British government", "French government", "US government"]),
+    ("Turkey has delivered its first cargo of fuel.", ["Turkish government"]),
+    ("Refugees fled to Tunisia, Egypt and Niger. Libya said so.", ["Libyan government"]),
+    ("Experts from the UK, the US, Australia and Italy say the attitude is wrong.", []),
+])
+def test_countries_listed_as_members_or_sharing_a_verb_are_governments_unless_the_list_is_places(kb, body, governments):
+    assert sorted(a.name for a in _actors(body, kb).values() if a.kind == "government") == governments
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

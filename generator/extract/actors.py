@@ -178,7 +178,8 @@ _ACTION_VERBS = (
     r"approved|imposed|recognised|recognized|expressed|failed|continued|continues|decided|ordered|"
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
     r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends|"
-    r"promises|taken|abstained|voted|joined|pledged|pledges|provided|"
+    r"promises|taken|abstained|voted|joined|pledged|pledges|provided|delivered|donated|contributed|suspended|"
+    r"resumed|froze|evacuated|extradited|airlifted|"
     # and the progressive: "Washington is calling on its ally"
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
@@ -379,7 +380,13 @@ _WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:co
 _OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]\.(?:com|net|org|info|mx|co|tv)\b")
-_COORDINATION = re.compile(r"\s+(?:and|or)\s+")
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+")  # "Russia and China", "Belgium, Britain, Canada"
+_LIST_GAP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+# Governments listed as a coalition's or alliance's members: "nine other announced partners:
+# Belgium, Britain, Canada ...", "NATO members taking part include France, Britain ...".
+_MEMBERS_BEFORE = re.compile(
+    r"\b(?:partners|members|allies|participants|signatories|contributors|donors|backers)\b[^.;:]{0,60}?"
+    r"(?:\s+(?:include|including|includes|are|were)|:|\s+such\s+as)\s+(?:the\s+)?$")
 _GAP_MAX = 8  # characters between two names that _found_just_before looks back over
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
@@ -876,7 +883,10 @@ class _Article:
             before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
             if _LOCATIVE_BEFORE.search(before):
                 return False
-            if _ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before) or self._after_a_government(index):
+            if (_ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before) or _MEMBERS_BEFORE.search(before)
+                    or self._after_a_government(index)):
+                if not self._take_listed_before(index):  # "Britain, France and the US said": all three said
+                    return False  # "experts from the UK, the US and Italy say": places, all of them
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
         return False
@@ -890,6 +900,34 @@ class _Article:
         tokens = self._token_range(self.tokens[index].start, ministry.end())
         field = ministry.group("field") or ministry.group("of_field")
         self._take(ministry_name(field, government.country), "government", None, tokens[0], tokens[-1] + 1)
+        return True
+
+    def _take_listed_before(self, index: int) -> bool:
+        """Take the countries listed right before the metonym at `index` as governments: they
+        share its verb ("Britain, France and the United States said"). False when the list is
+        places ("experts from the UK, the US and Italy say"): then none is taken."""
+        listed = []
+        while True:
+            gap = _LIST_GAP_BEFORE.search(self.body, max(0, self.tokens[index].start - 12), self.tokens[index].start)
+            last = bisect.bisect_right(self.starts, gap.start()) - 1 if gap else -1
+            if last < 0 or self.tokens[last].end != gap.start():
+                break
+            item = next(((self.matcher.metonyms[key], begin) for begin in (last - 2, last - 1, last)
+                         if begin >= 0 and self.tokens[begin].capitalised
+                         and (key := tuple(t.lower for t in self.tokens[begin : last + 1])) in self.matcher.metonyms),
+                        None)
+            if item is None:
+                break
+            listed.append((*item, last + 1))
+            index = item[1]
+        if not listed:
+            return True
+        head = self.tokens[index].start
+        if _LOCATIVE_BEFORE.search(self.body, max(0, head - 40), head):
+            return False
+        for entry, begin, end in listed:
+            if not any(self.taken[begin:end]):  # one already taken as an actor stays as it is
+                self._take(entry.name, entry.kind, entry.id, begin, end)
         return True
 
     def _after_a_government(self, index: int) -> bool:
