@@ -845,6 +845,14 @@ def test_countries_listed_as_members_or_sharing_a_verb_are_governments_unless_th
     assert sorted(a.name for a in _actors(body, kb).values() if a.kind == "government") == governments
 
 
+def test_an_edition_of_a_known_outlet_is_an_outlet_of_its_own(kb):
+    actors, _places = _actors_and_places("According to BBC Mundo, he resigned. Officials told CNN Mexico on Monday, "
+                                         "and a witness told Animal Politico. On Tuesday CNN said so. He told Reuters "
+                                         "Monday. (AFP Photo)", kb)
+    assert {name for name, kind in actors if kind == "media"} == {
+        "BBC Mundo", "CNN Mexico", "Animal Politico", "CNN", "Reuters"}
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

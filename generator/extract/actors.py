@@ -240,6 +240,14 @@ _COUNTRYLESS_BODY = re.compile(
 )
 # Where a noun in apposition ends its phrase: "Corpades, a local NGO, said", not "a company spokesman".
 _NOUN_PHRASE_ENDS = r"\b(?=\s*(?:[,.;:()\"”]|$|(?:that|which|who|whose|in|of|for|with|from|and|to|run|led|known|behind|[a-z]+ed)\b))"
+# Words after an outlet's name that make another outlet's: an edition, a language, a medium
+# ("BBC Mundo", "Al Jazeera English", "ITV News Channel"; not "Al Jazeera Television"); a place
+# does too ("CNN Mexico").
+_EDITION_WORDS = frozenset(
+    """english arabic french spanish persian turkish urdu russian chinese mundo world international america americas
+    africa asia europe brasil latino channel online digital""".split())
+# Words after an outlet's name that are not part of it: credits and bylines ("AFP Photo", "CNN Wire Staff").
+_EDITION_NOT = frozenset("photo photos image images staff wire correspondent reporter reported reports said says".split())
 # The nouns that name an organisation beside its name: "mining company Continental Gold", "the
 # law firm McCool Patterson Hemsi", "Corpades, a local NGO" (never a person, whatever its words).
 _ORGANIZATION_NOUNS = frozenset("company firm corporation consultancy conglomerate charity watchdog ngo".split())
@@ -762,9 +770,34 @@ class _Article:
             texts = [token.text for token in self.tokens[index:end]]
             for alias in self._aliases_for(texts):
                 if self._accepts(alias, texts, index, end):
+                    edition = self._edition(index, end) if alias.entry.kind == "media" else None
+                    if edition is not None:  # "BBC Mundo", "El Pais Brasil", "Animal Politico": an outlet of its own
+                        first, last = edition
+                        self._take(self.body[self.tokens[first].start : self.tokens[last - 1].end], "media", None, first, last)
+                        return last - index
                     self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
                     return length
         return 0
+
+    def _edition(self, start: int, end: int) -> tuple[int, int] | None:
+        """The token span of a longer outlet's name around a known outlet's: capitalised words
+        joined to it ("BBC Mundo", "CNN Mexico", "Animal Politico"), but not a day, a credit
+        ("AFP Photo"), a reporter's first name or the first word of a sentence. None if none."""
+        first, last = start, end
+        romance = self.tokens[start].lower in _ARTICLES  # "La Prensa Grafica" is not "La Prensa"
+        while (last < len(self.tokens) and last - end < 2 and self.joined[last - 1] and self._edition_word(last)
+               and (romance or self.tokens[last].lower in _EDITION_WORDS or last in self.place_span_of)):
+            last += 1
+        if (first > 0 and self.joined[first - 1] and self._edition_word(first - 1)
+                and first > 1 and self.joined[first - 2] and self.tokens[first - 2].text.islower()):
+            first -= 1  # "told Animal Politico", not "Then CNN said"
+        return (first, last) if (first, last) != (start, end) else None
+
+    def _edition_word(self, index: int) -> bool:
+        token = self.tokens[index]
+        return (token.capitalised and not token.text.isupper() and not self.taken[index] and token.lower not in _STARTERS
+                and token.lower not in _WEEKDAYS_MONTHS and token.lower not in _EDITION_NOT
+                and token.text not in self.kb.given_names and (token.text,) not in self.matcher.demonyms)
 
     def _may_continue(self, index: int) -> bool:
         """Whether the token after `index` is joined to it and, as written or without a plural "s"
