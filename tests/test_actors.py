@@ -853,6 +853,20 @@ def test_an_edition_of_a_known_outlet_is_an_outlet_of_its_own(kb):
         "BBC Mundo", "CNN Mexico", "Animal Politico", "CNN", "Reuters"}
 
 
+def test_a_name_with_an_inner_apostrophe_is_whole(kb):
+    names = {a.name for a in _actors("Deputy Foreign Minister Khalid Ka'eem said Gaddafi's son was safe.", kb).values()}
+    assert "Khalid Ka'eem" in names and "Khalid Ka" not in names
+
+
+@pytest.mark.parametrize("body", [
+    "Residents of Vila da Prata said the police fired first.",
+    "Gangs in Cidade de Deus said they would retaliate.",
+    "Poor Peruvians said the coca plan failed them.",
+])
+def test_a_romance_place_name_or_a_people_is_no_person(kb, body):
+    assert not [a.name for a in _actors(body, kb).values() if a.kind == "person"]
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

@@ -45,9 +45,11 @@ _INITIAL = r"[A-Z]\.(?=[ \t][A-Z](?:[a-z]|['’][A-Z]))"  # "George W. Bush", "M
 _INITIAL_WORD = re.compile(r"[A-Z]\.?")
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "P.J. Crowley"; "U.S." and "U.N." are taken by the knowledge base first
-_TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+")
+# A word, with a lower-case tail after an inner apostrophe ("Ka'eem", "Sa'ad"; not "Gaddafi's", "don't").
+_WORD = r"[^\W_]+(?:['’](?!(?:s|t|d|m|re|ve|ll)\b)[a-z]+)?"
+_TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD}")
 # A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
-_TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|[^\W_]+)([ \t]?[-‐'’]?[ \t]?)")
+_TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD})([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
 _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao Paulo", "Diario de Morelos"
@@ -279,6 +281,11 @@ _GROUP_AFTER = re.compile(
 # "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
 # a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]ation)\b(?!s)")
+# Spanish and Portuguese nouns of places that start a place's name, never a person's: "Vila da
+# Prata", "Cidade de Deus", "Puerto Lempira", "Valle del Cauca".
+_ROMANCE_PLACE_NOUNS = frozenset(
+    "vila villa cidade ciudad puerto porto valle vale bahia bahía cerro sierra colonia barrio comuna morro lago laguna "
+    "isla ilha praia playa".split())
 # A name after a saint's title is a place's ("Santa Ana Huista", "San Vicente del Caguan"), a person's never.
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
@@ -1545,12 +1552,15 @@ class _Article:
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
-        if not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS:
+        if (not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS
+                or (names[0].lower in _ROMANCE_PLACE_NOUNS and len(names) > 1)):
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
         if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
             return False  # "Ordinary Baghdadis": the people of a place the article names
+        if names[-1].text.endswith("s") and (names[-1].text[:-1],) in self.matcher.demonyms:
+            return False  # "Poor Peruvians", "Young Egyptians": a people
         # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
         surname_allowed = len(names) > 1 and names[0].text in self.kb.given_names
         if any(_not_a_name_word(t) and not (surname_allowed and t is names[-1] and _verb_like(t) and not t.acronym)
