@@ -481,6 +481,15 @@ def test_a_city_named_without_its_de_tail():
     assert ([m.surface for m in place.mentions], place.country) == (["Iguala"], "Mexico")
 
 
+def test_a_town_named_with_its_country_the_listed_cities_and_a_state_after_a_possessive():
+    assert world_places("Records were seized in Sinjar, Iraq, in 2007.")["Sinjar"].country == "Iraq"
+    libya = world_places("Libyans reported protests in the cities of al-Baida, Ajdabiya and Misratah. Libya denied it.")
+    assert (libya["al-Baida"].kind, libya["al-Baida"].country) == ("city", "Libya")
+    brazil = world_places("A report on Brazil's state of Rio de Janeiro shows more killings.")
+    assert [(p.kind, [m.surface for m in p.mentions]) for p in brazil.values() if p.name == "Rio de Janeiro"] == [
+        ("region", ["state of Rio de Janeiro"])]
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

@@ -152,7 +152,7 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
-                 "neighbourhoods": "district", "districts": "district"}
+                 "neighbourhoods": "district", "districts": "district", "cities": "city"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
@@ -864,7 +864,8 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
             and tokens.capitalised[first - 2]):
         return False  # "the Princess of Wales's Royal Regiment", "the Duke of York", "the University of Michigan"
     previous = first - 1
-    if previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]:
+    if (previous >= 0 and tokens.sentence[previous] == tokens.sentence[first] and tokens.joins_next[previous]
+            and not tokens.possessive[previous]):  # "Brazil's state of Rio de Janeiro" is no longer name
         norm = tokens.norms[previous]
         starts_sentence = previous == 0 or tokens.sentence[previous - 1] != tokens.sentence[previous]
         if (tokens.capitalised[previous] and not starts_sentence and norm not in _TITLE_CASE_WORDS
@@ -1424,7 +1425,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
-    hits = _with_towns_named_with_their_country(body, tokens, hits)
+    hits = _with_towns_named_with_their_country(body, tokens, hits, gazetteer)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1562,9 +1563,10 @@ def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
 _COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|this|where|when)\b)")
 
 
-def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
-    """`hits` with the small towns (GeoNames' cities of 1,000+) named with their country after
-    a comma: "the summit in Deauville, France" names a French town, whatever the article is about."""
+def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """`hits` with the towns (GeoNames' cities of 1,000+) named with their country after a comma:
+    "the summit in Deauville, France" names a French town, and "seized in Sinjar, Iraq" an
+    Iraqi one, whatever the article is about."""
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found = []
     for country in [hit for hit in hits if hit.place.kind == "country" and hit.first_token > 0]:
@@ -1576,7 +1578,9 @@ def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[
         for first in range(max(0, last - _MAX_NAME_WORDS + 1), last + 1):
             if any(not tokens.joins_next[i] or i in covered for i in range(first, last)) or not tokens.capitalised[first]:
                 continue
-            town = towns.get(" ".join(tokens.norms[first : last + 1]))
+            key = " ".join(tokens.norms[first : last + 1])
+            town = next((alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.country == country.place.name),
+                        None) or towns.get(key)
             if town is not None:
                 found.append(_Hit(town, tokens.starts[first], tokens.ends[last], first, last, True))
                 covered.update(range(first, last + 1))
