@@ -867,6 +867,11 @@ def test_a_romance_place_name_or_a_people_is_no_person(kb, body):
     assert not [a.name for a in _actors(body, kb).values() if a.kind == "person"]
 
 
+def test_a_plural_title_before_two_names_and_a_title_that_is_part_of_one_name(kb):
+    actors = _actors("With Senators Fernando Baeza and Tomas Torres in favour, Pope Francis spoke.", kb)
+    assert {a.name for a in actors.values() if a.kind == "person"} == {"Fernando Baeza", "Tomas Torres", "Pope Francis"}
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

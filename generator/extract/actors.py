@@ -356,8 +356,10 @@ _FIELD_ADJECTIVES = frozenset("foreign interior home internal defence defense pu
 _STRONG_TITLES = frozenset(
     """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
     spokeswoman senator sen king prince chancellor premier captain capt major maj lieutenant
-    sergeant sgt admiral adm brigadier corporal cpl""".split()
+    sergeant sgt admiral adm brigadier corporal cpl pope patriarch archbishop cardinal queen princess""".split()
 )
+# Titles that make one name a person's common name: "Pope Francis", "Queen Rania".
+_TITLES_OF_ONE_NAME = frozenset("pope king queen prince princess emir patriarch cardinal ayatollah".split())
 # Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
 _ARMED_HEADS = frozenset(
@@ -1280,14 +1282,16 @@ class _Article:
             if field:
                 title, run, tokens = self.tokens[run[0] - 2].lower, run[field:], tokens[field:]
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
-        while tokens and (tokens[0].lower in _LEADING_NON_NAMES
+        while tokens and (tokens[0].lower in _LEADING_NON_NAMES or _plural_title(tokens)
                           or ((tokens[0].text,) in self.matcher.demonyms
                               and not (len(tokens) > 2 and tokens[0].text in self.kb.given_names))):  # "German Arturo Lopez"
             if (tokens[0].lower in NAME_PARTICLES and len(tokens) > 2 and self.body[tokens[0].end : tokens[0].end + 1] in "-‐"
                     or tokens[0].lower in _KIN_PARTICLES and len(tokens) > 1):
                 break  # "Prime Minister Al-Baghdadi Ali al-Mahmudi", "Abu Aziz Selem": the name's own first word
-            # a title, or a noun of nationality, which only a person is: "Briton Ken Bigley"
-            title = tokens[0].lower if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS else title
+            # a title (plural before several names: "Senators Fernando Baeza and ..."), or a noun
+            # of nationality, which only a person is: "Briton Ken Bigley"
+            title = (tokens[0].lower[:-1] if _plural_title(tokens) else tokens[0].lower
+                     if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS else title)
             run, tokens = run[1:], tokens[1:]
         if len(tokens) > 3 and (tokens[0].text, tokens[1].text) in self.matcher.demonyms:
             run, tokens = run[2:], tokens[2:]  # "South African Anton Hammerl"
@@ -1327,7 +1331,10 @@ class _Article:
             self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
             return
         if self._is_person(tokens, title):
-            self._take(self.body[tokens[0].start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+            start = tokens[0].start
+            if len(tokens) == 1 and title in _TITLES_OF_ONE_NAME and self.tokens[run[0] - 1].lower == title:
+                start = self.tokens[run[0] - 1].start  # "Pope Francis", "King Abdullah": the title is the name's
+            self._take(self.body[start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
 
     def _nickname(self, run: list[int]) -> bool:
         """A name in quotes after "alias", "nicknamed", "led by"...: a person, article and all
@@ -1778,6 +1785,10 @@ def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """`words` run consecutively inside the longer `name`."""
     return len(name) > len(words) and any(
         name[start : start + len(words)] == words for start in range(len(name) - len(words) + 1))
+
+
+def _plural_title(tokens: list[_Token]) -> bool:
+    return len(tokens) > 2 and tokens[0].lower[-1:] == "s" and tokens[0].lower[:-1] in _TITLE_WORDS
 
 
 def ministry_name(field: str, country: str) -> str:
