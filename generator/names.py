@@ -17,7 +17,7 @@ NAME_PARTICLES = frozenset(
 def person_key(name: str) -> str:
     """A spelling-blind key for person names: "Sergey Lavrov" and "Sergei Lavrov" agree.
 
-    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/y/i, kh/h, ou/u/oo, ph/f, q/g/k
+    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/ee/y/i, kh/h, ou/u/oo, ph/f, q/g/k
     (the Arabic qaf is written all three ways: Qaddafi, Gaddafi, Kadhafi), dh/d, th/t, e/a, o/u and
     doubled letters, which is how transliterations of one name usually differ.
     """
@@ -31,7 +31,7 @@ def person_key(name: str) -> str:
 _SERVANT_OF = frozenset(("abdel", "abdul", "abdal", "abdol", "abdil"))
 
 
-_SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("g", "k"), ("ck", "k"),
+_SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ee", "i"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("g", "k"), ("ck", "k"),
                    ("ey", "i"), ("ei", "i"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
 
 

@@ -3,7 +3,9 @@
 Articles name the same entity differently ("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), so
 article-local entities are grouped by, in order: the knowledge-base id; the spelling-blind key
 of a person's name; a surname alone, or the last words of a name, when exactly one person so
-named is in the dossier; otherwise the normalised name. Places group by gazetteer id, else by normalised name.
+named is in the dossier; otherwise the normalised name. Places group by gazetteer id, else by
+country and normalised name; an unknown place joins the known one of its country whose name is
+another transliteration of its own.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     for _, _, _, key in local:
         links.add(key)
     _link_surnames(local, links)
+    _link_place_spellings(local, links)
     groups = _collect(local, links, kb, named)
     ids = _assign_ids(groups)
     generic = _generic_phrases(kb)
@@ -65,7 +68,7 @@ def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
     """
     person_index = _kb_person_index(kb)
     actor_keys: dict[tuple[str | None, str, str], _GroupKey] = {}
-    place_keys: dict[tuple[str | None, str], _GroupKey] = {}
+    place_keys: dict[tuple[str | None, str, str | None], _GroupKey] = {}
     local = []
     for article in ordered:
         for actor in article.actors:
@@ -75,7 +78,7 @@ def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
                 key = actor_keys[seen] = _actor_key(actor, kb, person_index, named)
             local.append((article.id, "actor", actor, key))
         for place in article.places:
-            seen_place = (place.kb_id, place.name)
+            seen_place = (place.kb_id, place.name, place.country)
             key = place_keys.get(seen_place)
             if key is None:
                 key = place_keys[seen_place] = _place_key(place)
@@ -115,7 +118,9 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
 
 
 def _place_key(place: EntityMention) -> _GroupKey:
-    return ("gazetteer", place.kb_id) if place.kb_id else ("place", normalize_surface(place.name))
+    """By gazetteer id, else by country and name: the San Lorenzo of a story about Guatemala is
+    not Colombia's."""
+    return ("gazetteer", place.kb_id) if place.kb_id else ("place", f"{place.country or ''}:{normalize_surface(place.name)}")
 
 
 def _link_surnames(local: list, links: _UnionFind) -> None:
@@ -169,6 +174,23 @@ def _link_dropped_vowels(people: list[tuple[list[str], _GroupKey]], links: _Unio
         owners = by_shorter.get(tuple(words), set()) if len(words) > 1 else set()
         if len(owners) == 1:
             links.union(next(iter(owners)), key)
+
+
+def _link_place_spellings(local: list, links: _UnionFind) -> None:
+    """A place the gazetteer does not know joins the one it knows of the same country whose name
+    is another transliteration ("Rashideen" and "Rashidin", "al-Baida" and "Al Bayda": the
+    spelling-blind key of person names); unknown ones so spelt join each other. Two known
+    places of one spelling stay apart (namesake villages)."""
+    by_spelling: dict[tuple[str | None, str], set[_GroupKey]] = {}
+    for _, category, entity, key in local:
+        if category == "place" and entity.kind != "country" and (spelling := person_key(entity.name)):
+            by_spelling.setdefault((entity.country, spelling), set()).add(key)
+    for keys in by_spelling.values():
+        known = {links.find(key) for key in keys if key[0] == "gazetteer"}
+        if len(keys) > 1 and len(known) <= 1:
+            first, *rest = sorted(keys)
+            for key in rest:
+                links.union(first, key)
 
 
 def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> dict[_GroupKey, _Group]:

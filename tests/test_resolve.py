@@ -125,6 +125,24 @@ def test_places_group_by_gazetteer_id_then_name(kb):
     assert (city.country, city.region, city.aliases) == ("Syria", "Aleppo", ("Aleppo", "Halab"))
 
 
+def test_an_unknown_place_joins_the_known_one_it_transliterates_in_its_country(kb):
+    def place(key, name, kb_id=None, country="Syria"):
+        return EntityMention(key=key, name=name, kind="town", mentions=(Mention(name, 0, 0, len(name)),), kb_id=kb_id,
+                             country=country)
+    articles = [_article("a", places=[place("geonames:1", "Rashidin", kb_id="geonames:1")]),
+                _article("b", places=[place("pattern:syria:rashideen", "Rashideen")]),
+                _article("c", places=[place("pattern:libya:rashideen", "Rashideen", country="Libya")]),
+                _article("d", places=[place("geonames:2", "Al Rashidin", kb_id="geonames:2")])]
+    entity_of = resolve(articles, kb).entity_of
+    a, b, c, d = (entity_of[(x, "place", key)] for x, key in (("a", "geonames:1"), ("b", "pattern:syria:rashideen"),
+                                                               ("c", "pattern:libya:rashideen"), ("d", "geonames:2")))
+    assert a != d and b not in (a, d) and c != b  # two known namesakes: the unknown one joins neither
+    articles = articles[:3]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("a", "place", "geonames:1")] == entity_of[("b", "place", "pattern:syria:rashideen")]
+    assert entity_of[("c", "place", "pattern:libya:rashideen")] != entity_of[("b", "place", "pattern:syria:rashideen")]
+
+
 def test_slug_clash_adds_the_kind(kb):
     articles = [_article("a", [_entity("Al Amal", "organization")], [_entity("Al Amal", "village")])]
     dossier = resolve(articles, kb)
