@@ -872,6 +872,15 @@ def test_a_plural_title_before_two_names_and_a_title_that_is_part_of_one_name(kb
     assert {a.name for a in actors.values() if a.kind == "person"} == {"Fernando Baeza", "Tomas Torres", "Pope Francis"}
 
 
+@pytest.mark.parametrize(("body", "person"), [
+    ("Bombs hit Baqouba, Mudafar Al-Juburi from the Dyala police station said.", "Mudafar Al-Juburi"),
+    ("The deceased seaman was identified as Jaypee Galicha by a spokesperson.", "Jaypee Galicha"),
+    ("They were named as Shamari, 35; Rawad Jassem Mohammed Abed, 23; and others.", "Rawad Jassem Mohammed Abed"),
+])
+def test_a_person_by_affiliation_then_speech_by_identified_as_or_by_an_age_before_a_semicolon(kb, body, person):
+    assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

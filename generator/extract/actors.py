@@ -106,7 +106,7 @@ _ROLE_NOUNS = (
 )
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
-    rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*,"
+    rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her|both)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*[,;.]"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
     rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
@@ -155,10 +155,15 @@ _SPEECH_VERBS = SPEECH_VERBS + (
     r"|denied|described|reported|called|accused|blamed|demanded|acknowledged|admitted"
 )
 _SPEECH_AFTER = re.compile(rf"\s+(?:(?:also|then|later|simply|has|had|have|was|is|would|will)\s+)?(?:{_SPEECH_VERBS})\b")
+# A name, its organisation, then what it said: "Mudafar Al-Juburi from the Dyala police station
+# said", "Arnel dela Vega of the army's Western Mindanao Command said".
+_AFFILIATION_THEN_SPEECH = re.compile(
+    rf"\s+(?:of|from)\s+(?:the\s+)?[^.,;:\"“”()\[\]]{{1,60}}?\s+(?:{_SPEECH_VERBS}|writes|wrote|stated)\b")
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|according to|killed|kidnapped|abducted|murdered|assassinated|arrested|detained"
     # what is done to people: "the murders of Secundino Orellana Romero and ...", "the arrest of"
-    r"|(?:murders?|killings?|assassination|arrest|capture|kidnapping|abduction|disappearance|extradition)\s+of)\s+$")
+    r"|(?:murders?|killings?|assassinations?|arrests?|capture|kidnappings?|abductions?|disappearances?|extraditions?)\s+of"
+    r"|identified\s+(?:only\s+)?as)\s+$")  # "the deceased seaman was identified as Jaypee Galicha"
 _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+$")
 # The later names of a credit line: "Editing by Douglas Hamilton and Sophie Hares".
 _CREDIT_LIST = re.compile(
@@ -1611,6 +1616,7 @@ class _Article:
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
             or bool(_SPEECH_AFTER.match(after))
             or bool(_SPEECH_BEFORE.search(before))
+            or bool(_AFFILIATION_THEN_SPEECH.match(after))
             or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
             or (self._listed_after_a_person(start) and _LIST_ITEM_END.match(after) is not None)
         )
