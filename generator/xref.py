@@ -15,6 +15,7 @@ The lead's mentions count twice. A district rolls up to the most-mentioned city 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -226,6 +227,15 @@ class CrossReference:
         if place.kind in ("governorate", "region", "country") or not place.region:
             return None
         return self._region_place.get(("governorate", place.region)) or self._region_place.get(("region", place.region))
+
+    def division_kind(self, country: str | None) -> str:
+        """What a country's first-level divisions are called in this dossier: "governorate"
+        where a region pack's are (Syria's), else "region" (the world base's)."""
+        return "governorate" if country in self._countries_with_governorates else "region"
+
+    @functools.cached_property
+    def _countries_with_governorates(self) -> frozenset[str]:
+        return frozenset(e.country for e in self.entities.values() if e.kind == "governorate" and e.country)
 
     def country_of(self, place: Entity) -> str | None:
         if place.kind == "country" or not place.country:

@@ -19,7 +19,7 @@ from generator.xref import CrossReference
 class PlaceLevel:
     """One step of "Where: Syria › Aleppo Governorate › Aleppo › this district"."""
 
-    level: str  # country, governorate, city, or the place's own kind
+    level: str  # country, governorate or region, city, or the place's own kind
     entity_id: str | None  # None when the dossier has no page for it
     name: str
 
@@ -55,6 +55,13 @@ class EntitySources:
     briefings: tuple[ResolvedArticle, ...]  # in dossier order
     figures: tuple[ClaimOfEvent, ...]
 
+    def _division_label(self) -> str:
+        """What the place's first-level division is called: "governorate" in a region pack's
+        country (Syria), else "region"."""
+        if self.entity.kind in ("governorate", "region"):
+            return self.entity.kind
+        return next((step.level for step in self.hierarchy[:-1] if step.level in ("governorate", "region")), "region")
+
     def context(self) -> dict[str, object]:
         entity = self.entity
         uses = self._uses()
@@ -66,6 +73,7 @@ class EntitySources:
                   "aliases": list(entity.aliases), "tags": tag_list(tags)},
             entity=entity,
             hierarchy=self.hierarchy,
+            division_label=self._division_label(),
             briefings=[resolved.article for resolved in self.briefings[:limits.MAX_BRIEFINGS_PER_PAGE]],
             more_briefings=max(0, len(self.briefings) - limits.MAX_BRIEFINGS_PER_PAGE),
             contexts=[_in_context(resolved, m) for resolved, m in mentions[:limits.MAX_CONTEXTS_PER_ENTITY]],
@@ -128,8 +136,9 @@ def _in_context(resolved: ResolvedArticle, mention) -> MentionInContext:
 
 def hierarchy(xref: CrossReference, place: Entity) -> tuple[PlaceLevel, ...]:
     """From country down to the place itself; empty when nothing above the place is known."""
+    division = xref.governorate_of(place)
     levels = [("country", xref.country_of(place), place.country),
-              ("governorate", xref.governorate_of(place),
+              (xref.entities[division].kind if division else xref.division_kind(place.country), division,
                place.region if place.kind not in ("governorate", "region", "country") else None),
               ("city", xref.city_of(place), None)]
     chain = [PlaceLevel(level, entity_id, xref.entities[entity_id].name if entity_id else name)
