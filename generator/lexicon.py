@@ -107,6 +107,10 @@ ATTACK_KINDS = MappingProxyType({
     "massacre": r"massacre|executed|executions?|beheaded",
 })
 
+# Religious and ethnic communities counted in tolls ("12 Kurds", "five Alawites"); nationalities
+# come from the world base.
+COMMUNITIES = frozenset("shiites sunnis alawites christians muslims kurds yazidis druze jews copts turks".split())
+
 # Words that are never a name: an alias equal to one would mark every "the" or "said" of every
 # article as a mention, so the knowledge base refuses it.
 FUNCTION_WORDS = frozenset(

@@ -120,6 +120,8 @@ def test_seed_004_headline_toll(seed_004):
         ("The shelling claimed the lives of 8 persons.", ("killed", 8, "exact", "people")),
         ("A bomb killed six Nusra Front fighters.", ("killed", 6, "exact", "fighters")),
         ("Sixteen civilians - including three children - were killed.", ("killed", 16, "exact", "civilians")),
+        ("Twelve Yemenis were killed in the raid.", ("killed", 12, "exact", "yemenis")),  # any nationality
+        ("Five Alawites died in the attack.", ("killed", 5, "exact", "alawites")),
     ],
 )
 def test_patterns(text, expected):
@@ -170,6 +172,7 @@ def test_a_place_the_country_introduces_locates_the_figure():
         "Fifteen of the wounded are in critical condition.",
         "Three buildings were destroyed by dozens of airstrikes.",
         "23 February 2015 The brigade said clashes went on.",
+        "More than 10000 people have died in Yemen's war.",  # any country's war, as "Syria's war"
     ],
 )
 def test_background_numbers_are_not_figures(text):

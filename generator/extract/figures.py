@@ -26,8 +26,9 @@ import re
 import string
 from dataclasses import dataclass
 
-from generator.lexicon import MONTH_NUMBERS, NUMBER_WORDS, VAGUE_AMOUNTS
+from generator.lexicon import COMMUNITIES, MONTH_NUMBERS, NATIONALITY_NOUNS, NUMBER_WORDS, VAGUE_AMOUNTS
 from generator.models import EntityMention, Figure, Mention, Sentence, Toll
+from generator.regions import world_countries
 from generator.text import TakenSpans
 
 
@@ -66,6 +67,19 @@ _NUMBER = (
 _QUALIFIER = "(?:(?P<qualifier>" + "|".join(p for _, p in _QUALIFIERS) + r")\s+)?"
 _QUANTITY = r"\b" + _QUALIFIER + _NUMBER
 
+def nationals_and_communities() -> frozenset[str]:
+    """Plural nouns of every nationality of the world base ("syrians", "iraqis", "lebanese")
+    and of religious and ethnic communities ("kurds", "alawites"): counts of people."""
+    plurals = set(COMMUNITIES)
+    for country in world_countries():
+        for nationality in country.nationalities:
+            word = nationality.lower()
+            if word.isalpha() and not word.endswith(("sh", "ch")):  # not "British", "French": no count noun
+                plurals.add(word if word.endswith(("s", "ese")) else word[:-3] + "men" if word in NATIONALITY_NOUNS
+                            and word.endswith("man") else word + "s")
+    return frozenset(plurals)
+
+
 _PERSON_PLURALS = (
     "people|persons|civilians|children|kids|babies|infants|toddlers|teenagers|women|men|boys|girls"
     "|fighters|soldiers|troops|rebels|militants|members|insurgents|jihadists|terrorists|gunmen"
@@ -73,9 +87,9 @@ _PERSON_PLURALS = (
     "|schoolchildren|teachers|pilots|personnel|servicemen|combatants|recruits|volunteers|staff"
     "|medics|doctors|nurses|paramedics|rescuers|journalists|activists|refugees|detainees"
     "|prisoners|inmates|hostages|worshippers|pilgrims|passengers|protesters|demonstrators"
-    "|relatives|victims|citizens|nationals|syrians|kurds|iraqis|russians|turks|iranians"
-    "|americans|lebanese|palestinians|shiites|alawites|christians|others|individuals|elderly"
-    "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members"
+    "|relatives|victims|citizens|nationals|others|individuals|elderly"
+    "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members|"
+    + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
     "person|civilian|child|boy|girl|woman|man|baby|infant|fighter|soldier|rebel|militant"
@@ -174,7 +188,7 @@ _WAR_WIDE = re.compile(
     r"|\b(?:war|conflict|crisis|uprising)\b(?![\s-]*(?:planes?|jets?|torn|crimes?|monitor|zones?)\b)"
     r"[^.;]{0,40}?\b(?:killed|claimed|cost|left)\b"
     r"|\btoll\s+(?:from|of|in)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|crisis|uprising)\b"
-    r"|\bin\s+(?:the|syria.?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b)"
+    r"|\bin\s+(?:the|\w+['’]?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b)"
 )
 _CLAIM_BEFORE = re.compile(
     r"(?i:\b(?:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|said\s+by|figures\s+from"
