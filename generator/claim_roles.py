@@ -45,7 +45,6 @@ _PAST_TIME = re.compile(
     r"|january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bearlier\s+(?:this|last)\s+(?:week|month|year)\b|\b(?:a|the)\s+weekend\s+(?:attack|strike|raid|bombing|blast)"
     r"|\b(?:weeks|months|years)\s+(?:ago|earlier|before)\b|\ba\s+(?:week|month|year)\s+(?:ago|earlier|before)\b"
-    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\b(?:anniversary|similar\s+attack|previous\s+attack)\b"
     # the whole war: "Syria's three-year war", "the conflict which has lasted five years", "millions fled"
     r"|\b(?:war|conflict|uprising|crisis|insurgency)\b[^.;]{0,40}?\b(?:which|that)\s+(?:has\s+)?(?:lasted|started"

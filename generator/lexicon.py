@@ -28,9 +28,16 @@ YEAR_REFERENCE = re.compile(
 )
 
 
+# "the deaths of 861 journalists over the past two decades": a count over years is a tally.
+PAST_PERIOD = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months|decades?)\b",
+                         re.IGNORECASE)
+
+
 def names_an_earlier_time(sentence: str, reference: dt.date | None) -> bool:
-    """The sentence dates something by a year (and month) before `reference`; "since 2011"
-    counts from long ago even when the reference is unknown."""
+    """The sentence dates something by a year (and month) before `reference`, or counts over
+    past years or decades; "since 2011" counts from long ago even when the reference is unknown."""
+    if PAST_PERIOD.search(sentence):
+        return True
     for match in YEAR_REFERENCE.finditer(sentence):
         if reference is None:
             if match["preposition"].lower() in ("since", "from", "between"):

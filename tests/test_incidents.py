@@ -109,6 +109,14 @@ def test_war_tallies_are_background_and_a_war_named_in_passing_is_not():
     assert claim_roles(article) == ("total", "background", "background", "background")
 
 
+def test_a_count_over_past_decades_is_background():
+    article = _article("a", ["Two photographers were killed in Misrata on Wednesday.",
+                             "The committee has documented the deaths of 861 journalists over the past two decades."],
+                       [_figure(2, 0, text="Two photographers were killed"), _figure(861, 1, who="journalists",
+                                                                               text="the deaths of 861 journalists")])
+    assert claim_roles(article) == ("total", "background")
+
+
 def test_counts_far_from_the_headline_toll_are_parts_or_other_events():
     sentences = [
         "A car bomb killed 112 people at Rashidin.",
