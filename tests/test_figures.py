@@ -187,6 +187,22 @@ def test_vague_first_report_yields_to_exact_count():
     assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=73)
 
 
+def test_a_place_a_figure_is_only_near_yields_to_the_place_named_next():
+    body = ("Air force strikes killed at least 70 people in an opposition district outside Damascus, a monitoring "
+            "group said. The Observatory said the air force struck the Eastern Ghouta district.")
+    places = (entity(body, "damascus", "Damascus", "city"), entity(body, "ghouta", "Eastern Ghouta", "area"))
+    assert [f.place for f in figures_of(body, places=places)] == ["ghouta"]
+    assert [f.place for f in figures_of("Shelling killed 12 people in Aleppo on Monday.",
+                                        places=(entity("Shelling killed 12 people in Aleppo on Monday.",
+                                                       "aleppo", "Aleppo", "city"),))] == ["aleppo"]
+
+
+def test_a_verb_with_its_own_subject_credits_no_actor_before_it():
+    body = "Rockets hit the centre of the Syrian capital and killed 7 people, a monitoring group said."
+    government = entity(body, "syria", "Syrian capital", "government")
+    assert [f.source for f in figures_of(body, actors=(government,))] == [None]
+
+
 def test_headline_prefers_civilians_in_the_first_sentence():
     text = "On Sunday regime planes killed 31 jihadists and eight civilians. Later 50 fighters were killed."
     assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=8)

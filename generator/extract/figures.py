@@ -195,10 +195,11 @@ _CLAIM_BEFORE = re.compile(
     r"|toll\s+from|data\s+from)\s+(?:[^,.;]{1,40},\s*)?(?:the\s+|a\s+)?)$"
 )
 _CLAIM_AFTER = re.compile(
-    r"(?i:^(?:['’]s?)?[^.;\"“”]{0,60}?\b(?:said|says|say|reported|reports|announced|announces|stated"
+    r"(?i:^(?:['’]s?)?[^.;\"“”]{0,60}?\b(said|says|say|reported|reports|announced|announces|stated"
     r"|put|puts|estimated|estimates|documented|counted|confirmed|added|told|claimed|claims"
     r"|recorded|tallied|gave|giving)\b)"
 )
+_OWN_SUBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?=\w+$)", re.IGNORECASE)
 # How far after a vague first report news gives the exact count.
 _FIRMING_UP_SENTENCES = 2
 # A place of the figure's own clause: "12 deaths in ... Beshkatine and 11 killed in Al-Bal".
@@ -252,7 +253,7 @@ def find_figures(
                     count=item.count,
                     qualifier=item.qualifier,
                     who=item.who,
-                    place=_place_of(item, next_start, sentence, context.places_in(sentence.index)),
+                    place=_located(item, next_start, sentence, context),
                     source=claimant[0] if claimant else None,
                     source_text=claimant[1] if claimant else None,
                     sentence=sentence.index,
@@ -486,7 +487,33 @@ def _claimant(item: _Found, sentence: Sentence, context: _SentenceContext) -> tu
 def _is_claimant(mention: Mention, sentence: Sentence) -> bool:
     before = sentence.text[: mention.start - sentence.start]
     after = sentence.text[mention.end - sentence.start :]
-    return bool(_CLAIM_BEFORE.search(before[-80:]) or _CLAIM_AFTER.search(after))
+    if _CLAIM_BEFORE.search(before[-80:]):
+        return True
+    claim = _CLAIM_AFTER.search(after)
+    # "... centre of the Syrian capital, a monitoring group said": the verb has its own subject
+    return claim is not None and not _OWN_SUBJECT.search(after, 0, claim.end(1))
+
+
+def _located(item: _Found, next_start: int, sentence: Sentence, context: _SentenceContext) -> str | None:
+    """The figure's place (_place_of); a place it is only near ("in an opposition district
+    outside Damascus") yields to the next place the text names without such a word, in the
+    sentence or the next one ("... strikes on the Eastern Ghouta district"), else to none."""
+    in_sentence = context.places_in(sentence.index)
+    key = _place_of(item, next_start, sentence, in_sentence)
+    start = next((start for start, other, _ in in_sentence if other == key and start >= item.start), None)
+    if key is None or start is None or not _is_near(sentence, start):
+        return key
+    later = [(sentence, other_start, other) for other_start, other, country in in_sentence
+             if other_start > start and not country]
+    if sentence.index + 1 < len(context.sentences):
+        following = context.sentences[sentence.index + 1]
+        later += [(following, other_start, other) for other_start, other, country in context.places_in(following.index)
+                  if not country]
+    return next((other for where, other_start, other in later if other != key and not _is_near(where, other_start)), None)
+
+
+def _is_near(sentence: Sentence, mention_start: int) -> bool:
+    return bool(_NEAR_BEFORE.search(sentence.text, 0, mention_start - sentence.start))
 
 
 def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: list[tuple[int, str, bool]]) -> str | None:
@@ -507,6 +534,14 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
         return inner if country and inner else key
     before = [key for start, key, _ in in_sentence if start < item.start and _is_locative(sentence, start)]
     return before[-1] if before else None
+
+
+# Words that put a figure near a place, not in it: "outside Damascus", "around Aleppo", "30 km
+# north of Mosul", "on the outskirts of Tripoli".
+_NEAR_BEFORE = re.compile(
+    r"\b(?:outside|near|nearby|around|outskirts\s+of|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"|(?:km|kilometres|kilometers|miles)\s+(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$",
+    re.IGNORECASE)
 
 
 def _is_locative(sentence: Sentence, mention_start: int) -> bool:
