@@ -28,9 +28,14 @@ YEAR_REFERENCE = re.compile(
 )
 
 
-# "the deaths of 861 journalists over the past two decades": a count over years is a tally.
-PAST_PERIOD = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months|decades?)\b",
-                         re.IGNORECASE)
+# "the deaths of 861 journalists over the past two decades", "89 civilians killed in the past
+# seven days", "seven days of airstrikes had left 75 dead": a count over days, weeks or years is
+# a tally, not one event's (a day's toll, "in the past 24 hours", is not).
+_SEVERAL = r"(?:three|four|five|six|seven|eight|nine|ten|several|few|\d{1,3})"
+PAST_PERIOD = re.compile(
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:\w+\s+)?(?:years|months|decades?|weeks)|" + _SEVERAL + r"\s+days)\b"
+    r"|\b" + _SEVERAL + r"\s+(?:days|weeks|months|years)\s+of\b",
+    re.IGNORECASE)
 
 
 def names_an_earlier_time(sentence: str, reference: dt.date | None) -> bool:

@@ -3,6 +3,8 @@ articles (split and merge), updates and real disagreements (generator.claim_role
 
 import datetime as dt
 
+import pytest
+
 from generator.claim_roles import claim_roles
 from generator.models import (
     DateMention,
@@ -109,12 +111,20 @@ def test_war_tallies_are_background_and_a_war_named_in_passing_is_not():
     assert claim_roles(article) == ("total", "background", "background", "background")
 
 
-def test_a_count_over_past_decades_is_background():
-    article = _article("a", ["Two photographers were killed in Misrata on Wednesday.",
-                             "The committee has documented the deaths of 861 journalists over the past two decades."],
-                       [_figure(2, 0, text="Two photographers were killed"), _figure(861, 1, who="journalists",
-                                                                               text="the deaths of 861 journalists")])
+@pytest.mark.parametrize("tally", [
+    "The committee has documented the deaths of 861 journalists over the past two decades.",
+    "The latest raids took to 89 the number of civilians killed in the past seven days.",
+    "Seven days of air strikes had left 89 civilians dead.",
+])
+def test_a_count_over_days_weeks_or_decades_is_background(tally):
+    article = _article("a", ["Two photographers were killed in Misrata on Wednesday.", tally],
+                       [_figure(2, 0, text="Two photographers were killed"), _figure(89, 1, text="89")])
     assert claim_roles(article) == ("total", "background")
+
+
+def test_a_days_toll_is_no_tally():
+    article = _article("a", ["Strikes killed 20 people in the past 24 hours, the monitor said."], [_figure(20, 0)])
+    assert claim_roles(article) == ("total",)
 
 
 def test_counts_far_from_the_headline_toll_are_parts_or_other_events():
