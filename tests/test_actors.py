@@ -881,6 +881,13 @@ def test_a_person_by_affiliation_then_speech_by_identified_as_or_by_an_age_befor
     assert (person, "person") in {(a.name, a.kind) for a in _actors(body, kb).values()}
 
 
+def test_an_outlet_named_like_a_town_after_its_noun_and_an_arabic_place_word_is_no_person(kb):
+    actors, places = _actors_and_places("Gunmen in Reforma, Mexico, fled. According to the newspaper Reforma's count, "
+                                        "12 died. Rockets struck Gaddafi's Bab al-Aziziya compound in Tripoli, Libya.", kb)
+    assert ("Reforma", "media") in actors and not any(name.startswith("Bab") for name, _kind in actors)
+    assert "Al Aziziyah" not in places
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

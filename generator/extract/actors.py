@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
-from generator.extract.places import main_country
+from generator.extract.places import ARABIC_PLACE_HEADS, main_country
 from generator.lexicon import (
     FACILITY_WORDS,
     FUNCTION_WORDS,
@@ -726,7 +726,7 @@ class _Article:
         self.place_named_otherwise = {
             (m.start, m.end) for place in places for m in place.mentions
             if " " in body[m.start : m.end] and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
-        self.first_names_on_places = self._first_names_on_places()
+        self.names_on_places = self._names_on_places()
         self.town_spans = {(m.start, m.end) for place in places if place.kind in _SETTLEMENT_KINDS for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
             normalize_surface(p.country) for p in places if p.country
@@ -734,10 +734,11 @@ class _Article:
         self.places = places
         self.main_country = main_country(places)
 
-    def _first_names_on_places(self) -> frozenset[int]:
-        """Tokens found as a one-word place that are a first name before a capitalised word no
-        place covers: "Norman Benotman", "Cesar Tulio Sandoval" are persons, not Norman, Oklahoma;
-        or a surname after a first name ("Robert Amsterdam")."""
+    def _names_on_places(self) -> frozenset[int]:
+        """Tokens found as a one-word place that are a name's: a first name before a capitalised
+        word no place covers ("Norman Benotman", "Cesar Tulio Sandoval" are persons, not Norman,
+        Oklahoma), a surname after a first name ("Robert Amsterdam"), or an outlet's name after
+        its noun ("the newspaper Reforma")."""
         found, tokens, count = set(), self.tokens, len(self.tokens)
         for index, (start, end) in self.place_span_of.items():
             following = index + 1
@@ -751,6 +752,9 @@ class _Article:
                     and tokens[previous].text in self.kb.given_names and previous not in self.place_span_of
                     and (index + 1 >= count or not (self.joined[index] and tokens[index + 1].capitalised))):
                 found.add(index)  # "Robert Amsterdam, the international counsel": a surname, not the city
+            if (previous >= 0 and self.joined[previous] and tokens[previous].lower in _OUTLET_NOUNS
+                    and tokens[previous].text.islower()):
+                found.add(index)  # "the newspaper Reforma": an outlet named like a town
         return frozenset(found)
 
     # --- passes ---------------------------------------------------------------------------
@@ -1176,7 +1180,7 @@ class _Article:
         return (  # the look-ups first, the string tests (acronym) last
             not self.taken[index]
             and not self.headline[index]
-            and (index not in self.place_span_of or index in self.first_names_on_places)
+            and (index not in self.place_span_of or index in self.names_on_places)
             and token.lower not in _WEEKDAYS_MONTHS
             and token.lower not in _NEVER_NAMES
             and token.capitalised
@@ -1565,7 +1569,7 @@ class _Article:
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
         names = [t for t in tokens if t.lower not in NAME_PARTICLES]
         if (not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS
-                or (names[0].lower in _ROMANCE_PLACE_NOUNS and len(names) > 1)):
+                or (len(names) > 1 and (names[0].lower in _ROMANCE_PLACE_NOUNS or names[0].lower in ARABIC_PLACE_HEADS))):
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award

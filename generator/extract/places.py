@@ -1554,10 +1554,22 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
 
 
 def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
-    """The name at `first` follows a capitalised word and "de" ("Farallones de Cali")."""
+    """The name at `first` follows a capitalised word and "de" ("Farallones de Cali"), or an
+    Arabic place word that makes another place of it ("Bab al-Aziziya", Gaddafi's compound in
+    Tripoli, is not the town of Al Aziziyah)."""
+    head = first - 2 if first >= 2 and tokens.norms[first - 1] == "al" and tokens.joins_next[first - 1] else first - 1
+    if (head >= 0 and tokens.norms[head] in ARABIC_PLACE_HEADS and tokens.capitalised[head]
+            and tokens.joins_next[head] and tokens.sentence[head] == tokens.sentence[first]):
+        return True
     return (first >= 2 and tokens.norms[first - 1] in _NAME_LINKS
             and tokens.joins_next[first - 2] and tokens.joins_next[first - 1] and tokens.capitalised[first - 2]
             and tokens.sentence[first - 2] == tokens.sentence[first])
+
+
+# Gate, cape, hill, mountain, valley, spring, well, monastery, village, port, market, house:
+# words that begin Arabic place names ("Bab al-Hawa", "Ras Lanuf", "Tal Abyad", "Kafr Nabl").
+ARABIC_PLACE_HEADS = frozenset(
+    "bab ras tal tell jabal jebel wadi ain bir deir kafr marsa souq suq qasr beit".split())
 
 
 _COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|this|where|when)\b)")
