@@ -138,6 +138,7 @@ def _link_surnames(local: list, links: _UnionFind) -> None:
             if len(owners) == 1:
                 links.union(next(iter(owners)), key)
     _link_name_tails(people, links)
+    _link_shortened_names(people, links)
     _link_dropped_vowels(people, links)
 
 
@@ -150,6 +151,22 @@ def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFin
             by_tail.setdefault(tuple(words[start:]), set()).add(links.find(key))
     for words, key in people:
         owners = by_tail.get(tuple(words), set()) if len(words) > 1 else set()
+        if len(owners) == 1:
+            links.union(next(iter(owners)), key)
+
+
+def _link_shortened_names(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
+    """A name of two or more words joins the one longer name of the dossier it shortens: its
+    first and last words without the middle ones ("Anthony Wakefield", "Saif Gaddafi" for
+    "Anthony John Wakefield", "Saif al-Islam Gaddafi"), or all but its second surname ("Byron
+    Lima" for "Byron Lima Oliva"); not when two longer names do ("Saif al-Arab Gaddafi")."""
+    by_short: dict[tuple[str, ...], set[_GroupKey]] = {}
+    for words, key in people:
+        if len(words) > 2:
+            by_short.setdefault((words[0], words[-1]), set()).add(links.find(key))
+            by_short.setdefault(tuple(words[:-1]), set()).add(links.find(key))
+    for words, key in people:
+        owners = by_short.get(tuple(words), set()) if len(words) > 1 else set()
         if len(owners) == 1:
             links.union(next(iter(owners)), key)
 

@@ -89,6 +89,18 @@ def test_the_last_words_of_one_persons_name_join_him_across_articles(kb):
     assert len({dossier.entity_of[(a.id, "actor", x.key)] for a in articles[2:] for x in a.actors}) == 3  # two owners
 
 
+def test_a_name_without_its_middle_words_or_second_surname_joins_the_one_longer_name(kb):
+    articles = [_article("a", [_entity("Anthony John Wakefield", "person"), _entity("Byron Lima Oliva", "person")]),
+                _article("b", [_entity("Anthony Wakefield", "person"), _entity("Byron Lima", "person")]),
+                _article("c", [_entity("Omar Saif Haddad", "person"), _entity("Omar Khalil Haddad", "person")]),
+                _article("d", [_entity("Omar Haddad", "person")])]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("b", "actor", "Anthony Wakefield")] == entity_of[("a", "actor", "Anthony John Wakefield")]
+    assert entity_of[("b", "actor", "Byron Lima")] == entity_of[("a", "actor", "Byron Lima Oliva")]
+    assert entity_of[("d", "actor", "Omar Haddad")] not in {  # two longer names shorten so: no one
+        entity_of[("c", "actor", "Omar Saif Haddad")], entity_of[("c", "actor", "Omar Khalil Haddad")]}
+
+
 def test_a_surname_with_one_inner_vowel_dropped_is_the_same_person(kb):
     """"Zawahri" is "Zawahiri" without its short vowel; another given name stays apart, and so
     do short surnames, where one vowel makes another name."""
