@@ -173,24 +173,34 @@ def _link_shortened_names(people: list[tuple[list[str], _GroupKey]], links: _Uni
 
 _VOWELS = frozenset("aiu")  # person_key has folded e into a, o into u and y into i
 _MIN_SURNAME_LETTERS = 5
+_MIN_VARIANT_LETTERS = 5  # "Ladin" and "Laden"; shorter surnames differ in one vowel too often ("Ali", "Ala")
 
 
 def _link_dropped_vowels(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
     """"Ayman al-Zawahri" joins "Ayman al-Zawahiri": the same given names and a surname that is
     the other's with one inner vowel dropped (a transliteration's unwritten short vowel, or a
-    typo), when one person of the dossier is so named."""
+    typo), when one person of the dossier is so named. So does a surname with one inner vowel
+    written otherwise ("Hamza bin Ladin", "Hamza bin Laden")."""
     by_shorter: dict[tuple[str, ...], set[_GroupKey]] = {}
+    by_pattern: dict[tuple[str, ...], set[_GroupKey]] = {}
     for words, key in people:
         surname = words[-1] if len(words) > 1 else ""
-        if len(surname) <= _MIN_SURNAME_LETTERS:
+        if len(surname) < _MIN_VARIANT_LETTERS:
             continue
-        for at in range(1, len(surname) - 1):
-            if surname[at] in _VOWELS and surname[at - 1] not in _VOWELS:
+        for at in range(1, len(surname)):
+            if surname[at] not in _VOWELS or surname[at - 1] in _VOWELS:
+                continue
+            if len(surname) > _MIN_SURNAME_LETTERS and at < len(surname) - 1:
                 by_shorter.setdefault((*words[:-1], surname[:at] + surname[at + 1 :]), set()).add(links.find(key))
+            by_pattern.setdefault((*words[:-1], f"{surname[:at]}*{surname[at + 1:]}"), set()).add(links.find(key))
     for words, key in people:
         owners = by_shorter.get(tuple(words), set()) if len(words) > 1 else set()
         if len(owners) == 1:
             links.union(next(iter(owners)), key)
+    for owners in by_pattern.values():
+        if len(owners) == 2:  # two spellings of one name; three or more are different people
+            first, second = sorted(owners)
+            links.union(first, second)
 
 
 def _link_place_spellings(local: list, links: _UnionFind) -> None:

@@ -89,6 +89,16 @@ def test_the_last_words_of_one_persons_name_join_him_across_articles(kb):
     assert len({dossier.entity_of[(a.id, "actor", x.key)] for a in articles[2:] for x in a.actors}) == 3  # two owners
 
 
+def test_a_surname_with_one_vowel_written_otherwise_is_the_same_person_unless_three_are(kb):
+    articles = [_article("a", [_entity("Hamza bin Laden", "person")]), _article("b", [_entity("Hamza bin Ladin", "person")]),
+                _article("c", [_entity("Omar Hasan", "person")]), _article("d", [_entity("Omar Hasin", "person")]),
+                _article("e", [_entity("Omar Hasun", "person")])]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("a", "actor", "Hamza bin Laden")] == entity_of[("b", "actor", "Hamza bin Ladin")]
+    assert len({entity_of[(x, "actor", name)] for x, name in (("c", "Omar Hasan"), ("d", "Omar Hasin"),
+                                                              ("e", "Omar Hasun"))}) == 3
+
+
 def test_a_name_without_its_middle_words_or_second_surname_joins_the_one_longer_name(kb):
     articles = [_article("a", [_entity("Anthony John Wakefield", "person"), _entity("Byron Lima Oliva", "person")]),
                 _article("b", [_entity("Anthony Wakefield", "person"), _entity("Byron Lima", "person")]),
