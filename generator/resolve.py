@@ -11,6 +11,7 @@ another transliteration of its own.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -113,8 +114,19 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
     if actor.kind == "person":
         key = person_key(actor.name)
         return ("kb", person_index[key]) if key in person_index else ("person", key)
-    known = named.get(("actor", normalize_surface(actor.name)))
-    return ("kb", known.id) if known else ("actor", normalize_surface(actor.name))
+    name = _outlet_core(actor.name) if actor.kind == "media" else normalize_surface(actor.name)
+    known = named.get(("actor", name))
+    return ("kb", known.id) if known else ("actor", name)
+
+
+_OUTLET_PREFIX = re.compile(r"^(?:revista|diario|periodico|periódico|semanario|jornal)\s+(?=\S)")
+_OUTLET_SUFFIX = re.compile(r"(?<=\S)\s+(?:tv|television|newspaper|magazine|daily)$")
+
+
+def _outlet_core(name: str) -> str:
+    """An outlet's name without the word for what it is: "Revista Proceso" and "Proceso", "Nile
+    News TV" and "Nile News" are one outlet."""
+    return _OUTLET_SUFFIX.sub("", _OUTLET_PREFIX.sub("", normalize_surface(name)))
 
 
 def _place_key(place: EntityMention) -> _GroupKey:

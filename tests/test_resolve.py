@@ -89,6 +89,14 @@ def test_the_last_words_of_one_persons_name_join_him_across_articles(kb):
     assert len({dossier.entity_of[(a.id, "actor", x.key)] for a in articles[2:] for x in a.actors}) == 3  # two owners
 
 
+def test_an_outlet_with_or_without_the_word_for_what_it_is_is_one_outlet(kb):
+    articles = [_article("a", [_entity("Nile News TV", "media"), _entity("Revista Zeta", "media")]),
+                _article("b", [_entity("Nile News", "media"), _entity("Zeta", "media")])]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("a", "actor", "Nile News TV")] == entity_of[("b", "actor", "Nile News")]
+    assert entity_of[("a", "actor", "Revista Zeta")] == entity_of[("b", "actor", "Zeta")]
+
+
 def test_a_surname_with_one_vowel_written_otherwise_is_the_same_person_unless_three_are(kb):
     articles = [_article("a", [_entity("Hamza bin Laden", "person")]), _article("b", [_entity("Hamza bin Ladin", "person")]),
                 _article("c", [_entity("Omar Hasan", "person")]), _article("d", [_entity("Omar Hasin", "person")]),
