@@ -490,6 +490,13 @@ def test_a_town_named_with_its_country_the_listed_cities_and_a_state_after_a_pos
         ("region", ["state of Rio de Janeiro"])]
 
 
+def test_a_bare_name_is_the_division_the_article_names_as_such_unless_it_names_the_city():
+    state = places_in("Violence in the state of Veracruz rose. In Veracruz, gunmen killed 12, Mexico said.", packs=())
+    assert [(p.kind, len(p.mentions)) for p in state if p.name == "Veracruz"] == [("region", 2)]
+    both = places_in("Violence in the state of Veracruz rose. In Veracruz city, gunmen killed 12, Mexico said.", packs=())
+    assert sorted(p.kind for p in both if p.name == "Veracruz") == ["city", "region"]
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

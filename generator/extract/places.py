@@ -1426,6 +1426,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_named_with_their_country(body, tokens, hits, gazetteer)
+    hits = _with_divisions_named_alike(tokens, hits)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1551,6 +1552,31 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
             return False
     return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _KIND_WORDS
             and not tokens.words[after].isupper())
+
+
+def _with_divisions_named_alike(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """A city's bare name is its division's where the article names the division as such
+    ("the state of Veracruz", "Puebla state") and never the city as one ("Veracruz city", "the
+    city of Puebla"): Mexican and Brazilian reporting says "Veracruz" for the state it has named."""
+    divisions = {(hit.place.country, _fold(hit.place.name)): hit.place for hit in hits
+                 if hit.place.kind in ("region", "governorate") and _qualified(tokens, hit, _DIVISION_WORDS)}
+    if not divisions:
+        return hits
+    cities = [hit for hit in hits if hit.place.kind == "city" and (hit.place.country, _fold(hit.place.name)) in divisions]
+    if any(_qualified(tokens, hit, ("city",)) for hit in cities):
+        return hits
+    return [replace(hit, place=divisions[(hit.place.country, _fold(hit.place.name))]) if hit in cities else hit
+            for hit in hits]
+
+
+def _qualified(tokens: _Tokens, hit: _Hit, words: tuple[str, ...]) -> bool:
+    """The hit's own words, or the words around it, say what it is: "Puebla state", "the state of
+    Puebla", "Puebla City", "the city of Puebla"."""
+    first, last = hit.first_token, hit.last_token
+    inside = any(tokens.norms[index] in words for index in range(first, last + 1))
+    after = last + 1 < len(tokens.norms) and tokens.joins_next[last] and tokens.norms[last + 1] in words
+    before = first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in words
+    return inside or after or before
 
 
 def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
