@@ -888,6 +888,14 @@ def test_an_outlet_named_like_a_town_after_its_noun_and_an_arabic_place_word_is_
     assert "Al Aziziyah" not in places
 
 
+def test_a_school_is_a_body_as_an_employer_and_a_building_when_hit(kb):
+    names = {a.name: a.kind for a in _actors("Alia Brahimi, a research fellow at the London School of Economics, and "
+                                             "Matthew Waxman, professor at Columbia Law School, spoke. Warplanes hit the "
+                                             "Al-Mustaqbal School, killing 12 children.", kb).values()}
+    assert names.get("London School of Economics") == names.get("Columbia Law School") == "organization"
+    assert not any("Mustaqbal" in name for name in names)
+
+
 def test_one_persons_aliases_are_one_person(kb):
     actors = _actors('One of the leaders goes by the aliases "Jair" and "El Loco," the other by the alias "Chumbi."', kb)
     assert {name: [m.surface for m in a.mentions] for name, a in actors.items()} == {

@@ -349,6 +349,11 @@ _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fu
 # A run naming a building or a road is a place or a target, never an actor.
 _ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
 _INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
+_SCHOOL_WORDS = frozenset(("school", "college"))
+# Someone's post at a body: "a research fellow at", "professor at", "an expert at the".
+_AFFILIATION_BEFORE = re.compile(
+    r"\b(?:fellow|professor|lecturer|researcher|scholar|expert|analyst|economist|director|dean|head|specialist"
+    r"|student|graduate)s?\s+(?:[\w-]+\s+){0,3}?(?:at|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACED_OR_TARGETED_BEFORE = re.compile(  # not "at": "researchers at Rice University"
     r"\b(?:in|near|inside|outside|into|on|around|hit|hits|struck|strikes?|shelled|bombed|targeted|attacked|raided|stormed)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1258,6 +1263,9 @@ class _Article:
                     before -= 1
                 run = [*range(before, run[0]), *run]  # "Medellin Cartel": a place and a head word
         tokens = [self.tokens[i] for i in run]
+        if self._employer_school(tokens):
+            self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
+            return
         if (any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
@@ -1508,6 +1516,13 @@ class _Article:
         start = tokens[0].start
         before = self.body[max(0, start - 30) : start]
         return not _PLACED_OR_TARGETED_BEFORE.search(before)
+
+    def _employer_school(self, tokens: list[_Token]) -> bool:
+        """A school or a college named as someone's employer is a body ("a research fellow at the
+        London School of Economics", "professor at Columbia Law School"); otherwise a building,
+        since schools are hit in wars."""
+        return any(t.lower in _SCHOOL_WORDS for t in tokens) and bool(
+            _AFFILIATION_BEFORE.search(self.body, max(0, tokens[0].start - 60), tokens[0].start))
 
     def _name_suffix(self, last: int) -> tuple[str, int] | None:
         """The kind and index of a word that ends a name though no name word: "TV" (an acronym)
