@@ -840,6 +840,9 @@ def test_a_noun_in_apposition_names_a_body_only_where_its_phrase_ends(kb):
     ("Turkey has delivered its first cargo of fuel.", ["Turkish government"]),
     ("Refugees fled to Tunisia, Egypt and Niger. Libya said so.", ["Libyan government"]),
     ("Experts from the UK, the US, Australia and Italy say the attitude is wrong.", []),
+    ("NATO members taking part in air strikes in Libya include France, Canada and the United States.",
+     ["Canadian government", "French government", "US government"]),
+    ("Experts castigate the British and American governments for failing to act.", ["British government", "US government"]),
 ])
 def test_countries_listed_as_members_or_sharing_a_verb_are_governments_unless_the_list_is_places(kb, body, governments):
     assert sorted(a.name for a in _actors(body, kb).values() if a.kind == "government") == governments

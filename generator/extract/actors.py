@@ -206,7 +206,7 @@ _ACTED_ON_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
-    r"(?:government|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
+    r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|"
     r"officials?|diplomats|ministry|"  # a ministry of a field of MINISTRY_FIELDS is an actor of its own
@@ -407,14 +407,15 @@ _WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:co
 _OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]\.(?:com|net|org|info|mx|co|tv)\b")
-_COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+")  # "Russia and China", "Belgium, Britain, Canada"
+# "Russia and China", "Belgium, Britain, Canada", "Denmark and the United States"
+_COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _LIST_GAP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 # Governments listed as a coalition's or alliance's members: "nine other announced partners:
 # Belgium, Britain, Canada ...", "NATO members taking part include France, Britain ...".
 _MEMBERS_BEFORE = re.compile(
     r"\b(?:partners|members|allies|participants|signatories|contributors|donors|backers)\b[^.;:]{0,60}?"
     r"(?:\s+(?:include|including|includes|are|were)|:|\s+such\s+as)\s+(?:the\s+)?$")
-_GAP_MAX = 8  # characters between two names that _found_just_before looks back over
+_GAP_MAX = 10  # characters between two names that _found_just_before looks back over
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
 # Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
@@ -939,7 +940,8 @@ class _Article:
             before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
             if _LOCATIVE_BEFORE.search(before):
                 return False
-            if (_ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before) or _MEMBERS_BEFORE.search(before)
+            if (_ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before)
+                    or _MEMBERS_BEFORE.search(self.body, max(0, self.tokens[index].start - 100), self.tokens[index].start)
                     or self._after_a_government(index)):
                 if not self._take_listed_before(index):  # "Britain, France and the US said": all three said
                     return False  # "experts from the UK, the US and Italy say": places, all of them
