@@ -158,11 +158,14 @@ def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
             place = main or place
         grouped[(claim.article.id, place or "")].append(claim)
     reports = []
-    for (_article_id, place), members in grouped.items():
+    named: dict[str, frozenset[str]] = {}  # by article: one article may report several incidents
+    for (article_id, place), members in grouped.items():
         article = members[0].article
+        if article_id not in named:
+            named[article_id] = named_places(article)
         reports.append(IncidentReport(article, tuple(members), article.event_date or article.published,
                                       place or None, _words(article, members), _attack_kinds(article, members),
-                                      named_places(article)))
+                                      named[article_id]))
     reports.sort(key=lambda report: report.order)
     return reports
 

@@ -151,7 +151,7 @@ def _link_surnames(local: list, links: _UnionFind) -> None:
                 links.union(next(iter(owners)), key)
     _link_name_tails(people, links)
     _link_shortened_names(people, links)
-    _link_dropped_vowels(people, links)
+    _link_vowel_variants(people, links)
 
 
 def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
@@ -188,7 +188,7 @@ _MIN_SURNAME_LETTERS = 5
 _MIN_VARIANT_LETTERS = 5  # "Ladin" and "Laden"; shorter surnames differ in one vowel too often ("Ali", "Ala")
 
 
-def _link_dropped_vowels(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
+def _link_vowel_variants(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
     """"Ayman al-Zawahri" joins "Ayman al-Zawahiri": the same given names and a surname that is
     the other's with one inner vowel dropped (a transliteration's unwritten short vowel, or a
     typo), when one person of the dossier is so named. So does a surname with one inner vowel

@@ -122,14 +122,11 @@ _LOWER_TITLE_BEFORE = re.compile(
 # A person's noun in apposition to one word: "to see Nasib, a comatose baby", "Amgad, a mother of three".
 _PERSON_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?i:baby|child|toddler|infant|teenager)\b")
 # 'a man known in the area as alias "Cachetes"', 'goes by the aliases "Jair" and "El Loco"'
-_ALIAS_BEFORE = re.compile(
-    r"(?:\b(?:alias(?:es)?|nicknamed|a\.k\.a\.?)\s+|\baliases\s+[\"“][^\"”]{1,40}[\"”,]{1,2}\s+and\s+)[\"“'‘]$",
-    re.IGNORECASE)
 # What puts a person's nickname in quotes before it: 'alias "El Mellizo"', 'led by warlords
 # "Macaco" and "Cuco Vanoy"', 'their nicknames "Truki" and "Nixon"'.
 _NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by(?:\s+(?:warlords?|bosses|commanders?))?|warlords?)"
-_NICKNAME_BEFORE = re.compile(rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“]\s?$",
-                              re.IGNORECASE)
+_NICKNAME_BEFORE = re.compile(
+    rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“'‘]\s?$", re.IGNORECASE)
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 # Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
 _NICKNAME_AFTER_A_NAME = re.compile(r"\s?(?:\(\s?)?[\"“]\s?")
@@ -408,8 +405,9 @@ _OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]\.(?:com|net|org|info|mx|co|tv)\b")
 # "Russia and China", "Belgium, Britain, Canada", "Denmark and the United States"
-_COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-_LIST_GAP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_COORDINATED = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+_COORDINATION = re.compile(_COORDINATED)
+_LIST_GAP_BEFORE = re.compile(_COORDINATED + "$")
 # Governments listed as a coalition's or alliance's members: "nine other announced partners:
 # Belgium, Britain, Canada ...", "NATO members taking part include France, Britain ...".
 _MEMBERS_BEFORE = re.compile(
@@ -1483,8 +1481,7 @@ class _Article:
         """"the daily El Tiempo", "La Prensa newspaper", "Semana, a news magazine": an outlet by
         the noun beside it, never a person."""
         if before is not None and before.lower in _OUTLET_NOUNS and before.text.islower() and self.joined[run[0] - 1]:
-            owner = run[0] - 3 if run[0] > 2 and self.tokens[run[0] - 2].lower == "s" else run[0] - 2
-            return not (owner >= 0 and self.taken[owner])  # "the daily X"; not "CNN's website X", an actor's noun
+            return not self._owned_noun(run)  # "the daily X"; not "CNN's website X", an actor's noun
         after = run[-1] + 1
         if after >= len(self.tokens):
             return False
@@ -1504,9 +1501,13 @@ class _Article:
         organisation by the noun beside it (not "CNN's company X", an actor's noun)."""
         if (before is not None and before.lower in _ORGANIZATION_NOUNS and (before.text.islower() or before.text == "NGO")
                 and self.joined[run[0] - 1]):
-            owner = run[0] - 3 if run[0] > 2 and self.tokens[run[0] - 2].lower == "s" else run[0] - 2
-            return not (owner >= 0 and self.taken[owner])
+            return not self._owned_noun(run)
         return bool(_ORGANIZATION_APPOSITION.match(self.body, self.tokens[run[-1]].end))
+
+    def _owned_noun(self, run: list[int]) -> bool:
+        """The noun right before the run is an actor's own ("CNN's website X", "Pemex's company X")."""
+        owner = run[0] - 3 if run[0] > 2 and self.tokens[run[0] - 2].lower == "s" else run[0] - 2
+        return owner >= 0 and self.taken[owner]
 
     def _institution(self, run: list[int]) -> bool:
         """"Researchers at Rice University", "the Catholic Church said": a church or a university
@@ -1614,7 +1615,7 @@ class _Article:
             # One word is a person's name only with a title, or where only a person can be meant:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
             return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
-                    or bool(_AGE_AFTER.match(after)) or bool(_ALIAS_BEFORE.search(before))
+                    or bool(_AGE_AFTER.match(after)) or bool(_NICKNAME_BEFORE.search(before))
                     or bool(_ABBREVIATED_TITLE_BEFORE.search(before))
                     or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
                     or bool(_PERSON_APPOSITION_AFTER.match(after))
