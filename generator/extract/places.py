@@ -80,18 +80,24 @@ _ASSIMILATED_ARTICLES = frozenset(
     {"ar", "as", "ad", "at", "az", "an", "ash", "ath", "adh", "ed", "es", "ez", "esh", "er", "en", "ud", "ul"}
 )
 # Words before a town's name that show it is meant as a place ("in Mobile", "near Hope").
-_PLACE_CUES = frozenset({"in", "near", "outside", "at", "to", "from"})
+_PLACE_CUES = frozenset({"in", "near", "outside", "at", "to", "from", "between", "around", "towards", "toward"})
 # Capitalised in Title Case headlines ("Talks In Geneva"), yet never part of a person's name.
 _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "near", "for", "on", "by", "with", "into"})
 # Words before a country that make it a place, not its government: "in Libya", "across Syria",
 # "the border with Ecuador", "out of Venezuela".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|entered|invaded|"
-    r"visited|fled|over|from|neighbou?ring|bordering|between)\s+(?:the\s+)?#?$", re.IGNORECASE)  # "in #Pakistan"
+    r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|between|through|via|cross(?:es|ed|ing)?)"
+    r"\s+(?:the\s+)?#?$", re.IGNORECASE)  # "in #Pakistan"
 _AREA_BEFORE = re.compile(
-    r"\b(?:borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|regions|areas|provinces|"
-    r"cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
-_AND_LINK = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?", re.IGNORECASE)
+    r"\b(?:(?:border\s+)?regions?|borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas"
+    r"|provinces|cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
+    # "in places including Bangladesh", "in foreign countries, among them Germany"
+    r"|\b(?:in|to|from)\s+(?:\w+\s+)?(?:places|countries|nations),?\s+(?:including|such\s+as|like|among\s+them)\s+$",
+    re.IGNORECASE)
+# "the Afghanistan-Pakistan border", "the Tunisia and Algerian border": countries on a border.
+_BORDER_AFTER = re.compile(r"(?:\s*-\s*[A-Z][a-z]+|\s+and\s+[A-Z][a-z]+)?\s+(?:border|frontier)s?\b")
+_AND_LINK = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+)?", re.IGNORECASE)
 _COMMA_LINK = re.compile(r"\s*,\s*(?:the\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 # "observers from China", "troops from Chad": people of a country, sent by its government.
@@ -105,7 +111,7 @@ _FRONTED_LOCATIVE = re.compile(r"(?:^|[.!?]\s+)(?:In|At|Across|Inside|Throughout
 _ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}\s+[a-z]")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
-_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*,\s*")
+_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|\(|-LRB-)\s*")  # "Addis Ababa (Ethiopia)" too
 # "Libya's ambassador to the United States": a government's envoy, accredited to a government.
 _ENVOY_TO = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representatives?)\s+to\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -520,7 +526,7 @@ def _former_names() -> dict[str, tuple[str, ...]]:
     that is now a division of its successor (Sikkim, a state of India)."""
     import pycountry  # noqa: PLC0415
 
-    divisions = {(country, name) for _, country, _, name, _ in _subdivisions()}
+    divisions = {(country, name) for _, country, _, name, _, _ in _subdivisions()}
     former: dict[str, list[str]] = {}
     for record in pycountry.historic_countries:
         successor = record.alpha_4[2:]
@@ -531,14 +537,14 @@ def _former_names() -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _subdivisions() -> tuple[tuple[str, str, str, str | None], ...]:
-    """(ISO code, country, local code, name) of every ISO 3166-2 subdivision, with its parent's code."""
+def _subdivisions() -> tuple[tuple[str, str, str, str, str | None, str], ...]:
+    """(ISO code, country, local code, name, its parent's code, its type) of every ISO 3166-2 subdivision."""
     import pycountry  # noqa: PLC0415
 
     # Read pycountry's JSON directly: its object layer costs 10x more for the same names.
     path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
     return tuple(
-        (record["code"], *record["code"].split("-", 1), record["name"], record.get("parent"))
+        (record["code"], *record["code"].split("-", 1), record["name"], record.get("parent"), record["type"])
         for record in json.loads(path.read_text(encoding="utf-8"))["3166-2"]
     )
 
@@ -547,7 +553,7 @@ def _subdivisions() -> tuple[tuple[str, str, str, str | None], ...]:
 def _subdivision_names() -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1) -> subdivision name (the region of its places and of the
     division itself), where GeoNames uses the ISO letters."""
-    return {(country, local): name for _, country, local, name, _ in _subdivisions() if local.isalpha()}
+    return {(country, local): name for _, country, local, name, _, _ in _subdivisions() if local.isalpha()}
 
 
 # Cached gazetteers kept in the user's cache folder: one per choice of packs in use (the world
@@ -678,14 +684,16 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     short_names = data.world.get("division_names") or {}
     known_alone = frozenset(data.world.get("divisions_known_alone") or ())
     # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
-    for code, country_code, _, name, parent in sorted(_subdivisions(), key=lambda record: record[4] is not None):
+    for code, country_code, _, name, parent, kind in sorted(_subdivisions(), key=lambda record: record[4] is not None):
         country = countries.get(country_code)
         if code in packed or country is None:
             continue
         names = [*short_names.get(code, ()), _display(name)]  # "Michoacan" before "Michoacan de Ocampo"
+        # named as its country is ("México"): "Mexico State", not a second "Mexico" beside the country
+        shown = f"{names[0]} {kind}" if _fold(names[0]) == _fold(country.name) else names[0]
         # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
         # its region is the ISO name as written, as its cities' is ("Genève")
-        place = Place(f"iso:{code}", names[0], "region", country.name, name, foreign=country_code not in data.home)
+        place = Place(f"iso:{code}", shown, "region", country.name, name, foreign=country_code not in data.home)
         for display in names:
             if not set(_fold(display).replace("-", " ").split()) <= _GENERIC_DIVISION_WORDS:
                 builder.add(display, place, curated=False, variants=False,  # a candidate beside any city of the name
@@ -964,7 +972,14 @@ def _rescan_contested(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan, contex
         old = by_token.pop(index, None)
         if old is not None:
             taken.difference_update(_token_range(tokens, old))
-        if found is not None and not taken.intersection(range(index, found[1] + 1)):
+        # "the state of Mexico", decided in context, holds the first pass's hit of the country "Mexico"
+        inside = [hit for start, hit in by_token.items() if found is not None and index < start <= found[1]
+                  and hit.last_token <= found[1]]
+        held = {token for hit in inside for token in _token_range(tokens, hit)}
+        if found is not None and not (taken - held).intersection(range(index, found[1] + 1)):
+            for hit in inside:
+                del by_token[hit.first_token]
+            taken -= held
             by_token[index] = found[0]
             taken.update(range(index, found[1] + 1))
         elif old is not None:
@@ -1005,6 +1020,8 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
         for alias in candidates:
             if not _span_ok(alias, tokens, first, last):
                 continue
+            if tokens.words[first] == "state" and tokens.possessive[last]:
+                continue  # "the current state of Mexico's underworld": a condition, not a division
             if alias.needs_country and not context.countries[alias.place.country]:
                 scan.contest(first)
                 continue
@@ -1154,6 +1171,33 @@ def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
     return found
 
 
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+_PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town"}
+# "his job at Google in Dubai", "he studied at Harvard in Boston": an employer or a school.
+_EMPLOYED_BEFORE = frozenset({"job", "jobs", "work", "works", "worked", "working", "employed", "studied", "studies",
+                              "studying", "student", "students", "professor", "researcher", "career"})
+
+
+def _names_placed_in(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, kind) of an unknown name after a locative and placed in a known
+    city or division: "a demonstration in Fashloum in Tripoli" (a district), "near Andover in
+    Hampshire" (a town)."""
+    found, norms = [], tokens.norms
+    for hit in hits:
+        kind, last = _PART_OF_KIND.get(hit.place.kind), hit.first_token - 2
+        if kind is None or last < 1 or norms[last + 1] != "in" or not tokens.capitalised[last]:
+            continue
+        if tokens.sentence[last] != tokens.sentence[hit.first_token] or not tokens.joins_next[last]:
+            continue  # "in Fashloum, in Tripoli" may list two places
+        span = _name_ending_at(tokens, last, gazetteer)
+        if span is None or span[0] < 2 or norms[span[0] - 1] not in _LOCATIVES_OF_A_NAME:
+            continue
+        known = gazetteer.aliases.get(" ".join(norms[span[0] : span[1] + 1]), ())
+        if norms[span[0] - 2] not in _EMPLOYED_BEFORE and all(a.place.country == hit.place.country for a in known):
+            found.append((*span, kind))  # a namesake elsewhere ("Andover" in the US) is left to the context
+    return found
+
+
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
     end = bisect.bisect_right(tokens.sentence, sentence, first_token)  # token sentence numbers never decrease
@@ -1234,7 +1278,8 @@ def _pattern_places(
     hits are left out of `hits` (the list is changed in place)."""
     dominant = _dominant_region(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
-    worded = _unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
+    worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
+              + _names_placed_in(tokens, hits, gazetteer))
     if dominant and dominant[0]:
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
@@ -1251,6 +1296,10 @@ def _pattern_places(
             continue
         known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"
                  and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named)]
+        if not known and dominant and dominant[0] and (town := _small_towns(_country_code(dominant[0])).get(key)):
+            # "the outskirts of Brega": Al Burayqah, as "the port of Brega" is; of the kind the
+            # wording says when it names one ("the municipality San Lorenzo": a town)
+            known = [town._replace(kind=kind) if kind in _SETTLEMENT_KINDS else town]
         if known:  # "the town of Azaz": the wording vouches for a town the gazetteer held back for want of context
             found[key] = (known[0], first, last)
             continue
@@ -1468,7 +1517,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         attributive = _ATTRIBUTIVE_ACRONYM.match(body, mention.start) and not _THE_BEFORE.search(before)
         locative = (_LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
                     and not _ENVOY_TO.search(before))
-        if head is not None or after_place or own_place or locative or _AREA_BEFORE.search(before):
+        on_border = _BORDER_AFTER.match(body, mention.end)
+        if head is not None or after_place or own_place or locative or on_border or _AREA_BEFORE.search(before):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
     return tuple(place for place in places if place.kind != "country" or place.key in located)
@@ -1802,7 +1852,29 @@ def _build_small_towns() -> dict[str, dict[str, Place]]:
         if int(population) > held:  # of two namesakes, the larger
             by_country[code][keys[0]] = place
             sizes[(code, keys[0])] = int(population)
+    _add_other_names_of_cities(by_country)
     return by_country
+
+
+def _add_other_names_of_cities(by_country: dict[str, dict[str, Place]]) -> None:
+    """The alternate names of a country's cities below _ALTERNATES_FROM ("Kharga" for Al
+    Kharijah, "Brega" for Al Burayqah): too many to look up everywhere, but in a story about
+    that country, and with a town's cue, they name the city (its own place, so one entity
+    whichever name is used). A town's own name keeps precedence."""
+    aliases = load_gazetteer(()).aliases
+    for city in _read_cities():
+        towns = by_country.get(city.country_code)
+        if towns is None or city.population >= _ALTERNATES_FROM:
+            continue
+        own = _name_keys(city.name)
+        place = next((alias.place for alias in aliases.get(own[0], ()) if alias.place.key == f"geonames:{city.geonameid}"),
+                     None) if own else None
+        if place is None:
+            continue
+        for alternate in _usable_alternates(city, every=True):
+            for key in _name_keys(alternate):
+                if key not in own:
+                    towns.setdefault(key, place)
 
 
 def _packs_for(context: _Context) -> tuple[str, ...]:
