@@ -112,6 +112,11 @@ def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     assert _actors(text, kb) == {}
 
 
+def test_a_preposition_starting_a_sentence_is_not_part_of_the_name_after_it(kb):
+    found = _actors("Like Jack Straw, they compared it with the figures. Including Ricardo Lopez, three fled.", kb)
+    assert {actor.name for actor in found.values()} == {"Jack Straw", "Ricardo Lopez"}
+
+
 def test_places_never_become_people(kb):
     text = "Fighting reached Khirbet Saleh said residents. Khirbet Saleh was shelled."
     assert "Khirbet Saleh" in _actors(text, kb)
@@ -410,13 +415,29 @@ def test_two_consecutive_words_of_a_longer_name_are_that_person(kb):
     assert [(a.name, len(a.mentions)) for a in _actors(body, kb).values()] == [("Devis Leonel Rivera Maradiaga", 2)]
 
 
+def test_a_destination_that_acts_in_a_relative_clause_is_a_government_and_a_place(kb):
+    actors, places = _actors_and_places("He made the comments while travelling to Russia, which said on Sunday that "
+                                        "civilians were dying.", kb)
+    assert ("Russian government", "government") in actors and "Russia" in places
+    actors, places = _actors_and_places("He flew to Russia, which borders Ukraine.", kb)
+    assert ("Russian government", "government") not in actors and "Russia" in places
+
+
+def test_countries_that_issue_a_statement_and_the_office_of_a_country_name_its_government(kb):
+    actors, _ = _actors_and_places("Britain, France and Germany issue a joint statement.", kb)
+    assert {("British government", "government"), ("French government", "government"),
+            ("German government", "government")} <= actors
+    actors, _ = _actors_and_places("Ali Khamenei, the Supreme Leader of Iran, ordered three days of mourning.", kb)
+    assert ("Iranian government", "government") in actors
+
+
 def _actors_and_places(body: str, kb) -> tuple[set, set]:
     from generator.extract.article import _without_overlaps  # noqa: PLC0415
 
     sentences = split_sentences(body)
     places = find_places(body, sentences, packs=())
     actors = find_actors(body, sentences, kb, places)
-    return {(a.name, a.kind) for a in actors}, {p.name for p in _without_overlaps(places, actors)}
+    return {(a.name, a.kind) for a in actors}, {p.name for p in _without_overlaps(places, actors, body)}
 
 
 def test_a_first_name_that_is_also_a_city_starts_a_persons_name(kb):

@@ -348,9 +348,9 @@ def test_place_mentions_inside_actor_mentions_are_dropped():
     moscow = EntityMention("geonames:1", "Moscow", "city", (Mention("Moscow", 0, 0, 6), Mention("Moscow", 1, 40, 46)))
     said = EntityMention("Russia", "Russia", "government", (Mention("Moscow said", 0, 0, 11),))
     wide = EntityMention("X", "X", "organization", (Mention("long", 0, 1, 3), Mention("longer", 0, 5, 45)))
-    assert _without_overlaps((moscow,), (said,))[0].mentions == (Mention("Moscow", 1, 40, 46),)
-    assert _without_overlaps((moscow,), (wide,)) == ()  # an earlier, longer span covers the later mention
-    assert _without_overlaps((moscow,), ())[0] is moscow
+    assert _without_overlaps((moscow,), (said,), "")[0].mentions == (Mention("Moscow", 1, 40, 46),)
+    assert _without_overlaps((moscow,), (wide,), "") == ()  # an earlier, longer span covers the later mention
+    assert _without_overlaps((moscow,), (), "")[0] is moscow
 
 
 @pytest.mark.parametrize("letter", ["ʿ", "ʼ"])

@@ -71,7 +71,8 @@ _STARTERS = frozenset(
     because amid near outside inside between against without within even just only still already
     perhaps indeed instead thus hence therefore yesterday today tonight recently currently initially
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
-    otherwise besides hey oh dear hello unlike easter christmas""".split()
+    otherwise besides hey oh dear hello unlike easter christmas like about across along around upon via
+    following including regarding concerning except throughout whereas alongside elsewhere afterwards""".split()
 )
 _TITLE_WORDS = TITLE_WORDS
 
@@ -183,17 +184,21 @@ _ACTION_VERBS = (
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
     r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends|"
     r"promises|taken|abstained|voted|joined|pledged|pledges|provided|delivered|donated|contributed|suspended|"
-    r"resumed|froze|evacuated|extradited|airlifted|"
+    r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|"
     # and the progressive: "Washington is calling on its ally"
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
     r"arming|funding|refusing|rejecting|blocking"
 )
-_ACTING_AFTER = re.compile(
-    rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
-    rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b"
-    rf"|[-‐](?:backed|led|supported|sponsored|allied|brokered)\b"
-)
+_ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
+         rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b")
+_ACTING_AFTER = re.compile(rf"{_ACTS}|[-‐](?:backed|led|supported|sponsored|allied|brokered)\b")
+# "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
+_WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
+# "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
+    r"delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
@@ -936,9 +941,13 @@ class _Article:
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
             before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
-            if _LOCATIVE_BEFORE.search(before):
+            if _OFFICE_OF_BEFORE.search(before):
+                self._take(entry.name, entry.kind, entry.id, index, end)
+                return True
+            if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end):
                 return False
-            if (_ACTING_AFTER.match(self.body, last.end) or _ACTED_ON_BEFORE.search(before)
+            if (_ACTING_AFTER.match(self.body, last.end) or _WHICH_ACTS_AFTER.match(self.body, last.end)
+                    or _ACTED_ON_BEFORE.search(before)
                     or _MEMBERS_BEFORE.search(self.body, max(0, self.tokens[index].start - 100), self.tokens[index].start)
                     or self._after_a_government(index)):
                 if not self._take_listed_before(index):  # "Britain, France and the US said": all three said

@@ -16,7 +16,7 @@ from generator.extract.actors import prepare as prepare_actors
 from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
-from generator.extract.places import cache_folder, find_places, is_prepared, without_countries_as_governments
+from generator.extract.places import cache_folder, find_places, is_located, is_prepared, without_countries_as_governments
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
@@ -40,8 +40,10 @@ def first_run_notice(kb: KnowledgeBase) -> str | None:
     return f"building the place gazetteers of this version once (about 10 s); they are kept in {cache_folder()}"
 
 
-def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):
-    """Drop place mentions inside actor mentions ("Moscow said", "Syria Civil Defense")."""
+def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
+    """Drop place mentions inside actor mentions ("Moscow said", "Syria Civil Defense"), but for
+    a country where something is as well as a government that acts ("travelling to Russia,
+    which said"): a place and an actor at once."""
     taken = sorted((m.start, m.end) for actor in actors for m in actor.mentions)
     starts = [start for start, _ in taken]
     furthest_ends = list(accumulate((end for _, end in taken), max))  # of the spans taken[: i + 1]
@@ -50,7 +52,10 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
         before_end = bisect_left(starts, end)  # the spans starting before `end`
         return before_end > 0 and furthest_ends[before_end - 1] > start
 
-    return _keeping_mentions(places, lambda place, mention: not overlaps(mention.start, mention.end))
+    spans = set(taken)  # a country's bare name, not "to U.S. authorities": that names the authorities
+    return _keeping_mentions(places, lambda place, mention: not overlaps(mention.start, mention.end)
+                             or (place.kind == "country" and (mention.start, mention.end) in spans
+                                 and is_located(body, mention.start)))
 
 
 def _keeping_mentions(places: tuple[EntityMention, ...], keep) -> tuple[EntityMention, ...]:
@@ -108,7 +113,8 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     candidate_places = find_places(body, sentences, kb.places(), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
-    places = without_countries_as_governments(_without_surnames(_without_overlaps(candidate_places, actors), actors), body)
+    places = without_countries_as_governments(
+        _without_surnames(_without_overlaps(candidate_places, actors, body), actors), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)

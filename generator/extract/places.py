@@ -1524,6 +1524,12 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     return tuple(place for place in places if place.kind != "country" or place.key in located)
 
 
+def is_located(body: str, start: int) -> bool:
+    """A country named at `start` after a locative ("in Libya", "travelling to Russia"): a place
+    whatever else its mention is."""
+    return bool(_LOCATIVE_BEFORE.search(body, max(0, start - 50), start))
+
+
 def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> int | None:
     """Where the list starts when the country is listed after a located one: "in Ecuador and
     Peru", "in Venezuela, Mexico, Ecuador and much of Central America". After a comma alone the
