@@ -59,8 +59,9 @@ class Tally:
 
 
 # One country under two names (annotators write what news write): not a wrong country.
-COUNTRY_SPELLINGS = {"east timor": "timor-leste", "democratic republic of congo": "democratic republic of the congo",
-                     "dr congo": "democratic republic of the congo", "ivory coast": "cote d'ivoire"}
+COUNTRY_SPELLINGS = {normalized(name): normalized(canonical) for name, canonical in (
+    ("East Timor", "Timor-Leste"), ("Democratic Republic of Congo", "Democratic Republic of the Congo"),
+    ("DR Congo", "Democratic Republic of the Congo"), ("Ivory Coast", "Cote d'Ivoire"))}
 
 
 def same_country(ours: str, gold: str) -> bool:

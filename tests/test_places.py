@@ -953,3 +953,17 @@ def test_a_conflict_region_with_an_unambiguous_name_needs_no_country_named():
     found = {place.name: place.country for place in places_in(
         "Fighters returning from Afghanistan and Chechnya are a threat.", packs=())}
     assert found.get("Chechnya") == "Russia"
+
+
+def test_a_nationality_before_the_kind_of_place_says_its_country():
+    found = {place.name: place for place in places_in(
+        "Thousands fled the fighting to the nearby Tunisian town of Dehiba, where camps were set up. Libya said, "
+        "Libya added.", packs=())}
+    assert found["Dehiba"].country == "Tunisia"
+
+
+def test_names_listed_after_a_plural_division_word_are_divisions():
+    found = {place.name: place for place in places_in(
+        "Gangs made the provinces of Escuintla and Santa Rosa the deadliest in Guatemala, Guatemala's police said.",
+        packs=())}
+    assert (found["Santa Rosa"].kind, found["Santa Rosa"].country) == ("region", "Guatemala")

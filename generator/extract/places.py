@@ -158,7 +158,8 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
-                 "neighbourhoods": "district", "districts": "district", "cities": "city"}
+                 "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
+                 "departments": "region", "states": "region", "governorates": "region"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
@@ -1294,9 +1295,13 @@ def _pattern_places(
         key = " ".join(tokens.norms[first : last + 1])
         if key in found:
             continue
+        nation = _nation_of_the_kind(tokens, first, gazetteer)  # "the Tunisian town of Dehiba"
         known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"
-                 and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named)]
-        if not known and dominant and dominant[0] and (town := _small_towns(_country_code(dominant[0])).get(key)):
+                 and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named)
+                 and nation in (None, alias.place.country)]
+        known.sort(key=lambda place: place.kind != kind)  # "the provinces of Escuintla and Santa Rosa": the divisions
+        home = nation or (dominant[0] if dominant else None)
+        if not known and home and (town := _small_towns(_country_code(home)).get(key)):
             # "the outskirts of Brega": Al Burayqah, as "the port of Brega" is; of the kind the
             # wording says when it names one ("the municipality San Lorenzo": a town)
             known = [town._replace(kind=kind) if kind in _SETTLEMENT_KINDS else town]
@@ -1306,10 +1311,19 @@ def _pattern_places(
         name = body[tokens.starts[first] : tokens.ends[last]]
         named_after = _place_named_after(tokens, first, last, gazetteer)
         country, region = ((named_after.country, named_after.region) if named_after is not None
-                           else _context_region(hits, tokens, first, dominant))
+                           else (nation, None) if nation else _context_region(hits, tokens, first, dominant))
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
+
+
+def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> str | None:
+    """The country a nationality word gives the kind before a name: "the nearby Tunisian town of
+    Dehiba" is in Tunisia, whatever country the story is about."""
+    kind = first - 2
+    if kind < 1 or tokens.norms[first - 1] != "of" or tokens.norms[kind] not in _KIND_BEFORE_OF:
+        return None
+    return gazetteer.nationalities.get(tokens.norms[kind - 1])
 
 
 def _place_named_after(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> Place | None:
