@@ -431,6 +431,15 @@ def test_countries_that_issue_a_statement_and_the_office_of_a_country_name_its_g
     assert ("Iranian government", "government") in actors
 
 
+def test_a_known_group_with_its_head_noun_in_lower_case_and_an_acronym_heading_an_institute(kb):
+    found = {(actor.name, actor.kind) for actor in _actors(
+        "Fighting pitted the garrison against the Mahdi army militia. The statement, translated by the SITE "
+        "Institute, was authored on February 16. Libya -RRB- Forces advanced.", kb).values()}
+    assert {("Mahdi Army", "armed_group"), ("SITE Institute", "organization")} <= found
+    assert not any("RRB" in name for name, _ in found)
+    assert ("Free Syrian Army", "armed_group") not in {(a.name, a.kind) for a in _actors("A free Syrian army is a dream.", kb).values()}
+
+
 def _actors_and_places(body: str, kb) -> tuple[set, set]:
     from generator.extract.article import _without_overlaps  # noqa: PLC0415
 
@@ -1097,11 +1106,12 @@ def test_a_city_after_a_first_name_is_a_surname_and_starters_start_no_name(kb):
 
 def test_occupations_demonym_first_names_and_longer_group_names(kb):
     """"Archaeologist Ernesto Vargas" is Ernesto Vargas; "German Arturo Lopez Veliz" keeps his
-    first name; "Kataeb Hezbollah" is not Hezbollah, which "Hezbollah" alone is."""
+    first name; "Kataeb Hezbollah" is the knowledge base's Kataib Hezbollah, not Hezbollah, which
+    "Hezbollah" alone is."""
     text = ("Archaeologist Ernesto Vargas said so. User José Plata wrote. German Arturo Lopez Veliz was arrested. "
             "Fighters of Kataeb Hezbollah attacked.")
     assert sorted(actor.name for actor in _actors(text, kb).values()) == [
-        "Ernesto Vargas", "German Arturo Lopez Veliz", "José Plata"]
+        "Ernesto Vargas", "German Arturo Lopez Veliz", "José Plata", "Kataib Hezbollah"]
     assert [actor.name for actor in _actors("The fighters of Hezbollah said no.", kb).values()] == ["Hezbollah"]
 
 

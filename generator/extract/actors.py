@@ -313,6 +313,7 @@ _NOT_BEFORE_A_SURNAME = frozenset(
 _NAME_SUFFIXES = {"TV": "media", "party": "organization"}
 _SETTLEMENT_KINDS = frozenset(("city", "town", "village"))  # not a division or a country: "Guerrero" the state
 # An acronym in brackets right after a name, alone or after the name in another language:
+_BRACKET_TOKENS = frozenset(("LRB", "RRB", "LSB", "RSB", "LCB", "RCB"))  # of tokenized text's "-LRB-" and the like
 # "(DEA)", "-LRB- SAS -RRB-" (tokenized text), "(Direccion Nacional de Investigacion Criminal - DNIC)".
 _ACRONYM_AFTER = re.compile(
     r"\s*(?:\(|-LRB-)\s*(?:[^()\n]{0,90}?\s[-–—]\s*)?((?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,9})\s*(?:\)|-RRB-)")
@@ -1199,8 +1200,10 @@ class _Article:
             and token.lower not in _NEVER_NAMES
             and token.capitalised
             and not token.text.isdigit()
-            and (not token.acronym or (_DOTTED_INITIALS.fullmatch(token.text) is not None and index + 1 < len(self.tokens)
-                                       and self.joined[index] and self.tokens[index + 1].capitalised))
+            and (not token.acronym or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
+                                       and (_DOTTED_INITIALS.fullmatch(token.text) is not None
+                                            or (self.tokens[index + 1].lower in _ORG_HEADS
+                                                and token.text not in _BRACKET_TOKENS))))  # "the SITE Institute"
         )
 
     def _bridges(self, index: int, run: list[int]) -> bool:
@@ -1852,13 +1855,20 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
     return None
 
 
+# Head nouns news often write in lower case after a group's name: "the Mahdi army", "the Labour party".
+_LOWER_CASE_HEADS = frozenset("army party cartel corps brigade brigades front movement militia".split())
+
+
 def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
-    """One-word aliases and acronyms match exactly; longer ones need the alias's capitals."""
+    """One-word aliases and acronyms match exactly; longer ones need the alias's capitals, but
+    for a head noun after the name ("the Mahdi army" is the Mahdi Army)."""
     if alias.strict:
         return list(alias.tokens) == texts
+    last = len(texts) - 1
     return all(
         t[0].isupper() or not a[0].isupper() or a.lower() in NAME_PARTICLES or a.lower() in ("the", "of", "for", "and")
-        for a, t in zip(alias.tokens, texts, strict=True)
+        or (index == last and index > 0 and a.lower() in _LOWER_CASE_HEADS and texts[0][0].isupper())
+        for index, (a, t) in enumerate(zip(alias.tokens, texts, strict=True))
     )
 
 
