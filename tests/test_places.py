@@ -967,3 +967,11 @@ def test_names_listed_after_a_plural_division_word_are_divisions():
         "Gangs made the provinces of Escuintla and Santa Rosa the deadliest in Guatemala, Guatemala's police said.",
         packs=())}
     assert (found["Santa Rosa"].kind, found["Santa Rosa"].country) == ("region", "Guatemala")
+
+
+def test_rivers_canals_and_deserts_of_wars_are_places_apart_from_cities_of_their_name():
+    found = {(place.name, place.kind) for place in places_in(
+        "Bodies were dragged from the Tigris river. Aides crossed the Sahara desert. Troops in Dnipro crossed the "
+        "Dnieper River near the Suez Canal of nothing.", packs=())}
+    assert {("Tigris", "region"), ("Sahara", "region"), ("Dnipro River", "region"), ("Dnipro", "city"),
+            ("Suez Canal", "region")} <= found
