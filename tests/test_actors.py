@@ -440,6 +440,13 @@ def test_a_known_group_with_its_head_noun_in_lower_case_and_an_acronym_heading_a
     assert ("Free Syrian Army", "armed_group") not in {(a.name, a.kind) for a in _actors("A free Syrian army is a dream.", kb).values()}
 
 
+def test_a_given_name_alone_that_speaks_is_a_person_but_not_the_first_word_of_a_group(kb):
+    found = {(a.name, a.kind) for a in _actors(
+        'El Universal interviewed a leader of La Linea. Jorge said the war was returning. Mara said nothing.', kb
+    ).values()}
+    assert ("Jorge", "person") in found and ("Mara", "person") not in found
+
+
 def _actors_and_places(body: str, kb) -> tuple[set, set]:
     from generator.extract.article import _without_overlaps  # noqa: PLC0415
 

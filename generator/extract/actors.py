@@ -489,6 +489,7 @@ class _Matcher:
     references: re.Pattern[str] | None
     reference_entry: dict[str, KbEntry | None]  # None: a government's phrase of no one country
     surnames: dict[str, tuple[KbEntry, ...]]
+    body_starts: frozenset[str]  # first tokens of the aliases of bodies and groups ("mara" of Mara Salvatrucha)
 
 
 def tokenize(text: str) -> tuple[list[_Token], list[bool]]:
@@ -547,6 +548,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         pairs=frozenset(key[:2] for key in aliases if len(key) > 1),
         lower_case_starts=lower_case_starts,
         one_word=frozenset(first for first, found in lengths.items() if 1 in found),
+        body_starts=frozenset(key[0] for key, found in aliases.items() if any(a.entry.kind != "person" for a in found)),
         metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms,
         demonym_starts=frozenset(key[0] for key in demonyms), references=references, reference_entry=reference_entry,
         surnames={name: tuple(found) for name, found in surnames.items()},
@@ -1631,6 +1633,8 @@ class _Article:
                     or bool(_ABBREVIATED_TITLE_BEFORE.search(before))
                     or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
                     or bool(_PERSON_APPOSITION_AFTER.match(after))
+                    or (names[0].text in self.kb.given_names and names[0].lower not in self.matcher.body_starts
+                        and bool(_SPEECH_AFTER.match(after)))  # "Jorge said", not "Mara said" of Mara Salvatrucha
                     or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
                     or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
         if title or _TITLE_BEFORE.search(before) or self._after_an_outlets_possessive(start):
