@@ -447,6 +447,12 @@ def test_a_given_name_alone_that_speaks_is_a_person_but_not_the_first_word_of_a_
     assert ("Jorge", "person") in found and ("Mara", "person") not in found
 
 
+def test_a_child_named_after_an_age_or_a_step_relation_is_a_person(kb):
+    found = {a.name for a in _actors("Guardsman Wakefield's seven-year-old son Scott stood to attention. He also had "
+                                     "a stepdaughter Stacey, who is 11.", kb).values()}
+    assert {"Scott", "Stacey"} <= found
+
+
 def _actors_and_places(body: str, kb) -> tuple[set, set]:
     from generator.extract.article import _without_overlaps  # noqa: PLC0415
 

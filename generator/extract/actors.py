@@ -112,8 +112,10 @@ _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim
     rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
 _KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso", "a rebel spokesman, called Abdelsalam"
-    r"(?:(?:\b(?:his|her|their|whose)|['’]s)\s+(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt"
-    r"|cousin|nephew|niece|grandson|granddaughter|fiancée?)\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
+    r"(?:(?:\b(?:his|her|their|whose|a|an)|['’]s)\s+(?:(?:[\w-]+-year-old|eldest|youngest|elder|younger|older|little|"
+    r"baby|teenage)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt|widow"
+    r"|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|fiancée?|step(?:son|daughter|mother|father))"
+    r"\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
     rf"|farmer|{_ROLE_NOUNS})s?\s*,?\s+(?:named|called|known\s+as))\s+$",
     re.IGNORECASE)
 # A title written in lower case before one word: "rebel spokesman Abdelsalam said".
