@@ -157,3 +157,22 @@ _PAGE_FURNITURE = re.compile(
 def is_page_furniture(text: str) -> bool:
     """A greeting or a call to action, not news (see _PAGE_FURNITURE)."""
     return bool(_PAGE_FURNITURE.match(text))
+
+
+# What wire copy puts before its first sentence: a staff byline ("By the CNN Wire Staff") and a
+# dateline that ends with the agency in brackets and a dash, with any scraped heading before it:
+# "TRIPOLI, Libya (CNN) --", "TRIPOLI (Reuters) -", "AJDABIYAH , Libya -LRB- Reuters -RRB- -".
+# Not "Rebels (FSA) - the main group - took": one dash after brackets only after a city in capitals.
+_AGENCY = r"\s*[A-Z][\w .&-]{0,30}?\s*"
+_LEAD_FURNITURE = re.compile(
+    r"^(?:By\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}(?:Wire\s+)?Staff\s+)?"
+    rf"(?:[^.]{{0,200}}?(?:(?:\(|-LRB-){_AGENCY}(?:\)|-RRB-)\s*--|-LRB-{_AGENCY}-RRB-\s*[-–—]"
+    rf"|\b[A-Z]{{3,}}[A-Z ,]*\({_AGENCY}\)\s*[-–—])\s+)?")
+_MIN_TITLE_WORDS = 8
+
+
+def title_of_lead(sentence: str) -> str:
+    """A lead sentence as a title: from where the news starts, without a wire's byline and
+    dateline (unless nothing of substance would be left), cut to about 100 characters."""
+    text = sentence[_LEAD_FURNITURE.match(sentence).end() :]
+    return shorten((text if len(text.split()) >= _MIN_TITLE_WORDS else sentence).rstrip("."))

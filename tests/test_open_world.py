@@ -150,3 +150,33 @@ def test_page_furniture_is_never_a_title(tmp_path) -> None:
     articles = analyse([seeds], seeds, load_knowledge_base(None)).dossier.articles
     assert sorted(a.title for a in articles) == sorted([news.rstrip("."), news.replace("12", "14").rstrip(".")])
     assert {a.publisher for a in articles} == {"example-news.com", None}
+
+
+def test_a_wire_byline_and_dateline_are_no_part_of_a_derived_title() -> None:
+    """Wire copy without a title: the title starts where the news does, not at "By the CNN Wire
+    Staff" or "TRIPOLI (Reuters) -"; brackets and a dash inside a sentence are left alone."""
+    from generator.extract.metadata import derive_title
+    from generator.text import split_sentences
+
+    def title(text: str) -> str:
+        return derive_title(None, split_sentences(text))
+
+    news = "Libyan rebels scrambled to defend their eastern frontline outpost of Ajdabiyah on Sunday"
+    assert title(f"By the CNN Wire Staff {news}.") == news
+    assert title(f"AJDABIYAH , Libya | Sun Apr 17 , 2011 AJDABIYAH , Libya -LRB- Reuters -RRB- - {news}.") == news
+    assert title(f"TRIPOLI (Reuters) - {news}.") == news
+    assert title(f"TRIPOLI, Libya (CNN) -- {news}.") == news
+    inside = "Rebels (FSA) - the main group - took the town of Azaz on Sunday after heavy fighting"
+    assert title(f"{inside}.") == inside
+
+
+def test_a_record_without_a_title_is_titled_from_where_its_news_starts(tmp_path) -> None:
+    from generator.build import analyse
+    from generator.knowledge import load_knowledge_base
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    news = "Libyan rebels scrambled to defend their eastern frontline outpost of Ajdabiyah on Sunday"
+    (seeds / "wire.jsonl").write_text(json.dumps({"content": f"By the CNN Wire Staff {news}. More followed."}) + "\n",
+                                      encoding="utf-8")
+    assert [a.title for a in analyse([seeds], seeds, load_knowledge_base(None)).dossier.articles] == [news]

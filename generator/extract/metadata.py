@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.knowledge import KnowledgeBase, publisher_name
 from generator.models import Sentence
-from generator.text import is_page_furniture, shorten, web_host
+from generator.text import is_page_furniture, shorten, title_of_lead, web_host
 
 _SUMMARY_WORDS = 70
 _MIN_LEAD_WORDS = 8
@@ -22,7 +22,7 @@ def derive_title(declared: str | None, sentences: tuple[Sentence, ...]) -> str:
         return declared.strip()
     for sentence in sentences:
         if _is_lead_sentence(sentence) and not is_page_furniture(sentence.text):
-            return shorten(sentence.text.rstrip("."))
+            return title_of_lead(sentence.text)
     return shorten(sentences[0].text) if sentences else "Untitled article"
 
 

@@ -16,7 +16,7 @@ from generator.models import Metadata
 from generator.readers.decoding import body_from_paragraphs, one_line
 from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
 from generator.slugs import slugify
-from generator.text import is_page_furniture, shorten, split_sentences
+from generator.text import is_page_furniture, shorten, split_sentences, title_of_lead
 
 # ---------------------------------------------------------------------------- boilerplate
 
@@ -209,7 +209,7 @@ def title_from_lead(body: str) -> str | None:
     sentences = split_sentences(body)
     for sentence in sentences:
         if _reads_as_news(sentence.text):
-            return shorten(sentence.text.rstrip("."))
+            return title_of_lead(sentence.text)
     return shorten(sentences[0].text.rstrip(".")) if sentences else None
 
 
