@@ -148,7 +148,7 @@ class TakenSpans:
 # subscribe or share. A title or a lead made of it is page furniture.
 _PAGE_FURNITURE = re.compile(
     r"^\W*(?:good\s+(?:morning|afternoon|evening|night)|hello|hi|welcome(?:\s+back)?|thank\s+you|thanks\s+for"
-    r"|you\s+can\s+now\s+listen|listen\s+to\s+(?:this|the)\s+article|subscribe|sign\s+up|share\s+this"
+    r"|you\s+can\s+now\s+listen|listen\s+to\s+(?:this|the)\s+article|subscribe|sign\s+up|share\s+(?:this|your)"
     r"|advertisement|skip\s+to\s+(?:main\s+)?content)\b",
     re.IGNORECASE,
 )
@@ -165,7 +165,9 @@ def is_page_furniture(text: str) -> bool:
 # Not "Rebels (FSA) - the main group - took": one dash after brackets only after a city in capitals.
 _AGENCY = r"\s*[A-Z][\w .&-]{0,30}?\s*"
 _LEAD_FURNITURE = re.compile(
-    r"^(?:By\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}(?:Wire\s+)?Staff\s+)?"
+    # a page's time stamp ("Monday 2 May 2005 14.00 BST") and a live page's "NEW :" marker too
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d{2}\s+[A-Z]{2,4}\s+)?"
+    r"(?:By\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}(?:Wire\s+)?Staff\s+)?(?:NEW\s*:\s*)?"
     rf"(?:[^.]{{0,200}}?(?:(?:\(|-LRB-){_AGENCY}(?:\)|-RRB-)\s*--|-LRB-{_AGENCY}-RRB-\s*[-–—]"
     rf"|\b[A-Z]{{3,}}[A-Z ,]*\({_AGENCY}\)\s*[-–—])\s+)?")
 _MIN_TITLE_WORDS = 8
