@@ -167,7 +167,10 @@ _AGENCY = r"\s*[A-Z][\w .&-]{0,30}?\s*"
 _LEAD_FURNITURE = re.compile(
     # a page's time stamp ("Monday 2 May 2005 14.00 BST") and a live page's "NEW :" marker too
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d{2}\s+[A-Z]{2,4}\s+)?"
-    r"(?:By\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}(?:Wire\s+)?Staff\s+)?(?:NEW\s*:\s*)?"
+    r"(?:By\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}(?:Wire\s+)?Staff\s+"
+    # "From Ben Wedeman and Amir Ahmed , CNN": reporters' names, then their outlet in capitals
+    r"|From\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:(?:and|,)\s+(?:[A-Z][\w'.-]*\s+){1,3})*,\s*[A-Z]{2,}\s+)?"
+    r"(?:NEW\s*:\s*)?"
     rf"(?:[^.]{{0,200}}?(?:(?:\(|-LRB-){_AGENCY}(?:\)|-RRB-)\s*--|-LRB-{_AGENCY}-RRB-\s*[-–—]"
     rf"|\b[A-Z]{{3,}}[A-Z ,]*\({_AGENCY}\)\s*[-–—])\s+)?")
 _MIN_TITLE_WORDS = 8

@@ -168,6 +168,9 @@ def test_a_wire_byline_and_dateline_are_no_part_of_a_derived_title() -> None:
     assert title(f"TRIPOLI, Libya (CNN) -- {news}.") == news
     assert title(f"Tuesday 3 May 2005 11.57 BST {news}.") == news
     assert title(f"By the CNN Wire Staff NEW : {news}.") == news
+    assert title(f"From Ben Wedeman and Amir Ahmed , CNN {news}.") == news
+    plain = "From Tripoli came word that rebels had taken the port on Sunday"
+    assert title(f"{plain}.") == plain
     assert title(f"Share your protest images with CNN iReport today and every day. {news}.") == news
     inside = "Rebels (FSA) - the main group - took the town of Azaz on Sunday after heavy fighting"
     assert title(f"{inside}.") == inside
