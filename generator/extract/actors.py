@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
-from generator.extract.places import ARABIC_PLACE_HEADS, main_country
+from generator.extract.places import ARABIC_PLACE_HEADS, SETTLEMENT_KINDS, main_country
 from generator.lexicon import (
     FACILITY_WORDS,
     FUNCTION_WORDS,
@@ -313,7 +313,6 @@ _ADJECTIVE_OF_ORIGIN = re.compile(r"(?:[iy]an|ean|can|ese|ish)$")  # "North Afri
 _NOT_BEFORE_A_SURNAME = frozenset(
     "in at near from to into of de del la el los las the a an pro anti".split())
 _NAME_SUFFIXES = {"TV": "media", "party": "organization"}
-_SETTLEMENT_KINDS = frozenset(("city", "town", "village"))  # not a division or a country: "Guerrero" the state
 # An acronym in brackets right after a name, alone or after the name in another language:
 _BRACKET_TOKENS = frozenset(("LRB", "RRB", "LSB", "RSB", "LCB", "RCB"))  # of tokenized text's "-LRB-" and the like
 # "(DEA)", "-LRB- SAS -RRB-" (tokenized text), "(Direccion Nacional de Investigacion Criminal - DNIC)".
@@ -741,7 +740,7 @@ class _Article:
             (m.start, m.end) for place in places for m in place.mentions
             if " " in body[m.start : m.end] and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
         self.names_on_places = self._names_on_places()
-        self.town_spans = {(m.start, m.end) for place in places if place.kind in _SETTLEMENT_KINDS for m in place.mentions}
+        self.town_spans = {(m.start, m.end) for place in places if place.kind in SETTLEMENT_KINDS for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
             normalize_surface(p.country) for p in places if p.country
         }

@@ -16,7 +16,8 @@ from generator.extract.actors import prepare as prepare_actors
 from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
-from generator.extract.places import cache_folder, find_places, is_located, is_prepared, without_countries_as_governments
+from generator.extract.places import (
+    cache_folder, find_places, follows_a_locative, is_prepared, without_countries_as_governments)
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
@@ -55,7 +56,7 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     spans = set(taken)  # a country's bare name, not "to U.S. authorities": that names the authorities
     return _keeping_mentions(places, lambda place, mention: not overlaps(mention.start, mention.end)
                              or (place.kind == "country" and (mention.start, mention.end) in spans
-                                 and is_located(body, mention.start)))
+                                 and follows_a_locative(body, mention.start)))
 
 
 def _keeping_mentions(places: tuple[EntityMention, ...], keep) -> tuple[EntityMention, ...]:

@@ -750,14 +750,18 @@ def _add_cities(
         else:
             builder.add(city.name, place, curated=False, variants=False)
     for city in ordered:  # alternate and historical names last: never over another place's own name
-        place = curated.get(city.geonameid)
-        names = _name_keys(city.name)
-        candidates = builder.aliases.get(names[0], ()) if names else ()
-        place = place or next((a.place for a in candidates if a.place.key == f"geonames:{city.geonameid}"), None)
+        place = curated.get(city.geonameid) or _own_place(builder.aliases, city)
         if place is not None:
             every = city.country_code in data.home or city.population >= _ALTERNATES_FROM
             for alternate in _usable_alternates(city, every):
                 builder.add(alternate, place, curated=False, only_new=True)
+
+
+def _own_place(aliases: dict, city: _City) -> Place | None:
+    """The gazetteer's place of `city`, found under its own name (None if the name was left out)."""
+    names = _name_keys(city.name)
+    return next((alias.place for alias in aliases.get(names[0], ()) if alias.place.key == f"geonames:{city.geonameid}"),
+                None) if names else None
 
 
 _NAME_WORD_SPLIT = re.compile(r"[\s-]+")
@@ -860,6 +864,7 @@ _PACK_COUNTRY_MENTIONS = 2
 _CONTEXT_ROUNDS = 2
 _TOWNS_BUILT = "complete.pickle"  # marks a towns cache folder as fully written
 _LARGE_PLACE_KINDS = frozenset({"country", "governorate", "region", "city"})
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})  # not a division or a country: "Guerrero" the state
 
 
 def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context) -> bool:
@@ -974,8 +979,8 @@ def _rescan_contested(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan, contex
         if old is not None:
             taken.difference_update(_token_range(tokens, old))
         # "the state of Mexico", decided in context, holds the first pass's hit of the country "Mexico"
-        inside = [hit for start, hit in by_token.items() if found is not None and index < start <= found[1]
-                  and hit.last_token <= found[1]]
+        inside = [hit for start, hit in by_token.items() if index < start <= found[1]
+                  and hit.last_token <= found[1]] if found is not None else []
         held = {token for hit in inside for token in _token_range(tokens, hit)}
         if found is not None and not (taken - held).intersection(range(index, found[1] + 1)):
             for hit in inside:
@@ -1172,7 +1177,6 @@ def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
     return found
 
 
-_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 _PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town"}
 # "his job at Google in Dubai", "he studied at Harvard in Boston": an employer or a school.
 _EMPLOYED_BEFORE = frozenset({"job", "jobs", "work", "works", "worked", "working", "employed", "studied", "studies",
@@ -1304,7 +1308,7 @@ def _pattern_places(
         if not known and home and (town := _small_towns(_country_code(home)).get(key)):
             # "the outskirts of Brega": Al Burayqah, as "the port of Brega" is; of the kind the
             # wording says when it names one ("the municipality San Lorenzo": a town)
-            known = [town._replace(kind=kind) if kind in _SETTLEMENT_KINDS else town]
+            known = [town._replace(kind=kind) if kind in SETTLEMENT_KINDS else town]
         if known:  # "the town of Azaz": the wording vouches for a town the gazetteer held back for want of context
             found[key] = (known[0], first, last)
             continue
@@ -1538,7 +1542,7 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     return tuple(place for place in places if place.kind != "country" or place.key in located)
 
 
-def is_located(body: str, start: int) -> bool:
+def follows_a_locative(body: str, start: int) -> bool:
     """A country named at `start` after a locative ("in Libya", "travelling to Russia"): a place
     whatever else its mention is."""
     return bool(_LOCATIVE_BEFORE.search(body, max(0, start - 50), start))
@@ -1886,11 +1890,10 @@ def _add_other_names_of_cities(by_country: dict[str, dict[str, Place]]) -> None:
         towns = by_country.get(city.country_code)
         if towns is None or city.population >= _ALTERNATES_FROM:
             continue
-        own = _name_keys(city.name)
-        place = next((alias.place for alias in aliases.get(own[0], ()) if alias.place.key == f"geonames:{city.geonameid}"),
-                     None) if own else None
+        place = _own_place(aliases, city)
         if place is None:
             continue
+        own = _name_keys(city.name)
         for alternate in _usable_alternates(city, every=True):
             for key in _name_keys(alternate):
                 if key not in own:
