@@ -59,6 +59,8 @@ def test_place_pages(name):
     if name == "Aleppo":
         assert _links_both_briefings(page)
         assert "**Coordinates:**" in page
+        # our own numbers, readable in the committed Markdown (not "&#51;&#54;&#46;2012")
+        assert re.search(r"\*\*Coordinates:\*\* 36\.\d+, 37\.\d+$", page, re.MULTILINE)
     assert "**Where:**" in page  # hierarchy: country > governorate > ...
 
 
