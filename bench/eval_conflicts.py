@@ -12,6 +12,10 @@ precision over what the tool lists (optional entities neither help nor hurt), re
 what the annotation requires; summed over articles (micro-averaged).
 
     .venv/bin/python bench/eval_conflicts.py [--packs auto|syria|(none)] [--show actors|places|toll|date]
+
+The held-out sample of wars neither corpus covers (bench/build_heldout.py makes its JSONL):
+
+    .venv/bin/python bench/eval_conflicts.py --corpus heldout.jsonl --annotations 'heldout-part-*.yaml'
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "conflicts-dev.jsonl"
-ANNOTATIONS = sorted((ROOT / "bench" / "annotations").glob("conflicts-dev-part-*.yaml"))
+ANNOTATIONS = ROOT / "bench" / "annotations"
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -99,10 +103,14 @@ def main() -> None:
     parser.add_argument("--packs", nargs="*", default=["auto"],
                         help="region packs: auto (the default of a new dossier), names, or none for the world base alone")
     parser.add_argument("--show", choices=["actors", "places", "toll", "date"], help="list the errors of one measure")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the articles (JSONL)")
+    parser.add_argument("--annotations", default="conflicts-dev-part-*.yaml",
+                        help="file pattern of their annotation, in bench/annotations")
     args = parser.parse_args()
-    gold = [entry for path in ANNOTATIONS for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    gold = [entry for path in sorted(ANNOTATIONS.glob(args.annotations))
+            for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
     wanted = {entry["id"] for entry in gold}
-    records = [record for line in CORPUS.read_text(encoding="utf-8").splitlines()
+    records = [record for line in args.corpus.read_text(encoding="utf-8").splitlines()
                if (record := json.loads(line))["id"] in wanted]
     with tempfile.TemporaryDirectory() as folder:
         sample = Path(folder) / "sample.jsonl"

@@ -962,6 +962,21 @@ def test_a_nationality_before_the_kind_of_place_says_its_country():
     assert found["Dehiba"].country == "Tunisia"
 
 
+def test_a_country_named_before_the_kind_of_place_says_its_country_even_of_a_capitals_namesake():
+    found = {place.name: place for place in places_in(
+        "Soldiers swept through the north Ecuador district of Buenos Aires to drive out miners. "
+        "The operation has left Buenos Aires facing uncertainty.", packs=())}
+    assert found["Buenos Aires"].country == "Ecuador"
+    assert found["Buenos Aires"].kind == "district"
+
+
+def test_a_nationality_is_no_name_of_a_district():
+    found = {place.name: place for place in places_in(
+        "Police swept through the Ecuadorean district of Buenos Aires in Ecuador.", packs=())}
+    assert set(found) == {"Buenos Aires", "Ecuador"}
+    assert found["Buenos Aires"].country == "Ecuador"
+
+
 def test_names_listed_after_a_plural_division_word_are_divisions():
     found = {place.name: place for place in places_in(
         "Gangs made the provinces of Escuintla and Santa Rosa the deadliest in Guatemala, Guatemala's police said.",

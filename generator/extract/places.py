@@ -1291,6 +1291,11 @@ def _pattern_places(
         keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded}
         hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
                                                and hit.place.foreign and hit.place.country not in named)]
+    # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
+    nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, _ in worded
+               if (nation := _nation_of_the_kind(tokens, first, gazetteer)) is not None}
+    hits[:] = [hit for hit in hits if hit.place.kind == "country" or nations.get(
+        " ".join(tokens.norms[hit.first_token : hit.last_token + 1]), hit.place.country) == hit.place.country]
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
@@ -1322,12 +1327,20 @@ def _pattern_places(
 
 
 def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> str | None:
-    """The country a nationality word gives the kind before a name: "the nearby Tunisian town of
-    Dehiba" is in Tunisia, whatever country the story is about."""
+    """The country a nationality or a country's name gives the kind before a name: "the nearby
+    Tunisian town of Dehiba" is in Tunisia, "the north Ecuador district of Buenos Aires" in
+    Ecuador, whatever country the story is about."""
     kind = first - 2
     if kind < 1 or tokens.norms[first - 1] != "of" or tokens.norms[kind] not in _KIND_BEFORE_OF:
         return None
-    return gazetteer.nationalities.get(tokens.norms[kind - 1])
+    if (nation := gazetteer.nationalities.get(tokens.norms[kind - 1])) is not None:
+        return nation
+    for start in (kind - 1, kind - 2):  # "Ecuador", "Sierra Leone"
+        name = " ".join(tokens.norms[max(start, 0) : kind])
+        countries = [alias.place.country for alias in gazetteer.aliases.get(name, ()) if alias.place.kind == "country"]
+        if start >= 0 and countries and tokens.capitalised[start]:
+            return countries[0]
+    return None
 
 
 def _place_named_after(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> Place | None:

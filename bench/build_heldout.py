@@ -1,0 +1,84 @@
+"""Build a held-out sample of real articles on wars the development corpora do not cover.
+
+The texts come from one pinned public GitHub snapshot (the "Entities" timeline-summarization
+dataset: Guardian articles, 1999-2014, tokenized like T17), read with `git show` from a bare
+clone; nothing is downloaded and no text is committed (the articles carry no redistribution
+licence). The annotation of the sample, made by reading it with bench/annotations/GUIDE.md, is
+bench/annotations/heldout-*.yaml; `bench/eval_conflicts.py --corpus OUT --annotations
+'heldout-*.yaml'` scores it.
+
+    .venv/bin/python bench/build_heldout.py --repo GIT_DIR [--out heldout.jsonl]
+
+GIT_DIR: a clone of DaivikSojitra/Timeline-Summarization-in-the-Era-of-LLMs holding COMMIT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+COMMIT = "ff0a2963d36965d09c4a29421b4c9018ff58cbfa"
+# entity timeline -> (war it covers, articles to take)
+TOPICS = {
+    "Hamid_Karzai": ("Afghanistan war", 24),
+    "Charles_Taylor": ("Liberia and Sierra Leone civil wars", 12),
+    "Nawaz_Sharif": ("Pakistan (Taliban insurgency, Kashmir)", 12),
+    "Morgan_Tsvangirai": ("Zimbabwe political violence", 12),
+}
+# An article about violence names it several times; profiles and politics pieces rarely do.
+_VIOLENCE = re.compile(r"\b(?:killed|killing|dead|died|attacks?|bomb\w*|fighting|troops|rebels|"
+                       r"militants|insurgents|soldiers|wounded|clashes|massacre)\b", re.IGNORECASE)
+_SHORTEST, _LONGEST, _VIOLENCE_WORDS = 1500, 7000, 6
+
+csv.field_size_limit(1 << 30)
+
+
+def _rows(repo: Path, entity: str) -> list[list[str]]:
+    path = f"Dataset/Entities/{entity}/outputwithpub.csv"
+    text = subprocess.run(["git", "--git-dir", str(repo), "show", f"{COMMIT}:{path}"],
+                          check=True, capture_output=True, text=True).stdout
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _about_violence(text: str) -> bool:
+    return _SHORTEST <= len(text) <= _LONGEST and len(_VIOLENCE.findall(text)) >= _VIOLENCE_WORDS
+
+
+def _evenly(items: list, count: int) -> list:
+    """Every k-th item, so the sample spans the whole timeline, not its first years."""
+    if len(items) <= count:
+        return items
+    step = len(items) / count
+    return [items[int(index * step)] for index in range(count)]
+
+
+def build(repo: Path) -> list[dict]:
+    records = []
+    for entity, (topic, count) in TOPICS.items():
+        candidates = [(row_number, row) for row_number, row in enumerate(_rows(repo, entity))
+                      if len(row) >= 2 and _about_violence(row[1])]
+        for row_number, (published, text) in _evenly(candidates, count):
+            records.append({"id": f"entities-{entity}-{row_number}", "title": None,
+                            "content": text.replace("\n", "\n\n"), "published": published,
+                            "url": None, "source": None, "topic": topic})
+    return records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=Path("heldout.jsonl"))
+    arguments = parser.parse_args()
+    records = build(arguments.repo)
+    arguments.out.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records),
+                             encoding="utf-8")
+    print(f"{len(records)} articles -> {arguments.out}")
+
+
+if __name__ == "__main__":
+    main()
