@@ -145,7 +145,10 @@ def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...]
 def _add_world_governments(drafts: _Drafts, problems: list[str]) -> None:
     """"<Nationality> government" for every country the shipped list lacks: "Libyan forces",
     "Mexican authorities" and "Tripoli said" are its government wherever the story is."""
-    governed = {draft["country"] for draft in drafts.by_id.values() if draft["kind"] == "government"}
+    # a country's own government is named by its demonyms or its name; an agency (Pakistan's
+    # Inter-Services Intelligence) is one body of it, not the government
+    governed = {draft["country"] for draft in drafts.by_id.values()
+                if draft["kind"] == "government" and (draft["demonyms"] or draft["metonyms"])}
     for country in world_countries():
         if country.name in governed or not country.nationalities:
             continue

@@ -431,6 +431,26 @@ def test_countries_that_issue_a_statement_and_the_office_of_a_country_name_its_g
     assert ("Iranian government", "government") in actors
 
 
+def test_a_country_acts_against_or_through_what_its_government_decides(kb):
+    for text, government in (
+            ("Officials in New Delhi stepped up their accusations against Pakistan.", "Pakistani government"),
+            ("Mr Sharif warned that Pakistan would retaliate against any violation.", "Pakistani government"),
+            ("Pakistan 's prime minister said he had telephoned the palace.", "Pakistani government"),
+            ("The Taliban promised to meet the US - led surge with violence.", "US government"),
+            ("It answered the decision of the US to send more troops.", "US government"),
+            ("Karzai again angered Washington by criticising the raids.", "US government"),
+            ("Washington 's reluctance has already caused delays.", "US government")):
+        actors, _ = _actors_and_places(text, kb)
+        assert (government, "government") in actors, text
+
+
+def test_a_former_officeholder_speaks_for_no_government(kb):
+    actors, _ = _actors_and_places("The war was waged for the benefit of former French president Sarkozy.", kb)
+    assert ("French government", "government") not in actors
+    actors, _ = _actors_and_places("The deal was signed by French president Sarkozy.", kb)
+    assert ("French government", "government") in actors
+
+
 def test_a_known_group_with_its_head_noun_in_lower_case_and_an_acronym_heading_an_institute(kb):
     found = {(actor.name, actor.kind) for actor in _actors(
         "Fighting pitted the garrison against the Mahdi army militia. The statement, translated by the SITE "

@@ -176,3 +176,12 @@ def test_the_census_first_names_are_the_file_third_party_md_records_and_leave_ou
     kb = load_knowledge_base()
     assert {"Federico", "Martha", "Danilo", "Ali"} <= kb.given_names  # census and curated
     assert not {"Hope", "Grant", "Israel", "Houston", "Christian"} & kb.given_names
+
+
+def test_every_country_has_its_government_even_beside_an_agency_of_it(kb):
+    """Pakistan's Inter-Services Intelligence is a government body of Pakistan, not its government."""
+    governments = {entry.country: entry for entry in kb.entries
+                   if entry.kind == "government" and (entry.demonyms or entry.metonyms)}
+    assert governments["Pakistan"].name == "Pakistani government"
+    assert "Pakistan" in governments["Pakistan"].metonyms
+    assert {"Afghanistan", "Liberia", "Zimbabwe", "Sierra Leone", "India"} <= governments.keys()

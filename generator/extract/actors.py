@@ -186,7 +186,8 @@ _ACTION_VERBS = (
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
     r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends|"
     r"promises|taken|abstained|voted|joined|pledged|pledges|provided|delivered|donated|contributed|suspended|"
-    r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|"
+    r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|retaliate|retaliated|"
+    r"responded|protested|objected|"
     # and the progressive: "Washington is calling on its ally"
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
@@ -194,25 +195,27 @@ _ACTION_VERBS = (
 )
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
          rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b")
-_ACTING_AFTER = re.compile(rf"{_ACTS}|[-‐](?:backed|led|supported|sponsored|allied|brokered)\b")
+_ACTING_AFTER = re.compile(rf"{_ACTS}|\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")  # "US - led": tokenized
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
 _WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
 _OFFICE_OF_BEFORE = re.compile(
     r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
-    r"delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
+    r"delegation|decision|refusal|approval|consent|position|policy)\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
-    r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|pressure\s+from)\s+(?:the\s+)?$"
+    r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|pressure\s+from|"
+    # "accusations against Pakistan", "angered Washington"
+    r"(?:accusations|allegations|sanctions|threats)\s+against|angered|infuriated?)\s+(?:the\s+)?$"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
-    r"coast\s+guard|support|backing|intervention|policy|"
+    r"coast\s+guard|support|backing|intervention|policy|refusal|reluctance|decision|position|stance|insistence|"
     r"officials?|diplomats|ministry|"  # a ministry of a field of MINISTRY_FIELDS is an actor of its own
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
@@ -226,13 +229,15 @@ _LEADER_BEFORE = re.compile(
 _LEADERS_FORCES_AFTER = re.compile(
     r"(?:\s?['’]s)?\s+(?:forces|troops|regime|government|loyalists|militiamen|brigades|army|military|soldiers)\b")
 _PRO_FORCES_AFTER = re.compile(r"\s+(?:forces|troops|fighters|militias?|loyalists|units|soldiers)\b")
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-?|late)\s*$", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)  # "an American television interviewer": no one outlet
 _BROADCASTER_AFTER = re.compile(r"\s+(?:state(?:[- ]run)?\s+|official\s+)?(?:TV|television|radio)\b")
 # A demonym before an official's title speaks of that country's government: "British Prime
 # Minister David Cameron", "Spanish Defense Minister Carme Chacon", "Iranian officials".
 _OFFICIAL_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Envoy|Chancellor|"
-    r"Premier|Vice\s+President|officials?|ministers?|diplomats?|envoys?|ambassadors?|spokes(?:man|woman))\b")
+    r"Premier|Vice\s+President|officials?|ministers?|diplomats?|envoys?|ambassadors?|spokes(?:man|woman)|"
+    r"(?:prime|foreign|defen[cs]e|interior)\s+minister|president|premier)\b")  # "Pakistan's prime minister"
 # A ministry or service named without its country ("the Interior Ministry", "Ministry of
 # Defence", "the National Police"): the government's of the country the story is about.
 _MINISTRY_FIELD = "(?i:" + "|".join(
@@ -1042,9 +1047,10 @@ class _Article:
         if force is not None:
             self._take_span(entry, token.start, end + force.end())
             return True
-        if _OFFICIAL_AFTER.match(after):
+        if _OFFICIAL_AFTER.match(after) and not _FORMER_BEFORE.search(self.body, max(0, token.start - 12), token.start):
             # "British Prime Minister David Cameron": the government's mention is the demonym;
-            # the title and the name stay for the person.
+            # the title and the name stay for the person ("former French president Sarkozy"
+            # speaks for no government).
             self._take_span(entry, token.start, end)
             return True
         return False
