@@ -28,6 +28,14 @@ YEAR_REFERENCE = re.compile(
 )
 
 
+# "calls for restraint from the US", "pressure from Washington", "aid from Britain": what comes
+# from a country there is its government's doing; the country is no place anything is in.
+BACKING_FROM = re.compile(
+    r"\b(?:(?:calls?|demands?|requests?)(?:\s+for\s+[\w-]+)?|pressure|support|aid|help|assistance|backing|criticism|"
+    r"condemnation|warnings?|approval|permission|opposition|funding|space)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
 # "the deaths of 861 journalists over the past two decades", "89 civilians killed in the past
 # seven days", "seven days of airstrikes had left 75 dead": a count over days, weeks or years is
 # a tally, not one event's (a day's toll, "in the past 24 hours", is not).

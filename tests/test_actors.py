@@ -444,6 +444,14 @@ def test_a_country_acts_against_or_through_what_its_government_decides(kb):
         assert (government, "government") in actors, text
 
 
+def test_governments_a_call_comes_from_in_a_list_all_act(kb):
+    actors, places = _actors_and_places("The clash prompted calls for restraint from the US , Russia , and China. "
+                                        "It had aid from the US Bureau of Prisons.", kb)
+    assert {("US government", "government"), ("Russian government", "government"),
+            ("Chinese government", "government")} <= actors
+    assert not {"United States", "Russia", "China"} & places
+
+
 def test_a_former_officeholder_speaks_for_no_government(kb):
     actors, _ = _actors_and_places("The war was waged for the benefit of former French president Sarkozy.", kb)
     assert ("French government", "government") not in actors

@@ -623,6 +623,21 @@ def test_a_country_among_other_powers_is_a_government_even_after_from():
     assert "Egypt" in names and "United States" not in names
 
 
+def test_a_country_a_call_comes_from_or_one_is_at_odds_with_is_a_government():
+    from generator.extract.places import without_countries_as_governments
+
+    def kept(body):
+        return {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+
+    body = ("Fighting in Kashmir's Kargil went on in India. The clash prompted calls for restraint from the US , "
+            "Russia , and China. Kabul hit out at Britain. Talks were held between India and France.")
+    assert not {"United States", "Russia", "China", "United Kingdom", "France"} & kept(body)
+    assert {"India"} <= kept(body)
+    body = ("Fighting in Kashmir's Kargil went on in India. Troops massed on the border between India and "
+            "Pakistan; protests spread from the nearby nation of Nepal.")
+    assert {"Pakistan", "Nepal"} <= kept(body)
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.extract.places import ARABIC_PLACE_HEADS, SETTLEMENT_KINDS, main_country
 from generator.lexicon import (
+    BACKING_FROM,
     FACILITY_WORDS,
     FUNCTION_WORDS,
     GOVERNMENT_REFERENCES,
@@ -206,9 +207,10 @@ _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
-    r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|pressure\s+from|"
+    r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|"
     # "accusations against Pakistan", "angered Washington"
     r"(?:accusations|allegations|sanctions|threats)\s+against|angered|infuriated?)\s+(?:the\s+)?$"
+    rf"|{BACKING_FROM.pattern}"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
@@ -953,10 +955,12 @@ class _Article:
             if _OFFICE_OF_BEFORE.search(before):
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
-            if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end):
+            # "pressure from the US": no place it is in; "aid from the US Bureau of Prisons" is the bureau's
+            acted_on = _ACTED_ON_BEFORE.search(before) and not self._starts_a_longer_name(end)
+            if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end) and not acted_on:
                 return False
             if (_ACTING_AFTER.match(self.body, last.end) or _WHICH_ACTS_AFTER.match(self.body, last.end)
-                    or _ACTED_ON_BEFORE.search(before)
+                    or acted_on
                     or _MEMBERS_BEFORE.search(self.body, max(0, self.tokens[index].start - 100), self.tokens[index].start)
                     or self._after_a_government(index)):
                 if not self._take_listed_before(index):  # "Britain, France and the US said": all three said
@@ -964,6 +968,11 @@ class _Article:
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
         return False
+
+    def _starts_a_longer_name(self, after: int) -> bool:
+        """A capitalised word follows the name in the same run ("the US Bureau of Prisons")."""
+        return (after < len(self.tokens) and self.joined[after - 1] and self.tokens[after].capitalised
+                and self.body[self.tokens[after - 1].end : self.tokens[after].start].isspace())
 
     def _take_ministry(self, government: KbEntry, index: int, at: int) -> bool:
         """A ministry of the government's country named from token `index` to a ministry at
@@ -997,8 +1006,9 @@ class _Article:
         if not listed:
             return True
         head = self.tokens[index].start
-        if _LOCATIVE_BEFORE.search(self.body, max(0, head - 40), head):
-            return False
+        before = self.body[max(0, head - 40) : head]
+        if _LOCATIVE_BEFORE.search(before) and not _ACTED_ON_BEFORE.search(before):
+            return False  # "experts from the UK, the US": places; "calls from the US, Russia": governments
         for entry, begin, end in listed:
             if not any(self.taken[begin:end]):  # one already taken as an actor stays as it is
                 self._take(entry.name, entry.kind, entry.id, begin, end)

@@ -31,7 +31,7 @@ from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
+from generator.lexicon import BACKING_FROM, LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
@@ -92,6 +92,8 @@ _LOCATIVE_BEFORE = re.compile(
 _AREA_BEFORE = re.compile(
     r"\b(?:(?:border\s+)?regions?|borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas"
     r"|provinces|cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
+    r"|\b(?:borders?|frontiers?|areas?|regions?|roads?|highways?|routes?)\s+between\s+(?:the\s+)?$"
+    r"|\b(?:nation|country|republic|kingdom)\s+of\s+$"  # "the nearby North African nation of Tunisia"
     # "in places including Bangladesh", "in foreign countries, among them Germany"
     r"|\b(?:in|to|from)\s+(?:\w+\s+)?(?:places|countries|nations),?\s+(?:including|such\s+as|like|among\s+them)\s+$",
     re.IGNORECASE)
@@ -109,6 +111,9 @@ _FRONTED_LOCATIVE = re.compile(r"(?:^|[.!?]\s+)(?:In|At|Across|Inside|Throughout
 # "an end to US drone attacks", "in UK custody": a country's acronym without "the", before a
 # lowercase word, qualifies that word; "to the US last week" is a place.
 _ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}\s+[a-z]")
+# "hit out at the US", "a pact between Afghanistan and the United States": governments at odds
+# or agreeing, not places (a border or a road between two countries is in them: _AREA_BEFORE).
+_RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
 _AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|\(|-LRB-)\s*")  # "Addis Ababa (Ethiopia)" too
@@ -1547,7 +1552,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
         attributive = _ATTRIBUTIVE_ACRONYM.match(body, mention.start) and not _THE_BEFORE.search(before)
         locative = (_LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
-                    and not _ENVOY_TO.search(before))
+                    and not _ENVOY_TO.search(before) and not BACKING_FROM.search(before)
+                    and not _RELATION_BEFORE.search(before))
         on_border = _BORDER_AFTER.match(body, mention.end)
         if head is not None or after_place or own_place or locative or on_border or _AREA_BEFORE.search(before):
             located.add(place.key)
@@ -1558,7 +1564,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
 def follows_a_locative(body: str, start: int) -> bool:
     """A country named at `start` after a locative ("in Libya", "travelling to Russia"): a place
     whatever else its mention is."""
-    return bool(_LOCATIVE_BEFORE.search(body, max(0, start - 50), start))
+    before = body[max(0, start - 50) : start]
+    return bool(_LOCATIVE_BEFORE.search(before)) and not BACKING_FROM.search(before) and not _RELATION_BEFORE.search(before)
 
 
 def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> int | None:
