@@ -452,6 +452,13 @@ def test_governments_a_call_comes_from_in_a_list_all_act(kb):
     assert not {"United States", "Russia", "China"} & places
 
 
+def test_a_known_body_in_a_house_style_that_capitalises_its_first_word_only(kb):
+    found = {(actor.name, actor.kind) for actor in _actors(
+        "He told the UN security council that the International criminal court would act.", kb).values()}
+    assert {("UN Security Council", "organization"), ("International Criminal Court", "organization")} <= found
+    assert not _actors("They dreamed of an Islamic state in the region.", kb)  # a two-word name keeps its capitals
+
+
 def test_a_former_officeholder_speaks_for_no_government(kb):
     actors, _ = _actors_and_places("The war was waged for the benefit of former French president Sarkozy.", kb)
     assert ("French government", "government") not in actors

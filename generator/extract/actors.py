@@ -1886,9 +1886,14 @@ def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
     if alias.strict:
         return list(alias.tokens) == texts
     last = len(texts) - 1
+    # Some house styles capitalise a body's first word only ("the UN security council", "the
+    # International criminal court"): past a capitalised first word, a name of three words or
+    # more, or one led by an acronym, may go on in lower case ("an Islamic state" is no group).
+    lower_rest = texts[0][0].isupper() and (len(texts) >= 3 or (len(texts[0]) > 1 and texts[0].isupper()))
     return all(
         t[0].isupper() or not a[0].isupper() or a.lower() in NAME_PARTICLES or a.lower() in ("the", "of", "for", "and")
         or (index == last and index > 0 and a.lower() in _LOWER_CASE_HEADS and texts[0][0].isupper())
+        or (index > 0 and lower_rest)
         for index, (a, t) in enumerate(zip(alias.tokens, texts, strict=True))
     )
 
