@@ -638,6 +638,16 @@ def test_a_country_a_call_comes_from_or_one_is_at_odds_with_is_a_government():
     assert {"Pakistan", "Nepal"} <= kept(body)
 
 
+def test_a_country_bordered_left_bombed_or_named_among_neighbours_is_a_place():
+    from generator.extract.places import without_countries_as_governments
+
+    body = ("Fighting in Liberia's Monrovia went on. Rebels in Sierra Leone, which borders Guinea, regrouped. "
+            "Ali Baba has left the Philippines. The bombing of Iraq went on. Liberia ruined its neighbours : "
+            "Ivory Coast and Ghana.")
+    names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+    assert {"Guinea", "Philippines", "Iraq", "Ivory Coast", "Ghana"} <= names
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

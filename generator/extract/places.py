@@ -87,13 +87,17 @@ _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "ne
 # "the border with Ecuador", "out of Venezuela".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|entered|invaded|"
-    r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|between|through|via|cross(?:es|ed|ing)?)"
+    r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|borders|bordered|between|through|via|left|leaving|"
+    r"cross(?:es|ed|ing)?)"
     r"\s+(?:the\s+)?#?$", re.IGNORECASE)  # "in #Pakistan"
 _AREA_BEFORE = re.compile(
     r"\b(?:(?:border\s+)?regions?|borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas"
     r"|provinces|cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
     r"|\b(?:borders?|frontiers?|areas?|regions?|roads?|highways?|routes?)\s+between\s+(?:the\s+)?$"
     r"|\b(?:nation|country|republic|kingdom)\s+of\s+$"  # "the nearby North African nation of Tunisia"
+    # "the bombing of Iraq", "the invasion of Kuwait": where the war is; "its neighbours: Guinea"
+    r"|\b(?:bombing|bombardment|shelling|invasion|occupation|liberation|partition)\s+of\s+$"
+    r"|\bneighbou?rs\s*(?::|,|such\s+as|including)\s*(?:the\s+)?$"
     # "in places including Bangladesh", "in foreign countries, among them Germany"
     r"|\b(?:in|to|from)\s+(?:\w+\s+)?(?:places|countries|nations),?\s+(?:including|such\s+as|like|among\s+them)\s+$",
     re.IGNORECASE)
