@@ -648,6 +648,16 @@ def test_a_country_bordered_left_bombed_or_named_among_neighbours_is_a_place():
     assert {"Guinea", "Philippines", "Iraq", "Ivory Coast", "Ghana"} <= names
 
 
+def test_an_unknown_name_before_its_division_or_opening_a_sentence_after_in_is_a_place():
+    found = {place.name: place for place in places_in(
+        "The Taliban ambushed his party in Deh Rawod, Uruzgan's south-western tip, in Afghanistan. "
+        "In Zaka this week, armed men attacked an office. In Mutiweshiri, villagers fled. In July, talks began. "
+        "In Brussels, ministers met.", packs=())}
+    assert (found["Deh Rawod"].kind, found["Deh Rawod"].country) == ("town", "Afghanistan")
+    assert found["Zaka"].country == found["Mutiweshiri"].country == "Afghanistan"
+    assert "July" not in found and found["Brussels"].country == "Belgium"
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

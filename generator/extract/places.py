@@ -1212,6 +1212,50 @@ def _names_placed_in(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) ->
     return found
 
 
+def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_Hit],
+                                        gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, kind) of an unknown name after a locative and before the known
+    division or city it is in: "ambushed in Deh Rawod, Oruzgan's south-western tip" (a town),
+    "in Shubra, Cairo" (a district)."""
+    found = []
+    for hit in hits:
+        kind, last = _PART_OF_KIND.get(hit.place.kind), hit.first_token - 1
+        if kind is None or last < 1 or tokens.sentence[last] != tokens.sentence[hit.first_token]:
+            continue
+        if body[tokens.ends[last] : tokens.starts[hit.first_token]].strip() != "," or not tokens.capitalised[last]:
+            continue
+        span = _name_ending_at(tokens, last, gazetteer)
+        if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME
+                and _unknown_name(tokens, span, gazetteer)):
+            found.append((*span, kind))
+    return found
+
+
+def _unknown_name(tokens: _Tokens, span: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    """No place of the gazetteer, nor a date or an institution: only such a name may be placed
+    by these weaker cues ("In Brussels, ..." keeps its known place)."""
+    norms = tokens.norms[span[0] : span[1] + 1]
+    return (" ".join(norms) not in gazetteer.aliases and norms[0] not in MONTH_NUMBERS and norms[0] not in WEEKDAY_WORDS
+            and not _TITLES_OF_A_PLACE.intersection(norms))
+
+
+# "In Zaka this week, armed men attacked", "In Mutiweshiri, villagers ...": a name a sentence
+# opens on after "In", then a comma or a time, is where the sentence happens.
+_AFTER_A_FRONTED_PLACE = re.compile(r"\s*,|\s+(?:this|last|on|earlier|yesterday|today|overnight)\b")
+
+
+def _names_fronted_as_places(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    found = []
+    for index in range(len(tokens.norms) - 1):
+        if tokens.words[index] != "In" or not _starts_sentence(tokens, index):
+            continue
+        span = _name_after(tokens, index + 1, gazetteer)
+        if (span is not None and tokens.sentence[span[1]] == tokens.sentence[index]
+                and _AFTER_A_FRONTED_PLACE.match(body, tokens.ends[span[1]]) and _unknown_name(tokens, span, gazetteer)):
+            found.append((*span, "town"))
+    return found
+
+
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
     end = bisect.bisect_right(tokens.sentence, sentence, first_token)  # token sentence numbers never decrease
@@ -1293,7 +1337,8 @@ def _pattern_places(
     dominant = _dominant_region(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
-              + _names_placed_in(tokens, hits, gazetteer))
+              + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
+              + _names_fronted_as_places(tokens, body, gazetteer))
     if dominant and dominant[0]:
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
