@@ -658,6 +658,14 @@ def test_an_unknown_name_before_its_division_or_opening_a_sentence_after_in_is_a
     assert "July" not in found and found["Brussels"].country == "Belgium"
 
 
+def test_unknown_one_word_names_listed_after_a_town_are_towns_and_people_named_after_a_city_are_not():
+    found = {place.name: place for place in places_in(
+        "Forces withdrew from Kandahar, Dras and Batalik. Reporting by Jane Doe in Kabul, John Irish and Ann Lee; "
+        "fighting flared in Kabul, Sao Paulo and Rio.", packs=())}
+    assert found["Dras"].country == found["Batalik"].country == "Afghanistan"
+    assert not {"John Irish", "Ann Lee", "John", "Rio"} & found.keys()
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

@@ -180,6 +180,7 @@ _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _DISTANCE_UNITS = frozenset("km kilometres kilometers miles".split())
 _LOCATIVES_OF_A_NAME = frozenset(("in", "near", "at", "around", "outside", "into"))
+_LOCATIVES_OF_A_LIST = _LOCATIVES_OF_A_NAME | {"of", "from", "to", "between"}  # "out of Kargil, Dras and Batalik"
 _ABOUT = frozenset(("about", "some", "around", "nearly", "roughly"))
 _BEFORE_A_BEARING = re.compile(r"\s*,\s*(?:\d[\d,.]*\s*)?")
 
@@ -1231,6 +1232,35 @@ def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_
     return found
 
 
+def _names_listed_after_places(tokens: _Tokens, body: str, hits: list[_Hit],
+                               gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, kind) of unknown one-word names listed, up to an "and", after a
+    known town or city that follows a locative: "pull out of Kargil, Dras and Batalik" names
+    three towns ("in Paris, John Irish and ..." names people: their names have two words)."""
+    found = []
+    for hit in hits:
+        after = hit.last_token + 1
+        if (hit.place.kind not in SETTLEMENT_KINDS or after >= len(tokens.norms) or hit.first_token == 0
+                or tokens.sentence[after] != tokens.sentence[hit.last_token]
+                or tokens.norms[hit.first_token - 1] not in _LOCATIVES_OF_A_LIST):
+            continue
+        gap = body[tokens.ends[hit.last_token] : tokens.starts[after]].strip()
+        if gap == ",":
+            first = after + 1 if tokens.norms[after] in ("and", "or") else after
+        elif gap == "" and tokens.norms[after] in ("and", "or"):
+            first = after + 1
+        else:
+            continue
+        if first >= len(tokens.norms) or tokens.sentence[first] != tokens.sentence[after]:
+            continue
+        listed = _listed_names(tokens, body, first, gazetteer)
+        closed = listed and tokens.norms[listed[-1][0] - 1] in ("and", "or")
+        if closed and all(first == last and _unknown_name(tokens, (first, last), gazetteer)
+                          and gazetteer.longest.get(tokens.norms[first], 0) <= 1 for first, last in listed):  # "Rio" of Rio de Janeiro
+            found += [(*span, hit.place.kind) for span in listed]
+    return found
+
+
 def _unknown_name(tokens: _Tokens, span: tuple[int, int], gazetteer: Gazetteer) -> bool:
     """No place of the gazetteer, nor a date or an institution: only such a name may be placed
     by these weaker cues ("In Brussels, ..." keeps its known place)."""
@@ -1338,7 +1368,7 @@ def _pattern_places(
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
-              + _names_fronted_as_places(tokens, body, gazetteer))
+              + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer))
     if dominant and dominant[0]:
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
