@@ -81,7 +81,7 @@ VAGUE_AMOUNTS = MappingProxyType({"tens": 10, "dozens": 12, "scores": 20, "hundr
 # Titles and roles written before a name: stripped from it, and evidence that it is a person.
 TITLE_WORDS = frozenset(
     """president prime minister secretary foreign defense defence interior state general gen lt col
-    colonel major maj captain capt brigadier commander chief director country spokesman spokeswoman
+    colonel major maj captain capt brigadier brig adm cdr cmdr supt commander chief director country spokesman spokeswoman
     spokesperson ambassador envoy special deputy vice senator sen rep representative governor gov
     mayor king queen prince princess crown emir sheikh sheik imam ayatollah mufti patriarch pope
     bishop archbishop dr doctor prof professor mr mrs ms miss sir lord lady chancellor premier
