@@ -7,7 +7,7 @@ licence). The annotation of the sample, made by reading it with bench/annotation
 bench/annotations/heldout-*.yaml; `bench/eval_conflicts.py --corpus OUT --annotations
 'heldout-*.yaml'` scores it.
 
-    .venv/bin/python bench/build_heldout.py --repo GIT_DIR [--out heldout.jsonl]
+    .venv/bin/python bench/build_heldout.py --repo GIT_DIR [--out heldout.jsonl] [--second]
 
 GIT_DIR: a clone of DaivikSojitra/Timeline-Summarization-in-the-Era-of-LLMs holding COMMIT.
 """
@@ -49,20 +49,23 @@ def _about_violence(text: str) -> bool:
     return _SHORTEST <= len(text) <= _LONGEST and len(_VIOLENCE.findall(text)) >= _VIOLENCE_WORDS
 
 
-def _evenly(items: list, count: int) -> list:
-    """Every k-th item, so the sample spans the whole timeline, not its first years."""
-    if len(items) <= count:
-        return items
+def _evenly(items: list, count: int, second: bool) -> list:
+    """Every k-th item, so the sample spans the whole timeline, not its first years; the second
+    sample takes the items halfway between the first's."""
     step = len(items) / count
-    return [items[int(index * step)] for index in range(count)]
+    first = {int(index * step) for index in range(count)} & set(range(len(items)))
+    if not second:
+        return [items[pick] for pick in sorted(first)]
+    halfway = {int((index + 0.5) * step) for index in range(count)} & set(range(len(items)))
+    return [items[pick] for pick in sorted(halfway - first)]
 
 
-def build(repo: Path) -> list[dict]:
+def build(repo: Path, second: bool = False) -> list[dict]:
     records = []
     for entity, (topic, count) in TOPICS.items():
         candidates = [(row_number, row) for row_number, row in enumerate(_rows(repo, entity))
                       if len(row) >= 2 and _about_violence(row[1])]
-        for row_number, (published, text) in _evenly(candidates, count):
+        for row_number, (published, text) in _evenly(candidates, count, second):
             records.append({"id": f"entities-{entity}-{row_number}", "title": None,
                             "content": text.replace("\n", "\n\n"), "published": published,
                             "url": None, "source": None, "topic": topic})
@@ -73,8 +76,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("heldout.jsonl"))
+    parser.add_argument("--second", action="store_true", help="the second sample (heldout-2-part-*.yaml)")
     arguments = parser.parse_args()
-    records = build(arguments.repo)
+    records = build(arguments.repo, arguments.second)
     arguments.out.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records),
                              encoding="utf-8")
     print(f"{len(records)} articles -> {arguments.out}")
