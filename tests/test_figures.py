@@ -185,6 +185,10 @@ def test_vague_first_report_yields_to_exact_count():
         "At least 73 civilians were killed early on Tuesday, the monitor said."
     )
     assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=73)
+    text = ("Tensions rose amid claims that dozens of civilians have died in air strikes. The ministries said they "
+            "would regulate raids. The UN mission backed the government. Soldiers entered the village of Nawabad "
+            "last Friday. An investigation found that some 90 civilians were killed, the UN envoy said.")
+    assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=90)  # four sentences on
 
 
 def test_a_place_a_figure_is_only_near_yields_to_the_place_named_next():

@@ -201,7 +201,7 @@ _CLAIM_AFTER = re.compile(
 )
 _OWN_SUBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?=\w+$)", re.IGNORECASE)
 # How far after a vague first report news gives the exact count.
-_FIRMING_UP_SENTENCES = 2
+_FIRMING_UP_SENTENCES = 4
 # A place of the figure's own clause: "12 deaths in ... Beshkatine and 11 killed in Al-Bal".
 _PLACE_WINDOW = 120
 # "kill 70 people after rebel rocket fire on Damascus": what follows is another event, and its place.
