@@ -15,7 +15,7 @@ what the annotation requires; summed over articles (micro-averaged).
 
 The held-out sample of wars neither corpus covers (bench/build_heldout.py makes its JSONL):
 
-    .venv/bin/python bench/eval_conflicts.py --corpus heldout.jsonl --annotations 'heldout-part-*.yaml'
+    .venv/bin/python bench/eval_conflicts.py --corpus heldout.jsonl --annotations 'heldout-part-*.yaml' ...
 """
 
 from __future__ import annotations
@@ -104,10 +104,10 @@ def main() -> None:
                         help="region packs: auto (the default of a new dossier), names, or none for the world base alone")
     parser.add_argument("--show", choices=["actors", "places", "toll", "date"], help="list the errors of one measure")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the articles (JSONL)")
-    parser.add_argument("--annotations", default="conflicts-dev-part-*.yaml",
-                        help="file pattern of their annotation, in bench/annotations")
+    parser.add_argument("--annotations", nargs="+", default=["conflicts-dev-part-*.yaml"],
+                        help="file patterns of their annotation, in bench/annotations")
     args = parser.parse_args()
-    gold = [entry for path in sorted(ANNOTATIONS.glob(args.annotations))
+    gold = [entry for path in sorted({path for pattern in args.annotations for path in ANNOTATIONS.glob(pattern)})
             for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
     wanted = {entry["id"] for entry in gold}
     records = [record for line in args.corpus.read_text(encoding="utf-8").splitlines()
