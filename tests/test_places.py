@@ -666,6 +666,25 @@ def test_unknown_one_word_names_listed_after_a_town_are_towns_and_people_named_a
     assert not {"John Irish", "Ann Lee", "John", "Rio"} & found.keys()
 
 
+def test_a_village_of_a_story_of_two_countries_is_in_the_country_of_the_places_next_to_it():
+    found = {place.name: place for place in places_in(
+        "Washington and the United States said so; the US and America agreed, in the US. Washington spoke. "
+        "Talks on Afghanistan failed. The attacker used a machine-gun in the village of Jalrez. "
+        "The dispute in Wardak province went on.", packs=())}
+    assert found["Jalrez"].country == "Afghanistan"
+
+
+def test_a_legislature_is_no_place_and_a_country_leading_an_invasion_is_no_place_of_it():
+    from generator.extract.places import without_countries_as_governments
+
+    assert "Congress" not in {place.name for place in places_in("His critics in Congress opposed him.", packs=())}
+    body = "The Taliban were toppled in the US-led invasion of 2001 in Afghanistan. They flew to the US last week."
+    assert {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)} == {
+        "Afghanistan", "United States"}  # the flight's destination is a place
+    body = "The Taliban were toppled in the US-led invasion of 2001 in Afghanistan."
+    assert {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)} == {"Afghanistan"}
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

@@ -196,7 +196,8 @@ _ACTION_VERBS = (
 )
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
          rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b")
-_ACTING_AFTER = re.compile(rf"{_ACTS}|\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")  # "US - led": tokenized
+_LED_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")  # "US - led": tokenized
+_ACTING_AFTER = re.compile(rf"{_ACTS}|{_LED_AFTER.pattern}")
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
 _WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
@@ -955,8 +956,10 @@ class _Article:
             if _OFFICE_OF_BEFORE.search(before):
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
-            # "pressure from the US": no place it is in; "aid from the US Bureau of Prisons" is the bureau's
-            acted_on = _ACTED_ON_BEFORE.search(before) and not self._starts_a_longer_name(end)
+            # "pressure from the US": no place it is in; "aid from the US Bureau of Prisons" is the bureau's;
+            # "in the US-led invasion": the country leads
+            acted_on = ((_ACTED_ON_BEFORE.search(before) and not self._starts_a_longer_name(end))
+                        or _LED_AFTER.match(self.body, last.end))
             if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end) and not acted_on:
                 return False
             if (_ACTING_AFTER.match(self.body, last.end) or _WHICH_ACTS_AFTER.match(self.body, last.end)

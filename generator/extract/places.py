@@ -114,7 +114,7 @@ _PEOPLE_FROM = re.compile(
 _FRONTED_LOCATIVE = re.compile(r"(?:^|[.!?]\s+)(?:In|At|Across|Inside|Throughout|Outside|Near)\s+(?:the\s+)?$")
 # "an end to US drone attacks", "in UK custody": a country's acronym without "the", before a
 # lowercase word, qualifies that word; "to the US last week" is a place.
-_ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}\s+[a-z]")
+_ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}(?:\s+|(?P<compound>\s?-\s?))[a-z]")  # "US troops", "the US-led invasion"
 # "hit out at the US", "a pact between Afghanistan and the United States": governments at odds
 # or agreeing, not places (a border or a road between two countries is in them: _AREA_BEFORE).
 _RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
@@ -1468,8 +1468,10 @@ def _context_region(
 
     In order: the nearest town, district or division of the same sentence in the article's
     main country (earlier ones first); a country the sentence places something in ("in Costa
-    Rica"); the article's main country and dominant division; a country named in the sentence. A foreign place beside it ("talks in Washington on the town
-    of X") says nothing about where a village is, nor does "the UK-based Observatory".
+    Rica"); a division named in the sentence before or after; the article's main country and
+    dominant division; a country named in the sentence. A foreign place beside it ("talks in
+    Washington on the town of X") says nothing about where a village is, nor does "the UK-based
+    Observatory".
     """
     sentence = tokens.sentence[first]
     same = [hit for hit in hits if tokens.sentence[hit.first_token] == sentence]
@@ -1483,6 +1485,14 @@ def _context_region(
     located = [hit.place for hit in same if hit.place.kind == "country" and _located_in(tokens, hit.first_token)]
     if located:  # "the ranger in Costa Rica was shot ... in Corcovado National Park", "north west of Iraq"
         return located[0].name, None
+    # the division named in the sentence before, else after ("the village of Jalrez. Hagel failed
+    # to resolve the dispute in Wardak province"), before the most named country (a city there
+    # may be where someone comes from: "a policeman from London ... killed in Kafr Hamdan")
+    for neighbour in (sentence - 1, sentence + 1):
+        near = [hit.place for hit in hits if tokens.sentence[hit.first_token] == neighbour
+                and hit.place.kind in ("region", "governorate")]
+        if near:
+            return near[-1].country, near[-1].region
     if dominant:
         return dominant
     countries = [hit.place for hit in same if hit.place.kind == "country"]
@@ -1629,7 +1639,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body[end : mention.start]) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
-        attributive = _ATTRIBUTIVE_ACRONYM.match(body, mention.start) and not _THE_BEFORE.search(before)
+        acronym = _ATTRIBUTIVE_ACRONYM.match(body, mention.start)
+        attributive = acronym and (acronym["compound"] or not _THE_BEFORE.search(before))
         locative = (_LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
                     and not _ENVOY_TO.search(before) and not BACKING_FROM.search(before)
                     and not _RELATION_BEFORE.search(before))
@@ -1642,9 +1653,10 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
 
 def follows_a_locative(body: str, start: int) -> bool:
     """A country named at `start` after a locative ("in Libya", "travelling to Russia"): a place
-    whatever else its mention is."""
+    whatever else its mention is; not where its acronym qualifies a word ("in the US-led invasion")."""
     before = body[max(0, start - 50) : start]
-    return bool(_LOCATIVE_BEFORE.search(before)) and not BACKING_FROM.search(before) and not _RELATION_BEFORE.search(before)
+    return (bool(_LOCATIVE_BEFORE.search(before)) and not BACKING_FROM.search(before)
+            and not _RELATION_BEFORE.search(before) and not _ATTRIBUTIVE_ACRONYM.match(body, start))
 
 
 def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> int | None:
