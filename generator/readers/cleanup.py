@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator.models import Metadata
 from generator.readers.decoding import body_from_paragraphs, one_line
+from generator.readers.detokenize import rejoin
 from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
 from generator.slugs import slugify
 from generator.text import is_page_furniture, shorten, split_sentences, title_of_lead
@@ -247,5 +248,5 @@ def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, **ex
         published=declared.published or harvest.published,
     )
     title = declared.title
-    paragraphs = [line for line in paragraphs if not title or line.casefold() != title.casefold()]
+    paragraphs = [line for line in rejoin(paragraphs) if not title or line.casefold() != title.casefold()]
     return Draft(body=body_from_paragraphs(paragraphs), declared=declared, **extra)
