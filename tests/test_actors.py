@@ -459,6 +459,16 @@ def test_a_known_body_in_a_house_style_that_capitalises_its_first_word_only(kb):
     assert not _actors("They dreamed of an Islamic state in the region.", kb)  # a two-word name keeps its capitals
 
 
+def test_a_body_named_by_the_end_of_another_bodys_name_is_that_body(kb):
+    found = {(a.name, a.kind): [m.surface for m in a.mentions] for a in _actors(
+        "The Medellin Search Bloc raided the house. The Search Bloc said two men died. The United Nations "
+        "Security Council met; the United Nations said so. The Council of the European Union and the European "
+        "Union disagreed.", kb).values()}
+    assert found[("Medellin Search Bloc", "armed_group")] == ["Medellin Search Bloc", "Search Bloc"]
+    assert ("Council of the European Union", "organization") in found and ("European Union", "organization") in found
+    assert ("United Nations", "organization") in found
+
+
 def test_a_former_officeholder_speaks_for_no_government(kb):
     actors, _ = _actors_and_places("The war was waged for the benefit of former French president Sarkozy.", kb)
     assert ("French government", "government") not in actors

@@ -631,7 +631,7 @@ def find_actors(
     article.match_defined_acronyms()
     article.match_surnames()
     found = _without_photo_credits(article.leaders_forces(), body)
-    return _group(_with_nicknames(_full_names(found, body), body), body, sentences, kb)
+    return _group(_with_nicknames(_short_forms_of_bodies(_full_names(found, body)), body), body, sentences, kb)
 
 
 # "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;
@@ -714,6 +714,34 @@ def _full_names(found: list[_Found], body: str) -> list[_Found]:
     kb_ids = {item.key: item.kb_id for item in found if item.kb_id is not None}
     return [replace(item, key=longer_of[item.key], kb_id=kb_ids.get(longer_of[item.key])) if item.key in longer_of else item
             for item in found if item.key not in fragments]
+
+
+_BODY_KINDS = frozenset(("organization", "armed_group", "government", "media"))
+_OWNER_LINKS = frozenset(("of", "the", "for", "and", "de", "del", "la"))
+
+
+def _short_forms_of_bodies(found: list[_Found]) -> list[_Found]:
+    """"the People's Party" after "the Pakistan People's Party", "the Search Bloc" after "the
+    Medellin Search Bloc": a body named by the last two or more words of one other body's name
+    in the same article is that body (a leading word narrows a name; "United Nations" is not
+    "United Nations Security Council", nor "European Union" the "Council of the European Union":
+    only the end of a name counts, and not after "of")."""
+    words_of = {item.key: tuple(normalize_surface(item.key).replace("'", "").split())
+                for item in found if item.kind in _BODY_KINDS}
+    longer_of: dict[str, _Found] = {}
+    for key, words in words_of.items():
+        if len(words) < 2:
+            continue
+        owners = {other for other, other_words in words_of.items()
+                  if len(other_words) > len(words) and other_words[-len(words):] == words
+                  and other_words[-len(words) - 1] not in _OWNER_LINKS}  # "Council of the European Union"
+        if len(owners) == 1:
+            owner = owners.pop()
+            longer_of[key] = next(item for item in found if item.key == owner)
+    if not longer_of:
+        return found
+    return [replace(item, key=longer_of[item.key].key, kind=longer_of[item.key].kind, kb_id=longer_of[item.key].kb_id)
+            if item.key in longer_of else item for item in found]
 
 
 def _known_persons_words(found: list[_Found], body: str) -> dict[str, set[str]]:
