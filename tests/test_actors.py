@@ -439,7 +439,9 @@ def test_a_country_acts_against_or_through_what_its_government_decides(kb):
             ("The Taliban promised to meet the US - led surge with violence.", "US government"),
             ("It answered the decision of the US to send more troops.", "US government"),
             ("Karzai again angered Washington by criticising the raids.", "US government"),
-            ("Washington 's reluctance has already caused delays.", "US government")):
+            ("Washington 's reluctance has already caused delays.", "US government"),
+            ("A police force will be trained by the US.", "US government"),
+            ("Karzai praised the role of the US in Kabul.", "US government")):
         actors, _ = _actors_and_places(text, kb)
         assert (government, "government") in actors, text
 
@@ -467,6 +469,11 @@ def test_a_body_named_by_the_end_of_another_bodys_name_is_that_body(kb):
     assert found[("Medellin Search Bloc", "armed_group")] == ["Medellin Search Bloc", "Search Bloc"]
     assert ("Council of the European Union", "organization") in found and ("European Union", "organization") in found
     assert ("United Nations", "organization") in found
+
+
+def test_a_country_a_place_is_bordered_by_is_no_government(kb):
+    actors, _ = _actors_and_places("The province is bordered by Iraq to the east.", kb)
+    assert ("Iraqi government", "government") not in actors
 
 
 def test_a_former_officeholder_speaks_for_no_government(kb):

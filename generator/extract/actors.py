@@ -203,14 +203,17 @@ _WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
 _OFFICE_OF_BEFORE = re.compile(
     r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
-    r"delegation|decision|refusal|approval|consent|position|policy)\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
+    r"delegation|decision|refusal|approval|consent|position|policy|praise|help|role|efforts)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
     r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|"
     # "accusations against Pakistan", "angered Washington"
-    r"(?:accusations|allegations|sanctions|threats)\s+against|angered|infuriated?)\s+(?:the\s+)?$"
+    r"(?:accusations|allegations|sanctions|threats)\s+against|angered|infuriated?|"
+    # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
+    r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|{BACKING_FROM.pattern}"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
