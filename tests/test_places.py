@@ -685,6 +685,19 @@ def test_a_legislature_is_no_place_and_a_country_leading_an_invasion_is_no_place
     assert {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)} == {"Afghanistan"}
 
 
+def test_a_country_acronym_qualifying_a_word_or_a_body_is_no_place_and_one_ending_a_sentence_is():
+    from generator.extract.places import without_countries_as_governments
+
+    def kept(body):
+        return {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+
+    assert "United States" not in kept("Fighting in Liberia's Monrovia went on. According to the US reports, 100 US "
+                                       "troops were deployed to the US Embassy in Monrovia.")
+    assert "United States" in kept("Fighting in Honduras's Colon went on. Gangs traffic cocaine to the US. With "
+                                   "36,000 members, they grow.")
+    assert "United States" in kept("Fighting in Honduras's Colon went on. He flew to the US last week.")
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

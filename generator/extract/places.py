@@ -31,7 +31,7 @@ from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import BACKING_FROM, LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
+from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
 from generator.models import EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
@@ -112,13 +112,16 @@ _PEOPLE_FROM = re.compile(
     r"|monitors|leaders|ministers|troops|soldiers|investigators|inspectors|peacekeepers)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE)
 _FRONTED_LOCATIVE = re.compile(r"(?:^|[.!?]\s+)(?:In|At|Across|Inside|Throughout|Outside|Near)\s+(?:the\s+)?$")
-# "an end to US drone attacks", "in UK custody": a country's acronym without "the", before a
-# lowercase word, qualifies that word; "to the US last week" is a place.
-_ATTRIBUTIVE_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,4}(?:\s+|(?P<compound>\s?-\s?))[a-z]")  # "US troops", "the US-led invasion"
+# "an end to US drone attacks", "in UK custody", "according to the US reports", "to the US
+# Embassy", "the US-led invasion": a country's acronym before a word qualifies that word; "to
+# the US last week" and "in the US and Europe" name a place.
+_ATTRIBUTIVE_ACRONYM = re.compile(
+    r"[A-Z][A-Z.]{1,4}(?:(?P<compound>\s?-\s?)[a-z]|\s+(?P<word>[a-z]+|[A-Z][a-z]+)\b)")
+_PLACE_GOES_ON = FUNCTION_WORDS | {"last", "next", "earlier", "later", "yesterday", "today", "since", "after",
+                                   "before", "during", "until", "where", "when", "while", "because"}
 # "hit out at the US", "a pact between Afghanistan and the United States": governments at odds
 # or agreeing, not places (a border or a road between two countries is in them: _AREA_BEFORE).
 _RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
 _AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|\(|-LRB-)\s*")  # "Addis Ababa (Ethiopia)" too
 # "Libya's ambassador to the United States": a government's envoy, accredited to a government.
@@ -1639,8 +1642,7 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body[end : mention.start]) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
-        acronym = _ATTRIBUTIVE_ACRONYM.match(body, mention.start)
-        attributive = acronym and (acronym["compound"] or not _THE_BEFORE.search(before))
+        attributive = _qualifies_a_word(body, mention.start)
         locative = (_LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
                     and not _ENVOY_TO.search(before) and not BACKING_FROM.search(before)
                     and not _RELATION_BEFORE.search(before))
@@ -1656,7 +1658,21 @@ def follows_a_locative(body: str, start: int) -> bool:
     whatever else its mention is; not where its acronym qualifies a word ("in the US-led invasion")."""
     before = body[max(0, start - 50) : start]
     return (bool(_LOCATIVE_BEFORE.search(before)) and not BACKING_FROM.search(before)
-            and not _RELATION_BEFORE.search(before) and not _ATTRIBUTIVE_ACRONYM.match(body, start))
+            and not _RELATION_BEFORE.search(before) and not _qualifies_a_word(body, start))
+
+
+def _qualifies_a_word(body: str, start: int) -> bool:
+    """The country's acronym at `start` qualifies the word after it ("US troops", "the US
+    Embassy"), rather than naming where something is ("to the US last week")."""
+    acronym = _ATTRIBUTIVE_ACRONYM.match(body, start)
+    if acronym is None:
+        return False
+    if acronym["compound"]:
+        return True
+    word = acronym["word"]
+    if word[0].isupper():  # a body's name ("the US Embassy"), unless a sentence ends ("to the US. With")
+        return not acronym.group(0).split()[0].endswith(".")
+    return word not in _PLACE_GOES_ON
 
 
 def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> int | None:
