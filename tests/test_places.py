@@ -698,6 +698,14 @@ def test_a_country_acronym_qualifying_a_word_or_a_body_is_no_place_and_one_endin
     assert "United States" in kept("Fighting in Honduras's Colon went on. He flew to the US last week.")
 
 
+def test_the_persian_linking_vowel_either_way_and_a_divisions_former_name():
+    found = {place.name: place for place in places_in(
+        "Fighting spread from Mazar-i-Sharif to the North-West Frontier Province and South Waziristan.", packs=())}
+    assert found["Mazar-e Sharif"].country == "Afghanistan"
+    assert (found["Khyber Pakhtunkhwa"].kind, found["Khyber Pakhtunkhwa"].country) == ("region", "Pakistan")
+    assert found["South Waziristan"].country == "Pakistan"
+
+
 def test_countries_listed_after_a_located_one_are_places_and_people_from_a_country_are_not():
     from generator.extract.places import without_countries_as_governments
 

@@ -338,6 +338,17 @@ def _name_keys(name: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+_EZAFE = ("e", "i")  # the Persian and Urdu linking vowel, written either way
+
+
+def _ezafe_spellings(key: str) -> list[str]:
+    """"mazar e sharif" is also written "mazar i sharif" (and the other way round)."""
+    norms = key.split()
+    linking = [index for index in range(1, len(norms) - 1) if norms[index] in _EZAFE]
+    return [" ".join(vowel if index in linking else norm for index, norm in enumerate(norms))
+            for vowel in (_EZAFE if linking else ())]
+
+
 def _is_acronym(alias: str) -> bool:
     letters = alias.replace(".", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
@@ -477,7 +488,8 @@ class _Builder:
         second place to a name (alternate spellings are not worth an ambiguity)."""
         acronym = _is_acronym(alias)
         keys = _name_keys(alias)
-        for key in keys if variants else keys[:1]:
+        keys = keys if variants else keys[:1]
+        for key in dict.fromkeys([*keys, *(spelling for key in keys[:1] for spelling in _ezafe_spellings(key))]):
             if not curated and (key in self.not_places or len(key) < 3):
                 continue
             self._put(key, _Alias(place, acronym, any_case, needs_country), curated, only_new)
