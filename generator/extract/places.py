@@ -1849,9 +1849,11 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
     de Quilichao" in a story about Colombia, "Burgos, Tamaulipas" in one about Mexico)."""
     if context.top is None or context.countries[context.top] < _TOP_COUNTRY_MENTIONS:
         return hits
-    towns = _small_towns(_country_code(context.top))
+    code = _country_code(context.top)
+    towns = _small_towns(code)
     if not towns:
         return hits
+    first_words = _first_words_of_towns(code)
     named = {hit.place.name for hit in hits if hit.place.kind == "country"} | set(nations)
     replaceable = {hit.first_token: hit for hit in hits
                    if hit.place.country not in (context.top, None) and hit.place.country not in named
@@ -1862,7 +1864,8 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
     home = [hit for hit in hits if hit.place.country == context.top]
     home_ends, home_starts = {hit.last_token for hit in home}, {hit.first_token for hit in home}
     for index in [index for index, capital in enumerate(tokens.capitalised)
-                  if capital and (index not in covered or index in replaceable) and not tokens.words[index].isupper()]:  # "PEMEX", a company
+                  if capital and _may_start_a_town(tokens.norms[index], first_words)
+                  and (index not in covered or index in replaceable) and not tokens.words[index].isupper()]:  # "PEMEX", a company
         namesake = replaceable.get(index)
         if namesake is not None and not _listed_with(tokens, namesake, home_ends, home_starts):
             continue  # "talks in Paris" in a story about the US are in France's Paris
@@ -1892,6 +1895,19 @@ def _town_at(tokens: _Tokens, index: int, towns: dict[str, Place], namesake: _Hi
         if place is not None and (namesake is not None or not covered.intersection(range(index, last + 1))):
             return place, last
     return None
+
+
+def _may_start_a_town(norm: str, first_words: frozenset[str]) -> bool:
+    """Whether a town's name can start with the token `norm`: most capitalised words start none,
+    and _town_at need not try their names of one to three words. A token whose look-up form
+    holds a space (a rare folding) is always tried, since a name's first word is then not it."""
+    return norm in first_words or " " in norm
+
+
+@functools.lru_cache(maxsize=16)
+def _first_words_of_towns(country_code: str | None) -> frozenset[str]:
+    """The first words of the names of `_small_towns(country_code)`."""
+    return frozenset(name.split(" ", 1)[0] for name in _small_towns(country_code))
 
 
 def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -> bool:
