@@ -112,13 +112,18 @@ _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
     rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
+_KIN_NOUNS = (
+    r"wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt|widow"
+    r"|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|fiancée?|step(?:son|daughter|mother|father)"
+)
 _KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso", "a rebel spokesman, called Abdelsalam"
     r"(?:(?:\b(?:his|her|their|whose|a|an)|['’]s)\s+(?:(?:[\w-]+-year-old|eldest|youngest|elder|younger|older|little|"
-    r"baby|teenage)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt|widow"
-    r"|cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|fiancée?|step(?:son|daughter|mother|father))"
+    rf"baby|teenage)\s+)?(?:{_KIN_NOUNS})"
     r"\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
     rf"|farmer|{_ROLE_NOUNS})s?\s*,?\s+(?:named|called|known\s+as))\s+$",
     re.IGNORECASE)
+# The word _KIN_OR_NAMED_BEFORE ends with (before a comma and spaces): see _kin_or_named_before.
+_KIN_OR_NAMING_WORD = re.compile(rf"{_KIN_NOUNS}|named|called|as", re.IGNORECASE)
 # A title written in lower case before one word: "rebel spokesman Abdelsalam said".
 _LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:president|minister|ambassador|envoy|spokes(?:man|woman|person)|senator|king|prince|chancellor|premier"
@@ -1679,7 +1684,7 @@ class _Article:
         if len(names) < 2:
             # One word is a person's name only with a title, or where only a person can be meant:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
-            return (title in _STRONG_TITLES or bool(_KIN_OR_NAMED_BEFORE.search(before))
+            return (title in _STRONG_TITLES or _kin_or_named_before(before)
                     or bool(_AGE_AFTER.match(after)) or bool(_NICKNAME_BEFORE.search(before))
                     or bool(_ABBREVIATED_TITLE_BEFORE.search(before))
                     or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
@@ -1698,7 +1703,7 @@ class _Article:
             return bool(_SPEECH_AFTER.match(after)) or bool(_SPEECH_BEFORE.search(before))
         return (
             names[0].text in self.kb.given_names
-            or bool(_KIN_OR_NAMED_BEFORE.search(before))  # "a hostage negotiator called Felicity Arbuthnot"
+            or _kin_or_named_before(before)  # "a hostage negotiator called Felicity Arbuthnot"
             or bool(_HANDLE_AFTER.match(after))
             or bool(_ALIAS_AFTER.match(after))  # "Nemesio Oseguera Cervantes, alias "El Mencho""
             or bool(_APPOSITION_AFTER.match(after))
@@ -1880,6 +1885,16 @@ def _contains_words(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """`words` run consecutively inside the longer `name`."""
     return len(name) > len(words) and any(
         name[start : start + len(words)] == words for start in range(len(name) - len(words) + 1))
+
+
+def _kin_or_named_before(before: str) -> bool:
+    """_KIN_OR_NAMED_BEFORE.search(before), sooner: its match ends with a kin noun or a naming
+    word, which a space precedes and only a comma and spaces follow, so `before`'s last word
+    must be one. Most words before a name are none, and that test spares searching the whole
+    window, whose every position the pattern's long lists of nouns are tried at."""
+    words = before.rstrip().removesuffix(",").rsplit(maxsplit=1)
+    return (bool(words) and _KIN_OR_NAMING_WORD.fullmatch(words[-1]) is not None
+            and _KIN_OR_NAMED_BEFORE.search(before) is not None)
 
 
 def _plural_title(tokens: list[_Token]) -> bool:
