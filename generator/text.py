@@ -21,7 +21,10 @@ _ABBREVIATIONS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space.
 # Starts only where a run of end marks starts: tried inside a run of 100,000 dots, the match
 # would fail late at every position, and the splitting would take time in the square of the run.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+")
+# The first end mark comes before that look-behind (which looks past it), so that the pattern
+# opens with a character class: re then skips to the next end mark in one fast scan instead of
+# trying the pattern at every character (4x faster over an article).
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*[\"'”’)\]]*\s+")
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _start = attrgetter("start")

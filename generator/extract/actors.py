@@ -140,13 +140,17 @@ _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 # Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
 _NICKNAME_AFTER_A_NAME = re.compile(r"\s?(?:\(\s?)?[\"“]\s?")
 # A nickname inside a name: 'Ignacio "Nacho" Coronel', 'Joaquin "El Chapo" Guzman Loera'.
-_NAME_WORD = r"[A-Z][a-zà-öø-ÿ'’-]+"
+_NAME_TAIL = r"[a-zà-öø-ÿ'’-]+"  # a name word after its capital
+_NAME_WORD = rf"[A-Z]{_NAME_TAIL}"
+# The first capital opens the pattern, the word boundary before it checked behind it: re's fast
+# scan for a capital then skips the lower-case words, where "\b" first was tried at each.
 _NICKNAME_INSIDE = re.compile(
-    rf"\b(?P<first>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+[\"“]\s?[A-Z][^\"”\n]{{0,30}}?\s?,?[\"”]\s+"
+    rf"(?P<first>[A-Z](?<!\w.){_NAME_TAIL}(?:\s+{_NAME_WORD})?)\s+[\"“]\s?[A-Z][^\"”\n]{{0,30}}?\s?,?[\"”]\s+"
     rf"(?P<last>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
 _ABBREVIATED_TITLE_BEFORE = re.compile(rf"\b{_DOTTED_TITLES}\s+$")
+_SIBLING_NOUNS = ("brothers", "sisters", "siblings", "sons", "daughters", "cousins", "twins")
 _SIBLINGS = re.compile(
-    r"\b(?:brothers|sisters|siblings|sons|daughters|cousins|twins)\s+"
+    rf"\b(?:{'|'.join(_SIBLING_NOUNS)})\s+"
     r"(?P<given>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+),?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
     r"(?P<surname>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+))\b")
 # A speaker named by one word and described as a person: "said Amgad, a mother of three",
@@ -176,7 +180,9 @@ _CREDIT_LIST = re.compile(
     r"(?:(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by|(?:\A|\n)[ \t]*By)"
     r"\s+[^.;()\n]{2,60}?(?:,|\band)\s+$")
 # A possessive written with its apostrophe: where a text has one, an "s" without is a plural.
-_APOSTROPHE_S = re.compile(r"\w ?['’]s\b")
+# It opens with the apostrophe, its letter or letter and space checked behind it: re's fast scan
+# for that character then skips the rest of the text (10x faster than opening with "\w").
+_APOSTROPHE_S = re.compile(r"['’](?:(?<=\w.)|(?<=\w .))s\b")
 # A byline of its own line: "By Hamid Ould Ahmed and Mariam Karouny ALGIERS/TUNIS".
 _LINE_BYLINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*By\s+$")
 _CREDIT_BLOCK = re.compile(
@@ -426,7 +432,7 @@ _SPANISH_LINKS = frozenset("de del y e el la las los por para en".split())
 _WEBSITE = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|net|org|info|mx|co|tv)(?:\.[a-z]{2})?(?![\w/.-]|\.\w)")
 _OUTLET_POSSESSIVE = re.compile(r"\s?['’]s\s+")
 _SPOKEN_TO_BEFORE = re.compile(r"\b(?:told|asked\s+by|interviewed\s+by|interview\s+with|speaking\s+to|said\s+to)\s+$")
-_TOP_LEVEL_DOMAIN = re.compile(r"[a-z]\.(?:com|net|org|info|mx|co|tv)\b")
+_TOP_LEVEL_DOMAIN = re.compile(r"\.(?<=[a-z]\.)(?:com|net|org|info|mx|co|tv)\b")  # the dot first: re's fast scan
 # "Russia and China", "Belgium, Britain, Canada", "Denmark and the United States"
 _COORDINATED = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
 _COORDINATION = re.compile(_COORDINATED)
@@ -1803,6 +1809,8 @@ class _Article:
     def match_siblings(self) -> None:
         """"the brothers Hermen, Obdulio and Iber Angulo Zamora": each first name of the list is
         a person of the surname the last one carries."""
+        if not any(noun in self.body for noun in _SIBLING_NOUNS):
+            return  # most texts have none: a few scans for a word are cheaper than one for the pattern
         for match in _SIBLINGS.finditer(self.body):
             surname = match.group("surname")
             names = [(f"{given.group()} {surname}", match.start("given") + given.start(), match.start("given") + given.end())
