@@ -136,6 +136,7 @@ _PERSON_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}
 _NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by(?:\s+(?:warlords?|bosses|commanders?))?|warlords?)"
 _NICKNAME_BEFORE = re.compile(
     rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“'‘]\s?$", re.IGNORECASE)
+_OPENING_QUOTES = frozenset("\"“'‘")  # what _NICKNAME_BEFORE ends with, but for spaces
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 # Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
 _NICKNAME_AFTER_A_NAME = re.compile(r"\s?(?:\(\s?)?[\"“]\s?")
@@ -1679,10 +1680,11 @@ class _Article:
         start, end = tokens[0].start, tokens[-1].end
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 240]  # a credit line's names
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
-        ends_with = before.rstrip()[-2:]
+        trimmed = before.rstrip()
+        ends_with = trimmed[-2:]
         if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or (ends_with == "By" and _LINE_BYLINE_BEFORE.search(before))
-                or _CREDIT_LIST.search(before) or _CONTRIBUTED.match(after)
-                or _PHOTO_BEFORE.search(before) or _PHOTOGRAPHER_BEFORE.search(before)
+                or (trimmed.endswith((",", "and")) and _CREDIT_LIST.search(before)) or _CONTRIBUTED.match(after)
+                or _PHOTO_BEFORE.search(before) or (ends_with[-1:] == "/" and _PHOTOGRAPHER_BEFORE.search(before))
                 or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
         if _PARTY_AND_STATE.match(self.body, start):
@@ -1691,8 +1693,9 @@ class _Article:
             # One word is a person's name only with a title, or where only a person can be meant:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
             return (title in _STRONG_TITLES or _kin_or_named_before(before)
-                    or bool(_AGE_AFTER.match(after)) or bool(_NICKNAME_BEFORE.search(before))
-                    or bool(_ABBREVIATED_TITLE_BEFORE.search(before))
+                    or bool(_AGE_AFTER.match(after))
+                    or (ends_with[-1:] in _OPENING_QUOTES and bool(_NICKNAME_BEFORE.search(before)))
+                    or (ends_with[-1:] == "." and bool(_ABBREVIATED_TITLE_BEFORE.search(before)))
                     or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
                     or bool(_PERSON_APPOSITION_AFTER.match(after))
                     or (names[0].text in self.kb.given_names and names[0].lower not in self.matcher.body_starts
