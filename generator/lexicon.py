@@ -26,6 +26,9 @@ YEAR_REFERENCE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# What YEAR_REFERENCE cannot match without, found by re's fast scan for its first digit: most
+# sentences name no year, and the search for the whole pattern tries every word of them.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
 # "calls for restraint from the US", "pressure from Washington", "aid from Britain": what comes
@@ -51,7 +54,7 @@ def names_an_earlier_time(sentence: str, reference: dt.date | None) -> bool:
     past years or decades; "since 2011" counts from long ago even when the reference is unknown."""
     if PAST_PERIOD.search(sentence):
         return True
-    for match in YEAR_REFERENCE.finditer(sentence):
+    for match in YEAR_REFERENCE.finditer(sentence) if _YEAR_DIGITS.search(sentence) else ():
         if reference is None:
             if match["preposition"].lower() in ("since", "from", "between"):
                 return True
