@@ -1651,7 +1651,7 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
             continue  # "pressure from the United States and other powers": a government
         before = body[max(0, mention.start - 50) : mention.start]
         head = _head_of_list(body, mention, list_heads)
-        after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body[end : mention.start]) for end in place_ends)
+        after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body, end, mention.start) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
         attributive = _qualifies_a_word(body, mention.start)
