@@ -532,6 +532,7 @@ def tokenize(text: str) -> tuple[list[_Token], list[bool]]:
     return tokens, [*joined, False] if words else []
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a name's words: _full_names compares every person's with every other's
 def _token_texts(text: str) -> tuple[str, ...]:
     return tuple(match.group() for match in _TOKEN.finditer(text))
 
@@ -1881,6 +1882,7 @@ class _Article:
         return found
 
 
+@functools.lru_cache(maxsize=1 << 12)  # as _token_texts
 def _without_initials(name: str) -> tuple[str, ...]:
     return tuple(word for word in _token_texts(name) if not _INITIAL_WORD.fullmatch(word))
 
