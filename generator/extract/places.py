@@ -971,18 +971,13 @@ class _Scan:
 def _scan(tokens: _Tokens, gazetteer: Gazetteer, context: _Context) -> _Scan:
     """Gazetteer places, left to right, longest match first.
 
-    Most words start no name: the words that may are picked out first (one pass with no
-    function calls), and only those are looked at further.
+    Most words start no name: the words that may are picked out first (_name_starts), and only
+    those are looked at further.
     """
-    longest = gazetteer.longest
-    may_start = [
-        index for index, norm in enumerate(tokens.norms)
-        if norm in longest or (norm[-1] == "s" and norm[:-1] in longest)
-    ]
     scan, free_from = _Scan([]), 0
-    for index in may_start:
-        if index < free_from or not _may_start_name(tokens, index, gazetteer):
-            continue  # inside the name just found, or no name can start here
+    for index in _name_starts(tokens, gazetteer):
+        if index < free_from:
+            continue  # inside the name just found
         hit = _longest_hit(tokens, index, gazetteer, context, scan)
         if hit is not None:
             scan.hits.append(hit[0])
@@ -1019,16 +1014,24 @@ def _rescan_contested(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan, contex
     return [by_token[index] for index in sorted(by_token)]
 
 
-def _may_start_name(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> bool:
-    """Whether a name can start at `first`: one of a word (maybe with an "s" that _lookup drops),
-    or a longer one whose first two words are here ("the", "a", "Syrian" mostly begin none)."""
-    norm, aliases = tokens.norms[first], gazetteer.aliases
-    if norm in aliases or (norm.endswith("s") and norm[:-1] in aliases):
-        return True
-    if first + 1 >= len(tokens.norms) or not tokens.joins_next[first]:
-        return False
-    pair = f"{norm} {tokens.norms[first + 1]}"
-    return pair in gazetteer.pairs or pair[:-1] in gazetteer.pairs
+def _name_starts(tokens: _Tokens, gazetteer: Gazetteer) -> list[int]:
+    """The tokens a name can start at: one of a word (maybe with an "s" that _lookup drops), or
+    a longer one whose first two words are here ("the", "a", "Syrian" mostly begin none).
+
+    What a word alone decides is looked up once per distinct word of the article, not once per
+    token, and the pass over the tokens makes no function call.
+    """
+    longest, aliases, pairs, norms, joins_next = (
+        gazetteer.longest, gazetteer.aliases, gazetteer.pairs, tokens.norms, tokens.joins_next)
+    starting = {norm for norm in set(norms) if norm in longest or (norm[-1] == "s" and norm[:-1] in longest)}
+    one_word = {norm for norm in starting if norm in aliases or (norm[-1] == "s" and norm[:-1] in aliases)}
+    last = len(norms) - 1
+    return [
+        index for index, norm in enumerate(norms)
+        if norm in starting and (norm in one_word or (
+            index < last and joins_next[index]
+            and ((pair := f"{norm} {norms[index + 1]}") in pairs or pair[:-1] in pairs)))
+    ]
 
 
 def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Context,
@@ -1332,7 +1335,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
     """(first token, last token, kind) of every name introduced as a place by its wording."""
     found, norms = [], tokens.norms
     headlines: dict[int, bool] = {}  # sentence -> whether it is a headline, decided once
-    for index in [index for index, norm in enumerate(norms) if norm in _KIND_WORDS]:
+    for index in compress(range(len(norms)), map(_KIND_WORDS.__contains__, norms)):  # without a Python loop
         norm, sentence = norms[index], tokens.sentence[index]
         if sentence not in headlines:
             headlines[sentence] = _is_headline(tokens, sentence, bisect.bisect_left(tokens.sentence, sentence))
