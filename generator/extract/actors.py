@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -776,7 +776,7 @@ class _Article:
                  matcher: _Matcher, places: tuple[EntityMention, ...]):
         self.body, self.tokens, self.kb, self.matcher = body, tokens, kb, matcher
         self.found: list[_Found] = []
-        self.starts = [token.start for token in tokens]
+        self.starts = list(map(attrgetter("start"), tokens))
         self.taken = [False] * len(tokens)
         self.joined = joined
         self.writes_apostrophes = _APOSTROPHE_S.search(body) is not None
@@ -785,7 +785,7 @@ class _Article:
         first_letters = map(itemgetter(0), map(itemgetter(0), tokens))  # token.text[0], without a Python loop
         self.capitalised = list(compress(range(len(tokens)), map(str.isupper, first_letters)))
         place_spans = sorted((m.start, m.end) for place in places for m in place.mentions)
-        self.place_span_of = {i: span for i, span in _overlaps(tokens, place_spans)}
+        self.place_span_of = {i: span for i, span in _overlaps(tokens, self.starts, place_spans)}
         # Places found by a name of several words that is not theirs: a translation GeoNames
         # lists ("White House" for Casablanca) yields to an actor of that name.
         self.place_named_otherwise = {
@@ -2003,9 +2003,9 @@ def _is_headline(line: str) -> bool:
     return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
-def _overlaps(tokens: list[_Token], spans: list[tuple[int, int]]):
-    """(token index, place span) for every token inside a place mention (spans sorted)."""
-    starts = [token.start for token in tokens]
+def _overlaps(tokens: list[_Token], starts: list[int], spans: list[tuple[int, int]]):
+    """(token index, place span) for every token inside a place mention (spans sorted); `starts`
+    are the tokens' start offsets."""
     for start, end in spans:
         index = max(0, bisect.bisect_right(starts, start) - 1)
         while index < len(tokens) and tokens[index].start < end:
