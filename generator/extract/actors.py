@@ -190,6 +190,9 @@ _CREDIT_BLOCK = re.compile(
     r"(?:\(|-LRB-)\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()\n]{0,600}?(?:\)|-RRB-)")
 # "CNN's Alan Silverleib, Jill Dougherty and Mike Pearson contributed to this report"
 _CONTRIBUTED = re.compile(r"[^.;\n]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)", re.IGNORECASE)
+# What a text _CONTRIBUTED matches holds once lower-cased: none of its letters is one that
+# re.IGNORECASE also matches in another form (as "ı" and "İ" match "i"), so lower() keeps it.
+_CONTRIBUTED_WORD = "contr"
 # A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
@@ -1684,7 +1687,7 @@ class _Article:
         trimmed = before.rstrip()
         ends_with = trimmed[-2:]
         if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or (ends_with == "By" and _LINE_BYLINE_BEFORE.search(before))
-                or (trimmed.endswith((",", "and")) and _CREDIT_LIST.search(before)) or _CONTRIBUTED.match(after)
+                or (trimmed.endswith((",", "and")) and _CREDIT_LIST.search(before)) or (_CONTRIBUTED_WORD in after.lower() and _CONTRIBUTED.match(after))
                 or _PHOTO_BEFORE.search(before) or (ends_with[-1:] == "/" and _PHOTOGRAPHER_BEFORE.search(before))
                 or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
