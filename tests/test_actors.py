@@ -195,6 +195,18 @@ def test_reference_phrases_match_any_case_and_hyphen_but_whole_words_only():
 
 
 @pytest.mark.parametrize(
+    "before",
+    ["said his son ", "his son,\n", "their stepson , ", "her fiancée, ", "a man known   as ", "HIS SON ",
+     "his \u017fon ", "his n\u0131ece ", "a boy called\n", "his son,, ", "his son", "his sons ", "a son-in-law ",
+     "Reuters reported, ", "", "  "],
+)
+def test_the_last_word_test_finds_what_the_kin_or_named_pattern_finds(before):
+    from generator.extract.actors import _KIN_OR_NAMED_BEFORE, _kin_or_named_before
+
+    assert _kin_or_named_before(before) == (_KIN_OR_NAMED_BEFORE.search(before) is not None)
+
+
+@pytest.mark.parametrize(
     "phrases",
     [
         ["the britain based observatory", "regime forces", "the regime", "the army", "regime"],
