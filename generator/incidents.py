@@ -310,7 +310,8 @@ def report_date(claim: Claim) -> dt.date:
 
 def current_totals(claims: Iterable[Claim]) -> tuple[list[Claim], list[tuple[Claim, ...]]]:
     """The totals to compare (each claimant's newest report date), and per claimant that
-    reported on several dates its totals oldest first."""
+    reported on several dates its totals oldest first (within one day the smaller first: a
+    day's reports firm up, "24 dead" in an early wire before "at least 100")."""
     largest: dict[tuple[str, str], Claim] = {}  # one article's figures from one claimant: the largest is the total
     for claim in claims:
         key = (claim.article.id, claimant_of(claim))
@@ -321,7 +322,7 @@ def current_totals(claims: Iterable[Claim]) -> tuple[list[Claim], list[tuple[Cla
         by_claimant[claimant_of(claim)].append(claim)
     current, updates = [], []
     for claimant in sorted(by_claimant):
-        own = sorted(by_claimant[claimant], key=lambda c: (report_date(c), c.article.id, c.index))
+        own = sorted(by_claimant[claimant], key=lambda c: (report_date(c), c.figure.count, c.article.id, c.index))
         newest = report_date(own[-1])
         current.extend(c for c in own if report_date(c) == newest)
         if report_date(own[0]) != newest:

@@ -327,6 +327,18 @@ def test_a_claimant_updating_its_toll_is_an_update_not_a_disagreement():
     assert [[c.figure.count for c in chain] for chain in event.updates] == [[15, 29]]
 
 
+def test_a_claimants_toll_over_time_shows_a_days_reports_smaller_first():
+    late_wire = _article("a", ["The Observatory said a blast near Aleppo killed 100 people."],
+                         [_figure(100, source="Observatory")], [("aleppo", 1)], actors=("Observatory",))
+    early_wire = _article("z", ["The Observatory counted 24 dead in the blast near Aleppo."],
+                          [_figure(24, source="Observatory")], [("aleppo", 1)], actors=("Observatory",))
+    next_day = _article("b", ["The Observatory said the blast near Aleppo killed 112 people."],
+                        [_figure(112, source="Observatory")], [("aleppo", 1)], actors=("Observatory",),
+                        published=FRIDAY + dt.timedelta(days=1))
+    (event,) = _xref(late_wire, early_wire, next_day).events
+    assert [[c.figure.count for c in chain] for chain in event.updates] == [[24, 100, 112]]
+
+
 def test_one_claimant_on_one_day_in_two_reports_disagrees_but_not_within_one_article():
     first = _article("a", ["The Observatory said raids on Aleppo killed 15 people."],
                      [_figure(15, source="Observatory")], [("aleppo", 1)], actors=("Observatory",))
