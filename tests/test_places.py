@@ -1053,6 +1053,12 @@ def test_a_country_named_before_the_kind_of_place_says_its_country_even_of_a_cap
     assert found["Buenos Aires"].kind == "district"
 
 
+def test_a_district_a_city_owns_is_in_its_country_even_of_a_foreign_citys_namesake():
+    found = {place.name: place for place in places_in(
+        "In Monrovia's northern Douala suburb, a work gang mowed the grass.", packs=())}
+    assert (found["Douala"].kind, found["Douala"].country) == ("district", "Liberia")
+
+
 def test_a_nationality_is_no_name_of_a_district():
     found = {place.name: place for place in places_in(
         "Police swept through the Ecuadorean district of Buenos Aires in Ecuador.", packs=())}

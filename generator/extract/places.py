@@ -1394,8 +1394,8 @@ def _pattern_places(
         hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
                                                and hit.place.foreign and hit.place.country not in named)]
     # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
-    nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, _ in worded
-               if (nation := _nation_of_the_kind(tokens, first, gazetteer)) is not None}
+    nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, kind in worded
+               if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_city_country(tokens, first, kind, hits))}
     hits[:] = [hit for hit in hits if hit.place.kind == "country" or nations.get(
         " ".join(tokens.norms[hit.first_token : hit.last_token + 1]), hit.place.country) == hit.place.country]
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
@@ -1406,7 +1406,7 @@ def _pattern_places(
         key = " ".join(tokens.norms[first : last + 1])
         if key in found:
             continue
-        nation = _nation_of_the_kind(tokens, first, gazetteer)  # "the Tunisian town of Dehiba"
+        nation = nations.get(key)  # "the Tunisian town of Dehiba", "Monrovia's northern Douala suburb"
         known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"
                  and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named)
                  and nation in (None, alias.place.country)]
@@ -1426,6 +1426,17 @@ def _pattern_places(
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
+
+
+def _owner_city_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> str | None:
+    """The country of the city whose district the wording names: "in Monrovia's northern Douala
+    suburb" is in Liberia, not Cameroon's port."""
+    owner = first - 1
+    if owner >= 0 and tokens.norms[owner] in _DIRECTIONS:
+        owner -= 1
+    if kind != "district" or owner < 0 or not tokens.possessive[owner]:
+        return None
+    return next((hit.place.country for hit in hits if hit.last_token == owner and hit.place.kind in SETTLEMENT_KINDS), None)
 
 
 def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> str | None:
