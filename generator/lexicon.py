@@ -87,7 +87,7 @@ TITLE_WORDS = frozenset(
     colonel major maj captain capt brigadier brig adm cdr cmdr supt commander chief director country spokesman spokeswoman
     spokesperson ambassador envoy special deputy vice senator sen rep representative governor gov
     mayor king queen prince princess crown emir sheikh sheik imam ayatollah mufti patriarch pope
-    bishop archbishop dr doctor prof professor mr mrs ms miss sir lord lady chancellor premier
+    bishop archbishop dr doctor prof professor mr mrs ms miss sir chancellor premier
     speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
     undersecretary commissioner high coordinator rapporteur counterpart executive regional
     humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal

@@ -580,6 +580,7 @@ def test_capitalised_common_words_at_a_sentence_start_are_no_outlet_or_group(kb)
     ("Cameraman Ali Hassan al-Jaber was shot dead near Benghazi.", "Ali Hassan al-Jaber"),
     ("The commander, Brig David Richards, said the troops were ready.", "David Richards"),  # ranks without a dot
     ("Adm Mike Mullen said the fleet was ready.", "Mike Mullen"),
+    ("Lord Ashdown said the plan would fail.", "Lord Ashdown"),  # a peer goes by his title and one name
 ])
 def test_an_occupation_before_a_name_is_a_title(kb, body, person):
     assert person in {a.name for a in _actors(body, kb).values()}
