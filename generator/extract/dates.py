@@ -32,9 +32,8 @@ _WEEKDAYS = WEEKDAYS
 _WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
 
 # Month names are matched capitalised only: "may" in running text is nearly always the verb.
-_MONTH = "(?P<month>" + "|".join(
-    sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True)
-) + r")\.?"
+_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True))
+_MONTH = "(?P<month>" + _MONTH_NAMES + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _LEADING_WEEKDAY = (
@@ -59,6 +58,14 @@ _WEEKDAY_INITIALS = "".join(sorted({w[0].upper() for w in _WEEKDAYS}))
 _MONTH_INITIALS = "".join(sorted({m[0].upper() for m in _MONTHS}))
 _DAY_MONTH_DATE = re.compile(rf"(?=[\d{_WEEKDAY_INITIALS}])(?<![\w-])" + _DAY_MONTH)
 _MONTH_DAY_DATE = re.compile(rf"(?=[{_WEEKDAY_INITIALS}{_MONTH_INITIALS}])(?<![\w-])" + _MONTH_DAY)
+# Each date pattern with a search for what it cannot match without (the separator and year of a
+# numeric date, a day beside a month's name). These open with a character or word, which re skips
+# to, so they reject a text in one fast scan; most texts hold no date of a given kind.
+_DATE_PATTERNS = (
+    (_ABSOLUTE_DATE, re.compile(r"[-./](?:[01]\d-|(?:19|20)\d\d)")),
+    (_DAY_MONTH_DATE, re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + ")")),
+    (_MONTH_DAY_DATE, re.compile("(?:" + _MONTH_NAMES + r")\.?\s+\d")),
+)
 
 _MODIFIERS = ("last", "next", "this", "past")
 _DEICTIC_WORDS = ("yesterday", "today", "tonight", "tomorrow", "last night")
@@ -139,7 +146,9 @@ def _absolute_dates(text: str) -> list[tuple[int, int, dt.date | None, bool]]:
     """
     found: list[tuple[int, int, dt.date | None, bool]] = []
     taken = TakenSpans()
-    for pattern in (_ABSOLUTE_DATE, _DAY_MONTH_DATE, _MONTH_DAY_DATE):
+    for pattern, required in _DATE_PATTERNS:
+        if not required.search(text):
+            continue
         for match in pattern.finditer(text):
             if not taken.take(*match.span()):
                 continue
