@@ -10,10 +10,15 @@ tokenizer recur in it ("word , word" and "word 's" are rare in edited prose).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _TOKENIZER_MARKS = re.compile(r"\w \, \w| \'s\b| n\'t\b|\w \.(?:\s|$)|-LRB-|-RRB-|``")
 _ENOUGH_MARKS = 3  # per article: one "word , word" can be a typo, three are a tokenizer
+# A fixed part of each mark, held inside it: as marks never overlap, a text with fewer of these
+# than _ENOUGH_MARKS has fewer marks. Counting them is a fast scan; most texts stop there, before
+# the marks' pattern, which opens with no character re can skip to, is tried at every character.
+_MARK_PARTS = (" ,", " 's", " n't", " .", "-LRB-", "-RRB-", "``")
 
 _BRACKET_TOKEN = re.compile("|".join(map(re.escape, _BRACKETS)))
 _SPACE_BEFORE = re.compile(r" +(?=[,.;:!?%)\]}]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|'(?=\s|$))")
@@ -34,7 +39,10 @@ _SUFFIXES = frozenset(
 
 
 def is_tokenized(text: str) -> bool:
-    return len(_TOKENIZER_MARKS.findall(text)) >= _ENOUGH_MARKS
+    if sum(map(text.count, _MARK_PARTS)) < _ENOUGH_MARKS:
+        return False
+    enough = islice(_TOKENIZER_MARKS.finditer(text), _ENOUGH_MARKS - 1, None)  # a tokenized text has many
+    return next(enough, None) is not None
 
 
 def rejoin(paragraphs: list[str]) -> list[str]:
