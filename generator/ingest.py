@@ -46,7 +46,7 @@ from generator.readers import (
     title_from_url,
 )
 from generator.slugs import short_hash, slugify
-from generator.text import word_count
+from generator.text import has_words, word_count
 from generator.yamlio import load_yaml
 
 MAX_ARTICLE_FILE_BYTES = 20 * 1024 * 1024
@@ -366,7 +366,7 @@ def _jsonl_text(data: bytes, source_path: str) -> tuple[str | None, str, list[Re
 def _article(draft: Draft, source_path: str, fallback_id: str, sidecar: _Sidecar) -> tuple[RawArticle | None, list[Report]]:
     """The finished article (sidecar applied, title settled), or None and why not."""
     reports = [Report(source_path, warning, draft.record, "warning") for warning in draft.warnings]
-    if word_count(draft.body) < MIN_ARTICLE_WORDS:
+    if not has_words(draft.body, MIN_ARTICLE_WORDS):
         reports.append(Report(source_path, f"no article text ({word_count(draft.body)} words)", draft.record))
         return None, reports
     article_id = draft.own_id or fallback_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from operator import attrgetter
 from urllib.parse import urlsplit
 
@@ -97,8 +98,16 @@ def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
     return sentences[max(before, 0)].index
 
 
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+    return len(_WORD.findall(text))
+
+
+def has_words(text: str, least: int) -> bool:
+    """word_count(text) >= least (least >= 1), read only up to that word."""
+    return next(islice(_WORD.finditer(text), least - 1, None), None) is not None
 
 
 TITLE_LIMIT = 100  # characters of a title made from the lead

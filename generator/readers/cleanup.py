@@ -91,9 +91,9 @@ def _byline(line: str, harvest: Harvest) -> bool:
     return True
 
 
-def _timestamp(line: str, harvest: Harvest) -> bool:
+def _timestamp(line: str, words: int, harvest: Harvest) -> bool:
     """A line that is only a date ("Updated Sept. 23, 2016, 5:42 AM EDT")."""
-    if len(line.split()) > _MAX_TIMESTAMP_WORDS:
+    if words > _MAX_TIMESTAMP_WORDS:
         return False
     date = parse_date(_TIMESTAMP_PREFIX.sub("", line))
     if date is None:
@@ -105,7 +105,7 @@ def _timestamp(line: str, harvest: Harvest) -> bool:
 
 def _is_boilerplate(line: str, harvest: Harvest) -> bool:
     """True when `line` is not article text; declared metadata in it goes into `harvest`."""
-    words = len(line.split())
+    words = line.count(" ") + 1  # a line of clean_lines is one_line()'s: words parted by one space
     if _NO_LETTERS.match(line) or URL_LINE.match(line):
         return True
     if words <= _MAX_NOTICE_WORDS and (_NOTICE.search(line) or _RELATED.match(line) or _CREDITS.match(line)):
@@ -123,7 +123,7 @@ def _is_boilerplate(line: str, harvest: Harvest) -> bool:
     if _WIRE_SIGNATURE.match(line):
         harvest.add_wires(_wires_in(re.sub(r"[-–—()/.&]", ",", line)))
         return True
-    return _byline(line, harvest) or _timestamp(line, harvest)
+    return _byline(line, harvest) or _timestamp(line, words, harvest)
 
 
 # Captions compared with every paragraph: a page has a few; text made of captions must not cost
