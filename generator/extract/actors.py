@@ -77,9 +77,25 @@ _STARTERS = frozenset(
 )
 _TITLE_WORDS = TITLE_WORDS
 
+
+class _Ending:
+    """A pattern that ends in white space and "$" after at most `words` words ("drug lord ").
+
+    Its match starts inside the last `words` words of the text, so it is searched from there: a
+    plain search tries it at every position of the 90 characters before a name.
+    """
+
+    def __init__(self, pattern: str, words: int):
+        self.pattern, self.words = re.compile(pattern), words
+
+    def search(self, before: str) -> re.Match[str] | None:
+        head = before.rstrip().rsplit(None, self.words)  # head[0] ends before the last `words` words
+        return self.pattern.search(before, len(head[0]) if len(head) > self.words else 0)
+
+
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
 _DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Brig|Gov)\."
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = _Ending(
     rf"\b(?:{_DOTTED_TITLES}|"
     r"[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
     r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"
@@ -92,7 +108,8 @@ _TITLE_BEFORE = re.compile(
     r"[Bb]oss|[Kk]ingpin|[Tt]rafficker|[Ff]ounder|[Aa]nalyst|[Rr]esearcher|[Ee]xpert|[Pp]rofessor|"
     r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
-    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?)\s+$"
+    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?)\s+$",
+    words=2,  # "drug lord"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
@@ -125,9 +142,9 @@ _KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso"
 # The word _KIN_OR_NAMED_BEFORE ends with (before a comma and spaces): see _kin_or_named_before.
 _KIN_OR_NAMING_WORD = re.compile(rf"{_KIN_NOUNS}|named|called|as", re.IGNORECASE)
 # A title written in lower case before one word: "rebel spokesman Abdelsalam said".
-_LOWER_TITLE_BEFORE = re.compile(
+_LOWER_TITLE_BEFORE = _Ending(
     r"\b(?:president|minister|ambassador|envoy|spokes(?:man|woman|person)|senator|king|prince|chancellor|premier"
-    r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal)\s+$")
+    r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal)\s+$", words=1)
 # A person's noun in apposition to one word: "to see Nasib, a comatose baby", "Amgad, a mother of three".
 _PERSON_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?i:baby|child|toddler|infant|teenager)\b")
 # 'a man known in the area as alias "Cachetes"', 'goes by the aliases "Jair" and "El Loco"'
@@ -170,11 +187,12 @@ _SPEECH_AFTER = re.compile(rf"\s+(?:(?:also|then|later|simply|has|had|have|was|i
 # said", "Arnel dela Vega of the army's Western Mindanao Command said".
 _AFFILIATION_THEN_SPEECH = re.compile(
     rf"\s+(?:of|from)\s+(?:the\s+)?[^.,;:\"“”()\[\]]{{1,60}}?\s+(?:{_SPEECH_VERBS}|writes|wrote|stated)\b")
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = _Ending(
     r"\b(?:said|says|told|according to|killed|kidnapped|abducted|murdered|assassinated|arrested|detained"
     # what is done to people: "the murders of Secundino Orellana Romero and ...", "the arrest of"
     r"|(?:murders?|killings?|assassinations?|arrests?|capture|kidnappings?|abductions?|disappearances?|extraditions?)\s+of"
-    r"|identified\s+(?:only\s+)?as)\s+$")  # "the deceased seaman was identified as Jaypee Galicha"
+    r"|identified\s+(?:only\s+)?as)\s+$",  # "the deceased seaman was identified as Jaypee Galicha"
+    words=3)
 _BYLINE_BEFORE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Pp]hotos?|[Ee]dited|[Ww]ritten|[Cc]ompiled)\s+by\s+$")
 # The later names of a credit line: "Editing by Douglas Hamilton and Sophie Hares".
 _CREDIT_LIST = re.compile(
