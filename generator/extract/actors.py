@@ -85,8 +85,8 @@ class _Ending:
     plain search tries it at every position of the 90 characters before a name.
     """
 
-    def __init__(self, pattern: str, words: int):
-        self.pattern, self.words = re.compile(pattern), words
+    def __init__(self, pattern: str, words: int, flags: int = 0):
+        self.pattern, self.words = re.compile(pattern, flags), words
 
     def search(self, before: str) -> re.Match[str] | None:
         head = before.rstrip().rsplit(None, self.words)  # head[0] ends before the last `words` words
@@ -234,10 +234,10 @@ _ACTING_AFTER = re.compile(rf"{_ACTS}|{_LED_AFTER.pattern}")
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
 _WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
-_OFFICE_OF_BEFORE = re.compile(
+_OFFICE_OF_BEFORE = _Ending(
     r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
     r"delegation|decision|refusal|approval|consent|position|policy|praise|help|role|efforts)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
+    words=3, flags=re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
@@ -249,7 +249,8 @@ _ACTED_ON_BEFORE = re.compile(
     r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|{BACKING_FROM.pattern}"
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$",
+                           words=2, flags=re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
@@ -674,8 +675,8 @@ def find_actors(
 # "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;
 # the story does not cite it.
 _PHOTO_AFTER = re.compile(r"[ \t]+(?:Photos?|Images?)\b|/(?=\S)")  # on its line: "Handout / AP\n/ Source: Reuters" cites AP
-_PHOTO_BEFORE = re.compile(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*$",
-                           re.IGNORECASE)
+_PHOTO_BEFORE = _Ending(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*$",
+                        words=4, flags=re.IGNORECASE)  # "Photo courtesy of :"
 _PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?/\s*$")  # "(AP Photo/Ben Curtis)", "Photo: AP/..."
 
 
@@ -683,7 +684,7 @@ def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
     """The outlets found, less those that only took a picture (their photographers are dropped
     as persons by _is_person)."""
     return [item for item in found if item.kind != "media" or not (
-        _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.search(body, max(0, item.start - 30), item.start))]
+        _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.pattern.search(body, max(0, item.start - 30), item.start))]
 
 
 def prepare(kb: KnowledgeBase) -> None:
