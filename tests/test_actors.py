@@ -488,6 +488,12 @@ def test_a_country_a_place_is_bordered_by_is_no_government(kb):
     assert ("Iraqi government", "government") not in actors
 
 
+def test_a_name_ending_in_press_is_an_outlet_not_a_person(kb):
+    found = {(a.name, a.kind) for a in _actors("The Afghan Islamic Press reported the attack. The Canadian Press "
+                                                "said so.", kb).values()}
+    assert {("Afghan Islamic Press", "media"), ("Canadian Press", "media")} <= found
+
+
 def test_a_former_officeholder_speaks_for_no_government(kb):
     actors, _ = _actors_and_places("The war was waged for the benefit of former French president Sarkozy.", kb)
     assert ("French government", "government") not in actors

@@ -433,7 +433,7 @@ _MEDIA_PREFIXES = frozenset(
     "journal folha gazeta gaceta corriere giornale quotidien".split()
 )
 _ARTICLES = frozenset("el la los las le les o os il lo".split())
-_MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune".split())
+_MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune press".split())
 # Unions the per-run checks use, built once (a set union per call costs more than the check).
 _ORGANIZATION_HEADS = _ORG_HEADS | _MEDIA_HEADS
 _HEADS_BEFORE_OF = frozenset(("house",))  # "House of Representatives"; "Amport House" is a building
