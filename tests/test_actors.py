@@ -453,7 +453,8 @@ def test_a_country_acts_against_or_through_what_its_government_decides(kb):
             ("Karzai again angered Washington by criticising the raids.", "US government"),
             ("Washington 's reluctance has already caused delays.", "US government"),
             ("A police force will be trained by the US.", "US government"),
-            ("Karzai praised the role of the US in Kabul.", "US government")):
+            ("Karzai praised the role of the US in Kabul.", "US government"),
+            ("Calls for restraint from the US grew.", "US government")):  # the cue read whatever its case
         actors, _ = _actors_and_places(text, kb)
         assert (government, "government") in actors, text
 

@@ -247,7 +247,7 @@ _ACTED_ON_BEFORE = re.compile(
     r"(?:accusations|allegations|sanctions|threats)\s+against|angered|infuriated?|"
     # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
     r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
-    rf"|{BACKING_FROM.pattern}"
+    rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
 )
 _LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$",
                            words=2, flags=re.IGNORECASE)

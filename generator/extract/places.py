@@ -489,7 +489,7 @@ class _Builder:
         acronym = _is_acronym(alias)
         keys = _name_keys(alias)
         keys = keys if variants else keys[:1]
-        for key in dict.fromkeys([*keys, *(spelling for key in keys[:1] for spelling in _ezafe_spellings(key))]):
+        for key in dict.fromkeys([*keys, *_ezafe_spellings(keys[0])] if keys else ()):
             if not curated and (key in self.not_places or len(key) < 3):
                 continue
             self._put(key, _Alias(place, acronym, any_case, needs_country), curated, only_new)
@@ -1273,8 +1273,8 @@ def _names_listed_after_places(tokens: _Tokens, body: str, hits: list[_Hit],
             continue
         listed = _listed_names(tokens, body, first, gazetteer)
         closed = listed and tokens.norms[listed[-1][0] - 1] in ("and", "or")
-        if closed and all(first == last and _unknown_name(tokens, (first, last), gazetteer)
-                          and gazetteer.longest.get(tokens.norms[first], 0) <= 1 for first, last in listed):  # "Rio" of Rio de Janeiro
+        if closed and all(start == end and _unknown_name(tokens, (start, end), gazetteer)
+                          and gazetteer.longest.get(tokens.norms[start], 0) <= 1 for start, end in listed):  # "Rio" of Rio de Janeiro
             found += [(*span, hit.place.kind) for span in listed]
     return found
 
@@ -1294,8 +1294,8 @@ _AFTER_A_FRONTED_PLACE = re.compile(r"\s*,|\s+(?:this|last|on|earlier|yesterday|
 
 def _names_fronted_as_places(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     found = []
-    for index in range(len(tokens.norms) - 1):
-        if tokens.words[index] != "In" or not _starts_sentence(tokens, index):
+    for index in compress(range(len(tokens.words) - 1), map("In".__eq__, tokens.words)):  # without a Python loop
+        if not _starts_sentence(tokens, index):
             continue
         span = _name_after(tokens, index + 1, gazetteer)
         if (span is not None and tokens.sentence[span[1]] == tokens.sentence[index]
@@ -1668,10 +1668,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body, end, mention.start) for end in place_ends)
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
-        attributive = _qualifies_a_word(body, mention.start)
-        locative = (_LOCATIVE_BEFORE.search(before) and not attributive and not _PEOPLE_FROM.search(before)
-                    and not _ENVOY_TO.search(before) and not BACKING_FROM.search(before)
-                    and not _RELATION_BEFORE.search(before))
+        locative = (follows_a_locative(body, mention.start) and not _PEOPLE_FROM.search(before)
+                    and not _ENVOY_TO.search(before))
         on_border = _BORDER_AFTER.match(body, mention.end)
         if head is not None or after_place or own_place or locative or on_border or _AREA_BEFORE.search(before):
             located.add(place.key)
