@@ -7,7 +7,7 @@ licence). The annotation of the sample, made by reading it with bench/annotation
 bench/annotations/heldout-*.yaml; `bench/eval_conflicts.py --corpus OUT --annotations
 'heldout-*.yaml'` scores it.
 
-    .venv/bin/python bench/build_heldout.py --repo GIT_DIR [--out heldout.jsonl] [--second]
+    .venv/bin/python bench/build_heldout.py --repo GIT_DIR [--out heldout.jsonl] [--second | --third]
 
 GIT_DIR: a clone of DaivikSojitra/Timeline-Summarization-in-the-Era-of-LLMs holding COMMIT.
 """
@@ -29,6 +29,15 @@ TOPICS = {
     "Charles_Taylor": ("Liberia and Sierra Leone civil wars", 12),
     "Nawaz_Sharif": ("Pakistan (Taliban insurgency, Kashmir)", 12),
     "Morgan_Tsvangirai": ("Zimbabwe political violence", 12),
+}
+# The third sample (heldout-3-part-*.yaml) takes other conflicts again, drawn after the first two
+# had been used for development: every article about violence these timelines hold, up to the count.
+THIRD_TOPICS = {
+    "Mahmoud_Ahmadinejad": ("Iran (bombings, post-election unrest) and its wars abroad", 16),
+    "Jacob_Zuma": ("Ivory Coast 2011, Libya 2011, South African mine killings", 10),
+    "Dmitry_Medvedev": ("Georgia 2008, North Caucasus, Kyrgyzstan 2010", 10),
+    "Hassan_Rouhani": ("Iran and the wars in Iraq and Syria", 8),
+    "Hu_Jintao": ("Xinjiang and Tibet unrest", 3),
 }
 # An article about violence names it several times; profiles and politics pieces rarely do.
 _VIOLENCE = re.compile(r"\b(?:killed|killing|dead|died|attacks?|bomb\w*|fighting|troops|rebels|"
@@ -60,11 +69,15 @@ def _evenly(items: list, count: int, second: bool) -> list:
     return [items[pick] for pick in sorted(halfway - first)]
 
 
-def build(repo: Path, second: bool = False) -> list[dict]:
+def build(repo: Path, second: bool = False, third: bool = False) -> list[dict]:
     records = []
-    for entity, (topic, count) in TOPICS.items():
+    for entity, (topic, count) in (THIRD_TOPICS if third else TOPICS).items():
         candidates = [(row_number, row) for row_number, row in enumerate(_rows(repo, entity))
                       if len(row) >= 2 and _about_violence(row[1])]
+        if third:  # a timeline may hold one article twice, slightly edited
+            openings: set[str] = set()
+            candidates = [(row_number, row) for row_number, row in candidates
+                          if not (row[1][:300] in openings or openings.add(row[1][:300]))]
         for row_number, (published, text) in _evenly(candidates, count, second):
             records.append({"id": f"entities-{entity}-{row_number}", "title": None,
                             "content": text.replace("\n", "\n\n"), "published": published,
@@ -76,9 +89,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("heldout.jsonl"))
-    parser.add_argument("--second", action="store_true", help="the second sample (heldout-2-part-*.yaml)")
+    sample = parser.add_mutually_exclusive_group()
+    sample.add_argument("--second", action="store_true", help="the second sample (heldout-2-part-*.yaml)")
+    sample.add_argument("--third", action="store_true", help="the third sample (heldout-3-part-*.yaml)")
     arguments = parser.parse_args()
-    records = build(arguments.repo, arguments.second)
+    records = build(arguments.repo, arguments.second, arguments.third)
     arguments.out.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records),
                              encoding="utf-8")
     print(f"{len(records)} articles -> {arguments.out}")
