@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -1045,6 +1047,30 @@ def test_a_metonym_acts_in_the_progressive_too(kb):
     actors = {actor.name: actor for actor in _actors(text, kb, places).values()}
     assert [m.start for m in actors["US government"].mentions] == [0]
     assert "French government" in actors
+
+
+def _capital(text: str, name: str) -> EntityMention:
+    """Every mention of `name` in `text`, as the gazetteer finds a capital city."""
+    mentions = tuple(Mention(name, 0, match.start(), match.end()) for match in re.finditer(re.escape(name), text))
+    return EntityMention(key=f"test:{name}", name=name, kind="city", mentions=mentions)
+
+
+def test_a_capital_is_its_government_where_only_a_government_could_be_meant(kb):
+    """A capital's mentions read as its government when it is one side of a relation, the
+    object of a pact or an action, owns what only a state has, has done something or takes a
+    stance; the city stays where it is a place or merely suffers."""
+    acting = ("The war of words between Washington and Moscow grew. It breached its pact with Kabul. "
+              "Critics backed action against Tehran. Bush demanded Ankara honour it. "
+              "Beijing's stated willingness to talk was noted. Cairo had amassed troops. "
+              "Riyadh was in talks with Doha.")
+    actors = {actor.name: actor for actor in _actors(acting, kb, tuple(
+        _capital(acting, city) for city in ("Washington", "Moscow", "Kabul", "Tehran", "Ankara", "Beijing",
+                                            "Cairo", "Riyadh", "Doha"))).values()}
+    assert {"US government", "Russian government", "Afghan government", "Iranian government",
+            "Turkish government", "Chinese government", "Egyptian government",
+            "Saudi government"} <= set(actors)
+    places = "Talks in Moscow ended. Moscow's mayor spoke. Moscow had suffered floods. Moscow has been hit."
+    assert "Russian government" not in _actors(places, kb, (_capital(places, "Moscow"),))
 
 
 def test_a_word_after_a_sentence_about_a_website_is_no_outlet(kb):

@@ -221,7 +221,8 @@ _ACTION_VERBS = (
     r"demands|accuses|rejects|refuses|vetoed|blocked|expelled|summoned|recalled|denounced|accused|offers|sends|"
     r"promises|taken|abstained|voted|joined|pledged|pledges|provided|delivered|donated|contributed|suspended|"
     r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|retaliate|retaliated|"
-    r"responded|protested|objected|"
+    r"responded|protested|objected|denied|denies|admitted|admits|acknowledged|sided|appeared|appears|"
+    r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
     # and the progressive: "Washington is calling on its ally"
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
@@ -230,7 +231,15 @@ _ACTION_VERBS = (
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
          rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b")
 _LED_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")  # "US - led": tokenized
-_ACTING_AFTER = re.compile(rf"{_ACTS}|{_LED_AFTER.pattern}")
+# "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
+_STANCE = (r"\s+(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
+           r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious)\b")
+_ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_LED_AFTER.pattern}")
+# "Moscow had amassed troops", "Washington has stepped up accusations": a capital that has done
+# something is its government (a country that "has suffered" is still where it happened).
+_CAPITAL_HAS_DONE_AFTER = re.compile(
+    r"\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|not\s+|long\s+)?"
+    r"(?!(?:suffer|experienc|witness|endur|record|chang|host|flood|shak|rock)ed\b)[a-z]+ed\b")
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
 _WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
@@ -240,11 +249,18 @@ _OFFICE_OF_BEFORE = _Ending(
     words=3, flags=re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
-    r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|"
+    r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|demanded|demanding|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
     r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|"
     # "accusations against Pakistan", "angered Washington"
-    r"(?:accusations|allegations|sanctions|threats)\s+against|angered|infuriated?|"
+    r"(?:accusations|allegations|sanctions|threats|action|measures|case|campaign|resolution|complaints?|charges)"
+    r"\s+against|angered|infuriated?|alarm(?:ed|ing|s)|worr(?:ied|ying|ies)|irk(?:ed|ing|s)|"
+    # "a pact with Washington", "the war of words between Washington and Moscow"
+    r"(?:pact|deal|agreement|alliance|disputes?|relationship|contacts|co-?operation|negotiations|partnership|"
+    r"confrontation|standoff|rift)\s+with|"
+    r"(?:relations|tensions?|rift|distrust|mistrust|talks|war\s+of\s+words|disputes?|rivalry|contacts|dialogue|"
+    r"split|standoff|confrontation|negotiations|agreement|deal|pact|hostility|enmity|rapprochement|trust)"
+    r"\s+between|"
     # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
     r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
@@ -263,6 +279,14 @@ _FORCE_NOUN = re.compile(
     re.IGNORECASE,
 )
 # "Libyan leader Muammar Gaddafi": the country whose government his forces are.
+# What only a government has, after its capital's possessive: "Tehran's stated willingness",
+# "Washington's claims", "Moscow's food import ban" ("Moscow's mayor" is the city's).
+_GOVERNMENT_POSSESSION = re.compile(
+    r"(?:[a-z-]+\s+){0,2}?(?:claims?|accusations?|allegations?|nuclear|programmes?|programs?|willingness|interests?|"
+    r"bans?|demands?|threats?|response|reaction|allies|ally|enemies|enemy|intentions?|ambitions?|influence|"
+    r"involvement|strategy|plans?|proposals?|offers?|requests?|pressure|relations|relationship|ties|"
+    r"diplomacy|diplomats?|envoys?|ambassadors?|sanctions|objections?|concerns?|refusal|demand|authorities|"
+    r"officials|regulators|inspectors|watchdog)\b")
 _LEADER_BEFORE = re.compile(
     r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:leader|president|dictator|strongman|ruler|king|emir|prime\s+minister)\s+$",
     re.IGNORECASE)
@@ -808,6 +832,7 @@ class _Article:
         self.capitalised = list(compress(range(len(tokens)), map(str.isupper, first_letters)))
         place_spans = sorted((m.start, m.end) for place in places for m in place.mentions)
         self.place_span_of = {i: span for i, span in _overlaps(tokens, self.starts, place_spans)}
+        self.city_starts = {m.start for place in places if place.kind == "city" for m in place.mentions}
         # Places found by a name of several words that is not theirs: a translation GeoNames
         # lists ("White House" for Casablanca) yields to an actor of that name.
         self.place_named_otherwise = {
@@ -1009,7 +1034,8 @@ class _Article:
             possessive = _POSSESSIVE.match(self.body, last.end)
             if possessive and self._take_ministry(entry, index, possessive.end()):
                 return True  # "Egypt's health ministry"
-            force = _FORCE_NOUN.match(self.body, possessive.end()) if possessive else None
+            force = (_FORCE_NOUN.match(self.body, possessive.end()) or _GOVERNMENT_POSSESSION.match(self.body, possessive.end())
+                     if possessive else None)
             if force:
                 self._take_span(entry, self.tokens[index].start, force.end())
                 return True
@@ -1029,6 +1055,7 @@ class _Article:
             if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end) and not acted_on:
                 return False
             if (_ACTING_AFTER.match(self.body, last.end) or _WHICH_ACTS_AFTER.match(self.body, last.end)
+                    or (self.tokens[index].start in self.city_starts and _CAPITAL_HAS_DONE_AFTER.match(self.body, last.end))
                     or acted_on
                     or _MEMBERS_BEFORE.search(self.body, max(0, self.tokens[index].start - 100), self.tokens[index].start)
                     or self._after_a_government(index)):
