@@ -65,7 +65,8 @@ class Tally:
 # One country under two names (annotators write what news write): not a wrong country.
 COUNTRY_SPELLINGS = {normalized(name): normalized(canonical) for name, canonical in (
     ("East Timor", "Timor-Leste"), ("Democratic Republic of Congo", "Democratic Republic of the Congo"),
-    ("DR Congo", "Democratic Republic of the Congo"), ("Ivory Coast", "Cote d'Ivoire"))}
+    ("DR Congo", "Democratic Republic of the Congo"), ("Ivory Coast", "Cote d'Ivoire"),
+    ("Czech Republic", "Czechia"))}
 
 
 def same_country(ours: str, gold: str) -> bool:

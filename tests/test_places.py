@@ -476,6 +476,20 @@ def test_historical_names_and_divisions_of_the_world_base():
     assert (names["Sinaloa"].kind, names["Sinaloa"].country) == ("region", "Mexico")
 
 
+def test_a_saint_s_city_under_either_spelling_and_a_capital_under_its_english_exonym():
+    russia = world_places("Russian troops left Moscow for St Petersburg. Protests spread to Kiev and Lvov.")
+    assert russia["Saint Petersburg"].country == "Russia"
+    assert russia["Kyiv"].country == russia["Lviv"].country == "Ukraine"
+
+
+def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
+    """Russia's town of Donetsk (50,000) loses to Ukraine's city (900,000) where Ukraine is named,
+    however much more the story is about Russia."""
+    text = ("Russia said Russian troops would stay. Moscow denied it. Russia's army moved. "
+            "Rebels in Ukraine hold Donetsk.")
+    assert world_places(text)["Donetsk"].country == "Ukraine"
+
+
 def test_a_city_named_without_its_de_tail():
     place = world_places("Police in Iguala, Mexico, found the students' bus.")["Iguala de la Independencia"]
     assert ([m.surface for m in place.mentions], place.country) == (["Iguala"], "Mexico")

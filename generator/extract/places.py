@@ -349,6 +349,15 @@ def _ezafe_spellings(key: str) -> list[str]:
             for vowel in (_EZAFE if linking else ())]
 
 
+_SAINT = {"saint": "st", "st": "saint"}
+
+
+def _saint_spellings(key: str) -> list[str]:
+    """"saint petersburg" is also written "st petersburg" (and the other way round)."""
+    first, _, rest = key.partition(" ")
+    return [f"{_SAINT[first]} {rest}"] if first in _SAINT and rest else []
+
+
 def _is_acronym(alias: str) -> bool:
     letters = alias.replace(".", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
@@ -489,7 +498,7 @@ class _Builder:
         acronym = _is_acronym(alias)
         keys = _name_keys(alias)
         keys = keys if variants else keys[:1]
-        for key in dict.fromkeys([*keys, *_ezafe_spellings(keys[0])] if keys else ()):
+        for key in dict.fromkeys([*keys, *_ezafe_spellings(keys[0]), *_saint_spellings(keys[0])] if keys else ()):
             if not curated and (key in self.not_places or len(key) < 3):
                 continue
             self._put(key, _Alias(place, acronym, any_case, needs_country), curated, only_new)
@@ -867,7 +876,15 @@ class _Context:
         first) yields only to a namesake in the article's main country or named division
         (Tripoli in a story about Lebanon); otherwise the country the article names most wins."""
         if candidates[0].place.needs_cue:
-            return sorted(candidates, key=lambda alias: -self.countries[alias.place.country])
+            # a small foreign town yields to a namesake city of 100,000 of a country the article
+            # names too, unless the town's division is named: Donetsk in Ukraine, not Russia's,
+            # in a story about Russia and Ukraine
+            named = {alias.place.country for alias in candidates
+                     if not alias.place.needs_context and self.countries[alias.place.country]}
+            return sorted(candidates, key=lambda alias: (
+                bool(named) and alias.place.needs_context
+                and (alias.place.country, alias.place.region) not in self.regions,
+                -self.countries[alias.place.country]))
         favoured = [alias for alias in candidates if (alias.place.country, alias.place.region) in self.regions
                     or (alias.place.country == self.top and not alias.place.needs_context)]
         return favoured + [alias for alias in candidates if alias not in favoured]
