@@ -1073,6 +1073,14 @@ def test_a_capital_is_its_government_where_only_a_government_could_be_meant(kb):
     assert "Russian government" not in _actors(places, kb, (_capital(places, "Moscow"),))
 
 
+def test_people_named_after_a_tie_or_a_post_and_names_that_end_like_adverbs(kb):
+    text = ("Another former Kadyrov associate, Umar Israilov, was shot. General Anatoly Nogovitsyn and "
+            "deputy Vitaly Churkin spoke. Parliament approved Marzieh Vahid Dastjerdi as health minister. "
+            "The mayor had a Mini-Uzi, while his bodyguards had pistols. Finally Rebels Said no.")
+    people = {name for name, actor in _actors(text, kb).items() if actor.kind == "person"}
+    assert people == {"Umar Israilov", "Anatoly Nogovitsyn", "Vitaly Churkin", "Marzieh Vahid Dastjerdi"}
+
+
 def test_a_word_after_a_sentence_about_a_website_is_no_outlet(kb):
     text = 'The group said so on its website. "Sadly, its campaign appears crude," it added.'
     assert _actors(text, kb) == {}

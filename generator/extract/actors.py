@@ -123,6 +123,11 @@ _ROLE_NOUNS = (
     r"sheikh|partner|poet|author|writer|blogger|candidate|neighbou?r|widow|husband|wife|priest|farmer|"
     r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman"
 )
+# People named after their tie to another: "another former Kadyrov associate, Umar Israilov,"
+# (only before the name: after it, ", while his bodyguards" is no apposition).
+_TIE_NOUNS = r"aide|associate|bodyguard|assistant|colleague|friend|relative|opponent|rival|critic|successor|predecessor"
+# "approved Marzieh Vahid Dastjerdi as health minister": appointed to a post only a person holds.
+_AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
     rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her|both)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*[,;.]"
@@ -177,7 +182,7 @@ _PERSON_NOUNS = rf"{_ROLE_NOUNS}|man|woman|boy|girl|protester|fighter|rebel|demo
 _ONE_WORD_SPEAKER_AFTER = re.compile(rf"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b")
 _ONE_WORD_SPEAKER_BEFORE = re.compile(
     rf"\b(?:said|says|told|added)\s+(?:one|a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\s*,\s*$")
-_APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS}|{_TIE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
 _SPEECH_VERBS = SPEECH_VERBS + (
     r"|denied|described|reported|called|accused|blamed|demanded|acknowledged|admitted"
@@ -1767,6 +1772,7 @@ class _Article:
             or bool(_ALIAS_AFTER.match(after))  # "Nemesio Oseguera Cervantes, alias "El Mencho""
             or bool(_APPOSITION_AFTER.match(after))
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
+            or bool(_AS_ROLE_AFTER.match(after))
             or bool(_SPEECH_AFTER.match(after))
             or bool(_SPEECH_BEFORE.search(before))
             or bool(_AFFILIATION_THEN_SPEECH.match(after))
@@ -2020,7 +2026,8 @@ def _not_a_name_word(token: _Token) -> bool:
 
 
 def _verb_like(token: _Token) -> bool:
-    return len(token.text) > 5 and token.text.endswith(("ing", "ly"))
+    """"Being", "Silently"; not the names that end like an adverb ("Anatoly", "Vitaly")."""
+    return len(token.text) > 5 and token.text.endswith(("ing", "ly")) and not token.text.endswith(("aly", "oly"))
 
 
 def _trim_lower_tail(run: list[int], tokens: list[_Token]) -> list[int]:
