@@ -1073,6 +1073,15 @@ def test_a_capital_is_its_government_where_only_a_government_could_be_meant(kb):
     assert "Russian government" not in _actors(places, kb, (_capital(places, "Moscow"),))
 
 
+def test_governments_by_their_officials_or_acting_together(kb):
+    text = ("Officials from Britain, the US and Italy all said so. Israel and Turkey accuse Iran of lying. "
+            "Germany, France and Spain have been pushing for talks.")
+    actors = {actor.name for actor in _actors(text, kb).values()}
+    assert {"British government", "US government", "Italian government", "Israeli government", "Turkish government",
+            "German government", "French government", "Spanish government"} <= actors
+    assert _actors("A plot in Latin America has been called off.", kb) == {}  # the passive acts on it
+
+
 def test_people_named_after_a_tie_or_a_post_and_names_that_end_like_adverbs(kb):
     text = ("Another former Kadyrov associate, Umar Israilov, was shot. General Anatoly Nogovitsyn and "
             "deputy Vitaly Churkin spoke. Parliament approved Marzieh Vahid Dastjerdi as health minister. "

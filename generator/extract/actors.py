@@ -217,6 +217,11 @@ _CONTRIBUTED = re.compile(r"[^.;\n]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)
 # re.IGNORECASE also matches in another form (as "ı" and "İ" match "i"), so lower() keeps it.
 _CONTRIBUTED_WORD = "contr"
 # A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
+_PROGRESSIVE_VERBS = (
+    r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
+    r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
+    r"arming|funding|refusing|rejecting|blocking"
+)
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
     r"wanted|responsible|supposed|threatened|condemned|criticised|criticized|welcomed|proposed|offered|"
@@ -228,13 +233,15 @@ _ACTION_VERBS = (
     r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|retaliate|retaliated|"
     r"responded|protested|objected|denied|denies|admitted|admits|acknowledged|sided|appeared|appears|"
     r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
+    # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
+    r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|"
     # and the progressive: "Washington is calling on its ally"
-    r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
-    r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
-    r"arming|funding|refusing|rejecting|blocking"
+    rf"{_PROGRESSIVE_VERBS}"
 )
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
-         rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b")
+         rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b"
+         # "have been pushing for", not "has been called": the passive acts on it
+         rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 _LED_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")  # "US - led": tokenized
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
@@ -258,6 +265,8 @@ _ACTED_ON_BEFORE = re.compile(
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
     r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|"
     # "accusations against Pakistan", "angered Washington"
+    # "officials from Britain, the US and Italy all said": a government's people
+    r"(?i:officials|envoys|delegates|delegations?|ministers)\s+from|"  # "expels diplomats from London": the city
     r"(?:accusations|allegations|sanctions|threats|action|measures|case|campaign|resolution|complaints?|charges)"
     r"\s+against|angered|infuriated?|alarm(?:ed|ing|s)|worr(?:ied|ying|ies)|irk(?:ed|ing|s)|"
     # "a pact with Washington", "the war of words between Washington and Moscow"
