@@ -1080,6 +1080,8 @@ def test_governments_by_their_officials_or_acting_together(kb):
     assert {"British government", "US government", "Italian government", "Israeli government", "Turkish government",
             "German government", "French government", "Spanish government"} <= actors
     assert _actors("A plot in Latin America has been called off.", kb) == {}  # the passive acts on it
+    fugitive = "He fled to Nigeria which handed him over. Ghana has granted him sanctuary. Togo should turn him over."
+    assert {"Nigerian government", "Ghanaian government", "Togolese government"} <= set(_actors(fugitive, kb))
 
 
 def test_people_named_after_a_tie_or_a_post_and_names_that_end_like_adverbs(kb):

@@ -235,6 +235,9 @@ _ACTION_VERBS = (
     r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
     # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|"
+    # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
+    r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|"
+    r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
@@ -253,7 +256,7 @@ _CAPITAL_HAS_DONE_AFTER = re.compile(
     r"\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|not\s+|long\s+)?"
     r"(?!(?:suffer|experienc|witness|endur|record|chang|host|flood|shak|rock)ed\b)[a-z]+ed\b")
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
-_WHICH_ACTS_AFTER = re.compile(rf"\s*,\s*which{_ACTS}")
+_WHICH_ACTS_AFTER = re.compile(rf"\s*,?\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
 _OFFICE_OF_BEFORE = _Ending(
     r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
