@@ -1080,6 +1080,10 @@ def test_governments_by_their_officials_or_acting_together(kb):
     assert {"British government", "US government", "Italian government", "Israeli government", "Turkish government",
             "German government", "French government", "Spanish government"} <= actors
     assert _actors("A plot in Latin America has been called off.", kb) == {}  # the passive acts on it
+    seated = "Troops loyal to the new administration in Kabul fought. The peace process between Kabul and the Taliban began."
+    assert [m.surface for m in _actors(seated, kb, (_capital(seated, "Kabul"),))["Afghan government"].mentions] == ["Kabul"] * 2
+    surrendered = "He surrendered to U.S. authorities in Panama."
+    assert "Panamanian government" not in _actors(surrendered, kb, (_capital(surrendered, "Panama"),))
     fugitive = "He fled to Nigeria which handed him over. Ghana has granted him sanctuary. Togo should turn him over."
     assert {"Nigerian government", "Ghanaian government", "Togolese government"} <= set(_actors(fugitive, kb))
 

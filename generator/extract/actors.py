@@ -276,8 +276,10 @@ _ACTED_ON_BEFORE = re.compile(
     r"(?:pact|deal|agreement|alliance|disputes?|relationship|contacts|co-?operation|negotiations|partnership|"
     r"confrontation|standoff|rift)\s+with|"
     r"(?:relations|tensions?|rift|distrust|mistrust|talks|war\s+of\s+words|disputes?|rivalry|contacts|dialogue|"
-    r"split|standoff|confrontation|negotiations|agreement|deal|pact|hostility|enmity|rapprochement|trust)"
-    r"\s+between|"
+    r"split|standoff|confrontation|negotiations|agreement|deal|pact|hostility|enmity|rapprochement|trust|"
+    r"process|war|conflict)\s+between|"
+    # "the new administration in Kabul", "the regime in Damascus": the government seated there
+    r"\bthe\s+(?:[a-z-]+\s+)?(?:government|administration|regime)\s+in|"
     # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
     r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
