@@ -1088,6 +1088,13 @@ def test_governments_by_their_officials_or_acting_together(kb):
     assert {"Nigerian government", "Ghanaian government", "Togolese government"} <= set(_actors(fugitive, kb))
 
 
+def test_a_spokesman_for_a_group_is_no_group(kb):
+    text = "Mohammad Samadi, a spokesman for the group, spoke. Later Mr Samadi said more. Gente Nueva, an enforcer gang, struck."
+    actors = _actors(text, kb)
+    assert actors["Mohammad Samadi"].kind == "person" and len(actors["Mohammad Samadi"].mentions) == 2
+    assert actors["Gente Nueva"].kind == "armed_group"
+
+
 def test_people_named_after_a_tie_or_a_post_and_names_that_end_like_adverbs(kb):
     text = ("Another former Kadyrov associate, Umar Israilov, was shot. General Anatoly Nogovitsyn and "
             "deputy Vitaly Churkin spoke. Parliament approved Marzieh Vahid Dastjerdi as health minister. "

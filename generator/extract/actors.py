@@ -350,8 +350,11 @@ _EDITION_NOT = frozenset("photo photos image images staff wire correspondent rep
 # The nouns that name an organisation beside its name: "mining company Continental Gold", "the
 # law firm McCool Patterson Hemsi", "Corpades, a local NGO" (never a person, whatever its words).
 _ORGANIZATION_NOUNS = frozenset("company firm corporation consultancy conglomerate charity watchdog ngo".split())
+# The words before the noun that says what a name is: not a preposition ("Mohammad Samadi, a
+# spokesman for the group" is a person).
+_APPOSITION_FILLER = r"(?:(?!(?:for|of|from|with|at|in|to)\s)[\w'’-]+\s+)"
 _ORGANIZATION_APPOSITION = re.compile(
-    r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm|corporation|consultancy|charity|think[- ]tank|watchdog"
+    rf"\s*,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:company|firm|corporation|consultancy|charity|think[- ]tank|watchdog"
     r"|NGO|non-?governmental\s+organi[sz]ation|(?:advocacy|rights|campaign|research)\s+(?:group|organi[sz]ation))"
     + _NOUN_PHRASE_ENDS)
 # A ship is named after its kind or prefix: never a person.
@@ -373,7 +376,7 @@ _GROUP_BEFORE = re.compile(
     r"|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(
-    rf"[\"”]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
+    rf"[\"”]?,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
     + _NOUN_PHRASE_ENDS)
 # "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
 # a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
