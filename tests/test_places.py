@@ -490,6 +490,14 @@ def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     assert world_places(text)["Donetsk"].country == "Ukraine"
 
 
+def test_a_feature_named_by_its_kind_in_the_country_that_owns_it():
+    text = ("Colombian police said the killer ran assassins in Colombia's Eastern Plains. He was shot in Buenos "
+            "Aires, Argentina. Argentine police and Argentina's courts said so. Oil lies under the Sirte Basin.")
+    places = world_places(text)
+    assert (places["Eastern Plains"].kind, places["Eastern Plains"].country) == ("area", "Colombia")
+    assert places["Sirte Basin"].kind == "area"
+
+
 def test_a_city_named_without_its_de_tail():
     place = world_places("Police in Iguala, Mexico, found the students' bus.")["Iguala de la Independencia"]
     assert ([m.surface for m in place.mentions], place.country) == (["Iguala"], "Mexico")

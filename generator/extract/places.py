@@ -167,7 +167,8 @@ _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl",
 _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "hills": "area",
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
-                 "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area"}
+                 "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
+                 "plains": "area", "basin": "area", "coast": "area", "reserve": "area", "oilfield": "area"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
@@ -1412,7 +1413,7 @@ def _pattern_places(
                                                and hit.place.foreign and hit.place.country not in named)]
     # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
     nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, kind in worded
-               if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_city_country(tokens, first, kind, hits))}
+               if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_country(tokens, first, kind, hits))}
     hits[:] = [hit for hit in hits if hit.place.kind == "country" or nations.get(
         " ".join(tokens.norms[hit.first_token : hit.last_token + 1]), hit.place.country) == hit.place.country]
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
@@ -1445,15 +1446,16 @@ def _pattern_places(
     return found
 
 
-def _owner_city_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> str | None:
-    """The country of the city whose district the wording names: "in Monrovia's northern Douala
-    suburb" is in Liberia, not Cameroon's port."""
+def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> str | None:
+    """The country that owns the name in the wording: "Colombia's Eastern Plains" are in
+    Colombia, and "in Monrovia's northern Douala suburb" is in Liberia, not Cameroon's port."""
     owner = first - 1
     if owner >= 0 and tokens.norms[owner] in _DIRECTIONS:
         owner -= 1
-    if kind != "district" or owner < 0 or not tokens.possessive[owner]:
+    if owner < 0 or not tokens.possessive[owner]:
         return None
-    return next((hit.place.country for hit in hits if hit.last_token == owner and hit.place.kind in SETTLEMENT_KINDS), None)
+    return next((hit.place.country for hit in hits if hit.last_token == owner and (
+        hit.place.kind == "country" or (kind == "district" and hit.place.kind in SETTLEMENT_KINDS))), None)
 
 
 def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> str | None:
