@@ -490,6 +490,14 @@ def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     assert world_places(text)["Donetsk"].country == "Ukraine"
 
 
+def test_a_country_is_a_place_after_a_locative_and_its_bearing_or_nearness():
+    text = ("Mauritanians said the war in northern Mali goes on. The rebels fled into nearby Congo. "
+            "The priest returned to his native Spain. Migrants enter the United States. Mauritania voted.")
+    places = world_places(text)
+    assert {"Mali", "Democratic Republic of the Congo", "Spain", "United States"} <= places.keys()
+    assert "Republic of the Congo" in world_places("Talks in Congo-Brazzaville ended. Gabon voted.")
+
+
 def test_a_feature_named_by_its_kind_in_the_country_that_owns_it():
     text = ("Colombian police said the killer ran assassins in Colombia's Eastern Plains. He was shot in Buenos "
             "Aires, Argentina. Argentine police and Argentina's courts said so. Oil lies under the Sirte Basin.")

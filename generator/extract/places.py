@@ -86,10 +86,12 @@ _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "ne
 # Words before a country that make it a place, not its government: "in Libya", "across Syria",
 # "the border with Ecuador", "out of Venezuela".
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|entered|invaded|"
+    r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|enter(?:s|ed|ing)?|invaded|"
     r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|borders|bordered|between|through|via|left|leaving|"
-    r"cross(?:es|ed|ing)?)"
-    r"\s+(?:the\s+)?#?$", re.IGNORECASE)  # "in #Pakistan"
+    r"cross(?:es|ed|ing)?|native)"
+    # "in #Pakistan", "in northern Mali", "into nearby Congo", "his native Spain"
+    r"\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
+    re.IGNORECASE)
 _AREA_BEFORE = re.compile(
     r"\b(?:(?:border\s+)?regions?|borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas"
     r"|provinces|cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
