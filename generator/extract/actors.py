@@ -281,7 +281,7 @@ _ACTED_ON_BEFORE = re.compile(
     # "the new administration in Kabul", "the regime in Damascus": the government seated there
     r"\bthe\s+(?:[a-z-]+\s+)?(?:government|administration|regime)\s+in|"
     # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
-    r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
+    r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck|follow|preced)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
 )
 _LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$",

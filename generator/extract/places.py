@@ -104,6 +104,11 @@ _AREA_BEFORE = re.compile(
     r"|\b(?:in|to|from)\s+(?:\w+\s+)?(?:places|countries|nations),?\s+(?:including|such\s+as|like|among\s+them)\s+$",
     re.IGNORECASE)
 # "the Afghanistan-Pakistan border", "the Tunisia and Algerian border": countries on a border.
+# "El Salvador heads the list with a rate of 8.9", "followed by Colombia with 6.3": a country
+# ranked by a figure of what happens in it.
+_RANKED_AFTER = re.compile(r"(?:\s+(?:heads|head|tops|top|leads|lead|headed|topped|led)\s+the\s+(?:list|table|ranking))?"
+                           r"\s*(?:,|--|-|–)?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:rate\s+of\s+)?\d[\d.,]*"
+                           r"(?:\s*(?:%|per\s*cent|percent|per\s+100))?(?=\s*(?:[,.;)]|and\b|per\b|homicides|murders|killings))")
 _BORDER_AFTER = re.compile(r"(?:\s*-\s*[A-Z][a-z]+|\s+and\s+[A-Z][a-z]+)?\s+(?:border|frontier)s?\b")
 _AND_LINK = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+)?", re.IGNORECASE)
 _COMMA_LINK = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -1692,7 +1697,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         locative = (follows_a_locative(body, mention.start) and not _PEOPLE_FROM.search(before)
                     and not _ENVOY_TO.search(before))
         on_border = _BORDER_AFTER.match(body, mention.end)
-        if head is not None or after_place or own_place or locative or on_border or _AREA_BEFORE.search(before):
+        ranked = _RANKED_AFTER.match(body, mention.end)
+        if head is not None or after_place or own_place or locative or on_border or ranked or _AREA_BEFORE.search(before):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
     return tuple(place for place in places if place.kind != "country" or place.key in located)
