@@ -513,6 +513,12 @@ def test_a_country_ranked_by_a_figure_of_what_happens_in_it_is_a_place():
     assert {"El Salvador", "Colombia", "Brazil"} <= _located(text) and "Peru" not in _located(text)
 
 
+def test_a_country_listed_with_a_place_is_a_place_a_continent_only_after_a_locative():
+    text = ("Turkey voted. The sea between Athens and Cyprus is disputed. Boats sail towards Central America "
+            "and Mexico. Why are Europe and the US so anxious? Turkey's navy sailed.")
+    assert {"Cyprus", "Mexico"} <= _located(text) and "United States" not in _located(text)
+
+
 def test_a_feature_named_by_its_kind_in_the_country_that_owns_it():
     text = ("Colombian police said the killer ran assassins in Colombia's Eastern Plains. He was shot in Buenos "
             "Aires, Argentina. Argentine police and Argentina's courts said so. Oil lies under the Sirte Basin.")

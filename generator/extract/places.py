@@ -1682,7 +1682,9 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     if not countries:
         return places
     main = main_country(places)
-    place_ends = {mention.end for place in places if place.kind != "country" for mention in place.mentions}
+    # where each mention of a place other than a country ends -> (its start, its country)
+    place_ends = {mention.end: (mention.start, place.country) for place in places if place.kind != "country"
+                  for mention in place.mentions}
     place_starts = {mention.start for place in places for mention in place.mentions}
     list_heads: dict[int, int] = {}  # end of a located country -> start of the list it is in
     located = {place.key for place in countries if place.country == main}
@@ -1692,13 +1694,19 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         before = body[max(0, mention.start - 50) : mention.start]
         head = _head_of_list(body, mention, list_heads)
         after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body, end, mention.start) for end in place_ends)
+        # listed with a place: "between Crete and Cyprus", "towards Central America and Mexico" (but
+        # "Europe and the US are anxious": a continent or a region of several countries only after a locative)
+        listed = any(end < mention.start and _AND_LINK.fullmatch(body, end, mention.start)
+                     and (country is not None or follows_a_locative(body, start))
+                     for end, (start, country) in place_ends.items())
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
         locative = (follows_a_locative(body, mention.start) and not _PEOPLE_FROM.search(before)
                     and not _ENVOY_TO.search(before))
         on_border = _BORDER_AFTER.match(body, mention.end)
         ranked = _RANKED_AFTER.match(body, mention.end)
-        if head is not None or after_place or own_place or locative or on_border or ranked or _AREA_BEFORE.search(before):
+        if (head is not None or after_place or listed or own_place or locative or on_border or ranked
+                or _AREA_BEFORE.search(before)):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
     return tuple(place for place in places if place.kind != "country" or place.key in located)
