@@ -1088,6 +1088,11 @@ def test_governments_by_their_officials_or_acting_together(kb):
     assert {"Nigerian government", "Ghanaian government", "Togolese government"} <= set(_actors(fugitive, kb))
 
 
+def test_a_body_of_two_words_in_a_house_style_that_lowers_its_head(kb):
+    text = "The European commission said so. The president of the European Central bank spoke. An Islamic state is no group."
+    assert {"European Commission", "European Central Bank"} == set(_actors(text, kb))
+
+
 def test_a_spokesman_for_a_group_is_no_group(kb):
     text = "Mohammad Samadi, a spokesman for the group, spoke. Later Mr Samadi said more. Gente Nueva, an enforcer gang, struck."
     actors = _actors(text, kb)

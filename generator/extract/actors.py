@@ -2011,7 +2011,8 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
 
 
 # Head nouns news often write in lower case after a group's name: "the Mahdi army", "the Labour party".
-_LOWER_CASE_HEADS = frozenset("army party cartel corps brigade brigades front movement militia".split())
+_LOWER_CASE_HEADS = frozenset(
+    "army party cartel corps brigade brigades front movement militia commission council court bank parliament".split())
 
 
 def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
