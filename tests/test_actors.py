@@ -1084,6 +1084,7 @@ def test_governments_by_their_officials_or_acting_together(kb):
     assert [m.surface for m in _actors(seated, kb, (_capital(seated, "Kabul"),))["Afghan government"].mentions] == ["Kabul"] * 2
     surrendered = "He surrendered to U.S. authorities in Panama."
     assert "Panamanian government" not in _actors(surrendered, kb, (_capital(surrendered, "Panama"),))
+    assert "Spanish government" in _actors("Reports said Spain would send troops.", kb)
     fugitive = "He fled to Nigeria which handed him over. Ghana has granted him sanctuary. Togo should turn him over."
     assert {"Nigerian government", "Ghanaian government", "Togolese government"} <= set(_actors(fugitive, kb))
 

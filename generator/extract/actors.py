@@ -236,7 +236,7 @@ _ACTION_VERBS = (
     # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
-    r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|"
+    r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
