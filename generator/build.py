@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cache import CACHE_DIR, ExtractionCache, IngestCache
 from generator.config import Settings
@@ -17,11 +18,12 @@ from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
 from generator.models import Dossier, ExtractedArticle, RawArticle, Report
 from generator.notes import load_notes, unplaced
-from generator.render import SHIPPED_TEMPLATES, render_dossier
-from generator.render.pagecache import PageCache, render_fingerprint
 from generator.resolve import resolve
+from generator.shipped import TEMPLATES as SHIPPED_TEMPLATES
 from generator.write import WriteResult, read_manifest, write_content
-from generator.xref import CrossReference, cross_reference
+
+if TYPE_CHECKING:
+    from generator.xref import CrossReference
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,12 @@ def _check_not_emptied(content: Path, analysis: Analysis, force: bool) -> None:
 def generate(root: Path, settings: Settings, force: bool = False, jobs: int = 1,
              progress: Progress | None = None, notice: Notice | None = None) -> GenerateResult:
     """seeds/ -> content/: the whole pipeline, reusing the extraction cache under root."""
+    # Imported here: `dossier extract` and `check` never render, and jinja2 and the page
+    # modules are a sixth of their start-up.
+    from generator.render import render_dossier
+    from generator.render.pagecache import PageCache, render_fingerprint
+    from generator.xref import cross_reference
+
     check_folders(root, settings)
     kb = knowledge_base_for(root, settings)
     cache = ExtractionCache(root / CACHE_DIR / "extract", kb)

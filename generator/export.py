@@ -10,10 +10,13 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from generator.escape import csv_cell
 from generator.models import Claim, Dossier, Entity, Event, ExtractedArticle, RenderedFile
-from generator.xref import CrossReference
+
+if TYPE_CHECKING:  # only export_files takes one; `dossier extract` needs the records alone
+    from generator.xref import CrossReference
 
 
 def _iso(date) -> str | None:
