@@ -59,6 +59,7 @@ def knowledge_base_for(root: Path, settings: Settings) -> KnowledgeBase:
 # Below this many articles to extract, starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 48
 _MAX_CHUNK = 64  # articles per task sent to a worker: amortises the hand-over, keeps progress moving
+_MIN_CHUNK = 4
 Progress = Callable[[int, int], None]  # (articles extracted so far, articles to extract)
 Notice = Callable[[str], None]  # one line for the user about a wait ahead
 
@@ -144,14 +145,25 @@ def _extract(raws: list[RawArticle], kb: KnowledgeBase, jobs: int) -> Iterator[E
     Workers are forked, so they inherit the loaded knowledge base without pickling it; where
     fork is unavailable the work stays serial.
     """
-    if jobs < 2 or len(raws) < PARALLEL_MIN_ARTICLES or "fork" not in multiprocessing.get_all_start_methods():
+    if len(raws) < PARALLEL_MIN_ARTICLES or not _forks_workers(jobs):
         yield from (extract_article(raw, kb) for raw in raws)
         return
-    chunk = max(1, min(_MAX_CHUNK, len(raws) // (jobs * 8)))
     prepare_extraction(kb)  # loaded once here, shared with the forked workers
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(kb,)) as pool:
-        yield from pool.map(_extract_in_worker, raws, chunksize=chunk)
+        for extracted in pool.map(_extract_chunk_in_worker, _chunks(raws, jobs)):
+            yield from extracted
+
+
+def _chunks(raws: list[RawArticle], jobs: int) -> Iterator[list[RawArticle]]:
+    """`raws` in consecutive tasks for the workers, shrinking towards the end: large tasks
+    amortise the hand-over, and small last ones keep a worker from idling while another
+    finishes a large one (each task is a quarter of what remains per worker, 4 to 64 articles)."""
+    start = 0
+    while start < len(raws):
+        size = max(_MIN_CHUNK, min(_MAX_CHUNK, (len(raws) - start) // (jobs * 4)))
+        yield raws[start : start + size]
+        start += size
 
 
 # Per-process state of a worker, set once by _start_worker in the worker; never used in the parent.
@@ -165,6 +177,10 @@ def _start_worker(kb: KnowledgeBase) -> None:
 
 def _extract_in_worker(raw: RawArticle) -> ExtractedArticle:
     return extract_article(raw, _worker_state["kb"])
+
+
+def _extract_chunk_in_worker(raws: list[RawArticle]) -> list[ExtractedArticle]:
+    return [_extract_in_worker(raw) for raw in raws]
 
 
 def template_dirs(root: Path, settings: Settings) -> tuple[Path, ...]:
