@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -84,11 +85,12 @@ def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: b
             plan: ExtractionPlan = ExtractionPlan(), max_file_mb: int = Settings.max_file_mb,
             ingest_cache: IngestCache | None = None) -> Analysis:
     """ingest -> extract -> resolve, for `dossier extract`, `check` and `generate`."""
-    ingest_options = {"base": base, "keep_duplicates": keep_duplicates, "max_article_bytes": max_file_mb * 2**20}
+    ingest_paths = functools.partial(ingest, paths, base=base, keep_duplicates=keep_duplicates,
+                                     max_article_bytes=max_file_mb * 2**20, cache=ingest_cache)
     if ingest_cache is None and plan.cache is None and _forks_workers(plan.jobs) and first_run_notice(kb) is None:
-        ingested = _ingest_while_preparing(paths, kb, ingest_options)
+        ingested = _ingest_while_preparing(ingest_paths, kb)
     else:
-        ingested = ingest(paths, cache=ingest_cache, **ingest_options)
+        ingested = ingest_paths()
     raws = ingested.articles
     keys = [plan.cache.key(raw) for raw in raws] if plan.cache else []
     articles = extract_all(raws, kb, plan, keys)
@@ -102,12 +104,12 @@ def _forks_workers(jobs: int) -> bool:
     return jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _ingest_while_preparing(paths: list[Path], kb: KnowledgeBase, ingest_options: dict) -> IngestResult:
+def _ingest_while_preparing(ingest_paths: Callable[[], IngestResult], kb: KnowledgeBase) -> IngestResult:
     """ingest in a forked process while this one loads the gazetteers that extraction workers
     will share (prepare_extraction): without a cache every article is extracted, and the two
     steps, a quarter and a third of a second at 1,600 articles, would otherwise leave one core idle."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as helper:
-        ingesting = helper.submit(ingest, paths, **ingest_options)
+        ingesting = helper.submit(ingest_paths)
         prepare_extraction(kb)
         return ingesting.result()
 
