@@ -1094,6 +1094,13 @@ def test_a_body_of_two_words_in_a_house_style_that_lowers_its_head(kb):
     assert {"European Commission", "European Central Bank"} == set(_actors(text, kb))
 
 
+def test_a_person_by_a_rivalry_or_a_following_and_a_cleric_keeps_his_title(kb):
+    text = ("His deputy will be Mullah Naqibullah, a former Taliban supporter. "
+            "His nearest contender Yunus Qanooni hoped to win.")
+    people = {name for name, actor in _actors(text, kb).items() if actor.kind == "person"}
+    assert people == {"Mullah Naqibullah", "Yunus Qanooni"}
+
+
 def test_a_spokesman_for_a_group_is_no_group(kb):
     text = "Mohammad Samadi, a spokesman for the group, spoke. Later Mr Samadi said more. Gente Nueva, an enforcer gang, struck."
     actors = _actors(text, kb)

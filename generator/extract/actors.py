@@ -107,6 +107,7 @@ _TITLE_BEFORE = _Ending(
     r"[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Ss]inger|[Aa]rtist|[Bb]usinessman|[Oo]wner|[Oo]perative|"
     r"[Bb]oss|[Kk]ingpin|[Tt]rafficker|[Ff]ounder|[Aa]nalyst|[Rr]esearcher|[Ee]xpert|[Pp]rofessor|"
     r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman|"
+    r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
     r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?)\s+$",
     words=2,  # "drug lord"
@@ -121,7 +122,7 @@ _ROLE_NOUNS = (
     r"volunteer|worker|mayor|governor|lawmaker|senator|father|mother|brother|sister|son|daughter|"
     r"owner|teacher|student|lawyer|cleric|commissioner|rapporteur|negotiator|engineer|mufti|imam|"
     r"sheikh|partner|poet|author|writer|blogger|candidate|neighbou?r|widow|husband|wife|priest|farmer|"
-    r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman"
+    r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman|supporter|loyalist"
 )
 # People named after their tie to another: "another former Kadyrov associate, Umar Israilov,"
 # (only before the name: after it, ", while his bodyguards" is no apposition).
