@@ -506,6 +506,12 @@ def test_a_country_is_a_place_after_a_locative_and_its_bearing_or_nearness():
     assert "Republic of the Congo" in world_places("Talks in Congo-Brazzaville ended. Gabon voted.")
 
 
+def test_a_country_is_a_place_by_its_ground_its_people_or_its_nearness():
+    text = ("Afghan officials said so. Heroin is sold on Britain's streets. The people of Zimbabwe will judge. "
+            "Business with nearby Iran prospers. Afghanistan voted. Afghan police agreed. Chile's decision stood.")
+    assert {"United Kingdom", "Zimbabwe", "Iran"} <= _located(text) and "Chile" not in _located(text)
+
+
 def test_a_country_ranked_by_a_figure_of_what_happens_in_it_is_a_place():
     text = ("Mexican police said violence in Mexico fell. El Salvador heads the list with a rate of 8.9 homicides "
             "per 100,000 women, followed by Colombia with 6.3 and Brazil with 4.8. Peru sent troops with 300 "

@@ -97,6 +97,8 @@ _AREA_BEFORE = re.compile(
     r"|provinces|cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
     r"|\b(?:borders?|frontiers?|areas?|regions?|roads?|highways?|routes?)\s+between\s+(?:the\s+)?$"
     r"|\b(?:nation|country|republic|kingdom)\s+of\s+$"  # "the nearby North African nation of Tunisia"
+    r"|\b(?:people|citizens|residents|population|inhabitants)\s+of\s+$"  # "the people of Zimbabwe"
+    r"|\bnearby\s+$"  # "business with nearby Iran"
     # "the bombing of Iraq", "the invasion of Kuwait": where the war is; "its neighbours: Guinea"
     r"|\b(?:bombing|bombardment|shelling|invasion|occupation|liberation|partition)\s+of\s+$"
     r"|\bneighbou?rs\s*(?::|,|such\s+as|including)\s*(?:the\s+)?$"
@@ -137,6 +139,9 @@ _ENVOY_TO = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representati
 _AMONG_POWERS_AFTER = re.compile(
     r"\s+and\s+other\s+(?:\w+\s+)?(?:powers|countries|nations|governments|states|allies|donors)\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
+# "Syria's north", "Britain's streets", "Pakistan's territory": the ground a country's possessive owns.
+_GROUND_WORDS = frozenset({"streets", "border", "borders", "coast", "coastline", "countryside", "soil", "territory",
+                           "airspace", "waters", "roads", "interior", "hinterland"})
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
                               "towns", "cities", "villages", "areas", "departments", "provinces", "regions",
                               "mayor", "stronghold"})
@@ -148,6 +153,7 @@ _DIRECTIONS = frozenset(
      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
      "southeastern", "southwestern", "rural", "greater", "downtown", "besieged", "rebel", "held"}
 )
+_GROUND_OF_A_COUNTRY = _DIRECTIONS | _GROUND_WORDS | _PLACE_CUE_NOUNS
 # "the town of X", "X district": the word that introduces an unknown place, and its kind.
 _KIND_BEFORE_OF = {
     "town": "town", "village": "village", "city": "city", "district": "district",
@@ -1700,7 +1706,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
                      and (country is not None or follows_a_locative(body, start))
                      for end, (start, country) in place_ends.items())
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
-        own_place = bool(possessive) and (possessive.group(1).lower() in _DIRECTIONS or possessive.end(0) - len(possessive.group(1)) in place_starts)
+        own_place = bool(possessive) and (possessive.group(1).lower() in _GROUND_OF_A_COUNTRY
+                                          or possessive.end(0) - len(possessive.group(1)) in place_starts)
         locative = (follows_a_locative(body, mention.start) and not _PEOPLE_FROM.search(before)
                     and not _ENVOY_TO.search(before))
         on_border = _BORDER_AFTER.match(body, mention.end)
