@@ -525,6 +525,13 @@ def test_a_country_listed_with_a_place_is_a_place_a_continent_only_after_a_locat
     assert {"Cyprus", "Mexico"} <= _located(text) and "United States" not in _located(text)
 
 
+def test_a_division_is_never_crowded_out_by_the_cities_that_share_its_name():
+    """Five cities of the world are called Santa Rosa; Guatemala's department of that name stays a candidate."""
+    places = world_places("Gangs in Guatemala fight over the provinces of Escuintla and Santa Rosa, and traffic to the "
+                          "United States. Guatemala voted.")
+    assert (places["Santa Rosa"].kind, places["Santa Rosa"].country) == ("region", "Guatemala")
+
+
 def test_a_feature_named_by_its_kind_in_the_country_that_owns_it():
     text = ("Colombian police said the killer ran assassins in Colombia's Eastern Plains. He was shot in Buenos "
             "Aires, Argentina. Argentine police and Argentina's courts said so. Oil lies under the Sirte Basin.")

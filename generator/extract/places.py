@@ -494,9 +494,9 @@ class _Builder:
             self.aliases[key] = (alias,)
             if curated:
                 self.curated.add(key)
-        elif not only_new and key not in self.curated and len(existing) < _MAX_CANDIDATES and all(
-            candidate.place.key != alias.place.key for candidate in existing
-        ):
+        elif not only_new and key not in self.curated and (
+            len(existing) < _MAX_CANDIDATES or alias.needs_country  # a division of a named country: never crowded out
+        ) and all(candidate.place.key != alias.place.key for candidate in existing):
             self.aliases[key] = (*existing, alias)
 
     def add_plain(self, name: str, place: Place) -> None:
