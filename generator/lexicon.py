@@ -161,7 +161,7 @@ MINISTRY_FIELDS = (
     "health", "finance", "information", "public security", "security", "education", "higher education",
     "agriculture", "energy", "oil", "electricity", "water", "transport", "labour", "labor", "culture", "tourism",
     "economy", "trade", "industry", "environment", "social affairs", "human rights", "planning", "communications",
-    "housing", "religious affairs", "migration", "displacement and migration")
+    "housing", "religious affairs", "migration", "displacement and migration", "emergencies", "emergency situations")
 MINISTRY_FIELD_NAMES = MappingProxyType({"foreign affairs": "Foreign", "internal affairs": "Interior",
                                          "defence": "Defense", "labour": "Labor"})
 

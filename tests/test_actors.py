@@ -1101,6 +1101,15 @@ def test_a_person_by_a_rivalry_or_a_following_and_a_cleric_keeps_his_title(kb):
     assert people == {"Mullah Naqibullah", "Yunus Qanooni"}
 
 
+def test_a_ministry_in_lower_case_is_the_main_countrys_and_a_group_after_its_gloss(kb):
+    text = ("Russia's army moved. Russian police agreed. Medvedev instructed the interior ministry to act, and "
+            "officials at the emergencies ministry spoke; Rehman Malik, the interior ministry chief, did not. "
+            "Meanwhile, Jundallah (the Soldiers of Allah), a radical Sunni insurgency group, claimed it.")
+    actors = _actors(text, kb, find_places(text, split_sentences(text), packs=()))
+    assert [m.surface for m in actors["Interior Ministry (Russia)"].mentions] == ["interior ministry"]
+    assert "Emergencies Ministry (Russia)" in actors and actors["Jundallah"].kind == "armed_group"
+
+
 def test_a_spokesman_for_a_group_is_no_group(kb):
     text = "Mohammad Samadi, a spokesman for the group, spoke. Later Mr Samadi said more. Gente Nueva, an enforcer gang, struck."
     actors = _actors(text, kb)

@@ -332,6 +332,9 @@ _MINISTRY = re.compile(
     rf"(?:(?P<field>{_MINISTRY_FIELD})\s+ministry|ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD}))\b",
     re.IGNORECASE)
 # "Ministry of Foreign Affairs of Turkey": the country after the name
+# "instructed the interior ministry": all in lower case, after "the"
+# (not "the interior ministry chief": a post)
+_LOWER_CASE_MINISTRY = re.compile(rf"\bthe\s+(?P<name>(?P<field>{_MINISTRY_FIELD})\s+ministry)\b(?!\s+(?:chief|head)\b)")
 _MINISTRY_OF_COUNTRY = re.compile(rf"Ministry\s+of\s+(?:the\s+)?(?P<field>{_MINISTRY_FIELD})\s+of\s+(?P<country>.+)")
 _COUNTRYLESS_BODY = re.compile(
     rf"(?P<field>{_MINISTRY_FIELD})\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD})"
@@ -376,8 +379,8 @@ _GROUP_BEFORE = re.compile(
     r"\s+(?:(?:once|often|also|sometimes|now|widely|commonly|locally)\s+)?(?:known\s+as|called|named)"
     r"|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")
-_GROUP_AFTER = re.compile(
-    rf"[\"”]?,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
+_GROUP_AFTER = re.compile(  # "Jundallah (the Soldiers of Allah), a radical Sunni insurgency group": a gloss may come first
+    rf"[\"”]?(?:\s*\([^()]{{1,60}}\))?,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
     + _NOUN_PHRASE_ENDS)
 # "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
 # a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
@@ -712,6 +715,7 @@ def find_actors(
     article.match_websites()
     article.match_names_around_nicknames()
     article.match_capitalised_names()
+    article.match_lower_case_ministries()
     article.match_siblings()
     article.match_defined_acronyms()
     article.match_surnames()
@@ -1882,6 +1886,18 @@ class _Article:
             found = defined[self.tokens[index].text]
             if not self.taken[index]:
                 self._take(found.key, found.kind, found.kb_id, index, index + 1)
+
+    def match_lower_case_ministries(self) -> None:
+        """"the interior ministry": a house style that writes a ministry in lower case names the
+        ministry of the country the story is about, as "the Interior Ministry" does."""
+        government = self._main_government
+        if government is None or "ministry" not in self.body:
+            return
+        for match in _LOWER_CASE_MINISTRY.finditer(self.body):
+            indexes = self._token_range(match.start("name"), match.end())
+            if indexes and not any(self.taken[index] for index in indexes):
+                self._take(ministry_name(match.group("field"), government.country), "government", None,
+                           indexes[0], indexes[-1] + 1)
 
     def match_siblings(self) -> None:
         """"the brothers Hermen, Obdulio and Iber Angulo Zamora": each first name of the list is
