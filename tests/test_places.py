@@ -532,6 +532,12 @@ def test_a_division_is_never_crowded_out_by_the_cities_that_share_its_name():
     assert (places["Santa Rosa"].kind, places["Santa Rosa"].country) == ("region", "Guatemala")
 
 
+def test_a_square_or_park_named_with_a_common_word():
+    places = world_places("In Kiev, there were clashes on Thursday morning as the authorities attempted to clear "
+                          "Independence Square of tents. Ukrainian police said so. The Square was empty.")
+    assert places["Independence Square"].kind == "area" and "The Square" not in places
+
+
 def test_a_feature_named_by_its_kind_in_the_country_that_owns_it():
     text = ("Colombian police said the killer ran assassins in Colombia's Eastern Plains. He was shot in Buenos "
             "Aires, Argentina. Argentine police and Argentina's courts said so. Oil lies under the Sirte Basin.")

@@ -181,7 +181,7 @@ _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "hills": "area",
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
-                 "plains": "area", "basin": "area", "coast": "area", "reserve": "area", "oilfield": "area"}
+                 "plains": "area", "basin": "area", "coast": "area", "oilfield": "area"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
@@ -1140,8 +1140,10 @@ def _is_linking_article(tokens: _Tokens, index: int) -> bool:
     return tokens.norms[index] == "al" and index + 1 < len(tokens.norms) and tokens.joins_next[index]
 
 
-def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
-    """`first`..`last` if it reads as one place name: name words and articles, at most 3 words.
+def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer,
+               in_longer: bool = False) -> tuple[int, int] | None:
+    """`first`..`last` if it reads as one place name: name words and articles, at most 3 words
+    (`in_longer`: of a name that goes on after `last`).
 
     A longer capitalised run is more often a list whose commas the scraper lost, or an
     organisation, than a place name.
@@ -1149,9 +1151,9 @@ def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> 
     if first > last or tokens.norms[last] == "al":
         return None
     words = [index for index in range(first, last + 1) if not _is_linking_article(tokens, index)]
-    if len(words) > _MAX_NAME_WORDS:
-        return None
-    if not all(_is_name_word(tokens, index, gazetteer, in_longer=len(words) > 1) for index in words):
+    if len(words) > _MAX_NAME_WORDS or (in_longer and tokens.norms[first] in FUNCTION_WORDS):
+        return None  # not "The" of "The Square was empty"
+    if not all(_is_name_word(tokens, index, gazetteer, in_longer=in_longer or len(words) > 1) for index in words):
         return None
     return first, last
 
@@ -1190,22 +1192,24 @@ def _listed_names(tokens: _Tokens, body: str, first: int, gazetteer: Gazetteer) 
     return spans
 
 
-def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
-    """The name that ends right before `trigger` ("the Ansari district", "Aleppo's Sukkari district")."""
+def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer, own_word: bool = False) -> tuple[int, int] | None:
+    """The name that ends right before `trigger` ("the Ansari district", "Aleppo's Sukkari district");
+    with `own_word`, the trigger is the name's own last word, so a common word may come before
+    it ("Independence Square")."""
     last = trigger - 1
     if last < 0 or not tokens.joins_next[last] or tokens.possessive[last]:
         return None
-    return _name_ending_at(tokens, last, gazetteer)
+    return _name_ending_at(tokens, last, gazetteer, own_word)
 
 
-def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer, in_longer: bool = False) -> tuple[int, int] | None:
     first = last
     while first > 0 and tokens.joins_next[first - 1] and not tokens.possessive[first - 1]:
         previous = first - 1
         if not (_is_linking_article(tokens, previous) or _is_name_word(tokens, previous, gazetteer)):
             break
         first = previous
-    return _name_span(tokens, first, last, gazetteer)
+    return _name_span(tokens, first, last, gazetteer, in_longer)
 
 
 def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
@@ -1392,7 +1396,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                 described := _appositive_name(tokens, body, index, gazetteer)) is not None:
             found.append((*described, _APPOSITION_KINDS[norm]))  # "in Karrada, a district of Baghdad": both
         if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index]:
-            span, kind = _name_before(tokens, index, gazetteer), _KIND_IN_NAME[norm]
+            span, kind = _name_before(tokens, index, gazetteer, own_word=True), _KIND_IN_NAME[norm]
             first = index if span is None else span[0]
             if (first > 0 and tokens.norms[first - 1] in _DIRECTIONS and tokens.capitalised[first - 1]
                     and tokens.joins_next[first - 1] and tokens.sentence[first - 1] == tokens.sentence[index]
