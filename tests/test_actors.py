@@ -1110,6 +1110,11 @@ def test_a_ministry_in_lower_case_is_the_main_countrys_and_a_group_after_its_glo
     assert "Emergencies Ministry (Russia)" in actors and actors["Jundallah"].kind == "armed_group"
 
 
+def test_two_letters_after_a_possessive_are_a_thing_owned_not_a_group(kb):
+    assert _actors("His CV has so many roles.", kb) == {}
+    assert "Red Command" in _actors("Gangs such as the CV struck in Rio.", kb)
+
+
 def test_a_spokesman_for_a_group_is_no_group(kb):
     text = "Mohammad Samadi, a spokesman for the group, spoke. Later Mr Samadi said more. Gente Nueva, an enforcer gang, struck."
     actors = _actors(text, kb)

@@ -994,6 +994,8 @@ class _Article:
             return False
         if self.headline[start] and (alias.is_short_person or alias.entry.kind == "government"):
             return False
+        if len(texts) == 1 and len(texts[0]) <= 2 and start > 0 and self.tokens[start - 1].lower in _OWNERS:
+            return False  # "his CV", "her PC": a thing someone has, not the group of those letters
         span = (tokens[0].start, tokens[-1].end)
         if self.place_span_of.get(start) == span and span not in self.place_named_otherwise:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
@@ -2027,6 +2029,8 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
     return None
 
 
+# Possessive determiners: what follows is a thing owned, not a body named by its initials.
+_OWNERS = frozenset("his her their my your its our".split())
 # Head nouns news often write in lower case after a group's name: "the Mahdi army", "the Labour party".
 _LOWER_CASE_HEADS = frozenset(
     "army party cartel corps brigade brigades front movement militia commission council court bank parliament".split())
