@@ -1110,6 +1110,10 @@ def test_a_ministry_in_lower_case_is_the_main_countrys_and_a_group_after_its_glo
     assert "Emergencies Ministry (Russia)" in actors and actors["Jundallah"].kind == "armed_group"
 
 
+def test_a_numbered_radio_channel_of_an_outlet_is_an_outlet_of_its_own(kb):
+    assert list(_actors("He told BBC Radio 4 that it was wrong.", kb)) == ["BBC Radio 4"]
+
+
 def test_two_letters_after_a_possessive_are_a_thing_owned_not_a_group(kb):
     assert _actors("His CV has so many roles.", kb) == {}
     assert "Red Command" in _actors("Gangs such as the CV struck in Rio.", kb)

@@ -348,7 +348,7 @@ _NOUN_PHRASE_ENDS = r"\b(?=\s*(?:[,.;:()\"”]|$|(?:that|which|who|whose|in|of|f
 # does too ("CNN Mexico").
 _EDITION_WORDS = frozenset(
     """english arabic french spanish persian turkish urdu russian chinese mundo world international america americas
-    africa asia europe brasil latino channel online digital""".split())
+    africa asia europe brasil latino channel online digital radio""".split())
 # Words after an outlet's name that are not part of it: credits and bylines ("AFP Photo", "CNN Wire Staff").
 _EDITION_NOT = frozenset("photo photos image images staff wire correspondent reporter reported reports said says".split())
 # The nouns that name an organisation beside its name: "mining company Continental Gold", "the
@@ -945,6 +945,9 @@ class _Article:
         while (last < len(self.tokens) and last - end < 2 and self.joined[last - 1] and self._edition_word(last)
                and (romance or self.tokens[last].lower in _EDITION_WORDS or last in self.place_span_of)):
             last += 1
+        if (last > end and last < len(self.tokens) and self.joined[last - 1] and self.tokens[last].text.isdigit()
+                and self.tokens[last - 1].lower in ("radio", "channel")):
+            last += 1  # "BBC Radio 4"
         if (first > 0 and self.joined[first - 1] and self._edition_word(first - 1)
                 and first > 1 and self.joined[first - 2] and self.tokens[first - 2].text.islower()):
             first -= 1  # "told Animal Politico", not "Then CNN said"
