@@ -7,6 +7,7 @@ cached by content hash and run in parallel; everything dossier-wide happens in r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import accumulate
@@ -20,7 +21,7 @@ from generator.extract.places import (
     cache_folder, find_places, follows_a_locative, is_prepared, without_countries_as_governments)
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
-from generator.knowledge import KnowledgeBase, normalize_surface, wires_in
+from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface, wires_in
 from generator.lexicon import names_an_earlier_time
 from generator.models import EntityMention, ExtractedArticle, Figure, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
@@ -39,6 +40,12 @@ def first_run_notice(kb: KnowledgeBase) -> str | None:
     if is_prepared(kb.packs):
         return None
     return f"building the place gazetteers of this version once (about 10 s); they are kept in {cache_folder()}"
+
+
+@functools.lru_cache(maxsize=8)
+def _analyst_places(kb: KnowledgeBase) -> tuple[KbEntry, ...]:
+    """kb.places() once per knowledge base, not once per article: it scans every entry."""
+    return kb.places()
 
 
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
@@ -111,7 +118,7 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     body, declared = raw.body, raw.declared
     sentences = split_sentences(body)
     published = declared.published or find_published(body)
-    candidate_places = find_places(body, sentences, kb.places(), kb.packs)
+    candidate_places = find_places(body, sentences, _analyst_places(kb), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
     places = without_countries_as_governments(
