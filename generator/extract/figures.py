@@ -267,10 +267,11 @@ def find_figures(
 
 # Matching runs on ASCII-lowercased text, which keeps offsets and is ~4x faster than re.I.
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-# Cheap pre-filter: most sentences name no casualty and skip the big patterns.
-_CASUALTY_CUE = re.compile(
-    r"kill|dead|die|death|toll|wound|injur|hurt|missing|unaccounted|perish|execut|slain|massacr"
-    r"|murder|lives|bodies|corpses|martyr|fatalit|victim|behead"
+# Cheap pre-filter: most sentences name no casualty and skip the big patterns. Plain strings,
+# each looked for with str.find: twice as fast as one regex alternation tried at every character.
+_CASUALTY_CUES = (
+    "kill", "dead", "die", "death", "toll", "wound", "injur", "hurt", "missing", "unaccounted", "perish",
+    "execut", "slain", "massacr", "murder", "lives", "bodies", "corpses", "martyr", "fatalit", "victim", "behead",
 )
 
 
@@ -287,18 +288,23 @@ _FIGURE_PATTERNS = (
 
 
 def _cued_sentences(folded_body: str, sentences: tuple[Sentence, ...]) -> list[Sentence]:
-    """The sentences with a casualty cue, from one scan of the body, not one per sentence.
+    """The sentences with a casualty cue, in text order, from scans of the body, not of each sentence.
 
-    A cue is one word, and sentences are separated by white space, so each cue found lies
-    inside one sentence.
+    A cue is part of one word, and sentences are separated by white space, so each cue found
+    lies inside one sentence; once a sentence has one, the scan for that cue resumes after it.
     """
     starts = [sentence.start for sentence in sentences]
-    cued: dict[int, Sentence] = {}
-    for match in _CASUALTY_CUE.finditer(folded_body):
-        position = bisect.bisect_right(starts, match.start()) - 1
-        if position >= 0 and match.end() <= sentences[position].end:
-            cued.setdefault(position, sentences[position])
-    return list(cued.values())
+    cued: set[int] = set()
+    for cue in _CASUALTY_CUES:
+        found = folded_body.find(cue)
+        while found != -1:
+            position = bisect.bisect_right(starts, found) - 1
+            if position >= 0 and found + len(cue) <= sentences[position].end:
+                cued.add(position)
+                found = folded_body.find(cue, sentences[position].end)
+            else:
+                found = folded_body.find(cue, found + 1)
+    return [sentences[position] for position in sorted(cued)]
 
 
 def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
