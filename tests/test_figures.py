@@ -179,6 +179,12 @@ def test_background_numbers_are_not_figures(text):
     assert figures_of(text) == ()
 
 
+def test_a_comparison_with_the_past_is_no_war_wide_total():
+    text = ("Russia mourned its most deadly fire since Soviet times after 109 people died in a nightclub. "
+            "The worst attack since 2003 killed 40 people. Some 400,000 people have been killed since 2011.")
+    assert [f.count for f in figures_of(text)] == [109, 40]
+
+
 def test_vague_first_report_yields_to_exact_count():
     text = (
         "Dozens of civilians have reportedly been killed by air strikes. "

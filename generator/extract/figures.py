@@ -190,6 +190,8 @@ _WAR_WIDE = re.compile(
     r"|\btoll\s+(?:from|of|in)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|crisis|uprising)\b"
     r"|\bin\s+(?:the|\w+['’]?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b)"
 )
+# "the deadliest attack since", "its most deadly fire since", "the worst ... since": the past compared
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+iest|worst|biggest|largest|highest|most\s+\w+|first)\b[^.;,]{0,40}$")
 # A word each alternative of _WAR_WIDE holds: a literal scan that spares it most sentences.
 _WAR_WIDE_CUE = re.compile("since|war|conflict|crisis|uprising|year|far")
 _CLAIM_BEFORE = re.compile(
@@ -312,9 +314,16 @@ def _cued_sentences(folded_body: str, sentences: tuple[Sentence, ...]) -> list[S
     return [sentences[position] for position in sorted(cued)]
 
 
+def _is_war_wide(folded: str) -> bool:
+    """A figure for the whole war or a year (_WAR_WIDE), but not a comparison with the past:
+    "its most deadly fire since Soviet times after 109 people died" counts one fire's dead."""
+    return any(match.group().strip() != "since" or not _SUPERLATIVE_BEFORE.search(folded, 0, match.start())
+               for match in _WAR_WIDE.finditer(folded))
+
+
 def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
     """Figures of one sentence; `folded` is its text lowercased, offsets unchanged."""
-    if _WAR_WIDE_CUE.search(folded) and _WAR_WIDE.search(folded):
+    if _WAR_WIDE_CUE.search(folded) and _is_war_wide(folded):
         return []
     candidates = [
         found
