@@ -235,7 +235,7 @@ _ACTION_VERBS = (
     r"responded|protested|objected|denied|denies|admitted|admits|acknowledged|sided|appeared|appears|"
     r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
     # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
-    r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|"
+    r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|consider|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|"
@@ -306,7 +306,7 @@ _GOVERNMENT_POSSESSION = re.compile(
     r"bans?|demands?|threats?|response|reaction|allies|ally|enemies|enemy|intentions?|ambitions?|influence|"
     r"involvement|strategy|plans?|proposals?|offers?|requests?|pressure|relations|relationship|ties|"
     r"diplomacy|diplomats?|envoys?|ambassadors?|sanctions|objections?|concerns?|refusal|demand|authorities|"
-    r"officials|regulators|inspectors|watchdog)\b")
+    r"officials|regulators|inspectors|watchdog|(?:federal|central|national)\s+government)\b")
 _LEADER_BEFORE = re.compile(
     r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:leader|president|dictator|strongman|ruler|king|emir|prime\s+minister)\s+$",
     re.IGNORECASE)
