@@ -1071,6 +1071,13 @@ def test_a_capital_is_its_government_where_only_a_government_could_be_meant(kb):
             "Saudi government"} <= set(actors)
     places = "Talks in Moscow ended. Moscow's mayor spoke. Moscow had suffered floods. Moscow has been hit."
     assert "Russian government" not in _actors(places, kb, (_capital(places, "Moscow"),))
+    willing = ("Analysts fear Teheran would employ its weapons. Rouhani wants to work with its old enemy Washington. "
+               "The discord between Ankara and Moscow grew. The council was hosted by Paris, London and Rome, "
+               "which have all hosted its leader.")
+    actors = _actors(willing, kb, tuple(_capital(willing, city)
+                                        for city in ("Teheran", "Washington", "Ankara", "Moscow", "Paris", "London", "Rome")))
+    assert {"Iranian government", "US government", "Turkish government", "Russian government", "French government",
+            "British government", "Italian government"} <= set(actors)
 
 
 def test_governments_by_their_officials_or_acting_together(kb):

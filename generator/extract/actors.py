@@ -238,11 +238,11 @@ _ACTION_VERBS = (
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|consider|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
-    r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|"
+    r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
-_ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|"
+_ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|all|both|"
          rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b"
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
@@ -254,6 +254,8 @@ _ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_LED_AFTER.pattern}")
 # "Moscow had amassed troops", "Washington has stepped up accusations": a capital that has done
 # something is its government (a country that "has suffered" is still where it happened).
 _CAPITAL_HAS_DONE_AFTER = re.compile(
+    # "Tehran would employ its weapons", "Washington should not tolerate": a city has no will of its own
+    r"\s+(?:would|could|should|will|can|may|might|must|shall)\s+(?:not\s+|also\s+|now\s+|still\s+|never\s+)?[a-z]+\b|"
     r"\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|not\s+|long\s+)?"
     r"(?!(?:suffer|experienc|witness|endur|record|chang|host|flood|shak|rock)ed\b)[a-z]+ed\b")
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
@@ -278,7 +280,9 @@ _ACTED_ON_BEFORE = re.compile(
     r"confrontation|standoff|rift)\s+with|"
     r"(?:relations|tensions?|rift|distrust|mistrust|talks|war\s+of\s+words|disputes?|rivalry|contacts|dialogue|"
     r"split|standoff|confrontation|negotiations|agreement|deal|pact|hostility|enmity|rapprochement|trust|"
-    r"process|war|conflict)\s+between|"
+    r"process|war|conflict|discord|differences|friction|divide)\s+between|"
+    # "its old enemy Washington", "its ally Moscow"
+    r"\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:enemy|ally|rival|foe|adversary|partner|patron|backer)|"
     # "the new administration in Kabul", "the regime in Damascus": the government seated there
     r"\bthe\s+(?:[a-z-]+\s+)?(?:government|administration|regime)\s+in|"
     # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
