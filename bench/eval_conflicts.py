@@ -13,7 +13,9 @@ what the annotation requires; summed over articles (micro-averaged).
 
     .venv/bin/python bench/eval_conflicts.py [--packs auto|syria|(none)] [--show actors|places|toll|date]
 
-The held-out sample of wars neither corpus covers (bench/build_heldout.py makes its JSONL):
+The held-out samples of wars neither corpus covers (bench/build_heldout.py makes their JSONL;
+`--second` and `--third` the later samples, annotated in heldout-2-part-*.yaml and
+heldout-3-part-*.yaml):
 
     .venv/bin/python bench/eval_conflicts.py --corpus heldout.jsonl --annotations 'heldout-part-*.yaml' ...
 """
