@@ -1119,6 +1119,12 @@ def test_a_ministry_in_lower_case_is_the_main_countrys_and_a_group_after_its_glo
     assert "Emergencies Ministry (Russia)" in actors and actors["Jundallah"].kind == "armed_group"
 
 
+def test_an_acronym_a_house_style_writes_in_title_case(kb):
+    text = "West Africa's regional body Ecowas said so. The fight against Isis goes on. Fernando Quintero Mena spoke."
+    assert {"ECOWAS", "Islamic State"} <= set(_actors(text, kb)) and "Middle East News Agency" not in _actors(text, kb)
+    assert _actors("Model citizens voted.", kb) == {}
+
+
 def test_a_numbered_radio_channel_of_an_outlet_is_an_outlet_of_its_own(kb):
     assert list(_actors("He told BBC Radio 4 that it was wrong.", kb)) == ["BBC Radio 4"]
 

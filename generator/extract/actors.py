@@ -997,7 +997,7 @@ class _Article:
 
     def _accepts(self, alias: _Alias, texts: list[str], start: int, end: int) -> bool:
         tokens = self.tokens[start:end]
-        if not _case_agrees(alias, texts):
+        if not (_case_agrees(alias, texts) or self._title_cased_acronym(alias, texts, start)):
             return False
         if self.headline[start] and (alias.is_short_person or alias.entry.kind == "government"):
             return False
@@ -1007,6 +1007,18 @@ class _Article:
         if self.place_span_of.get(start) == span and span not in self.place_named_otherwise:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         return not self._inside_longer_name(alias, start)
+
+    def _title_cased_acronym(self, alias: _Alias, texts: list[str], start: int) -> bool:
+        """A house style writes an acronym said as a word in title case ("Ecowas", "Isis", "Nato"):
+        one of four letters or more matches so inside a sentence (at its start, "Model" is a word),
+        not after a capitalised word (a surname: "Fernando Quintero Mena" is no MENA)."""
+        acronym = alias.tokens[0]
+        return (len(texts) == 1 and len(acronym) >= 4 and acronym.isalpha() and acronym.isupper()
+                and texts[0] == acronym.title() and not self._starts_sentence(start)
+                and not (self.joined[start - 1] and self.tokens[start - 1].capitalised))  # "Fernando Quintero Mena"
+
+    def _starts_sentence(self, index: int) -> bool:
+        return index == 0 or self.body[self.tokens[index - 1].end : self.tokens[index].start].strip()[-1:] in (".", "!", "?", "\n")
 
     def _inside_longer_name(self, alias: _Alias, start: int) -> bool:
         """"Turkish Red Crescent" is not the "Red Crescent"; "Hafez al-Assad" is not "Assad", nor
@@ -1031,8 +1043,7 @@ class _Article:
         """A capitalised word right before a group's name that is a name's own: not a demonym,
         a title, a starter or the first word of a sentence ("Lebanese Hezbollah", "Yesterday Hamas")."""
         token = self.tokens[index]
-        sentence_start = index == 0 or self.body[self.tokens[index - 1].end : token.start].strip()[-1:] in (".", "!", "?", "\n")
-        return (token.capitalised and not sentence_start and not token.text.isupper() and (token.text,) not in self.matcher.demonyms
+        return (token.capitalised and not self._starts_sentence(index) and not token.text.isupper() and (token.text,) not in self.matcher.demonyms
                 and token.lower not in _NOT_A_FIRST_NAME and index not in self.place_span_of
                 and not _NATIONALITY_LIKE.search(token.text))
 
