@@ -1092,6 +1092,8 @@ def test_governments_by_their_officials_or_acting_together(kb):
     surrendered = "He surrendered to U.S. authorities in Panama."
     assert "Panamanian government" not in _actors(surrendered, kb, (_capital(surrendered, "Panama"),))
     assert "Spanish government" in _actors("Reports said Spain would send troops.", kb)
+    assert {"US government", "Russian government"} <= set(
+        _actors("He hinted at consultations with the US. He praised cooperation between Russia and Iran.", kb))
     assert "Saudi government" in _actors("A diplomat said Saudi Arabia would consider matching the aid.", kb)
     assert "Mexican government" in _actors("Sources inside Mexico's federal government said so.", kb)
     fugitive = "He fled to Nigeria which handed him over. Ghana has granted him sanctuary. Togo should turn him over."

@@ -277,10 +277,10 @@ _ACTED_ON_BEFORE = re.compile(
     r"\s+against|angered|infuriated?|alarm(?:ed|ing|s)|worr(?:ied|ying|ies)|irk(?:ed|ing|s)|"
     # "a pact with Washington", "the war of words between Washington and Moscow"
     r"(?:pact|deal|agreement|alliance|disputes?|relationship|contacts|co-?operation|negotiations|partnership|"
-    r"confrontation|standoff|rift)\s+with|"
+    r"confrontation|standoff|rift|consultations)\s+with|"
     r"(?:relations|tensions?|rift|distrust|mistrust|talks|war\s+of\s+words|disputes?|rivalry|contacts|dialogue|"
     r"split|standoff|confrontation|negotiations|agreement|deal|pact|hostility|enmity|rapprochement|trust|"
-    r"process|war|conflict|discord|differences|friction|divide)\s+between|"
+    r"process|war|conflict|discord|differences|friction|divide|co-?operation)\s+between|"
     # "its old enemy Washington", "its ally Moscow"
     r"\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:enemy|ally|rival|foe|adversary|partner|patron|backer)|"
     # "the new administration in Kabul", "the regime in Damascus": the government seated there
