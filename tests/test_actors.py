@@ -1110,6 +1110,9 @@ def test_a_person_by_a_rivalry_or_a_following_and_a_cleric_keeps_his_title(kb):
             "His nearest contender Yunus Qanooni hoped to win.")
     people = {name for name, actor in _actors(text, kb).items() if actor.kind == "person"}
     assert people == {"Mullah Naqibullah", "Yunus Qanooni"}
+    exiles = ("A 27-year-old Tibetan exile called Jamphel Yeshi set himself on fire. "
+              "He protested at the death of his fellow dissident Haleh Sahabi on Sunday.")
+    assert {"Jamphel Yeshi", "Haleh Sahabi"} <= set(_actors(exiles, kb))
 
 
 def test_a_ministry_in_lower_case_is_the_main_countrys_and_a_group_after_its_gloss(kb):

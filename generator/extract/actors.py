@@ -107,7 +107,7 @@ _TITLE_BEFORE = _Ending(
     r"[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Ss]inger|[Aa]rtist|[Bb]usinessman|[Oo]wner|[Oo]perative|"
     r"[Bb]oss|[Kk]ingpin|[Tt]rafficker|[Ff]ounder|[Aa]nalyst|[Rr]esearcher|[Ee]xpert|[Pp]rofessor|"
     r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman|"
-    r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|"
+    r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|[Dd]issident|[Ee]xile|[Mm]onk|[Nn]un|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
     r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?)\s+$",
     words=2,  # "drug lord"
@@ -142,7 +142,7 @@ _KIN_NOUNS = (
 _KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso", "a rebel spokesman, called Abdelsalam"
     r"(?:(?:\b(?:his|her|their|whose|a|an)|['’]s)\s+(?:(?:[\w-]+-year-old|eldest|youngest|elder|younger|older|little|"
     rf"baby|teenage)\s+)?(?:{_KIN_NOUNS})"
-    r"\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier"
+    r"\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier|exile|dissident|monk|nun|refugee"
     rf"|farmer|{_ROLE_NOUNS})s?\s*,?\s+(?:named|called|known\s+as))\s+$",
     re.IGNORECASE)
 # The word _KIN_OR_NAMED_BEFORE ends with (before a comma and spaces): see _kin_or_named_before.
