@@ -1071,6 +1071,9 @@ def test_a_capital_is_its_government_where_only_a_government_could_be_meant(kb):
             "Saudi government"} <= set(actors)
     places = "Talks in Moscow ended. Moscow's mayor spoke. Moscow had suffered floods. Moscow has been hit."
     assert "Russian government" not in _actors(places, kb, (_capital(places, "Moscow"),))
+    supplied = "World powers sent Ankara nuclear fuel. Analysts say Cairo is prioritising the fight. Rome considers it a threat."
+    assert {"Turkish government", "Egyptian government", "Italian government"} <= set(_actors(supplied, kb, tuple(
+        _capital(supplied, city) for city in ("Ankara", "Cairo", "Rome"))))
     willing = ("Analysts fear Teheran would employ its weapons. Rouhani wants to work with its old enemy Washington. "
                "The discord between Ankara and Moscow grew. The council was hosted by Paris, London and Rome, "
                "which have all hosted its leader.")

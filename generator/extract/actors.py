@@ -221,7 +221,7 @@ _CONTRIBUTED_WORD = "contr"
 _PROGRESSIVE_VERBS = (
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
-    r"arming|funding|refusing|rejecting|blocking"
+    r"arming|funding|refusing|rejecting|blocking|co-?operating|prioriti[sz]ing|deploying|pursuing|supplying"
 )
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
@@ -238,6 +238,7 @@ _ACTION_VERBS = (
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|consider|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
+    r"considers|keeps|kept|pursue|pursues|pursued|co-?operate|co-?operates|co-?operated|supplies|supplied|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
@@ -273,6 +274,7 @@ _ACTED_ON_BEFORE = re.compile(
     # "accusations against Pakistan", "angered Washington"
     # "officials from Britain, the US and Italy all said": a government's people
     r"(?i:officials|envoys|delegates|delegations?|ministers)\s+from|"  # "expels diplomats from London": the city
+    r"(?:sent|sends|gives|gave|offered|offers|sold|sells|supplied|supplies)|"  # "world powers sent Tehran nuclear fuel"
     r"(?:accusations|allegations|sanctions|threats|action|measures|case|campaign|resolution|complaints?|charges)"
     r"\s+against|angered|infuriated?|alarm(?:ed|ing|s)|worr(?:ied|ying|ies)|irk(?:ed|ing|s)|"
     # "a pact with Washington", "the war of words between Washington and Moscow"
