@@ -506,6 +506,12 @@ def test_a_country_is_a_place_after_a_locative_and_its_bearing_or_nearness():
     assert "Republic of the Congo" in world_places("Talks in Congo-Brazzaville ended. Gabon voted.")
 
 
+def test_to_a_state_addressed_is_no_destination():
+    text = ("Iranian officials spoke. Rouhani did not refer directly to the US. They pose a threat to America. "
+            "He moved to Canada. Iran voted. Iran's army moved. Iran agreed. Cadets went to Pakistan as opposed to India.")
+    assert not {"United States"} & _located(text) and {"Canada", "India", "Pakistan"} <= _located(text)
+
+
 def test_a_country_is_a_place_by_its_ground_its_people_or_its_nearness():
     text = ("Afghan officials said so. Heroin is sold on Britain's streets. The people of Zimbabwe will judge. "
             "Business with nearby Iran prospers. Afghanistan voted. Afghan police agreed. Chile's decision stood.")

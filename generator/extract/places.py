@@ -130,6 +130,11 @@ _PLACE_GOES_ON = FUNCTION_WORDS | {"last", "next", "earlier", "later", "yesterda
                                    "before", "during", "until", "where", "when", "while", "because"}
 # "hit out at the US", "a pact between Afghanistan and the United States": governments at odds
 # or agreeing, not places (a border or a road between two countries is in them: _AREA_BEFORE).
+# "did not refer directly to the US", "a threat to America", "loyal to Iran": "to" a state addressed
+_ADDRESSED_TO = re.compile(
+    r"\b(?:refer(?:red|s)?|threats?|appeal(?:ed|s)?|letter|message|apology|repl(?:y|ied)|response|loyal|loyalty|"
+    r"allegiance|hostile|belong(?:s|ed)?|ties|relations|challenge|insult|warning)\s+(?:\w+ly\s+)?"
+    r"to\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
 _AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|\(|-LRB-)\s*")  # "Addis Ababa (Ethiopia)" too
@@ -1725,10 +1730,12 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
 
 def follows_a_locative(body: str, start: int) -> bool:
     """A country named at `start` after a locative ("in Libya", "travelling to Russia"): a place
-    whatever else its mention is; not where its acronym qualifies a word ("in the US-led invasion")."""
+    whatever else its mention is; not where its acronym qualifies a word ("in the US-led invasion"),
+    nor where "to" addresses a state rather than a destination ("did not refer to the US")."""
     before = body[max(0, start - 50) : start]
     return (bool(_LOCATIVE_BEFORE.search(before)) and not BACKING_FROM.search(before)
-            and not _RELATION_BEFORE.search(before) and not _qualifies_a_word(body, start))
+            and not _RELATION_BEFORE.search(before) and not _ADDRESSED_TO.search(before)
+            and not _qualifies_a_word(body, start))
 
 
 def _qualifies_a_word(body: str, start: int) -> bool:
