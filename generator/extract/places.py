@@ -1708,12 +1708,13 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
             continue  # "pressure from the United States and other powers": a government
         before = body[max(0, mention.start - 50) : mention.start]
         head = _head_of_list(body, mention, list_heads)
-        after_place = any(end < mention.start and _AFTER_A_PLACE.fullmatch(body, end, mention.start) for end in place_ends)
-        # listed with a place: "between Crete and Cyprus", "towards Central America and Mexico" (but
-        # "Europe and the US are anxious": a continent or a region of several countries only after a locative)
-        listed = any(end < mention.start and _AND_LINK.fullmatch(body, end, mention.start)
-                     and (country is not None or follows_a_locative(body, start))
-                     for end, (start, country) in place_ends.items())
+        # after a place ("Tripoli, Libya") or listed with one ("between Athens and Cyprus", "towards
+        # Central America and Mexico"; "Europe and the US are anxious": a continent or a region of
+        # several countries only after a locative)
+        after_place = any(end < mention.start and (
+            _AFTER_A_PLACE.fullmatch(body, end, mention.start)
+            or (_AND_LINK.fullmatch(body, end, mention.start) and (country is not None or follows_a_locative(body, start))))
+            for end, (start, country) in place_ends.items())
         possessive = _POSSESSIVE_AFTER.match(body, mention.end)
         own_place = bool(possessive) and (possessive.group(1).lower() in _GROUND_OF_A_COUNTRY
                                           or possessive.end(0) - len(possessive.group(1)) in place_starts)
@@ -1721,7 +1722,7 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
                     and not _ENVOY_TO.search(before))
         on_border = _BORDER_AFTER.match(body, mention.end)
         ranked = _RANKED_AFTER.match(body, mention.end)
-        if (head is not None or after_place or listed or own_place or locative or on_border or ranked
+        if (head is not None or after_place or own_place or locative or on_border or ranked
                 or _AREA_BEFORE.search(before)):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
