@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from generator.models import Metadata
 from generator.readers.decoding import body_from_paragraphs, one_line
 from generator.readers.detokenize import rejoin
+from generator.readers.mojibake import Repair, repair_all
 from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
 from generator.slugs import slugify
 from generator.text import is_page_furniture, shorten, split_sentences, title_of_lead
@@ -239,14 +240,28 @@ class Draft:
     warnings: tuple[str, ...] = ()
 
 
-def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, **extra) -> Draft:
-    """Fill the declared fields the input left empty with what boilerplate lines declared."""
+def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, warnings: tuple[str, ...] = (),
+               **extra) -> Draft:
+    """Fill the declared fields the input left empty with what boilerplate lines declared; undo
+    mojibake (a warning says so) and a tokenizer's spacing."""
     declared = replace(
         declared,
         wires=declared.wires or tuple(harvest.wires),
         byline=declared.byline or harvest.byline,
         published=declared.published or harvest.published,
     )
+    paragraphs, declared, repair = _without_mojibake(paragraphs, declared)
+    if repair:
+        warnings = (*warnings, repair.reason())
     title = declared.title
     paragraphs = [line for line in rejoin(paragraphs) if not title or line.casefold() != title.casefold()]
-    return Draft(body=body_from_paragraphs(paragraphs), declared=declared, **extra)
+    return Draft(body=body_from_paragraphs(paragraphs), declared=declared, warnings=warnings, **extra)
+
+
+def _without_mojibake(paragraphs: list[str], declared: Metadata) -> tuple[list[str], Metadata, Repair | None]:
+    fields = {name: value for name, value in (("title", declared.title), ("byline", declared.byline)) if value}
+    texts, repair = repair_all([*paragraphs, *fields.values()])
+    if repair is None:
+        return paragraphs, declared, None
+    cut = len(paragraphs)
+    return texts[:cut], replace(declared, **dict(zip(fields, texts[cut:]))), repair

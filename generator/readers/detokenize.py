@@ -22,6 +22,8 @@ _MARK_PARTS = (" ,", " 's", " n't", " .", "-LRB-", "-RRB-", "``")
 
 _BRACKET_TOKEN = re.compile("|".join(map(re.escape, _BRACKETS)))
 _SPACE_BEFORE = re.compile(r" +(?=[,.;:!?%)\]}]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|'(?=\s|$))")
+# "Africa’ s", "can’ t": a typographic apostrophe the tokenizer parted from its ending.
+_SPACE_AFTER_APOSTROPHE = re.compile(r"(?<=\w’) +(?=(?:s|re|ve|ll|d|m|t)\b)")
 _SPACE_AFTER = re.compile(r"(?<=[(\[{$£€]) +")
 _OPENING_QUOTE = re.compile(r"``\s*")
 _CLOSING_QUOTE = re.compile(r"\s*''")
@@ -58,6 +60,7 @@ def _rejoin_paragraph(text: str) -> str:
     text = _CLOSING_QUOTE.sub('"', text)
     text = _SPACED_HYPHEN.sub(_hyphen, text)
     text = _SPACE_BEFORE.sub("", text)
+    text = _SPACE_AFTER_APOSTROPHE.sub("", text)
     return _SPACE_AFTER.sub("", text)
 
 

@@ -1,0 +1,69 @@
+"""Text that was UTF-8 but was decoded as Windows-1252 or Latin-1 before it reached us
+("South Africaâ€™s", "FranÃ§ois") repaired, with ftfy, which undoes only what it can prove.
+
+Scraped collections carry such text, and it costs more than looks: "Zumaâ€™s" is no name
+extraction knows. Two damages ftfy leaves are mended first: a tokenizer that set the last
+character of a sequence apart ("Africaâ€ ™ s", "Élysà ©e"), and the closing quote (bytes E2 80 9D) whose
+last byte Windows-1252 has no character for, so it was dropped or became U+FFFD: "â€" never
+begins anything else in English text, and the other characters that would end the same way
+(a zero-width joiner, a bidi mark) are rare in news.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# How a continuation byte (0x80-0xBF) of UTF-8 reads in Windows-1252, or in Latin-1 for the
+# five bytes Windows-1252 leaves undefined.
+_CONTINUATIONS = "".join(
+    bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(0x80, 0xC0)
+)
+_CONTINUATION = f"[{re.escape(_CONTINUATIONS)}]"
+# A lead byte (0xC2-0xF4: Â to ô) then a continuation: the mark of every such sequence; text
+# without one is never handed to ftfy.
+_SEQUENCE = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}")
+# "Ã ©" too: Ã and Â, which end no English word, lead the sequences of accented letters and
+# of symbols.
+_SPLIT_BY_A_TOKENIZER = re.compile(f"(\u00e2\u20ac|[\u00c2\u00c3])[ \t]+({_CONTINUATION}|\ufffd)")
+_LOST_CLOSING_QUOTE = re.compile(f"\u00e2\u20ac(?:\ufffd|(?!{_CONTINUATION}))")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What was mended in one article: how many sequences, and the first as it was and became."""
+
+    count: int
+    example: tuple[str, str]
+
+    def reason(self) -> str:
+        was, became = self.example
+        return (f"mojibake repaired: UTF-8 text had been read as Windows-1252 ({self.count} sequence(s), "
+                f"such as {was!r} -> {became!r})")
+
+
+def repair_all(texts: list[str]) -> tuple[list[str], Repair | None]:
+    """Each text with its mojibake undone, and what was repaired across them (None: nothing)."""
+    fixed, count, example = [], 0, None
+    for text in texts:
+        if _SEQUENCE.search(text) is None:
+            fixed.append(text)
+            continue
+        mended = _LOST_CLOSING_QUOTE.sub("\u201d", _SPLIT_BY_A_TOKENIZER.sub(r"\1\2", text))
+        fixed.append(_fix_encoding(mended))
+        if fixed[-1] != text:
+            count += len(_SEQUENCE.findall(mended))
+            example = example or _first_example(mended, fixed[-1])
+    return fixed, (Repair(count, example) if count else None)
+
+
+def _fix_encoding(text: str) -> str:
+    from ftfy import fix_encoding  # imported only for damaged text: it loads wcwidth's tables
+
+    return fix_encoding(text)
+
+
+def _first_example(before: str, after: str) -> tuple[str, str]:
+    """The first damaged word of `before` and what it became."""
+    damaged = next(word for word in before.split() if _SEQUENCE.search(word))
+    return damaged, _fix_encoding(damaged)
