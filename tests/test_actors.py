@@ -1345,3 +1345,11 @@ def test_a_journalist_after_the_outlet_spoken_to_and_people_named_by_occupation(
             "Mendez Rodas and Jose Angel Ramos Jimenez , were murdered .")
     persons = sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person")
     assert persons == ["Candy Crowley", "Dimas Mendez Rodas", "Edilson Duarte Meza", "Jose Angel Ramos Jimenez"]
+
+
+def test_people_by_trade_a_pinyin_surname_after_a_title_and_a_name_before_where_it_works(kb):
+    text = ("Sephora Konate, a market trader, heard explosions. \"It is big,\" said shop owner Cai Jixing. He read "
+            "the Japanese novelist Yukio Mishima. Thulane Ngubane of Aurora said it happened on Monday. Officials "
+            "blamed the Islamic Emirate of Barqa. Reports of Being Silently Slaughtered spread.")
+    persons = sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person")
+    assert persons == ["Cai Jixing", "Sephora Konate", "Thulane Ngubane", "Yukio Mishima"]

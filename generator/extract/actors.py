@@ -93,6 +93,11 @@ class _Ending:
         return self.pattern.search(before, len(head[0]) if len(head) > self.words else 0)
 
 
+# People named by their trade in passing: "Sephora Konate, a market trader,", "novelist Yukio Mishima".
+_OCCUPATIONS = (
+    r"trader|vendor|shopkeeper|labou?rer|miner|fisherman|pensioner|retiree|housewife|mechanic|tailor|shepherd|"
+    r"economist|historian|scholar|lecturer|campaigner|novelist|filmmaker|musician|footballer|pilot"
+)
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
 _DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Brig|Gov)\."
 _TITLE_BEFORE = _Ending(
@@ -109,13 +114,14 @@ _TITLE_BEFORE = _Ending(
     r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman|"
     r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|[Dd]issident|[Ee]xile|[Mm]onk|[Nn]un|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
-    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?)\s+$",
+    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?"
+    rf"|(?i:{_OCCUPATIONS}))\s+$",
     words=2,  # "drug lord"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
 _ROLE_NOUNS = (
-    r"head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
+    rf"{_OCCUPATIONS}|head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
     r"founder|member|coordinator|researcher|analyst|activist|journalist|reporter|photographer|doctor|"
     r"resident|professor|ambassador|envoy|representative|secretary|advis[eo]r|general|colonel|officer|"
     r"manager|deputy|chairman|executive|expert|fellow|editor|correspondent|medic|surgeon|nurse|"
@@ -1463,6 +1469,11 @@ class _Article:
                 return
             cut = max(i for i, t in enumerate(tokens) if t.lower in _CONNECTORS | {"the"}) if any(
                 t.lower in _CONNECTORS for t in tokens) else -1
+            if cut > 1 and tokens[cut - 1].lower not in _CONNECTORS | {"the"} and not _THE_BEFORE.search(
+                    self.body[max(0, tokens[0].start - 20) : tokens[0].start]):
+                # "Thulane Ngubane of Aurora said": a name, then where it works (not "the Islamic
+                # Emirate of Barqa", one name)
+                self._classify_run(run[:cut])
             run, tokens = run[cut + 1 :], tokens[cut + 1 :]
         title = None
         if (len(tokens) > 1 and run[0] >= 2 and self.tokens[run[0] - 1].lower == "of"
@@ -1772,13 +1783,11 @@ class _Article:
             return False  # "Ordinary Baghdadis": the people of a place the article names
         if names[-1].text.endswith("s") and (names[-1].text[:-1],) in self.matcher.demonyms:
             return False  # "Poor Peruvians", "Young Egyptians": a people
-        # "Being Silently Slaughtered" is no name, but "Melissa Fleming" is: a surname may end in -ing
-        surname_allowed = len(names) > 1 and names[0].text in self.kb.given_names
-        if any(_not_a_name_word(t) and not (surname_allowed and t is names[-1] and _verb_like(t) and not t.acronym)
-               for t in names):
-            return False
         start, end = tokens[0].start, tokens[-1].end
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 240]  # a credit line's names
+        odd = [t for t in names if _not_a_name_word(t)]
+        if odd and not (odd == [names[-1]] and self._surname_may_look_like_a_verb(names, title, before)):
+            return False
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         trimmed = before.rstrip()
         ends_with = trimmed[-2:]
@@ -1799,7 +1808,8 @@ class _Article:
                     or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
                     or bool(_PERSON_APPOSITION_AFTER.match(after))
                     or (names[0].text in self.kb.given_names and names[0].lower not in self.matcher.body_starts
-                        and bool(_SPEECH_AFTER.match(after)))  # "Jorge said", not "Mara said" of Mara Salvatrucha
+                        and bool(_SPEECH_AFTER.match(after)) and not trimmed.endswith((" of", " from")))
+                    # "Jorge said", not "Mara said" of Mara Salvatrucha nor where "X of Aurora said" works
                     or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
                     or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
         if title or _TITLE_BEFORE.search(before) or self._after_an_outlets_possessive(start):
@@ -1824,6 +1834,13 @@ class _Article:
             or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
             or (self._listed_after_a_person(start) and _LIST_ITEM_END.match(after) is not None)
         )
+
+    def _surname_may_look_like_a_verb(self, names: list[_Token], title: str | None, before: str) -> bool:
+        """"Being Silently Slaughtered" is no name, but "Melissa Fleming" and "shop owner Cai
+        Jixing" are: after a given name or a title, a surname may end in -ing or -ly."""
+        last = names[-1]
+        return (len(names) > 1 and _verb_like(last) and not last.acronym
+                and (names[0].text in self.kb.given_names or title is not None or _TITLE_BEFORE.search(before) is not None))
 
     def _placed_somewhere(self, start: int, end: int) -> bool:
         """The name follows "in", "at", "near" or "outside" here or elsewhere in the article, not
