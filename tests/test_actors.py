@@ -1353,3 +1353,11 @@ def test_people_by_trade_a_pinyin_surname_after_a_title_and_a_name_before_where_
             "blamed the Islamic Emirate of Barqa. Reports of Being Silently Slaughtered spread.")
     persons = sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person")
     assert persons == ["Cai Jixing", "Sephora Konate", "Thulane Ngubane", "Yukio Mishima"]
+
+
+def test_a_countrys_parliament_is_one_actor_of_its_own_however_written(kb):
+    text = ("The Iranian parliament approved the nominee. Iran's Parliament had debated him. Protesters reached "
+            "the Iraqi parliament building.")
+    actors = _actors(text, kb)
+    assert {(actor.name, actor.kind) for actor in actors.values()} == {("Parliament (Iran)", "government")}
+    assert len(next(iter(actors.values())).mentions) == 2

@@ -343,6 +343,8 @@ _MINISTRY_FIELD = "(?i:" + "|".join(
 _MINISTRY = re.compile(
     rf"(?:(?P<field>{_MINISTRY_FIELD})\s+ministry|ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD}))\b",
     re.IGNORECASE)
+# "the Iranian parliament", "Egypt's Parliament": a country's legislature, an actor of its own.
+_LEGISLATURE = re.compile(r"(?i:parliament|legislature)\b(?!\s*(?:['’]s\s+)?(?:building|house|speaker|member|seat|election)s?\b)")
 # "instructed the interior ministry": in lower case, after "the" (not "the interior ministry
 # chief": a post)
 _LOWER_CASE_MINISTRY = re.compile(rf"\bthe\s+(?P<name>(?P<field>{_MINISTRY_FIELD})\s+ministry)\b(?!\s+(?:chief|head)\b)")
@@ -1088,8 +1090,9 @@ class _Article:
                 continue
             last = self.tokens[end - 1]
             possessive = _POSSESSIVE.match(self.body, last.end)
-            if possessive and self._take_ministry(entry, index, possessive.end()):
-                return True  # "Egypt's health ministry"
+            if possessive and (self._take_ministry(entry, index, possessive.end())
+                               or self._take_legislature(entry, index, possessive.end())):
+                return True  # "Egypt's health ministry", "Iran's parliament"
             force = (_FORCE_NOUN.match(self.body, possessive.end()) or _GOVERNMENT_POSSESSION.match(self.body, possessive.end())
                      if possessive else None)
             if force:
@@ -1135,6 +1138,17 @@ class _Article:
         tokens = self._token_range(self.tokens[index].start, ministry.end())
         field = ministry.group("field") or ministry.group("of_field")
         self._take(ministry_name(field, government.country), "government", None, tokens[0], tokens[-1] + 1)
+        return True
+
+    def _take_legislature(self, government: KbEntry, index: int, at: int) -> bool:
+        """The parliament of the government's country named from token `index` to `at`: one
+        actor however it is written ("Parliament (Iran)" for "the Iranian parliament" and "Iran's
+        Parliament"); not "the Iranian parliament building", a place."""
+        legislature = _LEGISLATURE.match(self.body, at) if government.country else None
+        if legislature is None:
+            return False
+        tokens = self._token_range(self.tokens[index].start, legislature.end())
+        self._take(f"Parliament ({government.country})", "government", None, tokens[0], tokens[-1] + 1)
         return True
 
     def _take_listed_before(self, index: int) -> bool:
@@ -1203,8 +1217,8 @@ class _Article:
             # "Libyan state TV", "Libyan state television" and "Libyan TV" are one broadcaster
             self._take(f"{self.body[token.start:end]} state {medium}", "media", None, index, last_token + 1)
             return True
-        if self._take_ministry(entry, index, end + 1):
-            return True  # "the Russian foreign ministry"
+        if self._take_ministry(entry, index, end + 1) or self._take_legislature(entry, index, end + 1):
+            return True  # "the Russian foreign ministry", "the British parliament"
         force = _FORCE_NOUN.match(after, 1)
         if force is not None:
             self._take_span(entry, token.start, end + force.end())
