@@ -1361,3 +1361,13 @@ def test_a_countrys_parliament_is_one_actor_of_its_own_however_written(kb):
     actors = _actors(text, kb)
     assert {(actor.name, actor.kind) for actor in actors.values()} == {("Parliament (Iran)", "government")}
     assert len(next(iter(actors.values())).mentions) == 2
+
+
+def test_parties_by_their_short_forms_but_not_inside_other_names(kb):
+    text = ("Tory candidate Reg Keys stood against him; the Lib Dems did not. Republicans in Congress objected. "
+            "The Republican Guard held Baghdad, and the Kurdistan People's Democratic Party met at the Ministry "
+            "of Labour.")
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert {"Conservative Party", "Liberal Democrats", "Republican Party", "Kurdistan People's Democratic Party"} <= set(actors)
+    assert "Labour Party" not in actors and "Democratic Party" not in actors
+    assert [mention.surface for mention in actors["Republican Party"].mentions] == ["Republicans"]
