@@ -1371,3 +1371,11 @@ def test_parties_by_their_short_forms_but_not_inside_other_names(kb):
     assert {"Conservative Party", "Liberal Democrats", "Republican Party", "Kurdistan People's Democratic Party"} <= set(actors)
     assert "Labour Party" not in actors and "Democratic Party" not in actors
     assert [mention.surface for mention in actors["Republican Party"].mentions] == ["Republicans"]
+
+
+def test_a_surname_that_opens_with_a_romance_article_is_the_persons_not_an_outlet(kb):
+    text = ("France's defence minister, Jean-Yves Le Drian, said France would act. On Thursday, Le Drian said "
+            "Iraq came first. La Repubblica said so.")
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert actors["La Repubblica"].kind == "media" and "Le Drian" not in actors
+    assert [mention.surface for mention in actors["Jean-Yves Le Drian"].mentions] == ["Jean-Yves Le Drian", "Le Drian"]

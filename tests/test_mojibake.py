@@ -44,3 +44,11 @@ def test_ingest_repairs_the_record_and_warns_naming_it(tmp_path):
     assert [report.line() for report in result.reports] == [
         f"warning: {tmp_path / 'news.jsonl'} (line 1): mojibake repaired: UTF-8 text had been read as "
         "Windows-1252 (2 sequence(s), such as 'Zumaâ€™s' -> 'Zuma’s')"]
+
+
+def test_a_sequence_split_over_two_lines_is_repaired_before_page_furniture_is_dropped(tmp_path):
+    """"© Gourdel, a French tourist" alone would read as a copyright line."""
+    content = f"{LEAD}\n\nThere was outrage over the murder of HervÃ\n\n© Gourdel, a French tourist, by a group."
+    (tmp_path / "news.jsonl").write_text(json.dumps({"title": "Outrage", "content": content}) + "\n", encoding="utf-8")
+    body = ingest([tmp_path]).articles[0].body
+    assert body.endswith("There was outrage over the murder of Hervé Gourdel, a French tourist, by a group.")

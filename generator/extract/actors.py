@@ -1473,9 +1473,10 @@ class _Article:
         if len(tokens) > 1 and tokens[0].lower in _ARTICLES and (
                 self._named_as_outlet(run, before) or self._cited_as_source(run, _CITED_BEFORE)
                 or (tokens[-1].capitalised and self.body[tokens[0].end : tokens[1].start] == " "
-                    and _SPEECH_AFTER.match(self.body, tokens[-1].end))):
+                    and _SPEECH_AFTER.match(self.body, tokens[-1].end) and not self._ends_a_persons_name(tokens))):
             # "the newspaper El Pais", "according to El Heraldo", "La Republica reported", "La
-            # Repubblica said" (a name after a Romance article is no person's; "El-Gallal" is)
+            # Repubblica said" (a name after a Romance article is no person's, but for the
+            # surname of one named before: "Le Drian said" after "Jean-Yves Le Drian"; "El-Gallal" is)
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
         if any(t.lower in _CONNECTORS for t in tokens) or _organization_head(tokens) is not None:
@@ -1760,6 +1761,10 @@ class _Article:
         return not (not before or before[-1] in ".!?:\n" or token.lower.endswith("ly")
                     or _ADJECTIVE_OF_ORIGIN.search(token.lower) or token.lower.endswith(("ic", "ist")))
 
+    def _ends_a_persons_name(self, tokens: list[_Token]) -> bool:
+        texts = tuple(token.text for token in tokens)
+        return any(found.kind == "person" and _token_texts(found.key)[-len(texts):] == texts for found in self.found)
+
     def _cited_one_word(self, index: int) -> bool:
         """"according to Semana", "Excelsior reported": one word cited as a source is an outlet,
         unless it is a first name or the surname of a person the article has named."""
@@ -1978,13 +1983,18 @@ class _Article:
             keys = by_surname[self.tokens[index].text]
             if len(keys) != 1 or not (self._name_token(index) or self._surname_found_as_place(index)):
                 continue
+            found = persons[next(iter(keys))]
+            start = index
+            if (index > 0 and self.joined[index - 1] and not self.taken[index - 1]
+                    and _token_texts(found.key)[-2:] == (self.tokens[index - 1].text, self.tokens[index].text)
+                    and self.tokens[index - 1].lower in NAME_PARTICLES):
+                start = index - 1  # "Le Drian" of "Jean-Yves Le Drian": the surname with its particle
             if (index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1)) or (
-                index > 0 and self.joined[index - 1] and self._name_token(index - 1)
-                and self.tokens[index - 1].lower not in _NOT_A_FIRST_NAME
+                start > 0 and self.joined[start - 1] and self._name_token(start - 1)
+                and self.tokens[start - 1].lower not in _NOT_A_FIRST_NAME
             ):
                 continue  # part of a longer name ("Kerry Smith"), not "Later Kerry"
-            found = persons[next(iter(keys))]
-            self._take(found.key, "person", found.kb_id, index, index + 1)
+            self._take(found.key, "person", found.kb_id, start, index + 1)
 
     def _surname_found_as_place(self, index: int) -> bool:
         """"Foreign Secretary William Hague ... Hague made clear": a city's or a town's name that is

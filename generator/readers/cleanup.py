@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from generator.models import Metadata
 from generator.readers.decoding import body_from_paragraphs, one_line
 from generator.readers.detokenize import rejoin
-from generator.readers.mojibake import Repair, repair_all
+from generator.readers.mojibake import Repair, combined, repair_all
 from generator.readers.fields import WIRE_PATTERN, parse_date, wire_name
 from generator.slugs import slugify
 from generator.text import is_page_furniture, shorten, split_sentences, title_of_lead
@@ -70,6 +70,7 @@ class Harvest:
     byline: str | None = None
     published: dt.date | None = None
     captions: list[str] = field(default_factory=list)
+    repair: Repair | None = None  # mojibake undone before the lines were read
 
     def add_wires(self, names: list[str]) -> None:
         self.wires.extend(name for name in names if name not in self.wires)
@@ -139,7 +140,12 @@ def _repeats_caption(line: str, captions: tuple[str, ...]) -> bool:
 
 def clean_lines(lines: list[str]) -> tuple[list[str], Harvest]:
     """Article paragraphs among `lines` (one paragraph each), and the metadata they declared."""
-    harvest = Harvest()
+    # Repaired first, and as one text: "HervÃ", "© Gourdel" is a name a tokenizer split over two
+    # lines, not a copyright line. (A line holds no blank line: the blank line joins them.)
+    (text,), repair = repair_all(["\n\n".join(lines)])
+    if repair is not None:
+        lines = text.split("\n\n")
+    harvest = Harvest(repair=repair)
     kept = [line for line in map(one_line, lines) if line and not _is_boilerplate(line, harvest)]
     long_captions = tuple(dict.fromkeys(c for c in harvest.captions if len(c.split()) >= 5))[:_MAX_CAPTIONS_COMPARED]
     kept = [line for line in kept if not _repeats_caption(line, long_captions)]
@@ -250,18 +256,16 @@ def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, warn
         byline=declared.byline or harvest.byline,
         published=declared.published or harvest.published,
     )
-    paragraphs, declared, repair = _without_mojibake(paragraphs, declared)
-    if repair:
+    declared, repair = _without_mojibake(declared)
+    if repair := combined((harvest.repair, repair)):
         warnings = (*warnings, repair.reason())
     title = declared.title
     paragraphs = [line for line in rejoin(paragraphs) if not title or line.casefold() != title.casefold()]
     return Draft(body=body_from_paragraphs(paragraphs), declared=declared, warnings=warnings, **extra)
 
 
-def _without_mojibake(paragraphs: list[str], declared: Metadata) -> tuple[list[str], Metadata, Repair | None]:
+def _without_mojibake(declared: Metadata) -> tuple[Metadata, Repair | None]:
+    """The declared title and byline repaired (the text's lines were, in clean_lines)."""
     fields = {name: value for name, value in (("title", declared.title), ("byline", declared.byline)) if value}
-    texts, repair = repair_all([*paragraphs, *fields.values()])
-    if repair is None:
-        return paragraphs, declared, None
-    cut = len(paragraphs)
-    return texts[:cut], replace(declared, **dict(zip(fields, texts[cut:]))), repair
+    texts, repair = repair_all(list(fields.values()))
+    return (declared, None) if repair is None else (replace(declared, **dict(zip(fields, texts))), repair)

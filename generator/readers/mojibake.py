@@ -3,7 +3,7 @@
 
 Scraped collections carry such text, and it costs more than looks: "Zumaâ€™s" is no name
 extraction knows. Two damages ftfy leaves are mended first: a tokenizer that set the last
-character of a sequence apart ("Africaâ€ ™ s", "Élysà ©e"), and the closing quote (bytes E2 80 9D) whose
+character of a sequence apart ("Africaâ€ ™ s", "Élysà ©e", even on the next line), and the closing quote (bytes E2 80 9D) whose
 last byte Windows-1252 has no character for, so it was dropped or became U+FFFD: "â€" never
 begins anything else in English text, and the other characters that would end the same way
 (a zero-width joiner, a bidi mark) are rare in news.
@@ -12,6 +12,7 @@ begins anything else in English text, and the other characters that would end th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # How a continuation byte (0x80-0xBF) of UTF-8 reads in Windows-1252, or in Latin-1 for the
@@ -21,11 +22,11 @@ _CONTINUATIONS = "".join(
 )
 _CONTINUATION = f"[{re.escape(_CONTINUATIONS)}]"
 # A lead byte (0xC2-0xF4: Â to ô) then a continuation: the mark of every such sequence; text
-# without one is never handed to ftfy.
+# without one, whole or split, is never handed to ftfy.
 _SEQUENCE = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}")
 # "Ã ©" too: Ã and Â, which end no English word, lead the sequences of accented letters and
 # of symbols.
-_SPLIT_BY_A_TOKENIZER = re.compile(f"(\u00e2\u20ac|[\u00c2\u00c3])[ \t]+({_CONTINUATION}|\ufffd)")
+_SPLIT_BY_A_TOKENIZER = re.compile(f"(\u00e2\u20ac|[\u00c2\u00c3])\\s+({_CONTINUATION}|\ufffd)")
 _LOST_CLOSING_QUOTE = re.compile(f"\u00e2\u20ac(?:\ufffd|(?!{_CONTINUATION}))")
 
 
@@ -46,7 +47,7 @@ def repair_all(texts: list[str]) -> tuple[list[str], Repair | None]:
     """Each text with its mojibake undone, and what was repaired across them (None: nothing)."""
     fixed, count, example = [], 0, None
     for text in texts:
-        if _SEQUENCE.search(text) is None:
+        if _SEQUENCE.search(text) is None and _SPLIT_BY_A_TOKENIZER.search(text) is None:
             fixed.append(text)
             continue
         mended = _LOST_CLOSING_QUOTE.sub("\u201d", _SPLIT_BY_A_TOKENIZER.sub(r"\1\2", text))
@@ -55,6 +56,12 @@ def repair_all(texts: list[str]) -> tuple[list[str], Repair | None]:
             count += len(_SEQUENCE.findall(mended))
             example = example or _first_example(mended, fixed[-1])
     return fixed, (Repair(count, example) if count else None)
+
+
+def combined(repairs: Iterable[Repair | None]) -> Repair | None:
+    """One article's repairs (its text's, its title's...) as one."""
+    found = [repair for repair in repairs if repair is not None]
+    return Repair(sum(repair.count for repair in found), found[0].example) if found else None
 
 
 def _fix_encoding(text: str) -> str:
