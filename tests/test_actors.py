@@ -1379,3 +1379,9 @@ def test_a_surname_that_opens_with_a_romance_article_is_the_persons_not_an_outle
     actors = {actor.name: actor for actor in _actors(text, kb).values()}
     assert actors["La Repubblica"].kind == "media" and "Le Drian" not in actors
     assert [mention.surface for mention in actors["Jean-Yves Le Drian"].mentions] == ["Jean-Yves Le Drian", "Le Drian"]
+
+
+def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):
+    text = ("The previous attempts by Britain to help failed. The invasion by Iraq began it. Smugglers used "
+            "the border crossed by Turkey's main road.")
+    assert sorted(actor.name for actor in _actors(text, kb).values()) == ["British government", "Iraqi government"]

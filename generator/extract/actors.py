@@ -293,7 +293,10 @@ _ACTED_ON_BEFORE = re.compile(
     r"\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:enemy|ally|rival|foe|adversary|partner|patron|backer)|"
     # "the new administration in Kabul", "the regime in Damascus": the government seated there
     r"\bthe\s+(?:[a-z-]+\s+)?(?:government|administration|regime)\s+in|"
-    # the agent of a deed: "trained by the US", "armed by Iran" (not "bordered by Iraq")
+    # the agent of a deed: "attempts by Britain", "the invasion by Iraq"; "trained by the US",
+    # "armed by Iran" (not "bordered by Iraq")
+    r"\b(?:attempts?|efforts?|moves?|bids?|decisions?|requests?|offers?|proposals?|plans?|interventions?|"
+    r"invasion|occupation|recognition|annexation|crackdown|airstrikes?|air\s+strikes|raids?|bombing|shelling)\s+by|"
     r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck|follow|preced)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
 )
