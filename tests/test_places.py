@@ -1020,6 +1020,14 @@ def test_the_surname_of_a_person_named_in_full_is_no_place(tmp_path):
     assert sorted(place.name for place in article.places) == ["Bogota", "Colombia"]
 
 
+def test_the_short_name_of_a_group_named_after_a_place_is_no_place(tmp_path):
+    article = _extracted(tmp_path, "Cartel wars in Mexico\n\nThe Sinaloa Cartel bought protection in Culiacan, Mexico. "
+                                   "Sinaloa leader Juan Jose Esparragoza lived there, loyal to the Sinaloa clan. "
+                                   "Troops arrived in Sinaloa on Monday.\n")
+    sinaloa = next(place for place in article.places if place.name == "Sinaloa")
+    assert [mention.start for mention in sinaloa.mentions] == [article.body.rindex("Sinaloa")]
+
+
 def test_a_lower_case_romance_article_starts_no_place():
     assert "La Paz" not in world_places("Congress voted on the Marco para la Paz in Bogota, Colombia.")
     assert world_places("Protesters marched in La Paz, Bolivia.")["La Paz"].country == "Bolivia"

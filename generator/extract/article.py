@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import accumulate
@@ -89,6 +90,23 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     return _keeping_mentions(places, lambda place, mention: place.kind == "country" or mention.surface not in surnames)
 
 
+# What follows a group's short name: "Sinaloa leader Juan Jose Esparragoza", "the Sinaloa clan".
+_GROUP_MEMBER_AFTER = re.compile(
+    r"\s+(?:leaders?|boss(?:es)?|clan|gangs?|factions?|members|cells?|operatives|capos?|chiefs?|commanders?|hitmen)\b")
+
+
+def _without_group_short_forms(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
+    """Drop place mentions that are the short name of a group the article names after the place
+    ("Sinaloa leader X" and "the Sinaloa clan" where "the Sinaloa Cartel" is named): the group's,
+    not the state's."""
+    prefixes = {actor.name.rsplit(" ", 1)[0] for actor in actors
+                if actor.kind in ("armed_group", "organization") and " " in actor.name}
+    if not prefixes:
+        return places
+    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or mention.surface not in prefixes
+                             or not _GROUP_MEMBER_AFTER.match(body, mention.end))
+
+
 def _without_publisher(actors: tuple[EntityMention, ...], publisher: str | None) -> tuple[EntityMention, ...]:
     """The outlet that published the page is not an actor of its own story ("By the CNN Wire
     Staff", "told CNN"); a wire it carries and the other outlets it cites are."""
@@ -121,8 +139,8 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     candidate_places = find_places(body, sentences, _analyst_places(kb), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
-    places = without_countries_as_governments(
-        _without_surnames(_without_overlaps(candidate_places, actors, body), actors), body)
+    places = without_countries_as_governments(_without_group_short_forms(
+        _without_surnames(_without_overlaps(candidate_places, actors, body), actors), actors, body), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)
