@@ -1163,3 +1163,9 @@ def test_rivers_canals_and_deserts_of_wars_are_places_apart_from_cities_of_their
         "Dnieper River near the Suez Canal of nothing.", packs=())}
     assert {("Tigris", "region"), ("Sahara", "region"), ("Dnipro River", "region"), ("Dnipro", "city"),
             ("Suez Canal", "region")} <= found
+
+
+def test_a_post_after_a_worded_place_ends_its_name():
+    text = ("Rebels attack a weapons depot near the western town of Zawiyat Dahmani Prosecutor says he cannot prove "
+            "it. Fighting hit Libya again.")
+    assert "Zawiyat Dahmani" in world_places(text) and not any("Prosecutor" in name for name in world_places(text))

@@ -1163,12 +1163,21 @@ def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer,
     return first, last
 
 
+# A post after a name that ends it: "the western city of Zintan Prosecutor says" (a headline
+# stack whose full stops were lost), "the town of Kandahar Police said".
+_POSTS_AFTER_A_PLACE = frozenset(
+    "prosecutor president minister governor mayor spokesman spokeswoman spokesperson commander ambassador "
+    "envoy senator judge police".split())
+
+
 def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The name that starts at `first` ("the town of Beshkatine", "stronghold Al-Bal")."""
     last = first
     while last < len(tokens.norms) and tokens.joins_next[last] and not tokens.possessive[last]:
         following = last + 1
         if not (_is_linking_article(tokens, following) or tokens.words[following][0].isupper()):
+            break
+        if tokens.norms[following] in _POSTS_AFTER_A_PLACE:
             break
         last = following
     return _name_span(tokens, first, last, gazetteer)
