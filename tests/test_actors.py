@@ -1385,3 +1385,13 @@ def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):
     text = ("The previous attempts by Britain to help failed. The invasion by Iraq began it. Smugglers used "
             "the border crossed by Turkey's main road.")
     assert sorted(actor.name for actor in _actors(text, kb).values()) == ["British government", "Iraqi government"]
+
+
+def test_national_outlets_and_an_unknown_outlet_by_the_first_word_of_its_name(kb):
+    text = ("Gadhafi spoke, the Jamahiriya News Agency of Libya reported. His son told the state news agency "
+            "Jamahiriya the depots were targets. The BBC and BBC Persian said so, and La Jornada, RTHK and Time "
+            "magazine reported it. Foreign policy and the economist were silent.")
+    places = find_places(text, split_sentences(text))
+    media = {actor.name: actor for actor in _actors(text, kb, places).values() if actor.kind == "media"}
+    assert sorted(media) == ["BBC", "BBC Persian", "Jamahiriya News Agency", "La Jornada", "RTHK", "Time magazine"]
+    assert [m.surface for m in media["Jamahiriya News Agency"].mentions] == ["Jamahiriya News Agency", "Jamahiriya"]
