@@ -1169,3 +1169,10 @@ def test_a_post_after_a_worded_place_ends_its_name():
     text = ("Rebels attack a weapons depot near the western town of Zawiyat Dahmani Prosecutor says he cannot prove "
             "it. Fighting hit Libya again.")
     assert "Zawiyat Dahmani" in world_places(text) and not any("Prosecutor" in name for name in world_places(text))
+
+
+def test_a_home_town_is_where_someone_comes_from_not_where_the_story_is():
+    text = ("Lance Corporal Mark Evans was killed by a roadside bomb in Helmand province, Afghanistan, on Monday. "
+            "The Taliban attacked Lashkar Gah and Sangin. His body will be flown to his home town of Swindon.")
+    places = world_places(text)
+    assert places["Swindon"].country == "United Kingdom" and places["Sangin"].country == "Afghanistan"

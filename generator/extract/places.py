@@ -165,7 +165,7 @@ _KIND_BEFORE_OF = {
     "neighborhood": "district", "neighbourhood": "district", "suburb": "district",
     "quarter": "district", "area": "area", "region": "region", "province": "region",
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
-    "port": "town", "municipality": "town",
+    "port": "town", "municipality": "town", "hometown": "town",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
@@ -1436,10 +1436,12 @@ def _pattern_places(
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
               + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer))
+    # "his home city of Newcastle": where someone comes from, not where the story is
+    homes = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded if _introduced_as_a_home(tokens, first)}
     if dominant and dominant[0]:
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
-        keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded}
+        keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded} - homes
         hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
                                                and hit.place.foreign and hit.place.country not in named)]
     # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
@@ -1448,6 +1450,7 @@ def _pattern_places(
     hits[:] = [hit for hit in hits if hit.place.kind == "country" or nations.get(
         " ".join(tokens.norms[hit.first_token : hit.last_token + 1]), hit.place.country) == hit.place.country]
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    placed_in = Counter(hit.place.country for hit in hits)
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
         if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
@@ -1457,9 +1460,12 @@ def _pattern_places(
             continue
         nation = nations.get(key)  # "the Tunisian town of Dehiba", "Monrovia's northern Douala suburb"
         known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"
-                 and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named)
+                 and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named
+                          and key not in homes)
                  and nation in (None, alias.place.country)]
-        known.sort(key=lambda place: place.kind != kind)  # "the provinces of Escuintla and Santa Rosa": the divisions
+        # "the provinces of Escuintla and Santa Rosa": the divisions; then the article's countries
+        # ("his home city of Newcastle" beside "Newcastle upon Tyne": England's, not Australia's)
+        known.sort(key=lambda place: (place.kind != kind, -placed_in[place.country]))
         home = nation or (dominant[0] if dominant else None)
         if not known and home and (town := _small_towns(_country_code(home)).get(key)):
             # "the outskirts of Brega": Al Burayqah, as "the port of Brega" is; of the kind the
@@ -1475,6 +1481,14 @@ def _pattern_places(
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
+
+
+def _introduced_as_a_home(tokens: _Tokens, first: int) -> bool:
+    """"his home city of Newcastle", "her native village of X", "the hometown of X"."""
+    norms = tokens.norms
+    return first >= 2 and norms[first - 1] == "of" and (
+        norms[first - 2] == "hometown" or (first >= 3 and norms[first - 2] in ("city", "town", "village")
+                                           and norms[first - 3] in ("home", "native")))
 
 
 def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> str | None:
