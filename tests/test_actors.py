@@ -1395,3 +1395,11 @@ def test_national_outlets_and_an_unknown_outlet_by_the_first_word_of_its_name(kb
     media = {actor.name: actor for actor in _actors(text, kb, places).values() if actor.kind == "media"}
     assert sorted(media) == ["BBC", "BBC Persian", "Jamahiriya News Agency", "La Jornada", "RTHK", "Time magazine"]
     assert [m.surface for m in media["Jamahiriya News Agency"].mentions] == ["Jamahiriya News Agency", "Jamahiriya"]
+
+
+def test_what_only_a_state_buys_tests_or_has_makes_a_country_its_government(kb):
+    text = ("Israel is buying bunker-buster bombs. North Korea tested a missile. Moscow has its own military airbase "
+            "near Bishkek. Kenya has a population of 50 million.")
+    places = find_places(text, split_sentences(text))
+    governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
+    assert governments == ["Israeli government", "North Korean government", "Russian government"]

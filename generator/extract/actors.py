@@ -227,7 +227,9 @@ _CONTRIBUTED_WORD = "contr"
 _PROGRESSIVE_VERBS = (
     r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
-    r"arming|funding|refusing|rejecting|blocking|co-?operating|prioriti[sz]ing|deploying|pursuing|supplying"
+    r"arming|funding|refusing|rejecting|blocking|co-?operating|prioriti[sz]ing|deploying|pursuing|supplying|"
+    # what a state buys, builds and tests: "Israel is buying bunker-buster bombs"
+    r"buying|selling|purchasing|acquiring|developing|enriching|testing"
 )
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
@@ -246,6 +248,7 @@ _ACTION_VERBS = (
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
     r"considers|keeps|kept|pursue|pursues|pursued|co-?operate|co-?operates|co-?operated|supplies|supplied|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
+    r"bought|purchased|acquired|tested|test-fired|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
@@ -257,7 +260,10 @@ _LED_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|b
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
            r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious)\b")
-_ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_LED_AFTER.pattern}")
+# "Moscow has its own military airbase", "Iran has missiles": what only a state has.
+_ARMED = (r"\s+(?:has|have|had)\s+(?:its\s+own\s+)?(?:military|army|troops|forces|air\s?bases?|bases|navy|warships|"
+          r"nuclear\s+weapons|missiles)\b")
+_ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_ARMED}|{_LED_AFTER.pattern}")
 # "Moscow had amassed troops", "Washington has stepped up accusations": a capital that has done
 # something is its government (a country that "has suffered" is still where it happened).
 _CAPITAL_ACTS_AFTER = re.compile(
