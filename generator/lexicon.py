@@ -31,11 +31,13 @@ YEAR_REFERENCE = re.compile(
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
-# "calls for restraint from the US", "pressure from Washington", "aid from Britain": what comes
-# from a country there is its government's doing; the country is no place anything is in.
+# "calls for restraint from the US", "pressure from Washington", "aid from Britain", "denials from
+# Washington": what comes from a country there is its government's doing; the country is no place
+# anything is in (but "expels diplomats from London": the city they leave).
 BACKING_FROM = re.compile(
     r"\b(?:(?:calls?|demands?|requests?)(?:\s+for\s+[\w-]+)?|pressure|support|aid|help|assistance|backing|criticism|"
-    r"condemnation|warnings?|approval|permission|opposition|funding|space)\s+from\s+(?:the\s+)?$",
+    r"condemnation|warnings?|approval|permission|opposition|funding|space|denials?|assurances?|threats?|"
+    r"protests?|objections?|guarantees?|signals?|statements?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 

@@ -1403,3 +1403,11 @@ def test_what_only_a_state_buys_tests_or_has_makes_a_country_its_government(kb):
     places = find_places(text, split_sentences(text))
     governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
     assert governments == ["Israeli government", "North Korean government", "Russian government"]
+
+
+def test_denials_and_statements_from_a_capital_are_its_governments_but_diplomats_leave_a_city(kb):
+    text = ("Tehran heard repeated denials from Washington. Britain expels the remaining diplomats from London.")
+    places = find_places(text, split_sentences(text))
+    actors = _actors(text, kb, places)
+    assert sorted(a.name for a in actors.values()) == ["British government", "US government"]
+    assert [m.surface for m in next(a for a in actors.values() if a.name == "US government").mentions] == ["Washington"]
