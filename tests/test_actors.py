@@ -1411,3 +1411,12 @@ def test_denials_and_statements_from_a_capital_are_its_governments_but_diplomats
     actors = _actors(text, kb, places)
     assert sorted(a.name for a in actors.values()) == ["British government", "US government"]
     assert [m.surface for m in next(a for a in actors.values() if a.name == "US government").mentions] == ["Washington"]
+
+
+def test_a_one_word_place_in_a_persons_name_yields_to_the_person_described_or_titled(kb):
+    text = ("Farooq Wardak, the Afghan education minister, spoke in Kabul. SNP defence spokesman said Angus Robertson "
+            "said it was bad. Yemen Updates tweeted a photo. The Front to Defend Egypt Protesters, an alliance of "
+            "lawyers, marched.")
+    places = find_places(text, split_sentences(text))
+    persons = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "person")
+    assert persons == ["Angus Robertson", "Farooq Wardak"]

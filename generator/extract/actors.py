@@ -94,7 +94,7 @@ class _Ending:
 
 
 # People named by their trade in passing: "Sephora Konate, a market trader,", "novelist Yukio Mishima".
-_OCCUPATIONS = (
+_TRADES = (
     r"trader|vendor|shopkeeper|labou?rer|miner|fisherman|pensioner|retiree|housewife|mechanic|tailor|shepherd|"
     r"economist|historian|scholar|lecturer|campaigner|novelist|filmmaker|musician|footballer|pilot"
 )
@@ -115,13 +115,13 @@ _TITLE_BEFORE = _Ending(
     r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|[Dd]issident|[Ee]xile|[Mm]onk|[Nn]un|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
     r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?"
-    rf"|(?i:{_OCCUPATIONS}))\s+$",
+    rf"|(?i:{_TRADES}))\s+$",
     words=2,  # "drug lord"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
 _ROLE_NOUNS = (
-    rf"{_OCCUPATIONS}|head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
+    rf"{_TRADES}|head|chief|director|spokes(?:man|woman|person)|minister|president|commander|leader|official|"
     r"founder|member|coordinator|researcher|analyst|activist|journalist|reporter|photographer|doctor|"
     r"resident|professor|ambassador|envoy|representative|secretary|advis[eo]r|general|colonel|officer|"
     r"manager|deputy|chairman|executive|expert|fellow|editor|correspondent|medic|surgeon|nurse|"
@@ -933,7 +933,44 @@ class _Article:
             if (previous >= 0 and self.joined[previous] and tokens[previous].lower in _OUTLET_NOUNS
                     and tokens[previous].text.islower()):
                 found.add(index)  # "the newspaper Reforma": an outlet named like a town
+            if tokens[index].start == start and tokens[index].end == end and self._pair_with_a_person_cue(index):
+                found.add(index)
         return frozenset(found)
+
+    def _pair_with_a_person_cue(self, index: int) -> bool:
+        """A one-word place and a capitalised word no place covers, together a name described as a
+        person or a titled speaker: "Farooq Wardak, the Afghan education minister", "spokesman said
+        Angus Robertson said" (not "Kabul Bank said": a body's head word is no name's)."""
+        tokens, count = self.tokens, len(self.tokens)
+
+        def capitalised_before(at: int) -> bool:  # the pair must be the whole run: not "Front to Defend Egypt Protesters"
+            return at > 0 and self.joined[at - 1] and tokens[at - 1].capitalised
+
+        def capitalised_after(at: int) -> bool:
+            return at + 1 < count and self.joined[at] and tokens[at + 1].capitalised
+
+        if (index + 1 < count and self.joined[index] and self._other_name_word(index + 1)
+                and not capitalised_before(index) and not capitalised_after(index + 1)):
+            last = index + 1
+        elif (index > 0 and self.joined[index - 1] and self._other_name_word(index - 1)
+              and not capitalised_before(index - 1) and not capitalised_after(index)):
+            last = index
+        else:
+            return False
+        after = self.body[tokens[last].end : tokens[last].end + 120]
+        if _APPOSITION_AFTER.match(after):
+            return True
+        # speech alone is no person's ("Scotland Yard refused", "Yemen Updates tweeted"): with a
+        # title or a verb of speech before it, it is
+        first = last - 1
+        before = self.body[max(0, tokens[first].start - 90) : tokens[first].start]
+        return bool(_SPEECH_AFTER.match(after)) and bool(_TITLE_BEFORE.search(before) or _SPEECH_BEFORE.search(before))
+
+    def _other_name_word(self, index: int) -> bool:
+        token = self.tokens[index]
+        return (token.capitalised and not token.text.isupper() and index not in self.place_span_of
+                and token.lower not in _NOT_A_FIRST_NAME and token.lower not in _NOT_INSIDE_A_NAME
+                and (token.text,) not in self.matcher.demonyms and not self.headline[index])
 
     # --- passes ---------------------------------------------------------------------------
 
