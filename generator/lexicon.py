@@ -31,6 +31,11 @@ YEAR_REFERENCE = re.compile(
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
+# "the US-led coalition", "Iran-backed" (tokenized: "US - led"), "the US and Nato-led operation":
+# a state that leads or backs acts, and is no place anything is in.
+LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")
+
+
 # "calls for restraint from the US", "pressure from Washington", "aid from Britain", "denials from
 # Washington": what comes from a country there is its government's doing; the country is no place
 # anything is in (but "expels diplomats from London": the city they leave).

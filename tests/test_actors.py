@@ -1420,3 +1420,13 @@ def test_a_one_word_place_in_a_persons_name_yields_to_the_person_described_or_ti
     places = find_places(text, split_sentences(text))
     persons = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "person")
     assert persons == ["Angus Robertson", "Farooq Wardak"]
+
+
+def test_a_country_that_leads_with_another_is_a_government_and_no_place(kb):
+    from generator.extract.article import _without_overlaps  # noqa: PLC0415
+
+    text = "French troops have served in the US and Nato-led operation in Afghanistan since 2001."
+    places = find_places(text, split_sentences(text))
+    actors = tuple(_actors(text, kb, places).values())
+    assert "US government" in {actor.name for actor in actors}
+    assert [place.name for place in _without_overlaps(places, actors, text)] == ["Afghanistan"]

@@ -27,6 +27,7 @@ from generator.lexicon import (
     FACILITY_WORDS,
     FUNCTION_WORDS,
     GOVERNMENT_REFERENCES,
+    LED_AFTER,
     MINISTRY_FIELD_NAMES,
     MINISTRY_FIELDS,
     MONTH_NUMBERS,
@@ -256,14 +257,13 @@ _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|m
          rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b"
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
-_LED_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")  # "US - led": tokenized
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
            r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious)\b")
 # "Moscow has its own military airbase", "Iran has missiles": what only a state has.
 _ARMED = (r"\s+(?:has|have|had)\s+(?:its\s+own\s+)?(?:military|army|troops|forces|air\s?bases?|bases|navy|warships|"
           r"nuclear\s+weapons|missiles)\b")
-_ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_ARMED}|{_LED_AFTER.pattern}")
+_ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_ARMED}|{LED_AFTER.pattern}")
 # "Moscow had amassed troops", "Washington has stepped up accusations": a capital that has done
 # something is its government (a country that "has suffered" is still where it happened).
 _CAPITAL_ACTS_AFTER = re.compile(
@@ -1172,7 +1172,7 @@ class _Article:
             # "pressure from the US": no place it is in; "aid from the US Bureau of Prisons" is the bureau's;
             # "in the US-led invasion": the country leads
             acted_on = ((_ACTED_ON_BEFORE.search(before) and not self._starts_a_longer_name(end))
-                        or _LED_AFTER.match(self.body, last.end))
+                        or LED_AFTER.match(self.body, last.end))
             if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end) and not acted_on:
                 return False
             if (_ACTING_AFTER.match(self.body, last.end) or _WHICH_ACTS_AFTER.match(self.body, last.end)

@@ -23,7 +23,7 @@ from generator.extract.places import (
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface, wires_in
-from generator.lexicon import names_an_earlier_time
+from generator.lexicon import LED_AFTER, names_an_earlier_time
 from generator.models import EntityMention, ExtractedArticle, Figure, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
@@ -64,7 +64,8 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     spans = set(taken)  # a country's bare name, not "to U.S. authorities": that names the authorities
     return _keeping_mentions(places, lambda place, mention: not overlaps(mention.start, mention.end)
                              or (place.kind == "country" and (mention.start, mention.end) in spans
-                                 and follows_a_locative(body, mention.start)))
+                                 and follows_a_locative(body, mention.start)
+                                 and not LED_AFTER.match(body, mention.end)))  # "in the US and Nato-led operation"
 
 
 def _keeping_mentions(places: tuple[EntityMention, ...], keep) -> tuple[EntityMention, ...]:
