@@ -1430,3 +1430,10 @@ def test_a_country_that_leads_with_another_is_a_government_and_no_place(kb):
     actors = tuple(_actors(text, kb, places).values())
     assert "US government" in {actor.name for actor in actors}
     assert [place.name for place in _without_overlaps(places, actors, text)] == ["Afghanistan"]
+
+
+def test_a_capital_second_in_a_pair_at_odds_is_its_government(kb):
+    text = "The raid led to a rift between Karzai and Washington. Talks between the Taliban and Islamabad resumed."
+    places = find_places(text, split_sentences(text))
+    governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
+    assert governments == ["Pakistani government", "US government"]

@@ -294,7 +294,9 @@ _ACTED_ON_BEFORE = re.compile(
     r"confrontation|standoff|rift|consultations)\s+with|"
     r"(?:relations|tensions?|rift|distrust|mistrust|talks|war\s+of\s+words|disputes?|rivalry|contacts|dialogue|"
     r"split|standoff|confrontation|negotiations|agreement|deal|pact|hostility|enmity|rapprochement|trust|"
-    r"process|war|conflict|discord|differences|friction|divide|co-?operation)\s+between|"
+    # ... or the second of the pair: "a rift between Karzai and Washington"
+    r"process|war|conflict|discord|differences|friction|divide|co-?operation)\s+between"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}and)?|"
     # "its old enemy Washington", "its ally Moscow"
     r"\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:enemy|ally|rival|foe|adversary|partner|patron|backer)|"
     # "the new administration in Kabul", "the regime in Damascus": the government seated there
