@@ -1437,3 +1437,11 @@ def test_a_capital_second_in_a_pair_at_odds_is_its_government(kb):
     places = find_places(text, split_sentences(text))
     governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
     assert governments == ["Pakistani government", "US government"]
+
+
+def test_a_capital_that_plays_a_states_part_or_is_written_to_is_its_government(kb):
+    text = ("Moscow has been a strong critic of the mission. Libya had sent a message to Madrid. Paris is a "
+            "beautiful city of lights.")
+    places = find_places(text, split_sentences(text))
+    governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
+    assert governments == ["Libyan government", "Russian government", "Spanish government"]

@@ -259,7 +259,10 @@ _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|m
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
-           r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious)\b")
+           r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
+           # "Moscow has been a strong critic of the mission": a part only a state plays
+           r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:critic|ally|supporter|backer|opponent|sponsor|patron|enemy|foe|"
+           r"mediator|guarantor|signatory)s?\s+of)\b")
 # "Moscow has its own military airbase", "Iran has missiles": what only a state has.
 _ARMED = (r"\s+(?:has|have|had)\s+(?:its\s+own\s+)?(?:military|army|troops|forces|air\s?bases?|bases|navy|warships|"
           r"nuclear\s+weapons|missiles)\b")
@@ -283,6 +286,8 @@ _ACTED_ON_BEFORE = re.compile(
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|demanded|demanding|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
     r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|"
+    # "sent a message to Madrid and other European capitals": a state is written to
+    r"(?:messages?|letters?|appeals?|ultimatums?|notes?\s+verbales?|diplomatic\s+notes?)\s+to|"
     # "officials from Britain, the US and Italy all said": a government's people
     r"(?i:officials|envoys|delegates|delegations?|ministers)\s+from|"  # "expels diplomats from London": the city
     r"(?:sent|sends|gives|gave|offered|offers|sold|sells|supplied|supplies)|"  # "world powers sent Tehran nuclear fuel"
