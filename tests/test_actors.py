@@ -506,9 +506,10 @@ def test_a_former_officeholder_speaks_for_no_government(kb):
 
 def test_a_known_group_with_its_head_noun_in_lower_case_and_an_acronym_heading_an_institute(kb):
     found = {(actor.name, actor.kind) for actor in _actors(
-        "Fighting pitted the garrison against the Mahdi army militia. The statement, translated by the SITE "
-        "Institute, was authored on February 16. Libya -RRB- Forces advanced.", kb).values()}
-    assert {("Mahdi Army", "armed_group"), ("SITE Institute", "organization")} <= found
+        "Fighting pitted the garrison against the Mahdi army militia. The statement, translated by the KAVA "
+        "Institute, was authored on February 16. Libya -RRB- Forces advanced. The SITE Institute saw it.", kb).values()}
+    assert {("Mahdi Army", "armed_group"), ("KAVA Institute", "organization"),
+            ("SITE Intelligence Group", "organization")} <= found  # SITE's former name, in the knowledge base
     assert not any("RRB" in name for name, _ in found)
     assert ("Free Syrian Army", "armed_group") not in {(a.name, a.kind) for a in _actors("A free Syrian army is a dream.", kb).values()}
 
