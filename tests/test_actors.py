@@ -695,7 +695,7 @@ def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, me
     ("A protester named Wong said the rain would not stop them.", "Wong"),
     ('A man known in the area as alias "Cachetes" hired the boat.', "Cachetes"),
     ("The junta led by Captain Sanogo seized power.", "Sanogo"),  # a military rank before a surname
-    ("Gen. Petraeus said the surge worked.", "Petraeus"),  # an abbreviated rank, its full stop apart
+    ("Gen. Odierno said the surge worked.", "Odierno"),  # an abbreviated rank, its full stop apart
     ('One of the leaders goes by the aliases "Loco" and "Jair". The gunmen left.', "Loco"),  # one man's two aliases
 ])
 def test_a_person_named_by_one_word_where_only_a_person_can_be_meant(kb, body, person):
@@ -1446,3 +1446,9 @@ def test_a_capital_that_plays_a_states_part_or_is_written_to_is_its_government(k
     places = find_places(text, split_sentences(text))
     governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
     assert governments == ["Libyan government", "Russian government", "Spanish government"]
+
+
+def test_leaders_of_the_wars_news_covers_by_their_surname_but_not_where_a_relative_shares_it(kb):
+    text = "Mbeki said Mugabe must go, and Tsvangirai agreed. Kabila's son met Kagame."
+    names = sorted(a.name for a in _actors(text, kb).values() if a.kind == "person")
+    assert names == ["Morgan Tsvangirai", "Paul Kagame", "Robert Mugabe", "Thabo Mbeki"]
