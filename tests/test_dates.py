@@ -170,6 +170,14 @@ def test_reaction_story_takes_the_date_of_the_attack_it_names():
     assert event_of(body, find_published(body)) == D(2013, 8, 21)
 
 
+def test_a_reaction_story_years_later_is_not_dated_by_the_attack_it_recalls():
+    body = (
+        "Thu 23 Sep 2010 The Iranian president accused the US of orchestrating the attacks. Diplomats walked out. "
+        "He repeated old theories.\n\nThey concern the terrorist attacks on September 11 2001 in New York."
+    )
+    assert event_of(body, find_published(body)) == D(2010, 9, 23)
+
+
 def test_dated_attack_further_down_is_background_when_the_lead_reports_deaths():
     body = (
         "Sat 7 Oct 2017 At least 20 people were killed in air strikes on Saturday. Rescuers searched. "

@@ -254,8 +254,9 @@ def _named_attack_date(
     down. (With deaths in the lead, a dated attack further down is background.)
     """
     for mention in dates:
-        if mention.relative or not _plausible_event_date(mention, published) or mention.date == published:
-            continue
+        if (mention.relative or not _plausible_event_date(mention, published) or mention.date == published
+                or _is_recalled(sentences[mention.sentence], mention, published)):
+            continue  # not "the attacks on September 11 2001" in a story of 2010: history, not its event
         text = sentences[mention.sentence].text
         for match in re.finditer(re.escape(mention.text), text):
             if _ATTACK_AFTER_DATE.match(text, match.end()) or _ATTACK_BEFORE_DATE.search(text, 0, match.start()):
