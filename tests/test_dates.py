@@ -210,3 +210,10 @@ def test_sentence_at_finds_the_sentence_holding_an_offset():
 )
 def test_plans_and_history_do_not_date_the_event(body, expected):
     assert event_of(body, find_published(body)) == expected
+
+
+def test_an_undated_article_dates_a_day_and_month_by_the_latest_year_it_names():
+    body = ("At least 57 inmates were killed at the Altamira prison on July 29, the worst massacre since 2017. "
+            "Officials said the gangs had fought there in 2019 before. The state vows to end overcrowding by 2030.")
+    assert event_of(body, None) == D(2019, 7, 29)
+    assert event_of("Gunmen killed four people on March 28 in the Bajo Aguan valley.", None) is None

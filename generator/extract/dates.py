@@ -117,6 +117,9 @@ _FUTURE_BEFORE_DATE = re.compile(
 _RECALLED = re.compile(r"\b(?:ago|anniversary|commemorat\w*|in\s+memory)\b", re.IGNORECASE)
 # A stated year this far before publication dates history ("the September 11, 2001 attacks").
 _HISTORY = dt.timedelta(days=180)
+# A year named in prose ("in 2019"), not part of a number ("2019/20", "12,2019") nor a deadline
+# ("by 2030", "until 2025"), which may lie after the day the story was written.
+_A_YEAR_NAMED = re.compile(r"(?<!\bby )(?<!\buntil )(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w/-]|[.,]\d)")
 
 
 def find_published(body: str) -> dt.date | None:
@@ -180,9 +183,10 @@ def find_dates(
     """Every absolute and relative date of the body, in text order, resolved to a calendar day."""
     found: list[tuple[int, DateMention]] = []
     absolute_spans = []
+    latest_year = None if published else _latest_year(body)
     for start, end, date, has_year in _absolute_dates(body):
         absolute_spans.append((start, end))
-        resolved = date if has_year else _year_less(date, published)
+        resolved = date if has_year else _year_less(date, published) if published else _in_year(date, latest_year)
         if resolved:
             found.append((start, DateMention(resolved, body[start:end], sentence_at(sentences, start), False)))
     if published:
@@ -205,6 +209,18 @@ def _year_less(placeholder: dt.date | None, published: dt.date | None) -> dt.dat
         if candidate and candidate <= published + _FUTURE_TOLERANCE:
             return candidate
     return None
+
+
+def _latest_year(body: str) -> int | None:
+    """The latest year an undated article names: the year it was written in, or before it. A
+    story without a publication date that says "on July 29" and "the worst since 2017 ... in
+    2019" happened in 2019 (an exact date needs the real one: see the sidecar's `published`)."""
+    years = [int(year) for year in _A_YEAR_NAMED.findall(body)]
+    return max(years) if years else None
+
+
+def _in_year(placeholder: dt.date | None, year: int | None) -> dt.date | None:
+    return None if placeholder is None or year is None else _safe_date(year, placeholder.month, placeholder.day)
 
 
 def _resolve_relative(match: re.Match[str], published: dt.date) -> dt.date | None:
