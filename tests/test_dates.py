@@ -202,6 +202,7 @@ def test_sentence_at_finds_the_sentence_holding_an_offset():
         # a plan told with a weekday: read as the past Friday, it would date the story's event
         ("Sat 9 Mar 2019 Rebel leaders will meet government envoys on Friday in Geneva. Fighting went on.",
          D(2019, 3, 9)),
+        ("Sat 19 Feb 2011 A major rally is set for Sunday in Benghazi. Clashes went on.", D(2011, 2, 19)),
         # history recalled in the lead
         ("Mon 11 Sep 2006 Five years ago, on September 11, 2001, hijackers struck New York. "
          "Ceremonies were held.", D(2006, 9, 11)),

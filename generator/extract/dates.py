@@ -109,7 +109,7 @@ _PERIOD_BEFORE_DATE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting)\s+(?:last\s+|early
 # "talks will resume on Friday", "a vote due on Monday": a plan, not something that happened.
 # (A weekday is read as the latest such day up to publication; the plan's day is after it.)
 _FUTURE_BEFORE_DATE = re.compile(
-    r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|set\s+to|to\s+be\s+held|going\s+to|"
+    r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|set\s+to|set\s+for|slated|to\s+be\s+held|going\s+to|"
     r"is\s+to|are\s+to|ahead\s+of|upcoming|until)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
