@@ -345,3 +345,15 @@ def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
     assert [f.count for f in figures] == [6]
     assert _headline_toll(figures, sentences, None, dt.date(2020, 6, 5)) == Toll()
     assert _headline_toll(figures, sentences, None, dt.date(2019, 6, 5)) == Toll(killed=6)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("So far the fighting has cost him dearly: one rebel killed and three injured.", [("killed", 1), ("wounded", 3)]),
+    ("The attacks left one officer dead and three injured.", [("killed", 1), ("wounded", 3)]),
+    ("The body of a British journalist killed Wednesday in Misrata reached port.", [("killed", 1)]),
+    ("Three bus drivers were shot to death in a single day.", [("killed", 3)]),
+    ("Another political candidate has been murdered in Mexico.", [("killed", 1)]),
+    ("A soldier killed the man who had attacked him.", []),  # the verb acts: no victim counted
+])
+def test_one_victim_without_an_auxiliary_and_deaths_by_a_means(body, expected):
+    assert [(figure.kind, figure.count) for figure in figures_of(body)] == expected

@@ -88,13 +88,17 @@ _PERSON_PLURALS = (
     "|medics|doctors|nurses|paramedics|rescuers|journalists|activists|refugees|detainees"
     "|prisoners|inmates|hostages|worshippers|pilgrims|passengers|protesters|demonstrators"
     "|relatives|victims|citizens|nationals|others|individuals|elderly"
-    "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members|"
+    "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members"
+    "|drivers|candidates|politicians|officials|farmers|miners|traders|vendors|mayors|lawyers|judges|priests"
+    "|clerics|bodyguards|migrants|peacekeepers|contractors|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
     "person|civilian|child|boy|girl|woman|man|baby|infant|fighter|soldier|rebel|militant"
     "|member|officer|policeman|resident|medic|doctor|nurse|paramedic|rescuer|journalist"
     "|activist|pilot|worker|student|teacher|commander|volunteer|photographer|reporter|cameraman"
+    "|driver|candidate|politician|official|farmer|miner|trader|vendor|mayor|lawyer|judge|priest|cleric"
+    "|bodyguard|migrant|peacekeeper|contractor|guard|prisoner|inmate|hostage|councillor|councilor|businessman"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
@@ -112,7 +116,10 @@ _WHO = (
 )
 _WHO_REQUIRED = r"(?:\s+of(?:\s+(?:the|its|their|his|her))?)?\s+(?P<who_phrase>" + _MODIFIERS + r"(?P<who>" + _PERSON_PLURALS + r")\b)"
 
-_KILLED_VERBS = r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|lost\s+their\s+lives|shot\s+dead"
+_KILLED_VERBS = (
+    r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|"
+    r"lost\s+their\s+lives|shot\s+dead|(?:shot|beaten|stabbed|burned|burnt|hacked|tortured|stoned|clubbed)\s+to\s+death"
+)
 _WOUNDED_VERBS = r"wounded|injured|hurt|maimed"
 _MISSING_VERBS = r"missing|unaccounted\s+for"
 _KIND_VERBS = (
@@ -172,12 +179,21 @@ _DEATH_TOLL = re.compile(
     r"(?P<gap>[^.;:\d]{0,100}?)" + _QUANTITY + _WHO + ")"
 )
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
-_ONE_PERSON = r"(?:an?|one)\s+(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:" + _PERSON_SINGULARS + r")"
+_ONE_PERSON = r"(?:an?|one|another)\s+(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:" + _PERSON_SINGULARS + r")"
+_ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
 _SINGLE_VICTIM = re.compile(
-    r"\b(?P<who_phrase>" + _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1) + r")\b"
+    r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b"
     r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
     r"(?:\s+(?:with|from|of|in|at)\s+[^,.;]{1,50}?)?"
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
+)
+# Without an auxiliary, where nothing but a time, a place or the next count can follow: "one
+# rebel killed and three injured", "left one officer dead", "a British journalist killed
+# Wednesday in Misrata" (not "a soldier killed the man": the verb acts).
+_SINGLE_VICTIM_PARTICIPLE = re.compile(
+    r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\s+(?:killed|dead|shot\s+dead)"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:and|on|in|at|near|during|when|while|after|last|yesterday|today|this|early|late"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 
 # Figures for the whole war or a year, not for the event: "since 2011", "since the war began".
@@ -291,6 +307,7 @@ _FIGURE_PATTERNS = (
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", re.compile(_TOLL_WORDS)),
     (_SINGLE_VICTIM, None, _KIND_VERB_CUE),
+    (_SINGLE_VICTIM_PARTICIPLE, "killed", _KIND_VERB_CUE),
 )
 
 
