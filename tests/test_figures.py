@@ -357,3 +357,12 @@ def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
 ])
 def test_one_victim_without_an_auxiliary_and_deaths_by_a_means(body, expected):
     assert [(figure.kind, figure.count) for figure in figures_of(body)] == expected
+
+
+def test_a_person_the_article_names_who_was_killed_or_died_is_one_victim():
+    body = ("Officials said Hamza bin Laden, son of Osama bin Laden, has been killed in an operation. "
+            "Nabil al-Quaety, a photojournalist, died in Aden. Mandela died of natural causes. Assad killed them.")
+    people = tuple(entity(body, name, name, "person")
+                   for name in ("Hamza bin Laden", "Osama bin Laden", "Nabil al-Quaety", "Mandela", "Assad"))
+    assert [(figure.count, figure.text.split(",")[0]) for figure in figures_of(body, actors=people)] == [
+        (1, "Hamza bin Laden"), (1, "Nabil al-Quaety")]

@@ -117,7 +117,7 @@ _WHO = (
 _WHO_REQUIRED = r"(?:\s+of(?:\s+(?:the|its|their|his|her))?)?\s+(?P<who_phrase>" + _MODIFIERS + r"(?P<who>" + _PERSON_PLURALS + r")\b)"
 
 _KILLED_VERBS = (
-    r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|"
+    r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|assassinated|"
     r"lost\s+their\s+lives|shot\s+dead|(?:shot|beaten|stabbed|burned|burnt|hacked|tortured|stoned|clubbed)\s+to\s+death"
 )
 _WOUNDED_VERBS = r"wounded|injured|hurt|maimed"
@@ -262,8 +262,10 @@ def find_figures(
     figures: list[Figure] = []
     context = _SentenceContext(sentences, actors, places)
     folded_body = body.translate(_ASCII_LOWER)
+    persons = _person_spans_by_sentence(actors)
     for sentence in _cued_sentences(folded_body, sentences):
-        found = _figures_in_sentence(sentence, folded_body[sentence.start : sentence.end])
+        found = _figures_in_sentence(sentence, folded_body[sentence.start : sentence.end],
+                                     persons.get(sentence.index, ()))
         for position, item in enumerate(found):
             next_start = found[position + 1].start if position + 1 < len(found) else sentence.end
             claimant = _claimant(item, sentence, context)
@@ -290,6 +292,7 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _CASUALTY_CUES = (
     "kill", "dead", "die", "death", "toll", "wound", "injur", "hurt", "missing", "unaccounted", "perish",
     "execut", "slain", "massacr", "murder", "lives", "bodies", "corpses", "martyr", "fatalit", "victim", "behead",
+    "assassinat",
 )
 
 
@@ -338,7 +341,7 @@ def _is_war_wide(folded: str) -> bool:
                for match in _WAR_WIDE.finditer(folded))
 
 
-def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
+def _figures_in_sentence(sentence: Sentence, folded: str, persons: tuple[tuple[int, int], ...] = ()) -> list[_Found]:
     """Figures of one sentence; `folded` is its text lowercased, offsets unchanged."""
     if _WAR_WIDE_CUE.search(folded) and _is_war_wide(folded):
         return []
@@ -347,13 +350,41 @@ def _figures_in_sentence(sentence: Sentence, folded: str) -> list[_Found]:
         for pattern, fixed_kind, cue in _FIGURE_PATTERNS
         if cue.search(folded)
         for found in _matches(pattern, folded, sentence.start, fixed_kind)
-    ]
+    ] + _named_victims(folded, sentence.start, persons)
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
     candidates.sort(key=lambda f: (f.start - f.end, f.start, f.kind))
     taken = TakenSpans()
     kept = [candidate for candidate in candidates if taken.take(candidate.start, candidate.end)]
     return sorted(kept, key=lambda f: (f.start, f.kind))
+
+
+# After a person the article names: "Hamza bin Laden, son of ..., has been killed", "Nabil
+# al-Quaety, a photojournalist, died"; a passive, or "died" ("Assad killed ..." acts).
+_NAMED_VICTIM_AFTER = re.compile(
+    r"(?:\s*,[^,;.]{1,80},)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|murdered|"
+    r"assassinated|executed|slain|(?:shot|beaten|stabbed|burned|hacked|tortured)\s+to\s+death|found\s+dead)"
+    r"|died(?!\s+(?:of|from)\s+(?:natural|old\s+age|an?\s+illness|illness|cancer|disease|a\s+heart|heart|complications)))\b")
+
+
+def _person_spans_by_sentence(actors: tuple[EntityMention, ...]) -> dict[int, tuple[tuple[int, int], ...]]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for actor in actors:
+        if actor.kind == "person":
+            for mention in actor.mentions:
+                spans.setdefault(mention.sentence, []).append((mention.start, mention.end))
+    return {sentence: tuple(sorted(found)) for sentence, found in spans.items()}
+
+
+def _named_victims(folded: str, offset: int, persons: tuple[tuple[int, int], ...]) -> list[_Found]:
+    """One killed for each named person the sentence says was killed or died."""
+    found = []
+    for start, end in persons:
+        match = _NAMED_VICTIM_AFTER.match(folded, end - offset)
+        if match:
+            found.append(_Found(kind="killed", count=1, qualifier="exact", who="person",
+                                start=start, end=offset + match.end()))
+    return found
 
 
 # "50 dead and wounded": one count of both, which is neither a death toll nor a wounded count.
