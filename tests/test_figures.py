@@ -353,6 +353,7 @@ def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
     ("The body of a British journalist killed Wednesday in Misrata reached port.", [("killed", 1)]),
     ("Three bus drivers were shot to death in a single day.", [("killed", 3)]),
     ("Another political candidate has been murdered in Mexico.", [("killed", 1)]),
+    ("A Coldstream Guardsman was killed and another injured by the blast.", [("killed", 1)]),
     ("A soldier killed the man who had attacked him.", []),  # the verb acts: no victim counted
 ])
 def test_one_victim_without_an_auxiliary_and_deaths_by_a_means(body, expected):

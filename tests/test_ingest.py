@@ -152,6 +152,13 @@ def test_general_boilerplate_rules_for_plain_text(tmp_path):
     assert article.body == f"DAMASCUS (Reuters) - {CONVOY}\n\n{STRIKE}"
 
 
+def test_a_photo_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays(tmp_path):
+    text = "\n".join(["Guardsman killed in Iraq", "Photograph: Owen Humphreys/PA " + STRIKE,
+                      "Photo: Trucks wait at a checkpoint outside the town. Omar Sanadiki/Reuters", CONVOY])
+    article, _ = only_article(make_seeds(tmp_path, {"a.txt": text}))
+    assert article.body == f"{STRIKE}\n\n{CONVOY}"
+
+
 def test_single_newlines_separate_paragraphs_and_spaces_collapse(tmp_path):
     article, _ = only_article(make_seeds(tmp_path, {"a.txt": f"{STRIKE}\n{CONVOY}  \n\n\n   {TALKS}\t\n"}))
     assert article.body == f"{STRIKE}\n\n{CONVOY}\n\n{TALKS}"

@@ -38,6 +38,11 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_AGENCY = rf"(?:(?i:{WIRE_PATTERN})|Getty Images|EPA(?:-EFE)?|Handout|File|Shutterstock)"
+# A photo credit glued to the paragraph after it, its line break lost by the scraper:
+# "Photograph: Owen Humphreys/PA A Coldstream Guardsman was killed ..." (the credit goes, the
+# paragraph stays). A name, a slash (escaped or not) and one capitalised agency word.
+_CREDIT_BEFORE_TEXT = re.compile(
+    r"^(?i:photograph|photo|picture)\s*:\s*[^/\\:]{1,60}?\s*\\?/\s*[A-Z][\w.&-]*(?:\s+(?:Images|Pictures|Photos))?\s+(?=[A-Z\"“])")
 _CREDIT_ENDING = re.compile(rf"(?:/\s*{_PHOTO_AGENCY}(?:\s+via\s+Getty Images)?|\bvia Getty Images)\s*\)?$")
 _RELATED = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| news)?|read more|read also|also read"
@@ -146,7 +151,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], Harvest]:
     if repair is not None:
         lines = text.split("\n\n")
     harvest = Harvest(repair=repair)
-    kept = [line for line in map(one_line, lines) if line and not _is_boilerplate(line, harvest)]
+    kept = [line for line in (_CREDIT_BEFORE_TEXT.sub("", one_line(raw)) for raw in lines)
+            if line and not _is_boilerplate(line, harvest)]
     long_captions = tuple(dict.fromkeys(c for c in harvest.captions if len(c.split()) >= 5))[:_MAX_CAPTIONS_COMPARED]
     kept = [line for line in kept if not _repeats_caption(line, long_captions)]
     for paragraph in kept[:_DATELINE_PARAGRAPHS]:
