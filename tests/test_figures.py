@@ -354,6 +354,8 @@ def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
     ("Three bus drivers were shot to death in a single day.", [("killed", 3)]),
     ("Another political candidate has been murdered in Mexico.", [("killed", 1)]),
     ("A Coldstream Guardsman was killed and another injured by the blast.", [("killed", 1)]),
+    # the speaker is no victim: the count he gives is
+    ("A doctor at Misrata hospital said 11 people had been killed and 20 wounded.", [("killed", 11), ("wounded", 20)]),
     ("A soldier killed the man who had attacked him.", []),  # the verb acts: no victim counted
 ])
 def test_one_victim_without_an_auxiliary_and_deaths_by_a_means(body, expected):

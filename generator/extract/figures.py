@@ -186,7 +186,9 @@ _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + 
 _SINGLE_VICTIM = re.compile(
     r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b"
     r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
-    r"(?:\s+(?:with|from|of|in|at)\s+[^,.;]{1,50}?)?"
+    # "a medic with the aid group Shafak", not "a doctor at the hospital said 11 people": no count
+    # or speech verb inside
+    r"(?:\s+(?:with|from|of|in|at)\s+(?:(?!(?:said|says|told|reported)\b)[^,.;\d]){1,50}?)?"
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
 )
 # Without an auxiliary, where nothing but a time, a place or the next count can follow: "one
