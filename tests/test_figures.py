@@ -354,6 +354,9 @@ def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
     ("Three bus drivers were shot to death in a single day.", [("killed", 3)]),
     ("Another political candidate has been murdered in Mexico.", [("killed", 1)]),
     ("A Coldstream Guardsman was killed and another injured by the blast.", [("killed", 1)]),
+    # a count within a week is no rate of a week
+    ("At least 46 people have been killed in a week, including 16 last Monday.", [("killed", 46)]),
+    ("The shelling is killing 100 people a week.", []),
     # the speaker is no victim: the count he gives is
     ("A doctor at Misrata hospital said 11 people had been killed and 20 wounded.", [("killed", 11), ("wounded", 20)]),
     ("A soldier killed the man who had attacked him.", []),  # the verb acts: no victim counted

@@ -398,8 +398,10 @@ _AND_WOUNDED_AFTER = re.compile(
     r"(?!\s+(?:another\s+|a\s+further\s+|further\s+|at\s+least\s+|about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+|over\s+)?"
     r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores|several|many))"
 )
-# "killing 100 people a day": a rate of the whole war, not the count of an event.
-_RATE_AFTER = re.compile(r"[^.;,]{0,25}?\b(?:a|per|each|every)\s+(?:day|week|month|year)\b")
+# "killing 100 people a day": a rate of the whole war, not the count of an event ("46 killed in a
+# week" is a count).
+_RATE_AFTER = re.compile(
+    r"[^.;,]{0,25}?(?<!\bin )(?<!\bwithin )(?<!\bover )(?<!\bfor )\b(?:a|per|each|every)\s+(?:day|week|month|year)\b")
 
 
 def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None) -> list[_Found]:
