@@ -948,30 +948,27 @@ class _Article:
         """A one-word place and a capitalised word no place covers, together a name described as a
         person or a titled speaker: "Farooq Wardak, the Afghan education minister", "spokesman said
         Angus Robertson said" (not "Kabul Bank said": a body's head word is no name's)."""
-        tokens, count = self.tokens, len(self.tokens)
-
-        def capitalised_before(at: int) -> bool:  # the pair must be the whole run: not "Front to Defend Egypt Protesters"
-            return at > 0 and self.joined[at - 1] and tokens[at - 1].capitalised
-
-        def capitalised_after(at: int) -> bool:
-            return at + 1 < count and self.joined[at] and tokens[at + 1].capitalised
-
-        if (index + 1 < count and self.joined[index] and self._other_name_word(index + 1)
-                and not capitalised_before(index) and not capitalised_after(index + 1)):
-            last = index + 1
-        elif (index > 0 and self.joined[index - 1] and self._other_name_word(index - 1)
-              and not capitalised_before(index - 1) and not capitalised_after(index)):
-            last = index
-        else:
+        tokens, joined, count = self.tokens, self.joined, len(self.tokens)
+        # The pair is the whole run (not "Front to Defend Egypt Protesters"): capitalised words
+        # joined to it on neither side.
+        before = index > 0 and joined[index - 1] and tokens[index - 1].capitalised
+        after = index + 1 < count and joined[index] and tokens[index + 1].capitalised
+        if before == after:
             return False
-        after = self.body[tokens[last].end : tokens[last].end + 120]
-        if _APPOSITION_AFTER.match(after):
+        last = index + 1 if after else index
+        first = last - 1
+        if (not self._other_name_word(index + 1 if after else index - 1)
+                or (first > 0 and joined[first - 1] and tokens[first - 1].capitalised)
+                or (last + 1 < count and joined[last] and tokens[last + 1].capitalised)):
+            return False
+        following = self.body[tokens[last].end : tokens[last].end + 120]
+        if _APPOSITION_AFTER.match(following):
             return True
         # speech alone is no person's ("Scotland Yard refused", "Yemen Updates tweeted"): with a
         # title or a verb of speech before it, it is
-        first = last - 1
-        before = self.body[max(0, tokens[first].start - 90) : tokens[first].start]
-        return bool(_SPEECH_AFTER.match(after)) and bool(_TITLE_BEFORE.search(before) or _SPEECH_BEFORE.search(before))
+        preceding = self.body[max(0, tokens[first].start - 90) : tokens[first].start]
+        return bool(_SPEECH_AFTER.match(following)) and bool(
+            _TITLE_BEFORE.search(preceding) or _SPEECH_BEFORE.search(preceding))
 
     def _other_name_word(self, index: int) -> bool:
         token = self.tokens[index]

@@ -102,7 +102,7 @@ def _without_group_short_forms(places: tuple[EntityMention, ...], actors: tuple[
     not the state's."""
     prefixes = {actor.name.rsplit(" ", 1)[0] for actor in actors
                 if actor.kind in ("armed_group", "organization") and " " in actor.name}
-    if not prefixes:
+    if not any(mention.surface in prefixes for place in places for mention in place.mentions):
         return places
     return _keeping_mentions(places, lambda place, mention: place.kind == "country" or mention.surface not in prefixes
                              or not _GROUP_MEMBER_AFTER.match(body, mention.end))

@@ -118,8 +118,9 @@ _RECALLED = re.compile(r"\b(?:ago|anniversary|commemorat\w*|in\s+memory)\b", re.
 # A stated year this far before publication dates history ("the September 11, 2001 attacks").
 _HISTORY = dt.timedelta(days=180)
 # A year named in prose ("in 2019"), not part of a number ("2019/20", "12,2019") nor a deadline
-# ("by 2030", "until 2025"), which may lie after the day the story was written.
-_A_YEAR_NAMED = re.compile(r"(?<!\bby )(?<!\buntil )(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w/-]|[.,]\d)")
+# ("by 2030", "until 2025"), which may lie after the day the story was written. The digits come
+# first, so that re's scan skips to them; what is around them is checked after.
+_A_YEAR_NAMED = re.compile(r"(?:19[5-9]|20\d)\d(?<![\w.,/-]....)(?<!\bby ....)(?<!\buntil ....)(?![\w/-]|[.,]\d)")
 
 
 def find_published(body: str) -> dt.date | None:
@@ -183,9 +184,11 @@ def find_dates(
     """Every absolute and relative date of the body, in text order, resolved to a calendar day."""
     found: list[tuple[int, DateMention]] = []
     absolute_spans = []
-    latest_year = None if published else _latest_year(body)
+    latest_year: int | None = None
     for start, end, date, has_year in _absolute_dates(body):
         absolute_spans.append((start, end))
+        if not has_year and not published and latest_year is None:
+            latest_year = _latest_year(body) or 0  # once, and only for an undated article that needs it
         resolved = date if has_year else _year_less(date, published) if published else _in_year(date, latest_year)
         if resolved:
             found.append((start, DateMention(resolved, body[start:end], sentence_at(sentences, start), False)))
@@ -220,7 +223,7 @@ def _latest_year(body: str) -> int | None:
 
 
 def _in_year(placeholder: dt.date | None, year: int | None) -> dt.date | None:
-    return None if placeholder is None or year is None else _safe_date(year, placeholder.month, placeholder.day)
+    return None if placeholder is None or not year else _safe_date(year, placeholder.month, placeholder.day)
 
 
 def _resolve_relative(match: re.Match[str], published: dt.date) -> dt.date | None:

@@ -314,7 +314,7 @@ _FIGURE_PATTERNS = (
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", re.compile(_TOLL_WORDS)),
     (_SINGLE_VICTIM, None, _KIND_VERB_CUE),
-    (_SINGLE_VICTIM_PARTICIPLE, "killed", _KIND_VERB_CUE),
+    (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
 )
 
 
