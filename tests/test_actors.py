@@ -41,6 +41,12 @@ def _actors(text: str, kb, places: tuple[EntityMention, ...] = ()) -> dict[str, 
     return {actor.key: actor for actor in find_actors(text, split_sentences(text), kb, places)}
 
 
+def _named(text: str, kb, kind: str) -> list[str]:
+    """The names of one kind of actor, sorted, found as the pipeline finds them (places first)."""
+    found = _actors(text, kb, find_places(text, split_sentences(text))).values()
+    return sorted(actor.name for actor in found if actor.kind == kind)
+
+
 def _place(text: str, name: str) -> EntityMention:
     start = text.index(name)
     return EntityMention(key=f"test:{name}", name=name, kind="town", mentions=(Mention(name, 0, start, start + len(name)),))
@@ -1352,8 +1358,7 @@ def test_people_by_trade_a_pinyin_surname_after_a_title_and_a_name_before_where_
     text = ("Sephora Konate, a market trader, heard explosions. \"It is big,\" said shop owner Cai Jixing. He read "
             "the Japanese novelist Yukio Mishima. Thulane Ngubane of Aurora said it happened on Monday. Officials "
             "blamed the Islamic Emirate of Barqa. Reports of Being Silently Slaughtered spread.")
-    persons = sorted(actor.name for actor in _actors(text, kb).values() if actor.kind == "person")
-    assert persons == ["Cai Jixing", "Sephora Konate", "Thulane Ngubane", "Yukio Mishima"]
+    assert _named(text, kb, "person") == ["Cai Jixing", "Sephora Konate", "Thulane Ngubane", "Yukio Mishima"]
 
 
 def test_a_countrys_parliament_is_one_actor_of_its_own_however_written(kb):
@@ -1401,9 +1406,7 @@ def test_national_outlets_and_an_unknown_outlet_by_the_first_word_of_its_name(kb
 def test_what_only_a_state_buys_tests_or_has_makes_a_country_its_government(kb):
     text = ("Israel is buying bunker-buster bombs. North Korea tested a missile. Moscow has its own military airbase "
             "near Bishkek. Kenya has a population of 50 million.")
-    places = find_places(text, split_sentences(text))
-    governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
-    assert governments == ["Israeli government", "North Korean government", "Russian government"]
+    assert _named(text, kb, "government") == ["Israeli government", "North Korean government", "Russian government"]
 
 
 def test_denials_and_statements_from_a_capital_are_its_governments_but_diplomats_leave_a_city(kb):
@@ -1418,9 +1421,7 @@ def test_a_one_word_place_in_a_persons_name_yields_to_the_person_described_or_ti
     text = ("Farooq Wardak, the Afghan education minister, spoke in Kabul. SNP defence spokesman said Angus Robertson "
             "said it was bad. Yemen Updates tweeted a photo. The Front to Defend Egypt Protesters, an alliance of "
             "lawyers, marched.")
-    places = find_places(text, split_sentences(text))
-    persons = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "person")
-    assert persons == ["Angus Robertson", "Farooq Wardak"]
+    assert _named(text, kb, "person") == ["Angus Robertson", "Farooq Wardak"]
 
 
 def test_a_country_that_leads_with_another_is_a_government_and_no_place(kb):
@@ -1435,20 +1436,15 @@ def test_a_country_that_leads_with_another_is_a_government_and_no_place(kb):
 
 def test_a_capital_second_in_a_pair_at_odds_is_its_government(kb):
     text = "The raid led to a rift between Karzai and Washington. Talks between the Taliban and Islamabad resumed."
-    places = find_places(text, split_sentences(text))
-    governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
-    assert governments == ["Pakistani government", "US government"]
+    assert _named(text, kb, "government") == ["Pakistani government", "US government"]
 
 
 def test_a_capital_that_plays_a_states_part_or_is_written_to_is_its_government(kb):
     text = ("Moscow has been a strong critic of the mission. Libya had sent a message to Madrid. Paris is a "
             "beautiful city of lights.")
-    places = find_places(text, split_sentences(text))
-    governments = sorted(a.name for a in _actors(text, kb, places).values() if a.kind == "government")
-    assert governments == ["Libyan government", "Russian government", "Spanish government"]
+    assert _named(text, kb, "government") == ["Libyan government", "Russian government", "Spanish government"]
 
 
 def test_leaders_of_the_wars_news_covers_by_their_surname_but_not_where_a_relative_shares_it(kb):
     text = "Mbeki said Mugabe must go, and Tsvangirai agreed. Kabila's son met Kagame."
-    names = sorted(a.name for a in _actors(text, kb).values() if a.kind == "person")
-    assert names == ["Morgan Tsvangirai", "Paul Kagame", "Robert Mugabe", "Thabo Mbeki"]
+    assert _named(text, kb, "person") == ["Morgan Tsvangirai", "Paul Kagame", "Robert Mugabe", "Thabo Mbeki"]
