@@ -1448,3 +1448,10 @@ def test_a_capital_that_plays_a_states_part_or_is_written_to_is_its_government(k
 def test_leaders_of_the_wars_news_covers_by_their_surname_but_not_where_a_relative_shares_it(kb):
     text = "Mbeki said Mugabe must go, and Tsvangirai agreed. Kabila's son met Kagame."
     assert _named(text, kb, "person") == ["Morgan Tsvangirai", "Paul Kagame", "Robert Mugabe", "Thabo Mbeki"]
+
+
+def test_a_lower_case_adjective_before_a_known_name_does_not_make_it_a_longer_name(kb):
+    text = ("Senator Chuck Robb wrote an incredibly hawkish Washington Post op-ed. The heroic White Helmets pulled "
+            "people out, and the Turkish Red Crescent helped.")
+    assert _named(text, kb, "media") == ["The Washington Post"]
+    assert _named(text, kb, "organization") == ["Turkish Red Crescent", "White Helmets"]

@@ -1114,7 +1114,8 @@ class _Article:
             return False  # "British Special Air Service" is the SAS, its own country named
         if alias.entry.kind == "armed_group" and self._starts_a_longer_group_name(start - 1):
             return True  # "Kataeb Hezbollah" is not Hezbollah
-        return alias.entry.kind != "person" and _NATIONALITY_LIKE.search(before.text) is not None
+        # "Turkish Red Crescent"; not "the heroic White Helmets", "a hawkish Washington Post op-ed"
+        return alias.entry.kind != "person" and before.capitalised and _NATIONALITY_LIKE.search(before.text) is not None
 
     def _starts_a_longer_group_name(self, index: int) -> bool:
         """A capitalised word right before a group's name that is a name's own: not a demonym,
