@@ -1176,3 +1176,8 @@ def test_a_home_town_is_where_someone_comes_from_not_where_the_story_is():
             "The Taliban attacked Lashkar Gah and Sangin. His body will be flown to his home town of Swindon.")
     places = world_places(text)
     assert places["Swindon"].country == "United Kingdom" and places["Sangin"].country == "Afghanistan"
+
+
+def test_a_people_or_faith_before_a_kind_of_place_names_no_place():
+    places = world_places("Police guarded the city's largely Uighur area in Urumqi, and a Hazara district of Kabul.")
+    assert "Uighur" not in places and "Hazara" not in places and "Urumqi" in places
