@@ -1455,3 +1455,8 @@ def test_a_lower_case_adjective_before_a_known_name_does_not_make_it_a_longer_na
             "people out, and the Turkish Red Crescent helped.")
     assert _named(text, kb, "media") == ["The Washington Post"]
     assert _named(text, kb, "organization") == ["Turkish Red Crescent", "White Helmets"]
+
+
+def test_what_a_state_intends_demands_or_guarantees_is_its_governments(kb):
+    text = "Moscow remained deeply suspicious of US intentions. Russian demands were rejected, and Syria's assurances too."
+    assert _named(text, kb, "government") == ["Russian government", "Syrian government", "US government"]
