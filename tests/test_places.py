@@ -1181,3 +1181,8 @@ def test_a_home_town_is_where_someone_comes_from_not_where_the_story_is():
 def test_a_people_or_faith_before_a_kind_of_place_names_no_place():
     places = world_places("Police guarded the city's largely Uighur area in Urumqi, and a Hazara district of Kabul.")
     assert "Uighur" not in places and "Hazara" not in places and "Urumqi" in places
+
+
+def test_a_place_that_names_a_body_in_lower_case_is_no_place():
+    places = world_places("Zhan Yao, a specialist at the Shanghai institute of foreign studies, spoke in Beijing.")
+    assert "Shanghai" not in places and "Beijing" in places

@@ -178,6 +178,7 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", 
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
 _STREET_WORDS = frozenset(("avenue", "street", "boulevard", "road", "lane", "highway"))
+_BODIES_NAMED_AFTER_PLACES = frozenset(("institute", "university", "academy", "college", "school"))
 _NAME_LINKS = frozenset(("de", "do", "da", "des", "di", "du"))  # inside Romance names; "del" is looked up as "de"
 # "the Princess of Wales", "the University of Michigan": a title or a body, not the place.
 _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
@@ -1841,6 +1842,9 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
         return False
     if tokens.capitalised[after] and tokens.norms[after] in _STREET_WORDS:
         return True
+    if (not tokens.capitalised[after] and tokens.norms[after] in _BODIES_NAMED_AFTER_PLACES
+            and after + 1 < len(tokens.norms) and tokens.norms[after + 1] == "of"):
+        return True  # "the Shanghai institute of foreign studies": a body in lower case, named after the city
     if hit.place.kind == "city" and foreign:
         # "San Antonio Huista" is a Guatemalan town, not Texas's city; a city of the article's
         # own country is often named before a word of a title ("Syria's Idlib Monitor ...")
