@@ -1186,3 +1186,8 @@ def test_a_people_or_faith_before_a_kind_of_place_names_no_place():
 def test_a_place_that_names_a_body_in_lower_case_is_no_place():
     places = world_places("Zhan Yao, a specialist at the Shanghai institute of foreign studies, spoke in Beijing.")
     assert "Shanghai" not in places and "Beijing" in places
+
+
+def test_gaza_city_is_the_city_and_gaza_alone_the_strip():
+    places = world_places("Crowds joined a protest in Gaza City. Israel struck Gaza again.")
+    assert places["Gaza City"].kind == "city" and places["Gaza Strip"].kind == "region"
