@@ -1191,3 +1191,10 @@ def test_a_place_that_names_a_body_in_lower_case_is_no_place():
 def test_gaza_city_is_the_city_and_gaza_alone_the_strip():
     places = world_places("Crowds joined a protest in Gaza City. Israel struck Gaza again.")
     assert places["Gaza City"].kind == "city" and places["Gaza Strip"].kind == "region"
+
+
+def test_an_unknown_name_a_bearing_is_taken_from_is_a_place_when_named_again():
+    text = ("In Libya, rebels held Misrata. They could not advance west of Rayayan. Rayayan fell on Monday. "
+            "Troops moved north of Gaddafi's hometown, and east of Baghad.")
+    places = world_places(text)
+    assert places["Rayayan"].country == "Libya" and "Baghad" not in places and "Gaddafi" not in places

@@ -1255,6 +1255,21 @@ def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
     return found
 
 
+def _names_after_a_bearing(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, "town") of an unknown name a bearing is taken from and the
+    article names again: "the oil terminal of Brega ... unable to advance west of Brega"; not a
+    possessive ("west of Gaddafi's hometown"), nor a name written once ("west of Baghad", a typo,
+    would be a place of its own beside Baghdad)."""
+    found, norms = [], tokens.norms
+    for index in compress(range(len(norms) - 2), map(_COMPASS.__contains__, norms)):
+        if norms[index + 1] != "of" or not tokens.joins_next[index] or not tokens.joins_next[index + 1]:
+            continue
+        span = _name_after(tokens, index + 2, gazetteer)
+        if span is not None and not tokens.possessive[span[1]] and span[0] == span[1] and norms.count(norms[span[0]]) > 1:
+            found.append((*span, "town"))
+    return found
+
+
 _PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town"}
 # "his job at Google in Dubai", "he studied at Harvard in Boston": an employer or a school.
 _EMPLOYED_BEFORE = frozenset({"job", "jobs", "work", "works", "worked", "working", "employed", "studied", "studies",
@@ -1436,7 +1451,8 @@ def _pattern_places(
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
-              + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer))
+              + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer)
+              + _names_after_a_bearing(tokens, gazetteer))
     # "his home city of Newcastle": where someone comes from, not where the story is
     homes = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded if _introduced_as_a_home(tokens, first)}
     if dominant and dominant[0]:
