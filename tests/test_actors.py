@@ -1460,3 +1460,10 @@ def test_a_lower_case_adjective_before_a_known_name_does_not_make_it_a_longer_na
 def test_what_a_state_intends_demands_or_guarantees_is_its_governments(kb):
     text = "Moscow remained deeply suspicious of US intentions. Russian demands were rejected, and Syria's assurances too."
     assert _named(text, kb, "government") == ["Russian government", "Syrian government", "US government"]
+
+
+def test_the_pakistani_taliban_under_its_spellings_is_the_taliban_and_more_outlets_by_name(kb):
+    text = ("The Tehreek-e-Taliban claimed it, Süddeutsche Zeitung and This Day reported, and the Special Court for "
+            "Sierra Leone heard Foday Sankoh.")
+    found = {actor.name for actor in _actors(text, kb).values()}
+    assert {"Taliban", "Süddeutsche Zeitung", "ThisDay", "Special Court for Sierra Leone", "Foday Sankoh"} <= found
