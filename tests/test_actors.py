@@ -1467,3 +1467,9 @@ def test_the_pakistani_taliban_under_its_spellings_is_the_taliban_and_more_outle
             "Sierra Leone heard Foday Sankoh.")
     found = {actor.name for actor in _actors(text, kb).values()}
     assert {"Taliban", "Süddeutsche Zeitung", "ThisDay", "Special Court for Sierra Leone", "Foday Sankoh"} <= found
+
+
+def test_an_international_bodys_name_in_lower_case_after_the_is_that_body(kb):
+    assert _named("It is a blow to the UN, to the international criminal court and the rule of law.", kb,
+                  "organization") == ["International Criminal Court", "United Nations"]
+    assert _named("He called for an international criminal court for the region.", kb, "organization") == []

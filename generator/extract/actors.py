@@ -617,6 +617,8 @@ class _Matcher:
     reference_entry: dict[str, KbEntry | None]  # None: a government's phrase of no one country
     surnames: dict[str, tuple[KbEntry, ...]]
     body_starts: frozenset[str]  # first tokens of the aliases of bodies and groups ("mara" of Mara Salvatrucha)
+    lower_case_bodies: re.Pattern[str] | None  # "the " and lower-case words from a first word of those names
+    lower_case_body_entry: dict[str, KbEntry]  # such a name in lower case -> its entry
 
 
 def tokenize(text: str) -> tuple[list[_Token], list[bool]]:
@@ -669,6 +671,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         key[0] for key, found in aliases.items() for alias in found
         if _case_agrees(alias, [key[0], *alias.tokens[1:]])
     )
+    lower_case_bodies = _lower_case_bodies(kb)
     return _Matcher(
         aliases={key: tuple(found) for key, found in aliases.items()},
         lengths={first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()},
@@ -681,7 +684,26 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         demonym_starts=frozenset(key[0] for key in demonyms), references=references, reference_entry=reference_entry,
         surnames={name: tuple(found) for name, found in surnames.items()},
         government_of=_governments_by_country(kb),
+        lower_case_bodies=re.compile(
+            r"the ((?:" + "|".join(sorted({re.escape(p.split()[0]) for p in lower_case_bodies})) + r")(?: [a-z]+){2,7})"
+        ) if lower_case_bodies else None,
+        lower_case_body_entry=lower_case_bodies,
     )
+
+
+def _lower_case_bodies(kb: KnowledgeBase) -> dict[str, KbEntry]:
+    """The names of three words or more of bodies of no one country, in lower case: house styles
+    that lower-case institutions write "the international criminal court" (a country's body,
+    "the national security council", may be any country's)."""
+    found: dict[str, KbEntry] = {}
+    for entry in kb.actors():
+        if entry.kind == "person" or entry.kind == "government" or entry.country:
+            continue
+        for surface in entry.surfaces:
+            words = surface.split()
+            if len(words) >= 3 and surface[:1].isupper() and all(word.isalpha() for word in words):
+                found.setdefault(surface.lower(), entry)
+    return found
 
 
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,3}(?=\s)")
@@ -743,6 +765,7 @@ def find_actors(
     article.match_knowledge_base()
     article.match_governments()
     article.match_references()
+    article.match_lower_case_bodies()
     article.match_websites()
     article.match_names_around_nicknames()
     article.match_capitalised_names()
@@ -1330,6 +1353,27 @@ class _Article:
             if any(self.taken[i] or self.headline[i] for i in indexes):
                 continue
             self._take(entry.name, entry.kind, entry.id, indexes[0], indexes[-1] + 1)
+
+    def match_lower_case_bodies(self) -> None:
+        """"the international criminal court": a body's name all in lower case, after "the"."""
+        pattern = self.matcher.lower_case_bodies
+        if pattern is None:
+            return
+        names = self.matcher.lower_case_body_entry
+        for match in pattern.finditer(self.body):  # "the" opens the pattern, unanchored: re skips to it
+            if match.start() and self.body[match.start() - 1].isalnum():
+                continue  # "breathe ..."
+            words = match.group(1).split(" ")
+            # the longest name the words begin with ("the international criminal court and ...")
+            size = next((size for size in range(len(words), 2, -1) if " ".join(words[:size]) in names), None)
+            if size is None:
+                continue
+            name = " ".join(words[:size])
+            start = match.start(1)
+            indexes = self._token_range(start, start + len(name))
+            if indexes and not any(self.taken[i] or self.headline[i] for i in indexes):
+                entry = names[name]
+                self._take(entry.name, entry.kind, entry.id, indexes[0], indexes[-1] + 1)
 
     def leaders_forces(self) -> list[_Found]:
         """The found mentions, where "Gaddafi's forces", "pro-Gaddafi troops" or "the Gaddafi
