@@ -96,7 +96,7 @@ class _Ending:
 
 # People named by their trade in passing: "Sephora Konate, a market trader,", "novelist Yukio Mishima".
 _TRADES = (
-    r"trader|vendor|shopkeeper|labou?rer|miner|fisherman|pensioner|retiree|housewife|mechanic|tailor|shepherd|"
+    r"trader|vendor|shopkeeper|driver|labou?rer|miner|fisherman|pensioner|retiree|housewife|mechanic|tailor|shepherd|"
     r"economist|historian|scholar|lecturer|campaigner|novelist|filmmaker|musician|footballer|pilot"
 )
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
@@ -133,13 +133,14 @@ _ROLE_NOUNS = (
 )
 # People named after their tie to another: "another former Kadyrov associate, Umar Israilov,"
 # (only before the name: after it, ", while his bodyguards" is no apposition).
-_TIE_NOUNS = r"aide|associate|bodyguard|assistant|colleague|friend|relative|opponent|rival|critic|successor|predecessor"
+_TIE_NOUNS = r"aide|associate|bodyguard|assistant|colleague|friend|relative|opponent|rival|critic|successor|predecessor|counterpart"
 # "approved Marzieh Vahid Dastjerdi as health minister": appointed to a post only a person holds.
 _AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
     rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her|both)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*[,;.]"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
+    rf"|\s*,\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_TIE_NOUNS})\b"  # "Zalmai Rassoul, an aide to the king,"
     rf"|{_AGE_AFTER.pattern}"  # "Khaleda el-Kweldi, a 6-year-old girl"
 )
 _KIN_NOUNS = (
@@ -496,10 +497,11 @@ _FIELD_ADJECTIVES = frozenset("foreign interior home internal defence defense pu
 _STRONG_TITLES = frozenset(
     """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
     spokeswoman senator sen king prince chancellor premier captain capt major maj lieutenant
-    sergeant sgt admiral adm brigadier corporal cpl pope patriarch archbishop cardinal queen princess""".split()
+    sergeant sgt admiral adm brigadier corporal cpl pope patriarch archbishop cardinal queen princess
+    lord lady baroness""".split()
 )
 # Titles that make one name a person's common name: "Pope Francis", "Queen Rania".
-_TITLES_OF_ONE_NAME = frozenset("pope king queen prince princess emir patriarch cardinal ayatollah".split())
+_TITLES_OF_ONE_NAME = frozenset("pope king queen prince princess emir patriarch cardinal ayatollah lord lady baroness".split())
 # Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
 _ARMED_HEADS = frozenset(
