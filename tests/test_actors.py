@@ -1473,3 +1473,12 @@ def test_an_international_bodys_name_in_lower_case_after_the_is_that_body(kb):
     assert _named("It is a blow to the UN, to the international criminal court and the rule of law.", kb,
                   "organization") == ["International Criminal Court", "United Nations"]
     assert _named("He called for an international criminal court for the region.", kb, "organization") == []
+
+
+def test_peers_counterparts_aides_and_one_word_names_described_as_people(kb):
+    text = ("Gates met his French counterpart, Hervé Morin, in talks. Zalmai Rassoul, an aide to the exiled king, "
+            "spoke from Rome. He would not say whether Lord Ashdown would stand. The prisoner, a taxi driver known "
+            "as Dilawar, died. Goodwill, a secondary school teacher, explained it. Hezbollah, a militant group, "
+            "fired. Once, a teacher said, the school was full.")
+    assert _named(text, kb, "person") == [
+        "Dilawar", "Goodwill", "Hervé Morin", "Lord Ashdown", "Zalmai Rassoul"]

@@ -74,7 +74,8 @@ _STARTERS = frozenset(
     perhaps indeed instead thus hence therefore yesterday today tonight recently currently initially
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
     otherwise besides hey oh dear hello unlike easter christmas like about across along around upon via
-    following including regarding concerning except throughout whereas alongside elsewhere afterwards""".split()
+    following including regarding concerning except throughout whereas alongside elsewhere afterwards
+    once now soon sometimes often""".split()
 )
 _TITLE_WORDS = TITLE_WORDS
 
@@ -189,6 +190,10 @@ _SIBLINGS = re.compile(
 # "said one young man, Haitham."
 _PERSON_NOUNS = rf"{_ROLE_NOUNS}|man|woman|boy|girl|protester|fighter|rebel|demonstrator|villager|refugee"
 _ONE_WORD_SPEAKER_AFTER = re.compile(rf"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b")
+# ... or not speaking: "Goodwill, a secondary school teacher, explained", "David, another teacher"
+# (a place is no token of a name here: "Aleppo, a city" never reaches this test)
+_ONE_WORD_PERSON_AFTER = re.compile(
+    rf"\s*,\s+(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b(?!\s+(?:of|for)\b)")
 _ONE_WORD_SPEAKER_BEFORE = re.compile(
     rf"\b(?:said|says|told|added)\s+(?:one|a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\s*,\s*$")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS}|{_TIE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
@@ -1944,6 +1949,7 @@ class _Article:
                         and bool(_SPEECH_AFTER.match(after)) and not trimmed.endswith((" of", " from")))
                     # "Jorge said", not "Mara said" of Mara Salvatrucha nor where "X of Aurora said" works
                     or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
+                    or (names[0].lower not in _STARTERS and bool(_ONE_WORD_PERSON_AFTER.match(after)))
                     or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
         if title or _TITLE_BEFORE.search(before) or self._after_an_outlets_possessive(start):
             return True
