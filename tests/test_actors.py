@@ -1479,6 +1479,6 @@ def test_peers_counterparts_aides_and_one_word_names_described_as_people(kb):
     text = ("Gates met his French counterpart, Hervé Morin, in talks. Zalmai Rassoul, an aide to the exiled king, "
             "spoke from Rome. He would not say whether Lord Ashdown would stand. The prisoner, a taxi driver known "
             "as Dilawar, died. Goodwill, a secondary school teacher, explained it. Hezbollah, a militant group, "
-            "fired. Once, a teacher said, the school was full.")
+            "fired. Once, a teacher said, the school was full. In Kafr Zita, an activist said the town was shelled.")
     assert _named(text, kb, "person") == [
         "Dilawar", "Goodwill", "Hervé Morin", "Lord Ashdown", "Zalmai Rassoul"]

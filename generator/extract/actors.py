@@ -1949,7 +1949,8 @@ class _Article:
                         and bool(_SPEECH_AFTER.match(after)) and not trimmed.endswith((" of", " from")))
                     # "Jorge said", not "Mara said" of Mara Salvatrucha nor where "X of Aurora said" works
                     or (bool(_SPEECH_BEFORE.search(before)) and bool(_ONE_WORD_SPEAKER_AFTER.match(after)))
-                    or (names[0].lower not in _STARTERS and bool(_ONE_WORD_PERSON_AFTER.match(after)))
+                    or (names[0].lower not in _STARTERS and bool(_ONE_WORD_PERSON_AFTER.match(after))
+                        and not _LOCATIVE_BEFORE.search(before))  # not "In Saraqeb, an activist said"
                     or (after.lstrip()[:1] in (".", ",", "") and bool(_ONE_WORD_SPEAKER_BEFORE.search(before))))
         if title or _TITLE_BEFORE.search(before) or self._after_an_outlets_possessive(start):
             return True
