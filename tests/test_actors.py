@@ -1482,3 +1482,8 @@ def test_peers_counterparts_aides_and_one_word_names_described_as_people(kb):
             "fired. Once, a teacher said, the school was full. In Kafr Zita, an activist said the town was shelled.")
     assert _named(text, kb, "person") == [
         "Dilawar", "Goodwill", "Hervé Morin", "Lord Ashdown", "Zalmai Rassoul"]
+
+
+def test_a_leaders_transliterations_are_one_person(kb):
+    text = "President Abdu Rabbu Mansour Hadi spoke. President Hadi issued a decree. Hadi al-Amiri's militia fought."
+    assert _named(text, kb, "person") == ["Abdrabbuh Mansur Hadi", "Hadi al-Amiri"]
