@@ -52,3 +52,9 @@ def test_a_sequence_split_over_two_lines_is_repaired_before_page_furniture_is_dr
     (tmp_path / "news.jsonl").write_text(json.dumps({"title": "Outrage", "content": content}) + "\n", encoding="utf-8")
     body = ingest([tmp_path]).articles[0].body
     assert body.endswith("There was outrage over the murder of Hervé Gourdel, a French tourist, by a group.")
+
+
+def test_a_text_whose_only_damage_is_a_lost_closing_quote_is_repaired_and_reported():
+    texts, repair = repair_all(["He said it was over.â€ Members of the party left."])
+    assert texts == ["He said it was over.” Members of the party left."]
+    assert (repair.count, repair.example) == (1, ("â€", "”"))

@@ -1890,8 +1890,7 @@ class _Article:
         text = self.tokens[index].text
         if not self._cited_as_source([index], _CITED_ONE_WORD_BEFORE) or not self._plain_word_is_a_name(index):
             return False
-        return text not in self.kb.given_names and not any(
-            found.kind == "person" and _token_texts(found.key)[-1] == text for found in self.found)
+        return text not in self.kb.given_names and not self._ends_a_persons_name([self.tokens[index]])
 
     def _with_place_after(self, run: list[int], connectors: frozenset[str] = _CONNECTORS) -> list[int]:
         """`run` and the "of [the] <place>" that ends an organisation's name, if one follows."""

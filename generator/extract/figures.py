@@ -100,7 +100,7 @@ _PERSON_SINGULARS = (
     "|driver|candidate|politician|official|farmer|miner|trader|vendor|mayor|lawyer|judge|priest|cleric"
     "|bodyguard|migrant|peacekeeper|contractor|guard|prisoner|inmate|hostage|councillor|councilor|businessman"
     "|guardsman|marine|sailor|airman|trooper|rifleman|sentry|serviceman|servicewoman|policewoman|diplomat|tourist"
-    "|pilgrim|shepherd|teenager|youth|toddler|pensioner|monk|nun|imam|priest|protester|demonstrator|villager"
+    "|pilgrim|shepherd|teenager|youth|toddler|pensioner|monk|nun|imam|protester|demonstrator|villager"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,

@@ -26,7 +26,7 @@ _CONTINUATION = f"[{re.escape(_CONTINUATIONS)}]"
 _SEQUENCE = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}")
 # "Ã ©" too: Ã and Â, which end no English word, lead the sequences of accented letters and
 # of symbols.
-_SPLIT_BY_A_TOKENIZER = re.compile(f"(\u00e2\u20ac|[\u00c2\u00c3])\\s+({_CONTINUATION}|\ufffd)")
+_SPLIT_BY_A_TOKENIZER = re.compile(f"(\u00e2\u20ac)\\s+({_CONTINUATION}|\ufffd)|([\u00c2\u00c3])\\s+({_CONTINUATION})")
 _LOST_CLOSING_QUOTE = re.compile(f"\u00e2\u20ac(?:\ufffd|(?!{_CONTINUATION}))")
 
 
@@ -50,11 +50,13 @@ def repair_all(texts: list[str]) -> tuple[list[str], Repair | None]:
         if _SEQUENCE.search(text) is None and _SPLIT_BY_A_TOKENIZER.search(text) is None:
             fixed.append(text)
             continue
-        mended = _LOST_CLOSING_QUOTE.sub("\u201d", _SPLIT_BY_A_TOKENIZER.sub(r"\1\2", text))
+        joined = _SPLIT_BY_A_TOKENIZER.sub(r"\1\2\3\4", text)  # every join makes a sequence or a lost quote
+        quotes = len(_LOST_CLOSING_QUOTE.findall(joined))
+        mended = _LOST_CLOSING_QUOTE.sub("\u201d", joined)
         fixed.append(_fix_encoding(mended))
         if fixed[-1] != text:
-            count += len(_SEQUENCE.findall(mended))
-            example = example or _first_example(mended, fixed[-1])
+            count += len(_SEQUENCE.findall(mended)) + quotes
+            example = example or _first_example(joined, mended)
     return fixed, (Repair(count, example) if count else None)
 
 
@@ -70,7 +72,10 @@ def _fix_encoding(text: str) -> str:
     return fix_encoding(text)
 
 
-def _first_example(before: str, after: str) -> tuple[str, str]:
-    """The first damaged word of `before` and what it became."""
-    damaged = next(word for word in before.split() if _SEQUENCE.search(word))
-    return damaged, _fix_encoding(damaged)
+def _first_example(joined: str, mended: str) -> tuple[str, str]:
+    """The first damaged word and what it became; where only a closing quote was mended ("month.â€ "),
+    that quote."""
+    damaged = next((word for word in mended.split() if _SEQUENCE.search(word)), None)
+    if damaged is not None:
+        return damaged, _fix_encoding(damaged)
+    return _LOST_CLOSING_QUOTE.search(joined).group(), "\u201d"  # a text changes by one or the other
