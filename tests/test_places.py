@@ -1198,3 +1198,27 @@ def test_an_unknown_name_a_bearing_is_taken_from_is_a_place_when_named_again():
             "Troops moved north of Gaddafi's hometown, and east of Baghad.")
     places = world_places(text)
     assert places["Rayayan"].country == "Libya" and "Baghad" not in places and "Gaddafi" not in places
+
+
+def test_a_square_named_beside_a_foreign_city_is_in_that_city():
+    """A square or a street lies in the one city its sentence names, not in the story's country."""
+    text = ("Mozambique's president spoke in Maputo. Mozambique's army moved to Beira. "
+            "His first trip to London had as its high point a speech in Trafalgar Square.")
+    assert world_places(text)["Trafalgar Square"].country == "United Kingdom"
+
+
+def test_a_feature_named_after_a_place_is_its_own_area_of_that_place_s_country():
+    us_story = world_places("US troops left Kabul International Airport. The US said so. Ships sailed into Manila Bay.")
+    assert us_story["Kabul International Airport"].country == "Afghanistan" and "Kabul" not in us_story
+    assert us_story["Manila Bay"].kind == "area" and "Manila" not in us_story
+    assert world_places("Detainees left Guantanamo for Oman.")["Guantanamo Bay"].country == "Cuba"
+
+
+def test_a_feature_named_like_places_of_other_countries_is_the_story_s():
+    """"San Juan" is Puerto Rico's capital and Argentina's province: its river in a story about
+    Colombia is Colombia's; "Madison Square Garden" names no square and no city."""
+    text = ("Coca grows along the San Juan River in the south of Colombia, near Cali. Colombia's army followed. "
+            "Colombia voted. Fans filled Madison Square Garden.")
+    places = world_places(text)
+    assert places["San Juan River"].country == "Colombia"
+    assert not {"San Juan", "Madison", "Madison Square"} & places.keys()

@@ -178,6 +178,7 @@ _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", 
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
 _STREET_WORDS = frozenset(("avenue", "street", "boulevard", "road", "lane", "highway"))
+_IN_A_CITY = _STREET_WORDS | {"square"}  # features a city holds, unlike a river or a valley
 _BODIES_NAMED_AFTER_PLACES = frozenset(("institute", "university", "academy", "college", "school"))
 _NAME_LINKS = frozenset(("de", "do", "da", "des", "di", "du"))  # inside Romance names; "del" is looked up as "de"
 # "the Princess of Wales", "the University of Michigan": a title or a body, not the place.
@@ -188,6 +189,7 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
                  "plains": "area", "basin": "area", "coast": "area", "oilfield": "area"}
+_FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
@@ -1425,7 +1427,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         if norm in _APPOSITION_KINDS and not tokens.capitalised[index] and (
                 described := _appositive_name(tokens, body, index, gazetteer)) is not None:
             found.append((*described, _APPOSITION_KINDS[norm]))  # "in Karrada, a district of Baghdad": both
-        if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index]:
+        if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index] and not _name_goes_on(tokens, index):
             span, kind = _name_before(tokens, index, gazetteer, own_word=True), _KIND_IN_NAME[norm]
             first = index if span is None else span[0]
             if (first > 0 and tokens.norms[first - 1] in _DIRECTIONS and tokens.capitalised[first - 1]
@@ -1492,9 +1494,9 @@ def _pattern_places(
             found[key] = (known[0], first, last)
             continue
         name = body[tokens.starts[first] : tokens.ends[last]]
-        named_after = _place_named_after(tokens, first, last, gazetteer)
+        named_after = _place_named_after(tokens, first, last, gazetteer, placed_in)
         country, region = ((named_after.country, named_after.region) if named_after is not None
-                           else (nation, None) if nation else _context_region(hits, tokens, first, dominant))
+                           else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
@@ -1537,14 +1539,19 @@ def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> st
     return None
 
 
-def _place_named_after(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer) -> Place | None:
+def _place_named_after(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer,
+                       placed_in: Counter) -> Place | None:
     """The known place a feature's name starts with ("Guantanamo Bay", "Manila Bay"): the
-    feature lies in its country, whatever else the sentence names."""
+    feature lies in its country, whatever else the sentence names. Of a name well-known places
+    of several countries bear, only one in a country the article places something in: the San
+    Juan River of a story about Colombia is no river of Puerto Rico's or Argentina's."""
     if last <= first or tokens.norms[last] not in _KIND_IN_NAME:
         return None
     known = [alias.place for alias in gazetteer.aliases.get(" ".join(tokens.norms[first:last]), ())
              if alias.place.kind != "country" and alias.place.country and not alias.place.needs_cue]
     # a well-known place only: "Green Square" in Tripoli is not named after Green, Ohio
+    if len({place.country for place in known}) > 1:
+        known = [place for place in known if placed_in[place.country]]
     return known[0] if known else None
 
 
@@ -1572,16 +1579,17 @@ def _dominant_region(hits: list[_Hit]) -> tuple[str | None, str | None] | None:
 
 
 def _context_region(
-    hits: list[_Hit], tokens: _Tokens, first: int, dominant: tuple[str | None, str | None] | None
+    hits: list[_Hit], tokens: _Tokens, first: int, last: int, dominant: tuple[str | None, str | None] | None
 ) -> tuple[str | None, str | None]:
     """(country, region) for a place found by its wording.
 
     In order: the nearest town, district or division of the same sentence in the article's
-    main country (earlier ones first); a country the sentence places something in ("in Costa
-    Rica"); a division named in the sentence before or after; the article's main country and
-    dominant division; a country named in the sentence. A foreign place beside it ("talks in
-    Washington on the town of X") says nothing about where a village is, nor does "the UK-based
-    Observatory".
+    main country (earlier ones first); for a square or a street, the one city of the sentence,
+    wherever it is ("his first trip to London had as its high point a speech in Trafalgar
+    Square"); a country the sentence places something in ("in Costa Rica"); a division named in
+    the sentence before or after; the article's main country and dominant division; a country
+    named in the sentence. A foreign place beside it ("talks in Washington on the town of X")
+    says nothing about where a village is, nor does "the UK-based Observatory".
     """
     sentence = tokens.sentence[first]
     same = [hit for hit in hits if tokens.sentence[hit.first_token] == sentence]
@@ -1592,6 +1600,10 @@ def _context_region(
     if before or after:
         place = before[-1].place if before else after[0].place
         return place.country, place.region or (dominant[1] if dominant and dominant[0] == place.country else None)
+    cities = {hit.place for hit in same if hit.place.kind == "city"}
+    if tokens.norms[last] in _IN_A_CITY and len(cities) == 1:
+        city = cities.pop()
+        return city.country, city.region
     located = [hit.place for hit in same if hit.place.kind == "country" and _located_in(tokens, hit.first_token)]
     if located:  # "the ranger in Costa Rica was shot ... in Corcovado National Park", "north west of Iraq"
         return located[0].name, None
@@ -1710,7 +1722,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_named_with_their_country(body, tokens, hits, gazetteer)
-    hits = _with_divisions_named_alike(tokens, hits)
+    hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(tokens, hits), context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     return _entities(body, tokens, hits)
@@ -1865,7 +1877,7 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
         # "San Antonio Huista" is a Guatemalan town, not Texas's city; a city of the article's
         # own country is often named before a word of a title ("Syria's Idlib Monitor ...")
         return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _AFTER_A_PLACE_NAME
-                and not tokens.words[after].isupper())
+                and not tokens.words[after].isupper() and (_feature_word_after(tokens, hit) or -1) < 0)
     if hit.place.kind not in ("town", "village"):
         return False
     if tokens.norms[after] in _NAME_LINKS:
@@ -1874,6 +1886,54 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
             return False
     return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _KIND_WORDS
             and not tokens.words[after].isupper())
+
+
+def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hit], context: _Context) -> list[_Hit]:
+    """A town's or a division's name followed by a feature's word names the feature, an area of
+    the place's country and division: "Manila Bay", "Kabul International Airport", the "Cauca
+    River" are not the city, the airport's city or the department. A feature named like places
+    of several countries, none the article's main one ("the San Juan River" in a story about
+    Colombia, not Puerto Rico's capital), is left to the wording (_pattern_places), as is a
+    longer name ("Madison Square Garden": a hall)."""
+    features = []
+    for hit in hits:
+        last = _feature_word_after(tokens, hit)
+        if last is None:
+            features.append(hit)
+            continue
+        if last < 0 or (not hit.country_certain and hit.place.country != context.top):
+            continue
+        name = body[hit.start : tokens.ends[last]]
+        place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "area",
+                      hit.place.country, hit.place.region)
+        features.append(_Hit(place, hit.start, tokens.ends[last], hit.first_token, last, False))
+    return features
+
+
+def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
+    """The token of the capitalised feature word that ends the name the hit begins, if any
+    ("International" may come between: "Baghdad International Airport"); -1 where a capitalised
+    word follows the feature's and the name goes on."""
+    if hit.place.kind in ("country", "area"):
+        return None  # "the Euphrates River" is the river; "Chad Basin" is no part of Chad alone
+    after = hit.last_token
+    for _ in range(2):
+        if (after + 1 >= len(tokens.norms) or not tokens.joins_next[after] or not tokens.capitalised[after + 1]
+                or tokens.sentence[after + 1] != tokens.sentence[hit.last_token]):
+            return None
+        after += 1
+        if tokens.norms[after] in _FEATURES_NAMED_AFTER_A_PLACE:
+            return -1 if _name_goes_on(tokens, after) else after
+        if tokens.norms[after] != "international":
+            return None
+    return None
+
+
+def _name_goes_on(tokens: _Tokens, index: int) -> bool:
+    """A capitalised word of the same sentence follows: "Madison Square Garden" is a hall, not a square."""
+    following = index + 1
+    return (following < len(tokens.norms) and tokens.joins_next[index] and tokens.capitalised[following]
+            and tokens.sentence[following] == tokens.sentence[index])
 
 
 def _with_divisions_named_alike(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
