@@ -1487,3 +1487,12 @@ def test_peers_counterparts_aides_and_one_word_names_described_as_people(kb):
 def test_a_leaders_transliterations_are_one_person(kb):
     text = "President Abdu Rabbu Mansour Hadi spoke. President Hadi issued a decree. Hadi al-Amiri's militia fought."
     assert _named(text, kb, "person") == ["Abdrabbuh Mansur Hadi", "Hadi al-Amiri"]
+
+
+def test_a_capital_that_waits_to_act_worries_or_has_goals_is_its_government(kb):
+    text = ("Clinton said Washington is still waiting to get a full readout. Moscow has for long been concerned "
+            "about the groups. Survival of the regime is Tehran's goal. Aid would stop if Ankara were to cut it. "
+            "Protesters shouted that Riyadh is waiting for him.")
+    actors = _actors(text, kb, tuple(_capital(text, city) for city in ("Washington", "Moscow", "Tehran", "Ankara", "Riyadh")))
+    assert {"US government", "Russian government", "Iranian government", "Turkish government"} <= set(actors)
+    assert "Saudi government" not in actors

@@ -1222,3 +1222,11 @@ def test_a_feature_named_like_places_of_other_countries_is_the_story_s():
     places = world_places(text)
     assert places["San Juan River"].country == "Colombia"
     assert not {"San Juan", "Madison", "Madison Square"} & places.keys()
+
+
+def test_a_namesake_the_wording_rules_out_does_not_decide_the_story_s_country():
+    """Buenos Aires, said five times of a district of Ecuador, no longer makes the story Argentina's."""
+    text = ("Police swept through the north Ecuador district of Buenos Aires. Buenos Aires is a mining town. "
+            "Miners left Buenos Aires. Buenos Aires emptied. Troops held Buenos Aires. Ecuador sent more. "
+            "Leaders in the nearby region of Intag fear the miners.")
+    assert world_places(text)["Intag"].country == "Ecuador"

@@ -236,7 +236,10 @@ _PROGRESSIVE_VERBS = (
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
     r"arming|funding|refusing|rejecting|blocking|co-?operating|prioriti[sz]ing|deploying|pursuing|supplying|"
     # what a state buys, builds and tests: "Israel is buying bunker-buster bombs"
-    r"buying|selling|purchasing|acquiring|developing|enriching|testing"
+    r"buying|selling|purchasing|acquiring|developing|enriching|testing|"
+    # "Washington is still waiting to get a full readout" (not "Saudi Arabia is waiting for you":
+    # a refuge), hoping, lobbying
+    r"waiting(?=\s+to\b)|hoping|lobbying|courting|mulling|reviewing|exploring|assessing"
 )
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
@@ -264,8 +267,11 @@ _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|m
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
-_STANCE = (r"\s+(?:is|was|are|were|has\s+been|had\s+been|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
+_STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|remains?|remained)\s+"
+           r"(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
            r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
+           # "Moscow has for long been concerned about Islamist groups"
+           r"concerned|worried|alarmed|"
            # "Moscow has been a strong critic of the mission": a part only a state plays
            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:critic|ally|supporter|backer|opponent|sponsor|patron|enemy|foe|"
            r"mediator|guarantor|signatory)s?\s+of)\b")
@@ -278,6 +284,7 @@ _ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_ARMED}|{LED_AFTER.pattern}")
 _CAPITAL_ACTS_AFTER = re.compile(
     # "Tehran would employ its weapons", "Washington should not tolerate": a city has no will of its own
     r"\s+(?:would|could|should|will|can|may|might|must|shall)\s+(?:not\s+|also\s+|now\s+|still\s+|never\s+)?[a-z]+\b|"
+    r"\s+were\s+to\s+[a-z]+\b|"  # "if Washington were to cut it"
     r"\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+|already\s+|now\s+|not\s+|long\s+)?"
     r"(?!(?:suffer|experienc|witness|endur|record|chang|flood|shak|rock)ed\b)[a-z]+ed\b")
 # "travelling to Russia, which said on Sunday": a relative clause makes even a destination act.
@@ -340,7 +347,8 @@ _GOVERNMENT_POSSESSION = re.compile(
     r"bans?|demands?|threats?|response|reaction|allies|ally|enemies|enemy|intentions?|ambitions?|influence|"
     r"involvement|strategy|plans?|proposals?|offers?|requests?|pressure|relations|relationship|ties|"
     r"diplomacy|diplomats?|envoys?|ambassadors?|sanctions|objections?|concerns?|refusal|demand|authorities|"
-    r"officials|regulators|inspectors|watchdog|(?:federal|central|national)\s+government)\b")
+    r"officials|regulators|inspectors|watchdog|(?:federal|central|national)\s+government|"
+    r"goals?|aims?|stance|policy|policies)\b")  # "the survival of the regime is Tehran's goal"
 # "Libyan leader Muammar Gaddafi": the country whose government his forces are.
 _LEADER_BEFORE = re.compile(
     r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:leader|president|dictator|strongman|ruler|king|emir|prime\s+minister)\s+$",

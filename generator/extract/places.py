@@ -1449,7 +1449,7 @@ def _pattern_places(
     even where the gazetteer knows a foreign namesake in a country the article never names
     ("the Cairo suburbs of Heliopolis and Dar Al-Salam" are not in Algeria and Tanzania); such
     hits are left out of `hits` (the list is changed in place)."""
-    dominant = _dominant_region(hits)
+    dominant, found_first = _dominant_region(hits), len(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
@@ -1468,6 +1468,8 @@ def _pattern_places(
                if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_country(tokens, first, kind, hits))}
     hits[:] = [hit for hit in hits if hit.place.kind == "country" or nations.get(
         " ".join(tokens.norms[hit.first_token : hit.last_token + 1]), hit.place.country) == hit.place.country]
+    if len(hits) < found_first:  # counted without the namesakes the wording ruled out (Argentina's capital)
+        dominant = _dominant_region(hits)
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     placed_in = Counter(hit.place.country for hit in hits)
     found: dict[str, tuple[Place, int, int]] = {}
