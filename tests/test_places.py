@@ -1230,3 +1230,11 @@ def test_a_namesake_the_wording_rules_out_does_not_decide_the_story_s_country():
             "Miners left Buenos Aires. Buenos Aires emptied. Troops held Buenos Aires. Ecuador sent more. "
             "Leaders in the nearby region of Intag fear the miners.")
     assert world_places(text)["Intag"].country == "Ecuador"
+
+
+def test_a_country_things_happen_to_a_heading_or_a_place_among_others_is_a_place():
+    text = ("Egypt voted. Egypt's army moved. Egypt agreed. Jordan has experienced demonstrations. Iraq suffered an "
+            "invasion. Saudi Arabia is potentially vulnerable. Deaths are rare in Canada and other rich countries. "
+            "Pressure from Chile and other powers grew.\n\nLebanon\n\nHezbollah condemned the film.")
+    assert {"Jordan", "Iraq", "Saudi Arabia", "Canada", "Lebanon"} <= _located(text)
+    assert "Chile" not in _located(text)

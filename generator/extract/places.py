@@ -143,6 +143,12 @@ _ENVOY_TO = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representati
                        re.IGNORECASE)
 _AMONG_POWERS_AFTER = re.compile(
     r"\s+and\s+other\s+(?:\w+\s+)?(?:powers|countries|nations|governments|states|allies|donors)\b", re.IGNORECASE)
+# "the rate in the United States and other western countries": where, even among others
+_WITHIN_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Jordan has experienced demonstrations", "Iraq suffered an all-out invasion", "Saudi Arabia is
+# potentially vulnerable": the country things happen to is the ground they happen on.
+_SUFFERS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+(?:also\s+|already\s+)?)?(?:experienced|suffered|witnessed|endured)\b"
+                            r"|\s+(?:is|was|remains|remained)\s+(?:\w+ly\s+|also\s+|still\s+)?vulnerable\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
 # "Syria's north", "Britain's streets", "Pakistan's territory": the ground a country's possessive owns.
 _GROUND_WORDS = frozenset({"streets", "border", "borders", "coast", "coastline", "countryside", "soil", "territory",
@@ -1758,9 +1764,9 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     list_heads: dict[int, int] = {}  # end of a located country -> start of the list it is in
     located = {place.key for place in countries if place.country == main}
     for mention, place in sorted(((m, p) for p in countries for m in p.mentions), key=lambda pair: pair[0].start):
-        if _AMONG_POWERS_AFTER.match(body, mention.end):
-            continue  # "pressure from the United States and other powers": a government
         before = body[max(0, mention.start - 50) : mention.start]
+        if _AMONG_POWERS_AFTER.match(body, mention.end) and not _WITHIN_BEFORE.search(before):
+            continue  # "pressure from the United States and other powers": a government
         head = _head_of_list(body, mention, list_heads)
         # after a place ("Tripoli, Libya") or listed with one ("between Athens and Cyprus", "towards
         # Central America and Mexico"; "Europe and the US are anxious": a continent or a region of
@@ -1777,10 +1783,18 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         on_border = _BORDER_AFTER.match(body, mention.end)
         ranked = _RANKED_AFTER.match(body, mention.end)
         if (head is not None or after_place or own_place or locative or on_border or ranked
-                or _AREA_BEFORE.search(before)):
+                or _AREA_BEFORE.search(before) or _SUFFERS_AFTER.match(body, mention.end)
+                or _is_a_heading(body, mention)):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
     return tuple(place for place in places if place.kind != "country" or place.key in located)
+
+
+def _is_a_heading(body: str, mention: Mention) -> bool:
+    """The country's name is a line of its own: a round-up's heading over what happened there."""
+    line_start = body.rfind("\n", 0, mention.start) + 1
+    line_end = body.find("\n", mention.end)
+    return not body[line_start : mention.start].strip() and not body[mention.end : len(body) if line_end < 0 else line_end].strip()
 
 
 def follows_a_locative(body: str, start: int) -> bool:
