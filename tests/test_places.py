@@ -1238,3 +1238,13 @@ def test_a_country_things_happen_to_a_heading_or_a_place_among_others_is_a_place
             "Pressure from Chile and other powers grew.\n\nLebanon\n\nHezbollah condemned the film.")
     assert {"Jordan", "Iraq", "Saudi Arabia", "Canada", "Lebanon"} <= _located(text)
     assert "Chile" not in _located(text)
+
+
+def test_england_s_metropolitan_counties_that_iso_lacks():
+    places = world_places("The soldier came from Leeds, West Yorkshire. His unit trained in County Durham.")
+    assert places["West Yorkshire"].country == places["County Durham"].country == "United Kingdom"
+
+
+def test_a_region_that_qualifies_a_coastal_thing_is_no_place_of_the_story():
+    places = world_places("Riots hit the Caribbean coastal city of Barranquilla in Colombia.")
+    assert "Barranquilla" in places and "Caribbean" not in places

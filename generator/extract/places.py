@@ -1928,11 +1928,14 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
 
 def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
     """The token of the capitalised feature word that ends the name the hit begins, if any
-    ("International" may come between: "Baghdad International Airport"); -1 where a capitalised
-    word follows the feature's and the name goes on."""
+    ("International" may come between: "Baghdad International Airport"); -1 where the words
+    make no place of the hit: a capitalised word follows the feature's and the name goes on, or
+    the place qualifies a noun as "coastal"."""
     if hit.place.kind in ("country", "area"):
         return None  # "the Euphrates River" is the river; "Chad Basin" is no part of Chad alone
     after = hit.last_token
+    if after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.words[after + 1] == "coastal":
+        return -1  # "the Caribbean coastal city of Barranquilla": a qualifier
     for _ in range(2):
         if (after + 1 >= len(tokens.norms) or not tokens.joins_next[after] or not tokens.capitalised[after + 1]
                 or tokens.sentence[after + 1] != tokens.sentence[hit.last_token]):
