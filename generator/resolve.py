@@ -100,12 +100,25 @@ def _kb_person_index(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def _kb_names(kb: KnowledgeBase) -> dict[tuple[str, str], KbEntry]:
-    """(category, normalised name or alias) -> entry, for names found without a KB id."""
-    return {
+    """(category, normalised name or alias) -> entry, for names found without a KB id; actors
+    also under their plural-blind form."""
+    named = {
         (entry.category, normalize_surface(surface)): entry
         for entry in reversed(kb.entries)  # the first entry wins, as in the file
         for surface in entry.surfaces
     }
+    for (category, surface), entry in list(named.items()):
+        if category == "actor":
+            named.setdefault((category, _plural_blind(surface)), entry)
+    return named
+
+
+def _plural_blind(name: str) -> str:
+    """A normalised body's name with its words' plural "s" dropped: the "Islamic Revolutionary
+    Guards Corps" and the "Islamic Revolutionary Guard Corps", the "Quds Forces" and the "Quds
+    Force" are one body however a report inflects them."""
+    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+                    for word in name.split(" "))
 
 
 def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict) -> _GroupKey:
@@ -114,7 +127,7 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
     if actor.kind == "person":
         key = person_key(actor.name)
         return ("kb", person_index[key]) if key in person_index else ("person", key)
-    name = _outlet_core(actor.name) if actor.kind == "media" else normalize_surface(actor.name)
+    name = _outlet_core(actor.name) if actor.kind == "media" else _plural_blind(normalize_surface(actor.name))
     known = named.get(("actor", name))
     return ("kb", known.id) if known else ("actor", name)
 

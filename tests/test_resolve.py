@@ -97,6 +97,19 @@ def test_an_outlet_with_or_without_the_word_for_what_it_is_is_one_outlet(kb):
     assert entity_of[("a", "actor", "Revista Zeta")] == entity_of[("b", "actor", "Zeta")]
 
 
+def test_a_body_s_name_in_the_singular_or_the_plural_is_one_body(kb):
+    """Either inflection joins the other and the knowledge base's entry (the "Islamic Revolutionary
+    Guard Corps"); an outlet's name is not inflected ("The Times" is no "Time")."""
+    articles = [_article("a", [_entity("Islamic Revolutionary Guards Corps", "armed_group"),
+                               _entity("Quds Forces", "armed_group"), _entity("The Times", "media")]),
+                _article("b", [_entity("Quds Force", "armed_group"), _entity("Time", "media")])]
+    dossier = resolve(articles, kb)
+    names = {entity.id: entity.name for entity in dossier.entities}
+    assert names[dossier.entity_of[("a", "actor", "Islamic Revolutionary Guards Corps")]] == "Islamic Revolutionary Guard Corps"
+    assert dossier.entity_of[("a", "actor", "Quds Forces")] == dossier.entity_of[("b", "actor", "Quds Force")]
+    assert dossier.entity_of[("a", "actor", "The Times")] != dossier.entity_of[("b", "actor", "Time")]
+
+
 def test_a_surname_with_one_vowel_written_otherwise_is_the_same_person_unless_three_are(kb):
     articles = [_article("a", [_entity("Hamza bin Laden", "person")]), _article("b", [_entity("Hamza bin Ladin", "person")]),
                 _article("c", [_entity("Omar Hasan", "person")]), _article("d", [_entity("Omar Hasin", "person")]),
