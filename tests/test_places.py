@@ -1248,3 +1248,10 @@ def test_england_s_metropolitan_counties_that_iso_lacks():
 def test_a_region_that_qualifies_a_coastal_thing_is_no_place_of_the_story():
     places = world_places("Riots hit the Caribbean coastal city of Barranquilla in Colombia.")
     assert "Barranquilla" in places and "Caribbean" not in places
+
+
+def test_a_town_s_first_words_after_its_full_name_are_that_town():
+    places = places_in("The massacre happened in Cadereyta Jiménez, Nuevo Leon, Mexico. Bodies in Cadereyta were "
+                       "found. Mexico voted.", packs=())
+    assert [place.name for place in places if place.name.startswith("Cadereyta")] == ["Cadereyta Jimenez"]
+    assert len(next(place for place in places if place.name == "Cadereyta Jimenez").mentions) == 2

@@ -1733,7 +1733,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(tokens, hits), context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
-    return _entities(body, tokens, hits)
+    return _entities(body, tokens, _with_short_forms_of_longer_names(tokens, hits))
 
 
 def main_country(places: tuple[EntityMention, ...]) -> str | None:
@@ -2260,6 +2260,31 @@ def _pack_homes() -> dict[str, frozenset[str]]:
         countries = _country_places(data)[0]
         homes[name] = frozenset(countries[code].country for code in data.home if code in countries)
     return homes
+
+
+def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """A town named by the first words of a longer town name of the same country in the article
+    is that town: "Cadereyta" after "Cadereyta Jiménez" is not GeoNames' other Cadereyta; a
+    country's name never is ("Guatemala" beside "Guatemala City")."""
+    longer: dict[tuple[str, ...], list[Place]] = {}
+    for hit in hits:
+        words = tuple(tokens.norms[hit.first_token : hit.last_token + 1])
+        if len(words) > 1 and hit.place.kind in _SETTLEMENT_OR_DISTRICT:
+            for size in range(1, len(words)):
+                longer.setdefault(words[:size], []).append(hit.place)
+    if not longer:
+        return hits
+    result = []
+    for hit in hits:
+        owners = {place.key: place for place in longer.get(tuple(tokens.norms[hit.first_token : hit.last_token + 1]), ())
+                  if place.country == hit.place.country and place.key != hit.place.key}
+        if len(owners) == 1 and hit.place.kind in _SETTLEMENT_OR_DISTRICT:
+            hit = replace(hit, place=next(iter(owners.values())))
+        result.append(hit)
+    return result
+
+
+_SETTLEMENT_OR_DISTRICT = SETTLEMENT_KINDS | {"district"}
 
 
 def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMention, ...]:
