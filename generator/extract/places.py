@@ -2263,9 +2263,10 @@ def _pack_homes() -> dict[str, frozenset[str]]:
 
 
 def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
-    """A town named by the first words of a longer town name of the same country in the article
-    is that town: "Cadereyta" after "Cadereyta Jiménez" is not GeoNames' other Cadereyta; a
-    country's name never is ("Guatemala" beside "Guatemala City")."""
+    """A town named by the first words of a longer town name in the article is that town, if of
+    the same country or if its name is also a foreign namesake's: "Cadereyta" beside
+    "Cadereyta Jiménez" is not GeoNames' other Cadereyta, nor "Newcastle" beside "Newcastle upon
+    Tyne" Australia's; a country's name never is ("Guatemala" beside "Guatemala City")."""
     longer: dict[tuple[str, ...], list[Place]] = {}
     for hit in hits:
         words = tuple(tokens.norms[hit.first_token : hit.last_token + 1])
@@ -2277,7 +2278,7 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
     result = []
     for hit in hits:
         owners = {place.key: place for place in longer.get(tuple(tokens.norms[hit.first_token : hit.last_token + 1]), ())
-                  if place.country == hit.place.country and place.key != hit.place.key}
+                  if (place.country == hit.place.country or not hit.country_certain) and place.key != hit.place.key}
         if len(owners) == 1 and hit.place.kind in _SETTLEMENT_OR_DISTRICT:
             hit = replace(hit, place=next(iter(owners.values())))
         result.append(hit)
