@@ -1496,3 +1496,19 @@ def test_a_capital_that_waits_to_act_worries_or_has_goals_is_its_government(kb):
     actors = _actors(text, kb, tuple(_capital(text, city) for city in ("Washington", "Moscow", "Tehran", "Ankara", "Riyadh")))
     assert {"US government", "Russian government", "Iranian government", "Turkish government"} <= set(actors)
     assert "Saudi government" not in actors
+
+
+def test_the_government_of_a_named_country_is_that_country_s_in_any_story(kb):
+    text = ("Fighting in Sierra Leone went on. Sierra Leone's army moved. The money helps the poor and not the "
+            "government of Liberia.")
+    actors = _actors(text, kb, find_places(text, split_sentences(text)))
+    assert [m.surface for m in actors["Liberian government"].mentions] == ["the government of Liberia"]
+
+
+def test_a_nickname_the_person_went_by_later_in_the_sentence(kb):
+    text = ('The CCA was formed by Oziel Barbosa, a drug dealer who went by the alias "Maranhao," in 2013. '
+            'Barbosa was later killed. One leader goes by the aliases "Jair" and "El Loco," and the other by the '
+            'alias "Chumbi."')
+    actors = _actors(text, kb)
+    assert "Maranhao" in {m.surface for m in actors["Oziel Barbosa"].mentions}
+    assert "Chumbi" in actors

@@ -1259,3 +1259,13 @@ def test_a_town_s_first_words_after_its_full_name_are_that_town():
     newcastle = world_places("Guardsman Wakefield died in his home city of Newcastle. He was killed in Iraq. He was "
                              "born in Newcastle upon Tyne.")
     assert "Newcastle" not in newcastle and newcastle["Newcastle upon Tyne"].country == "United Kingdom"
+
+
+def test_a_small_town_of_a_country_the_story_names_half_as_often_as_its_most_named():
+    """British commanders in Sierra Leone: "Makeni" is Sierra Leone's town though "British"
+    words outnumber its mentions; a nickname after "alias" is no town."""
+    text = ("British commanders in Sierra Leone spoke. The British army and British troops helped. A British "
+            "officer and British aid came. The UN in Sierra Leone split. Sierra Leone voted. The RUF is pulling "
+            "back to Makeni. The gang of Erick Vargas, alias Sebastian, grew.")
+    places = world_places(text)
+    assert places["Makeni"].country == "Sierra Leone" and "Sebastian" not in places

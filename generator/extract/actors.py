@@ -442,6 +442,8 @@ _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
 _ALIAS_AFTER = re.compile(r"\s*,?\s+(?:alias|a\.k\.a\.?|aka)\s+(?:[\"“'‘]\s?)?")  # 'alias " El Loco ,"' 
 # One person's aliases, not several persons' ("known respectively by the aliases X and Y")
 _ALIASES_BEFORE = re.compile(r"(?<!respectively by the )\baliases\s+[\"“]\s?$", re.IGNORECASE)
+# not past a quote or "the other" ('one goes by the aliases "Jair" and "El Loco," and the other by the alias "Chumbi"')
+_ALIAS_LATER = re.compile(r"(?:(?!\bother\b)[^.;\n\"“”]){0,80}?\b(?:by|under)\s+the\s+(?:alias|nickname|nom\s+de\s+guerre)\s+[\"“'‘]?\s?")
 _ANOTHER_ALIAS = re.compile(r"\s?,?\s?[\"”],?\s+and\s+[\"“]\s?")
 _POSSESSIVE_MARK = re.compile(r"\s?['’]")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
@@ -734,6 +736,7 @@ def _acronym_spellings(surface: str) -> tuple[str, ...]:
 
 
 _GOVERNMENT_REFERENCE_KEYS = frozenset(normalize_surface(phrase) for phrase in GOVERNMENT_REFERENCES)
+_OF_A_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\b")  # "the government of Liberia"
 
 
 def _governments_by_country(kb: KnowledgeBase) -> dict[str, KbEntry]:
@@ -813,8 +816,9 @@ def prepare(kb: KnowledgeBase) -> None:
 
 
 def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
-    """ "Pedro Nel Rincon, alias "Pedro Orejas"", "Joaquin Guzman, a.k.a. El Chapo": the name
-    after "alias" is the person's own, wherever the article uses it."""
+    """ "Pedro Nel Rincon, alias "Pedro Orejas"", "Joaquin Guzman, a.k.a. El Chapo", "Oziel
+    Barbosa, a drug dealer who went by the alias "Maranhao"": the name after "alias" is the
+    person's own, wherever the article uses it."""
     starts = {item.start: item for item in found}
     nickname_of: dict[str, str] = {}
     for item in found:
@@ -825,6 +829,8 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
             alias = _ANOTHER_ALIAS.match(body, item.end)  # 'goes by the aliases "Jair" and "El Loco"'
         if alias is None:
             alias = _NICKNAME_AFTER_A_NAME.match(body, item.end)  # 'Antonio Cardenas Guillen ("Tony Tormenta")'
+        if alias is None:
+            alias = _ALIAS_LATER.match(body, item.end)  # 'Oziel Barbosa, a drug dealer who went by the alias "Maranhao"'
         nickname = starts.get(alias.end()) if alias else None
         if nickname is not None and nickname.key != item.key and nickname.kb_id is None:
             nickname_of.setdefault(nickname.key, item.key)
@@ -1357,17 +1363,35 @@ class _Article:
         for match in self.matcher.references.finditer(self.body):
             phrase = normalize_surface(match.group())
             entry = self.matcher.reference_entry[phrase]
+            end = match.end()
             if entry is None or not self._in_context(entry, present):
-                # "the government", "regime forces" of a story about Libya are Libya's
+                # "the government", "regime forces" of a story about Libya are Libya's, and "the
+                # government of Liberia" Liberia's in any story
                 entry = self._main_government if phrase in _GOVERNMENT_REFERENCE_KEYS else None
+                owner = self._government_named_after(end) if entry is not None else None
+                if owner is not None:
+                    entry, end = owner
             if entry is None:
                 continue
-            indexes = self._token_range(match.start(), match.end())
+            indexes = self._token_range(match.start(), end)
             # A place inside the phrase is part of it ("the Britain-based monitor"); the place
             # mention is dropped later for lying inside an actor's.
             if any(self.taken[i] or self.headline[i] for i in indexes):
                 continue
             self._take(entry.name, entry.kind, entry.id, indexes[0], indexes[-1] + 1)
+
+    def _government_named_after(self, end: int) -> tuple[KbEntry, int] | None:
+        """The government of the country named by "of" after `end`, and where its name ends
+        ("the government of Liberia", "of the United States"; the longest name that is one)."""
+        owner = _OF_A_COUNTRY.match(self.body, end)
+        if owner is None:
+            return None
+        words = owner.group(1).split()
+        for size in range(len(words), 0, -1):
+            entry = self.matcher.government_of.get(" ".join(words[:size]))
+            if entry is not None:
+                return entry, owner.start(1) + len(" ".join(words[:size]))
+        return None
 
     def match_lower_case_bodies(self) -> None:
         """"the international criminal court": a body's name all in lower case, after "the"."""

@@ -918,12 +918,14 @@ class _Context:
         return favoured + [alias for alias in candidates if alias not in favoured]
 
     def admits(self, place: Place) -> bool:
-        """A small foreign town needs its division named ("Paris, Texas"), or to be in the
-        country the article is about (a capital or a city of a million of the same name came
-        first: see order())."""
+        """A small foreign town needs its division named ("Paris, Texas"), or to be in a country
+        the article is about: its most named, or one named at least half as often (a story of
+        British commanders in Sierra Leone is about both); a capital or a city of a million of the
+        same name came first: see order()."""
         if (place.country, place.region) in self.regions:
             return True
-        return place.country == self.top and self.countries[self.top] >= _TOP_COUNTRY_MENTIONS
+        mentions = self.countries[place.country]
+        return mentions >= _TOP_COUNTRY_MENTIONS and 2 * mentions >= self.countries[self.top]
 
 
 _NO_CONTEXT = _Context(Counter(), frozenset(), None)
@@ -1013,6 +1015,9 @@ class _Scan:
             self.contested.append(first)
 
 
+_NICKNAME_CUES = frozenset(("alias", "aka"))  # "mafia boss Erick Vargas, alias Sebastian": no town
+
+
 def _scan(tokens: _Tokens, gazetteer: Gazetteer, context: _Context) -> _Scan:
     """Gazetteer places, left to right, longest match first.
 
@@ -1021,7 +1026,7 @@ def _scan(tokens: _Tokens, gazetteer: Gazetteer, context: _Context) -> _Scan:
     """
     scan, free_from = _Scan([]), 0
     for index in _name_starts(tokens, gazetteer):
-        if index < free_from:
+        if index < free_from or (index and tokens.norms[index - 1] in _NICKNAME_CUES):
             continue  # inside the name just found
         hit = _longest_hit(tokens, index, gazetteer, context, scan)
         if hit is not None:
