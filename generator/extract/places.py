@@ -917,15 +917,17 @@ class _Context:
                     or (alias.place.country == self.top and not alias.place.needs_context)]
         return favoured + [alias for alias in candidates if alias not in favoured]
 
-    def admits(self, place: Place) -> bool:
+    def admits(self, place: Place, alone: bool) -> bool:
         """A small foreign town needs its division named ("Paris, Texas"), or to be in a country
-        the article is about: its most named, or one named at least half as often (a story of
-        British commanders in Sierra Leone is about both); a capital or a city of a million of the
-        same name came first: see order()."""
+        the article is about: its most named, or, for a name no other place bears (`alone`), one
+        named at least half as often (a story of British commanders in Sierra Leone is about
+        both); a capital or a city of a million of the same name came first: see order()."""
         if (place.country, place.region) in self.regions:
             return True
         mentions = self.countries[place.country]
-        return mentions >= _TOP_COUNTRY_MENTIONS and 2 * mentions >= self.countries[self.top]
+        if place.country == self.top:
+            return mentions >= _TOP_COUNTRY_MENTIONS
+        return alone and mentions >= _TOP_COUNTRY_MENTIONS and 2 * mentions >= self.countries[self.top]
 
 
 _NO_CONTEXT = _Context(Counter(), frozenset(), None)
@@ -939,12 +941,12 @@ _LARGE_PLACE_KINDS = frozenset({"country", "governorate", "region", "city"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})  # not a division or a country: "Guerrero" the state
 
 
-def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context) -> bool:
+def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context, alone: bool) -> bool:
     """Foreign towns: not inside a person's name ("George Washington"), cued if the name is common
     unless the article is about its country, a small one only where the context admits it."""
     if not place.foreign:
         return True
-    if place.needs_context and not context.admits(place):
+    if place.needs_context and not context.admits(place, alone):
         return False
     if (first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _TITLES_OF_A_PLACE
             and tokens.capitalised[first - 2]):
@@ -1109,7 +1111,7 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
             if alias.needs_country and not context.countries[alias.place.country]:
                 scan.contest(first)
                 continue
-            if not _context_ok(alias.place, tokens, first, last, context):
+            if not _context_ok(alias.place, tokens, first, last, context, only_candidate):
                 if alias.place.foreign:
                     scan.contest(first)
                 continue
