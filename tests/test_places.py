@@ -1269,3 +1269,15 @@ def test_a_small_town_of_a_country_the_story_names_half_as_often_as_its_most_nam
             "back to Makeni. The gang of Erick Vargas, alias Sebastian, grew.")
     places = world_places(text)
     assert places["Makeni"].country == "Sierra Leone" and "Sebastian" not in places
+
+
+def test_a_small_town_of_the_main_country_after_the_facility_it_holds():
+    text = ("Libya's rebels retreated. Libyan forces advanced in Libya. Rebels lost the oil terminal of Brega, "
+            "west of Ajdabiya.")
+    assert world_places(text)["Al Burayqah"].country == "Libya"
+
+
+def test_the_first_direction_of_a_pair_names_a_place_of_its_own():
+    places = world_places("Drones struck tribal agencies like North and South Waziristan in Pakistan.")
+    assert {"North Waziristan", "South Waziristan"} <= places.keys()
+    assert places["North Waziristan"].mentions[0].surface == "North"

@@ -155,7 +155,9 @@ _GROUND_WORDS = frozenset({"streets", "border", "borders", "coast", "coastline",
                            "airspace", "waters", "roads", "interior", "hinterland"})
 _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality", "municipalities",
                               "towns", "cities", "villages", "areas", "departments", "provinces", "regions",
-                              "mayor", "stronghold"})
+                              "mayor", "stronghold",
+                              # "the oil terminal of Brega", "the outskirts of Ajdabiya"
+                              "terminal", "refinery", "facilities", "outskirts"})
 # "municipalities like X", "towns such as X", "cities including X": the words between a plural
 # place noun and the first place of its examples.
 _EXAMPLE_CUES = (("like",), ("including",), ("such", "as"))
@@ -1740,6 +1742,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(tokens, hits), context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
+    hits = _with_the_first_of_a_pair(tokens, hits, gazetteer)
     return _entities(body, tokens, _with_short_forms_of_longer_names(tokens, hits))
 
 
@@ -2267,6 +2270,29 @@ def _pack_homes() -> dict[str, frozenset[str]]:
         countries = _country_places(data)[0]
         homes[name] = frozenset(countries[code].country for code in data.home if code in countries)
     return homes
+
+
+_PAIRED_DIRECTIONS = frozenset(("north", "south", "east", "west", "upper", "lower"))
+
+
+def _with_the_first_of_a_pair(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """"North and South Waziristan", "North and South Kivu": the first direction is a place of
+    its own, named with the second's name (a place of the gazetteer, of the second's country
+    where the name has several)."""
+    taken = {index for hit in hits for index in _token_range(tokens, hit)}
+    found = []
+    for hit in hits:
+        first = hit.first_token
+        if (first < 2 or tokens.norms[first] not in _PAIRED_DIRECTIONS or tokens.norms[first - 1] != "and"
+                or first - 2 in taken or tokens.norms[first - 2] not in _PAIRED_DIRECTIONS
+                or not tokens.capitalised[first - 2] or tokens.sentence[first - 2] != tokens.sentence[first]):
+            continue
+        name = " ".join([tokens.norms[first - 2], *tokens.norms[first + 1 : hit.last_token + 1]])
+        places = [alias.place for alias in gazetteer.aliases.get(name, ())]
+        place = next((place for place in places if place.country == hit.place.country), places[0] if places else None)
+        if place is not None:
+            found.append(_Hit(place, tokens.starts[first - 2], tokens.ends[first - 2], first - 2, first - 2, True))
+    return sorted([*hits, *found], key=lambda hit: hit.first_token) if found else hits
 
 
 def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
