@@ -508,8 +508,10 @@ def test_a_country_is_a_place_after_a_locative_and_its_bearing_or_nearness():
 
 def test_to_a_state_addressed_is_no_destination():
     text = ("Iranian officials spoke. Rouhani did not refer directly to the US. They pose a threat to America. "
-            "He moved to Canada. Iran voted. Iran's army moved. Iran agreed. Cadets went to Pakistan as opposed to India.")
-    assert not {"United States"} & _located(text) and {"Canada", "India", "Pakistan"} <= _located(text)
+            "He moved to Canada. Iran voted. Iran's army moved. Iran agreed. Cadets went to Pakistan as opposed to India. "
+            "The US is reaching out to Russia. It was a reference to Saudi Arabia.")
+    assert not {"United States", "Russia", "Saudi Arabia"} & _located(text)
+    assert {"Canada", "India", "Pakistan"} <= _located(text)
 
 
 def test_a_country_is_a_place_by_its_ground_its_people_or_its_nearness():

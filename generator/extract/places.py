@@ -133,7 +133,9 @@ _PLACE_GOES_ON = FUNCTION_WORDS | {"last", "next", "earlier", "later", "yesterda
 # "did not refer directly to the US", "a threat to America", "loyal to Iran": "to" a state addressed
 _ADDRESSED_TO = re.compile(
     r"\b(?:refer(?:red|s)?|threats?|appeal(?:ed|s)?|letter|message|apology|repl(?:y|ied)|response|loyal|loyalty|"
-    r"allegiance|hostile|belong(?:s|ed)?|ties|relations|challenge|insult|warning)\s+(?:\w+ly\s+)?"
+    r"allegiance|hostile|belong(?:s|ed)?|ties|relations|challenge|insult|warning|"
+    # "reaching out to Iran and Russia to form an alliance", "in reference to Saudi Arabia"
+    r"reach(?:es|ed|ing)?\s+out|reference|overtures?|outreach)\s+(?:\w+ly\s+)?"
     r"to\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
