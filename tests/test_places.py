@@ -1030,6 +1030,13 @@ def test_the_short_name_of_a_group_named_after_a_place_is_no_place(tmp_path):
     assert [mention.start for mention in sinaloa.mentions] == [article.body.rindex("Sinaloa")]
 
 
+def test_a_town_named_as_an_outlet_of_the_article_is_the_outlet_but_after_a_locative(tmp_path):
+    article = _extracted(tmp_path, "Counting the dead in Mexico\n\nThe data is based on La Reforma newspaper's tally, "
+                                   "lower than the estimates of La Reforma or Reforma's count. Mexico's government "
+                                   "disagreed in Mexico City.\n")
+    assert "Reforma" not in {place.name for place in article.places}
+
+
 def test_a_lower_case_romance_article_starts_no_place():
     assert "La Paz" not in world_places("Congress voted on the Marco para la Paz in Bogota, Colombia.")
     assert world_places("Protesters marched in La Paz, Bolivia.")["La Paz"].country == "Bolivia"

@@ -96,6 +96,24 @@ _GROUP_MEMBER_AFTER = re.compile(
     r"\s+(?:leaders?|boss(?:es)?|clan|gangs?|factions?|members|cells?|operatives|capos?|chiefs?|commanders?|hitmen)\b")
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|al|le|los|las|il)\s+", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    return _LEADING_ARTICLE.sub("", normalize_surface(name))
+
+
+def _without_namesakes_of_bodies(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
+    """Drop mentions of a town named exactly as an outlet or a body of the article, but for
+    those after a locative: "Reforma's count" and "the estimates of La Reforma" quote the
+    newspaper La Reforma, not the Mexican town."""
+    bodies = {_bare(actor.name) for actor in actors if actor.kind in ("media", "organization", "armed_group")}
+    if not bodies:
+        return places
+    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or _bare(place.name) not in bodies
+                             or follows_a_locative(body, mention.start))
+
+
 def _without_group_short_forms(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
     """Drop place mentions that are the short name of a group the article names after the place
     ("Sinaloa leader X" and "the Sinaloa clan" where "the Sinaloa Cartel" is named): the group's,
@@ -140,8 +158,8 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     candidate_places = find_places(body, sentences, _analyst_places(kb), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
-    places = without_countries_as_governments(_without_group_short_forms(
-        _without_surnames(_without_overlaps(candidate_places, actors, body), actors), actors, body), body)
+    places = without_countries_as_governments(_without_namesakes_of_bodies(_without_group_short_forms(
+        _without_surnames(_without_overlaps(candidate_places, actors, body), actors), actors, body), actors, body), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)
