@@ -1512,3 +1512,14 @@ def test_a_nickname_the_person_went_by_later_in_the_sentence(kb):
     actors = _actors(text, kb)
     assert "Maranhao" in {m.surface for m in actors["Oziel Barbosa"].mentions}
     assert "Chumbi" in actors
+
+
+def test_governments_listed_as_powers_or_members_complaining_or_through_an_embassy_that_acts(kb):
+    text = ("Rouhani blamed the six powers – the US, UK, France, Germany, Russia and China – for being inflexible. "
+            "Many members, notably Japan and Turkey, were reluctant partners. Chile and Peru have complained. "
+            "The Indian embassy has called on Iran to act. The Italian embassy in Kabul was bombed.")
+    names = set(_named(text, kb, "government"))
+    assert {"US government", "British government", "French government", "German government", "Russian government",
+            "Chinese government", "Japanese government", "Turkish government", "Chilean government",
+            "Peruvian government", "Indian government"} <= names
+    assert "Italian government" not in names

@@ -252,6 +252,7 @@ _ACTION_VERBS = (
     r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|retaliate|retaliated|"
     r"responded|protested|objected|denied|denies|admitted|admits|acknowledged|sided|appeared|appears|"
     r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
+    r"complained|complains|complain|"
     # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|consider|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
@@ -340,6 +341,9 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces)\b",
     re.IGNORECASE,
 )
+# "The British embassy has called on Iran": an embassy that acts, not one bombed or stood outside.
+_EMBASSY_ACTS = re.compile(rf"\s+(?:embassy|consulate)(?=(?:\s+in\s+[A-Z][\w-]+)?(?:\s+(?:has|had|also|then|later))?"
+                           rf"\s+(?:{_SPEECH_VERBS}|issued|advised|condemned|confirmed)\b)", re.IGNORECASE)
 # What only a government has, after its capital's possessive: "Tehran's stated willingness",
 # "Washington's claims", "Moscow's food import ban" ("Moscow's mayor" is the city's).
 _GOVERNMENT_POSSESSION = re.compile(
@@ -561,8 +565,10 @@ _LIST_GAP_BEFORE = re.compile(_COORDINATED + "$")
 # Governments listed as a coalition's or alliance's members: "nine other announced partners:
 # Belgium, Britain, Canada ...", "NATO members taking part include France, Britain ...".
 _MEMBERS_BEFORE = re.compile(
-    r"\b(?:partners|members|allies|participants|signatories|contributors|donors|backers)\b[^.;:]{0,60}?"
-    r"(?:\s+(?:include|including|includes|are|were)|:|\s+such\s+as)\s+(?:the\s+)?$")
+    r"\b(?:partners|members|allies|participants|signatories|contributors|donors|backers|powers)\b[^.;:]{0,60}?"
+    # "the six powers – the US, UK, France...", "Many members, notably Germany and Turkey"
+    r"(?:\s+(?:include|including|includes|are|were)|:|\s+such\s+as|\s*[–—]|\s+-+|,\s+(?:notably|especially|particularly))"
+    r"\s+(?:the\s+)?$")
 _GAP_MAX = 10  # characters between two names that _found_just_before looks back over
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
@@ -1331,7 +1337,7 @@ class _Article:
             return True
         if self._take_ministry(entry, index, end + 1) or self._take_legislature(entry, index, end + 1):
             return True  # "the Russian foreign ministry", "the British parliament"
-        force = _FORCE_NOUN.match(after, 1)
+        force = _FORCE_NOUN.match(after, 1) or _EMBASSY_ACTS.match(after)
         if force is not None:
             self._take_span(entry, token.start, end + force.end())
             return True
