@@ -1523,3 +1523,8 @@ def test_governments_listed_as_powers_or_members_complaining_or_through_an_embas
             "Chinese government", "Japanese government", "Turkish government", "Chilean government",
             "Peruvian government", "Indian government"} <= names
     assert "Italian government" not in names
+
+
+def test_british_parties_by_their_bare_capitalised_names(kb):
+    text = "The Conservative leader, Michael Howard, spoke in London. Labour MPs voted against the war."
+    assert {"Conservative Party", "Labour Party"} <= set(_named(text, kb, "organization"))
