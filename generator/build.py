@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from generator.cache import CACHE_DIR, ExtractionCache, IngestCache
 from generator.config import Settings
 from generator.errors import ConfigError, NoArticlesError
-from generator.extract.article import extract_article, first_run_notice, prepare_extraction
 from generator.ingest import ingest
 from generator.knowledge import KnowledgeBase, load_knowledge_base
 from generator.models import Dossier, ExtractedArticle, IngestResult, RawArticle, Report
@@ -25,6 +24,10 @@ from generator.write import WriteResult, read_manifest, write_content
 
 if TYPE_CHECKING:
     from generator.xref import CrossReference
+
+# generator.extract.article is imported in the functions that run it, not above: `dossier
+# extract` forks its ingest helper (_ingest_while_preparing) before the extractors' patterns
+# are compiled (a tenth of a second), so that the two overlap.
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def analyse(paths: list[Path], base: Path, kb: KnowledgeBase, keep_duplicates: b
     """ingest -> extract -> resolve, for `dossier extract`, `check` and `generate`."""
     ingest_paths = functools.partial(ingest, paths, base=base, keep_duplicates=keep_duplicates,
                                      max_article_bytes=max_file_mb * 2**20, cache=ingest_cache)
-    if ingest_cache is None and plan.cache is None and _forks_workers(plan.jobs) and first_run_notice(kb) is None:
+    if ingest_cache is None and plan.cache is None and _forks_workers(plan.jobs):
         ingested = _ingest_while_preparing(ingest_paths, kb)
     else:
         ingested = ingest_paths()
@@ -105,12 +108,17 @@ def _forks_workers(jobs: int) -> bool:
 
 
 def _ingest_while_preparing(ingest_paths: Callable[[], IngestResult], kb: KnowledgeBase) -> IngestResult:
-    """ingest in a forked process while this one loads the gazetteers that extraction workers
-    will share (prepare_extraction): without a cache every article is extracted, and the two
-    steps, a quarter and a third of a second at 1,600 articles, would otherwise leave one core idle."""
+    """ingest in a forked process while this one imports the extractors and loads the gazetteers
+    that extraction workers will share (prepare_extraction): without a cache every article is
+    extracted, and the steps, half a second and a third of one at 1,600 articles, would otherwise
+    leave one core idle. On a first run the gazetteers are built later, once the user is told
+    of the wait (extract_all)."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as helper:
         ingesting = helper.submit(ingest_paths)
-        prepare_extraction(kb)
+        from generator.extract.article import first_run_notice, prepare_extraction  # after the fork: see the imports
+
+        if first_run_notice(kb) is None:
+            prepare_extraction(kb)
         return ingesting.result()
 
 
@@ -124,6 +132,8 @@ def extract_all(raws: Sequence[RawArticle], kb: KnowledgeBase, plan: ExtractionP
                 keys: Sequence[str] = ()) -> tuple[ExtractedArticle, ...]:
     """Every article extracted, in input order: from the cache where possible, the rest anew.
     `keys` are the raws' cache keys when the caller has them already."""
+    from generator.extract.article import first_run_notice, prepare_extraction
+
     cache = plan.cache
     keys = (keys or [cache.key(raw) for raw in raws]) if cache else []
     found = [cache.get(key) for key in keys] if cache else [None] * len(raws)
@@ -147,6 +157,8 @@ def _extract(raws: list[RawArticle], kb: KnowledgeBase, jobs: int) -> Iterator[E
     Workers are forked, so they inherit the loaded knowledge base without pickling it; where
     fork is unavailable the work stays serial.
     """
+    from generator.extract.article import extract_article, prepare_extraction
+
     if len(raws) < PARALLEL_MIN_ARTICLES or not _forks_workers(jobs):
         yield from (extract_article(raw, kb) for raw in raws)
         return
@@ -178,6 +190,8 @@ def _start_worker(kb: KnowledgeBase) -> None:
 
 
 def _extract_in_worker(raw: RawArticle) -> ExtractedArticle:
+    from generator.extract.article import extract_article  # imported before the fork: a look-up
+
     return extract_article(raw, _worker_state["kb"])
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import generator.build as build
+import generator.extract.article as article_module
 import generator.ingest as ingest_module
 from generator.cache import CACHE_DIR, ExtractionCache, IngestCache, kb_fingerprint
 from generator.render.pagecache import ContextDigest, PageCache, render_fingerprint
@@ -135,7 +136,7 @@ def test_second_run_extracts_nothing_and_rewrites_nothing(tmp_path, monkeypatch)
     def must_not_extract(*_args):
         raise AssertionError("extract_article called although the cache holds every article")
 
-    monkeypatch.setattr(build, "extract_article", must_not_extract)
+    monkeypatch.setattr(article_module, "extract_article", must_not_extract)
     result = build.generate(root, SETTINGS)
     assert result.written.written == ()
     assert {p: p.stat().st_mtime_ns for p in (root / "content").rglob("*")} == before
