@@ -2169,6 +2169,7 @@ def prepare(packs: tuple[str, ...]) -> None:
     process, the gazetteers are shared with the workers it forks, not loaded or built by each."""
     for choice in _pack_choices(packs):
         load_gazetteer(choice)
+    _country_places(_region_data(()))  # _country_code's table: read by each worker's first articles otherwise
     towns_built = _towns_cache_folder() / _TOWNS_BUILT
     if towns_built.exists():
         mark_used(towns_built.parent)
