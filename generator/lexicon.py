@@ -42,7 +42,8 @@ LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supp
 BACKING_FROM = re.compile(
     r"\b(?:(?:calls?|demands?|requests?)(?:\s+for\s+[\w-]+)?|pressure|support|aid|help|assistance|backing|criticism|"
     r"condemnation|warnings?|approval|permission|opposition|funding|space|denials?|assurances?|threats?|"
-    r"protests?|objections?|guarantees?|signals?|statements?)\s+from\s+(?:the\s+)?$",
+    r"protests?|objections?|guarantees?|signals?|statements?|aggression|interference|retaliation|instructions|"
+    r"orders)\s+from\s+(?:the\s+)?$",  # "the fear of aggression from the United States"
     re.IGNORECASE)
 
 

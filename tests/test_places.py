@@ -1290,3 +1290,9 @@ def test_the_first_direction_of_a_pair_names_a_place_of_its_own():
     places = world_places("Drones struck tribal agencies like North and South Waziristan in Pakistan.")
     assert {"North Waziristan", "South Waziristan"} <= places.keys()
     assert places["North Waziristan"].mentions[0].surface == "North"
+
+
+def test_a_country_aggression_or_orders_come_from_is_a_government_not_a_place():
+    text = ("Iranian officials blamed the fear of aggression from the United States. Iran voted. Iran agreed. "
+            "Troops acted on orders from Russia. Migrants came from Chile.")
+    assert not {"United States", "Russia"} & _located(text) and "Chile" in _located(text)
