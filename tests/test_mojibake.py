@@ -58,3 +58,9 @@ def test_a_text_whose_only_damage_is_a_lost_closing_quote_is_repaired_and_report
     texts, repair = repair_all(["He said it was over.â€ Members of the party left."])
     assert texts == ["He said it was over.” Members of the party left."]
     assert (repair.count, repair.example) == (1, ("â€", "”"))
+
+
+def test_a_lost_closing_quote_does_not_keep_the_rest_of_the_text_from_being_repaired():
+    """With a lost quote in it, the text was decoded piecewise and Turkish letters stayed damaged."""
+    texts, _ = repair_all(["â€œWe will talk,â€ \ufffd said the minister, MevlÃ¼t Ã‡avuÅŸoÄŸlu."])
+    assert texts == ["“We will talk,” said the minister, Mevlüt Çavuşoğlu."]

@@ -52,8 +52,11 @@ def repair_all(texts: list[str]) -> tuple[list[str], Repair | None]:
             continue
         joined = _SPLIT_BY_A_TOKENIZER.sub(r"\1\2\3\4", text)  # every join makes a sequence or a lost quote
         quotes = len(_LOST_CLOSING_QUOTE.findall(joined))
-        mended = _LOST_CLOSING_QUOTE.sub("\u201d", joined)
-        fixed.append(_fix_encoding(mended))
+        mended = _LOST_CLOSING_QUOTE.sub("\u201d", joined)  # what is counted and shown
+        # ftfy gets the quote's bytes whole (its last byte as Latin-1 reads it), not the quote:
+        # a "”" among the damaged text would keep it from decoding the text at once, and it
+        # would then mend only the sequences it knows by heart ("Ã¼", not the "ÅŸ" of "ş")
+        fixed.append(_fix_encoding(_LOST_CLOSING_QUOTE.sub("\u00e2\u20ac\u009d", joined)))
         if fixed[-1] != text:
             count += len(_SEQUENCE.findall(mended)) + quotes
             example = example or _first_example(joined, mended)
