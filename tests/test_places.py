@@ -1265,6 +1265,8 @@ def test_a_town_s_first_words_after_its_full_name_are_that_town():
     assert [place.name for place in places if place.name.startswith("Cadereyta")] == ["Cadereyta Jimenez"]
     assert len(next(place for place in places if place.name == "Cadereyta Jimenez").mentions) == 2
 
+    daraa = places_in("Shelling hit Daraa al-Balad on Monday. Rebels in Daraa said the city was calm.")
+    assert {place.name for place in daraa} == {"Daraa al-Balad", "Daraa"}  # a district keeps its city apart
     newcastle = world_places("Guardsman Wakefield died in his home city of Newcastle. He was killed in Iraq. He was "
                              "born in Newcastle upon Tyne.")
     assert "Newcastle" not in newcastle and newcastle["Newcastle upon Tyne"].country == "United Kingdom"

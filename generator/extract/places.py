@@ -2302,11 +2302,12 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
     """A town named by the first words of a longer town name in the article is that town, if of
     the same country or if its name is also a foreign namesake's: "Cadereyta" beside
     "Cadereyta Jiménez" is not GeoNames' other Cadereyta, nor "Newcastle" beside "Newcastle upon
-    Tyne" Australia's; a country's name never is ("Guatemala" beside "Guatemala City")."""
+    Tyne" Australia's; a country's name never is ("Guatemala" beside "Guatemala City"), nor a
+    city's beside its district's ("Daraa al-Balad") or a name only the wording found."""
     longer: dict[tuple[str, ...], list[Place]] = {}
     for hit in hits:
         words = tuple(tokens.norms[hit.first_token : hit.last_token + 1])
-        if len(words) > 1 and hit.place.kind in _SETTLEMENT_OR_DISTRICT:
+        if len(words) > 1 and hit.place.kind in SETTLEMENT_KINDS and hit.from_gazetteer:
             for size in range(1, len(words)):
                 longer.setdefault(words[:size], []).append(hit.place)
     if not longer:
