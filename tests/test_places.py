@@ -1298,3 +1298,9 @@ def test_a_country_aggression_or_orders_come_from_is_a_government_not_a_place():
     text = ("Iranian officials blamed the fear of aggression from the United States. Iran voted. Iran agreed. "
             "Troops acted on orders from Russia. Migrants came from Chile.")
     assert not {"United States", "Russia"} & _located(text) and "Chile" in _located(text)
+
+
+def test_a_feature_named_after_a_place_in_lower_case():
+    places = world_places("US troops used the Manas airbase near Bishkek in Kyrgyzstan. Kyrgyzstan voted. "
+                          "Fighting spread across the Kashmir valley.")
+    assert {"Manas airbase", "Kashmir valley"} <= places.keys() and "Manas" not in places

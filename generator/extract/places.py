@@ -200,6 +200,7 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
                  "plains": "area", "basin": "area", "coast": "area", "oilfield": "area"}
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
+_LOWER_CASE_FEATURES = frozenset(("airbase", "river", "valley", "lake", "oilfield"))
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
@@ -1948,6 +1949,9 @@ def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
     after = hit.last_token
     if after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.words[after + 1] == "coastal":
         return -1  # "the Caribbean coastal city of Barranquilla": a qualifier
+    if (after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.words[after + 1] in _LOWER_CASE_FEATURES
+            and tokens.sentence[after + 1] == tokens.sentence[after]):
+        return after + 1  # "Bagram airbase", "the Po river", "the Kashmir valley"
     for _ in range(2):
         if (after + 1 >= len(tokens.norms) or not tokens.joins_next[after] or not tokens.capitalised[after + 1]
                 or tokens.sentence[after + 1] != tokens.sentence[hit.last_token]):
