@@ -1304,3 +1304,5 @@ def test_a_feature_named_after_a_place_in_lower_case():
     places = world_places("US troops used the Manas airbase near Bishkek in Kyrgyzstan. Kyrgyzstan voted. "
                           "Fighting spread across the Kashmir valley.")
     assert {"Manas airbase", "Kashmir valley"} <= places.keys() and "Manas" not in places
+    border = world_places("Trucks queued at the Chaman border in Pakistan. Troops guarded the Punjab border.")
+    assert "Chaman border" in border and "Chaman" not in border and "Punjab" in border

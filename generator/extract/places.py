@@ -1949,9 +1949,12 @@ def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
     after = hit.last_token
     if after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.words[after + 1] == "coastal":
         return -1  # "the Caribbean coastal city of Barranquilla": a qualifier
-    if (after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.words[after + 1] in _LOWER_CASE_FEATURES
-            and tokens.sentence[after + 1] == tokens.sentence[after]):
-        return after + 1  # "Bagram airbase", "the Po river", "the Kashmir valley"
+    if (after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.sentence[after + 1] == tokens.sentence[after]
+            and (tokens.words[after + 1] in _LOWER_CASE_FEATURES
+                 or (tokens.words[after + 1] == "border" and hit.place.kind in SETTLEMENT_KINDS))):
+        # "Bagram airbase", "the Po river", "the Kashmir valley"; a town's "border" crossing
+        # ("the Chaman border"), not a division's edge ("the Punjab border")
+        return after + 1
     for _ in range(2):
         if (after + 1 >= len(tokens.norms) or not tokens.joins_next[after] or not tokens.capitalised[after + 1]
                 or tokens.sentence[after + 1] != tokens.sentence[hit.last_token]):
