@@ -1906,7 +1906,7 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
         # "San Antonio Huista" is a Guatemalan town, not Texas's city; a city of the article's
         # own country is often named before a word of a title ("Syria's Idlib Monitor ...")
         return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _AFTER_A_PLACE_NAME
-                and not tokens.words[after].isupper() and (_feature_word_after(tokens, hit) or -1) < 0)
+                and not tokens.words[after].isupper() and not _names_a_feature(tokens, hit))
     if hit.place.kind not in ("town", "village"):
         return False
     if tokens.norms[after] in _NAME_LINKS:
@@ -1965,6 +1965,13 @@ def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
         if tokens.norms[after] != "international":
             return None
     return None
+
+
+def _names_a_feature(tokens: _Tokens, hit: _Hit) -> bool:
+    """The hit begins a feature's name ("Kabul International Airport"): the capitalised words
+    after it are no other place's name."""
+    last = _feature_word_after(tokens, hit)
+    return last is not None and last >= 0
 
 
 def _name_goes_on(tokens: _Tokens, index: int) -> bool:
@@ -2283,6 +2290,7 @@ def _pack_homes() -> dict[str, frozenset[str]]:
 
 
 _PAIRED_DIRECTIONS = frozenset(("north", "south", "east", "west", "upper", "lower"))
+_SETTLEMENT_OR_DISTRICT = SETTLEMENT_KINDS | {"district"}
 
 
 def _with_the_first_of_a_pair(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
@@ -2328,8 +2336,6 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
         result.append(hit)
     return result
 
-
-_SETTLEMENT_OR_DISTRICT = SETTLEMENT_KINDS | {"district"}
 
 
 def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMention, ...]:
