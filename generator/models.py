@@ -101,6 +101,7 @@ class EntityMention:
     region: str | None = None  # places: first-level division (governorate)
     lat: float | None = None
     lon: float | None = None
+    curated: bool = False  # places: the name is a curated entry's ("Kyiv"), kept whatever the articles write
 
     @property
     def aliases_seen(self) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from generator.names import person_key
 from generator.slugs import slugify
 
 _GroupKey = tuple[str, str]  # (how it was grouped, value)
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "district"})
 
 
 @dataclass
@@ -37,6 +38,8 @@ class _Group:
     surfaces: set[str] = field(default_factory=set)
     geography: EntityMention | None = None  # first place mention that knows its country or coordinates
     members: list[tuple[str, str]] = field(default_factory=list)  # (article id, local key)
+    spellings: Counter[str] | None = None  # a settlement's mentions as written, counted
+    curated: bool = False  # a place named by the world base or a region pack
 
 
 def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
@@ -263,16 +266,43 @@ def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> 
         names[entity.name] = names.get(entity.name, 0) + 1  # not +=: no Counter.__missing__ call
         kinds[entity.kind] = kinds.get(entity.kind, 0) + 1
         group.surfaces.update(map(surface, entity.mentions))  # aliases_seen, unsorted: a set
+        group.curated |= entity.curated
+        if category == "place" and entity.kind in _SETTLEMENT_KINDS:
+            if group.spellings is None:
+                group.spellings = Counter()
+            group.spellings.update(map(surface, entity.mentions))
         if group.geography is None and (entity.country or entity.lat is not None):
             group.geography = entity
         group.members.append((article_id, entity.key))
     return groups
 
 
-def _display_name(group: _Group) -> str:
+def _canonical_name(group: _Group) -> str:
+    """The knowledge base's name, else the one most mentions carry: what the id is made of, so a
+    place's page keeps its address whichever spelling later articles prefer."""
     if group.entry is not None:
         return group.entry.name
     return min(group.names, key=lambda name: (-group.names[name], -len(name), name))
+
+
+def _display_name(group: _Group) -> str:
+    """The canonical name, unless it is a gazetteer settlement's spelling no article writes
+    ("Misratah", "Al Burayqah", "Acapulco de Juarez"): then the spelling the articles write
+    most ("Misrata", "Brega", "Acapulco"), the one readers know. A name the world base or a
+    region pack chose stays ("Kyiv" where articles write "Kiev"). Spellings that differ only in
+    case, hyphens or apostrophes count as one; one set in capitals (a dateline) is not shown."""
+    name = _canonical_name(group)
+    if group.entry is not None or group.curated or not group.spellings:
+        return name
+    forms: Counter[str] = Counter()
+    for spelling, count in group.spellings.items():
+        forms[normalize_surface(spelling)] += count
+    if normalize_surface(name) in forms:
+        return name
+    written = [spelling for spelling in group.spellings if not spelling.isupper()]
+    if not written:
+        return name
+    return min(written, key=lambda spelling: (-forms[normalize_surface(spelling)], -group.spellings[spelling], spelling))
 
 
 def _kind(group: _Group) -> str:
@@ -282,14 +312,14 @@ def _kind(group: _Group) -> str:
 
 
 def _assign_ids(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
-    """Slug of the display name; on a clash every clashing entity gets its kind appended."""
-    slugs = {root: slugify(_display_name(group)) for root, group in groups.items()}
+    """Slug of the canonical name; on a clash every clashing entity gets its kind appended."""
+    slugs = {root: slugify(_canonical_name(group)) for root, group in groups.items()}
     clashes = Counter(slugs.values())
     ids: dict[_GroupKey, str] = {}
     taken: set[str] = set()
     for root in sorted(groups, key=lambda r: (slugs[r], groups[r].category, _kind(groups[r]), r)):
         group = groups[root]
-        candidate = slugs[root] if clashes[slugs[root]] == 1 else slugify(f"{_display_name(group)} {_kind(group)}")
+        candidate = slugs[root] if clashes[slugs[root]] == 1 else slugify(f"{_canonical_name(group)} {_kind(group)}")
         if candidate in taken:
             candidate = slugify(f"{candidate} {group.category}")
         suffix, unique = 2, candidate

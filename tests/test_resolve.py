@@ -186,6 +186,19 @@ def test_an_unknown_place_joins_the_known_one_it_transliterates_in_its_country(k
     assert entity_of[("c", "place", "pattern:libya:rashideen")] != entity_of[("b", "place", "pattern:syria:rashideen")]
 
 
+def test_a_settlement_is_shown_as_the_articles_write_it_under_the_gazetteer_s_id(kb):
+    def misrata(article_id, *surfaces, curated=False):
+        return _article(article_id, places=[EntityMention(
+            key="geonames:2214846", name="Misratah", kind="city", kb_id="geonames:2214846", country="Libya",
+            mentions=tuple(Mention(surface, 0, 0, len(surface)) for surface in surfaces), curated=curated)])
+    shown = resolve([misrata("a", "MISRATA", "MISRATA", "Misrata"), misrata("b", "al-Misrata", "Al-Misrata")], kb)
+    assert [(e.id, e.name) for e in shown.entities] == [("misratah", "Misrata")]  # the datelines count, unshown
+    kept = resolve([misrata("a", "Misrata"), misrata("b", "Misratah")], kb)
+    assert [e.name for e in kept.entities] == ["Misratah"]  # one article writes the gazetteer's spelling
+    curated = resolve([misrata("a", "Misrata"), misrata("b", "Misrata", curated=True)], kb)
+    assert [e.name for e in curated.entities] == ["Misratah"]  # a curated name is chosen, not a transliteration
+
+
 def test_slug_clash_adds_the_kind(kb):
     articles = [_article("a", [_entity("Al Amal", "organization")], [_entity("Al Amal", "village")])]
     dossier = resolve(articles, kb)

@@ -234,6 +234,7 @@ class Place(NamedTuple):  # a tuple, not a dataclass: tens of thousands unpickle
     foreign: bool = False  # outside the packs' home countries (and not a country): check for person names
     needs_cue: bool = False
     needs_context: bool = False  # a small foreign town: only in an article about its country
+    curated: bool = False  # named by the world base or a region pack, whose spelling is chosen
 
 
 class _Alias(NamedTuple):
@@ -720,7 +721,7 @@ def _curated_place(entry: dict, city: _City | None, country: str | None, region:
     lon = city.lon if city else entry.get("lon")
     kind = entry.get("kind", "city")
     foreign = kind != "region" and not _is_home(country, data)
-    return Place(key, entry["name"], kind, country, region, lat, lon, foreign=foreign)
+    return Place(key, entry["name"], kind, country, region, lat, lon, foreign=foreign, curated=True)
 
 
 def _is_home(country: str | None, data: _RegionData) -> bool:
@@ -2352,7 +2353,7 @@ def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMenti
         entities.append(
             EntityMention(
                 key=key, name=place.name, kind=place.kind, mentions=mentions,
-                kb_id=key if place_hits[0].from_gazetteer else None,
+                kb_id=key if place_hits[0].from_gazetteer else None, curated=place.curated,
                 country=place.country, region=place.region, lat=place.lat, lon=place.lon,
             )
         )
