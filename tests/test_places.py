@@ -1251,6 +1251,24 @@ def test_a_country_things_happen_to_a_heading_or_a_place_among_others_is_a_place
     assert "Chile" not in _located(text)
 
 
+def test_a_country_attacked_adjacent_to_both_or_a_heading_run_on_is_a_place():
+    text = ("Egypt voted. Egypt agreed. Egypt's army moved. They recalled the Iraqi missile attacks on Israel. The "
+            "province lies adjacent to both Pakistan and Afghanistan. Talks convene in Addis Ababa, (Ethiopia) soon. "
+            "Washington imposed sanctions on Iran.\n\nKenya The president, Uhuru Kenyatta, condemned the film.")
+    assert {"Israel", "Pakistan", "Afghanistan", "Ethiopia", "Kenya"} <= _located(text)
+    assert "Iran" not in _located(text)  # sanctions fall on a government
+
+
+def test_a_town_before_its_division_or_west_of_which_something_lies_is_a_place():
+    places = world_places("In 1988 Pan Am Flight 103 exploded over Lockerbie, Scotland. Senator Bill Graham, North "
+                          "Carolina, spoke.")
+    assert (places["Lockerbie"].country, places["Lockerbie"].region) == ("United Kingdom", "Scotland")
+    assert "Graham" not in places  # a name after a title, though a town of North Carolina has it
+    assert "Graham" not in world_places("Officials in Graham, Texas, spoke.")  # the gazetteer's lies in Washington
+    libya = world_places("Libya's rebels retreated. Libyan forces advanced. Rebels cannot advance west of Brega.")
+    assert libya["Al Burayqah"].country == "Libya"
+
+
 def test_england_s_metropolitan_counties_that_iso_lacks():
     places = world_places("The soldier came from Leeds, West Yorkshire. His unit trained in County Durham.")
     assert places["West Yorkshire"].country == places["County Durham"].country == "United Kingdom"

@@ -89,8 +89,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|enter(?:s|ed|ing)?|invaded|"
     r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|borders|bordered|between|through|via|left|leaving|"
     r"cross(?:es|ed|ing)?|native)"
-    # "in #Pakistan", "in northern Mali", "into nearby Congo", "his native Spain"
-    r"\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
+    # "in #Pakistan", "in northern Mali", "into nearby Congo", "his native Spain", "adjacent to both Pakistan"
+    r"\s+(?:both\s+)?(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
     re.IGNORECASE)
 _AREA_BEFORE = re.compile(
     r"\b(?:(?:border\s+)?regions?|borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas"
@@ -101,6 +101,8 @@ _AREA_BEFORE = re.compile(
     r"|\bnearby\s+$"  # "business with nearby Iran"
     # "the bombing of Iraq", "the invasion of Kuwait": where the war is; "its neighbours: Guinea"
     r"|\b(?:bombing|bombardment|shelling|invasion|occupation|liberation|partition)\s+of\s+$"
+    # "the Iraqi missile attacks on Israel": where they struck (not "sanctions on Iran", a government)
+    r"|\b(?:attacks|strikes|raids|air\s*strikes|airstrikes)\s+(?:on|against)\s+$"
     r"|\bneighbou?rs\s*(?::|,|such\s+as|including)\s*(?:the\s+)?$"
     # "in places including Bangladesh", "in foreign countries, among them Germany"
     r"|\b(?:in|to|from)\s+(?:\w+\s+)?(?:places|countries|nations),?\s+(?:including|such\s+as|like|among\s+them)\s+$",
@@ -139,7 +141,7 @@ _ADDRESSED_TO = re.compile(
     r"to\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
-_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|\(|-LRB-)\s*")  # "Addis Ababa (Ethiopia)" too
+_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|,?\s*\(|-LRB-)\s*")  # "Addis Ababa, (Ethiopia)" too
 # "Libya's ambassador to the United States": a government's envoy, accredited to a government.
 _ENVOY_TO = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representatives?)\s+to\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -151,6 +153,7 @@ _WITHIN_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\
 # potentially vulnerable": the country things happen to is the ground they happen on.
 _SUFFERS_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+(?:also\s+|already\s+)?)?(?:experienced|suffered|witnessed|endured)\b"
                             r"|\s+(?:is|was|remains|remained)\s+(?:\w+ly\s+|also\s+|still\s+)?vulnerable\b")
+_SENTENCE_RUNS_ON = re.compile(r" (?:The|A|An) [A-Za-z]")  # a heading whose line break was lost
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # "Syria's north", "Afghanistan's Maidan Wardak"
 # "Syria's north", "Britain's streets", "Pakistan's territory": the ground a country's possessive owns.
 _GROUND_WORDS = frozenset({"streets", "border", "borders", "coast", "coastline", "countryside", "soil", "territory",
@@ -163,6 +166,8 @@ _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "mun
 # "municipalities like X", "towns such as X", "cities including X": the words between a plural
 # place noun and the first place of its examples.
 _EXAMPLE_CUES = (("like",), ("including",), ("such", "as"))
+_COMPASS_POINTS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"})
+_OF_BEFORE_A_PLACE = _PLACE_CUE_NOUNS | _COMPASS_POINTS  # "the town of X", "west of X"
 _DIRECTIONS = frozenset(
     {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -1805,10 +1810,14 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
 
 
 def _is_a_heading(body: str, mention: Mention) -> bool:
-    """The country's name is a line of its own: a round-up's heading over what happened there."""
+    """The country's name is a line of its own: a round-up's heading over what happened there;
+    or it opens a line the next sentence runs into, its line break lost ("Afghanistan The
+    president, Hamid Karzai, condemned"): no sentence starts with a name and then "The"."""
     line_start = body.rfind("\n", 0, mention.start) + 1
     line_end = body.find("\n", mention.end)
-    return not body[line_start : mention.start].strip() and not body[mention.end : len(body) if line_end < 0 else line_end].strip()
+    if body[line_start : mention.start].strip():
+        return False
+    return not body[mention.end : len(body) if line_end < 0 else line_end].strip() or bool(_SENTENCE_RUNS_ON.match(body, mention.end))
 
 
 def follows_a_locative(body: str, start: int) -> bool:
@@ -2030,28 +2039,53 @@ _COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|t
 
 
 def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
-    """`hits` with the towns (GeoNames' cities of 1,000+) named with their country after a comma:
-    "the summit in Deauville, France" names a French town, and "seized in Sinjar, Iraq" an
-    Iraqi one, whatever the article is about."""
+    """`hits` with the towns (GeoNames' cities of 1,000+) named with their country or division
+    after a comma: "the summit in Deauville, France" names a French town, "seized in Sinjar,
+    Iraq" an Iraqi one and "exploded over Lockerbie, Scotland" a Scottish one, whatever the
+    article is about. Before a division the name must open its run of capitalised words ("Lord
+    John Smith, Texas" names no town Smith) and lie in that division, if towns lie in it."""
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found = []
-    for country in [hit for hit in hits if hit.place.kind == "country" and hit.first_token > 0]:
-        last = country.first_token - 1
-        if (body[tokens.ends[last] : country.start].strip() != "," or last in covered or not tokens.capitalised[last]
-                or not _COUNTRY_ENDS_A_PLACE.match(body, country.end)):
+    for owner in [hit for hit in hits if hit.place.kind in _OWNERS_OF_TOWNS and hit.first_token > 0]:
+        last = owner.first_token - 1
+        if (body[tokens.ends[last] : owner.start].strip() != "," or last in covered or not tokens.capitalised[last]
+                or not _COUNTRY_ENDS_A_PLACE.match(body, owner.end)):
             continue  # not "Susan E. Rice, U.S. permanent representative": the country qualifies a title
-        towns = _small_towns(_country_code(country.place.name))
+        division = owner.place.kind != "country"
+        country = owner.place.country if division else owner.place.name
+        code = _country_code(country)
+        towns = _small_towns(code)
         for first in range(max(0, last - _MAX_NAME_WORDS + 1), last + 1):
             if any(not tokens.joins_next[i] or i in covered for i in range(first, last)) or not tokens.capitalised[first]:
                 continue
+            if division and not _opens_a_name(tokens, first):
+                continue
             key = " ".join(tokens.norms[first : last + 1])
-            town = next((alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.country == country.place.name),
+            town = next((alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.country == country),
                         None) or towns.get(key)
+            if town is not None and division and town.region != owner.place.region and owner.place.region in _town_regions(code):
+                town = None  # a namesake in another state
             if town is not None:
                 found.append(_Hit(town, tokens.starts[first], tokens.ends[last], first, last, True))
                 covered.update(range(first, last + 1))
                 break
     return sorted([*hits, *found], key=lambda hit: hit.first_token) if found else hits
+
+
+_OWNERS_OF_TOWNS = frozenset({"country", "region", "governorate"})
+
+
+def _opens_a_name(tokens: _Tokens, index: int) -> bool:
+    """No capitalised word but a sentence's first "In" or "At" runs into the token at `index`."""
+    previous = index - 1
+    return (previous < 0 or tokens.sentence[previous] != tokens.sentence[index] or not tokens.joins_next[previous]
+            or not tokens.capitalised[previous] or tokens.norms[previous] in _TITLE_CASE_WORDS)
+
+
+@functools.lru_cache(maxsize=16)
+def _town_regions(country_code: str | None) -> frozenset[str]:
+    """The first-level divisions `_small_towns(country_code)` lie in."""
+    return frozenset(place.region for place in _small_towns(country_code).values() if place.region)
 
 
 def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context: _Context,
@@ -2133,12 +2167,12 @@ def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -
 
 
 def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
-    """ "in X", "near X", "town of X", "municipalities like X", or X listed right after a place
-    ("Zaragoza, Nechi")."""
+    """ "in X", "near X", "town of X", "west of X", "municipalities like X", or X listed right
+    after a place ("Zaragoza, Nechi")."""
     if index == 0 or tokens.sentence[index - 1] != tokens.sentence[index]:
         return False
     previous = tokens.norms[index - 1]
-    if previous in _PLACE_CUES or (previous == "of" and index >= 2 and tokens.norms[index - 2] in _PLACE_CUE_NOUNS):
+    if previous in _PLACE_CUES or (previous == "of" and index >= 2 and tokens.norms[index - 2] in _OF_BEFORE_A_PLACE):
         return True
     return _listed_after(tokens, index, place_ends) or any(
         index > len(cue) and tuple(tokens.norms[index - len(cue) : index]) == cue
