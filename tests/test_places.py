@@ -1269,6 +1269,13 @@ def test_a_town_before_its_division_or_west_of_which_something_lies_is_a_place()
     assert libya["Al Burayqah"].country == "Libya"
 
 
+def test_a_shia_area_a_square_or_an_airbase_in_lower_case_names_a_place():
+    places = world_places("Iraq voted. Iraq agreed. Bombers struck in Kadhimiya, a Shia area of Baghdad. Troops toppled "
+                          "the statue in Firdos square. MP George Galloway - square up over the war.")
+    assert {"Kadhimiya", "Firdos square"} <= places.keys() and not any("Galloway" in name for name in places)
+    assert "Bagram airbase" in world_places("British troops gathered at Bagram airbase in Afghanistan on Monday.")
+
+
 def test_england_s_metropolitan_counties_that_iso_lacks():
     places = world_places("The soldier came from Leeds, West Yorkshire. His unit trained in County Durham.")
     assert places["West Yorkshire"].country == places["County Durham"].country == "United Kingdom"

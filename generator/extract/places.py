@@ -188,6 +188,8 @@ _KIND_AFTER_NAME = {
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region",
 }
+# Written in lower case, yet the end of a place's own name: "Firdos square", "Bagram airbase".
+_LOWER_CASE_NAME_ENDS = frozenset({"square", "airbase"})
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
@@ -215,7 +217,7 @@ _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", 
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
                      "municipalities": "town", "neighborhoods": "district", "neighbourhoods": "district"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
-                         *_KIND_OF_EXAMPLES))  # the only words that introduce one
+                         *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 # "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus": a bearing from a known place.
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -982,10 +984,13 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
 
 # Capitalised words that may follow a city's name without making it part of another name
 # ("Aleppo Governorate", "Kabul Monday"): any other ends the city's name in a longer one.
+# Capitalised words for the people of a place that are neither a name nor a nationality: "the
+# Baghdad Shia district", "Kadhimiya, a Shia area of Baghdad".
+_COMMUNITY_WORDS = frozenset({"shia", "shiite", "sunni", "christian", "kurdish", "druze", "alawite", "muslim", "arab"})
 _AFTER_A_PLACE_NAME = frozenset(
     {*_TITLE_CASE_WORDS, *WEEKDAY_WORDS, *MONTH_NUMBERS, *_DIVISION_WORDS, *_PLACE_CUE_NOUNS, *_DIRECTIONS,
      *_KIND_WORDS, "county", "district", "area", "airport", "border", "crossing", "countryside", "suburbs",
-     "shia", "shiite", "sunni", "christian", "kurdish", "druze", "alawite", "muslim", "arab"})  # "the Baghdad Shia district"
+     *_COMMUNITY_WORDS})  # "the Baghdad Shia district"
 
 
 def _division_by_its_name_first(candidates: list[_Alias], words: list[str]) -> list[_Alias]:
@@ -1408,11 +1413,13 @@ _APPOSITION_KINDS = {**_KIND_AFTER_NAME, "city": "city", "port": "town", "munici
 
 def _appositive_name(tokens: _Tokens, body: str, index: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
     """The name a kind of place describes after a comma, where the name follows a locative:
-    "in Villacolombia, a town in the south", "in Karrada, a district for the well-heeled"."""
+    "in Villacolombia, a town in the south", "in Karrada, a district for the well-heeled", "in
+    Kadhimiya, a Shia area of Baghdad"."""
     article = index - 1
     while article > 0 and index - article <= 3 and tokens.norms[article] not in ("a", "an"):
-        if tokens.capitalised[article]:
-            return None
+        norm = tokens.norms[article]
+        if tokens.capitalised[article] and norm not in _COMMUNITY_WORDS and norm not in gazetteer.nationalities:
+            return None  # "a Shia district", "a Tunisian town", not "a Reuters district reporter"
         article -= 1
     last = article - 1
     if (last < 1 or tokens.norms[article] not in ("a", "an") or not tokens.capitalised[last]
@@ -1448,6 +1455,11 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             if span is not None:  # "the Nueva Colonia district of Turbo": a district, and the town it is of
                 found.append((*span, kind))
             span, kind = before, _KIND_AFTER_NAME[norm]
+        if (norm in _LOWER_CASE_NAME_ENDS and index > 0 and not tokens.capitalised[index]
+                and not body[tokens.ends[index - 1] : tokens.starts[index]].strip()  # not "Galloway - square up"
+                and (index + 1 == len(norms) or norms[index + 1] not in ("up", "off"))
+                and (before := _name_before(tokens, index, gazetteer)) is not None):
+            span, kind = (before[0], index), "area"
         if norm in _APPOSITION_KINDS and not tokens.capitalised[index] and (
                 described := _appositive_name(tokens, body, index, gazetteer)) is not None:
             found.append((*described, _APPOSITION_KINDS[norm]))  # "in Karrada, a district of Baghdad": both
