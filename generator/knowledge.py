@@ -41,7 +41,7 @@ from generator.regions import AUTO_PACKS, pack_knowledge_file, packs_to_load, wo
 from generator.slugs import slugify
 from generator.text import web_host
 from generator.lexicon import FUNCTION_WORDS
-from generator.yamlio import load_shipped, load_yaml
+from generator.yamlio import load_yaml, parsed_shipped
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "knowledge_base.yaml"
 GIVEN_NAMES_FILE = Path(__file__).parent / "data" / "given_names.txt"  # built by tools/build_given_names.py
@@ -114,12 +114,12 @@ def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...]
     """The shipped world knowledge base, the region packs' actors (all of them when each article
     chooses its packs), then the analyst's corrections on top."""
     problems: list[str] = []
-    shipped = _read_yaml(SHIPPED_FILE, _SHIPPED_SECTIONS, problems, load=load_shipped)
+    shipped = _read_yaml(SHIPPED_FILE, _SHIPPED_SECTIONS, problems, load=parsed_shipped)
     drafts = _Drafts()
     packs = AUTO_PACKS if packs == AUTO_PACKS else tuple(sorted(set(packs)))
     pack_files = [path for path in map(pack_knowledge_file, packs_to_load(packs)) if path.exists()]
     for path, data in [(SHIPPED_FILE, shipped),
-                       *((path, _read_yaml(path, _PACK_SECTIONS, problems, load=load_shipped)) for path in pack_files)]:
+                       *((path, _read_yaml(path, _PACK_SECTIONS, problems, load=parsed_shipped)) for path in pack_files)]:
         for section, category in _CATEGORY_OF_SECTION.items():
             for raw in _as_list(data.get(section), f"{path.name}: {section}", problems):
                 drafts.upsert(raw, category, f"{path.name}: {section}", problems)

@@ -8,6 +8,7 @@ reaches it only when too short to nest that deep.
 
 from __future__ import annotations
 
+import functools
 from typing import IO
 
 import yaml
@@ -34,6 +35,14 @@ UNTRUSTED_SAFE_LOADER = _without_timestamps(yaml.SafeLoader)
 def load_shipped(source: str | IO[str]) -> object:
     """A data file shipped with the package: trusted, loaded with the fast loader whatever its size."""
     return yaml.load(source, Loader=FAST_SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
+@functools.lru_cache(maxsize=16)
+def parsed_shipped(text: str) -> object:
+    """load_shipped of a shipped file's text, parsed once per process; callers never change it.
+    The readers load the shipped knowledge base at import for its wire names, and a command
+    loads it again with its packs."""
+    return load_shipped(text)
 
 
 # A document of article metadata or analyst settings needs neither: deeper nesting or more values
