@@ -1490,7 +1490,8 @@ def test_a_leaders_transliterations_are_one_person(kb):
 
 
 def test_a_capital_that_waits_to_act_worries_or_has_goals_is_its_government(kb):
-    text = ("Clinton said Washington is still waiting to get a full readout. Moscow has for long been concerned "
+    """Also where a quotation opens at the verb: 'Washington is still "waiting..."'."""
+    text = ('Clinton said Washington is still "waiting to get a full readout". Moscow has for long been concerned '
             "about the groups. Survival of the regime is Tehran's goal. Aid would stop if Ankara were to cut it. "
             "Protesters shouted that Riyadh is waiting for him.")
     actors = _actors(text, kb, tuple(_capital(text, city) for city in ("Washington", "Moscow", "Tehran", "Ankara", "Riyadh")))

@@ -1276,6 +1276,12 @@ def test_a_shia_area_a_square_or_an_airbase_in_lower_case_names_a_place():
     assert "Bagram airbase" in world_places("British troops gathered at Bagram airbase in Afghanistan on Monday.")
 
 
+def test_the_americas_are_the_continents_and_west_berlin_the_divided_city():
+    places = world_places("Cocaine moves north through the Americas. Libya bombed a West Berlin nightclub in 1986.")
+    assert places["Americas"].kind == "region" and "United States" not in places
+    assert places["West Berlin"].country == "Germany" and "Berlin" not in places
+
+
 def test_england_s_metropolitan_counties_that_iso_lacks():
     places = world_places("The soldier came from Leeds, West Yorkshire. His unit trained in County Durham.")
     assert places["West Yorkshire"].country == places["County Durham"].country == "United Kingdom"

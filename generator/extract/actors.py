@@ -263,8 +263,9 @@ _ACTION_VERBS = (
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
+# A quotation may open at the verb: 'Washington is still "waiting to get a full readout"'.
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|all|both|"
-         rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+(?:{_ACTION_VERBS})\b"
+         rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+[\"“]?(?:{_ACTION_VERBS})\b"
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
