@@ -1026,7 +1026,8 @@ def test_the_surname_of_a_person_named_in_full_is_no_place(tmp_path):
 
 def test_the_short_name_of_a_group_named_after_a_place_is_no_place(tmp_path):
     article = _extracted(tmp_path, "Cartel wars in Mexico\n\nThe Sinaloa Cartel bought protection in Culiacan, Mexico. "
-                                   "Sinaloa leader Juan Jose Esparragoza lived there, loyal to the Sinaloa clan. "
+                                   "Sinaloa leader Juan Jose Esparragoza lived there, loyal to the Sinaloa clan. The "
+                                   "Sinaloa organization grew. Banners of the Sinaloa, Gulf, and Familia gangs hung. "
                                    "Troops arrived in Sinaloa on Monday.\n")
     sinaloa = next(place for place in article.places if place.name == "Sinaloa")
     assert [mention.start for mention in sinaloa.mentions] == [article.body.rindex("Sinaloa")]
@@ -1276,10 +1277,25 @@ def test_a_shia_area_a_square_or_an_airbase_in_lower_case_names_a_place():
     assert "Bagram airbase" in world_places("British troops gathered at Bagram airbase in Afghanistan on Monday.")
 
 
-def test_the_americas_are_the_continents_and_west_berlin_the_divided_city():
+def test_regions_news_name_that_no_gazetteer_lists_as_such():
     places = world_places("Cocaine moves north through the Americas. Libya bombed a West Berlin nightclub in 1986.")
     assert places["Americas"].kind == "region" and "United States" not in places
     assert places["West Berlin"].country == "Germany" and "Berlin" not in places
+    mindanao = world_places("Police of the Autonomous Region in Muslim Mindanao said the Bangsamoro region voted.")
+    assert mindanao["Autonomous Region in Muslim Mindanao"].country == mindanao["Bangsamoro"].country == "Philippines"
+
+
+def test_a_people_s_adjective_a_generic_word_or_a_family_s_name_is_no_place(tmp_path):
+    text = ("Colombia's miners fled in Colombia. Gunmen struck in the Antioquian town of Buritica. Fighters "
+            "demobilized in the Tilodiran district of Yopal. Families fled San Salvador's Metropolitan Area. Police "
+            "of the Autonomous Region in Muslim Mindanao spoke. The Cartel of the Valencia brothers grew. Valencia "
+            "voted.")
+    names = {place.name for place in places_in(text, packs=())}
+    assert {"Buritica", "Tilodiran", "Yopal"} <= names
+    assert not names & {"Antioquian", "Metropolitan", "Autonomous"}
+    article = _extracted(tmp_path, f"Cartels\n\n{text}\n")
+    valencia = [place for place in article.places if place.name == "Valencia"]
+    assert [mention.start for place in valencia for mention in place.mentions] == [article.body.rindex("Valencia")]
 
 
 def test_england_s_metropolitan_counties_that_iso_lacks():

@@ -80,20 +80,25 @@ def _keeping_mentions(places: tuple[EntityMention, ...], keep) -> tuple[EntityMe
     return tuple(kept)
 
 
-def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...]):
+def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
     """Drop place mentions written as the surname of a person named in full: "Londoño" after
     "Fernando Londoño Hoyos" is the man, though GeoNames lists it as London's Esperanto name,
-    and "Santos" after "Juan Manuel Santos" is not the Brazilian port. Countries stay places."""
+    and "Santos" after "Juan Manuel Santos" is not the Brazilian port; or as a family's name
+    ("the Valencia brothers"). Countries stay places."""
     surnames = {word for actor in actors if actor.kind == "person" for mention in actor.mentions
                 for word in mention.surface.split()[1:] if word[:1].isupper()}
-    if not surnames:
-        return places
-    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or mention.surface not in surnames)
+    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or (
+        mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
+
+
+_FAMILY_AFTER = re.compile(r"\s+(?:brothers|sisters|family)\b")
 
 
 # What follows a group's short name: "Sinaloa leader Juan Jose Esparragoza", "the Sinaloa clan".
 _GROUP_MEMBER_AFTER = re.compile(
-    r"\s+(?:leaders?|boss(?:es)?|clan|gangs?|factions?|members|cells?|operatives|capos?|chiefs?|commanders?|hitmen)\b")
+    r"(?:\s*,\s*[A-Z]\w+)*(?:\s*,?\s+(?:and|or)\s+[A-Z]\w+)?"  # "the Sinaloa, Gulf, and Familia gangs"
+    r"\s+(?:leaders?|boss(?:es)?|clans?|gangs?|factions?|members|cells?|operatives|capos?|chiefs?|commanders?|hitmen"
+    r"|organi[sz]ations?|networks?)\b")  # "the Sinaloa organization has penetrated state forces"
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|la|el|al|le|los|las|il)\s+", re.IGNORECASE)
@@ -159,7 +164,7 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
     places = without_countries_as_governments(_without_namesakes_of_bodies(_without_group_short_forms(
-        _without_surnames(_without_overlaps(candidate_places, actors, body), actors), actors, body), actors, body), body)
+        _without_surnames(_without_overlaps(candidate_places, actors, body), actors, body), actors, body), actors, body), body)
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)

@@ -1451,7 +1451,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             span, kind = _name_after(tokens, index + 2, gazetteer), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
-        if norm in _KIND_AFTER_NAME and index > 0 and (before := _name_before(tokens, index, gazetteer)) is not None:
+        if (norm in _KIND_AFTER_NAME and index > 0 and (before := _name_before(tokens, index, gazetteer)) is not None
+                and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None:  # "the Nueva Colonia district of Turbo": a district, and the town it is of
                 found.append((*span, kind))
             span, kind = before, _KIND_AFTER_NAME[norm]
@@ -1471,9 +1472,26 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                     and not _starts_sentence(tokens, first - 1)):
                 first -= 1  # "the Western Mountains", "the Eastern Desert": a direction of the name's own
             span = None if first == index else (first, index)  # the word is the name's own: "Tahrir Square"
-        if span is not None:
-            found.append((*span, kind))
+        if span is not None and not _GENERIC_NAME_WORDS.issuperset(tokens.norms[span[0] : span[1] + 1]):
+            found.append((*span, kind))  # not "San Salvador's Metropolitan Area" as "Metropolitan"
     return found
+
+
+# Words of a division's or an area's official name that name nothing alone.
+_GENERIC_NAME_WORDS = frozenset({"metropolitan", "autonomous", "federal", "special", "capital", "administrative",
+                                 "national", "area", "region", "district", "zone", "territory"})
+
+
+def _qualifies_a_kind_of(tokens: _Tokens, span: tuple[int, int], kind: int, gazetteer: Gazetteer) -> bool:
+    """The word before "town of" is the people's adjective of a place ("the Antioquian town of
+    Buritica": Antioquia's), not the name of a town: the name follows "of". "The Tilodiran
+    district of Yopal" is a district, for no place is named "Tilodira"."""
+    first, last = span
+    if first != last or kind + 1 >= len(tokens.norms) or tokens.norms[kind + 1] != "of":
+        return False
+    word = tokens.norms[first]
+    stems = (word[:-1], word[:-2] + "a", word[:-3], word[:-3] + "a") if word.endswith("n") else ()
+    return any(stem in gazetteer.aliases for stem in stems)  # "Sinaloan", "Antioquian", "Bahian"
 
 
 def _pattern_places(
