@@ -1298,6 +1298,13 @@ def test_a_people_s_adjective_a_generic_word_or_a_family_s_name_is_no_place(tmp_
     assert [mention.start for place in valencia for mention in place.mentions] == [article.body.rindex("Valencia")]
 
 
+def test_a_neighbourhood_named_after_a_country_lies_in_the_story_s_country():
+    text = "El Salvador's gangs grew in El Salvador. His body was left in the Panama neighborhood. Panama voted."
+    panama = [place for place in places_in(text, packs=()) if place.name == "Panama"]
+    assert [(place.kind, place.country, len(place.mentions)) for place in panama] == [
+        ("district", "El Salvador", 1), ("country", "Panama", 1)]
+
+
 def test_england_s_metropolitan_counties_that_iso_lacks():
     places = world_places("The soldier came from Leeds, West Yorkshire. His unit trained in County Durham.")
     assert places["West Yorkshire"].country == places["County Durham"].country == "United Kingdom"

@@ -1966,6 +1966,12 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
     longer name ("Madison Square Garden": a hall)."""
     features = []
     for hit in hits:
+        if hit.place.kind == "country" and context.top and _district_word_after(tokens, hit.last_token):
+            # "the Panama neighborhood" of San Salvador: named after the country, in the story's
+            name = body[hit.start : tokens.ends[hit.last_token]]
+            place = Place(f"pattern:{_slug(context.top)}:{_slug(name)}", name, "district", context.top, None)
+            features.append(_Hit(place, hit.start, hit.end, hit.first_token, hit.last_token, False))
+            continue
         last = _feature_word_after(tokens, hit)
         if last is None:
             features.append(hit)
@@ -1977,6 +1983,15 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
                       hit.place.country, hit.place.region)
         features.append(_Hit(place, hit.start, tokens.ends[last], hit.first_token, last, False))
     return features
+
+
+def _district_word_after(tokens: _Tokens, last: int) -> bool:
+    following = last + 1
+    return (following < len(tokens.norms) and tokens.joins_next[last] and tokens.words[following] in _DISTRICT_WORDS
+            and tokens.sentence[following] == tokens.sentence[last])
+
+
+_DISTRICT_WORDS = frozenset({"neighborhood", "neighbourhood", "barrio", "colonia", "suburb"})
 
 
 def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
