@@ -1499,6 +1499,16 @@ def test_a_capital_that_waits_to_act_worries_or_has_goals_is_its_government(kb):
     assert "Saudi government" not in actors
 
 
+def test_a_capital_the_story_writes_after_a_given_name_is_a_surname_and_an_acronym_keeps_its_s(kb):
+    """ "Byron Lima Oliva ... Lima said": the man, not Peru's government (nor a story about Peru,
+    which would make its ministries Peru's); "SAAS" is no plural of the Syrian army's "SAA"."""
+    text = ("Guatemala's army captain Byron Lima Oliva ran the prison. Lima said the Interior Ministry paid him. "
+            "Lima's regime in jail was lax. Guatemala voted in Guatemala. They had to rid themselves of the SAAS.")
+    actors = _actors(text, kb, find_places(text, split_sentences(text)))
+    assert "Peruvian government" not in actors and "Syrian government" not in actors
+    assert "Interior Ministry (Guatemala)" in actors
+
+
 def test_the_government_of_a_named_country_is_that_country_s_in_any_story(kb):
     text = ("Fighting in Sierra Leone went on. Sierra Leone's army moved. The money helps the poor and not the "
             "government of Liberia.")

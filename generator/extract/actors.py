@@ -969,7 +969,23 @@ class _Article:
             normalize_surface(p.country) for p in places if p.country
         }
         self.places = places
-        self.main_country = main_country(places)
+        self.surnames_of_places = self._surnames_of_places()
+        self.main_country = main_country(tuple(
+            place for place in places if not all(m.surface in self.surnames_of_places for m in place.mentions)))
+
+    def _surnames_of_places(self) -> frozenset[str]:
+        """Places' names the article also writes after a given name: in "Byron Lima Oliva ... Lima
+        said" and "Anthony Washington ... Washington said" every "Lima" and "Washington" is the
+        man, neither a government nor a sign that the story is about Peru or the US ("George
+        Washington University" and "Fareed Zakaria Washington Post" name no one)."""
+        tokens, given, count = self.tokens, self.kb.given_names, len(self.tokens)
+        towns = {self.body[start:end] for start, end in self.town_spans}
+        return frozenset(
+            tokens[index].text for index in self.capitalised
+            if index > 0 and tokens[index].text in towns and self.joined[index - 1]
+            and tokens[index - 1].text in given and tokens[index - 1].capitalised
+            and tokens[index - 1].lower not in _WEEKDAYS_MONTHS  # "Sunday", "June" are given names too
+            and (index + 1 >= count or tokens[index + 1].lower not in _ORGANIZATION_HEADS))  # "Washington Post"
 
     def _names_on_places(self) -> frozenset[int]:
         """Tokens found as a one-word place that are a name's: a first name before a capitalised
@@ -1116,7 +1132,8 @@ class _Article:
         ("Baghdadis agree" are the people of Baghdad, not al-Baghdadi)."""
         key = tuple(text.lower() for text in texts)
         found = self.matcher.aliases.get(key, ())
-        if not found and key[-1].endswith("s") and len(key[-1]) > 3:
+        # an "S" in capitals is an acronym's own letter ("SAAS" is no plural of "SAA")
+        if not found and texts[-1].endswith("s") and len(key[-1]) > 3:
             found = self.matcher.aliases.get((*key[:-1], key[-1][:-1]), ())
             if self.writes_apostrophes:  # a plural: "Knights Templars", not a surname
                 found = tuple(alias for alias in found if not alias.is_short_person)
@@ -1194,7 +1211,7 @@ class _Article:
         starts, demonyms = self.matcher.metonym_starts, self.matcher.demonym_starts
         candidates = [index for index, token in enumerate(self.tokens) if token.lower in starts or token.text in demonyms]
         for index in candidates:
-            if not (self.taken[index] or self.headline[index]):
+            if not (self.taken[index] or self.headline[index] or self.tokens[index].text in self.surnames_of_places):
                 self._match_metonym(index) or self._match_demonym(index)
 
     def _match_metonym(self, index: int) -> bool:
