@@ -1173,6 +1173,7 @@ def test_photo_credits_name_no_actor(kb):
     """The agency and the photographer of a picture are not cited by the story."""
     credits = "Rebels held the town (AP Photo/Ben Curtis). Top Image: Reuters Photo Colombia Featured."
     assert _actors(credits, kb) == {}
+    assert "Kim Badawi" not in _actors("Protesters pray.\n\nKim Badawi/Getty Images A man waves a flag.", kb)
     assert [actor.name for actor in _actors("The operation was large, AP reported.", kb).values()] == ["AP"]
 
 
@@ -1401,6 +1402,13 @@ def test_national_outlets_and_an_unknown_outlet_by_the_first_word_of_its_name(kb
     media = {actor.name: actor for actor in _actors(text, kb, places).values() if actor.kind == "media"}
     assert sorted(media) == ["BBC", "BBC Persian", "Jamahiriya News Agency", "La Jornada", "RTHK", "Time magazine"]
     assert [m.surface for m in media["Jamahiriya News Agency"].mentions] == ["Jamahiriya News Agency", "Jamahiriya"]
+
+
+
+def test_the_word_for_what_an_outlet_is_names_the_one_outlet_ending_in_it(kb):
+    text = "Karzai told the Washington Post that raids anger Afghans. The strategy could fail, the Post reported."
+    media = [actor for actor in _actors(text, kb, find_places(text, split_sentences(text))).values() if actor.kind == "media"]
+    assert [(actor.name, len(actor.mentions)) for actor in media] == [("The Washington Post", 2)]
 
 
 def test_what_only_a_state_buys_tests_or_has_makes_a_country_its_government(kb):

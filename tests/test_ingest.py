@@ -339,6 +339,12 @@ def test_oversized_file_is_reported(tmp_path):
 # ---------------------------------------------------------------------------- collections
 
 
+def test_a_slash_a_scraper_left_escaped_reads_as_a_slash(tmp_path):
+    record = {"id": "a", "content": f"{STRIKE}\n\nKim Badawi\\/Getty Images for CNN. Either\\/or."}
+    article, _ = only_article(make_seeds(tmp_path, {"batch.jsonl": json.dumps(record)}))
+    assert article.body.endswith("Kim Badawi/Getty Images for CNN. Either/or.")
+
+
 def test_broken_jsonl_keeps_every_good_record(tmp_path):
     lines = [
         json.dumps({"id": "a-1", "Title": "Strike", "Content": STRIKE, "source": "xyz", "gold": {"x": 1}}),

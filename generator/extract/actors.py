@@ -807,6 +807,8 @@ def find_actors(
 _PHOTO_AFTER = re.compile(r"[ \t]+(?:Photos?|Images?)\b|/(?=\S)")  # on its line: "Handout / AP\n/ Source: Reuters" cites AP
 _PHOTO_BEFORE = _Ending(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*$",
                         words=4, flags=re.IGNORECASE)  # "Photo courtesy of :"
+# "Kim Badawi/Getty Images for CNN", "Ben Curtis/AP": a photographer and the agency of the picture.
+_AGENCY_OF_A_PHOTO_AFTER = re.compile(r"\s*/\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Corbis|Xinhua|Anadolu|[\w ]*Photos?\b)")
 _PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?/\s*$")  # "(AP Photo/Ben Curtis)", "Photo: AP/..."
 
 
@@ -919,13 +921,15 @@ def _short_forms_of_bodies(found: list[_Found]) -> list[_Found]:
 def _outlets_by_first_word(found: list[_Found]) -> dict[str, _Found]:
     """"the state news agency Jamahiriya" after "the Jamahiriya News Agency": an outlet the
     knowledge base does not know, named by one word that opens the name of the article's one
-    other outlet, is that outlet ("BBC" stays apart from "BBC Persian")."""
+    other outlet, is that outlet ("BBC" stays apart from "BBC Persian"); so is "the Post" after
+    "The Washington Post": the word for what the one outlet ending in it is."""
     outlets = {item.key: item for item in found if item.kind == "media"}
     longer_of = {}
     for key, item in outlets.items():
         if " " in key or item.kb_id is not None:
             continue
-        owners = [item for other, item in outlets.items() if other.split()[0] == key and other != key]
+        owners = [item for other, item in outlets.items() if other != key and (
+            other.split()[0] == key or (key.lower() in _MEDIA_HEADS and other.split()[-1] == key))]
         if len(owners) == 1:
             longer_of[key] = owners[0]
     return longer_of
@@ -1987,6 +1991,7 @@ class _Article:
         if ((ends_with == "by" and _BYLINE_BEFORE.search(before)) or (ends_with == "By" and _LINE_BYLINE_BEFORE.search(before))
                 or (trimmed.endswith((",", "and")) and _CREDIT_LIST.search(before)) or (_CONTRIBUTED_WORD in after.lower() and _CONTRIBUTED.match(after))
                 or _PHOTO_BEFORE.search(before) or (ends_with[-1:] == "/" and _PHOTOGRAPHER_BEFORE.search(before))
+                or _AGENCY_OF_A_PHOTO_AFTER.match(after)
                 or any(low <= start < high for low, high in self._credit_blocks)):
             return False  # wire sign-offs and credits name journalists, not actors
         if _PARTY_AND_STATE.match(self.body, start):

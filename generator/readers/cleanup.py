@@ -255,7 +255,8 @@ class Draft:
 def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, warnings: tuple[str, ...] = (),
                **extra) -> Draft:
     """Fill the declared fields the input left empty with what boilerplate lines declared; undo
-    mojibake (a warning says so) and a tokenizer's spacing."""
+    mojibake (a warning says so), a tokenizer's spacing and slashes a scraper left escaped as in
+    JSON ("Kim Badawi\\/Getty Images for CNN": a photo credit, as written)."""
     declared = replace(
         declared,
         wires=declared.wires or tuple(harvest.wires),
@@ -266,7 +267,8 @@ def make_draft(paragraphs: list[str], declared: Metadata, harvest: Harvest, warn
     if repair := combined((harvest.repair, repair)):
         warnings = (*warnings, repair.reason())
     title = declared.title
-    paragraphs = [line for line in rejoin(paragraphs) if not title or line.casefold() != title.casefold()]
+    paragraphs = [line.replace("\\/", "/") for line in rejoin(paragraphs)
+                  if not title or line.casefold() != title.casefold()]
     return Draft(body=body_from_paragraphs(paragraphs), declared=declared, warnings=warnings, **extra)
 
 
