@@ -1033,6 +1033,13 @@ def test_the_short_name_of_a_group_named_after_a_place_is_no_place(tmp_path):
     assert [mention.start for mention in sinaloa.mentions] == [article.body.rindex("Sinaloa")]
 
 
+def test_the_country_a_story_is_set_in_is_a_place_though_named_only_in_bodies_names(tmp_path):
+    article = _extracted(tmp_path, "Massacre\n\nGunmen of the Revolutionary Armed Forces of Colombia killed six in "
+                                   "Buenaventura and in Tumaco. The United Self-Defense Forces of Colombia denied it in "
+                                   "Buenaventura.\n")
+    assert {"Colombia", "Buenaventura", "Tumaco"} <= {place.name for place in article.places}
+
+
 def test_a_town_named_as_an_outlet_of_the_article_is_the_outlet_but_after_a_locative(tmp_path):
     article = _extracted(tmp_path, "Counting the dead in Mexico\n\nThe data is based on La Reforma newspaper's tally, "
                                    "lower than the estimates of La Reforma or Reforma's count. Mexico's government "

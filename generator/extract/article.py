@@ -19,7 +19,7 @@ from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
 from generator.extract.places import (
-    cache_folder, find_places, follows_a_locative, is_prepared, without_countries_as_governments)
+    cache_folder, find_places, follows_a_locative, is_prepared, main_country, without_countries_as_governments)
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface, wires_in
@@ -66,6 +66,23 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
                              or (place.kind == "country" and (mention.start, mention.end) in spans
                                  and follows_a_locative(body, mention.start)
                                  and not LED_AFTER.match(body, mention.end)))  # "in the US and Nato-led operation"
+
+
+def _with_the_country_of_the_places(candidates: tuple[EntityMention, ...],
+                                    places: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """The country two or more of the article's places lie in, if the article names it most, is
+    one of its places though the text names it only in bodies' names or as an owner ("the
+    Revolutionary Armed Forces of Colombia" in a story set in Buenaventura and Tumaco); one town
+    says little ("the town of Azaz near the Turkish border")."""
+    local = tuple(place for place in places if place.kind != "country")
+    main = main_country(local)
+    if (main is None or main != main_country(candidates) or sum(place.country == main for place in local) < 2
+            or any(place.kind == "country" and place.country == main for place in places)):
+        return places
+    country = next((place for place in candidates if place.kind == "country" and place.country == main), None)
+    if country is None:
+        return places
+    return tuple(sorted((*places, country), key=lambda place: (place.mentions[0].start, place.key)))
 
 
 def _keeping_mentions(places: tuple[EntityMention, ...], keep) -> tuple[EntityMention, ...]:
@@ -163,8 +180,9 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     candidate_places = find_places(body, sentences, _analyst_places(kb), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
     actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
-    places = without_countries_as_governments(_without_namesakes_of_bodies(_without_group_short_forms(
-        _without_surnames(_without_overlaps(candidate_places, actors, body), actors, body), actors, body), actors, body), body)
+    places = _with_the_country_of_the_places(candidate_places, without_countries_as_governments(
+        _without_namesakes_of_bodies(_without_group_short_forms(_without_surnames(
+            _without_overlaps(candidate_places, actors, body), actors, body), actors, body), actors, body), body))
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)
