@@ -43,7 +43,8 @@ BACKING_FROM = re.compile(
     r"\b(?:(?:calls?|demands?|requests?)(?:\s+for\s+[\w-]+)?|pressure|support|aid|help|assistance|backing|criticism|"
     r"condemnation|warnings?|approval|permission|opposition|funding|space|denials?|assurances?|threats?|"
     r"protests?|objections?|guarantees?|signals?|statements?|aggression|interference|retaliation|instructions|"
-    r"orders)\s+from\s+(?:the\s+)?$",  # "the fear of aggression from the United States"
+    # what a state supplies: "buying bombs from the US", "attention from America"
+    r"orders|attention|weapons|arms|bombs|missiles|equipment|loans?|money|funds|grants?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 

@@ -1267,6 +1267,13 @@ def test_a_country_attacked_adjacent_to_both_or_a_heading_run_on_is_a_place():
     assert "Iran" not in _located(text)  # sanctions fall on a government
 
 
+
+def test_a_country_one_agrees_with_attacks_the_citizens_of_or_buys_bombs_from_is_no_place():
+    for text in ("He agreed in part with the US assessment.", "Militias planned attacks on U.S. citizens.",
+                 "Israel is buying bombs from the US."):
+        assert "United States" not in _located(f"Egypt voted. Egypt agreed. Egypt's army moved. {text}"), text
+
+
 def test_a_town_before_its_division_or_west_of_which_something_lies_is_a_place():
     places = world_places("In 1988 Pan Am Flight 103 exploded over Lockerbie, Scotland. Senator Bill Graham, North "
                           "Carolina, spoke.")

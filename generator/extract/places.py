@@ -93,8 +93,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"\s+(?:both\s+)?(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
     re.IGNORECASE)
 _AREA_BEFORE = re.compile(
-    r"\b(?:(?:border\s+)?regions?|borders?|out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas"
-    r"|provinces|cities)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
+    r"\b(?:(?:border\s+)?regions?|borders?)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
+    # "the north of Iraq", "parts of Syria" (not "agreed in part with the US assessment")
+    r"|\b(?:out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas|provinces|cities)\s+of\s+"
+    r"(?:both\s+)?(?:the\s+)?$"
     r"|\b(?:borders?|frontiers?|areas?|regions?|roads?|highways?|routes?)\s+between\s+(?:the\s+)?$"
     r"|\b(?:nation|country|republic|kingdom)\s+of\s+$"  # "the nearby North African nation of Tunisia"
     r"|\b(?:people|citizens|residents|population|inhabitants)\s+of\s+$"  # "the people of Zimbabwe"
@@ -1832,7 +1834,8 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
         on_border = _BORDER_AFTER.match(body, mention.end)
         ranked = _RANKED_AFTER.match(body, mention.end)
         if (head is not None or after_place or own_place or locative or on_border or ranked
-                or _AREA_BEFORE.search(before) or _SUFFERS_AFTER.match(body, mention.end)
+                or (_AREA_BEFORE.search(before) and not _qualifies_a_word(body, mention.start))  # "attacks on U.S. citizens"
+                or _SUFFERS_AFTER.match(body, mention.end)
                 or _is_a_heading(body, mention)):
             located.add(place.key)
             list_heads[mention.end] = mention.start if head is None else head
