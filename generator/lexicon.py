@@ -44,7 +44,8 @@ BACKING_FROM = re.compile(
     r"condemnation|warnings?|approval|permission|opposition|funding|space|denials?|assurances?|threats?|"
     r"protests?|objections?|guarantees?|signals?|statements?|aggression|interference|retaliation|instructions|"
     # what a state supplies: "buying bombs from the US", "attention from America"
-    r"orders|attention|weapons|arms|bombs|missiles|equipment|loans?|money|funds|grants?)\s+from\s+(?:the\s+)?$",
+    r"orders|attention|weapons|arms|bombs|missiles|equipment|loans?|money|funds|grants?|"
+    r"offers?(?:\s+of\s+[\w-]+)?|invitations?|asylum)\s+from\s+(?:the\s+)?$",  # "an offer of asylum from Nigeria"
     re.IGNORECASE)
 
 

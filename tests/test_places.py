@@ -1268,9 +1268,9 @@ def test_a_country_attacked_adjacent_to_both_or_a_heading_run_on_is_a_place():
 
 
 
-def test_a_country_one_agrees_with_attacks_the_citizens_of_or_buys_bombs_from_is_no_place():
+def test_a_country_one_agrees_with_attacks_the_citizens_of_or_that_offers_bombs_or_asylum_is_no_place():
     for text in ("He agreed in part with the US assessment.", "Militias planned attacks on U.S. citizens.",
-                 "Israel is buying bombs from the US."):
+                 "Israel is buying bombs from the US.", "He accepted an offer of asylum from the US."):
         assert "United States" not in _located(f"Egypt voted. Egypt agreed. Egypt's army moved. {text}"), text
 
 
