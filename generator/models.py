@@ -188,6 +188,7 @@ class Entity:
     region: str | None = None
     lat: float | None = None
     lon: float | None = None
+    gazetteer_name: str | None = None  # places: the gazetteer's spelling, where the name is the articles'
 
 
 @dataclass(frozen=True)

@@ -341,10 +341,11 @@ def _generic_phrases(kb: KnowledgeBase) -> frozenset[str]:
 def _entity(entity_id: str, group: _Group, generic: frozenset[str]) -> Entity:
     geography = group.geography
     entry = group.entry
+    name, canonical = _display_name(group), _canonical_name(group)
     return Entity(
         id=entity_id,
         category=group.category,
-        name=_display_name(group),
+        name=name,
         kind=_kind(group),
         aliases=tuple(sorted(surface for surface in group.surfaces if normalize_surface(surface) not in generic)),
         description=entry.description if entry else None,
@@ -352,6 +353,7 @@ def _entity(entity_id: str, group: _Group, generic: frozenset[str]) -> Entity:
         region=geography.region if geography else None,
         lat=geography.lat if geography else None,
         lon=geography.lon if geography else None,
+        gazetteer_name=canonical if canonical != name else None,
     )
 
 

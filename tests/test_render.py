@@ -106,6 +106,15 @@ def test_entity_page_shows_mention_in_context_and_quote():
     assert "We are &#123;&#123; config &#125;&#125; here," in page
 
 
+def test_a_place_shown_as_the_articles_write_it_names_the_gazetteer_s_spelling_too():
+    dossier = _dossier()
+    aleppo = replace(dossier.entities[0], name="Halab", gazetteer_name="Aleppo")
+    pages = {f.path: f.text for f in render_dossier(CrossReference(replace(dossier, entities=(aleppo, *dossier.entities[1:]))),
+                                                     (SHIPPED_TEMPLATES,), "Test dossier", "Scope")}
+    assert "# Halab" in pages["places/aleppo.md"] and "**Gazetteer name:** Aleppo" in pages["places/aleppo.md"]
+    assert "Gazetteer name" not in _render()["places/aleppo.md"]
+
+
 def test_rendering_is_deterministic():
     assert _render() == _render()
 

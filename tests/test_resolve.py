@@ -192,9 +192,9 @@ def test_a_settlement_is_shown_as_the_articles_write_it_under_the_gazetteer_s_id
             key="geonames:2214846", name="Misratah", kind="city", kb_id="geonames:2214846", country="Libya",
             mentions=tuple(Mention(surface, 0, 0, len(surface)) for surface in surfaces), curated=curated)])
     shown = resolve([misrata("a", "MISRATA", "MISRATA", "Misrata"), misrata("b", "al-Misrata", "Al-Misrata")], kb)
-    assert [(e.id, e.name) for e in shown.entities] == [("misratah", "Misrata")]  # the datelines count, unshown
+    assert [(e.id, e.name, e.gazetteer_name) for e in shown.entities] == [("misratah", "Misrata", "Misratah")]  # capitals count
     kept = resolve([misrata("a", "Misrata"), misrata("b", "Misratah")], kb)
-    assert [e.name for e in kept.entities] == ["Misratah"]  # one article writes the gazetteer's spelling
+    assert [(e.name, e.gazetteer_name) for e in kept.entities] == [("Misratah", None)]  # one article writes it
     curated = resolve([misrata("a", "Misrata"), misrata("b", "Misrata", curated=True)], kb)
     assert [e.name for e in curated.entities] == ["Misratah"]  # a curated name is chosen, not a transliteration
 
