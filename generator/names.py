@@ -17,22 +17,23 @@ NAME_PARTICLES = frozenset(
 def person_key(name: str) -> str:
     """A spelling-blind key for person names: "Sergey Lavrov" and "Sergei Lavrov" agree.
 
-    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/ee/y/i, kh/h, ou/u/oo, ph/f, q/g/k
+    Folds accents, the Arabic article (al-/el-/al /Al-), ej/ey/ei/ee/y/i, ae/ai ("Ismael",
+    "Ismail"), kh/h, ou/u/oo, ph/f, q/g/k
     (the Arabic qaf is written all three ways: Qaddafi, Gaddafi, Kadhafi), dh/d, th/t, e/a, o/u and
     doubled letters, which is how transliterations of one name usually differ.
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES and w not in _SERVANT_OF]
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES and w not in _LEFT_OUT]
     return " ".join(_fold_spelling(word) for word in words)
 
 
-# "Abdel Fattah", "Abdul Fattah", "Abd al-Fattah": one Arabic "servant of" however written,
-# left out as the particle "abd" is.
-_SERVANT_OF = frozenset(("abdel", "abdul", "abdal", "abdol", "abdil"))
+# "Abdel Fattah", "Abdul Fattah", "Abd al-Fattah": one Arabic "servant of" however written, and
+# "Abo", "Abou" for "Abu" ("father of"), left out as the particles "abd" and "abu" are.
+_LEFT_OUT = frozenset(("abdel", "abdul", "abdal", "abdol", "abdil", "abo", "abou"))
 
 
 _SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ee", "i"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("g", "k"), ("ck", "k"),
-                   ("ey", "i"), ("ei", "i"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
+                   ("ey", "i"), ("ei", "i"), ("ae", "ai"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
 
 
 def _fold_spelling(word: str) -> str:

@@ -72,6 +72,13 @@ def test_transliterations_and_surnames_join_across_articles(kb):
     assert dossier.entity_of[("a", "actor", "Sergej Lavrov")] == "sergey-lavrov"
 
 
+def test_abo_and_abu_ismael_and_ismail_are_one_transliteration(kb):
+    articles = [_article("a", [_entity("Hazem Salah Abu Ismail", "person")]),
+                _article("b", [_entity("Hazem Abo Ismael", "person")])]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("a", "actor", "Hazem Salah Abu Ismail")] == entity_of[("b", "actor", "Hazem Abo Ismael")]
+
+
 def test_ambiguous_surname_stays_apart(kb):
     articles = [_article("a", [_entity("Ahmad Khalil", "person"), _entity("Nawaf Khalil", "person")]),
                 _article("b", [_entity("Khalil", "person")])]
