@@ -185,6 +185,13 @@ def test_a_comparison_with_the_past_is_no_war_wide_total():
     assert [f.count for f in figures_of(text)] == [109, 40]
 
 
+def test_the_headline_toll_adds_the_groups_its_clause_joins_but_not_a_part():
+    joined = "A man in police uniform opened fire, killing two US soldiers and at least two Afghans."
+    assert headline_toll(figures_of(joined), split_sentences(joined)) == Toll(killed=4)
+    part = "A car bomb killed 12 people, including three children, in the market."
+    assert headline_toll(figures_of(part), split_sentences(part)) == Toll(killed=12)
+
+
 def test_vague_first_report_yields_to_exact_count():
     text = (
         "Dozens of civilians have reportedly been killed by air strikes. "

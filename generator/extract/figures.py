@@ -658,7 +658,22 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
         (f.count for f in figures if f.kind == "wounded" and f.sentence in (headline.sentence, killed[0].sentence)),
         None,
     )
-    return Toll(killed=headline.count, wounded=wounded)
+    return Toll(killed=headline.count + _joined_groups(headline, killed), wounded=wounded)
+
+
+def _joined_groups(headline: Figure, killed: list[Figure]) -> int:
+    """The dead of other groups the headline's clause joins to it: "killing two US soldiers and
+    at least two Afghans" is four dead (a group "including" is part of the count, not joined)."""
+    after = killed[killed.index(headline) + 1 :]
+    joined = 0
+    for figure in after:
+        if figure.sentence != headline.sentence or not _JOINED_GROUP.match(figure.text) or figure.who == headline.who:
+            break
+        joined += figure.count
+    return joined
+
+
+_JOINED_GROUP = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s", re.IGNORECASE)
 
 
 def _first_report(killed: list[Figure]) -> Figure:
