@@ -192,6 +192,14 @@ def test_the_headline_toll_adds_the_groups_its_clause_joins_but_not_a_part():
     assert headline_toll(figures_of(part), split_sentences(part)) == Toll(killed=12)
 
 
+
+def test_a_first_count_of_other_dead_adds_the_victim_the_story_is_about():
+    text = "A bomb killed the photojournalist Wael al-Absi. At least five other civilians also died in the attack."
+    assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=6)
+    counted = "Gunmen killed 12 people on Monday. Two others were killed on Tuesday."
+    assert headline_toll(figures_of(counted), split_sentences(counted)) == Toll(killed=12)
+
+
 def test_vague_first_report_yields_to_exact_count():
     text = (
         "Dozens of civilians have reportedly been killed by air strikes. "

@@ -658,7 +658,18 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
         (f.count for f in figures if f.kind == "wounded" and f.sentence in (headline.sentence, killed[0].sentence)),
         None,
     )
-    return Toll(killed=headline.count + _joined_groups(headline, killed), wounded=wounded)
+    return Toll(killed=headline.count + _joined_groups(headline, killed) + _victim_before(headline, killed),
+                wounded=wounded)
+
+
+def _victim_before(headline: Figure, killed: list[Figure]) -> int:
+    """One more dead where the count is of "other" people and no count came before it: "Twelve
+    other people were killed" and "at least five other civilians also died" count those killed
+    besides the victim the story is about (the prison boss, the photojournalist)."""
+    return int(headline is killed[0] and bool(_OTHERS.search(headline.text)))
+
+
+_OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 
 
 def _joined_groups(headline: Figure, killed: list[Figure]) -> int:
