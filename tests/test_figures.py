@@ -193,6 +193,14 @@ def test_the_headline_toll_adds_the_groups_its_clause_joins_but_not_a_part():
 
 
 
+def test_counts_slaughtered_or_of_people_on_board_or_on_both_sides():
+    for text, count in (("The 176 people on board were all killed.", 176),
+                        ("More than 40 people on both sides were reported killed.", 40),
+                        ("The slaughter of at least 20 people in a bar shocked the city.", 20),
+                        ("Gunmen slaughtered 15 villagers.", 15), ("Nine people were slaughtered.", 9)):
+        assert [(f.kind, f.count) for f in figures_of(text)] == [("killed", count)], text
+
+
 def test_a_first_count_of_other_dead_adds_the_victim_the_story_is_about():
     text = "A bomb killed the photojournalist Wael al-Absi. At least five other civilians also died in the attack."
     assert headline_toll(figures_of(text), split_sentences(text)) == Toll(killed=6)

@@ -120,6 +120,7 @@ _WHO_REQUIRED = r"(?:\s+of(?:\s+(?:the|its|their|his|her))?)?\s+(?P<who_phrase>"
 
 _KILLED_VERBS = (
     r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|assassinated|"
+    r"slaughtered|"
     r"lost\s+their\s+lives|shot\s+dead|(?:shot|beaten|stabbed|burned|burnt|hacked|tortured|stoned|clubbed)\s+to\s+death"
 )
 _WOUNDED_VERBS = r"wounded|injured|hurt|maimed"
@@ -129,12 +130,12 @@ _KIND_VERBS = (
     r"(?!\s+(?:or|and/or)\s+(?:wounded|injured|killed))\b"
 )
 # Between subject and verb: "— including one of the group's own members —", "including
-# several children" (commas are often lost in scraped text), "in Idlib".
+# several children" (commas are often lost in scraped text), "in Idlib", "on board".
 _INSERTION = (
     r"(?:\s*[—–]\s*[^—–.;]{1,90}?\s*[—–]|\s+-\s+[^.;]{1,90}?\s+-"
     r"|\s*\(.{1,60}?\)"
     r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b[^.;:]{1,80}?,?"
-    r"|\s+(?:in|from|at|near|inside)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
+    r"|\s+(?:in|from|at|near|inside|on)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
     r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + ")?"
 )
 _AUXILIARY = (
@@ -150,9 +151,9 @@ _SUBJECT_VERB = re.compile(
 # "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons" — but not when the
 # object is itself the subject of the next verb ("8 persons killed 58 others injured").
 _OBJECT_VERBS = (
-    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred)(?:\s+and\s+\w+ed)?"
+    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred|slaughtered|slaughtering)(?:\s+and\s+\w+ed)?"
     r"|(?:claimed|claiming|claims|took|taking)\s+(?:the\s+)?lives\s+of|deaths?\s+of|bodies\s+of|massacre\s+of"
-    r"|(?:killing|murder|execution|executions|beheadings?|martyrdom)\s+of)"
+    r"|(?:killing|murder|execution|executions|beheadings?|martyrdom|slaughter)\s+of)"
     r"|(?P<wounded>wound|wounds|wounded|wounding|injure|injures|injured|injuring|injury\s+of|injuring\s+of)"
 )
 _VERB_OBJECT = re.compile(
@@ -296,7 +297,7 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _CASUALTY_CUES = (
     "kill", "dead", "die", "death", "toll", "wound", "injur", "hurt", "missing", "unaccounted", "perish",
     "execut", "slain", "massacr", "murder", "lives", "bodies", "corpses", "martyr", "fatalit", "victim", "behead",
-    "assassinat",
+    "assassinat", "slaughter",
 )
 
 
@@ -306,7 +307,7 @@ _KIND_VERB_CUE = re.compile("|".join((_KILLED_VERBS, _WOUNDED_VERBS, _MISSING_VE
 # A stem of each alternative of _OBJECT_VERBS: literals, so 5x faster to look for than the
 # alternation itself, and passing only 4% more sentences to _VERB_OBJECT.
 _OBJECT_VERB_CUE = re.compile(
-    r"kill|execut|massacre|martyr|lives\s+of|deaths?\s+of|bodies\s+of|murder\s+of|beheadings?\s+of|wound|injur"
+    r"kill|execut|massacre|martyr|lives\s+of|deaths?\s+of|bodies\s+of|murder\s+of|beheadings?\s+of|slaughter|wound|injur"
 )
 _FIGURE_PATTERNS = (
     (_SUBJECT_VERB, None, _KIND_VERB_CUE),
