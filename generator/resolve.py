@@ -24,6 +24,8 @@ from generator.names import person_key
 from generator.slugs import slugify
 
 _GroupKey = tuple[str, str]  # (how it was grouped, value)
+# Places shown as the articles spell them; a division keeps the gazetteer's name, as articles
+# write it with its kind ("state of Aragua", "Aragua State").
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village", "district"})
 
 
