@@ -1405,6 +1405,11 @@ def test_national_outlets_and_an_unknown_outlet_by_the_first_word_of_its_name(kb
 
 
 
+def test_an_interjection_opening_a_reader_s_comment_is_no_first_name(kb):
+    actors = _actors("May 27, 2011 at 12:42 pm | Report abuse | Sorry Michelle, great post Michelle.", kb)
+    assert not any(name.startswith("Sorry") for name in actors)
+
+
 def test_the_word_for_what_an_outlet_is_names_the_one_outlet_ending_in_it(kb):
     text = "Karzai told the Washington Post that raids anger Afghans. The strategy could fail, the Post reported."
     media = [actor for actor in _actors(text, kb, find_places(text, split_sentences(text))).values() if actor.kind == "media"]

@@ -75,7 +75,8 @@ _STARTERS = frozenset(
     finally eventually separately similarly likewise moreover furthermore nonetheless nevertheless
     otherwise besides hey oh dear hello unlike easter christmas like about across along around upon via
     following including regarding concerning except throughout whereas alongside elsewhere afterwards
-    once now soon sometimes often""".split()
+    once now soon sometimes often sorry thanks thank congratulations welcome goodbye please yes wow okay
+    ok""".split()  # interjections open readers' comments: "Sorry Michelle, great post"
 )
 _TITLE_WORDS = TITLE_WORDS
 
