@@ -56,7 +56,9 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     groups = _collect(local, links, kb, named)
     ids = _assign_ids(groups)
     generic = _generic_phrases(kb)
-    entities = tuple(sorted((_entity(ids[root], group, generic) for root, group in groups.items()), key=lambda e: e.id))
+    names = _shown_names(groups)
+    entities = tuple(sorted((_entity(ids[root], group, names[root], generic) for root, group in groups.items()),
+                            key=lambda e: e.id))
     entity_of = {
         (article_id, group.category, local_key): ids[root]
         for root, group in groups.items()
@@ -340,10 +342,24 @@ def _generic_phrases(kb: KnowledgeBase) -> frozenset[str]:
                       *(normalize_surface(phrase) for phrase in GOVERNMENT_REFERENCES)))
 
 
-def _entity(entity_id: str, group: _Group, generic: frozenset[str]) -> Entity:
+def _shown_names(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
+    """Each entity's display name, but the canonical one where the articles' spelling would give
+    a page the title of another entity of its category: two Mexican towns, "Cadereyta" and
+    "Cadereyta Jimenez", are not both shown as "Cadereyta"."""
+    canonical = {root: _canonical_name(group) for root, group in groups.items()}
+    shown = {root: _display_name(group) for root, group in groups.items()}
+    taken = Counter((groups[root].category, normalize_surface(name)) for root, name in canonical.items())
+    for root, name in shown.items():
+        if name != canonical[root]:
+            taken[(groups[root].category, normalize_surface(name))] += 1
+    return {root: name if name == canonical[root] or taken[(groups[root].category, normalize_surface(name))] == 1
+            else canonical[root] for root, name in shown.items()}
+
+
+def _entity(entity_id: str, group: _Group, name: str, generic: frozenset[str]) -> Entity:
     geography = group.geography
     entry = group.entry
-    name, canonical = _display_name(group), _canonical_name(group)
+    canonical = _canonical_name(group)
     return Entity(
         id=entity_id,
         category=group.category,

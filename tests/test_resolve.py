@@ -206,6 +206,16 @@ def test_a_settlement_is_shown_as_the_articles_write_it_under_the_gazetteer_s_id
     assert [e.name for e in curated.entities] == ["Misratah"]  # a curated name is chosen, not a transliteration
 
 
+
+def test_a_place_keeps_the_gazetteer_s_name_where_the_articles_spelling_is_another_s_title(kb):
+    def town(article_id, key, name, surface):
+        return _article(article_id, places=[EntityMention(key=key, name=name, kind="town", kb_id=key, country="Mexico",
+                                                          mentions=(Mention(surface, 0, 0, len(surface)),))])
+    dossier = resolve([town("a", "geonames:1", "Cadereyta Jimenez", "Cadereyta"),
+                       town("b", "geonames:2", "Cadereyta", "Cadereyta")], kb)
+    assert sorted(e.name for e in dossier.entities) == ["Cadereyta", "Cadereyta Jimenez"]
+
+
 def test_slug_clash_adds_the_kind(kb):
     articles = [_article("a", [_entity("Al Amal", "organization")], [_entity("Al Amal", "village")])]
     dossier = resolve(articles, kb)
