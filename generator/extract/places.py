@@ -1970,7 +1970,7 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
     features = []
     for hit in hits:
         if hit.place.kind == "country" and context.top and _district_word_after(tokens, hit.last_token):
-            # "the Panama neighborhood" of San Salvador: named after the country, in the story's
+            # "the Panama neighborhood" of San Salvador: named after a country, in the story's own
             name = body[hit.start : tokens.ends[hit.last_token]]
             place = Place(f"pattern:{_slug(context.top)}:{_slug(name)}", name, "district", context.top, None)
             features.append(_Hit(place, hit.start, hit.end, hit.first_token, hit.last_token, False))
@@ -1989,6 +1989,7 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
 
 
 def _district_word_after(tokens: _Tokens, last: int) -> bool:
+    """Whether a lower-case word for a neighbourhood follows the token `last` in its sentence."""
     following = last + 1
     return (following < len(tokens.norms) and tokens.joins_next[last] and tokens.words[following] in _DISTRICT_WORDS
             and tokens.sentence[following] == tokens.sentence[last])
