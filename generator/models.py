@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 ACTOR_KINDS = ("person", "organization", "government", "armed_group", "media")
 PLACE_KINDS = ("country", "governorate", "region", "city", "district", "town", "village", "area")
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})  # not a division or a country: "Guerrero" the state
+SETTLEMENT_OR_DISTRICT_KINDS = SETTLEMENT_KINDS | {"district"}
 FIGURE_KINDS = ("killed", "wounded", "missing")
 
 

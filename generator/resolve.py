@@ -19,14 +19,11 @@ from operator import attrgetter
 
 from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
 from generator.lexicon import GOVERNMENT_REFERENCES
-from generator.models import Dossier, Entity, EntityMention, ExtractedArticle
+from generator.models import SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
 from generator.names import person_key
 from generator.slugs import slugify
 
 _GroupKey = tuple[str, str]  # (how it was grouped, value)
-# Places shown as the articles spell them; a division keeps the gazetteer's name, as articles
-# write it with its kind ("state of Aragua", "Aragua State").
-_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "district"})
 
 
 @dataclass
@@ -271,7 +268,8 @@ def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> 
         kinds[entity.kind] = kinds.get(entity.kind, 0) + 1
         group.surfaces.update(map(surface, entity.mentions))  # aliases_seen, unsorted: a set
         group.curated |= entity.curated
-        if category == "place" and entity.kind in _SETTLEMENT_KINDS:
+        # only settlements are shown as spelt: articles write a division with its kind ("state of Aragua")
+        if category == "place" and entity.kind in SETTLEMENT_OR_DISTRICT_KINDS:
             if group.spellings is None:
                 group.spellings = Counter()
             group.spellings.update(map(surface, entity.mentions))

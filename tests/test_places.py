@@ -1289,6 +1289,10 @@ def test_a_shia_area_a_square_or_an_airbase_in_lower_case_names_a_place():
                           "the statue in Firdos square. MP George Galloway - square up over the war.")
     assert {"Kadhimiya", "Firdos square"} <= places.keys() and not any("Galloway" in name for name in places)
     assert "Bagram airbase" in world_places("British troops gathered at Bagram airbase in Afghanistan on Monday.")
+    iraq = world_places("Iraq voted. Iraq agreed. Baghdad regains a playground: Jadriya lake, formerly known as "
+                        "Saddam lake. Tanks drained Saddam lake into the Cambalan river. A Cairo square filled.")
+    assert [m.surface for m in iraq["Jadriya lake"].mentions] == ["Jadriya lake", "Saddam lake", "Saddam lake"]
+    assert "Cambalan river" in iraq and "Saddam lake" not in iraq and "Cairo" in iraq  # a square of Cairo's
 
 
 def test_regions_news_name_that_no_gazetteer_lists_as_such():

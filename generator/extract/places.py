@@ -32,7 +32,7 @@ from operator import eq, itemgetter
 from pathlib import Path
 
 from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
-from generator.models import EntityMention, Mention, Sentence
+from generator.models import SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
 from generator.yamlio import load_shipped
@@ -170,11 +170,9 @@ _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "mun
 _EXAMPLE_CUES = (("like",), ("including",), ("such", "as"))
 _COMPASS_POINTS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"})
 _OF_BEFORE_A_PLACE = _PLACE_CUE_NOUNS | _COMPASS_POINTS  # "the town of X", "west of X"
-_DIRECTIONS = frozenset(
-    {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
-     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-     "southeastern", "southwestern", "rural", "greater", "downtown", "besieged", "rebel", "held"}
-)
+_DIRECTIONS = _COMPASS_POINTS | {
+    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "rural", "greater", "downtown", "besieged", "rebel", "held"}
 _GROUND_OF_A_COUNTRY = _DIRECTIONS | _GROUND_WORDS | _PLACE_CUE_NOUNS
 # "the town of X", "X district": the word that introduces an unknown place, and its kind.
 _KIND_BEFORE_OF = {
@@ -190,8 +188,6 @@ _KIND_AFTER_NAME = {
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region",
 }
-# Written in lower case, yet the end of a place's own name: "Firdos square", "Bagram airbase".
-_LOWER_CASE_NAME_ENDS = frozenset({"square", "airbase"})
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
@@ -209,7 +205,10 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
                  "plains": "area", "basin": "area", "coast": "area", "oilfield": "area"}
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
+# Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
+# after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
 _LOWER_CASE_FEATURES = frozenset(("airbase", "river", "valley", "lake", "oilfield"))
+_LOWER_CASE_NAME_ENDS = _LOWER_CASE_FEATURES | {"square"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
@@ -953,7 +952,6 @@ _PACK_COUNTRY_MENTIONS = 2
 _CONTEXT_ROUNDS = 2
 _TOWNS_BUILT = "complete.pickle"  # marks a towns cache folder as fully written
 _LARGE_PLACE_KINDS = frozenset({"country", "governorate", "region", "city"})
-SETTLEMENT_KINDS = frozenset({"city", "town", "village"})  # not a division or a country: "Guerrero" the state
 
 
 def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _Context, alone: bool) -> bool:
@@ -1783,8 +1781,24 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(tokens, hits), context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
-    hits = _with_the_first_of_a_pair(tokens, hits, gazetteer)
+    hits = _with_former_names(body, _with_the_first_of_a_pair(tokens, hits, gazetteer))
     return _entities(body, tokens, _with_short_forms_of_longer_names(tokens, hits))
+
+
+def _with_former_names(body: str, hits: list[_Hit]) -> list[_Hit]:
+    """A place's former name is that place wherever the article uses it: "Jadriya lake, formerly
+    known as Saddam lake" names one lake."""
+    renamed: dict[str, Place] = {}
+    ordered = sorted(hits, key=lambda hit: hit.start)
+    for current, former in zip(ordered, ordered[1:]):
+        if former.place.key != current.place.key and _FORMERLY.fullmatch(body, current.end, former.start):
+            renamed[former.place.key] = current.place
+    if not renamed:
+        return hits
+    return [replace(hit, place=renamed[hit.place.key]) if hit.place.key in renamed else hit for hit in hits]
+
+
+_FORMERLY = re.compile(r",?\s+(?:formerly|previously|once|originally)\s+(?:known\s+as|called|named)\s+(?:the\s+)?")
 
 
 def main_country(places: tuple[EntityMention, ...]) -> str | None:
@@ -2374,7 +2388,6 @@ def _pack_homes() -> dict[str, frozenset[str]]:
 
 
 _PAIRED_DIRECTIONS = frozenset(("north", "south", "east", "west", "upper", "lower"))
-_SETTLEMENT_OR_DISTRICT = SETTLEMENT_KINDS | {"district"}
 
 
 def _with_the_first_of_a_pair(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
@@ -2415,7 +2428,7 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
     for hit in hits:
         owners = {place.key: place for place in longer.get(tuple(tokens.norms[hit.first_token : hit.last_token + 1]), ())
                   if (place.country == hit.place.country or not hit.country_certain) and place.key != hit.place.key}
-        if len(owners) == 1 and hit.place.kind in _SETTLEMENT_OR_DISTRICT:
+        if len(owners) == 1 and hit.place.kind in SETTLEMENT_OR_DISTRICT_KINDS:
             hit = replace(hit, place=next(iter(owners.values())))
         result.append(hit)
     return result
