@@ -101,6 +101,41 @@ def score_article(entities, gold: list[Annotated], tally: Tally, show: list[str]
                  and not same_country(entity.country, found.country)]
 
 
+def dossier_splits(matched: list[tuple[str, Annotated, set[str]]]) -> list[tuple[str, list[str]]]:
+    """Annotated entities of several articles that the dossier puts on two pages or more, as the
+    site shows them: one article's annotation knows nothing of another's, so annotations of the
+    same category, kind and country (places) are one entity when they share a name, or an alias of two words or
+    more that no other name has ("Mullen" alone may be another Mullen, an "Interior Ministry"
+    another country's). Returns (annotated name, the dossier ids)."""
+    parents = list(range(len(matched)))
+
+    def root(index: int) -> int:
+        while parents[index] != index:
+            parents[index] = parents[parents[index]]
+            index = parents[index]
+        return index
+
+    names_with: dict[tuple[str, str, str | None, str], set[str]] = {}
+    for category, annotation, _ in matched:
+        for key in annotation.keys:
+            names_with.setdefault((category, annotation.kind, annotation.country, key), set()).add(normalized(annotation.name))
+    first_with: dict[tuple[str, str, str | None, str], int] = {}
+    for index, (category, annotation, _) in enumerate(matched):
+        for key in annotation.keys:
+            shared = (category, annotation.kind, annotation.country, key)
+            if key == normalized(annotation.name) or (" " in key and len(names_with[shared]) == 1):
+                parents[root(index)] = root(first_with.setdefault(shared, index))
+    clusters: dict[int, list[int]] = {}
+    for index in range(len(matched)):
+        clusters.setdefault(root(index), []).append(index)
+    splits = []
+    for members in clusters.values():
+        ids = sorted(set().union(*(matched[index][2] for index in members)))
+        if len(ids) > 1:
+            splits.append((f"{matched[members[0]][0]} {matched[members[0]][1].name}", ids))
+    return sorted(splits)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packs", nargs="*", default=["auto"],
@@ -124,6 +159,7 @@ def main() -> None:
     articles = {article.id: article for article in dossier.articles}
     tallies = {"actor": Tally(), "place": Tally()}
     toll, date = Counter(), Counter()
+    matched: list[tuple[str, Annotated, set[str]]] = []  # (category, annotation, its dossier ids) of each article
     for entry in gold:
         article = articles.get(entry["id"])
         if article is None:
@@ -133,8 +169,14 @@ def main() -> None:
         for category, mentions in (("actor", article.actors), ("place", article.places)):
             ids = sorted({dossier.entity_of[(article.id, category, mention.key)] for mention in mentions
                           if (article.id, category, mention.key) in dossier.entity_of})
-            score_article([by_id[i] for i in ids], annotated(entry, category), tallies[category],
+            gold_entities = annotated(entry, category)
+            score_article([by_id[i] for i in ids], gold_entities, tallies[category],
                           shown if args.show == f"{category}s" else None)
+            ids_of: dict[Annotated, set[str]] = {}
+            for entity_id in ids:
+                if (found := match(by_id[entity_id], gold_entities)) is not None:
+                    ids_of.setdefault(found, set()).add(entity_id)
+            matched += [(category, annotation, found_ids) for annotation, found_ids in ids_of.items()]
         event = entry.get("main_event") or {}
         if event.get("killed") is not None:
             toll["total"] += 1
@@ -152,9 +194,14 @@ def main() -> None:
         if shown:
             print(entry["id"][:90])
             print("\n".join(shown))
+    splits = dossier_splits(matched)
+    if args.show in ("actors", "places"):
+        print("\n".join(f"dossier split: {name} as {ids}" for name, ids in splits if name.startswith(args.show[:-1])))
     print(f"articles: {len(gold)} annotated, packs: {' '.join(args.packs) or 'none (world base)'}")
     print(tallies["actor"].line("actors"))
     print(tallies["place"].line("places"))
+    print(f"dossier  splits across articles: actors {sum(name.startswith('actor') for name, _ in splits)}, "
+          f"places {sum(name.startswith('place') for name, _ in splits)}")
     print(f"toll     {toll['hit'] / max(toll['total'], 1):.3f} ({toll['hit']}/{toll['total']})")
     print(f"date     {date['hit'] / max(date['total'], 1):.3f} ({date['hit']}/{date['total']}) "
           f"(publication date as the event date: {date['publication'] / max(date['total'], 1):.3f})")
