@@ -579,6 +579,19 @@ def test_a_bare_name_is_the_division_the_article_names_as_such_unless_it_names_t
     assert sorted(p.kind for p in both if p.name == "Veracruz") == ["city", "region"]
 
 
+def test_a_city_s_name_is_its_division_s_when_listed_with_or_after_divisions_or_after_a_town_of_it():
+    def kinds(text: str) -> dict[str, str]:
+        return {p.name: p.kind for p in places_in(text, packs=())}
+
+    listed = kinds("Attacks occurred in the states of Puebla, Veracruz, Yucatan and Jalisco, Mexico said.")
+    assert (listed["Puebla"], listed["Veracruz"]) == ("region", "region")
+    assert kinds("The reporter was found in her home in Xalapa, Veracruz, Mexico.")["Veracruz"] == "region"
+    assert kinds("The Zetas fight in Veracruz, Coahuila, Nuevo Leon and Tamaulipas in Mexico.")["Veracruz"] == "region"
+    assert kinds("The governor of Veracruz spoke in Mexico.")["Veracruz"] == "region"
+    assert kinds("Bombs hit Baghdad and Anbar in Iraq.")["Baghdad"] == "city"  # one division listed: the city
+    assert kinds("Rebels hold Tripoli, Benghazi and Misrata in Libya.")["Benghazi"] == "city"
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

@@ -1778,7 +1778,8 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_named_with_their_country(body, tokens, hits, gazetteer)
-    hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(tokens, hits), context)
+    hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(body, tokens, hits, gazetteer),
+                                             context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     hits = _with_former_names(body, _with_the_first_of_a_pair(tokens, hits, gazetteer))
@@ -2054,12 +2055,20 @@ def _name_goes_on(tokens: _Tokens, index: int) -> bool:
             and tokens.sentence[following] == tokens.sentence[index])
 
 
-def _with_divisions_named_alike(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+def _with_divisions_named_alike(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """A city's bare name is its division's where the article names the division as such
-    ("the state of Veracruz", "Puebla state") and never the city as one ("Veracruz city", "the
-    city of Puebla"): Mexican and Brazilian reporting says "Veracruz" for the state it has named."""
+    ("the state of Veracruz", "Puebla state", "the governor of Veracruz", "the states of Puebla,
+    Veracruz and Yucatan", "Xalapa, Veracruz, Mexico", "Veracruz, Coahuila, Nuevo Leon and Tamaulipas":
+    see _named_as_a_division) and never the city as one ("Veracruz city", "the city of Puebla"):
+    Mexican and Brazilian reporting says "Veracruz" for the state it has named."""
     divisions = {(hit.place.country, _fold(hit.place.name)): hit.place for hit in hits
                  if hit.place.kind in ("region", "governorate") and _qualified(tokens, hit, _DIVISION_WORDS)}
+    ordered = sorted(hits, key=lambda hit: hit.start)
+    for index, hit in enumerate(ordered):
+        if hit.place.kind == "city" and (hit.place.country, _fold(hit.place.name)) not in divisions:
+            division = _division_named_like(tokens, hit, gazetteer)
+            if division is not None and _named_as_a_division(body, tokens, ordered, index, division):
+                divisions[(hit.place.country, _fold(hit.place.name))] = division
     if not divisions:
         return hits
     cities = [hit for hit in hits if hit.place.kind == "city" and (hit.place.country, _fold(hit.place.name)) in divisions]
@@ -2067,6 +2076,59 @@ def _with_divisions_named_alike(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]
         return hits
     return [replace(hit, place=divisions[(hit.place.country, _fold(hit.place.name))]) if hit in cities else hit
             for hit in hits]
+
+
+def _division_named_like(tokens: _Tokens, hit: _Hit, gazetteer: Gazetteer) -> Place | None:
+    """The first-level division of the city's country that bears the name the city is named by."""
+    key = " ".join(tokens.norms[hit.first_token : hit.last_token + 1])
+    return next((alias.place for alias in gazetteer.aliases.get(key, ())
+                 if alias.place.kind in ("region", "governorate") and alias.place.country == hit.place.country), None)
+
+
+def _named_as_a_division(body: str, tokens: _Tokens, hits: list[_Hit], index: int, division: Place) -> bool:
+    """The city's name at hits[index] is said of its division (also named so): a division word or
+    a governor qualifies it, it is listed after one ("the states of Puebla, Veracruz and
+    Yucatan"), it follows a town of that division and a comma ("Xalapa, Veracruz, Mexico"), or it is
+    listed with two divisions or more and no city ("Veracruz, Coahuila, Nuevo Leon and
+    Tamaulipas"; "Baghdad and Anbar" stays Baghdad the city)."""
+    hit = hits[index]
+    if _qualified(tokens, hit, _DIVISION_QUALIFIERS):
+        return True
+    listed = _list_around(body, hits, index)
+    if any(_qualified(tokens, hits[member], _DIVISION_QUALIFIERS) for member in listed if member < index):
+        return True
+    previous = hits[index - 1] if index else None
+    if (previous is not None and body[previous.end : hit.start].strip() == "," and previous.place.kind in SETTLEMENT_KINDS
+            and previous.place.country == division.country and _town_of_the_division(body, hits, index, division)):
+        return True
+    others = [hits[member].place.kind for member in listed if member != index]
+    return len(others) >= 2 and all(kind in ("region", "governorate") for kind in others)
+
+
+def _town_of_the_division(body: str, hits: list[_Hit], index: int, division: Place) -> bool:
+    """The settlement before hits[index] and a comma lies in `division`, by the gazetteer or
+    because the country follows as in an address: "Xalapa, Veracruz, Mexico"."""
+    town = hits[index - 1].place
+    if town.region:
+        return _fold(town.region) == _fold(division.region or division.name)
+    following = hits[index + 1] if index + 1 < len(hits) else None
+    return (following is not None and following.place.kind == "country" and following.place.name == division.country
+            and body[hits[index].end : following.start].strip() == ",")
+
+
+# Words that say a name is a division's: "the states of Puebla and Veracruz", "the Veracruz governor".
+_DIVISION_QUALIFIERS = (*_DIVISION_WORDS, *(f"{word}s" for word in _DIVISION_WORDS), "governor", "governors")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+
+
+def _list_around(body: str, hits: list[_Hit], index: int) -> list[int]:
+    """Indexes of the hits listed with hits[index] ("A, B and C"), itself included."""
+    first = last = index
+    while first > 0 and _LIST_GAP.fullmatch(body, hits[first - 1].end, hits[first].start):
+        first -= 1
+    while last + 1 < len(hits) and _LIST_GAP.fullmatch(body, hits[last].end, hits[last + 1].start):
+        last += 1
+    return list(range(first, last + 1))
 
 
 def _qualified(tokens: _Tokens, hit: _Hit, words: tuple[str, ...]) -> bool:
