@@ -41,6 +41,7 @@ from generator.regions import AUTO_PACKS, pack_knowledge_file, packs_to_load, wo
 from generator.slugs import slugify
 from generator.text import web_host
 from generator.lexicon import FUNCTION_WORDS
+from generator.names import normalize_surface
 from generator.yamlio import load_yaml, parsed_shipped
 
 SHIPPED_FILE = Path(__file__).parent / "data" / "knowledge_base.yaml"
@@ -102,12 +103,6 @@ class KnowledgeBase:
     def places(self) -> tuple[KbEntry, ...]:
         """The analyst's places (the shipped base holds actors only): found like gazetteer places."""
         return tuple(entry for entry in self.entries if entry.category == "place")
-
-
-def normalize_surface(text: str) -> str:
-    """Case, hyphen, apostrophe and space variants of one name compare equal."""
-    text = text.replace("’", "'").replace("‘", "'").replace("-", " ").replace("‐", " ")
-    return " ".join(text.casefold().split())
 
 
 def load_knowledge_base(analyst_file: Path | None = None, packs: tuple[str, ...] = AUTO_PACKS) -> KnowledgeBase:

@@ -1,5 +1,6 @@
-"""Person names as news in English writes them, shared by extraction and resolution: name
-particles, and a spelling-blind key that lets transliterations of one name meet."""
+"""Names as news in English writes them, shared by extraction and resolution: the normal form
+of any name, person names' particles, a spelling-blind key that lets transliterations of one
+name meet, and the variants of a given name."""
 
 from __future__ import annotations
 
@@ -7,10 +8,22 @@ import functools
 import re
 import unicodedata
 
+from nicknames import NickNamer
+
 # Particles of Arabic, Dutch, German, French, Italian and Spanish names: part of a name, never
 # a name alone.
 NAME_PARTICLES = frozenset(
     "al el ad ar as ash at az bin ibn bint abu abi abd de del della di da du van von der den la le".split())
+
+
+def normalize_surface(text: str) -> str:
+    """Case, hyphen, apostrophe, space and full-stop variants of one name compare equal: "U.S.
+    Senate" and "US Senate"."""
+    text = text.replace("’", "'").replace("‘", "'").replace("-", " ").replace("‐", " ")
+    return " ".join(_DOTTED_ACRONYM.sub(lambda acronym: acronym.group().replace(".", ""), text.casefold()).split())
+
+
+_DOTTED_ACRONYM = re.compile(r"\b(?:\w\.){2,}(?!\w)")
 
 
 @functools.lru_cache(maxsize=1 << 14)  # resolve asks for every person mention; names repeat
@@ -22,9 +35,19 @@ def person_key(name: str) -> str:
     (the Arabic qaf is written all three ways: Qaddafi, Gaddafi, Kadhafi), dh/d, th/t, e/a, o/u and
     doubled letters, which is how transliterations of one name usually differ.
     """
+    return " ".join(fold_spelling(word) for word in name_words(name))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def name_words(name: str) -> tuple[str, ...]:
+    """The words person_key folds, as written (lower case, unaccented): "Khalid Ka'eem" is
+    "khalid kaeem", an apostrophe being a transliteration's mark inside a word, not a break."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES and w not in _LEFT_OUT]
-    return " ".join(_fold_spelling(word) for word in words)
+    text = _INNER_APOSTROPHE.sub("", text)
+    return tuple(w for w in re.findall(r"[a-z]+", text) if w not in NAME_PARTICLES and w not in _LEFT_OUT)
+
+
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z]{2})")  # "Ka'eem", not "Gaddafi's" (one letter after)
 
 
 # "Abdel Fattah", "Abdul Fattah", "Abd al-Fattah": one Arabic "servant of" however written, and
@@ -36,7 +59,42 @@ _SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ee", "i"), ("ou", "u"), ("oo", "
                    ("ey", "i"), ("ei", "i"), ("ae", "ai"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
 
 
-def _fold_spelling(word: str) -> str:
+def fold_spelling(word: str) -> str:
     for old, new in _SPELLING_FOLDS:
         word = word.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", word)
+
+
+def same_given_name(first: str, second: str) -> bool:
+    """Two spellings of one given name: an English nickname of the other ("Mike", "Michael"), or
+    one inner vowel written otherwise, added or dropped ("Khaled", "Khalid"; "Ataf", "Atiaf")."""
+    folded_first, folded_second = fold_spelling(first), fold_spelling(second)
+    nicknames = _folded_nicknames()
+    if folded_second in nicknames.get(folded_first, ()) or folded_first in nicknames.get(folded_second, ()):
+        return True
+    shorter, longer = sorted((folded_first, folded_second), key=len)
+    if len(shorter) < _MIN_GIVEN_NAME_LETTERS or folded_first == folded_second:
+        return False
+    if len(longer) == len(shorter) + 1:
+        return any(longer[at] in _SHORT_VOWELS and longer[:at] + longer[at + 1:] == shorter for at in range(1, len(longer) - 1))
+    differing = [at for at in range(len(shorter)) if shorter[at] != longer[at]] if len(longer) == len(shorter) else []
+    return (len(differing) == 1 and 0 < differing[0] < len(shorter) - 1
+            and shorter[differing[0]] in _SHORT_VOWELS and longer[differing[0]] in _SHORT_VOWELS)
+
+
+_MIN_GIVEN_NAME_LETTERS = 4  # "Ataf" and "Atiaf"; shorter given names differ in a vowel too often ("Ali", "Ala")
+
+
+@functools.cache
+def _folded_nicknames() -> dict[str, frozenset[str]]:
+    """Folded given name -> the folded formal names it is a nickname of (the nicknames package's
+    hand-curated table of English names: "mike" -> "michael", "tony" -> "anthony"), so that
+    spellings the table lacks ("Antony", "Frederik") still meet theirs."""
+    table: dict[str, set[str]] = {}
+    for formal, nicknames in NickNamer().nickname_lookup.items():
+        for nickname in nicknames:
+            table.setdefault(fold_spelling(nickname), set()).add(fold_spelling(formal))
+    return {nickname: frozenset(formals) for nickname, formals in table.items()}
+
+
+_SHORT_VOWELS = frozenset("aiu")  # fold_spelling has folded e into a, o into u and y into i

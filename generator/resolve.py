@@ -2,8 +2,8 @@
 
 Articles name the same entity differently ("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), so
 article-local entities are grouped by, in order: the knowledge-base id; the spelling-blind key
-of a person's name; a surname alone, or the last words of a name, when exactly one person so
-named is in the dossier; otherwise the normalised name. Places group by gazetteer id, else by
+of a person's name; a surname alone, the last words of a name, or a variant of its given name
+(a nickname, a vowel), when exactly one person so named is in the dossier; otherwise the normalised name. Places group by gazetteer id, else by
 country and normalised name; an unknown place joins the known one of its country whose name is
 another transliteration of its own.
 """
@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.knowledge import KbEntry, KnowledgeBase
 from generator.lexicon import GOVERNMENT_REFERENCES
 from generator.models import SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
-from generator.names import person_key
+from generator.names import fold_spelling, name_words, normalize_surface, person_key, same_given_name
 from generator.slugs import slugify
 
 _GroupKey = tuple[str, str]  # (how it was grouped, value)
@@ -49,6 +49,7 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     for _, _, _, key in local:
         links.add(key)
     _link_surnames(local, links)
+    _link_bodies_taken_for_people(local, links)
     _link_place_spellings(local, links)
     groups = _collect(local, links, kb, named)
     ids = _assign_ids(groups)
@@ -72,6 +73,7 @@ def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
     articles, so each is computed once (person_key is the costliest step of resolution).
     """
     person_index = _kb_person_index(kb)
+    demonyms = _demonyms_of_countries(kb)
     actor_keys: dict[tuple[str | None, str, str], _GroupKey] = {}
     place_keys: dict[tuple[str | None, str, str | None], _GroupKey] = {}
     local = []
@@ -80,7 +82,7 @@ def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
             seen = (actor.kb_id, actor.kind, actor.name)
             key = actor_keys.get(seen)
             if key is None:
-                key = actor_keys[seen] = _actor_key(actor, kb, person_index, named)
+                key = actor_keys[seen] = _actor_key(actor, kb, person_index, named, demonyms)
             local.append((article.id, "actor", actor, key))
         for place in article.places:
             seen_place = (place.kb_id, place.name, place.country)
@@ -125,15 +127,43 @@ def _plural_blind(name: str) -> str:
                     for word in name.split(" "))
 
 
-def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict) -> _GroupKey:
+def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict,
+               demonyms: dict[str, str]) -> _GroupKey:
     if actor.kb_id is not None and kb.entry(actor.kb_id) is not None:
         return ("kb", actor.kb_id)
     if actor.kind == "person":
         key = person_key(actor.name)
         return ("kb", person_index[key]) if key in person_index else ("person", key)
-    name = _outlet_core(actor.name) if actor.kind == "media" else _plural_blind(normalize_surface(actor.name))
+    if actor.kind == "media":
+        core = _outlet_core(actor.name)
+        known = named.get(("actor", core))
+        return ("kb", known.id) if known else ("actor", core.replace(" ", ""))
+    name = _plural_blind(normalize_surface(actor.name))
     known = named.get(("actor", name))
+    if known is None:
+        name = _with_demonym(name, demonyms)
+        known = named.get(("actor", name))
     return ("kb", known.id) if known else ("actor", name)
+
+
+def _demonyms_of_countries(kb: KnowledgeBase) -> dict[str, str]:
+    """Normalised country name -> its government's first normalised demonym."""
+    return {normalize_surface(entry.country): normalize_surface(entry.demonyms[0]) for entry in kb.entries
+            if entry.kind == "government" and entry.country and entry.demonyms}
+
+
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
+def _with_demonym(name: str, demonyms: dict[str, str]) -> str:
+    """A body's normalised name with the country that opens it said as its demonym: "Honduras'
+    Congress" and the "Honduran Congress" are one body."""
+    words = name.split(" ")
+    for length in range(min(3, len(words) - 1), 0, -1):  # "sierra leone army", not "sierra" alone
+        demonym = demonyms.get(_POSSESSIVE_END.sub("", " ".join(words[:length])))
+        if demonym is not None:
+            return " ".join([demonym, *words[length:]])
+    return name
 
 
 _OUTLET_PREFIX = re.compile(r"^(?:revista|diario|periodico|periódico|semanario|jornal)\s+(?=\S)")
@@ -141,9 +171,14 @@ _OUTLET_SUFFIX = re.compile(r"(?<=\S)\s+(?:tv|television|newspaper|magazine|dail
 
 
 def _outlet_core(name: str) -> str:
-    """An outlet's name without the word for what it is: "Revista Proceso" and "Proceso", "Nile
-    News TV" and "Nile News" are one outlet."""
-    return _OUTLET_SUFFIX.sub("", _OUTLET_PREFIX.sub("", normalize_surface(name)))
+    """An outlet's name without the word for what it is or its web domain's ending:
+    "Revista Proceso" and "Proceso", "Nile News TV" and "Nile News"; its key (spaces left out
+    too) makes "VerdadAbierta.com" and "Verdad Abierta" one outlet."""
+    core = _OUTLET_SUFFIX.sub("", _OUTLET_PREFIX.sub("", normalize_surface(name)))
+    return _DOMAIN_END.sub("", core)
+
+
+_DOMAIN_END = re.compile(r"(?<=\w)\.(?:com|org|net|info|news|tv)(?:\.[a-z]{2})?$")
 
 
 def _place_key(place: EntityMention) -> _GroupKey:
@@ -169,6 +204,7 @@ def _link_surnames(local: list, links: _UnionFind) -> None:
     _link_name_tails(people, links)
     _link_shortened_names(people, links)
     _link_vowel_variants(people, links)
+    _link_given_name_variants(local, links)
 
 
 def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
@@ -232,15 +268,74 @@ def _link_vowel_variants(people: list[tuple[list[str], _GroupKey]], links: _Unio
             links.union(first, second)
 
 
+def _link_given_name_variants(local: list, links: _UnionFind) -> None:
+    """"Mike Mullen" joins "Michael Mullen" and "Tony Blinken" "Antony Blinken" (an English
+    nickname of the given name), "Khalid Ka'eem" "Khaled Kaim" (a given name with one inner
+    vowel written otherwise, added or dropped: not its last letter, which tells "Mario" from
+    "Maria" and "Khaled" from "Khaleda"), when the rest of the names is the same, each is the
+    other's one such variant in the dossier, and no article names both (one that writes "Khaled
+    el-Kweldi" and "Khalid el-Kweldi" means two people)."""
+    keys: dict[str, _GroupKey] = {}
+    articles: dict[str, set[str]] = {}
+    for article_id, category, entity, key in local:
+        if category == "actor" and entity.kind == "person":
+            keys.setdefault(entity.name, key)
+            articles.setdefault(entity.name, set()).add(article_id)
+    given_names_by_rest: dict[tuple[str, ...], dict[str, list[str]]] = {}
+    for name in keys:
+        words = name_words(name)
+        if len(words) > 1:
+            rest = tuple(map(fold_spelling, words[1:]))
+            given_names_by_rest.setdefault(rest, {}).setdefault(words[0], []).append(name)
+    for given_names in given_names_by_rest.values():
+        partners = {given: [other for other in given_names if other != given and same_given_name(given, other)]
+                    for given in given_names}
+        for given, found in partners.items():
+            if len(found) != 1 or partners[found[0]] != [given]:
+                continue
+            names = given_names[given] + given_names[found[0]]
+            cited = [articles[name] for name in names]
+            if sum(map(len, cited)) == len(set().union(*cited)):  # no article names two of them
+                for name in names[1:]:
+                    links.union(keys[names[0]], keys[name])
+
+
+def _link_bodies_taken_for_people(local: list, links: _UnionFind) -> None:
+    """A name one article takes for a person's and another for a body's ("Guerreros Unidos" the
+    cartel, "Verdad Abierta" the news site, "VerdadAbierta.com") is the body's: a body's kind
+    comes from the words around it (a cartel, a newspaper), a person's from the name's shape."""
+    bodies: dict[str, _GroupKey] = {}
+    people: list[tuple[str, _GroupKey]] = []
+    for _, category, entity, key in local:
+        if category == "actor":
+            joined = _outlet_core(entity.name).replace(" ", "")
+            if entity.kind == "person":
+                people.append((joined, key))
+            else:
+                bodies.setdefault(joined, key)
+    for joined, key in people:
+        if joined in bodies:
+            links.union(bodies[joined], key)
+
+
 def _link_place_spellings(local: list, links: _UnionFind) -> None:
     """A place the gazetteer does not know joins the one it knows of the same country whose name
     is another transliteration ("Rashideen" and "Rashidin", "al-Baida" and "Al Bayda": the
-    spelling-blind key of person names); unknown ones so spelt join each other. Two known
-    places of one spelling stay apart (namesake villages)."""
+    spelling-blind key of person names); unknown ones so spelt join each other, and one an
+    article could not put in a country joins the one country's place so spelt ("the Bajo Aguan"
+    of a story that names no country). Two known places of one spelling stay apart (namesake
+    villages)."""
     by_spelling: dict[tuple[str | None, str], set[_GroupKey]] = {}
     for _, category, entity, key in local:
         if category == "place" and entity.kind != "country" and (spelling := person_key(entity.name)):
             by_spelling.setdefault((entity.country, spelling), set()).add(key)
+    countries_of_spelling: dict[str, list[str]] = {}
+    for country, spelling in by_spelling:
+        if country is not None:
+            countries_of_spelling.setdefault(spelling, []).append(country)
+    for (country, spelling), keys in by_spelling.items():
+        if country is None and len(countries := countries_of_spelling.get(spelling, [])) == 1:
+            keys |= by_spelling[(countries[0], spelling)]  # of no known country: the one place so spelt
     for keys in by_spelling.values():
         known = {links.find(key) for key in keys if key[0] == "gazetteer"}
         if len(keys) > 1 and len(known) <= 1:
@@ -310,7 +405,8 @@ def _display_name(group: _Group) -> str:
 def _kind(group: _Group) -> str:
     if group.entry is not None:
         return group.entry.kind
-    return min(group.kinds, key=lambda kind: (-group.kinds[kind], kind))
+    kinds = Counter({kind: count for kind, count in group.kinds.items() if kind != "person"}) or group.kinds
+    return min(kinds, key=lambda kind: (-kinds[kind], kind))  # a body taken for a person: see _link_bodies_taken_for_people
 
 
 def _assign_ids(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ConfigError
-from generator.knowledge import load_knowledge_base, normalize_surface, publisher_name, wires_in
+from generator.knowledge import load_knowledge_base, publisher_name, wires_in
+from generator.names import normalize_surface
 from generator.models import ACTOR_KINDS
 
 

@@ -104,6 +104,29 @@ def test_an_outlet_with_or_without_the_word_for_what_it_is_is_one_outlet(kb):
     assert entity_of[("a", "actor", "Revista Zeta")] == entity_of[("b", "actor", "Zeta")]
 
 
+def test_an_outlet_s_web_address_or_a_body_s_country_said_either_way_is_one_actor(kb):
+    """"VerdadAbierta.com" and "Verdad Abierta", "Honduras' Congress" and the "Honduran Congress",
+    the "U.S. Senate" and the "US Senate"."""
+    articles = [_article("a", [_entity("VerdadAbierta.com", "media"), _entity("Honduras' Congress", "organization"),
+                               _entity("U.S. Senate", "organization")]),
+                _article("b", [_entity("Verdad Abierta", "media"), _entity("Honduran Congress", "organization"),
+                               _entity("US Senate", "organization"), _entity("Honduran Senate", "organization")])]
+    entity_of = resolve(articles, kb).entity_of
+    for first, second in (("VerdadAbierta.com", "Verdad Abierta"), ("Honduras' Congress", "Honduran Congress"),
+                          ("U.S. Senate", "US Senate")):
+        assert entity_of[("a", "actor", first)] == entity_of[("b", "actor", second)]
+    assert entity_of[("b", "actor", "Honduran Senate")] != entity_of[("b", "actor", "Honduran Congress")]
+
+
+def test_a_body_one_article_takes_for_a_person_is_the_body(kb):
+    articles = [_article("a", [_entity("Guerreros Unidos", "armed_group")]),
+                _article("b", [_entity("Guerreros Unidos", "person")]), _article("c", [_entity("Guerreros Unidos", "person")])]
+    dossier = resolve(articles, kb)
+    ids = {dossier.entity_of[(x, "actor", "Guerreros Unidos")] for x in "abc"}
+    assert len(ids) == 1
+    assert [entity.kind for entity in dossier.entities if entity.id in ids] == ["armed_group"]
+
+
 def test_a_body_s_name_in_the_singular_or_the_plural_is_one_body(kb):
     """Either inflection joins the other and the knowledge base's entry (the "Islamic Revolutionary
     Guard Corps"); an outlet's name is not inflected ("The Times" is no "Time")."""
@@ -154,6 +177,27 @@ def test_a_surname_with_one_inner_vowel_dropped_is_the_same_person(kb):
     assert ids[("c", "actor", "Omar al-Zawahri")] != ids[("a", "actor", "Ayman al-Zawahiri")]
 
 
+def test_a_given_name_s_nickname_or_vowel_variant_is_the_same_person_when_one_fits(kb):
+    """"Mike Mullen" is "Michael Mullen", "Tony Blinken" "Antony Blinken" (the nickname table has
+    "Anthony"), "Khalid Ka'eem" "Khaled Kaim"; "Mario Lopez" and "Maria Lopez" differ in the
+    last letter, "Mick Ward" has two formal names to choose from, and an article that names
+    "Khaled Haddad" and "Khalid Haddad" tells two people apart."""
+    articles = [_article("a", [_entity("Michael Mullen", "person"), _entity("Antony Blinken", "person"),
+                               _entity("Khaled Kaim", "person"), _entity("Mario Lopez", "person"),
+                               _entity("Michael Ward", "person"), _entity("Mickey Ward", "person"),
+                               _entity("Khaled Haddad", "person"), _entity("Khalid Haddad", "person")]),
+                _article("b", [_entity("Mike Mullen", "person"), _entity("Tony Blinken", "person"),
+                               _entity("Khalid Ka'eem", "person"), _entity("Maria Lopez", "person"),
+                               _entity("Mick Ward", "person")])]
+    ids = resolve(articles, kb).entity_of
+    for first, second in (("Michael Mullen", "Mike Mullen"), ("Antony Blinken", "Tony Blinken"),
+                          ("Khaled Kaim", "Khalid Ka'eem")):
+        assert ids[("a", "actor", first)] == ids[("b", "actor", second)]
+    assert ids[("a", "actor", "Mario Lopez")] != ids[("b", "actor", "Maria Lopez")]
+    assert len({ids[("a", "actor", "Michael Ward")], ids[("a", "actor", "Mickey Ward")], ids[("b", "actor", "Mick Ward")]}) == 3
+    assert ids[("a", "actor", "Khaled Haddad")] != ids[("a", "actor", "Khalid Haddad")]
+
+
 def test_generic_phrases_are_no_aliases(kb):
     """"the government" and "the Observatory" are how a text refers to an actor, not its names:
     listed as aliases, one dossier's "the government" would be several governments' alias."""
@@ -191,6 +235,20 @@ def test_an_unknown_place_joins_the_known_one_it_transliterates_in_its_country(k
     entity_of = resolve(articles, kb).entity_of
     assert entity_of[("a", "place", "geonames:1")] == entity_of[("b", "place", "pattern:syria:rashideen")]
     assert entity_of[("c", "place", "pattern:libya:rashideen")] != entity_of[("b", "place", "pattern:syria:rashideen")]
+
+
+def test_a_place_no_country_was_found_for_joins_the_one_country_s_place_so_spelt(kb):
+    def region(key, country):
+        return EntityMention(key=key, name="Bajo Aguan", kind="region", mentions=(Mention("Bajo Aguan", 0, 0, 10),),
+                             country=country)
+    articles = [_article("a", places=[region("pattern:bajo-aguan", None)]),
+                _article("b", places=[region("pattern:honduras:bajo-aguan", "Honduras")])]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("a", "place", "pattern:bajo-aguan")] == entity_of[("b", "place", "pattern:honduras:bajo-aguan")]
+    articles.append(_article("c", places=[region("pattern:guatemala:bajo-aguan", "Guatemala")]))
+    entity_of = resolve(articles, kb).entity_of  # two countries' places so spelt: it joins neither
+    assert entity_of[("a", "place", "pattern:bajo-aguan")] not in {
+        entity_of[("b", "place", "pattern:honduras:bajo-aguan")], entity_of[("c", "place", "pattern:guatemala:bajo-aguan")]}
 
 
 def test_a_settlement_is_shown_as_the_articles_write_it_under_the_gazetteer_s_id(kb):

@@ -20,7 +20,7 @@ from operator import attrgetter, itemgetter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface
+from generator.knowledge import KbEntry, KnowledgeBase
 from generator.extract.places import ARABIC_PLACE_HEADS, SETTLEMENT_KINDS, main_country
 from generator.lexicon import (
     BACKING_FROM,
@@ -38,7 +38,7 @@ from generator.lexicon import (
     WEEKDAY_WORDS,
 )
 from generator.models import EntityMention, Mention, Sentence
-from generator.names import NAME_PARTICLES
+from generator.names import NAME_PARTICLES, normalize_surface
 from generator.text import sentence_at
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").

@@ -22,8 +22,9 @@ from generator.extract.places import (
     cache_folder, find_places, follows_a_locative, is_prepared, main_country, without_countries_as_governments)
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
-from generator.knowledge import KbEntry, KnowledgeBase, normalize_surface, wires_in
+from generator.knowledge import KbEntry, KnowledgeBase, wires_in
 from generator.lexicon import LED_AFTER, names_an_earlier_time
+from generator.names import normalize_surface
 from generator.models import EntityMention, ExtractedArticle, Figure, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
