@@ -107,7 +107,7 @@ def _kb_person_index(kb: KnowledgeBase) -> dict[str, str]:
 
 def _kb_names(kb: KnowledgeBase) -> dict[tuple[str, str], KbEntry]:
     """(category, normalised name or alias) -> entry, for names found without a KB id; actors
-    also under their plural-blind form."""
+    also under their _body_key form."""
     named = {
         (entry.category, normalize_surface(surface)): entry
         for entry in reversed(kb.entries)  # the first entry wins, as in the file
@@ -115,16 +115,17 @@ def _kb_names(kb: KnowledgeBase) -> dict[tuple[str, str], KbEntry]:
     }
     for (category, surface), entry in list(named.items()):
         if category == "actor":
-            named.setdefault((category, _plural_blind(surface)), entry)
+            named.setdefault((category, _body_key(surface)), entry)
     return named
 
 
-def _plural_blind(name: str) -> str:
-    """A normalised body's name with its words' plural "s" dropped: the "Islamic Revolutionary
-    Guards Corps" and the "Islamic Revolutionary Guard Corps", the "Quds Forces" and the "Quds
-    Force" are one body however a report inflects them."""
-    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-                    for word in name.split(" "))
+def _body_key(name: str) -> str:
+    """A normalised body's name with its words' plural "s" dropped and "for" said as "of": the
+    "Islamic Revolutionary Guards Corps" and the "Islamic Revolutionary Guard Corps", the "Quds
+    Forces" and the "Quds Force", the "International Organization for Migration" and "of
+    Migration" are one body however a report words them."""
+    return " ".join("of" if word == "for" else word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+                    else word for word in name.split(" "))
 
 
 def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict,
@@ -138,7 +139,7 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
         core = _outlet_core(actor.name)
         known = named.get(("actor", core))
         return ("kb", known.id) if known else ("actor", core.replace(" ", ""))
-    name = _plural_blind(normalize_surface(actor.name))
+    name = _body_key(normalize_surface(actor.name))
     known = named.get(("actor", name))
     if known is None:
         name = _with_demonym(name, demonyms)

@@ -129,15 +129,20 @@ def test_a_body_one_article_takes_for_a_person_is_the_body(kb):
 
 def test_a_body_s_name_in_the_singular_or_the_plural_is_one_body(kb):
     """Either inflection joins the other and the knowledge base's entry (the "Islamic Revolutionary
-    Guard Corps"); an outlet's name is not inflected ("The Times" is no "Time")."""
+    Guard Corps"), and so do "for" and "of"; an outlet's name is not inflected ("The Times" is no
+    "Time")."""
     articles = [_article("a", [_entity("Islamic Revolutionary Guards Corps", "armed_group"),
                                _entity("Quds Forces", "armed_group"), _entity("The Times", "media")]),
-                _article("b", [_entity("Quds Force", "armed_group"), _entity("Time", "media")])]
+                _article("b", [_entity("Quds Force", "armed_group"), _entity("Time", "media"),
+                               _entity("International Organization of Migration", "organization")]),
+                _article("c", [_entity("International Organization for Migration", "organization")])]
     dossier = resolve(articles, kb)
     names = {entity.id: entity.name for entity in dossier.entities}
     assert names[dossier.entity_of[("a", "actor", "Islamic Revolutionary Guards Corps")]] == "Islamic Revolutionary Guard Corps"
     assert dossier.entity_of[("a", "actor", "Quds Forces")] == dossier.entity_of[("b", "actor", "Quds Force")]
     assert dossier.entity_of[("a", "actor", "The Times")] != dossier.entity_of[("b", "actor", "Time")]
+    assert (dossier.entity_of[("b", "actor", "International Organization of Migration")]
+            == dossier.entity_of[("c", "actor", "International Organization for Migration")])
 
 
 def test_a_surname_with_one_vowel_written_otherwise_is_the_same_person_unless_three_are(kb):
