@@ -66,14 +66,23 @@ def fold_spelling(word: str) -> str:
 
 
 def same_given_name(first: str, second: str) -> bool:
-    """Two spellings of one given name: an English nickname of the other ("Mike", "Michael"), or
-    one inner vowel written otherwise, added or dropped ("Khaled", "Khalid"; "Ataf", "Atiaf")."""
+    """Two spellings of one given name: see is_nickname and one_vowel_apart."""
+    return is_nickname(first, second) or one_vowel_apart(first, second)
+
+
+def is_nickname(first: str, second: str) -> bool:
+    """One given name is an English nickname of the other: "Mike" and "Michael", "Tony" and
+    "Antony"."""
     folded_first, folded_second = fold_spelling(first), fold_spelling(second)
     nicknames = _folded_nicknames()
-    if folded_second in nicknames.get(folded_first, ()) or folded_first in nicknames.get(folded_second, ()):
-        return True
-    shorter, longer = sorted((folded_first, folded_second), key=len)
-    if len(shorter) < _MIN_GIVEN_NAME_LETTERS or folded_first == folded_second:
+    return folded_second in nicknames.get(folded_first, ()) or folded_first in nicknames.get(folded_second, ())
+
+
+def one_vowel_apart(first: str, second: str) -> bool:
+    """One inner vowel of a given name written otherwise, added or dropped ("Khaled", "Khalid";
+    "Ataf", "Atiaf"): not its last letter, which tells "Mario" from "Maria"."""
+    shorter, longer = sorted((fold_spelling(first), fold_spelling(second)), key=len)
+    if len(shorter) < _MIN_GIVEN_NAME_LETTERS or shorter == longer:
         return False
     if len(longer) == len(shorter) + 1:
         return any(longer[at] in _SHORT_VOWELS and longer[:at] + longer[at + 1:] == shorter for at in range(1, len(longer) - 1))

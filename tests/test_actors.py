@@ -917,6 +917,13 @@ def test_a_nickname_after_alias_is_the_persons_own(kb):
     assert "Pedro Orejas" not in actors
 
 
+@pytest.mark.parametrize("cue", ["known as", "also known as", "better known as", "nicknamed", "dubbed"])
+def test_a_name_known_as_another_is_one_person(kb, cue):
+    actors = _actors(f"The bloc was led by Pedro Rincon Castillo, {cue} 'Pedro Orejas,' until 2010. "
+                     "Police said Pedro Orejas paid the assassin.", kb)
+    assert [name for name, actor in actors.items() if actor.kind == "person"] == ["Pedro Rincon Castillo"]
+
+
 @pytest.mark.parametrize(("body", "persons"), [
     ('He killed a confidant of Sebastian, alias "El Mellizo," who collected the money.', ["El Mellizo"]),
     ('The blocs were led by warlords " Macaco " and " Cuco Vanoy ," who trafficked drugs.', ["Cuco Vanoy", "Macaco"]),

@@ -203,6 +203,38 @@ def test_a_given_name_s_nickname_or_vowel_variant_is_the_same_person_when_one_fi
     assert ids[("a", "actor", "Khaled Haddad")] != ids[("a", "actor", "Khalid Haddad")]
 
 
+def test_people_given_one_nickname_who_share_a_name_word_are_one(kb):
+    """"El Coss" of "Eduardo Costilla" and of "Jorge Eduardo Costilla Sanchez" is one man; two men
+    nicknamed "El Loco" with no word of their names in common are two."""
+    articles = [_article("a", [_entity("Eduardo Costilla", "person", ("Eduardo Costilla", "El Coss")),
+                               _entity("Daniel Barrera", "person", ("Daniel Barrera", "El Loco"))]),
+                _article("b", [_entity("Jorge Eduardo Costilla Sanchez", "person", ("Jorge Eduardo Costilla Sanchez", "El Coss")),
+                               _entity("Jair Lopez", "person", ("Jair Lopez", "El Loco"))])]
+    ids = resolve(articles, kb).entity_of
+    assert ids[("a", "actor", "Eduardo Costilla")] == ids[("b", "actor", "Jorge Eduardo Costilla Sanchez")]
+    assert ids[("a", "actor", "Daniel Barrera")] != ids[("b", "actor", "Jair Lopez")]
+
+
+def test_a_first_given_name_and_first_surname_join_the_full_spanish_name(kb):
+    articles = [_article("a", [_entity("Miguel Angel Trevino Morales", "person")]),
+                _article("b", [_entity("Miguel Trevino", "person")])]
+    ids = resolve(articles, kb).entity_of
+    assert ids[("a", "actor", "Miguel Angel Trevino Morales")] == ids[("b", "actor", "Miguel Trevino")]
+
+
+def test_a_name_that_opens_with_a_first_name_is_no_tail_of_a_longer_one(kb):
+    """"Muhammad Ali" ends "Safaa Mohammed Ali" (his father's name) but is another man; "Sanchez
+    Ceren" is the president's two surnames, and "Ben" opens a Maghrebi surname."""
+    articles = [_article("a", [_entity("Safaa Mohammed Ali", "person"), _entity("Salvador Sanchez Ceren", "person"),
+                               _entity("Zine El Abidine Ben Ali", "person")]),
+                _article("b", [_entity("Muhammad Ali", "person"), _entity("Sanchez Ceren", "person"),
+                               _entity("Ben Ali", "person")])]
+    ids = resolve(articles, kb).entity_of
+    assert ids[("a", "actor", "Safaa Mohammed Ali")] != ids[("b", "actor", "Muhammad Ali")]
+    for full, tail in (("Salvador Sanchez Ceren", "Sanchez Ceren"), ("Zine El Abidine Ben Ali", "Ben Ali")):
+        assert ids[("a", "actor", full)] == ids[("b", "actor", tail)]
+
+
 def test_generic_phrases_are_no_aliases(kb):
     """"the government" and "the Observatory" are how a text refers to an actor, not its names:
     listed as aliases, one dossier's "the government" would be several governments' alias."""

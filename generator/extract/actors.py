@@ -445,7 +445,8 @@ _ROMANCE_PLACE_NOUNS = frozenset(
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
-_ALIAS_AFTER = re.compile(r"\s*,?\s+(?:alias|a\.k\.a\.?|aka)\s+(?:[\"“'‘]\s?)?")  # 'alias " El Loco ,"' 
+_ALIAS_AFTER = re.compile(  # 'alias " El Loco ,"', "known as 'Pedro Orejas'"
+    r"\s*,?\s+(?:alias|a\.k\.a\.?|aka|(?:also\s+|better\s+)?known\s+as|nicknamed|dubbed)\s+(?:[\"“'‘]\s?)?")
 # One person's aliases, not several persons' ("known respectively by the aliases X and Y")
 _ALIASES_BEFORE = re.compile(r"(?<!respectively by the )\baliases\s+[\"“]\s?$", re.IGNORECASE)
 # not past a quote or "the other" ('one goes by the aliases "Jair" and "El Loco," and the other by the alias "Chumbi"')

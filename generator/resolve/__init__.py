@@ -20,11 +20,9 @@ from operator import attrgetter
 from generator.knowledge import KbEntry, KnowledgeBase
 from generator.lexicon import GOVERNMENT_REFERENCES
 from generator.models import SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
-from generator.names import fold_spelling, name_words, normalize_surface, person_key, same_given_name
+from generator.names import fold_spelling, normalize_surface, person_key
+from generator.resolve.links import GroupKey, UnionFind, link_entities, outlet_core
 from generator.slugs import slugify
-
-_GroupKey = tuple[str, str]  # (how it was grouped, value)
-
 
 @dataclass
 class _Group:
@@ -43,14 +41,12 @@ class _Group:
 
 def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     ordered = tuple(sorted(articles, key=lambda a: (a.published or dt.date.max, a.id)))
-    links = _UnionFind()
+    links = UnionFind()
     named = _kb_names(kb)
     local = _local_entities(ordered, kb, named)
     for _, _, _, key in local:
         links.add(key)
-    _link_surnames(local, links)
-    _link_bodies_taken_for_people(local, links)
-    _link_place_spellings(local, links)
+    link_entities(local, links, frozenset(map(fold_spelling, map(str.lower, kb.given_names))))
     groups = _collect(local, links, kb, named)
     ids = _assign_ids(groups)
     generic = _generic_phrases(kb)
@@ -66,7 +62,7 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
 
 
 def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
-                    named: dict) -> list[tuple[str, str, EntityMention, _GroupKey]]:
+                    named: dict) -> list[tuple[str, str, EntityMention, GroupKey]]:
     """(article id, category, entity, group key) of every article-local entity, in dossier order.
 
     A key depends only on the entity's KB id, kind and name, which repeat across thousands of
@@ -74,8 +70,8 @@ def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
     """
     person_index = _kb_person_index(kb)
     demonyms = _demonyms_of_countries(kb)
-    actor_keys: dict[tuple[str | None, str, str], _GroupKey] = {}
-    place_keys: dict[tuple[str | None, str, str | None], _GroupKey] = {}
+    actor_keys: dict[tuple[str | None, str, str], GroupKey] = {}
+    place_keys: dict[tuple[str | None, str, str | None], GroupKey] = {}
     local = []
     for article in ordered:
         for actor in article.actors:
@@ -129,14 +125,14 @@ def _body_key(name: str) -> str:
 
 
 def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict,
-               demonyms: dict[str, str]) -> _GroupKey:
+               demonyms: dict[str, str]) -> GroupKey:
     if actor.kb_id is not None and kb.entry(actor.kb_id) is not None:
         return ("kb", actor.kb_id)
     if actor.kind == "person":
         key = person_key(actor.name)
         return ("kb", person_index[key]) if key in person_index else ("person", key)
     if actor.kind == "media":
-        core = _outlet_core(actor.name)
+        core = outlet_core(actor.name)
         known = named.get(("actor", core))
         return ("kb", known.id) if known else ("actor", core.replace(" ", ""))
     name = _body_key(normalize_surface(actor.name))
@@ -167,186 +163,14 @@ def _with_demonym(name: str, demonyms: dict[str, str]) -> str:
     return name
 
 
-_OUTLET_PREFIX = re.compile(r"^(?:revista|diario|periodico|periódico|semanario|jornal)\s+(?=\S)")
-_OUTLET_SUFFIX = re.compile(r"(?<=\S)\s+(?:tv|television|newspaper|magazine|daily)$")
-
-
-def _outlet_core(name: str) -> str:
-    """An outlet's name without the word for what it is or its web domain's ending:
-    "Revista Proceso" and "Proceso", "Nile News TV" and "Nile News"; its key (spaces left out
-    too) makes "VerdadAbierta.com" and "Verdad Abierta" one outlet."""
-    core = _OUTLET_SUFFIX.sub("", _OUTLET_PREFIX.sub("", normalize_surface(name)))
-    return _DOMAIN_END.sub("", core)
-
-
-_DOMAIN_END = re.compile(r"(?<=\w)\.(?:com|org|net|info|news|tv)(?:\.[a-z]{2})?$")
-
-
-def _place_key(place: EntityMention) -> _GroupKey:
+def _place_key(place: EntityMention) -> GroupKey:
     """By gazetteer id, else by country and name: the San Lorenzo of a story about Guatemala is
     not Colombia's."""
     return ("gazetteer", place.kb_id) if place.kb_id else ("place", f"{place.country or ''}:{normalize_surface(place.name)}")
 
 
-def _link_surnames(local: list, links: _UnionFind) -> None:
-    """"Lavrov" alone joins the one full-name person whose surname it is, if there is just one."""
-    names = dict.fromkeys((entity.name, key) for _, category, entity, key in local  # once per name
-                          if category == "actor" and entity.kind == "person")
-    people = [(person_key(name).split(), key) for name, key in names]
-    full_by_surname: dict[str, set[_GroupKey]] = {}
-    for words, key in people:
-        if len(words) > 1:
-            full_by_surname.setdefault(words[-1], set()).add(links.find(key))
-    for words, key in people:
-        if len(words) == 1:
-            owners = full_by_surname.get(words[0], set())
-            if len(owners) == 1:
-                links.union(next(iter(owners)), key)
-    _link_name_tails(people, links)
-    _link_shortened_names(people, links)
-    _link_vowel_variants(people, links)
-    _link_given_name_variants(local, links)
-
-
-def _link_name_tails(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
-    """"Sanchez Ceren" in one article joins "Salvador Sanchez Ceren" of another when he is the
-    one person of the dossier whose name ends so (Spanish names carry two surnames)."""
-    by_tail: dict[tuple[str, ...], set[_GroupKey]] = {}
-    for words, key in people:
-        for start in range(1, len(words) - 1):  # tails of two words or more, shorter than the name
-            by_tail.setdefault(tuple(words[start:]), set()).add(links.find(key))
-    for words, key in people:
-        owners = by_tail.get(tuple(words), set()) if len(words) > 1 else set()
-        if len(owners) == 1:
-            links.union(next(iter(owners)), key)
-
-
-def _link_shortened_names(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
-    """A name of two or more words joins the one longer name of the dossier it shortens: its
-    first and last words without the middle ones ("Anthony Wakefield", "Saif Gaddafi" for
-    "Anthony John Wakefield", "Saif al-Islam Gaddafi"), or all but its second surname ("Byron
-    Lima" for "Byron Lima Oliva"); not when two longer names do ("Saif al-Arab Gaddafi")."""
-    by_short: dict[tuple[str, ...], set[_GroupKey]] = {}
-    for words, key in people:
-        if len(words) > 2:
-            by_short.setdefault((words[0], words[-1]), set()).add(links.find(key))
-            by_short.setdefault(tuple(words[:-1]), set()).add(links.find(key))
-    for words, key in people:
-        owners = by_short.get(tuple(words), set()) if len(words) > 1 else set()
-        if len(owners) == 1:
-            links.union(next(iter(owners)), key)
-
-
-_VOWELS = frozenset("aiu")  # person_key has folded e into a, o into u and y into i
-_MIN_SURNAME_LETTERS = 5
-_MIN_VARIANT_LETTERS = 5  # "Ladin" and "Laden"; shorter surnames differ in one vowel too often ("Ali", "Ala")
-
-
-def _link_vowel_variants(people: list[tuple[list[str], _GroupKey]], links: _UnionFind) -> None:
-    """"Ayman al-Zawahri" joins "Ayman al-Zawahiri": the same given names and a surname that is
-    the other's with one inner vowel dropped (a transliteration's unwritten short vowel, or a
-    typo), when one person of the dossier is so named. So does a surname with one inner vowel
-    written otherwise ("Hamza bin Ladin", "Hamza bin Laden")."""
-    by_shorter: dict[tuple[str, ...], set[_GroupKey]] = {}
-    by_pattern: dict[tuple[str, ...], set[_GroupKey]] = {}
-    for words, key in people:
-        surname = words[-1] if len(words) > 1 else ""
-        if len(surname) < _MIN_VARIANT_LETTERS:
-            continue
-        for at in range(1, len(surname)):
-            if surname[at] not in _VOWELS or surname[at - 1] in _VOWELS:
-                continue
-            if len(surname) > _MIN_SURNAME_LETTERS and at < len(surname) - 1:
-                by_shorter.setdefault((*words[:-1], surname[:at] + surname[at + 1 :]), set()).add(links.find(key))
-            by_pattern.setdefault((*words[:-1], f"{surname[:at]}*{surname[at + 1:]}"), set()).add(links.find(key))
-    for words, key in people:
-        owners = by_shorter.get(tuple(words), set()) if len(words) > 1 else set()
-        if len(owners) == 1:
-            links.union(next(iter(owners)), key)
-    for owners in by_pattern.values():
-        if len(owners) == 2:  # two spellings of one name; three or more are different people
-            first, second = sorted(owners)
-            links.union(first, second)
-
-
-def _link_given_name_variants(local: list, links: _UnionFind) -> None:
-    """"Mike Mullen" joins "Michael Mullen" and "Tony Blinken" "Antony Blinken" (an English
-    nickname of the given name), "Khalid Ka'eem" "Khaled Kaim" (a given name with one inner
-    vowel written otherwise, added or dropped: not its last letter, which tells "Mario" from
-    "Maria" and "Khaled" from "Khaleda"), when the rest of the names is the same, each is the
-    other's one such variant in the dossier, and no article names both (one that writes "Khaled
-    el-Kweldi" and "Khalid el-Kweldi" means two people)."""
-    keys: dict[str, _GroupKey] = {}
-    articles: dict[str, set[str]] = {}
-    for article_id, category, entity, key in local:
-        if category == "actor" and entity.kind == "person":
-            keys.setdefault(entity.name, key)
-            articles.setdefault(entity.name, set()).add(article_id)
-    given_names_by_rest: dict[tuple[str, ...], dict[str, list[str]]] = {}
-    for name in keys:
-        words = name_words(name)
-        if len(words) > 1:
-            rest = tuple(map(fold_spelling, words[1:]))
-            given_names_by_rest.setdefault(rest, {}).setdefault(words[0], []).append(name)
-    for given_names in given_names_by_rest.values():
-        partners = {given: [other for other in given_names if other != given and same_given_name(given, other)]
-                    for given in given_names}
-        for given, found in partners.items():
-            if len(found) != 1 or partners[found[0]] != [given]:
-                continue
-            names = given_names[given] + given_names[found[0]]
-            cited = [articles[name] for name in names]
-            if sum(map(len, cited)) == len(set().union(*cited)):  # no article names two of them
-                for name in names[1:]:
-                    links.union(keys[names[0]], keys[name])
-
-
-def _link_bodies_taken_for_people(local: list, links: _UnionFind) -> None:
-    """A name one article takes for a person's and another for a body's ("Guerreros Unidos" the
-    cartel, "Verdad Abierta" the news site, "VerdadAbierta.com") is the body's: a body's kind
-    comes from the words around it (a cartel, a newspaper), a person's from the name's shape."""
-    bodies: dict[str, _GroupKey] = {}
-    people: list[tuple[str, _GroupKey]] = []
-    for _, category, entity, key in local:
-        if category == "actor":
-            joined = _outlet_core(entity.name).replace(" ", "")
-            if entity.kind == "person":
-                people.append((joined, key))
-            else:
-                bodies.setdefault(joined, key)
-    for joined, key in people:
-        if joined in bodies:
-            links.union(bodies[joined], key)
-
-
-def _link_place_spellings(local: list, links: _UnionFind) -> None:
-    """A place the gazetteer does not know joins the one it knows of the same country whose name
-    is another transliteration ("Rashideen" and "Rashidin", "al-Baida" and "Al Bayda": the
-    spelling-blind key of person names); unknown ones so spelt join each other, and one an
-    article could not put in a country joins the one country's place so spelt ("the Bajo Aguan"
-    of a story that names no country). Two known places of one spelling stay apart (namesake
-    villages)."""
-    by_spelling: dict[tuple[str | None, str], set[_GroupKey]] = {}
-    for _, category, entity, key in local:
-        if category == "place" and entity.kind != "country" and (spelling := person_key(entity.name)):
-            by_spelling.setdefault((entity.country, spelling), set()).add(key)
-    countries_of_spelling: dict[str, list[str]] = {}
-    for country, spelling in by_spelling:
-        if country is not None:
-            countries_of_spelling.setdefault(spelling, []).append(country)
-    for (country, spelling), keys in by_spelling.items():
-        if country is None and len(countries := countries_of_spelling.get(spelling, [])) == 1:
-            keys |= by_spelling[(countries[0], spelling)]  # of no known country: the one place so spelt
-    for keys in by_spelling.values():
-        known = {links.find(key) for key in keys if key[0] == "gazetteer"}
-        if len(keys) > 1 and len(known) <= 1:
-            first, *rest = sorted(keys)
-            for key in rest:
-                links.union(first, key)
-
-
-def _collect(local: list, links: _UnionFind, kb: KnowledgeBase, named: dict) -> dict[_GroupKey, _Group]:
-    groups: dict[_GroupKey, _Group] = {}
+def _collect(local: list, links: UnionFind, kb: KnowledgeBase, named: dict) -> dict[GroupKey, _Group]:
+    groups: dict[GroupKey, _Group] = {}
     root_of = links.roots()
     place_notes: dict[str, KbEntry | None] = {}  # place name -> analyst note; names repeat across articles
     surface = attrgetter("surface")
@@ -410,11 +234,11 @@ def _kind(group: _Group) -> str:
     return min(kinds, key=lambda kind: (-kinds[kind], kind))  # a body taken for a person: see _link_bodies_taken_for_people
 
 
-def _assign_ids(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
+def _assign_ids(groups: dict[GroupKey, _Group]) -> dict[GroupKey, str]:
     """Slug of the canonical name; on a clash every clashing entity gets its kind appended."""
     slugs = {root: slugify(_canonical_name(group)) for root, group in groups.items()}
     clashes = Counter(slugs.values())
-    ids: dict[_GroupKey, str] = {}
+    ids: dict[GroupKey, str] = {}
     taken: set[str] = set()
     for root in sorted(groups, key=lambda r: (slugs[r], groups[r].category, _kind(groups[r]), r)):
         group = groups[root]
@@ -437,7 +261,7 @@ def _generic_phrases(kb: KnowledgeBase) -> frozenset[str]:
                       *(normalize_surface(phrase) for phrase in GOVERNMENT_REFERENCES)))
 
 
-def _shown_names(groups: dict[_GroupKey, _Group]) -> dict[_GroupKey, str]:
+def _shown_names(groups: dict[GroupKey, _Group]) -> dict[GroupKey, str]:
     """Each entity's display name, but the canonical one where the articles' spelling would give
     a page the title of another entity of its category: two Mexican towns, "Cadereyta" and
     "Cadereyta Jimenez", are not both shown as "Cadereyta"."""
@@ -468,32 +292,3 @@ def _entity(entity_id: str, group: _Group, name: str, generic: frozenset[str]) -
         lon=geography.lon if geography else None,
         gazetteer_name=canonical if canonical != name else None,
     )
-
-
-class _UnionFind:
-    """Groups of keys that denote one entity; the smallest key of a group is its root."""
-
-    def __init__(self) -> None:
-        self.parent: dict[_GroupKey, _GroupKey] = {}
-
-    def add(self, key: _GroupKey) -> None:
-        self.parent.setdefault(key, key)
-
-    def find(self, key: _GroupKey) -> _GroupKey:
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def roots(self) -> dict[_GroupKey, _GroupKey]:
-        """Every key's root, for lookups after the last union."""
-        return {key: self.find(key) for key in self.parent}
-
-    def union(self, left: _GroupKey, right: _GroupKey) -> None:
-        a, b = self.find(left), self.find(right)
-        if a != b:
-            # "kb" roots win so that a group stays a knowledge-base entity; then the smaller key.
-            keep, drop = sorted((a, b), key=lambda k: (k[0] != "kb", k))
-            self.parent[drop] = keep
