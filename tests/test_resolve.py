@@ -274,6 +274,16 @@ def test_an_unknown_place_joins_the_known_one_it_transliterates_in_its_country(k
     assert entity_of[("c", "place", "pattern:libya:rashideen")] != entity_of[("b", "place", "pattern:syria:rashideen")]
 
 
+def test_an_unknown_place_joins_the_known_one_under_a_spelling_the_articles_use(kb):
+    """The gazetteer's "Baqubah" written "Baquba" by one article is "Baqouba" of another."""
+    known = EntityMention(key="geonames:9", name="Baqubah", kind="city", mentions=(Mention("Baquba", 0, 0, 6),),
+                          kb_id="geonames:9", country="Iraq")
+    unknown = EntityMention(key="pattern:iraq:baqouba", name="Baqouba", kind="city", mentions=(Mention("Baqouba", 0, 0, 7),),
+                            country="Iraq")
+    entity_of = resolve([_article("a", places=[known]), _article("b", places=[unknown])], kb).entity_of
+    assert entity_of[("a", "place", "geonames:9")] == entity_of[("b", "place", "pattern:iraq:baqouba")]
+
+
 def test_a_place_no_country_was_found_for_joins_the_one_country_s_place_so_spelt(kb):
     def region(key, country):
         return EntityMention(key=key, name="Bajo Aguan", kind="region", mentions=(Mention("Bajo Aguan", 0, 0, 10),),

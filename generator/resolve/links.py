@@ -183,14 +183,18 @@ def _link_bodies_taken_for_people(local: list, links: UnionFind) -> None:
 
 def _link_place_spellings(local: list, links: UnionFind) -> None:
     """A place the gazetteer does not know joins the one it knows of the same country whose name
-    is another transliteration ("Rashideen" and "Rashidin", "al-Baida" and "Al Bayda": the
-    spelling-blind key of person names); unknown ones so spelt join each other, and one an
+    is another transliteration of its name or of a spelling the articles use for it ("Rashideen"
+    and "Rashidin", "al-Baida" and "Al Bayda", "Baqouba" and "Baquba": see _place_spelling);
+    unknown ones so spelt join each other, and one an
     article could not put in a country joins the one country's place so spelt ("the Bajo Aguan"
     of a story that names no country). Two known places of one spelling stay apart (namesake
     villages)."""
     by_spelling: dict[tuple[str | None, str], set[GroupKey]] = {}
     for _, category, entity, key in local:
-        if category == "place" and entity.kind != "country" and (spelling := person_key(entity.name)):
+        if category != "place" or entity.kind == "country":
+            continue
+        written = {entity.name, *(mention.surface for mention in entity.mentions)} if key[0] == "gazetteer" else {entity.name}
+        for spelling in filter(None, map(_place_spelling, written)):
             by_spelling.setdefault((entity.country, spelling), set()).add(key)
     countries_of_spelling: dict[str, list[str]] = {}
     for country, spelling in by_spelling:
@@ -205,6 +209,15 @@ def _link_place_spellings(local: list, links: UnionFind) -> None:
             first, *rest = sorted(keys)
             for key in rest:
                 links.union(first, key)
+
+
+def _place_spelling(name: str) -> str:
+    """person_key without a word's last "h" after a vowel: "Baqubah" and "Baquba", "Misratah" and
+    "Misrata" are one transliteration."""
+    return _FINAL_H.sub("", person_key(name))
+
+
+_FINAL_H = re.compile(r"(?<=[aiu])h\b")
 
 
 _OUTLET_PREFIX = re.compile(r"^(?:revista|diario|periodico|periódico|semanario|jornal)\s+(?=\S)")
