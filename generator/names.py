@@ -8,8 +8,6 @@ import functools
 import re
 import unicodedata
 
-from nicknames import NickNamer
-
 # Particles of Arabic, Dutch, German, French, Italian and Spanish names: part of a name, never
 # a name alone.
 NAME_PARTICLES = frozenset(
@@ -99,6 +97,8 @@ def _folded_nicknames() -> dict[str, frozenset[str]]:
     """Folded given name -> the folded formal names it is a nickname of (the nicknames package's
     hand-curated table of English names: "mike" -> "michael", "tony" -> "anthony"), so that
     spellings the table lacks ("Antony", "Frederik") still meet theirs."""
+    from nicknames import NickNamer  # imported when first needed: the package reads its version metadata (25 ms)
+
     table: dict[str, set[str]] = {}
     for formal, nicknames in NickNamer().nickname_lookup.items():
         for nickname in nicknames:

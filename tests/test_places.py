@@ -592,6 +592,14 @@ def test_a_city_s_name_is_its_division_s_when_listed_with_or_after_divisions_or_
     assert kinds("Rebels hold Tripoli, Benghazi and Misrata in Libya.")["Benghazi"] == "city"
 
 
+def test_a_place_an_apposition_puts_in_a_division_is_that_country_s():
+    """Peru's Callao is no "El Callao, a municipality in Bolivar" of a Venezuelan story; the town
+    the gazetteers lack is Venezuela's."""
+    found = {p.name: p for p in places_in(
+        "Violence rose in Venezuela. El Callao, a municipality in Bolivar with gold mines, had 113 murders.", packs=())}
+    assert (found["El Callao"].kind, found["El Callao"].country) == ("town", "Venezuela")
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

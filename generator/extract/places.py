@@ -1777,7 +1777,8 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
-    hits = _with_towns_named_with_their_country(body, tokens, hits, gazetteer)
+    hits = _with_towns_placed_by_apposition(body, _with_towns_named_with_their_country(body, tokens, hits, gazetteer),
+                                            gazetteer)
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(body, tokens, hits, gazetteer),
                                              context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
@@ -2198,6 +2199,35 @@ def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[
 
 
 _OWNERS_OF_TOWNS = frozenset({"country", "region", "governorate"})
+# Between a place and the division or country an apposition puts it in: "El Callao, a municipality
+# in Bolivar", "Tal Abyad, a Kurdish-held border town in Raqqa province".
+_SETTLED_IN = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|municipality|district|suburb|"
+                         r"neighbou?rhood|port|settlement)\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?")
+
+
+def _with_towns_placed_by_apposition(body: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """A place that an apposition puts in a division or country ("El Callao, a municipality in
+    Bolivar") is that country's place of the name, the gazetteer's, a small town's or else a
+    town of that country the gazetteers do not know, never a namesake elsewhere (Peru's
+    Callao)."""
+    ordered = sorted(hits, key=lambda hit: hit.start)
+    moved: dict[int, _Hit] = {}
+    for town, owner in zip(ordered, ordered[1:]):
+        if (not _SETTLED_IN.fullmatch(body, town.end, owner.start) or owner.place.kind not in _OWNERS_OF_TOWNS
+                or town.place.kind == "country" or town.place.country == owner.place.country):
+            continue
+        country = owner.place.name if owner.place.kind == "country" else owner.place.country
+        key = _fold(body[town.start : town.end])
+        name = body[town.start : town.end]
+        place = next((alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.country == country),
+                     None) or _small_towns(_country_code(country)).get(key)
+        if place is None:  # a town the gazetteers do not know, of the country the article says
+            place = Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, "town", country,
+                          owner.place.region if owner.place.kind != "country" else None)
+        moved[id(town)] = replace(town, place=place)
+    if not moved:
+        return hits
+    return [moved.get(id(hit), hit) for hit in hits]
 
 
 def _opens_a_name(tokens: _Tokens, index: int) -> bool:
