@@ -917,6 +917,12 @@ def test_a_nickname_after_alias_is_the_persons_own(kb):
     assert "Pedro Orejas" not in actors
 
 
+def test_a_title_s_field_before_a_first_name_is_no_part_of_the_name(kb):
+    actors = _actors("Minister of the Interior, Justice and Peace Gustavo Gonzalez Lopez said the gangs were "
+                     "dismantled in Venezuela.", kb)
+    assert [name for name, actor in actors.items() if actor.kind == "person"] == ["Gustavo Gonzalez Lopez"]
+
+
 @pytest.mark.parametrize("cue", ["known as", "also known as", "better known as", "nicknamed", "dubbed"])
 def test_a_name_known_as_another_is_one_person(kb, cue):
     actors = _actors(f"The bloc was led by Pedro Rincon Castillo, {cue} 'Pedro Orejas,' until 2010. "

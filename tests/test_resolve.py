@@ -105,15 +105,16 @@ def test_an_outlet_with_or_without_the_word_for_what_it_is_is_one_outlet(kb):
 
 
 def test_an_outlet_s_web_address_or_a_body_s_country_said_either_way_is_one_actor(kb):
-    """"VerdadAbierta.com" and "Verdad Abierta", "Honduras' Congress" and the "Honduran Congress",
-    the "U.S. Senate" and the "US Senate"."""
+    """"VerdadAbierta.com" and "Verdad Abierta", "La Prensa Libre" and "Prensa Libre", "Honduras'
+    Congress" and the "Honduran Congress", the "U.S. Senate" and the "US Senate"."""
     articles = [_article("a", [_entity("VerdadAbierta.com", "media"), _entity("Honduras' Congress", "organization"),
-                               _entity("U.S. Senate", "organization")]),
+                               _entity("U.S. Senate", "organization"), _entity("La Prensa Libre", "media")]),
                 _article("b", [_entity("Verdad Abierta", "media"), _entity("Honduran Congress", "organization"),
-                               _entity("US Senate", "organization"), _entity("Honduran Senate", "organization")])]
+                               _entity("US Senate", "organization"), _entity("Honduran Senate", "organization"),
+                               _entity("Prensa Libre", "media")])]
     entity_of = resolve(articles, kb).entity_of
     for first, second in (("VerdadAbierta.com", "Verdad Abierta"), ("Honduras' Congress", "Honduran Congress"),
-                          ("U.S. Senate", "US Senate")):
+                          ("U.S. Senate", "US Senate"), ("La Prensa Libre", "Prensa Libre")):
         assert entity_of[("a", "actor", first)] == entity_of[("b", "actor", second)]
     assert entity_of[("b", "actor", "Honduran Senate")] != entity_of[("b", "actor", "Honduran Congress")]
 

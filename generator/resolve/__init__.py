@@ -134,7 +134,7 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
     if actor.kind == "media":
         core = outlet_core(actor.name)
         known = named.get(("actor", core))
-        return ("kb", known.id) if known else ("actor", core.replace(" ", ""))
+        return ("kb", known.id) if known else ("actor", _LEADING_ARTICLE.sub("", core).replace(" ", ""))
     name = _body_key(normalize_surface(actor.name))
     known = named.get(("actor", name))
     if known is None:
@@ -150,6 +150,8 @@ def _demonyms_of_countries(kb: KnowledgeBase) -> dict[str, str]:
 
 
 _POSSESSIVE_END = re.compile(r"'s?$")
+# An outlet's key leaves out its article, which reports drop or keep: "La Prensa Libre", "Prensa Libre".
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|le|il|los|las|les|o)\s+(?=\S)")
 
 
 def _with_demonym(name: str, demonyms: dict[str, str]) -> str:

@@ -226,8 +226,9 @@ _OUTLET_SUFFIX = re.compile(r"(?<=\S)\s+(?:tv|television|newspaper|magazine|dail
 
 def outlet_core(name: str) -> str:
     """An outlet's name without the word for what it is or its web domain's ending:
-    "Revista Proceso" and "Proceso", "Nile News TV" and "Nile News"; its key (spaces left out
-    too) makes "VerdadAbierta.com" and "Verdad Abierta" one outlet."""
+    "Revista Proceso" and "Proceso", "Nile News TV" and "Nile News"; its key (its article and
+    spaces left out too) makes "VerdadAbierta.com" and "Verdad Abierta", "La Prensa Libre" and
+    "Prensa Libre" one outlet."""
     core = _OUTLET_SUFFIX.sub("", _OUTLET_PREFIX.sub("", normalize_surface(name)))
     return _DOMAIN_END.sub("", core)
 
