@@ -716,6 +716,20 @@ def test_a_nickname_with_a_one_letter_word_is_no_alternate_name():
     assert "Detroit" not in world_places("Gangs from the D and from Peru fought in Lima, police in Peru said.")
 
 
+def test_the_country_named_most_by_its_name_alone_is_a_government_where_the_places_are_another_s():
+    """A US strike in Baghdad: "the United States" is named most, but as the actor; the ground is
+    Iraq's. A story whose places are its most named country's keeps that country however named."""
+    from generator.extract.places import without_countries_as_governments
+
+    body = ("The United States killed a general in an airstrike at Baghdad airport. The United States called it "
+            "defensive, the United States said more could follow, and the United States warned Iran. "
+            "Crowds in Baghdad and Karbala mourned.")
+    names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+    assert "Baghdad" in names and "United States" not in names
+    body = "Syria said rebels fired on Aleppo. Syria blamed Turkey. Syria's army held Homs."
+    assert "Syria" in {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+
+
 def test_a_country_among_other_powers_is_a_government_even_after_from():
     from generator.extract.places import without_countries_as_governments
 

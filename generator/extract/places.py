@@ -1824,6 +1824,10 @@ def without_countries_as_governments(places: tuple[EntityMention, ...], body: st
     if not countries:
         return places
     main = main_country(places)
+    within = main_country(tuple(place for place in places if place.kind != "country"))
+    if within is not None and within != main:
+        main = None  # named most, but by its name alone, while the places named are another country's:
+        # "the United States" of a US strike in Baghdad is the actor, Iraq the ground
     # where each mention of a place other than a country ends -> (its start, its country)
     place_ends = {mention.end: (mention.start, place.country) for place in places if place.kind != "country"
                   for mention in place.mentions}
