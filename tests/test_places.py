@@ -600,6 +600,22 @@ def test_a_place_an_apposition_puts_in_a_division_is_that_country_s():
     assert (found["El Callao"].kind, found["El Callao"].country) == ("town", "Venezuela")
 
 
+def test_places_listed_before_a_plural_feature_word_name_the_features():
+    found = {p.name: p.kind for p in places_in(
+        "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "
+        "basins of Libya.", packs=())}
+    assert {name: found.get(name) for name in ("Caqueta River", "Putumayo River", "Ubari Basin", "Murzuq Basin")} == {
+        "Caqueta River": "area", "Putumayo River": "area", "Ubari Basin": "area", "Murzuq Basin": "area"}
+    assert "Caqueta" not in found and found["Putumayo"] == "region"
+
+
+def test_a_part_word_before_a_place_names_an_area_of_it():
+    found = {p.name: (p.kind, p.country) for p in places_in(
+        "Bajo Cauca is a key transit area in Colombia. Lower Manhattan was closed.", packs=())}
+    assert found["Bajo Cauca"] == ("area", "Colombia") and found["Lower Manhattan"] == ("area", "United States")
+    assert "Cauca" not in found and "Manhattan" not in found
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

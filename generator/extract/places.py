@@ -1988,7 +1988,22 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
     Colombia, not Puerto Rico's capital), is left to the wording (_pattern_places), as is a
     longer name ("Madison Square Garden": a hall)."""
     features = []
+    listed = _listed_before_a_feature(body, tokens, hits)
     for hit in hits:
+        if id(hit) in listed:  # "the Caqueta and Putumayo rivers": two rivers, not the departments
+            name = f"{body[hit.start : hit.end]} {listed[id(hit)]}"
+            place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "area",
+                          hit.place.country, hit.place.region)
+            features.append(_Hit(place, hit.start, hit.end, hit.first_token, hit.last_token, False))
+            continue
+        part = hit.first_token - 1
+        if (part >= 0 and tokens.words[part] in _PART_WORDS and tokens.joins_next[part] and hit.place.kind != "country"
+                and tokens.sentence[part] == tokens.sentence[hit.first_token]):  # "Bajo Cauca": a part of Cauca, not all
+            name = body[tokens.starts[part] : hit.end]
+            place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "area",
+                          hit.place.country, hit.place.region)
+            features.append(_Hit(place, tokens.starts[part], hit.end, part, hit.last_token, False))
+            continue
         if hit.place.kind == "country" and context.top and _district_word_after(tokens, hit.last_token):
             # "the Panama neighborhood" of San Salvador: named after a country, in the story's own
             name = body[hit.start : tokens.ends[hit.last_token]]
@@ -2006,6 +2021,29 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
                       hit.place.country, hit.place.region)
         features.append(_Hit(place, hit.start, tokens.ends[last], hit.first_token, last, False))
     return features
+
+
+def _listed_before_a_feature(body: str, tokens: _Tokens, hits: list[_Hit]) -> dict[int, str]:
+    """id() of each hit listed before a lower-case plural feature word -> the feature's word for
+    one ("the Caqueta and Putumayo rivers", "the Ubari and Murzuq basins": River, Basin)."""
+    ordered = sorted(hits, key=lambda hit: hit.start)
+    found: dict[int, str] = {}
+    for index, hit in enumerate(ordered):
+        following = hit.last_token + 1
+        feature = _PLURAL_FEATURES.get(tokens.words[following]) if following < len(tokens.words) else None
+        if feature is None or not tokens.joins_next[hit.last_token] or tokens.sentence[following] != tokens.sentence[hit.last_token]:
+            continue
+        members = _list_around(body, ordered, index)
+        if len(members) > 1 and members[-1] == index:
+            found.update((id(ordered[member]), feature) for member in members)
+    return found
+
+
+# Capitalised words that name a part of a place after them: "Bajo Cauca", "Alto Baudo", "Upper Nile"
+# (a state of its own where the gazetteer knows it: then the whole name matched first).
+_PART_WORDS = frozenset({"Bajo", "Alto", "Medio", "Upper", "Lower", "Middle"})
+_PLURAL_FEATURES = {"rivers": "River", "basins": "Basin", "valleys": "Valley", "lakes": "Lake", "fields": "Field",
+                    "oilfields": "Oilfield", "mountains": "Mountains", "deserts": "Desert"}
 
 
 def _district_word_after(tokens: _Tokens, last: int) -> bool:
