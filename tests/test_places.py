@@ -616,6 +616,13 @@ def test_a_part_word_before_a_place_names_an_area_of_it():
     assert "Cauca" not in found and "Manhattan" not in found
 
 
+def test_a_title_s_field_or_the_start_of_a_hyphenated_name_is_no_place():
+    found = {p.name for p in places_in(
+        "Keith Vaz, the British minister for Europe, met them in Liberia. A bus hit a bridge near the small town of "
+        "Saint-Germain-sur-Ecole, east of Paris.", packs=())}
+    assert "Europe" not in found and "Saint-Germain" not in found and {"Liberia", "Paris"} <= found
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

@@ -1784,6 +1784,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
     hits = _with_former_names(body, _with_the_first_of_a_pair(tokens, hits, gazetteer))
+    hits = _without_title_fields_or_longer_names(body, hits)
     return _entities(body, tokens, _with_short_forms_of_longer_names(tokens, hits))
 
 
@@ -2241,6 +2242,18 @@ def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[
 
 
 _OWNERS_OF_TOWNS = frozenset({"country", "region", "governorate"})
+# A title's field: "the British minister for Europe", "the UN envoy for Syria", "Minister of State for Africa".
+_TITLE_FOR_BEFORE = re.compile(r"\b(?:minister|secretary|envoy|commissioner|representative|coordinator|czar|tsar)"
+                               r"(?:\s+of\s+state)?\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+# A hyphenated name goes on: "Saint-Germain-sur-Ecole" is no Saint-Germain.
+_HYPHENATED_NAME_GOES_ON = re.compile(r"-(?:sur|sous|en|de|du|des|le|la|les|lès|lez|aux|am|an|im|bei)-")
+
+
+def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_Hit]:
+    """Hits that are a title's field ("minister for Europe") or the start of a longer hyphenated
+    name are no places."""
+    return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
+            and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)]
 # Between a place and the division or country an apposition puts it in: "El Callao, a municipality
 # in Bolivar", "Tal Abyad, a Kurdish-held border town in Raqqa province".
 _SETTLED_IN = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|municipality|district|suburb|"
