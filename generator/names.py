@@ -83,7 +83,8 @@ def one_vowel_apart(first: str, second: str) -> bool:
     if len(shorter) < _MIN_GIVEN_NAME_LETTERS or shorter == longer:
         return False
     if len(longer) == len(shorter) + 1:
-        return any(longer[at] in _SHORT_VOWELS and longer[:at] + longer[at + 1:] == shorter for at in range(1, len(longer) - 1))
+        return any(longer[at] in _SHORT_VOWELS and longer[:at] + longer[at + 1:] == shorter
+                   for at in range(1, len(longer) - 1))
     differing = [at for at in range(len(shorter)) if shorter[at] != longer[at]] if len(longer) == len(shorter) else []
     return (len(differing) == 1 and 0 < differing[0] < len(shorter) - 1
             and shorter[differing[0]] in _SHORT_VOWELS and longer[differing[0]] in _SHORT_VOWELS)

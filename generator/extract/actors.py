@@ -1683,7 +1683,8 @@ class _Article:
             if field:
                 title, run, tokens = self.tokens[run[0] - 2].lower, run[field:], tokens[field:]
         while len(tokens) > 2 and tokens[0].lower in NAME_FIELD_NOUNS and tokens[1].text in self.kb.given_names:
-            run, tokens = run[1:], tokens[1:]  # "Minister of the Interior, Justice and Peace Gustavo Gonzalez": a title's field
+            # "Minister of the Interior, Justice and Peace Gustavo Gonzalez": the title's field
+            run, tokens = run[1:], tokens[1:]
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
         while tokens and (tokens[0].lower in _LEADING_NON_NAMES or _plural_title(tokens)
                           or ((tokens[0].text,) in self.matcher.demonyms

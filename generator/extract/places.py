@@ -1999,7 +1999,8 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
             continue
         part = hit.first_token - 1
         if (part >= 0 and tokens.words[part] in _PART_WORDS and tokens.joins_next[part] and hit.place.kind != "country"
-                and tokens.sentence[part] == tokens.sentence[hit.first_token]):  # "Bajo Cauca": a part of Cauca, not all
+                and tokens.sentence[part] == tokens.sentence[hit.first_token]):
+            # "Bajo Cauca": a part of Cauca, not all of it
             name = body[tokens.starts[part] : hit.end]
             place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "area",
                           hit.place.country, hit.place.region)
@@ -2032,7 +2033,8 @@ def _listed_before_a_feature(body: str, tokens: _Tokens, hits: list[_Hit]) -> di
     for index, hit in enumerate(ordered):
         following = hit.last_token + 1
         feature = _PLURAL_FEATURES.get(tokens.words[following]) if following < len(tokens.words) else None
-        if feature is None or not tokens.joins_next[hit.last_token] or tokens.sentence[following] != tokens.sentence[hit.last_token]:
+        if (feature is None or not tokens.joins_next[hit.last_token]
+                or tokens.sentence[following] != tokens.sentence[hit.last_token]):
             continue
         members = _list_around(body, ordered, index)
         if len(members) > 1 and members[-1] == index:
@@ -2142,8 +2144,9 @@ def _named_as_a_division(body: str, tokens: _Tokens, hits: list[_Hit], index: in
     if any(_qualified(tokens, hits[member], _DIVISION_QUALIFIERS) for member in listed if member < index):
         return True
     previous = hits[index - 1] if index else None
-    if (previous is not None and body[previous.end : hit.start].strip() == "," and previous.place.kind in SETTLEMENT_KINDS
-            and previous.place.country == division.country and _town_of_the_division(body, hits, index, division)):
+    if (previous is not None and body[previous.end : hit.start].strip() == ","
+            and previous.place.kind in SETTLEMENT_KINDS and previous.place.country == division.country
+            and _town_of_the_division(body, hits, index, division)):
         return True
     others = [hits[member].place.kind for member in listed if member != index]
     return len(others) >= 2 and all(kind in ("region", "governorate") for kind in others)

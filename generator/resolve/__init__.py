@@ -2,10 +2,12 @@
 
 Articles name the same entity differently ("Sergey Lavrov", "Sergei Lavrov", "Lavrov"), so
 article-local entities are grouped by, in order: the knowledge-base id; the spelling-blind key
-of a person's name; a surname alone, the last words of a name, or a variant of its given name
-(a nickname, a vowel), when exactly one person so named is in the dossier; otherwise the normalised name. Places group by gazetteer id, else by
-country and normalised name; an unknown place joins the known one of its country whose name is
-another transliteration of its own.
+of a person's name; otherwise the normalised name (a body's in one number and with its country
+as a demonym, an outlet's without its article, medium or web domain). Places group by gazetteer
+id, else by country and normalised name. The links of resolve/links.py then join groups that
+name one entity otherwise: a surname alone, a name's tail or shortened form, a nickname or a
+spelling of a given name, when exactly one person so named is in the dossier; a body one
+article took for a person; a place's other transliteration.
 """
 
 from __future__ import annotations
@@ -120,8 +122,8 @@ def _body_key(name: str) -> str:
     "Islamic Revolutionary Guards Corps" and the "Islamic Revolutionary Guard Corps", the "Quds
     Forces" and the "Quds Force", the "International Organization for Migration" and "of
     Migration" are one body however a report words them."""
-    return " ".join("of" if word == "for" else word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-                    else word for word in name.split(" "))
+    return " ".join("of" if word == "for" else word[:-1] if len(word) > 3 and word.endswith("s")
+                    and not word.endswith("ss") else word for word in name.split(" "))
 
 
 def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict,
@@ -232,8 +234,9 @@ def _display_name(group: _Group) -> str:
 def _kind(group: _Group) -> str:
     if group.entry is not None:
         return group.entry.kind
+    # a body one article took for a person is the body (links._link_bodies_taken_for_people)
     kinds = Counter({kind: count for kind, count in group.kinds.items() if kind != "person"}) or group.kinds
-    return min(kinds, key=lambda kind: (-kinds[kind], kind))  # a body taken for a person: see _link_bodies_taken_for_people
+    return min(kinds, key=lambda kind: (-kinds[kind], kind))
 
 
 def _assign_ids(groups: dict[GroupKey, _Group]) -> dict[GroupKey, str]:

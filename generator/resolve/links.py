@@ -15,13 +15,14 @@ def link_entities(local: list, links: UnionFind, given_names: frozenset[str]) ->
     """Join in `links` the keys of `local` ((article id, category, entity, key) of every
     article-local entity) that these rules find to be one entity; `given_names` are first names
     as person_key spells them."""
-    _link_surnames(local, links, given_names)
+    _link_people(local, links, given_names)
     _link_bodies_taken_for_people(local, links)
     _link_place_spellings(local, links)
 
 
-def _link_surnames(local: list, links: UnionFind, given_names: frozenset[str]) -> None:
-    """"Lavrov" alone joins the one full-name person whose surname it is, if there is just one."""
+def _link_people(local: list, links: UnionFind, given_names: frozenset[str]) -> None:
+    """"Lavrov" alone joins the one full-name person whose surname it is, if there is just one;
+    then the rules for a name's tail, shortened form, spellings and nicknames."""
     names = dict.fromkeys((entity.name, key) for _, category, entity, key in local  # once per name
                           if category == "actor" and entity.kind == "person")
     people = [(person_key(name).split(), key) for name, key in names]
@@ -193,7 +194,9 @@ def _link_place_spellings(local: list, links: UnionFind) -> None:
     for _, category, entity, key in local:
         if category != "place" or entity.kind == "country":
             continue
-        written = {entity.name, *(mention.surface for mention in entity.mentions)} if key[0] == "gazetteer" else {entity.name}
+        written = {entity.name}
+        if key[0] == "gazetteer":
+            written.update(mention.surface for mention in entity.mentions)
         for spelling in filter(None, map(_place_spelling, written)):
             by_spelling.setdefault((entity.country, spelling), set()).add(key)
     countries_of_spelling: dict[str, list[str]] = {}
