@@ -623,6 +623,24 @@ def test_a_title_s_field_or_the_start_of_a_hyphenated_name_is_no_place():
     assert "Europe" not in found and "Saint-Germain" not in found and {"Liberia", "Paris"} <= found
 
 
+def test_a_nationality_word_before_a_name_makes_it_that_nation_s_place_in_every_mention():
+    found = {p.name: p for p in places_in(
+        "India and Pakistan fought in Kashmir. Villagers in Pakistani Punjab near Lahore accuse New Delhi. "
+        "Punjab is tense. The American Enterprise Institute said so.", packs=())}
+    assert found["Punjab"].country == "Pakistan" and len(found["Punjab"].mentions) == 2
+    assert "Enterprise" not in found and "American Enterprise" not in found
+
+
+def test_countries_a_border_lies_between_are_places():
+    from generator.extract.places import without_countries_as_governments
+
+    body = "The Wagah border crossing between Pakistan and India was the scene of jubilation. People in Lahore wait."
+    names = {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+    assert {"Pakistan", "India"} <= names
+    body = "Relations between Pakistan and India soured, people in Lahore said."
+    assert "India" not in {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

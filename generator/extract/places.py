@@ -141,7 +141,8 @@ _ADDRESSED_TO = re.compile(
     # "reaching out to Iran and Russia to form an alliance", "in reference to Saudi Arabia"
     r"reach(?:es|ed|ing)?\s+out|reference|overtures?|outreach)\s+(?:\w+ly\s+)?"
     r"to\s+(?:the\s+)?$", re.IGNORECASE)
-_RELATION_BEFORE = re.compile(r"\b(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)
+_RELATION_BEFORE = re.compile(r"\b(?<!border )(?<!borders )(?<!frontier )(?<!crossing )(?<!boundary )"
+                              r"(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)  # "the border crossing between" locates
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
 _AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|,?\s*\(|-LRB-)\s*")  # "Addis Ababa, (Ethiopia)" too
 # "Libya's ambassador to the United States": a government's envoy, accredited to a government.
@@ -1779,6 +1780,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_placed_by_apposition(body, _with_towns_named_with_their_country(body, tokens, hits, gazetteer),
                                             gazetteer)
+    hits = _with_places_of_the_nation_named(tokens, hits, gazetteer)
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(body, tokens, hits, gazetteer),
                                              context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
@@ -2257,6 +2259,35 @@ def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_
     name are no places."""
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
             and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)]
+def _with_places_of_the_nation_named(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """A name that a nationality word qualifies is that nation's place of the name, where the
+    gazetteer has one, and so is every other mention of the name in the article: "Pakistani
+    Punjab" is Pakistan's province, and "the Punjab" of the same story with it, not India's state
+    ("the American Enterprise Institute" names no town)."""
+    chosen: dict[str, Place] = {}
+    qualified: list[tuple[Place, int, int]] = []  # each name a nationality word qualifies, and its tokens
+    for index in range(len(tokens.norms) - 1):
+        nation = gazetteer.nationalities.get(tokens.norms[index])
+        if nation is None or not tokens.joins_next[index] or not tokens.capitalised[index + 1]:
+            continue
+        for last in range(min(index + _MAX_NAME_WORDS, len(tokens.norms) - 1), index, -1):
+            key = " ".join(tokens.norms[index + 1 : last + 1])
+            place = next((alias.place for alias in gazetteer.aliases.get(key, ())
+                          if alias.place.country == nation and alias.place.kind != "country"), None)
+            if place is not None and all(tokens.joins_next[index + 1 : last]) and not _name_goes_on(tokens, last):
+                place = chosen.setdefault(key, place)
+                qualified.append((place, index + 1, last))
+                break
+    if not chosen:
+        return hits
+    keys = {id(hit): " ".join(tokens.norms[hit.first_token : hit.last_token + 1]) for hit in hits}
+    kept = [replace(hit, place=chosen[keys[id(hit)]]) if keys[id(hit)] in chosen else hit for hit in hits]
+    starts = {hit.first_token for hit in hits}
+    added = [_Hit(place, tokens.starts[first], tokens.ends[last], first, last, True)
+             for place, first, last in qualified if first not in starts]
+    return sorted([*kept, *added], key=lambda hit: hit.start) if added else kept
+
+
 # Between a place and the division or country an apposition puts it in: "El Callao, a municipality
 # in Bolivar", "Tal Abyad, a Kurdish-held border town in Raqqa province".
 _SETTLED_IN = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|municipality|district|suburb|"
