@@ -905,6 +905,15 @@ def test_a_ministry_named_without_its_country_is_the_story_country_s(kb):
     assert actors == {("Defense Ministry (Egypt)", "government"), ("Health Ministry (Egypt)", "government")}
 
 
+def test_a_country_named_only_to_qualify_a_word_is_not_the_story_country_of_a_ministry(kb):
+    """"US officials", "the US Embassy", "the US government" say whose, not where: the Interior
+    Ministry of a story set in Guatemala is Guatemala's."""
+    actors, _places = _actors_and_places(
+        "Prisons in Guatemala are in crisis. The US Embassy backs the probe, US officials said, and the US government "
+        "agrees. In Guatemala, the Interior Ministry said it would act.", kb)
+    assert ("Interior Ministry (Guatemala)", "government") in actors
+
+
 def test_gaddafis_sons_by_their_first_names(kb):
     actors = _actors("Gadhafi's son Khamis commands the brigade, and Saadi said he would fight on.", kb)
     assert {"Muammar Gaddafi", "Khamis Gaddafi", "Saadi Gaddafi"} <= {actor.name for actor in actors.values()}

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase
-from generator.extract.places import ARABIC_PLACE_HEADS, SETTLEMENT_KINDS, main_country
+from generator.extract.places import ARABIC_PLACE_HEADS, SETTLEMENT_KINDS, _qualifies_a_word, main_country
 from generator.lexicon import (
     BACKING_FROM,
     FACILITY_WORDS,
@@ -977,7 +977,8 @@ class _Article:
         self.places = places
         self.surnames_of_places = self._surnames_of_places()
         self.main_country = main_country(tuple(
-            place for place in places if not all(m.surface in self.surnames_of_places for m in place.mentions)))
+            replace(place, mentions=tuple(m for m in place.mentions if not _qualifies_a_word(body, m.start)))
+            for place in places if not all(m.surface in self.surnames_of_places for m in place.mentions)))
 
     def _surnames_of_places(self) -> frozenset[str]:
         """Places' names the article also writes after a given name: in "Byron Lima Oliva ... Lima
