@@ -914,6 +914,12 @@ def test_a_country_named_only_to_qualify_a_word_is_not_the_story_country_of_a_mi
     assert ("Interior Ministry (Guatemala)", "government") in actors
 
 
+def test_a_name_ending_as_newspapers_names_do_is_an_outlet_unless_a_first_name_opens_it(kb):
+    actors = _actors("Rebels won a battle near Brega in Libya on Monday, officials said. Laura Insider spoke to the "
+                     "fighters after the battle. Business Insider reported the news.", kb)
+    assert (actors["Business Insider"].kind, actors["Laura Insider"].kind) == ("media", "person")
+
+
 def test_gaddafis_sons_by_their_first_names(kb):
     actors = _actors("Gadhafi's son Khamis commands the brigade, and Saadi said he would fight on.", kb)
     assert {"Muammar Gaddafi", "Khamis Gaddafi", "Saadi Gaddafi"} <= {actor.name for actor in actors.values()}

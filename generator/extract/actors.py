@@ -533,6 +533,10 @@ _BLOCS_OF_STATES = frozenset("eastern western soviet communist socialist arab af
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
+# Last words of newspapers' and news sites' names: "Business Insider", "Kyiv Post", "Manila Times";
+# a first name before them makes a person ("Emily Post").
+_MEDIA_NAME_ENDS = frozenset("""insider times post journal herald tribune gazette chronicle observer telegraph
+    examiner inquirer dispatch courier""".split())
 _MEDIA_PREFIXES = frozenset(
     "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal radio "
     "journal folha gazeta gaceta corriere giornale quotidien".split()
@@ -1648,7 +1652,9 @@ class _Article:
         if (any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
-        if len(tokens) > lead + 1 and tokens[lead].lower in _MEDIA_PREFIXES:  # "El Diario de Hoy", "Revista Zeta"
+        if len(tokens) > lead + 1 and (tokens[lead].lower in _MEDIA_PREFIXES  # "El Diario de Hoy", "Revista Zeta"
+                                       or (tokens[-1].lower in _MEDIA_NAME_ENDS  # "Business Insider", "Kyiv Post"
+                                           and tokens[lead].text not in self.kb.given_names)):
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
