@@ -641,6 +641,13 @@ def test_countries_a_border_lies_between_are_places():
     assert "India" not in {place.name for place in without_countries_as_governments(places_in(body, packs=()), body)}
 
 
+def test_a_side_taken_is_no_place_and_a_facility_locates_a_small_town():
+    found = {p.name for p in places_in(
+        "Journalists were grabbed by pro-Tripoli forces near Misrata in Libya on Monday, Libya's rebels said. "
+        "The Brega refinery was hit.", packs=())}
+    assert "Tripoli" not in found and {"Misratah", "Al Burayqah"} <= found
+
+
 def test_cities_of_the_country_an_article_is_about_need_no_cue():
     assert {"Tripoli", "Misratah", "Benghazi"} <= world_places("Libyan rebels held Benghazi, Misrata and Tripoli.").keys()
     assert "Misratah" not in world_places("Officials met Misrata on Friday.")  # no Libyan context: a cue is needed

@@ -2250,15 +2250,18 @@ _OWNERS_OF_TOWNS = frozenset({"country", "region", "governorate"})
 # A title's field: "the British minister for Europe", "the UN envoy for Syria", "Minister of State for Africa".
 _TITLE_FOR_BEFORE = re.compile(r"\b(?:minister|secretary|envoy|commissioner|representative|coordinator|czar|tsar)"
                                r"(?:\s+of\s+state)?\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+_SIDE_TAKEN_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 # A hyphenated name goes on: "Saint-Germain-sur-Ecole" is no Saint-Germain.
 _HYPHENATED_NAME_GOES_ON = re.compile(r"-(?:sur|sous|en|de|du|des|le|la|les|lès|lez|aux|am|an|im|bei)-")
 
 
 def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_Hit]:
-    """Hits that are a title's field ("minister for Europe") or the start of a longer hyphenated
-    name are no places."""
+    """Hits that are a title's field ("minister for Europe"), the start of a longer hyphenated
+    name, or a side taken ("pro-Tripoli forces": the government's, wherever they are) are no
+    places."""
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
-            and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)]
+            and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)
+            and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)]
 def _with_places_of_the_nation_named(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """A name that a nationality word qualifies is that nation's place of the name, where the
     gazetteer has one, and so is every other mention of the name in the article: "Pakistani
@@ -2364,7 +2367,7 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
             continue  # "talks in Paris" in a story about the US are in France's Paris
         town = _town_at(tokens, index, towns, namesake, covered)
         # the wording is checked only for a town's name: most capitalised words are none
-        if town is None or not _cued_as_place(tokens, index, place_ends):
+        if town is None or not (_cued_as_place(tokens, index, place_ends) or _facility_after(tokens, town[1])):
             continue
         place, last = town
         found.append(_Hit(place, tokens.starts[index], tokens.ends[last], index, last, True))
@@ -2421,6 +2424,18 @@ def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
     return _listed_after(tokens, index, place_ends) or any(
         index > len(cue) and tuple(tokens.norms[index - len(cue) : index]) == cue
         and tokens.norms[index - len(cue) - 1] in _PLACE_CUE_NOUNS for cue in _EXAMPLE_CUES)
+
+
+def _facility_after(tokens: _Tokens, last: int) -> bool:
+    """A lower-case word for a facility follows the name ending at `last`: "the Brega refinery",
+    "the Wagah border"."""
+    following = last + 1
+    return (following < len(tokens.words) and tokens.joins_next[last] and tokens.words[following] in _FACILITY_WORDS
+            and tokens.sentence[following] == tokens.sentence[last])
+
+
+_FACILITY_WORDS = frozenset({"refinery", "terminal", "port", "airport", "oilfield", "airbase", "prison", "border",
+                             "crossing", "checkpoint", "dam"})
 
 
 def _listed_after(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
