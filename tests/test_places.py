@@ -1399,6 +1399,14 @@ def test_a_people_s_adjective_a_generic_word_or_a_family_s_name_is_no_place(tmp_
     assert [mention.start for place in valencia for mention in place.mentions] == [article.body.rindex("Valencia")]
 
 
+def test_a_division_listed_beside_another_stays_a_place_though_a_person_bears_its_name(tmp_path):
+    text = ("Chihuahua state registered 171 such killings, followed by Guerrero (149), Tamaulipas (119) and Durango "
+            "(115) in Mexico. Professor Eduardo Guerrero told El Universal the trend was clear. Guerrero said more.")
+    article = _extracted(tmp_path, f"Beheadings\n\n{text}\n")
+    guerrero = [place for place in article.places if place.name == "Guerrero"]
+    assert [mention.start for place in guerrero for mention in place.mentions] == [article.body.index("Guerrero")]
+
+
 def test_a_neighbourhood_named_after_a_country_lies_in_the_story_s_country():
     text = "El Salvador's gangs grew in El Salvador. His body was left in the Panama neighborhood. Panama voted."
     panama = [place for place in places_in(text, packs=()) if place.name == "Panama"]

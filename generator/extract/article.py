@@ -25,7 +25,7 @@ from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
 from generator.lexicon import LED_AFTER, names_an_earlier_time
 from generator.names import normalize_surface
-from generator.models import EntityMention, ExtractedArticle, Figure, RawArticle, Sentence, Toll
+from generator.models import EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
 
@@ -102,11 +102,25 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     """Drop place mentions written as the surname of a person named in full: "Londoño" after
     "Fernando Londoño Hoyos" is the man, though GeoNames lists it as London's Esperanto name,
     and "Santos" after "Juan Manuel Santos" is not the Brazilian port; or as a family's name
-    ("the Valencia brothers"). Countries stay places."""
+    ("the Valencia brothers"). Countries stay places, and so does a division listed beside
+    another of its country ("followed by Guerrero (149), Tamaulipas (119)" of a story that quotes
+    a professor Eduardo Guerrero)."""
     surnames = {word for actor in actors if actor.kind == "person" for mention in actor.mentions
                 for word in mention.surface.split()[1:] if word[:1].isupper()}
-    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or (
-        mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
+    divisions = [(mention.start, place.key, place.country) for place in places if place.kind in _DIVISION_KINDS
+                 for mention in place.mentions]
+
+    def listed_with_a_division(place: EntityMention, mention: Mention) -> bool:
+        return place.kind in _DIVISION_KINDS and any(
+            key != place.key and country == place.country and abs(start - mention.start) <= _LISTED_WITHIN
+            for start, key, country in divisions)
+
+    return _keeping_mentions(places, lambda place, mention: place.kind == "country" or listed_with_a_division(
+        place, mention) or (mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
+
+
+_DIVISION_KINDS = frozenset({"region", "governorate"})
+_LISTED_WITHIN = 40  # characters between two divisions' mentions of one list
 
 
 _FAMILY_AFTER = re.compile(r"\s+(?:brothers|sisters|family)\b")
