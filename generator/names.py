@@ -53,6 +53,7 @@ _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z]{2})")  # "Ka'eem",
 _LEFT_OUT = frozenset(("abdel", "abdul", "abdal", "abdol", "abdil", "abo", "abou"))
 
 
+FOLDED_VOWELS = frozenset("aiu")  # fold_spelling folds e into a, o into u and y into i
 _SPELLING_FOLDS = (("kh", "h"), ("ej", "ey"), ("ee", "i"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("q", "k"), ("g", "k"), ("ck", "k"),
                    ("ey", "i"), ("ei", "i"), ("ae", "ai"), ("y", "i"), ("e", "a"), ("o", "u"), ("dh", "d"), ("th", "t"))
 
@@ -83,11 +84,11 @@ def one_vowel_apart(first: str, second: str) -> bool:
     if len(shorter) < _MIN_GIVEN_NAME_LETTERS or shorter == longer:
         return False
     if len(longer) == len(shorter) + 1:
-        return any(longer[at] in _SHORT_VOWELS and longer[:at] + longer[at + 1:] == shorter
+        return any(longer[at] in FOLDED_VOWELS and longer[:at] + longer[at + 1:] == shorter
                    for at in range(1, len(longer) - 1))
     differing = [at for at in range(len(shorter)) if shorter[at] != longer[at]] if len(longer) == len(shorter) else []
     return (len(differing) == 1 and 0 < differing[0] < len(shorter) - 1
-            and shorter[differing[0]] in _SHORT_VOWELS and longer[differing[0]] in _SHORT_VOWELS)
+            and shorter[differing[0]] in FOLDED_VOWELS and longer[differing[0]] in FOLDED_VOWELS)
 
 
 _MIN_GIVEN_NAME_LETTERS = 4  # "Ataf" and "Atiaf"; shorter given names differ in a vowel too often ("Ali", "Ala")
@@ -106,5 +107,3 @@ def _folded_nicknames() -> dict[str, frozenset[str]]:
             table.setdefault(fold_spelling(nickname), set()).add(fold_spelling(formal))
     return {nickname: frozenset(formals) for nickname, formals in table.items()}
 
-
-_SHORT_VOWELS = frozenset("aiu")  # fold_spelling has folded e into a, o into u and y into i

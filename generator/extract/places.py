@@ -2167,15 +2167,17 @@ def _town_of_the_division(body: str, hits: list[_Hit], index: int, division: Pla
 
 # Words that say a name is a division's: "the states of Puebla and Veracruz", "the Veracruz governor".
 _DIVISION_QUALIFIERS = (*_DIVISION_WORDS, *(f"{word}s" for word in _DIVISION_WORDS), "governor", "governors")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
 
 
 def _list_around(body: str, hits: list[_Hit], index: int) -> list[int]:
     """Indexes of the hits listed with hits[index] ("A, B and C"), itself included."""
+    def linked(left: _Hit, right: _Hit) -> bool:
+        return bool(_AND_LINK.fullmatch(body, left.end, right.start) or _COMMA_LINK.fullmatch(body, left.end, right.start))
+
     first = last = index
-    while first > 0 and _LIST_GAP.fullmatch(body, hits[first - 1].end, hits[first].start):
+    while first > 0 and linked(hits[first - 1], hits[first]):
         first -= 1
-    while last + 1 < len(hits) and _LIST_GAP.fullmatch(body, hits[last].end, hits[last + 1].start):
+    while last + 1 < len(hits) and linked(hits[last], hits[last + 1]):
         last += 1
     return list(range(first, last + 1))
 

@@ -23,7 +23,7 @@ from generator.knowledge import KbEntry, KnowledgeBase
 from generator.lexicon import GOVERNMENT_REFERENCES
 from generator.models import SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
 from generator.names import fold_spelling, normalize_surface, person_key
-from generator.resolve.links import GroupKey, UnionFind, link_entities, outlet_core
+from generator.resolve.links import GroupKey, UnionFind, link_entities, outlet_core, outlet_key
 from generator.slugs import slugify
 
 @dataclass
@@ -136,7 +136,7 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
     if actor.kind == "media":
         core = outlet_core(actor.name)
         known = named.get(("actor", core))
-        return ("kb", known.id) if known else ("actor", _LEADING_ARTICLE.sub("", core).replace(" ", ""))
+        return ("kb", known.id) if known else ("actor", outlet_key(actor.name))
     name = _body_key(normalize_surface(actor.name))
     known = named.get(("actor", name))
     if known is None:
@@ -152,8 +152,6 @@ def _demonyms_of_countries(kb: KnowledgeBase) -> dict[str, str]:
 
 
 _POSSESSIVE_END = re.compile(r"'s?$")
-# An outlet's key leaves out its article, which reports drop or keep: "La Prensa Libre", "Prensa Libre".
-_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|le|il|los|las|les|o)\s+(?=\S)")
 
 
 def _with_demonym(name: str, demonyms: dict[str, str]) -> str:

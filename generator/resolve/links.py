@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from generator.names import fold_spelling, is_nickname, name_words, normalize_surface, person_key, same_given_name
+from generator.names import (
+    FOLDED_VOWELS, fold_spelling, is_nickname, name_words, normalize_surface, person_key, same_given_name)
 
 GroupKey = tuple[str, str]  # (how it was grouped, value)
 
@@ -81,7 +82,6 @@ def _link_shortened_names(people: list[tuple[list[str], GroupKey]], links: Union
             links.union(next(iter(owners)), key)
 
 
-_VOWELS = frozenset("aiu")  # person_key has folded e into a, o into u and y into i
 _MIN_SURNAME_LETTERS = 5
 _MIN_VARIANT_LETTERS = 5  # "Ladin" and "Laden"; shorter surnames differ in one vowel too often ("Ali", "Ala")
 
@@ -98,7 +98,7 @@ def _link_vowel_variants(people: list[tuple[list[str], GroupKey]], links: UnionF
         if len(surname) < _MIN_VARIANT_LETTERS:
             continue
         for at in range(1, len(surname)):
-            if surname[at] not in _VOWELS or surname[at - 1] in _VOWELS:
+            if surname[at] not in FOLDED_VOWELS or surname[at - 1] in FOLDED_VOWELS:
                 continue
             if len(surname) > _MIN_SURNAME_LETTERS and at < len(surname) - 1:
                 by_shorter.setdefault((*words[:-1], surname[:at] + surname[at + 1 :]), set()).add(links.find(key))
@@ -172,7 +172,7 @@ def _link_bodies_taken_for_people(local: list, links: UnionFind) -> None:
     people: list[tuple[str, GroupKey]] = []
     for _, category, entity, key in local:
         if category == "actor":
-            joined = outlet_core(entity.name).replace(" ", "")
+            joined = outlet_key(entity.name)
             if entity.kind == "person":
                 people.append((joined, key))
             else:
@@ -229,14 +229,19 @@ _OUTLET_SUFFIX = re.compile(r"(?<=\S)\s+(?:tv|television|newspaper|magazine|dail
 
 def outlet_core(name: str) -> str:
     """An outlet's name without the word for what it is or its web domain's ending:
-    "Revista Proceso" and "Proceso", "Nile News TV" and "Nile News"; its key (its article and
-    spaces left out too) makes "VerdadAbierta.com" and "Verdad Abierta", "La Prensa Libre" and
-    "Prensa Libre" one outlet."""
+    "Revista Proceso" and "Proceso", "Nile News TV" and "Nile News"."""
     core = _OUTLET_SUFFIX.sub("", _OUTLET_PREFIX.sub("", normalize_surface(name)))
     return _DOMAIN_END.sub("", core)
 
 
+def outlet_key(name: str) -> str:
+    """outlet_core without a leading article or spaces, which reports drop or keep: "La Prensa
+    Libre" and "Prensa Libre", "VerdadAbierta.com" and "Verdad Abierta" are one outlet."""
+    return _LEADING_ARTICLE.sub("", outlet_core(name)).replace(" ", "")
+
+
 _DOMAIN_END = re.compile(r"(?<=\w)\.(?:com|org|net|info|news|tv)(?:\.[a-z]{2})?$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|le|il|los|las|les|o)\s+(?=\S)")
 
 
 class UnionFind:
