@@ -24,6 +24,15 @@ def normalize_surface(text: str) -> str:
 _DOTTED_ACRONYM = re.compile(r"\b(?:\w\.){2,}(?!\w)")
 
 
+def without_leading_article(normalized: str) -> str:
+    """A normalised name without the article that reports drop or keep: "La Prensa Libre" and
+    "Prensa Libre", "the Reforma" and "Reforma"."""
+    return _LEADING_ARTICLE.sub("", normalized)
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|al|el|la|le|il|lo|los|las|les|o)\s+(?=\S)")
+
+
 @functools.lru_cache(maxsize=1 << 14)  # resolve asks for every person mention; names repeat
 def person_key(name: str) -> str:
     """A spelling-blind key for person names: "Sergey Lavrov" and "Sergei Lavrov" agree.

@@ -24,7 +24,7 @@ from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
 from generator.lexicon import LED_AFTER, names_an_earlier_time
-from generator.names import normalize_surface
+from generator.names import normalize_surface, without_leading_article
 from generator.models import EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
@@ -133,11 +133,8 @@ _GROUP_MEMBER_AFTER = re.compile(
     r"|organi[sz]ations?|networks?)\b")  # "the Sinaloa organization has penetrated state forces"
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|al|le|los|las|il)\s+", re.IGNORECASE)
-
-
 def _bare(name: str) -> str:
-    return _LEADING_ARTICLE.sub("", normalize_surface(name))
+    return without_leading_article(normalize_surface(name))
 
 
 def _without_namesakes_of_bodies(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):

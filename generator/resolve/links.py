@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from generator.names import (
-    FOLDED_VOWELS, fold_spelling, is_nickname, name_words, normalize_surface, person_key, same_given_name)
+    FOLDED_VOWELS, fold_spelling, is_nickname, name_words, normalize_surface, person_key, same_given_name,
+    without_leading_article)
 
 GroupKey = tuple[str, str]  # (how it was grouped, value)
 
@@ -237,11 +238,10 @@ def outlet_core(name: str) -> str:
 def outlet_key(name: str) -> str:
     """outlet_core without a leading article or spaces, which reports drop or keep: "La Prensa
     Libre" and "Prensa Libre", "VerdadAbierta.com" and "Verdad Abierta" are one outlet."""
-    return _LEADING_ARTICLE.sub("", outlet_core(name)).replace(" ", "")
+    return without_leading_article(outlet_core(name)).replace(" ", "")
 
 
 _DOMAIN_END = re.compile(r"(?<=\w)\.(?:com|org|net|info|news|tv)(?:\.[a-z]{2})?$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|le|il|los|las|les|o)\s+(?=\S)")
 
 
 class UnionFind:
