@@ -16,6 +16,7 @@ ACTOR_KINDS = ("person", "organization", "government", "armed_group", "media")
 PLACE_KINDS = ("country", "governorate", "region", "city", "district", "town", "village", "area")
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})  # not a division or a country: "Guerrero" the state
 SETTLEMENT_OR_DISTRICT_KINDS = SETTLEMENT_KINDS | {"district"}
+DIVISION_KINDS = frozenset({"governorate", "region"})  # a country's first-level divisions
 FIGURE_KINDS = ("killed", "wounded", "missing")
 
 
@@ -104,6 +105,9 @@ class EntityMention:
     lat: float | None = None
     lon: float | None = None
     curated: bool = False  # places: the name is a curated entry's ("Kyiv"), kept whatever the articles write
+    # places: the kb id of the first-level division a city's bare name may mean ("in Veracruz"),
+    # where the article never says which; resolution reads it by the rest of the dossier
+    namesake_division: str | None = None
 
     @property
     def aliases_seen(self) -> tuple[str, ...]:

@@ -579,6 +579,28 @@ def test_a_bare_name_is_the_division_the_article_names_as_such_unless_it_names_t
     assert sorted(p.kind for p in both if p.name == "Veracruz") == ["city", "region"]
 
 
+def test_a_bare_city_name_carries_its_namesake_division_for_the_dossier_to_read():
+    """Only a name the article leaves open: never one it calls a city or a division, nor a city
+    without a division of its name."""
+    def namesakes(text: str) -> dict[str, str | None]:
+        return {p.name: p.namesake_division for p in places_in(text, packs=())}
+
+    bare = namesakes("Gunmen killed 12 people in Veracruz, Mexico, on Sunday.")
+    assert bare["Veracruz"] is not None and bare["Mexico"] is None
+    assert namesakes("Gunmen killed 12 people in the port city of Veracruz, Mexico.")["Veracruz"] is None
+    assert namesakes("Gunmen killed 12 in Veracruz, Mexico. Veracruz city mourned.")["Veracruz"] is None
+    assert namesakes("Gunmen killed 12 people in Acapulco, Mexico, on Sunday.")["Acapulco de Juarez"] is None
+
+
+def test_an_apposition_that_calls_a_city_s_name_a_state_makes_it_the_state():
+    def kinds(text: str) -> dict[str, str]:
+        return {p.name: p.kind for p in places_in(text, packs=())}
+
+    assert kinds("Sao Paulo, Brazil's wealthiest state, gave its police a raise.")["Sao Paulo"] == "region"
+    assert kinds("Chihuahua, the state capital, was quiet, Mexico said.")["Chihuahua"] == "city"
+    assert kinds("Chihuahua, the capital of the state of the same name, was quiet, Mexico said.")["Chihuahua"] == "city"
+
+
 def test_a_city_s_name_is_its_division_s_when_listed_with_or_after_divisions_or_after_a_town_of_it():
     def kinds(text: str) -> dict[str, str]:
         return {p.name: p.kind for p in places_in(text, packs=())}

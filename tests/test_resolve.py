@@ -299,6 +299,27 @@ def test_a_place_no_country_was_found_for_joins_the_one_country_s_place_so_spelt
         entity_of[("b", "place", "pattern:honduras:bajo-aguan")], entity_of[("c", "place", "pattern:guatemala:bajo-aguan")]}
 
 
+def test_a_bare_city_name_is_the_namesake_division_the_dossier_names_at_least_as_often(kb):
+    state = {"kb_id": "iso:MX-VER", "country": "Mexico", "region": "Veracruz"}
+    city = {"kb_id": "geonames:3514783", "country": "Mexico", "region": "Veracruz"}
+
+    def bare(article_id):
+        return _article(article_id, places=[_entity("geonames:3514783", "city", ("Veracruz",), **city,
+                                                    namesake_division="iso:MX-VER")])
+
+    def named(article_id, kind, place):
+        return _article(article_id, places=[_entity(place["kb_id"], kind, ("Veracruz",), **place)])
+
+    articles = [bare("a"), named("b", "region", state), named("c", "region", state), named("d", "city", city)]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("a", "place", "geonames:3514783")] == entity_of[("b", "place", "iso:MX-VER")]
+    assert entity_of[("d", "place", "geonames:3514783")] != entity_of[("b", "place", "iso:MX-VER")]
+    entity_of = resolve([*articles, named("e", "city", city)], kb).entity_of  # the city named more: it stays
+    assert entity_of[("a", "place", "geonames:3514783")] == entity_of[("d", "place", "geonames:3514783")]
+    dossier = resolve([bare("a"), bare("f")], kb)  # no article names the division: the city
+    assert [(e.kind, e.id) for e in dossier.entities] == [("city", dossier.entity_of[("f", "place", "geonames:3514783")])]
+
+
 def test_a_settlement_is_shown_as_the_articles_write_it_under_the_gazetteer_s_id(kb):
     def misrata(article_id, *surfaces, curated=False):
         return _article(article_id, places=[EntityMention(

@@ -1787,7 +1787,24 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits += _rescan_unknown(tokens, hits, unknown)
     hits = _with_former_names(body, _with_the_first_of_a_pair(tokens, hits, gazetteer))
     hits = _without_title_fields_or_longer_names(body, hits)
-    return _entities(body, tokens, _with_short_forms_of_longer_names(tokens, hits))
+    hits = _with_short_forms_of_longer_names(tokens, hits)
+    return _entities(body, tokens, hits, _bare_namesakes(tokens, hits, gazetteer))
+
+
+def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> dict[str, str]:
+    """City key -> the key of its country's first-level division of the same name, for a city
+    the article names only bare ("killed in Veracruz"), never as a city ("the port city of
+    Veracruz"): the article cannot tell which it means, the rest of a dossier may (resolve)."""
+    namesakes: dict[str, str] = {}
+    named_as_cities = set()
+    for hit in hits:
+        if hit.place.kind != "city":
+            continue
+        if _qualified(tokens, hit, ("city",)):
+            named_as_cities.add(hit.place.key)
+        elif (division := _division_named_like(tokens, hit, gazetteer)) is not None:
+            namesakes.setdefault(hit.place.key, division.key)
+    return {city: division for city, division in namesakes.items() if city not in named_as_cities}
 
 
 def _with_former_names(body: str, hits: list[_Hit]) -> list[_Hit]:
@@ -2140,7 +2157,7 @@ def _named_as_a_division(body: str, tokens: _Tokens, hits: list[_Hit], index: in
     listed with two divisions or more and no city ("Veracruz, Coahuila, Nuevo Leon and
     Tamaulipas"; "Baghdad and Anbar" stays Baghdad the city)."""
     hit = hits[index]
-    if _qualified(tokens, hit, _DIVISION_QUALIFIERS):
+    if _qualified(tokens, hit, _DIVISION_QUALIFIERS) or _DIVISION_IN_APPOSITION.match(body, hit.end):
         return True
     listed = _list_around(body, hits, index)
     if any(_qualified(tokens, hits[member], _DIVISION_QUALIFIERS) for member in listed if member < index):
@@ -2167,6 +2184,12 @@ def _town_of_the_division(body: str, hits: list[_Hit], index: int, division: Pla
 
 # Words that say a name is a division's: "the states of Puebla and Veracruz", "the Veracruz governor".
 _DIVISION_QUALIFIERS = (*_DIVISION_WORDS, *(f"{word}s" for word in _DIVISION_WORDS), "governor", "governors")
+# "Sao Paulo, Brazil's wealthiest state", "Veracruz, a state on the Gulf coast": an apposition says
+# what it is, where the division word ends its phrase ("the state capital" is a city, and so is
+# "the capital of the state")
+_DIVISION_IN_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|its|[A-Z][\w-]*'s?)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:" + "|".join(_DIVISION_WORDS) + r")"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|in|on|that|which|where|with|whose|bordering|along|near|and)\b)")
 
 
 def _list_around(body: str, hits: list[_Hit], index: int) -> list[int]:
@@ -2633,7 +2656,7 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
 
 
 
-def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMention, ...]:
+def _entities(body: str, tokens: _Tokens, hits: list[_Hit], namesakes: dict[str, str]) -> tuple[EntityMention, ...]:
     by_key: dict[str, list[_Hit]] = {}
     for hit in sorted(hits, key=lambda hit: (hit.start, hit.end)):
         by_key.setdefault(hit.place.key, []).append(hit)
@@ -2649,6 +2672,7 @@ def _entities(body: str, tokens: _Tokens, hits: list[_Hit]) -> tuple[EntityMenti
                 key=key, name=place.name, kind=place.kind, mentions=mentions,
                 kb_id=key if place_hits[0].from_gazetteer else None, curated=place.curated,
                 country=place.country, region=place.region, lat=place.lat, lon=place.lon,
+                namesake_division=namesakes.get(key),
             )
         )
     return tuple(sorted(entities, key=lambda entity: (entity.mentions[0].start, entity.key)))

@@ -4,7 +4,9 @@ Articles name the same entity differently ("Sergey Lavrov", "Sergei Lavrov", "La
 article-local entities are grouped by, in order: the knowledge-base id; the spelling-blind key
 of a person's name; otherwise the normalised name (a body's in one number and with its country
 as a demonym, an outlet's without its article, medium or web domain). Places group by gazetteer
-id, else by country and normalised name. The links of resolve/links.py then join groups that
+id, else by country and normalised name; a city's bare name ("in Veracruz") by its namesake
+division's id where the dossier names the division at least as often. The links of
+resolve/links.py then join groups that
 name one entity otherwise: a surname alone, a name's tail or shortened form, a nickname or a
 spelling of a given name, when exactly one person so named is in the dossier; a body one
 article took for a person; a place's other transliteration.
@@ -16,12 +18,12 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from generator.knowledge import KbEntry, KnowledgeBase
 from generator.lexicon import GOVERNMENT_REFERENCES
-from generator.models import SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
+from generator.models import DIVISION_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
 from generator.names import fold_spelling, normalize_surface, person_key
 from generator.resolve.links import GroupKey, UnionFind, link_entities, outlet_core, outlet_key
 from generator.slugs import slugify
@@ -88,7 +90,30 @@ def _local_entities(ordered: Sequence[ExtractedArticle], kb: KnowledgeBase,
             if key is None:
                 key = place_keys[seen_place] = _place_key(place)
             local.append((article.id, "place", place, key))
-    return local
+    return _with_bare_names_read_as_divisions(local)
+
+
+def _with_bare_names_read_as_divisions(local: list) -> list:
+    """A city's bare name (EntityMention.namesake_division: "killed in Veracruz") is read as its
+    namesake division where the dossier's articles name the division at least as often as the
+    city: a Mexican dossier's "state of Veracruz" tells what a bare "Veracruz" means, a
+    Brazilian one's "Rio de Janeiro" stays the city. Counted in articles, so no order matters."""
+    divisions: dict[str, EntityMention] = {}
+    articles_naming: Counter[str] = Counter()
+    for _, category, entity, _ in local:
+        if category == "place" and entity.kb_id is not None:
+            articles_naming[entity.kb_id] += 1
+            if entity.kind in DIVISION_KINDS:
+                divisions.setdefault(entity.kb_id, entity)
+    result = []
+    for article_id, category, entity, key in local:
+        division = divisions.get(entity.namesake_division) if category == "place" and entity.namesake_division else None
+        if division is not None and articles_naming[division.kb_id] >= articles_naming[entity.kb_id]:
+            entity = replace(entity, kb_id=division.kb_id, name=division.name, kind=division.kind, region=division.region,
+                             lat=division.lat, lon=division.lon, curated=division.curated, namesake_division=None)
+            key = _place_key(entity)
+        result.append((article_id, category, entity, key))
+    return result
 
 
 def _kb_person_index(kb: KnowledgeBase) -> dict[str, str]:
