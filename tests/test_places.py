@@ -1000,6 +1000,36 @@ def test_divisions_news_name_without_their_country():
     assert "Nevada" not in world_places("Rebels hid in the Sierra Nevada mountains.")  # not a division named alone
 
 
+def test_the_divisions_of_insurgencies_are_found_without_their_country():
+    """Incident reports name the province alone ("in Balochistan"): the world base lists the
+    divisions whose names are nothing else (data, divisions_known_alone)."""
+    names = world_places("A vehicle was damaged in a blast in Pir Koh area of Dera Bugti District in Balochistan.")
+    assert names["Balochistan"].country == "Pakistan" and names["Pir Koh"].country == "Pakistan"
+    assert world_places("Boko Haram fighters attacked a village in Borno, killing 20.")["Borno"].country == "Nigeria"
+
+
+def test_a_name_followed_by_its_district_word_is_that_district_in_the_division_it_is_of():
+    """"Dera Bugti District" is the district Dera Bugti; in "the Omar Kalay village of Tank
+    District" the village is Omar Kalay and the district keeps its own kind; the division
+    after "of" is where the district lies, not a district."""
+    names = world_places("A vehicle was damaged in a blast in Pir Koh area of Dera Bugti District in Balochistan.")
+    assert (names["Dera Bugti"].kind, names["Dera Bugti"].country) == ("district", "Pakistan")
+    assert "Dera Bugti District" not in names
+    names = world_places("Two militants were killed in the Omar Kalay village of Tank District in Khyber Pakhtunkhwa.")
+    assert names["Omar Kalay"].kind == "village" and "Tank District" not in names
+    names = world_places("Maoists killed two policemen in Sukma District of Chhattisgarh on Monday.")
+    assert names["Sukma"].country == "India" and names["Chhattisgarh"].kind == "region"
+
+
+def test_a_longer_name_the_context_holds_back_is_no_shorter_place():
+    """"Dera Ismail Khan District" is no Syrian "Dera" (Daraa) while the article has not yet said
+    it is about Pakistan: the longer name waits for the context, and then is found."""
+    body = "Gunmen shot dead a cleric in Banu Ada area of Dera Ismail Khan District of Khyber Pakhtunkhwa on August 18."
+    names = {place.name: place for place in places_in(body, packs=("auto",))}
+    assert "Daraa" not in names and names["Dera Ismail Khan"].country == "Pakistan"
+    assert names["Khyber Pakhtunkhwa"].kind == "region"
+
+
 def test_examples_after_a_plural_place_noun_are_towns_of_the_main_country():
     body = ("Colombian troops fought in Cauca, Colombia. Guards in municipalities like Toribio and in areas "
             "such as Argelia arrested dissidents, Colombia's army said.")

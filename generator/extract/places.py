@@ -1113,7 +1113,11 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
            and not (tokens.possessive[first + reach - 1] and tokens.norms[first + reach] == "state")  # "Mexico's state oil company"
            and " ".join(tokens.norms[first : first + reach]) in gazetteer.prefixes):
         reach += 1
+    held_back = False  # a longer name here the context does not admit yet
     for count in range(reach, 0, -1):
+        if held_back:
+            # the text names the longer place: "Dera Ismail Khan", not Syria's "Dera" (Daraa)
+            return None
         last = first + count - 1
         candidates = _lookup(tokens, first, count, gazetteer)
         only_candidate = len(candidates) == 1
@@ -1127,10 +1131,12 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
                 continue  # "the current state of Mexico's underworld": a condition, not a division
             if alias.needs_country and not context.countries[alias.place.country]:
                 scan.contest(first)
+                held_back = True
                 continue
             if not _context_ok(alias.place, tokens, first, last, context, only_candidate):
                 if alias.place.foreign:
                     scan.contest(first)
+                held_back = True
                 continue
             one_country = only_candidate or len({candidate.place.country for candidate in candidates}) == 1
             return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, last, True, only_candidate, one_country), last
@@ -1210,8 +1216,8 @@ def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int,
         following = last + 1
         if not (_is_linking_article(tokens, following) or tokens.words[following][0].isupper()):
             break
-        if tokens.norms[following] in _POSTS_AFTER_A_PLACE:
-            break
+        if tokens.norms[following] in _POSTS_AFTER_A_PLACE or tokens.norms[following] in _KIND_AFTER_NAME:
+            break  # "the village of Tank District": Tank, a district by its own kind word
         last = following
     return _name_span(tokens, first, last, gazetteer)
 
@@ -1454,8 +1460,10 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         if (norm in _KIND_AFTER_NAME and index > 0 and (before := _name_before(tokens, index, gazetteer)) is not None
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
-            if span is not None:  # "the Nueva Colonia district of Turbo": a district, and the town it is of
-                found.append((*span, kind))
+            if span is not None and not _kind_follows(tokens, span):
+                # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
+                # Omar Kalay village of Tank District": Tank's own kind word says what it is
+                found.append((*span, "town"))
             span, kind = before, _KIND_AFTER_NAME[norm]
         if (norm in _LOWER_CASE_NAME_ENDS and index > 0 and not tokens.capitalised[index]
                 and not body[tokens.ends[index - 1] : tokens.starts[index]].strip()  # not "Galloway - square up"
@@ -1478,6 +1486,12 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
     return found
 
 
+def _kind_follows(tokens: _Tokens, span: tuple[int, int]) -> bool:
+    """The name is followed by a word for its kind: "Tank District", "Herat province"."""
+    after = span[1] + 1
+    return after < len(tokens.norms) and tokens.joins_next[span[1]] and tokens.norms[after] in _KIND_AFTER_NAME
+
+
 # Words of a division's or an area's official name that name nothing alone.
 _GENERIC_NAME_WORDS = frozenset({"metropolitan", "autonomous", "federal", "special", "capital", "administrative",
                                  "national", "area", "region", "district", "zone", "territory"})
@@ -1485,10 +1499,14 @@ _GENERIC_NAME_WORDS = frozenset({"metropolitan", "autonomous", "federal", "speci
 
 def _qualifies_a_kind_of(tokens: _Tokens, span: tuple[int, int], kind: int, gazetteer: Gazetteer) -> bool:
     """The word before "town of" is the people's adjective of a place ("the Antioquian town of
-    Buritica": Antioquia's), not the name of a town: the name follows "of". "The Tilodiran
+    Buritica": Antioquia's) or a country's name, not the name of a town: the name follows "of". "The Tilodiran
     district of Yopal" is a district, for no place is named "Tilodira"."""
     first, last = span
-    if first != last or kind + 1 >= len(tokens.norms) or tokens.norms[kind + 1] != "of":
+    if kind + 1 >= len(tokens.norms) or tokens.norms[kind + 1] != "of":
+        return False
+    if any(alias.place.kind == "country" for alias in gazetteer.aliases.get(" ".join(tokens.norms[first : last + 1]), ())):
+        return True  # "the north Ecuador district of Buenos Aires"
+    if first != last:
         return False
     word = tokens.norms[first]
     stems = (word[:-1], word[:-2] + "a", word[:-3], word[:-3] + "a") if word.endswith("n") else ()
@@ -1517,7 +1535,8 @@ def _pattern_places(
         # "communities such as ... San Francisco" in a story about Colombia)
         keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded} - homes
         hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
-                                               and hit.place.foreign and hit.place.country not in named)]
+                                               and hit.place.foreign and hit.place.country not in named
+                                               and hit.place.country != dominant[0])]
     # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
     nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, kind in worded
                if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_country(tokens, first, kind, hits))}
