@@ -78,11 +78,17 @@ def front_matter(data: dict) -> Markup:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet whose list separator is ";" (a German or French Excel) splits an unquoted cell
+# there, and quotes do not stop it: "Wire;=cmd|..." would become a cell that starts a formula.
+_FORMULA_AFTER_A_SEPARATOR = re.compile(r"(;\s*)(?=[=+\-@])")
 
 
 def csv_cell(value: object) -> object:
     """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @ (or a tab or
-    carriage return) gets a leading apostrophe, as OWASP advises; numbers and None pass."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    carriage return) gets a leading apostrophe, as OWASP advises, and so does a part after a
+    ";"; numbers and None pass."""
+    if not isinstance(value, str):
+        return value
+    if ";" in value:
+        value = _FORMULA_AFTER_A_SEPARATOR.sub(r"\1'", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value

@@ -56,6 +56,9 @@ def test_csv_cells_never_start_a_formula():
 
     assert [csv_cell(v) for v in ("=1+1", "+1", "-2", "@SUM(A1)", "\tx", "Aleppo", 12, None, -3)] == [
         "'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", "Aleppo", 12, None, -3]
+    # where ";" separates a spreadsheet's cells, no part of a cell starts one either
+    assert csv_cell("Wire;=cmd|' /C calc'!A0") == "Wire;'=cmd|' /C calc'!A0"
+    assert csv_cell("AFP; -1;Reuters") == "AFP; '-1;Reuters"
 
 
 @given(st.text())

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -68,6 +69,8 @@ USABLE = {
     ("hostile/broken_collection.jsonl", "line 5"),
     ("hostile/malformed_row.csv", "record 1"),
     ("hostile/malformed_row.csv", "record 3"),
+    ("hostile/id_clash.jsonl", "line 1"),
+    ("hostile/id_clash.jsonl", "line 2"),
 }
 DUPLICATES = ("hostile/dup_exact_copy.txt", "hostile/dup_near_copy.txt", "hostile/dup_original.txt")
 # Template syntax written in articles, which must show as typed.
@@ -334,6 +337,27 @@ def test_no_page_holds_an_injected_script_iframe_handler_or_javascript_link(buil
         problems += [(page.name, finding) for finding in scanned.findings]
         problems += [(page.name, f"<script>{script[:80]}") for script in scanned.scripts if script not in theirs]
     assert problems == []
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value or "" for name, value in attrs if name == "id"]
+
+
+def test_no_article_text_makes_an_element_id_another_element_has(built: Built) -> None:
+    """A heading's id made from an article's title or outlet ("__config", "s0") would take the
+    theme's settings script's (its JavaScript reads the first such element and breaks) or a
+    sentence anchor's: no built page holds an id twice."""
+    clashes = []
+    for page in html_pages(built.site):
+        parser = _Ids()
+        parser.feed(page.read_text(encoding="utf-8"))
+        clashes += [(page.name, id_) for id_, count in Counter(parser.ids).items() if count > 1]
+    assert clashes == []
 
 
 def test_template_syntax_in_articles_shows_literally(built: Built) -> None:

@@ -12,7 +12,7 @@ from generator.models import (DateMention, Dossier, Entity, EntityMention, Extra
                               Toll)
 from generator.escape import html_link
 from generator.render import limits, periods
-from generator.render.fragments import tag_list, tag_name
+from generator.render.fragments import tag_list, tag_name, tag_spellings
 from generator.render.ledger import LedgerLayout
 from generator.render.links import Links
 from generator.sitebuilder import MKDOCS_MATERIAL
@@ -122,7 +122,9 @@ def test_rendering_is_deterministic():
 def test_tag_names_keep_only_inert_characters():
     assert tag_name(HOSTILE_TAG) == "img src x onerror alert(1)"
     assert tag_name('a"b`c&d{{e}}') == "a b c d e"
-    assert tag_list(["Syria", "syria ", "", "<>", "armed group"]) == ["armed group", "Syria", "syria"]
+    spellings = tag_spellings(["Syria", "syria", "Syria", "barrel-bombs", "Barrel bombs", "Barrel bombs"])
+    assert tag_list(["Syria", "syria ", "", "<>", "armed group"], spellings) == ("armed group", "Syria")
+    assert tag_list(["barrel bombs", "BARREL-BOMBS"], spellings) == ("Barrel bombs",)  # one anchor, one name
 
 
 def test_pages_carry_sanitised_tags():

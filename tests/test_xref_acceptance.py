@@ -21,7 +21,8 @@ def _pages(section: str) -> dict[str, str]:
 
 def _one_page(section: str, name: str) -> str:
     """The single page of `section` whose heading is `name`."""
-    found = [text for text in _pages(section).values() if re.search(rf"^# {re.escape(name)}$", text, re.MULTILINE)]
+    found = [text for text in _pages(section).values()
+             if re.search(rf"^# {re.escape(name)} {{ #title }}$", text, re.MULTILINE)]
     assert len(found) == 1, f"{len(found)} {section} pages titled {name!r}"
     return found[0]
 

@@ -15,9 +15,9 @@ from generator.export import export_files
 from generator.models import Claim, ClaimOfEvent, EntityRef, Event, ExtractedArticle, RenderedFile, ResolvedArticle
 from generator.notes import Notes
 from generator.render.briefing import briefing_pages
-from generator.render.entity import entity_pages
+from generator.render.entity import entity_pages, entity_tags
 from generator.render.environment import SHIPPED_TEMPLATES, template_environment
-from generator.render.fragments import full_text
+from generator.render.fragments import full_text, tag_spellings
 from generator.render.indexes import briefing_index_pages, connection_files, entity_index_page, overview_files, tags_page
 from generator.render.ledger import LedgerLayout, ledger_pages
 from generator.render.links import Links
@@ -64,6 +64,8 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
     maker = PageMaker(env, links, pages, digests)
     unsearched = dict(site.unsearched_page)
     outlets = outlets_of(xref)
+    spellings = tag_spellings([*(tag for article in xref.dossier.articles for tag in article.tags),
+                               *(tag for entity in xref.dossier.entities for tag in entity_tags(entity))])
     files = [
         *overview_files(maker, xref, title, description, len(outlets)),
         *briefing_index_pages(maker, xref.dossier.articles, unsearched),
@@ -74,8 +76,8 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
         outlets_page(maker, outlets, unsearched),
         *connection_files(maker, xref, unsearched),
         tags_page(maker, unsearched),
-        *briefing_pages(maker, xref, notes, search_full_text),
-        *entity_pages(maker, xref, notes),
+        *briefing_pages(maker, xref, notes, search_full_text, spellings),
+        *entity_pages(maker, xref, notes, spellings),
         *export_files(xref, title, _ExportSources(xref, maker).part),
     ]
     return tuple(sorted(files, key=lambda f: f.path))

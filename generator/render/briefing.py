@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -27,6 +28,7 @@ class BriefingSources:
     related: tuple[RelatedBriefing, ...]
     notes: Markup
     search_full_text: bool
+    tags: tuple[str, ...]  # in their dossier-wide spellings
 
     def context(self) -> dict[str, object]:
         article = self.resolved.article
@@ -46,7 +48,7 @@ class BriefingSources:
             "headline_toll": {"killed": article.headline_toll.killed, "wounded": article.headline_toll.wounded},
             "actors": actor_ids,
             "places": place_ids,
-            "tags": tag_list(article.tags),
+            "tags": list(self.tags),
         }
         return dict(
             meta=meta,
@@ -61,11 +63,13 @@ class BriefingSources:
         )
 
 
-def briefing_pages(maker: PageMaker, xref: CrossReference, notes: Notes, search_full_text: bool) -> list[RenderedFile]:
+def briefing_pages(maker: PageMaker, xref: CrossReference, notes: Notes, search_full_text: bool,
+                   spellings: Mapping[str, str]) -> list[RenderedFile]:
     pages = []
     for article in xref.dossier.articles:
         resolved = xref.resolved[article.id]
         sources = BriefingSources(resolved, xref.claims_of(article), xref.related[article.id],
-                                  notes_block(notes.get("briefings", resolved.slug)), search_full_text)
+                                  notes_block(notes.get("briefings", resolved.slug)), search_full_text,
+                                  tag_list(article.tags, spellings))
         pages.append(maker.page(f"briefings/{resolved.slug}.md", TEMPLATE, sources))
     return pages

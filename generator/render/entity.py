@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -54,6 +55,7 @@ class EntitySources:
     hierarchy: tuple[PlaceLevel, ...]
     briefings: tuple[ResolvedArticle, ...]  # in dossier order
     figures: tuple[ClaimOfEvent, ...]
+    tags: tuple[str, ...]  # in their dossier-wide spellings
 
     def _division_label(self) -> str:
         """What the place's first-level division is called: "governorate" in a region pack's
@@ -67,10 +69,9 @@ class EntitySources:
         uses = self._uses()
         mentions = [(resolved, mention) for resolved, local in uses for mention in local.mentions]
         quotes = self._quotes() if entity.category == "actor" else []
-        tags = [entity.kind.replace("_", " ")] + ([entity.country] if entity.category == "place" and entity.country else [])
         return dict(
             meta={"id": entity.id, "category": entity.category, "kind": entity.kind,
-                  "aliases": list(entity.aliases), "tags": tag_list(tags)},
+                  "aliases": list(entity.aliases), "tags": list(self.tags)},
             entity=entity,
             hierarchy=self.hierarchy,
             division_label=self._division_label(),
@@ -162,7 +163,13 @@ def figures_by_entity(xref: CrossReference) -> dict[str, list[ClaimOfEvent]]:
     return rows
 
 
-def entity_pages(maker: PageMaker, xref: CrossReference, notes: Notes) -> list[RenderedFile]:
+def entity_tags(entity: Entity) -> list[str]:
+    """An actor's kind; a place's kind and country."""
+    return [entity.kind.replace("_", " ")] + ([entity.country] if entity.category == "place" and entity.country else [])
+
+
+def entity_pages(maker: PageMaker, xref: CrossReference, notes: Notes,
+                 spellings: Mapping[str, str]) -> list[RenderedFile]:
     figures = figures_by_entity(xref)
     pages = []
     for entity in xref.dossier.entities:
@@ -171,6 +178,6 @@ def entity_pages(maker: PageMaker, xref: CrossReference, notes: Notes) -> list[R
             entity, notes_block(notes.get(section, entity.id)),
             hierarchy(xref, entity) if entity.category == "place" else (),
             tuple(xref.resolved[article_id] for article_id in xref.holders(entity.id)),
-            tuple(figures.get(entity.id, ())))
+            tuple(figures.get(entity.id, ())), tag_list(entity_tags(entity), spellings))
         pages.append(maker.page(f"{section}/{entity.id}.md", f"{entity.category}.md.j2", sources))
     return pages

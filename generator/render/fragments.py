@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -24,8 +25,30 @@ def tag_name(text: str) -> str:
     return one_line(_TAG_UNSAFE.sub(" ", one_line(text)))[:MAX_TAG_LENGTH].strip()
 
 
-def tag_list(values) -> list[str]:
-    return sorted({name for name in map(tag_name, values) if name}, key=lambda name: (name.casefold(), name))
+def tag_key(name: str) -> str:
+    """The anchor Material's tags plugin gives a tag, near enough (lower case, punctuation
+    dropped, spaces and hyphens as one): two names of one key would share an anchor."""
+    return _TAG_SEPARATORS.sub("-", _TAG_PUNCTUATION.sub("", name.casefold())).strip("-")
+
+
+_TAG_PUNCTUATION = re.compile(r"[^\w\s-]+")
+_TAG_SEPARATORS = re.compile(r"[\s-]+")
+
+
+def tag_spellings(values: Iterable[str]) -> dict[str, str]:
+    """Tag key -> the one spelling every page shows for the tags of that key ("Aleppo",
+    "aleppo", "ALEPPO"): the most used across the dossier's pages, ties by name."""
+    counts = Counter(name for name in map(tag_name, values) if name)
+    spellings: dict[str, str] = {}
+    for name in sorted(counts, key=lambda name: (-counts[name], name.casefold(), name)):
+        spellings.setdefault(tag_key(name), name)
+    return spellings
+
+
+def tag_list(values: Iterable[str], spellings: Mapping[str, str]) -> tuple[str, ...]:
+    """A page's tags, each in its dossier-wide spelling, once."""
+    names = {tag_key(name): spellings.get(tag_key(name), name) for name in map(tag_name, values) if name}
+    return tuple(sorted(names.values(), key=lambda name: (name.casefold(), name)))
 
 
 def notes_block(text: str | None) -> Markup:
