@@ -104,7 +104,8 @@ TITLE_WORDS = frozenset(
     pvt private inspector sheriff analyst researcher economist attorney lawyer journalist journalists
     photojournalist photojournalists reporter correspondent photographer actress actor singer poet
     writer blogger businessman businesswoman priest cleric cameraman camerawoman superintendent pte lance
-    rifleman guardsman trooper sapper gunner fusilier criminologist sociologist ombudsman lord lady baroness""".split()
+    rifleman guardsman trooper sapper gunner fusilier criminologist sociologist ombudsman lord lady baroness
+    constable havildar havaldar hawaldar naik sepoy subedar""".split()  # South Asian ranks too
 )
 
 # Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language

@@ -1581,3 +1581,18 @@ def test_the_conservative_party_by_its_bare_capitalised_name(kb):
     """("Labour" alone stays out: "the Ministry of Labour".)"""
     text = "The Conservative leader, Michael Howard, spoke in London."
     assert "Conservative Party" in _named(text, kb, "organization")
+
+
+def test_a_post_before_of_and_a_body_is_no_actor_and_a_rank_no_part_of_a_name(kb):
+    """"Inspector General of Police", "Chief of Army Staff", "Member of Legislative Assembly"
+    name posts; "Constable", "Havildar" and "Naik" are ranks before a name. "Secretary of the
+    Navy" stays: it is Mexico's navy ministry."""
+    text = ("The Inspector General of Police, Ibrahim Idris, said 12 people were killed in Zamfara, Nigeria. "
+            "Nigeria's Chief of Army Staff, Tukur Buratai, visited Maiduguri. A Member of Legislative Assembly "
+            "was shot dead. Constable Bishember Singh and Havaldar Yahya Uddin died, reports Daily Excelsior.")
+    found = {(actor.name, actor.kind) for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert {("Ibrahim Idris", "person"), ("Tukur Buratai", "person"), ("Bishember Singh", "person"),
+            ("Yahya Uddin", "person"), ("Daily Excelsior", "media")} <= found
+    assert not {name for name, _ in found} & {"Inspector General of Police", "Chief of Army Staff",
+                                              "Member of Legislative Assembly"}
+    assert _named("Mexico's Secretary of the Navy said marines killed 12 gunmen.", kb, "government")

@@ -496,6 +496,21 @@ _ORG_HEADS = frozenset(
     initiative mission militia group command staff institution endowment academy branch cartel mafia
     column gang clan guerrillas unit units squad bloc airlines airways corporation""".split()
 )
+# Words of a post that "of" and a body follow: "Inspector General of Police", "Chief of Army
+# Staff", "Member of Legislative Assembly" name a post, which is no actor (a person holds it).
+# Not "secretary" ("Secretary of the Navy" is Mexico's navy ministry) nor "minister" or
+# "president", which name the government or its head.
+_POST_WORDS = frozenset("""inspector superintendent director chief member commissioner commander governor head
+    deputy additional assistant senior speaker mayor judge prosecutor""".split())
+
+
+def _names_a_post(tokens: list) -> bool:
+    """"Inspector General of Police", "Deputy Inspector General of Police of Kashmir"."""
+    of = next((index for index, token in enumerate(tokens) if token.lower == "of"), None)
+    return (of is not None and of > 0 and tokens[0].lower in _POST_WORDS
+            and all(token.lower in _POST_WORDS or token.lower == "general" for token in tokens[1:of]))
+
+
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
 # "Mission to Probe" or a "Front to Defend" is a phrase.
 _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fund initiative center centre".split())
@@ -539,7 +554,7 @@ _MEDIA_NAME_ENDS = frozenset("""insider times post journal herald tribune gazett
     examiner inquirer dispatch courier""".split())
 _MEDIA_PREFIXES = frozenset(
     "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal radio "
-    "journal folha gazeta gaceta corriere giornale quotidien".split()
+    "journal folha gazeta gaceta corriere giornale quotidien daily".split()  # "Daily Excelsior"
 )
 _ARTICLES = frozenset("el la los las le les o os il lo".split())
 _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune press".split())
@@ -1836,6 +1851,8 @@ class _Article:
         head = _organization_head(tokens)
         if head is None or tokens[0].lower in FUNCTION_WORDS:
             return False  # not "Are Defenders Program" (of "We Are Defenders Program")
+        if _names_a_post(tokens):
+            return True  # a post, not a body: nobody's name to take
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
             tokens = [self.tokens[run[0]], *tokens]
