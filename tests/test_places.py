@@ -1006,6 +1006,14 @@ def test_the_divisions_of_insurgencies_are_found_without_their_country():
     names = world_places("A vehicle was damaged in a blast in Pir Koh area of Dera Bugti District in Balochistan.")
     assert names["Balochistan"].country == "Pakistan" and names["Pir Koh"].country == "Pakistan"
     assert world_places("Boko Haram fighters attacked a village in Borno, killing 20.")["Borno"].country == "Nigeria"
+    names = world_places("Militants stormed a camp in Uri Sector of Baramulla District in Jammu and Kashmir.")
+    assert names["Jammu and Kashmir"].country == "India" and names["Baramulla"].country == "India"
+
+
+def test_a_forces_camp_is_no_place():
+    """"Basing Police camp", "the 31 Field Regiment Camp": a post of a force, named after it."""
+    names = world_places("Naxals hurled bombs at Basing Police camp and at the 31 Field Regiment Camp in Chhattisgarh.")
+    assert set(names) == {"Chhattisgarh"}
 
 
 def test_a_name_followed_by_its_district_word_is_that_district_in_the_division_it_is_of():

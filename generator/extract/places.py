@@ -1481,9 +1481,15 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                     and not _starts_sentence(tokens, first - 1)):
                 first -= 1  # "the Western Mountains", "the Eastern Desert": a direction of the name's own
             span = None if first == index else (first, index)  # the word is the name's own: "Tahrir Square"
-        if span is not None and not _GENERIC_NAME_WORDS.issuperset(tokens.norms[span[0] : span[1] + 1]):
-            found.append((*span, kind))  # not "San Salvador's Metropolitan Area" as "Metropolitan"
+        if (span is not None and not _GENERIC_NAME_WORDS.issuperset(tokens.norms[span[0] : span[1] + 1])
+                and _FORCE_WORDS.isdisjoint(tokens.norms[span[0] : span[1] + 1])):
+            # not "San Salvador's Metropolitan Area" as "Metropolitan", nor a force's post ("Basing
+            # Police camp", "the 31 Field Regiment Camp"): a facility, not a place
+            found.append((*span, kind))
     return found
+
+
+_FORCE_WORDS = frozenset({"police", "army", "regiment", "battalion", "brigade", "corps", "force", "forces", "militia"})
 
 
 def _kind_follows(tokens: _Tokens, span: tuple[int, int]) -> bool:
