@@ -1596,3 +1596,21 @@ def test_a_post_before_of_and_a_body_is_no_actor_and_a_rank_no_part_of_a_name(kb
     assert not {name for name, _ in found} & {"Inspector General of Police", "Chief of Army Staff",
                                               "Member of Legislative Assembly"}
     assert _named("Mexico's Secretary of the Navy said marines killed 12 gunmen.", kb, "government")
+    # a place's or its holder's name before the post: the holder stays a person
+    text = ("Balaghat Superintendent of Police Amit Sanghi said so. The blast was confirmed by John Mathew "
+            "Senior Superintendent of Police of Anantnag. It was reported by Daily Excelsior The Border "
+            "Security Force said two militants died.")
+    assert _named(text, kb, "organization") == []
+    assert _named(text, kb, "person") == ["Amit Sanghi", "John Mathew"]
+    assert _named(text, kb, "media") == ["Daily Excelsior"]
+
+
+def test_south_asian_forces_are_their_governments_and_the_maoists_no_communist_party(kb):
+    """The shipped knowledge base: a state's forces by their own names are its government (the
+    CRPF India's, the Frontier Corps Pakistan's); "Communist Party of India Maoist" is the
+    insurgents', not the Communist Party of India."""
+    text = ("The Communist Party of India Maoist (CPI Maoist) cadres killed a youth in Balaghat. CRPF jawans were "
+            "injured, and the ULFA denied involvement. Frontier Corps personnel arrested two BLF militants.")
+    assert {"Indian government", "Pakistani government"} <= set(_named(text, kb, "government"))
+    assert _named(text, kb, "armed_group") == [
+        "Balochistan Liberation Front", "Communist Party of India (Maoist)", "United Liberation Front of Asom"]

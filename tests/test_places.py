@@ -1010,6 +1010,20 @@ def test_the_divisions_of_insurgencies_are_found_without_their_country():
     assert names["Jammu and Kashmir"].country == "India" and names["Baramulla"].country == "India"
 
 
+def test_pakistans_tribal_agencies_are_places_not_bodies():
+    """"South Waziristan Agency" is a district of the tribal areas, not an agency of a government."""
+    from generator.extract.actors import find_actors  # noqa: PLC0415
+    from generator.knowledge import load_knowledge_base  # noqa: PLC0415
+
+    kb = load_knowledge_base()
+    body = "Militants attacked a checkpoint in Kurram Agency of Federally Administered Tribal Areas (FATA) on Monday."
+    sentences = split_sentences(body)
+    places = find_places(body, sentences, packs=())
+    assert {(place.name, place.country) for place in places} == {
+        ("Kurram", "Pakistan"), ("Federally Administered Tribal Areas", "Pakistan")}
+    assert find_actors(body, sentences, kb, places) == ()
+
+
 def test_a_forces_camp_is_no_place():
     """"Basing Police camp", "the 31 Field Regiment Camp": a post of a force, named after it."""
     names = world_places("Naxals hurled bombs at Basing Police camp and at the 31 Field Regiment Camp in Chhattisgarh.")

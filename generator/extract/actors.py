@@ -504,11 +504,16 @@ _POST_WORDS = frozenset("""inspector superintendent director chief member commis
     deputy additional assistant senior speaker mayor judge prosecutor""".split())
 
 
-def _names_a_post(tokens: list) -> bool:
-    """"Inspector General of Police", "Deputy Inspector General of Police of Kashmir"."""
+def _post_before_of(tokens: list) -> int | None:
+    """Where a post starts that "of" and a body follow: "Inspector General of Police", "Balaghat
+    Superintendent of Police" (the place's), "Deputy Inspector General of Police of Kashmir"."""
     of = next((index for index, token in enumerate(tokens) if token.lower == "of"), None)
-    return (of is not None and of > 0 and tokens[0].lower in _POST_WORDS
-            and all(token.lower in _POST_WORDS or token.lower == "general" for token in tokens[1:of]))
+    if not of:
+        return None
+    start = of
+    while start > 0 and (tokens[start - 1].lower in _POST_WORDS or tokens[start - 1].lower == "general"):
+        start -= 1
+    return start if tokens[start].lower in _POST_WORDS else None
 
 
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
@@ -1667,6 +1672,12 @@ class _Article:
         if (any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
+        if len(tokens) > lead + 2 and tokens[lead].lower == "daily":
+            # "Daily Excelsior": two words; what follows is another name whose full stop was lost
+            # ("reports Daily Excelsior The Border Security Force said")
+            self._take(self.body[tokens[0].start : tokens[lead + 1].end], "media", None, run[0], run[lead + 1] + 1)
+            self._classify_run(run[lead + 2 :])
+            return
         if len(tokens) > lead + 1 and (tokens[lead].lower in _MEDIA_PREFIXES  # "El Diario de Hoy", "Revista Zeta"
                                        or (tokens[-1].lower in _MEDIA_NAME_ENDS  # "Business Insider", "Kyiv Post"
                                            and tokens[lead].text not in self.kb.given_names)):
@@ -1851,8 +1862,11 @@ class _Article:
         head = _organization_head(tokens)
         if head is None or tokens[0].lower in FUNCTION_WORDS:
             return False  # not "Are Defenders Program" (of "We Are Defenders Program")
-        if _names_a_post(tokens):
-            return True  # a post, not a body: nobody's name to take
+        post = _post_before_of(tokens)
+        if post is not None:  # a post, not a body; a name before it is its holder's
+            if post > 1:
+                self._classify_run(run[:post])  # "Anoop T Mathew Senior Superintendent of Police"
+            return True
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
             tokens = [self.tokens[run[0]], *tokens]
