@@ -110,6 +110,18 @@ def has_words(text: str, least: int) -> bool:
     return next(islice(_WORD.finditer(text), least - 1, None), None) is not None
 
 
+_UPPER_LETTERS = re.compile(r"[A-Z]")
+_LOWER_LETTERS = re.compile(r"[a-z]")
+_SHOUTED_SHARE = 0.6  # of the letters in capitals: telex and old wire copy; headlines are too short
+
+
+def is_shouted(body: str) -> bool:
+    """The article is written in capitals, where an acronym ("WHO", "IS", "US") cannot be told
+    from a word."""
+    upper, lower = len(_UPPER_LETTERS.findall(body)), len(_LOWER_LETTERS.findall(body))
+    return upper >= _SHOUTED_SHARE * (upper + lower) and upper > 0
+
+
 TITLE_LIMIT = 100  # characters of a title made from the lead
 
 

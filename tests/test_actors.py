@@ -1614,3 +1614,12 @@ def test_south_asian_forces_are_their_governments_and_the_maoists_no_communist_p
     assert {"Indian government", "Pakistani government"} <= set(_named(text, kb, "government"))
     assert _named(text, kb, "armed_group") == [
         "Balochistan Liberation Front", "Communist Party of India (Maoist)", "United Liberation Front of Asom"]
+
+
+def test_a_text_in_capitals_names_no_acronym(kb):
+    """Telex and old wire copy: "A CIVILIAN WHO WAS PASSING BY", "CEREZO IS SAFE" name neither
+    the WHO nor the Islamic State; full names still match ("RED CROSS"), and so does dotted "U.S."."""
+    text = ("THE ARMY SAID THAT A CIVILIAN WHO WAS PASSING BY WAS KILLED AND THAT PRESIDENT CEREZO IS SAFE. "
+            "THE RED CROSS HELPED THE WOUNDED.")
+    assert {actor.name for actor in _actors(text, kb).values()} == {"International Committee of the Red Cross"}
+    assert "World Health Organization" in {a.name for a in _actors("The WHO is safe, said the IS.", kb).values()}

@@ -436,7 +436,8 @@ def test_gazetteer_cache_key_covers_the_package_modules_places_imports():
     from generator.stored import PACKAGE_DIR, module_files
 
     names = {path.relative_to(PACKAGE_DIR).as_posix() for path in module_files("generator.extract.places")}
-    assert names == {"__init__.py", "extract/places.py", "lexicon.py", "models.py", "regions.py", "stored.py", "yamlio.py"}
+    assert names == {"__init__.py", "extract/places.py", "lexicon.py", "models.py", "regions.py", "stored.py", "text.py",
+                     "yamlio.py"}
 
 
 def test_an_analysts_place_is_found_and_wins_over_the_gazetteer(tmp_path):
@@ -1022,6 +1023,12 @@ def test_pakistans_tribal_agencies_are_places_not_bodies():
     assert {(place.name, place.country) for place in places} == {
         ("Kurram", "Pakistan"), ("Federally Administered Tribal Areas", "Pakistan")}
     assert find_actors(body, sentences, kb, places) == ()
+
+
+def test_a_text_in_capitals_names_no_country_by_its_acronym():
+    names = world_places("HE TOLD US THAT A CAR BOMB KILLED 12 IN BOGOTA, COLOMBIA. U.S. OFFICIALS CONDEMNED IT.")
+    assert set(names) == {"Bogota", "Colombia", "United States"}
+    assert [mention.surface for mention in names["United States"].mentions] == ["U.S."]
 
 
 def test_a_forces_camp_is_no_place():

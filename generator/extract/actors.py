@@ -39,7 +39,7 @@ from generator.lexicon import (
 )
 from generator.models import EntityMention, Mention, Sentence
 from generator.names import NAME_PARTICLES, normalize_surface
-from generator.text import sentence_at
+from generator.text import is_shouted, sentence_at
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
 # A middle initial keeps its dot and its name together: "George W. Bush", not "George W".
@@ -981,6 +981,7 @@ class _Article:
         self.taken = [False] * len(tokens)
         self.joined = joined
         self.writes_apostrophes = _APOSTROPHE_S.search(body) is not None
+        self.shouted = is_shouted(body)  # in capitals: "WHO WAS PASSING BY" names no WHO
         self.headline = _headline_mask(body, tokens)
         # Only these can be name tokens; the passes below skip the lower-case majority.
         first_letters = map(itemgetter(0), map(itemgetter(0), tokens))  # token.text[0], without a Python loop
@@ -1175,6 +1176,8 @@ class _Article:
         tokens = self.tokens[start:end]
         if not (_case_agrees(alias, texts) or self._title_cased_acronym(alias, texts, start)):
             return False
+        if self.shouted and len(texts) == 1 and texts[0].isupper() and "." not in texts[0]:
+            return False  # an acronym is no different from a word in capitals; "U.S." still is
         if self.headline[start] and (alias.is_short_person or alias.entry.kind == "government"):
             return False
         if len(texts) == 1 and len(texts[0]) <= 2 and start > 0 and self.tokens[start - 1].lower in _OWNERS:

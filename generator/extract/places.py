@@ -35,6 +35,7 @@ from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONT
 from generator.models import SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
+from generator.text import is_shouted
 from generator.yamlio import load_shipped
 
 
@@ -279,6 +280,7 @@ class _Tokens:
     possessive: list[bool]  # followed by 's
     joins_next: list[bool]  # the gap to the next token may sit inside a name
     sentence: list[int]
+    shouted: bool = False  # the text is in capitals (text.is_shouted)
 
 
 @dataclass(frozen=True)
@@ -354,6 +356,7 @@ def _tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> _Tokens:
         possessive=possessive,
         joins_next=[*map(eq, gap_ends, starts[1:]), False] if words else [],
         sentence=_sentence_numbers(starts, sentences),
+        shouted=is_shouted(text),
     )
 
 
@@ -890,9 +893,13 @@ def _slug(name: str) -> str:
 
 
 def _span_ok(alias: _Alias, tokens: _Tokens, first: int, last: int) -> bool:
-    """Case rules: acronyms in capitals; other names need a capital unless marked any-case."""
+    """Case rules: acronyms in capitals, but not in a text all in capitals ("HE TOLD US", "A CAR
+    BOMB"), unless dotted ("U.S."); other names need a capital unless marked any-case."""
     if alias.acronym:
-        return all(_APOSTROPHES.sub("", word).isupper() for word in tokens.words[first : last + 1])
+        words = tokens.words[first : last + 1]
+        if tokens.shouted and not any("." in word for word in words):
+            return False
+        return all(_APOSTROPHES.sub("", word).isupper() for word in words)
     if alias.any_case:
         return True
     return any(tokens.capitalised[first : last + 1]) and (
