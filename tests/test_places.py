@@ -1011,12 +1011,18 @@ def test_the_divisions_of_insurgencies_are_found_without_their_country():
     assert names["Jammu and Kashmir"].country == "India" and names["Baramulla"].country == "India"
 
 
-def test_pakistans_tribal_agencies_are_places_not_bodies():
-    """"South Waziristan Agency" is a district of the tribal areas, not an agency of a government."""
-    from generator.extract.actors import find_actors  # noqa: PLC0415
+@pytest.fixture(scope="module")
+def kb_default():
     from generator.knowledge import load_knowledge_base  # noqa: PLC0415
 
-    kb = load_knowledge_base()
+    return load_knowledge_base()
+
+
+def test_pakistans_tribal_agencies_are_places_not_bodies(kb_default):
+    """"South Waziristan Agency" is a district of the tribal areas, not an agency of a government."""
+    from generator.extract.actors import find_actors  # noqa: PLC0415
+
+    kb = kb_default
     body = "Militants attacked a checkpoint in Kurram Agency of Federally Administered Tribal Areas (FATA) on Monday."
     sentences = split_sentences(body)
     places = find_places(body, sentences, packs=())
@@ -1029,6 +1035,21 @@ def test_a_text_in_capitals_names_no_country_by_its_acronym():
     names = world_places("HE TOLD US THAT A CAR BOMB KILLED 12 IN BOGOTA, COLOMBIA. U.S. OFFICIALS CONDEMNED IT.")
     assert set(names) == {"Bogota", "Colombia", "United States"}
     assert [mention.surface for mention in names["United States"].mentions] == ["U.S."]
+
+
+def test_a_colony_named_after_a_person_is_a_quarter_and_no_person(kb_default):
+    """"Joseph Colony" of Lahore is a district; "Faisal Town" no person; "the Crown Colony of
+    Aden" names Aden."""
+    from generator.extract.actors import find_actors  # noqa: PLC0415
+
+    body = ("In March, a mob swarmed through Lahore's Joseph Colony, setting 150 houses ablaze, Pakistani police "
+            "said. A bomb went off in Faisal Town. The Crown Colony of Aden was ruled by Britain.")
+    sentences = split_sentences(body)
+    places = find_places(body, sentences, packs=())
+    names = {place.name: place for place in places}
+    assert (names["Joseph Colony"].kind, names["Joseph Colony"].country) == ("district", "Pakistan")
+    assert "Crown Colony" not in names and "Aden" in names
+    assert {actor.kind for actor in find_actors(body, sentences, kb_default, places)} == {"government"}
 
 
 def test_a_forces_camp_is_no_place():

@@ -604,6 +604,8 @@ _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologis
     scientist academic researcher analyst journalist photographer lawyer activist blogger""".split())
 _LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
+# Last words of a place's name, never of a person's.
+_PLACE_NAME_ENDS = frozenset("town city colony road bazaar chowk district village sector block camp market".split())
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
 
 
@@ -2022,6 +2024,8 @@ class _Article:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
+        if len(names) > 1 and names[-1].lower in _PLACE_NAME_ENDS:
+            return False  # "Faisal Town", "Shah Faisal Colony": a quarter named after a person
         if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
             return False  # "Ordinary Baghdadis": the people of a place the article names
         if names[-1].text.endswith("s") and (names[-1].text[:-1],) in self.matcher.demonyms:

@@ -205,7 +205,8 @@ _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders
 _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "hills": "area",
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
-                 "plains": "area", "basin": "area", "coast": "area", "oilfield": "area"}
+                 "plains": "area", "basin": "area", "coast": "area", "oilfield": "area",
+                 "colony": "district"}  # "Joseph Colony", a quarter of Lahore
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
 # Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
 # after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
@@ -1480,7 +1481,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         if norm in _APPOSITION_KINDS and not tokens.capitalised[index] and (
                 described := _appositive_name(tokens, body, index, gazetteer)) is not None:
             found.append((*described, _APPOSITION_KINDS[norm]))  # "in Karrada, a district of Baghdad": both
-        if norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index] and not _name_goes_on(tokens, index):
+        if (norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index] and not _name_goes_on(tokens, index)
+                and not (norm == "colony" and index + 1 < len(norms) and norms[index + 1] == "of")):  # "the Crown Colony of Aden"
             span, kind = _name_before(tokens, index, gazetteer, own_word=True), _KIND_IN_NAME[norm]
             first = index if span is None else span[0]
             if (first > 0 and tokens.norms[first - 1] in _DIRECTIONS and tokens.capitalised[first - 1]
