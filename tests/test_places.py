@@ -1052,6 +1052,16 @@ def test_a_colony_named_after_a_person_is_a_quarter_and_no_person(kb_default):
     assert {actor.kind for actor in find_actors(body, sentences, kb_default, places)} == {"government"}
 
 
+def test_a_name_that_goes_on_into_anothers_is_not_the_country_or_a_direction_division():
+    """"Mali Colony" of Mirpurkhas is no Mali; "the region of West Garo Hills" no region of
+    Cameroon called West."""
+    names = world_places("A doctor was shot dead in Mali Colony of Mirpurkhas District, reports Dawn.")
+    assert "Mali" not in names
+    names = world_places("Militants tried to abduct him in the border region of West Garo Hills District.")
+    assert "West" not in names
+    assert world_places("Fighting in Cameroon's West region killed 12.")["West"].country == "Cameroon"
+
+
 def test_a_forces_camp_is_no_place():
     """"Basing Police camp", "the 31 Field Regiment Camp": a post of a force, named after it."""
     names = world_places("Naxals hurled bombs at Basing Police camp and at the 31 Field Regiment Camp in Chhattisgarh.")

@@ -1137,6 +1137,8 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
                 continue
             if tokens.words[first] == "state" and tokens.possessive[last]:
                 continue  # "the current state of Mexico's underworld": a condition, not a division
+            if _named_after_it(tokens, last, alias.place):
+                continue
             if alias.needs_country and not context.countries[alias.place.country]:
                 scan.contest(first)
                 held_back = True
@@ -1149,6 +1151,23 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
             one_country = only_candidate or len({candidate.place.country for candidate in candidates}) == 1
             return _Hit(alias.place, tokens.starts[first], tokens.ends[last], first, last, True, only_candidate, one_country), last
     return None
+
+
+# Capitalised words after a country's name that make a street or a quarter of it: "Mali Colony"
+# of Mirpurkhas, "Iran Road".
+_NAMED_AFTER_A_COUNTRY = frozenset(("colony", "town", "road", "street", "square", "bazaar", "chowk", "avenue"))
+
+
+def _named_after_it(tokens: _Tokens, last: int, place: Place) -> bool:
+    """The name goes on into another's: a country's into a quarter's ("Mali Colony"), a
+    division named by a direction into a longer name ("the region of West Garo Hills")."""
+    following = last + 1
+    if following >= len(tokens.norms) or not tokens.joins_next[last] or not tokens.capitalised[following]:
+        return False
+    if place.kind == "country":
+        return tokens.norms[following] in _NAMED_AFTER_A_COUNTRY
+    return (place.kind in ("region", "governorate") and tokens.sentence[following] == tokens.sentence[last]
+            and _GENERIC_DIVISION_WORDS.issuperset(_fold(place.name).split()))
 
 
 def _nationality_mentions(tokens: _Tokens, gazetteer: Gazetteer) -> Counter:
