@@ -108,6 +108,11 @@ TITLE_WORDS = frozenset(
     constable havildar havaldar hawaldar naik sepoy subedar""".split()  # South Asian ranks too
 )
 
+# Capitalised last words of a quarter's, a street's or a market's own name, never of a person's
+# nor of a country's: "Faisal Town", "Lahore's Joseph Colony", "Mali Colony", "Iran Road".
+PLACE_NAME_ENDS = frozenset(
+    "town city colony road street square avenue bazaar chowk district village sector block camp market".split())
+
 # Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language
 # media"): no sign of which country an article is about.
 LANGUAGE_NOUNS = frozenset(

@@ -1060,6 +1060,7 @@ def test_a_name_that_goes_on_into_anothers_is_not_the_country_or_a_direction_div
     names = world_places("Militants tried to abduct him in the border region of West Garo Hills District.")
     assert "West" not in names
     assert world_places("Fighting in Cameroon's West region killed 12.")["West"].country == "Cameroon"
+    assert "Middle East" in world_places("He wrote 'Peace in the Middle East By Military Force'.")  # no ISO division
 
 
 def test_a_forces_camp_is_no_place():

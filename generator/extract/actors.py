@@ -33,6 +33,7 @@ from generator.lexicon import (
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
     NATIONALITY_NOUNS,
+    PLACE_NAME_ENDS,
     SPEECH_VERBS,
     TITLE_WORDS,
     WEEKDAY_WORDS,
@@ -559,7 +560,7 @@ _MEDIA_NAME_ENDS = frozenset("""insider times post journal herald tribune gazett
     examiner inquirer dispatch courier""".split())
 _MEDIA_PREFIXES = frozenset(
     "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal radio "
-    "journal folha gazeta gaceta corriere giornale quotidien daily".split()  # "Daily Excelsior"
+    "journal folha gazeta gaceta corriere giornale quotidien".split()
 )
 _ARTICLES = frozenset("el la los las le les o os il lo".split())
 _MEDIA_HEADS = frozenset("news times post tv television radio channel gazette herald journal tribune press".split())
@@ -604,8 +605,6 @@ _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologis
     scientist academic researcher analyst journalist photographer lawyer activist blogger""".split())
 _LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
-# Last words of a place's name, never of a person's.
-_PLACE_NAME_ENDS = frozenset("town city colony road bazaar chowk district village sector block camp market".split())
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
 
 
@@ -1677,11 +1676,12 @@ class _Article:
         if (any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
-        if len(tokens) > lead + 2 and tokens[lead].lower == "daily":
+        if len(tokens) > lead + 1 and tokens[lead].lower == "daily":
             # "Daily Excelsior": two words; what follows is another name whose full stop was lost
             # ("reports Daily Excelsior The Border Security Force said")
             self._take(self.body[tokens[0].start : tokens[lead + 1].end], "media", None, run[0], run[lead + 1] + 1)
-            self._classify_run(run[lead + 2 :])
+            if len(tokens) > lead + 2:
+                self._classify_run(run[lead + 2 :])
             return
         if len(tokens) > lead + 1 and (tokens[lead].lower in _MEDIA_PREFIXES  # "El Diario de Hoy", "Revista Zeta"
                                        or (tokens[-1].lower in _MEDIA_NAME_ENDS  # "Business Insider", "Kyiv Post"
@@ -2024,7 +2024,7 @@ class _Article:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
-        if len(names) > 1 and names[-1].lower in _PLACE_NAME_ENDS:
+        if len(names) > 1 and names[-1].lower in PLACE_NAME_ENDS:
             return False  # "Faisal Town", "Shah Faisal Colony": a quarter named after a person
         if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
             return False  # "Ordinary Baghdadis": the people of a place the article names

@@ -31,8 +31,8 @@ from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, WEEKDAY_WORDS
-from generator.models import SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
+from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, WEEKDAY_WORDS
+from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
 from generator.text import is_shouted
@@ -1153,20 +1153,16 @@ def _longest_hit(tokens: _Tokens, first: int, gazetteer: Gazetteer, context: _Co
     return None
 
 
-# Capitalised words after a country's name that make a street or a quarter of it: "Mali Colony"
-# of Mirpurkhas, "Iran Road".
-_NAMED_AFTER_A_COUNTRY = frozenset(("colony", "town", "road", "street", "square", "bazaar", "chowk", "avenue"))
-
-
 def _named_after_it(tokens: _Tokens, last: int, place: Place) -> bool:
-    """The name goes on into another's: a country's into a quarter's ("Mali Colony"), a
-    division named by a direction into a longer name ("the region of West Garo Hills")."""
+    """The name goes on into another's: a country's into a quarter's ("Mali Colony"), an ISO
+    division named by a direction into a longer name ("the region of West Garo Hills"; not the
+    Middle East, a region of the world base)."""
     following = last + 1
     if following >= len(tokens.norms) or not tokens.joins_next[last] or not tokens.capitalised[following]:
         return False
     if place.kind == "country":
-        return tokens.norms[following] in _NAMED_AFTER_A_COUNTRY
-    return (place.kind in ("region", "governorate") and tokens.sentence[following] == tokens.sentence[last]
+        return tokens.norms[following] in PLACE_NAME_ENDS
+    return (place.kind in DIVISION_KINDS and place.key.startswith("iso:") and tokens.sentence[following] == tokens.sentence[last]
             and _GENERIC_DIVISION_WORDS.issuperset(_fold(place.name).split()))
 
 

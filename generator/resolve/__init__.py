@@ -105,6 +105,8 @@ def _with_bare_names_read_as_divisions(local: list) -> list:
             articles_naming[entity.kb_id] += 1
             if entity.kind in DIVISION_KINDS:
                 divisions.setdefault(entity.kb_id, entity)
+    if not any(entity.namesake_division in divisions for _, category, entity, _ in local if category == "place"):
+        return local  # most dossiers: no bare name whose division another article names
     result = []
     for article_id, category, entity, key in local:
         division = divisions.get(entity.namesake_division) if category == "place" and entity.namesake_division else None
