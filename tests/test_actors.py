@@ -1416,6 +1416,23 @@ def test_a_surname_that_opens_with_a_romance_article_is_the_persons_not_an_outle
     assert [mention.surface for mention in actors["Jean-Yves Le Drian"].mentions] == ["Jean-Yves Le Drian", "Le Drian"]
 
 
+def test_a_name_with_two_particles_is_one_person_and_its_surname_keeps_both(kb):
+    text = ("Pieter van der Broek, the mission's head, visited Goma on Friday. Later, van der Broek said "
+            "aid would continue. Maria de la Fuente spoke too.")
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert "Pieter" not in actors and "Maria" not in actors
+    assert [mention.surface for mention in actors["Pieter van der Broek"].mentions] == [
+        "Pieter van der Broek", "van der Broek"]
+    assert actors["Maria de la Fuente"].kind == "person"
+
+
+def test_the_spellings_of_a_current_war_leader_in_the_main_outlets_are_one_person(kb):
+    for spelling in ("Zelensky", "Zelenskyy", "Zelenskiy"):
+        actors = {actor.name for actor in _actors(f"Ukraine's President Volodymyr {spelling} said on Friday "
+                                                   f"that talks would go on. {spelling} spoke in Kyiv.", kb).values()}
+        assert "Volodymyr Zelensky" in actors, spelling
+
+
 def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):
     text = ("The previous attempts by Britain to help failed. The invasion by Iraq began it. Smugglers used "
             "the border crossed by Turkey's main road.")

@@ -590,6 +590,9 @@ def test_a_bare_city_name_carries_its_namesake_division_for_the_dossier_to_read(
     assert bare["Veracruz"] is not None and bare["Mexico"] is None
     assert namesakes("Gunmen killed 12 people in the port city of Veracruz, Mexico.")["Veracruz"] is None
     assert namesakes("Gunmen killed 12 in Veracruz, Mexico. Veracruz city mourned.")["Veracruz"] is None
+    assert namesakes("Gunmen killed 12 on the outskirts of Veracruz, Mexico.")["Veracruz"] is None
+    assert namesakes("Gunmen killed 12 in Veracruz, Mexico, Veracruz's mayor said.")["Veracruz"] is None
+    assert namesakes("Gunmen killed 12 in downtown Veracruz, Mexico.")["Veracruz"] is None
     assert namesakes("Gunmen killed 12 people in Acapulco, Mexico, on Sunday.")["Acapulco de Juarez"] is None
 
 

@@ -1626,8 +1626,10 @@ class _Article:
         if not (self.joined[index - 1] and self.joined[index]) or token.capitalised:
             return False
         following = index + 1
-        while following < len(self.tokens) and self.tokens[following].lower == "the" and self.joined[following]:
-            following += 1
+        while following < len(self.tokens) and self.joined[following] and (
+                self.tokens[following].lower == "the"
+                or (self.tokens[following].lower in NAME_PARTICLES and not self.tokens[following].capitalised)):
+            following += 1  # "the", or a second particle: "Ursula von der Leyen", "de la Cruz"
         return following < len(self.tokens) and (
             self._name_token(following) or self._qualifier_inside_a_name(following, [following - 1]))
 
@@ -2215,17 +2217,24 @@ class _Article:
             if len(keys) != 1 or not (self._name_token(index) or self._surname_found_as_place(index)):
                 continue
             found = persons[next(iter(keys))]
-            start = index
-            if (index > 0 and self.joined[index - 1] and not self.taken[index - 1]
-                    and _token_texts(found.key)[-2:] == (self.tokens[index - 1].text, self.tokens[index].text)
-                    and self.tokens[index - 1].lower in NAME_PARTICLES):
-                start = index - 1  # "Le Drian" of "Jean-Yves Le Drian": the surname with its particle
+            start = self._surname_start(index, _token_texts(found.key))
             if (index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1)) or (
                 start > 0 and self.joined[start - 1] and self._name_token(start - 1)
                 and self.tokens[start - 1].lower not in _NOT_A_FIRST_NAME
             ):
                 continue  # part of a longer name ("Kerry Smith"), not "Later Kerry"
             self._take(found.key, "person", found.kb_id, start, index + 1)
+
+    def _surname_start(self, index: int, name_words: tuple[str, ...]) -> int:
+        """Where the surname at `index` starts with the particles before it that the full name has
+        too: "Le Drian" of "Jean-Yves Le Drian", "von der Leyen" of "Ursula von der Leyen"."""
+        start = index
+        while (start > 0 and self.joined[start - 1] and not self.taken[start - 1]
+               and self.tokens[start - 1].lower in NAME_PARTICLES
+               and len(name_words) > index - start + 1
+               and name_words[-(index - start + 2)] == self.tokens[start - 1].text):
+            start -= 1
+        return start
 
     def _surname_found_as_place(self, index: int) -> bool:
         """"Foreign Secretary William Hague ... Hague made clear": a city's or a town's name that is

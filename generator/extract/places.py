@@ -1849,11 +1849,28 @@ def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> 
     for hit in hits:
         if hit.place.kind != "city":
             continue
-        if _qualified(tokens, hit, ("city",)):
+        if _qualified(tokens, hit, ("city",)) or _cued_as_a_city(tokens, hit):
             named_as_cities.add(hit.place.key)
         elif (division := _division_named_like(tokens, hit, gazetteer)) is not None:
             namesakes.setdefault(hit.place.key, division.key)
     return {city: division for city, division in namesakes.items() if city not in named_as_cities}
+
+
+# Words that make the name after "of" a city's, not a division's: "the outskirts of Chihuahua",
+# "the mayor of Odesa", "the port of Veracruz".
+_OF_A_CITY = frozenset(("outskirts", "suburbs", "centre", "center", "mayor", "port", "streets"))
+
+
+def _cued_as_a_city(tokens: _Tokens, hit: _Hit) -> bool:
+    """The words around a name say it is the city: "downtown Odesa", "the outskirts of Odesa",
+    "Odesa's mayor", "Odesa Mayor Hennadiy Trukhanov"."""
+    first, last = hit.first_token, hit.last_token
+    if first >= 1 and tokens.norms[first - 1] == "downtown":
+        return True
+    if first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _OF_A_CITY:
+        return True
+    return last + 1 < len(tokens.norms) and tokens.norms[last + 1] == "mayor" and (
+        tokens.joins_next[last] or tokens.possessive[last])
 
 
 def _with_former_names(body: str, hits: list[_Hit]) -> list[_Hit]:
