@@ -637,6 +637,16 @@ def test_a_name_before_an_acronym_the_knowledge_base_knows_is_that_entry(kb):
     assert china == ["People's Liberation Army"]
 
 
+def test_an_acronym_a_known_body_defines_is_its_own_not_another_entrys_of_the_same_letters(kb):
+    body = ("Sudan's paramilitary Rapid Support Forces (RSF) stormed a hospital in El Fasher. The RSF has "
+            "fought the army since April 2023.")
+    by_name = {a.name: a for a in _actors(body, kb).values()}
+    assert "Reporters Without Borders" not in by_name
+    assert [m.surface for m in by_name["Rapid Support Forces"].mentions] == ["Rapid Support Forces", "RSF", "RSF"]
+    press = {a.name for a in _actors("Reporters Without Borders (RSF) condemned the arrest. RSF said so.", kb).values()}
+    assert press == {"Reporters Without Borders"}
+
+
 def test_a_demonym_of_the_bodys_own_country_does_not_hide_it(kb):
     found = {(a.name, a.kind) for a in _actors(
         "A British Special Air Service (SAS) unit was held. Turkish Red Crescent workers came.", kb).values()}

@@ -158,6 +158,19 @@ def test_a_place_the_country_introduces_locates_the_figure():
     assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(18, "Idlib"), (4, "Syria")]
 
 
+def test_an_including_clause_before_and_a_second_verb_leaves_two_figures():
+    body = ("A missile attack on Dnipro on Friday killed eight people, including two children, and wounded 28 "
+            "others, officials said. Ten people, including a child and a woman, were killed in the raid.")
+    assert [(f.kind, f.count) for f in figures_of(body)] == [("killed", 8), ("wounded", 28), ("killed", 10)]
+
+
+def test_a_country_that_places_the_town_before_it_leaves_the_figure_at_the_town():
+    body = ("Rebels seized most of Goma, the main city in eastern Congo, as fighting left at least 100 dead. "
+            "In Congo, shelling killed 4 people.")
+    places = (entity(body, "Congo", "Congo", "country"), entity(body, "Goma", "Goma", "city"))
+    assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(100, "Goma"), (4, "Congo")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

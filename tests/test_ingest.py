@@ -152,6 +152,17 @@ def test_general_boilerplate_rules_for_plain_text(tmp_path):
     assert article.body == f"DAMASCUS (Reuters) - {CONVOY}\n\n{STRIKE}"
 
 
+def test_follow_lines_corrections_and_contribution_credits_are_page_furniture(tmp_path):
+    text = "\n".join(["Aid Convoy Reaches Besieged Douma", CONVOY, STRIKE,
+                      "Follow our live coverage on X and Facebook.",
+                      "Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine",
+                      "This article was amended on 23 March 2024 to correct the number of missiles.",
+                      "The Associated Press contributed to this report."])
+    article, _ = only_article(make_seeds(tmp_path, {"a.txt": text}))
+    assert article.body == f"{CONVOY}\n\n{STRIKE}"
+    assert article.declared.wires == ("AP",)
+
+
 def test_a_photo_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays(tmp_path):
     text = "\n".join(["Guardsman killed in Iraq", "Photograph: Owen Humphreys/PA " + STRIKE,
                       "Photo: Trucks wait at a checkpoint outside the town. Omar Sanadiki/Reuters", CONVOY])

@@ -1587,3 +1587,21 @@ def test_a_feature_named_after_a_place_in_lower_case():
     assert {"Manas airbase", "Kashmir valley"} <= places.keys() and "Manas" not in places
     border = world_places("Trucks queued at the Chaman border in Pakistan. Troops guarded the Punjab border.")
     assert "Chaman border" in border and "Chaman" not in border and "Punjab" in border
+
+
+def test_an_oblast_whose_iso_name_is_its_capitals_adjective_is_found_by_the_capitals_name():
+    text = ("Ukrainian forces advanced into Russia's Kursk region. More than 120,000 people were evacuated "
+            "from the Kursk and Belgorod regions. Shelling hit the Sumy region of Ukraine.")
+    found = {(p.name, p.kind, p.country) for p in places_in(text, packs=())}
+    assert {("Kursk Oblast", "region", "Russia"), ("Belgorod Oblast", "region", "Russia"),
+            ("Sumy Oblast", "region", "Ukraine")} <= found
+    # Amur Oblast ("Amurskaya oblast'") is not named after the town of Amursk
+    assert "Amursk Oblast" not in {p.name for p in places_in("Fires burned in the Amursk region of Russia.", packs=())}
+
+
+def test_a_name_the_wording_introduces_may_be_a_word_but_not_a_peoples_or_a_months():
+    text = ("In the town of Sake, west of Goma in Congo, 13 peacekeepers were killed. Fighting reached "
+            "the town of Minova. The region of Kurdish towns was calm. In the city of May, nothing.")
+    found = {p.name for p in places_in(text, packs=())}
+    assert {"Sake", "Minova", "Goma"} <= found
+    assert not {"Kurdish", "May"} & found

@@ -2171,6 +2171,8 @@ class _Article:
                 self.found[position] = replace(found, key=known.key, kind=known.kind, kb_id=known.kb_id)
             else:
                 defined.setdefault(match.group(1).replace(".", ""), found)
+                if known is not None and known.kb_id != found.kb_id:
+                    self._rename_acronym(match.group(1), known.kb_id, found)
         if not defined:
             return
         defined.update({".".join(acronym) + ".": found for acronym, found in defined.items()})  # "U.N." too
@@ -2178,6 +2180,14 @@ class _Article:
             found = defined[self.tokens[index].text]
             if not self.taken[index]:
                 self._take(found.key, found.kind, found.kb_id, index, index + 1)
+
+    def _rename_acronym(self, acronym: str, other_kb_id: str | None, found: _Found) -> None:
+        """"the Rapid Support Forces (RSF)": a known body's acronym defined by this article is
+        that body's wherever the article uses it, not another entry's of the same letters
+        (Reporters Without Borders)."""
+        for position, mention in enumerate(self.found):
+            if mention.kb_id == other_kb_id and self.body[mention.start : mention.end] == acronym:
+                self.found[position] = replace(mention, key=found.key, kind=found.kind, kb_id=found.kb_id)
 
     def match_lower_case_ministries(self) -> None:
         """"the interior ministry": a house style that writes a ministry in lower case names the

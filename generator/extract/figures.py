@@ -134,7 +134,8 @@ _KIND_VERBS = (
 _INSERTION = (
     r"(?:\s*[—–]\s*[^—–.;]{1,90}?\s*[—–]|\s+-\s+[^.;]{1,90}?\s+-"
     r"|\s*\(.{1,60}?\)"
-    r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b[^.;:]{1,80}?,?"
+    # not ending in "and": "killed eight people, including two children, and wounded 28" is two figures
+    r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b[^.;:]{1,80}?(?<!\band)(?<!\bor),?"
     r"|\s+(?:in|from|at|near|inside|on)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
     r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + ")?"
 )
@@ -609,8 +610,13 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
         inner = next((other for other_start, other, other_country in after[1:]
                       if not other_country and other_start - start <= _COUNTRY_PHRASE), None)
         return inner if country and inner else key
-    before = [key for start, key, _ in in_sentence if start < item.start and _is_locative(sentence, start)]
-    return before[-1] if before else None
+    before = [(key, country) for start, key, country in in_sentence if start < item.start and _is_locative(sentence, start)]
+    if not before:
+        return None
+    # "seized Goma, the main city in eastern DR Congo, as fighting left 100 dead": the country
+    # places the town named before it, which is where the figure is
+    town = next((key for key, country in reversed(before) if not country), None)
+    return town if before[-1][1] and town else before[-1][0]
 
 
 # Words that put a figure near a place, not in it: "outside Damascus", "around Aleppo", "30 km

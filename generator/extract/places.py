@@ -763,7 +763,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     their name with the words news put around it ("Sinaloa state", "province of Anbar"), and
     by the bare name where no city or country already has it."""
     packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
-    short_names = data.world.get("division_names") or {}
+    short_names = {**_english_names_of_oblasts(), **(data.world.get("division_names") or {})}
     known_alone = frozenset(data.world.get("divisions_known_alone") or ())
     # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
     for code, country_code, _, name, parent, kind in sorted(_subdivisions(), key=lambda record: record[4] is not None):
@@ -788,6 +788,40 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
                 builder.add(f"{display} {word}", place, curated=False, variants=False, needs_country=curated_elsewhere)
                 builder.add(f"{word} of {display}", place, curated=False, variants=False, needs_country=curated_elsewhere)
+
+
+# ISO writes Russia's, Ukraine's and Kazakhstan's divisions as transliterated adjectives of their
+# capital ("Kurskaya oblast'", "Sumska oblast"); English news name them by the capital ("Kursk
+# region", "Sumy Oblast").
+_OBLAST_WORDS = {"oblast": "Oblast", "oblast'": "Oblast", "oblysy": "Oblast", "kray": "Krai"}
+_ADJECTIVE_ENDINGS = ("skaya", "skiy", "ska", "aya", "iy", "a", "y")
+_MOST_LETTERS_AFTER_STEM = 4  # "Khmelnytskyi" of "Khmelnytska": the stem "khmelnyt" and "skyi"
+
+
+@functools.lru_cache(maxsize=1)
+def _english_names_of_oblasts() -> dict[str, tuple[str, ...]]:
+    """ISO code -> ("Kursk Oblast", "Kursk") for every oblast or krai whose ISO name is its
+    capital's adjective: the most populous city (of 100,000 or more: not the town of Amursk for
+    Amur Oblast) of the country whose name starts with the adjective's stem, at most a few
+    letters longer ("Kursk" of "Kurskaya", "Sumy" of "Sumska")."""
+    by_country: dict[str, list[_City]] = {}
+    for city in _read_cities():
+        by_country.setdefault(city.country_code, []).append(city)
+    names = {}
+    for code, country_code, _, name, parent, _ in _subdivisions():
+        words = name.split()
+        if parent is not None or len(words) != 2 or words[1].lower() not in _OBLAST_WORDS:
+            continue
+        stem = _fold(words[0].replace("'", "")).removesuffix(
+            next((ending for ending in _ADJECTIVE_ENDINGS if _fold(words[0]).endswith(ending)), ""))
+        capitals = [city for city in by_country.get(country_code, ())
+                    if city.population >= _CITY and len(stem) >= 3
+                    and _fold(_display(city.name)).replace("'", "").startswith(stem)
+                    and len(city.name) - len(stem) <= _MOST_LETTERS_AFTER_STEM]
+        if capitals:
+            capital = _display(max(capitals, key=lambda city: city.population).name).replace("'", "")
+            names[code] = (f"{capital} {_OBLAST_WORDS[words[1].lower()]}", capital)
+    return names
 
 
 def _add_cities(
@@ -1190,14 +1224,20 @@ def _article_context(tokens: _Tokens, hits: list[_Hit], nations: Counter, kinds:
 # ---------------------------------------------------------------- unknown places
 
 
-def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer, in_longer: bool = False) -> bool:
+def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer, in_longer: bool = False,
+                  introduced: bool = False) -> bool:
     """A capitalised word that can be part of a place name: not "In", "Syrian", "NGO", "Daeshs".
-    A word of a longer name may be one never a place alone ("Dar" and "Salam" of "Dar Al-Salam")."""
+    A word of a longer name may be one never a place alone ("Dar" and "Salam" of "Dar Al-Salam"),
+    and so may a name the wording introduces ("the town of Sake", "the city of Split"), if it
+    is no people's name."""
     norm, word = tokens.norms[index], tokens.words[index]
     if not word[0].isupper() or (len(word) > 1 and word.isupper()):
         return False
     if in_longer:
         return norm not in _DIRECTIONS
+    if introduced:
+        return (norm not in gazetteer.demonyms and norm not in gazetteer.nationalities and norm not in _DIRECTIONS
+                and norm not in WEEKDAY_WORDS and norm not in MONTH_NUMBERS and norm not in FUNCTION_WORDS)
     vetoed = gazetteer.vetoed
     return norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
 
@@ -1208,7 +1248,7 @@ def _is_linking_article(tokens: _Tokens, index: int) -> bool:
 
 
 def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer,
-               in_longer: bool = False) -> tuple[int, int] | None:
+               in_longer: bool = False, introduced: bool = False) -> tuple[int, int] | None:
     """`first`..`last` if it reads as one place name: name words and articles, at most 3 words
     (`in_longer`: of a name that goes on after `last`).
 
@@ -1220,7 +1260,8 @@ def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer,
     words = [index for index in range(first, last + 1) if not _is_linking_article(tokens, index)]
     if len(words) > _MAX_NAME_WORDS or (in_longer and tokens.norms[first] in FUNCTION_WORDS):
         return None  # not "The" of "The Square was empty"
-    if not all(_is_name_word(tokens, index, gazetteer, in_longer=in_longer or len(words) > 1) for index in words):
+    if not all(_is_name_word(tokens, index, gazetteer, in_longer=in_longer or len(words) > 1, introduced=introduced)
+               for index in words):
         return None
     return first, last
 
@@ -1232,8 +1273,9 @@ _POSTS_AFTER_A_PLACE = frozenset(
     "envoy senator judge police".split())
 
 
-def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
-    """The name that starts at `first` ("the town of Beshkatine", "stronghold Al-Bal")."""
+def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer, introduced: bool = False) -> tuple[int, int] | None:
+    """The name that starts at `first` ("the town of Beshkatine", "stronghold Al-Bal"); `introduced`
+    by its kind and "of", it may be a word ("the town of Sake")."""
     last = first
     while last < len(tokens.norms) and tokens.joins_next[last] and not tokens.possessive[last]:
         following = last + 1
@@ -1242,7 +1284,7 @@ def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> tuple[int,
         if tokens.norms[following] in _POSTS_AFTER_A_PLACE or tokens.norms[following] in _KIND_AFTER_NAME:
             break  # "the village of Tank District": Tank, a district by its own kind word
         last = following
-    return _name_span(tokens, first, last, gazetteer)
+    return _name_span(tokens, first, last, gazetteer, introduced=introduced)
 
 
 def _starts_sentence(tokens: _Tokens, index: int) -> bool:
@@ -1478,7 +1520,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                       for span in _listed_names(tokens, body, index + 1 + len(cue), gazetteer)]
             continue
         if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of":
-            span, kind = _name_after(tokens, index + 2, gazetteer), _KIND_BEFORE_OF[norm]
+            span, kind = _name_after(tokens, index + 2, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         if (norm in _KIND_AFTER_NAME and index > 0 and (before := _name_before(tokens, index, gazetteer)) is not None

@@ -29,7 +29,10 @@ _NOTICE = re.compile(
     r"|\benable javascript\b|\bjavascript is (?:disabled|required)\b|\bwe use cookies\b"
     r"|\b(?:site|website) uses cookies\b|\baccept (?:all )?cookies\b|^advertisement$"
     r"|^skip to (?:main )?content$|\b(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter\b"
-    r"|^share (?:this|on)\b|^follow us on\b|\ball rights reserved\b|^copyright\b|^©",
+    r"|^share (?:this|on)\b|^follow us on\b|\ball rights reserved\b|^copyright\b|^©"
+    # "Follow our live coverage on X", "Follow AP's coverage of the war at https://..."
+    r"|^follow (?:our|\w+['’]s) [^.]{0,60}?\b(?:on|at)\b"
+    r"|^this (?:article|story|report|post) (?:was|has been) (?:amended|updated|corrected|changed)\b",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
@@ -56,6 +59,9 @@ _BYLINE = re.compile(rf"^(?:By|BY)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&|\||-|
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\||\s-\s|—)\s*")
 _WIRE_SIGNATURE = re.compile(rf"^[-–—(\s]*(?:{WIRE_PATTERN})(?:\s*(?:,|/|and|&)\s*(?:{WIRE_PATTERN}))*[)\s.]*$", re.IGNORECASE)
 _CREDITS = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.IGNORECASE)
+# "The Associated Press contributed to this report.", "Reuters contributed reporting."
+_CONTRIBUTED = re.compile(
+    r"^(?P<names>[^.]{1,120}?)\s+contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b[^.]{0,60}\.?$")
 _TIMESTAMP_PREFIX = re.compile(
     r"^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last modified)\s*(?:on\s*|:\s*)?",
     re.IGNORECASE,
@@ -122,6 +128,10 @@ def _is_boilerplate(line: str, harvest: Harvest) -> bool:
         harvest.captions.append(caption["caption"])
         return True
     if words <= _MAX_CAPTION_WORDS and _CREDIT_ENDING.search(line):
+        return True
+    contributed = _CONTRIBUTED.match(line) if words <= _MAX_NOTICE_WORDS else None
+    if contributed:
+        harvest.add_wires(_wires_in(contributed["names"]))
         return True
     source = _SOURCE_LINE.match(line)
     if source and words <= 8:
