@@ -187,3 +187,10 @@ FACILITY_WORDS = frozenset(
     """mosque hospital school church street square airport airbase base prison stadium bridge camp
     dam road highway market souq bakery university clinic complex palace hotel station""".split()
 )
+
+# Nouns for a ship, and the prefixes navies put before ships' names: the name after them is a
+# vessel's ("the warship Moskva", "the landing ship Saratov", "USS Carney"), not the place or
+# the person it is named after.
+VESSEL_NOUNS = ("warship", "cruiser", "frigate", "destroyer", "corvette", "submarine", "vessel", "tanker", "freighter",
+                "flagship", "ship", "boat", "trawler", "ferry", "aircraft carrier")
+VESSEL_PREFIXES = ("USS", "HMS", "INS", "HMCS", "HMAS", "MV", "MT")

@@ -1443,6 +1443,26 @@ def test_the_spellings_of_a_current_war_leader_in_the_main_outlets_are_one_perso
         assert "Volodymyr Zelensky" in actors, spelling
 
 
+def test_an_and_beside_a_field_noun_joins_two_fields_of_one_bodys_name(kb):
+    text = ("Oleksiy Danilov, secretary of Ukraine's National Security and Defense Council, spoke. The Justice and "
+            "Development Party won. Kerry and Defense Department officials met. Britain and France agreed.")
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert {"National Security and Defense Council", "Justice and Development Party"} <= names
+    assert "Defense Council" not in names and not any(name.startswith("Kerry and") for name in names)
+
+
+def test_a_real_name_or_a_nom_de_guerre_after_a_name_is_the_same_persons(kb):
+    text = ("Abu Omar al-Kurdi, whose real name is Ibrahim Sulaiman, was arrested in Mosul. Sulaiman was held in "
+            "Iraq. Khaled Mansour, known by his nom de guerre Abu Hafs, fled.")
+    actors = {actor.name: actor for actor in _actors(text, kb).values()}
+    assert [m.surface for m in actors["Abu Omar al-Kurdi"].mentions] == ["Abu Omar al-Kurdi", "Ibrahim Sulaiman", "Sulaiman"]
+    assert "Ibrahim Sulaiman" not in actors
+    assert [m.surface for m in actors["Khaled Mansour"].mentions] == ["Khaled Mansour", "Abu Hafs"]
+    known = {actor.name: actor for actor in _actors("Ahmed Hussein Saleh, better known as Abu Mohammed al-Jolani, "
+                                                    "spoke. Saleh said the group would dissolve.", kb).values()}
+    assert list(known) == ["Abu Mohammed al-Julani"]
+
+
 def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):
     text = ("The previous attempts by Britain to help failed. The invasion by Iraq began it. Smugglers used "
             "the border crossed by Turkey's main road.")

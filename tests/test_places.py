@@ -1605,3 +1605,14 @@ def test_a_name_the_wording_introduces_may_be_a_word_but_not_a_peoples_or_a_mont
     found = {p.name for p in places_in(text, packs=())}
     assert {"Sake", "Minova", "Goma"} <= found
     assert not {"Kurdish", "May"} & found
+
+
+def test_a_ships_name_is_neither_the_place_nor_the_person_it_is_named_after(tmp_path):
+    article = _extracted(tmp_path, "Warship sinks\n\nThe Russian warship Moskva has sunk in the Black Sea, the defence "
+                                   "ministry in Moscow said. Ukraine said it hit the Moskva with two missiles. The "
+                                   "frigate Admiral Makarov took over, and the landing ship Saratov was destroyed at "
+                                   "Berdyansk.\n")
+    assert {place.name for place in article.places} == {"Black Sea", "Moscow", "Berdyansk"}
+    assert "Makarov" not in {actor.name for actor in article.actors}
+    seized = _extracted(tmp_path, "Tanker seized\n\nThe tanker Iran seized was bound for Houston, Iran said.\n")
+    assert [actor.mentions for actor in seized.actors if actor.name == "Iranian government"][0][0].surface == "Iran"

@@ -55,6 +55,7 @@ _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD}")
 _TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD})([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
+_MOST_FIELD_WORDS = 3  # after an "and" inside a body's name, before its head: "and Defense Council"
 _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao Paulo", "Diario de Morelos"
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 _QUALIFIERS = frozenset("islamic muslim muslims christian sunni shiite shia kurdish arab".split())
@@ -171,6 +172,7 @@ _NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by
 _NICKNAME_BEFORE = re.compile(
     rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“'‘]\s?$", re.IGNORECASE)
 _OPENING_QUOTES = frozenset("\"“'‘")  # what _NICKNAME_BEFORE ends with, but for spaces
+_OTHER_NAME_BEFORE = re.compile(r"\b(?:nom\s+de\s+guerre(?:\s+(?:is|was))?|real\s+name\s+(?:is|was))\s+$")
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 # Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
 _NICKNAME_AFTER_A_NAME = re.compile(r"\s?(?:\(\s?)?[\"“]\s?")
@@ -447,7 +449,9 @@ _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
 _ALIAS_AFTER = re.compile(  # 'alias " El Loco ,"', "known as 'Pedro Orejas'"
-    r"\s*,?\s+(?:alias|a\.k\.a\.?|aka|(?:also\s+|better\s+)?known\s+as|nicknamed|dubbed)\s+(?:[\"“'‘]\s?)?")
+    r"\s*,?\s+(?:alias|a\.k\.a\.?|aka|(?:also\s+|better\s+)?known\s+as|nicknamed|dubbed"
+    r"|(?:whose|his|her)\s+(?:real\s+name|nom\s+de\s+guerre)\s+(?:is|was)"
+    r"|(?:(?:also\s+|better\s+)?known\s+)?(?:by|under)\s+(?:his|her|the)\s+nom\s+de\s+guerre)\s+(?:[\"“'‘]\s?)?")
 # One person's aliases, not several persons' ("known respectively by the aliases X and Y")
 _ALIASES_BEFORE = re.compile(r"(?<!respectively by the )\baliases\s+[\"“]\s?$", re.IGNORECASE)
 # not past a quote or "the other" ('one goes by the aliases "Jair" and "El Loco," and the other by the alias "Chumbi"')
@@ -868,8 +872,12 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
         if alias is None:
             alias = _ALIAS_LATER.match(body, item.end)  # 'Oziel Barbosa, a drug dealer who went by the alias "Maranhao"'
         nickname = starts.get(alias.end()) if alias else None
-        if nickname is not None and nickname.key != item.key and nickname.kb_id is None:
+        if nickname is None or nickname.key == item.key:
+            continue
+        if nickname.kb_id is None:
             nickname_of.setdefault(nickname.key, item.key)
+        elif item.kb_id is None:  # "Ahmed Hussein, better known as Abu Mohammed al-Jolani": the known name
+            nickname_of.setdefault(item.key, nickname.key)
     if not nickname_of:
         return found
     return [replace(item, key=nickname_of[item.key], kind="person", kb_id=None) if item.key in nickname_of else item
@@ -1640,7 +1648,9 @@ class _Article:
         if not (self.joined[index - 1] and self.joined[index] and self._name_token(index - 1)):
             return False
         connector = max((i for i in run if self.tokens[i].lower in _CONNECTORS), default=None)
-        if connector is None or self.tokens[connector - 1].lower not in _ORG_HEADS:
+        if connector is None:
+            return self._and_between_fields(index, run)
+        if self.tokens[connector - 1].lower not in _ORG_HEADS:
             return False
         last = index + 1
         if last >= len(self.tokens) or not self._name_token(last):
@@ -1651,8 +1661,24 @@ class _Article:
         tail = self.tokens[index + 1 : last + 1]
         return tail[-1].lower in NAME_FIELD_NOUNS and not any(token.lower in _ORGANIZATION_HEADS for token in tail)
 
+    def _and_between_fields(self, index: int, run: list[int]) -> bool:
+        """"the National Security and Defense Council", "the Justice and Development Party": with
+        no "of" before it, an "and" beside a field noun joins two fields of one body's name that
+        ends in an organisation's head a few words on; not "Kerry and Defense Department" (no field
+        noun), nor "Russia and Ukraine" (places)."""
+        if any(self.tokens[i].lower in _ORGANIZATION_HEADS or i in self.place_span_of for i in run):
+            return False
+        last = index + 1
+        if last >= len(self.tokens) or not self._name_token(last):
+            return False
+        while (last + 1 < len(self.tokens) and last - index < _MOST_FIELD_WORDS and self.tokens[last].lower not in _ORG_HEADS
+               and self.joined[last] and self._name_token(last + 1)):
+            last += 1
+        return (self.tokens[last].lower in _ORG_HEADS and last > index + 1
+                and NAME_FIELD_NOUNS.intersection((self.tokens[index - 1].lower, self.tokens[index + 1].lower)) != set())
+
     def _classify_run(self, run: list[int]) -> None:
-        if self._spanish_body(run) or self._nickname(run):
+        if self._spanish_body(run) or self._nickname(run) or self._other_name(run):
             return
         suffix = self._name_suffix(run[-1])
         named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
@@ -1789,6 +1815,15 @@ class _Article:
         if not _NICKNAME_END.match(self.body, end):
             return False
         if not (_NICKNAME_BEFORE.search(self.body, max(0, start - 90), start) or self._after_a_person(start)):
+            return False
+        self._take(self.body[start:end], "person", None, run[0], run[-1] + 1)
+        return True
+
+    def _other_name(self, run: list[int]) -> bool:
+        """A name after "nom de guerre" or "real name is" is a person's: "known by his nom de
+        guerre Abu Hafs" (_with_nicknames makes it the person named before)."""
+        start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
+        if not _OTHER_NAME_BEFORE.search(self.body, max(0, start - 30), start):
             return False
         self._take(self.body[start:end], "person", None, run[0], run[-1] + 1)
         return True

@@ -23,9 +23,9 @@ from generator.extract.places import (
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
-from generator.lexicon import LED_AFTER, names_an_earlier_time
+from generator.lexicon import LED_AFTER, VESSEL_NOUNS, VESSEL_PREFIXES, names_an_earlier_time
 from generator.names import normalize_surface, without_leading_article
-from generator.models import EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
+from generator.models import ACTOR_KINDS, EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
 
 
@@ -169,6 +169,31 @@ def _without_publisher(actors: tuple[EntityMention, ...], publisher: str | None)
     return tuple(actor for actor in actors if actor.kind != "media" or normalize_surface(actor.name) != own)
 
 
+_VESSEL_NAME = re.compile(
+    r"(?:\b(?:" + "|".join(VESSEL_NOUNS) + r")\s+(?:the\s+)?|\b(?:" + "|".join(VESSEL_PREFIXES) + r")\s+)"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _vessel_names(body: str) -> frozenset[str]:
+    """The names the article gives ships ("the warship Moskva", "the frigate Admiral Makarov")."""
+    if not any(noun in body for noun in ("ship", "vessel", "boat", "cruiser", "frigate", "destroyer", "corvette",
+                                         "submarine", "tanker", "freighter", "trawler", "ferry", "carrier")) and not any(
+            f"{prefix} " in body for prefix in VESSEL_PREFIXES):
+        return frozenset()  # most texts name no ship: a few look-ups are cheaper than the pattern
+    return frozenset(match["name"] for match in _VESSEL_NAME.finditer(body))
+
+
+def _without_vessels(entities: tuple[EntityMention, ...], vessels: frozenset[str]) -> tuple[EntityMention, ...]:
+    """Drop the mentions that are a ship's name or a part of one ("Makarov" of the frigate
+    "Admiral Makarov"), but not a country's nor a known actor's ("the ship Hezbollah said it hit")."""
+    if not vessels:
+        return entities
+    words = {word for vessel in vessels for word in vessel.split()}
+    return _keeping_mentions(entities, lambda entity, mention: entity.kind == "country"
+                             or (entity.kind in ACTOR_KINDS and entity.kb_id is not None)
+                             or (mention.surface not in vessels and mention.surface not in words))
+
+
 def _headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...], title: str | None,
                    published: dt.date | None) -> Toll:
     """The toll of the body's main event; when the body counts no dead, the title's ("Mali: 22
@@ -191,7 +216,9 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     published = declared.published or find_published(body)
     candidate_places = find_places(body, sentences, _analyst_places(kb), kb.packs)
     publisher = publisher_of(declared.publisher, declared.url, kb)
-    actors = _without_publisher(find_actors(body, sentences, kb, candidate_places), publisher)
+    vessels = _vessel_names(body)
+    actors = _without_vessels(_without_publisher(find_actors(body, sentences, kb, candidate_places), publisher), vessels)
+    candidate_places = _without_vessels(candidate_places, vessels)
     places = _with_the_country_of_the_places(candidate_places, without_countries_as_governments(
         _without_namesakes_of_bodies(_without_group_short_forms(_without_surnames(
             _without_overlaps(candidate_places, actors, body), actors, body), actors, body), actors, body), body))
