@@ -1612,7 +1612,26 @@ def test_a_ships_name_is_neither_the_place_nor_the_person_it_is_named_after(tmp_
                                    "ministry in Moscow said. Ukraine said it hit the Moskva with two missiles. The "
                                    "frigate Admiral Makarov took over, and the landing ship Saratov was destroyed at "
                                    "Berdyansk.\n")
-    assert {place.name for place in article.places} == {"Black Sea", "Moscow", "Berdyansk"}
+    assert {place.name for place in article.places} == {"Black Sea", "Moscow", "Berdiansk"}
     assert "Makarov" not in {actor.name for actor in article.actors}
     seized = _extracted(tmp_path, "Tanker seized\n\nThe tanker Iran seized was bound for Houston, Iran said.\n")
     assert [actor.mentions for actor in seized.actors if actor.name == "Iranian government"][0][0].surface == "Iran"
+
+
+def test_ukraines_cities_in_the_spellings_of_2022_and_of_earlier_reporting_are_one_place_each():
+    def places(text):
+        return sorted((p.key, p.name) for p in places_in(text, packs=()) if p.kind != "country")
+
+    old = places("Shelling hit Kiev, Kharkov, Odessa, Nikolaev, Krivoy Rog, Severodonetsk and Artemovsk in Ukraine.")
+    new = places("Shelling hit Kyiv, Kharkiv, Odesa, Mykolaiv, Kryvyi Rih, Sievierodonetsk and Bakhmut in Ukraine.")
+    assert old == new and len(new) == 7
+    assert {name for _, name in new} == {"Kyiv", "Kharkiv", "Odesa", "Mykolaiv", "Kryvyi Rih", "Sievierodonetsk", "Bakhmut"}
+    kherson = places_in("Russian forces shelled Kherson and Mykolaiv in southern Ukraine.", packs=())
+    assert {(p.name, p.kind) for p in kherson} >= {("Kherson", "city"), ("Mykolaiv", "city")}
+
+
+def test_a_village_the_wording_introduces_lies_in_the_country_the_sentence_places_it_in():
+    text = ("Israeli air strikes killed 30 people in Khan Younis and Rafah in Gaza. In southern Lebanon, an Israeli "
+            "strike killed a commander in the village of Khirbet Selm, officials said.")
+    found = {p.name: p.country for p in places_in(text, packs=())}
+    assert found["Khirbet Selm"] == "Lebanon" and found["Rafah"] == "Palestine"

@@ -1770,10 +1770,13 @@ def _context_region(
 
 
 def _located_in(tokens: _Tokens, index: int) -> bool:
-    """The country at `index` is where something is: "in Iraq", "across Syria", "the north west of Iraq"."""
+    """The country at `index` is where something is: "in Iraq", "in southern Lebanon", "across
+    Syria", "the north west of Iraq"."""
     if index == 0:
         return False
     if tokens.norms[index - 1] in _IN_A_COUNTRY:
+        return True
+    if index >= 2 and tokens.norms[index - 1] in _DIRECTIONS and tokens.norms[index - 2] in _IN_A_COUNTRY:
         return True
     return index >= 2 and tokens.norms[index - 1] == "of" and tokens.norms[index - 2] in _PARTS_OF_A_COUNTRY
 
