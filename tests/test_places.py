@@ -536,6 +536,12 @@ def test_a_country_listed_with_a_place_is_a_place_a_continent_only_after_a_locat
     assert {"Cyprus", "Mexico"} <= _located(text) and "United States" not in _located(text)
 
 
+def test_a_list_of_countries_after_a_locative_goes_on_past_an_item_that_is_no_country():
+    text = "Russia banned imports. The ban covers foodstuffs from the US, the 28 EU countries, Canada, Australia and Norway."
+    assert {"United States", "Canada", "Australia", "Norway"} <= _located(text)
+    assert "Iran" not in _located("In Syria, the army's allies, Russia, Iran and Turkey held talks. Syria voted.")
+
+
 def test_a_division_is_never_crowded_out_by_the_cities_that_share_its_name():
     """Five cities of the world are called Santa Rosa; Guatemala's department of that name stays a candidate."""
     places = world_places("Gangs in Guatemala fight over the provinces of Escuintla and Santa Rosa, and traffic to the "

@@ -119,6 +119,8 @@ _RANKED_AFTER = re.compile(r"(?:\s+(?:heads|head|tops|top|leads|lead|headed|topp
 _BORDER_AFTER = re.compile(r"(?:\s*-\s*[A-Z][a-z]+|\s+and\s+[A-Z][a-z]+)?\s+(?:border|frontier)s?\b")
 _AND_LINK = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+)?", re.IGNORECASE)
 _COMMA_LINK = re.compile(r"\s*,\s*(?:the\s+)?")
+# Past one item of the list that is no country: "from the US, the 28 EU countries, Canada and Norway"
+_COMMA_LINK_PAST_AN_ITEM = re.compile(r"\s*,\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*(?:the\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 # "observers from China", "troops from Chad": people of a country, sent by its government.
 _PEOPLE_FROM = re.compile(
@@ -2038,7 +2040,8 @@ def _head_of_list(body: str, mention: Mention, list_heads: dict[int, int]) -> in
     if end is None or end > mention.start:
         return None
     head, link = list_heads[end], body[end : mention.start]
-    if _AND_LINK.fullmatch(link) or (_COMMA_LINK.fullmatch(link) and _LIST_GOES_ON.match(body, mention.end)
+    if _AND_LINK.fullmatch(link) or ((_COMMA_LINK.fullmatch(link) or _COMMA_LINK_PAST_AN_ITEM.fullmatch(link))
+                                     and _LIST_GOES_ON.match(body, mention.end)
                                      and not _FRONTED_LOCATIVE.search(body, max(0, head - 30), head)):
         return head
     return None
