@@ -1444,7 +1444,7 @@ def test_the_spellings_of_a_current_war_leader_in_the_main_outlets_are_one_perso
 
 
 def test_an_and_beside_a_field_noun_joins_two_fields_of_one_bodys_name(kb):
-    text = ("Oleksiy Danilov, secretary of Ukraine's National Security and Defense Council, spoke. The Justice and "
+    text = ("Oleksiy Danilov, secretary of the National Security and Defense Council, spoke. The Justice and "
             "Development Party won. Kerry and Defense Department officials met. Britain and France agreed.")
     names = {actor.name for actor in _actors(text, kb).values()}
     assert {"National Security and Defense Council", "Justice and Development Party"} <= names
@@ -1461,6 +1461,15 @@ def test_a_real_name_or_a_nom_de_guerre_after_a_name_is_the_same_persons(kb):
     known = {actor.name: actor for actor in _actors("Ahmed Hussein Saleh, better known as Abu Mohammed al-Jolani, "
                                                     "spoke. Saleh said the group would dissolve.", kb).values()}
     assert list(known) == ["Abu Mohammed al-Julani"]
+
+
+def test_a_body_every_state_has_is_its_countrys_not_a_known_body_of_that_name(kb):
+    text = ("Dmitry Medvedev, deputy chair of Russia's Security Council, said Kyiv would pay. The UN Security Council "
+            "met on Friday. Britain's Security Service warned of plots. The Russian Investigative Committee opened a "
+            "case. Ukraine's State Emergency Service said two died. Russia's General Staff said troops advanced.")
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert {"Security Council (Russia)", "UN Security Council", "MI5", "Investigative Committee (Russia)",
+            "State Emergency Service (Ukraine)", "Russian government"} <= names
 
 
 def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):

@@ -164,6 +164,14 @@ def test_an_including_clause_before_and_a_second_verb_leaves_two_figures():
     assert [(f.kind, f.count) for f in figures_of(body)] == [("killed", 8), ("wounded", 28), ("killed", 10)]
 
 
+def test_at_least_after_the_verb_no_one_victims_of_every_service_and_an_age():
+    body = ("The strike killed at least 39 civilians in Kyiv. The governor said no one was hurt. At least 13 Russian "
+            "airmen were killed. Four sailors were killed. A 48-year-old man was killed.")
+    assert [(f.kind, f.count, f.qualifier, f.who) for f in figures_of(body)] == [
+        ("killed", 39, "at least", "civilians"), ("killed", 13, "at least", "airmen"), ("killed", 4, "exact", "sailors"),
+        ("killed", 1, "exact", "man")]
+
+
 def test_a_country_that_places_the_town_before_it_leaves_the_figure_at_the_town():
     body = ("Rebels seized most of Goma, the main city in eastern Congo, as fighting left at least 100 dead. "
             "In Congo, shelling killed 4 people.")

@@ -157,7 +157,9 @@ def test_follow_lines_corrections_and_contribution_credits_are_page_furniture(tm
                       "Follow our live coverage on X and Facebook.",
                       "Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine",
                       "This article was amended on 23 March 2024 to correct the number of missiles.",
-                      "The Associated Press contributed to this report."])
+                      "The Associated Press contributed to this report.",
+                      "Associated Press writers Peter Leonard in Kyiv and Jim Heintz in Moscow contributed.",
+                      "Anton Troianovski reported from Berlin, and Ivan Nechepurenko from Tbilisi, Georgia."])
     article, _ = only_article(make_seeds(tmp_path, {"a.txt": text}))
     assert article.body == f"{CONVOY}\n\n{STRIKE}"
     assert article.declared.wires == ("AP",)

@@ -540,6 +540,7 @@ def test_a_list_of_countries_after_a_locative_goes_on_past_an_item_that_is_no_co
     text = "Russia banned imports. The ban covers foodstuffs from the US, the 28 EU countries, Canada, Australia and Norway."
     assert {"United States", "Canada", "Australia", "Norway"} <= _located(text)
     assert "Iran" not in _located("In Syria, the army's allies, Russia, Iran and Turkey held talks. Syria voted.")
+    assert "United Kingdom" in _located("Pakistan voted. His years of exile, first in Saudi Arabia, then Britain, changed him.")
 
 
 def test_a_division_is_never_crowded_out_by_the_cities_that_share_its_name():
@@ -1641,3 +1642,12 @@ def test_a_village_the_wording_introduces_lies_in_the_country_the_sentence_place
             "strike killed a commander in the village of Khirbet Selm, officials said.")
     found = {p.name: p.country for p in places_in(text, packs=())}
     assert found["Khirbet Selm"] == "Lebanon" and found["Rafah"] == "Palestine"
+
+
+def test_a_division_named_by_regional_and_a_curated_city_named_bare_beside_it():
+    text = ("Drones hit the Moscow region, Russia said. The Dnipropetrovsk regional administration said two died in "
+            "Ukraine. Kharkiv regional governor Oleh Synyehubov said Kharkiv was hit.")
+    found = {(p.name, p.kind) for p in places_in(text, packs=())}
+    assert {("Moscow Oblast", "region"), ("Dnipropetrovsk Oblast", "region"), ("Kharkiv Oblast", "region"),
+            ("Kharkiv", "city")} <= found
+    assert next(p for p in places_in(text, packs=()) if p.name == "Kharkiv").namesake_division is None

@@ -343,9 +343,15 @@ _FORCE_NOUN = re.compile(
     r"officials?|diplomats|ministry|"  # a ministry of a field of MINISTRY_FIELDS is an actor of its own
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
-    r"delegation|intelligence|security\s+forces)\b",
+    r"delegation|intelligence|security\s+forces|general\s+staff)\b",
     re.IGNORECASE,
 )
+# Bodies every state has, named alike: "Russia's Security Council" is no UN body and "Ukraine's
+# Security Service" no MI5; each is an actor of its country's ("Security Council (Russia)").
+_NATIONAL_BODY = re.compile(
+    r"(?:National\s+Security\s+(?:and\s+Defen[cs]e\s+)?Council|Security\s+Council|(?:Federal\s+)?Security\s+Service"
+    r"|Investigative\s+Committee|State\s+Emergency\s+Service|Emergency\s+Service|Border\s+(?:Guard\s+)?Service"
+    r"|Foreign\s+Intelligence\s+Service)\b")
 # "The British embassy has called on Iran": an embassy that acts, not one bombed or stood outside.
 _EMBASSY_ACTS = re.compile(rf"\s+(?:embassy|consulate)(?=(?:\s+in\s+[A-Z][\w-]+)?(?:\s+(?:has|had|also|then|later))?"
                            rf"\s+(?:{_SPEECH_VERBS}|issued|advised|condemned|confirmed)\b)", re.IGNORECASE)
@@ -1270,8 +1276,9 @@ class _Article:
             last = self.tokens[end - 1]
             possessive = _POSSESSIVE.match(self.body, last.end)
             if possessive and (self._take_ministry(entry, index, possessive.end())
-                               or self._take_legislature(entry, index, possessive.end())):
-                return True  # "Egypt's health ministry", "Iran's parliament"
+                               or self._take_legislature(entry, index, possessive.end())
+                               or self._take_national_body(entry, index, possessive.end())):
+                return True  # "Egypt's health ministry", "Iran's parliament", "Russia's Security Council"
             force = (_FORCE_NOUN.match(self.body, possessive.end()) or _GOVERNMENT_POSSESSION.match(self.body, possessive.end())
                      if possessive else None)
             if force:
@@ -1328,6 +1335,22 @@ class _Article:
             return False
         tokens = self._token_range(self.tokens[index].start, legislature.end())
         self._take(f"Parliament ({government.country})", "government", None, tokens[0], tokens[-1] + 1)
+        return True
+
+    def _take_national_body(self, government: KbEntry, index: int, at: int) -> bool:
+        """A body of the government's country that every state has (_NATIONAL_BODY), named from
+        token `index` to `at`: "Security Service (Ukraine)" for "Ukraine's Security Service",
+        over the knowledge base's body of another country or none that has the same name."""
+        body = _NATIONAL_BODY.match(self.body, at) if government.country else None
+        if body is None:
+            return False
+        tokens = self._token_range(self.tokens[index].start, body.end())
+        taken = [item for item in self.found if item.start >= self.tokens[tokens[0]].start and item.end <= body.end()]
+        if any(item.kb_id is not None and (known := self.kb.entry(item.kb_id)) is not None and known.country == government.country
+               for item in taken):
+            return False  # "Britain's Security Service" is MI5
+        self.found = [item for item in self.found if item not in taken]
+        self._take(f"{' '.join(body.group(0).split())} ({government.country})", "government", None, tokens[0], tokens[-1] + 1)
         return True
 
     def _take_listed_before(self, index: int) -> bool:
@@ -1396,7 +1419,8 @@ class _Article:
             # "Libyan state TV", "Libyan state television" and "Libyan TV" are one broadcaster
             self._take(f"{self.body[token.start:end]} state {medium}", "media", None, index, last_token + 1)
             return True
-        if self._take_ministry(entry, index, end + 1) or self._take_legislature(entry, index, end + 1):
+        if (self._take_ministry(entry, index, end + 1) or self._take_legislature(entry, index, end + 1)
+                or self._take_national_body(entry, index, end + 1)):
             return True  # "the Russian foreign ministry", "the British parliament"
         force = _FORCE_NOUN.match(after, 1) or _EMBASSY_ACTS.match(after)
         if force is not None:

@@ -65,7 +65,7 @@ _NUMBER = (
     r")(?!\s*(?:" + _UNITS + r"))"
 )
 _QUALIFIER = "(?:(?P<qualifier>" + "|".join(p for _, p in _QUALIFIERS) + r")\s+)?"
-_QUANTITY = r"\b" + _QUALIFIER + _NUMBER
+_QUANTITY = r"\b(?<!\bno\s)" + _QUALIFIER + _NUMBER  # not "no one was hurt"
 
 def nationals_and_communities() -> frozenset[str]:
     """Plural nouns of every nationality of the world base ("syrians", "iraqis", "lebanese")
@@ -90,7 +90,8 @@ _PERSON_PLURALS = (
     "|relatives|victims|citizens|nationals|others|individuals|elderly"
     "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members"
     "|drivers|candidates|politicians|officials|farmers|miners|traders|vendors|mayors|lawyers|judges|priests"
-    "|clerics|bodyguards|migrants|peacekeepers|contractors|"
+    "|clerics|bodyguards|migrants|peacekeepers|contractors|airmen|sailors|marines|seamen|crewmen|conscripts"
+    "|paratroopers|cadets|servicemembers|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
@@ -159,7 +160,7 @@ _OBJECT_VERBS = (
 )
 _VERB_OBJECT = re.compile(
     r"(?:\b(?:" + _OBJECT_VERBS + ")"
-    r"(?:\s+(?:at\s+least|another|a\s+further|an\s+additional))?\s+"
+    r"(?:\s+(?:another|a\s+further|an\s+additional))?\s+"  # "at least" is the quantity's qualifier
     + _QUANTITY
     + _WHO
     + r")(?!(?:" + _AUXILIARY + r")\s+(?:killed|dead|died|wounded|injured|hurt)\b)"
@@ -183,7 +184,9 @@ _DEATH_TOLL = re.compile(
     r"(?P<gap>[^.;:\d]{0,100}?)" + _QUANTITY + _WHO + ")"
 )
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
-_ONE_PERSON = r"(?:an?|one|another)\s+(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:" + _PERSON_SINGULARS + r")"
+# "a 48-year-old man": an age is the one modifier with a digit
+_ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:"
+               + _PERSON_SINGULARS + r")")
 _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
 _SINGLE_VICTIM = re.compile(
     r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b"

@@ -117,7 +117,8 @@ _RANKED_AFTER = re.compile(r"(?:\s+(?:heads|head|tops|top|leads|lead|headed|topp
                            r"\s*(?:,|--|-|–)?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:rate\s+of\s+)?\d[\d.,]*"
                            r"(?:\s*(?:%|per\s*cent|percent|per\s+100))?(?=\s*(?:[,.;)]|and\b|per\b|homicides|murders|killings))")
 _BORDER_AFTER = re.compile(r"(?:\s*-\s*[A-Z][a-z]+|\s+and\s+[A-Z][a-z]+)?\s+(?:border|frontier)s?\b")
-_AND_LINK = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+)?", re.IGNORECASE)
+# "in Ecuador and Peru", "first in Saudi Arabia, then Britain", "in Pakistan's tribal areas (and Yemen)"
+_AND_LINK = re.compile(r"\s*,?\s*(?:\(\s*)?(?:and|or|as\s+well\s+as|(?:and\s+)?then)\s+(?:the\s+)?", re.IGNORECASE)
 _COMMA_LINK = re.compile(r"\s*,\s*(?:the\s+)?")
 # Past one item of the list that is no country: "from the US, the 28 EU countries, Canada and Norway"
 _COMMA_LINK_PAST_AN_ITEM = re.compile(r"\s*,\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*(?:the\s+)?")
@@ -790,6 +791,8 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
                 builder.add(f"{display} {word}", place, curated=False, variants=False, needs_country=curated_elsewhere)
                 builder.add(f"{word} of {display}", place, curated=False, variants=False, needs_country=curated_elsewhere)
+            # "the Dnipropetrovsk regional administration", "Kharkiv regional governor Oleh Synyehubov"
+            builder.add(f"{display} regional", place, curated=False, variants=False, needs_country=curated_elsewhere)
 
 
 # ISO writes Russia's, Ukraine's and Kazakhstan's divisions as transliterated adjectives of their
@@ -1890,11 +1893,13 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
 def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> dict[str, str]:
     """City key -> the key of its country's first-level division of the same name, for a city
     the article names only bare ("killed in Veracruz"), never as a city ("the port city of
-    Veracruz"): the article cannot tell which it means, the rest of a dossier may (resolve)."""
+    Veracruz"): the article cannot tell which it means, the rest of a dossier may (resolve). A
+    city the world base or a pack curates is what its bare name means ("Kharkiv"; the oblast is
+    "Kharkiv Oblast" or "the Kharkiv region")."""
     namesakes: dict[str, str] = {}
     named_as_cities = set()
     for hit in hits:
-        if hit.place.kind != "city":
+        if hit.place.kind != "city" or hit.place.curated:
             continue
         if _qualified(tokens, hit, ("city",)) or _cued_as_a_city(tokens, hit):
             named_as_cities.add(hit.place.key)

@@ -59,9 +59,14 @@ _BYLINE = re.compile(rf"^(?:By|BY)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&|\||-|
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&|\||\s-\s|—)\s*")
 _WIRE_SIGNATURE = re.compile(rf"^[-–—(\s]*(?:{WIRE_PATTERN})(?:\s*(?:,|/|and|&)\s*(?:{WIRE_PATTERN}))*[)\s.]*$", re.IGNORECASE)
 _CREDITS = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.IGNORECASE)
-# "The Associated Press contributed to this report.", "Reuters contributed reporting."
+# "The Associated Press contributed to this report.", "Reuters contributed reporting.", "Associated
+# Press writers Peter Leonard in Kyiv and Jim Heintz in Moscow contributed."
 _CONTRIBUTED = re.compile(
-    r"^(?P<names>[^.]{1,120}?)\s+contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b[^.]{0,60}\.?$")
+    r"^(?P<names>[^.]{1,120}?)\s+contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b[^.]{0,60}\.?$"
+    r"|^(?P<writers>[^.]{0,60}?\b(?:writers?|reporters?|correspondents?)\s[^.]{1,120}?)\s+contributed\.?$")
+# "Anton Troianovski reported from Berlin, and Ivan Nechepurenko from Tbilisi, Georgia.": the
+# reporters' credit at a story's end
+_REPORTED_FROM = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+reported\s+from\s+[A-Z][^.]{0,150}\.?$")
 _TIMESTAMP_PREFIX = re.compile(
     r"^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last modified)\s*(?:on\s*|:\s*)?",
     re.IGNORECASE,
@@ -131,7 +136,9 @@ def _is_boilerplate(line: str, harvest: Harvest) -> bool:
         return True
     contributed = _CONTRIBUTED.match(line) if words <= _MAX_NOTICE_WORDS else None
     if contributed:
-        harvest.add_wires(_wires_in(contributed["names"]))
+        harvest.add_wires(_wires_in(contributed["names"] or contributed["writers"]))
+        return True
+    if words <= _MAX_NOTICE_WORDS and _REPORTED_FROM.match(line):
         return True
     source = _SOURCE_LINE.match(line)
     if source and words <= 8:
