@@ -46,6 +46,7 @@ _PAST_TIME = re.compile(
     r"|\bearlier\s+(?:this|last)\s+(?:week|month|year)\b|\b(?:a|the)\s+weekend\s+(?:attack|strike|raid|bombing|blast)"
     r"|\b(?:weeks|months|years)\s+(?:ago|earlier|before)\b|\ba\s+(?:week|month|year)\s+(?:ago|earlier|before)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\b(?:anniversary|similar\s+attack|previous\s+attack)\b"
+    r"|\bbefore\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"  # "Before Monday, ... had killed 600"
     # the whole war: "Syria's three-year war", "the conflict which has lasted five years", "millions fled"
     r"|\b(?:war|conflict|uprising|crisis|insurgency)\b[^.;]{0,40}?\b(?:which|that)\s+(?:has\s+)?(?:lasted|started"
     r"|began|erupted|broke\s+out)\b|\bmillions\s+(?:\w+\s+){0,3}?(?:fled|flee|displaced|homeless|refugees)\b",

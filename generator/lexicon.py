@@ -55,14 +55,24 @@ BACKING_FROM = re.compile(
 _SEVERAL = r"(?:three|four|five|six|seven|eight|nine|ten|several|few|\d{1,3})"
 PAST_PERIOD = re.compile(
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:\w+\s+)?(?:years|months|decades?|weeks)|" + _SEVERAL + r"\s+days)\b"
-    r"|\b" + _SEVERAL + r"\s+(?:days|weeks|months|years)\s+of\b",
+    # "four days of fighting", not "three days of national mourning"
+    r"|\b" + _SEVERAL + r"\s+(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?(?:fighting|clashes|violence|air\s?strikes"
+    r"|air\s?raids|strikes|shelling|bombardments?|bombings?|attacks|raids|battles?|combat|unrest|protests|hostilities"
+    r"|war|conflict|siege|offensive|operations|killings)\b",
     re.IGNORECASE)
+# "In June, a suicide bombing killed 32": a month named alone, not the reference's, is past (a
+# figure is counted after it happens); with a day or a year the dates module reads it.
+_MONTH_ALONE = re.compile(
+    r"\b(?i:in|during)\s+(?i:early\s+|late\s+|mid-?)?(?P<month>" + "|".join(MONTH_NAMES) + r")\b(?!\s*,?\s*\d)")
 
 
 def names_an_earlier_time(sentence: str, reference: dt.date | None) -> bool:
     """The sentence dates something by a year (and month) before `reference`, or counts over
     past years or decades; "since 2011" counts from long ago even when the reference is unknown."""
     if PAST_PERIOD.search(sentence):
+        return True
+    if reference is not None and any(MONTH_NUMBERS[match["month"].lower()] != reference.month
+                                     for match in _MONTH_ALONE.finditer(sentence)):
         return True
     for match in YEAR_REFERENCE.finditer(sentence) if _YEAR_DIGITS.search(sentence) else ():
         if reference is None:

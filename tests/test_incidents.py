@@ -127,6 +127,17 @@ def test_a_days_toll_is_no_tally():
     assert claim_roles(article) == ("total",)
 
 
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("In June, a suicide bombing in Gwoza killed 32 people.", "background"),
+    ("Before Monday, the hostilities had killed around 32 people.", "background"),
+    ("In September, an attack killed 32 people.", "total"),  # the month of the article's event
+    ("Niger declared three days of national mourning after an attack killed 32 people.", "total"),
+])
+def test_a_month_named_alone_or_a_day_before_is_earlier_and_days_of_mourning_are_no_tally(sentence, role):
+    article = _article("a", [sentence], [_figure(32, 0, text="killed 32 people")])
+    assert claim_roles(article) == (role,)
+
+
 def test_counts_far_from_the_headline_toll_are_parts_or_other_events():
     sentences = [
         "A car bomb killed 112 people at Rashidin.",

@@ -165,6 +165,17 @@ def test_follow_lines_corrections_and_contribution_credits_are_page_furniture(tm
     assert article.declared.wires == ("AP",)
 
 
+def test_a_correspondents_line_a_biography_and_the_headlines_under_a_links_heading_are_furniture(tmp_path):
+    text = "\n".join(["Aid Convoy Reaches Besieged Douma", "Jason Burke in Jerusalem", CONVOY, STRIKE,
+                      "Keep reading", "list of 4 items", "Sudan's army says it has broken RSF siege of El Obeid",
+                      "Dozens killed in RSF drone strike on El Fasher hospital", "Read more:",
+                      "Sudan's RSF accused of killing 124 in Gezira village raid",
+                      "Natalie Kitroeff is the Mexico and Central America bureau chief for The Times."])
+    article, _ = only_article(make_seeds(tmp_path, {"a.txt": text}))
+    assert article.body == f"{CONVOY}\n\n{STRIKE}"
+    assert article.declared.byline == "Jason Burke"
+
+
 def test_a_photo_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays(tmp_path):
     text = "\n".join(["Guardsman killed in Iraq", "Photograph: Owen Humphreys/PA " + STRIKE,
                       "Photo: Trucks wait at a checkpoint outside the town. Omar Sanadiki/Reuters", CONVOY])

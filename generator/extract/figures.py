@@ -228,6 +228,10 @@ _CLAIM_AFTER = re.compile(
     r"|put|puts|estimated|estimates|documented|counted|confirmed|added|told|claimed|claims"
     r"|recorded|tallied|gave|giving)\b)"
 )
+# A state's deed or weapon is no claimant: "Russian shelling", "an Israeli air strike", "Russian drones".
+_DEED_NOUN = re.compile(
+    r"\b(?:shelling|strikes?|air\s?strikes?|raids?|attacks?|bombing|bombardment|missiles?|drones?|rockets?|artillery"
+    r"|offensive|fire|jets|warplanes|aircraft|helicopters|tanks)$", re.IGNORECASE)
 _OWN_SUBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?=\w+$)", re.IGNORECASE)
 # How far after a vague first report news gives the exact count.
 _FIRMING_UP_SENTENCES = 4
@@ -524,10 +528,12 @@ class _SentenceContext:
                     self._actor_mentions.setdefault(mention.sentence, []).append((mention, actor.key))
         if index not in self._claimants:
             sentence = self.sentences[index]
+            mentions = self._actor_mentions.get(index, ())
+            starts = sorted(mention.start for mention, _ in mentions)
             self._claimants[index] = [
                 (mention.start, key, mention.surface)
-                for mention, key in self._actor_mentions.get(index, ())
-                if _is_claimant(mention, sentence)
+                for mention, key in mentions
+                if not _DEED_NOUN.search(mention.surface) and _is_claimant(mention, sentence, starts)
             ]
         return self._claimants[index]
 
@@ -565,14 +571,21 @@ def _claimant(item: _Found, sentence: Sentence, context: _SentenceContext) -> tu
     return None
 
 
-def _is_claimant(mention: Mention, sentence: Sentence) -> bool:
+def _is_claimant(mention: Mention, sentence: Sentence, starts: list[int]) -> bool:
+    """The mention reports: "according to X", or "X said" where no other actor stands between
+    it and the verb ("in Russian shelling of Pokrovsk, Governor Vadym Filashkin said": his)."""
     before = sentence.text[: mention.start - sentence.start]
     after = sentence.text[mention.end - sentence.start :]
     if _CLAIM_BEFORE.search(before[-80:]):
         return True
     claim = _CLAIM_AFTER.search(after)
+    if claim is None:
+        return False
+    verb_at = mention.end + claim.start(1)
+    if any(mention.end <= start < verb_at for start in starts[bisect.bisect_left(starts, mention.end):]):
+        return False
     # "... centre of the Syrian capital, a monitoring group said": the verb has its own subject
-    return claim is not None and not _OWN_SUBJECT.search(after, 0, claim.end(1))
+    return not _OWN_SUBJECT.search(after, 0, claim.end(1))
 
 
 def _located(item: _Found, next_start: int, sentence: Sentence, context: _SentenceContext) -> str | None:

@@ -50,9 +50,19 @@ _CREDIT_ENDING = re.compile(rf"(?:/\s*{_PHOTO_AGENCY}(?:\s+via\s+Getty Images)?|
 _RELATED = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| news)?|read more|read also|also read"
     r"|read next|see also|more on this(?: story)?|recommended(?: for you)?|you may also like"
-    r"|most read|trending)(?:\s*[:|—–-].*)?$",
+    r"|most read|trending|keep reading)(?:\s*[:|—–-].*)?$",
     re.IGNORECASE,
 )
+# What a related-links heading alone lists below it: "list of 4 items", then the headlines.
+_LINK_LIST_COUNT = re.compile(r"^list of \d+ items?$", re.IGNORECASE)
+# A correspondent's line over or under the story: "Jason Burke in Jerusalem", "By Nailia
+# Bagirova in Baku"; and a byline's biography: "Natalie Kitroeff is the Mexico bureau chief for The Times."
+_WRITER = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}"
+_WRITER_IN_PLACE = re.compile(
+    rf"^(?:By\s+)?(?P<names>{_WRITER}(?:\s+and\s+{_WRITER})?)\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}$")
+_WRITER_BIOGRAPHY = re.compile(
+    rf"^{_WRITER}\s+is\s+(?:a|an|the)\s+[^.]{{0,120}}?\b(?:correspondent|reporter|editor|bureau\s+chief|writer"
+    r"|journalist|columnist)\b[^.]{0,80}\.?$")
 _SOURCE_LINE = re.compile(r"^/?\s*(?:source|sources|via)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al|bin|de|van|von|el))*"
 _BYLINE = re.compile(rf"^(?:By|BY)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&|\||-|—)\s*{_NAME})*)$")
@@ -147,7 +157,31 @@ def _is_boilerplate(line: str, harvest: Harvest) -> bool:
     if _WIRE_SIGNATURE.match(line):
         harvest.add_wires(_wires_in(re.sub(r"[-–—()/.&]", ",", line)))
         return True
+    writer = _WRITER_IN_PLACE.match(line)
+    if writer:
+        harvest.byline = harvest.byline or ", ".join(_NAME_SEPARATORS.split(writer["names"]))
+        return True
+    if words <= _MAX_NOTICE_WORDS and _WRITER_BIOGRAPHY.match(line):
+        return True
     return _byline(line, harvest) or _timestamp(line, words, harvest)
+
+
+def _without_link_lists(lines: list[str]) -> list[str]:
+    """Drop the headlines a related-links heading alone lists below it ("Read more", "Keep
+    reading", "list of 4 items", then titles without a full stop): other stories, whose tolls
+    are not this one's."""
+    kept, listing = [], False
+    for line in lines:
+        if not line:  # the blank line between two paragraphs
+            pass
+        elif _RELATED.fullmatch(line.rstrip(":").strip()) and len(line.split()) <= 4:
+            listing = True
+        elif listing and (_LINK_LIST_COUNT.match(line) or looks_like_headline(line)):
+            continue
+        else:
+            listing = False
+        kept.append(line)
+    return kept
 
 
 # Captions compared with every paragraph: a page has a few; text made of captions must not cost
@@ -168,7 +202,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], Harvest]:
     if repair is not None:
         lines = text.split("\n\n")
     harvest = Harvest(repair=repair)
-    kept = [line for line in (_CREDIT_BEFORE_TEXT.sub("", one_line(raw)) for raw in lines)
+    kept = [line for line in _without_link_lists([_CREDIT_BEFORE_TEXT.sub("", one_line(raw)) for raw in lines])
             if line and not _is_boilerplate(line, harvest)]
     long_captions = tuple(dict.fromkeys(c for c in harvest.captions if len(c.split()) >= 5))[:_MAX_CAPTIONS_COMPARED]
     kept = [line for line in kept if not _repeats_caption(line, long_captions)]
