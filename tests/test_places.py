@@ -1651,3 +1651,10 @@ def test_a_division_named_by_regional_and_a_curated_city_named_bare_beside_it():
     assert {("Moscow Oblast", "region"), ("Dnipropetrovsk Oblast", "region"), ("Kharkiv Oblast", "region"),
             ("Kharkiv", "city")} <= found
     assert next(p for p in places_in(text, packs=()) if p.name == "Kharkiv").namesake_division is None
+
+
+def test_a_city_lies_in_the_division_its_capital_names_where_geonames_numbers_the_divisions():
+    found = {p.name: p for p in places_in("Missiles hit Kramatorsk and Mariupol in the Donetsk region of Ukraine, and "
+                                          "Konya in Konya province of Turkey.", packs=())}
+    assert found["Kramatorsk"].region == found["Mariupol"].region == found["Donetsk Oblast"].region is not None
+    assert found["Konya"].region is not None

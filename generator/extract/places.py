@@ -637,8 +637,43 @@ def _subdivisions() -> tuple[tuple[str, str, str, str, str | None, str], ...]:
 @functools.lru_cache(maxsize=1)
 def _subdivision_names() -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1) -> subdivision name (the region of its places and of the
-    division itself), where GeoNames uses the ISO letters."""
-    return {(country, local): name for _, country, local, name, _, _ in _subdivisions() if local.isalpha()}
+    division itself): where GeoNames uses the ISO letters, and else through the division's
+    capital (_admin1_of_capitals), so that a city of Ukraine or Turkey lies in its province."""
+    lettered = {(country, local): name for _, country, local, name, _, _ in _subdivisions() if local.isalpha()}
+    return {**_admin1_of_capitals(), **lettered}
+
+
+def _admin1_of_capitals() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1) -> ISO name of the first-level division named as a city of its
+    country is (its capital: "Konya" the province and the city, "Odesa" of "Odeska oblast"): the
+    most populous such city's admin1 code is the division's. GeoNames numbers most countries'
+    admin1 codes, which ISO 3166-2 does not know; a code two divisions claim is left out."""
+    world = _region_data(()).world
+    short_names = {**_english_names_of_oblasts(), **(world.get("division_names") or {})}
+    by_name: dict[tuple[str, str], _City] = {}
+    by_id = {city.geonameid: city for city in _read_cities()}
+    for city in by_id.values():
+        key = (city.country_code, _fold(_display(city.name)))
+        if key not in by_name or city.population > by_name[key].population:
+            by_name[key] = city
+    for entry in world["world"]:  # the world base's spellings ("Zaporizhzhia" for GeoNames' "Zaporizhzhya")
+        if (city := by_id.get(entry.get("geonames"))) is not None:
+            for alias in (entry["name"], *entry["aliases"]):
+                by_name.setdefault((city.country_code, _fold(alias)), city)
+    largest: dict[tuple[str, str], int] = {}  # (country, admin1) -> its most populous city's population
+    for city in by_id.values():
+        largest[city.country_code, city.admin1] = max(largest.get((city.country_code, city.admin1), 0), city.population)
+    claims: dict[tuple[str, str], set[str]] = {}
+    for code, country, _, name, parent, _ in _subdivisions():
+        capitals = [by_name[key] for display in (*short_names.get(code, ()), _display(name))
+                    if parent is None and (key := (country, _fold(display))) in by_name]
+        # the largest city of its admin1, as a capital most often is: not Venezuela's town of
+        # Miranda, which lies in another state than Miranda
+        capitals = [city for city in capitals if city.population == largest[city.country_code, city.admin1]]
+        if capitals:
+            capital = max(capitals, key=lambda city: city.population)
+            claims.setdefault((country, capital.admin1), set()).add(name)
+    return {key: next(iter(names)) for key, names in claims.items() if len(names) == 1}
 
 
 # Cached gazetteers kept in the user's cache folder: one per choice of packs in use (the world
