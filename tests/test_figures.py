@@ -288,6 +288,16 @@ def test_the_claimant_is_the_subject_of_the_speech_verb_never_a_states_deed():
     assert [(f.count, f.source) for f in figures_of(body, actors)] == [(3, "Filashkin"), (2, None)]
 
 
+def test_coordinated_figures_share_the_place_after_them_and_each_group_of_a_subject_counts():
+    body = ("Two people were killed and nine wounded in a strike on Kupiansk, officials said. Four soldiers and two "
+            "civilians were killed in Kharkiv. The toll was 3, according to Egypt's health minister.")
+    places = (entity(body, "Kupiansk", "Kupiansk", "city"), entity(body, "Kharkiv", "Kharkiv", "city"),
+              entity(body, "Egypt", "Egypt", "country"))
+    assert [(f.kind, f.count, f.who, f.place) for f in figures_of(body, places=places)] == [
+        ("killed", 2, "people", "Kupiansk"), ("wounded", 9, "people", "Kupiansk"),
+        ("killed", 4, "soldiers", "Kharkiv"), ("killed", 2, "civilians", "Kharkiv"), ("killed", 3, "people", None)]
+
+
 def test_output_is_deterministic(seed_000, seed_004):
     for body in (seed_000, seed_004):
         assert figures_of(body) == figures_of(body)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.lexicon import COMMUNITIES, MONTH_NUMBERS, NATIONALITY_NOUNS, NUMBER_WORDS, VAGUE_AMOUNTS
 from generator.models import EntityMention, Figure, Mention, Sentence, Toll
@@ -280,7 +280,7 @@ def find_figures(
         found = _figures_in_sentence(sentence, folded_body[sentence.start : sentence.end],
                                      persons.get(sentence.index, ()))
         for position, item in enumerate(found):
-            next_start = found[position + 1].start if position + 1 < len(found) else sentence.end
+            next_start = _next_figures_start(found, position, sentence.end, folded_body)
             claimant = _claimant(item, sentence, context)
             figures.append(
                 Figure(
@@ -422,6 +422,16 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         first = _found(match, kind, offset)
         if first is None:
             continue
+        if pattern is _SUBJECT_VERB and match.group("who_phrase") and (
+                group := _COORDINATED_GROUP.match(text, match.end("who_phrase"))) and group.end() < match.end():
+            # "four soldiers and two civilians were killed": a figure for each group, the verb's
+            # span the second's
+            second = _found(group, kind, offset)
+            if second is not None:
+                found += [replace(first, end=offset + match.end("who_phrase")),
+                          replace(second, start=offset + group.start("qualifier" if group.group("qualifier") else "number"),
+                                  end=offset + match.end())]
+                continue
         found.append(first)
         if pattern is _VERB_OBJECT:
             found.extend(_coordinated(text, match.end(), kind, offset))
@@ -588,6 +598,21 @@ def _is_claimant(mention: Mention, sentence: Sentence, starts: list[int]) -> boo
     return not _OWN_SUBJECT.search(after, 0, claim.end(1))
 
 
+# "..., according to Egypt's health minister": the claimant's country, not where anyone died
+_ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# Between two figures of one clause: "two killed and nine wounded in a strike on Kupiansk".
+_COORDINATED_GAP = re.compile(r"\s*,?\s*(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?")
+
+
+def _next_figures_start(found: list[_Found], position: int, sentence_end: int, folded_body: str) -> int:
+    """Where the next figure that is not coordinated with found[position] starts (the sentence's
+    end if none): a place after "two killed and nine wounded" is the place of both."""
+    following = position + 1
+    while following < len(found) and _COORDINATED_GAP.fullmatch(folded_body, found[following - 1].end, found[following].start):
+        following += 1
+    return found[following].start if following < len(found) else sentence_end
+
+
 def _located(item: _Found, next_start: int, sentence: Sentence, context: _SentenceContext) -> str | None:
     """The figure's place (_place_of); a place it is only near ("in an opposition district
     outside Damascus") yields to the next place the text names without such a word, in the
@@ -619,7 +644,8 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
     if other_event is not None:
         limit = sentence.start + other_event.start()
     after = [(start, key, country) for start, key, country in in_sentence
-             if item.start <= start < limit and (not country or _is_locative(sentence, start))]
+             if item.start <= start < limit and (not country or _is_locative(sentence, start))
+             and not _ACCORDING_TO_BEFORE.search(sentence.text, 0, start - sentence.start)]
     if after:
         start, key, country = after[0]
         # "in Syria's Idlib province": the place the country's name introduces is the one meant
