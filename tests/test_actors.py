@@ -1472,6 +1472,27 @@ def test_a_body_every_state_has_is_its_countrys_not_a_known_body_of_that_name(kb
             "State Emergency Service (Ukraine)", "Russian government"} <= names
 
 
+def test_no_actor_inside_a_dateline_word_a_longer_bodys_name_a_plan_or_a_road(kb):
+    text = ("PORT-AU-PRINCE, Haiti (AP) — Gangs attacked the capital. Ethiopia's National Intelligence and Security "
+            "Service arrested 20 people. The Humanitarian Response Plan is 30 percent funded, OCHA said. Families fled "
+            "along the Salah al-Din road.")
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert not {"African Union", "MI5", "Response Plan", "Salah al-Din"} & names
+    assert "National Intelligence and Security Service" in names
+
+
+def test_a_place_its_kind_word_names_is_no_mention_of_a_person_named_like_it(tmp_path):
+    from generator.extract.article import extract_article
+    from generator.ingest import ingest
+    from generator.knowledge import load_knowledge_base
+
+    (tmp_path / "a.txt").write_text("Raid\n\nGunmen stormed Kundu village on Sunday, killing 12 villagers in Nigeria, said "
+                                    "Yusuf Kundu, a local leader. Kundu village was burned.\n", encoding="utf-8")
+    article = extract_article(ingest([tmp_path], base=tmp_path).articles[0], load_knowledge_base())
+    assert "Kundu" in {place.name for place in article.places}
+    assert [m.surface for a in article.actors if a.name == "Yusuf Kundu" for m in a.mentions] == ["Yusuf Kundu"]
+
+
 def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):
     text = ("The previous attempts by Britain to help failed. The invasion by Iraq began it. Smugglers used "
             "the border crossed by Turkey's main road.")

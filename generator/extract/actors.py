@@ -33,6 +33,7 @@ from generator.lexicon import (
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
     NATIONALITY_NOUNS,
+    DOCUMENT_NAME_ENDS,
     PLACE_NAME_ENDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -172,6 +173,8 @@ _NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by
 _NICKNAME_BEFORE = re.compile(
     rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“'‘]\s?$", re.IGNORECASE)
 _OPENING_QUOTES = frozenset("\"“'‘")  # what _NICKNAME_BEFORE ends with, but for spaces
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:village|town|city|district|province|state|region|county|camp|area|neighbou?rhood)\b")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:road|street|highway|avenue|bridge|roundabout|crossing|corridor)\b")
 _OTHER_NAME_BEFORE = re.compile(r"\b(?:nom\s+de\s+guerre(?:\s+(?:is|was))?|real\s+name\s+(?:is|was))\s+$")
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 # Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
@@ -1197,10 +1200,18 @@ class _Article:
             return False
         if len(texts) == 1 and len(texts[0]) <= 2 and start > 0 and self.tokens[start - 1].lower in _OWNERS:
             return False  # "his CV", "her PC": a thing someone has, not the group of those letters
+        if len(texts) == 1 and texts[0].isupper() and self._inside_a_word_in_capitals(tokens[0]):
+            return False  # "PORT-AU-PRINCE" names no African Union
         span = (tokens[0].start, tokens[-1].end)
         if self.place_span_of.get(start) == span and span not in self.place_named_otherwise:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         return not self._inside_longer_name(alias, start)
+
+    def _inside_a_word_in_capitals(self, token: _Token) -> bool:
+        """The token is hyphened to a word in capitals: "AU" of a dateline's "PORT-AU-PRINCE"."""
+        before, after = self.body[max(0, token.start - 2) : token.start], self.body[token.end : token.end + 2]
+        return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
+            len(after) == 2 and after[0] == "-" and after[1].isupper())
 
     def _title_cased_acronym(self, alias: _Alias, texts: list[str], start: int) -> bool:
         """A house style writes an acronym said as a word in title case ("Ecowas", "Isis", "Nato"):
@@ -1223,6 +1234,9 @@ class _Article:
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False
         before = self.tokens[start - 1]
+        if (before.lower == "and" and start >= 2 and self.joined[start - 2] and self.tokens[start - 2].capitalised
+                and self.tokens[start - 2].lower in NAME_FIELD_NOUNS):
+            return True  # "National Intelligence and Security Service" is no MI5 ("Security Service")
         if alias.is_short_person:
             if before.lower in NAME_PARTICLES:
                 return True
@@ -2085,8 +2099,10 @@ class _Article:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
-        if len(names) > 1 and names[-1].lower in PLACE_NAME_ENDS:
-            return False  # "Faisal Town", "Shah Faisal Colony": a quarter named after a person
+        if len(names) > 1 and (names[-1].lower in PLACE_NAME_ENDS or names[-1].lower in DOCUMENT_NAME_ENDS):
+            return False  # "Faisal Town", "Shah Faisal Colony": a quarter named after a person; "Response Plan"
+        if _PLACE_NOUN_AFTER.match(self.body, tokens[-1].end):
+            return False  # "along the Salah al-Din road": a road named after a person
         if names[-1].lower.endswith("is") and names[-1].lower[:-2] in self.place_names:
             return False  # "Ordinary Baghdadis": the people of a place the article names
         if names[-1].text.endswith("s") and (names[-1].text[:-1],) in self.matcher.demonyms:
@@ -2285,6 +2301,8 @@ class _Article:
             keys = by_surname[self.tokens[index].text]
             if len(keys) != 1 or not (self._name_token(index) or self._surname_found_as_place(index)):
                 continue
+            if _PLACE_KIND_AFTER.match(self.body, self.tokens[index].end):
+                continue  # "stormed Kundu village ... said Yusuf Kundu": the village, named like him
             found = persons[next(iter(keys))]
             start = self._surname_start(index, _token_texts(found.key))
             if (index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1)) or (

@@ -116,7 +116,8 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
             for start, key, country in divisions)
 
     return _keeping_mentions(places, lambda place, mention: place.kind == "country" or listed_with_a_division(
-        place, mention) or (mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
+        place, mention) or _PLACE_KIND_AFTER.match(body, mention.end) is not None
+        or (mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
 
 
 _DIVISION_KINDS = frozenset({"region", "governorate"})
@@ -124,6 +125,8 @@ _LISTED_WITHIN = 40  # characters between two divisions' mentions of one list
 
 
 _FAMILY_AFTER = re.compile(r"\s+(?:brothers|sisters|family)\b")
+# "Kundu village" after "Yusuf Kundu": a place its kind word names, whoever shares its name
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:village|town|city|district|province|state|region|county|camp|area)\b")
 
 
 # What follows a group's short name: "Sinaloa leader Juan Jose Esparragoza", "the Sinaloa clan".
