@@ -645,6 +645,8 @@ def test_an_acronym_a_known_body_defines_is_its_own_not_another_entrys_of_the_sa
     assert [m.surface for m in by_name["Rapid Support Forces"].mentions] == ["Rapid Support Forces", "RSF", "RSF"]
     press = {a.name for a in _actors("Reporters Without Borders (RSF) condemned the arrest. RSF said so.", kb).values()}
     assert press == {"Reporters Without Borders"}
+    unbracketed = _actors("Sudan's Rapid Support Forces stormed El Fasher. The RSF said it held the city.", kb).values()
+    assert [(a.name, len(a.mentions)) for a in unbracketed if a.kind != "government"] == [("Rapid Support Forces", 2)]
 
 
 def test_a_demonym_of_the_bodys_own_country_does_not_hide_it(kb):

@@ -131,6 +131,14 @@ def test_event_date_is_the_date_of_the_first_figure_not_of_the_statement():
     assert event_of(body, find_published(body)) == D(2017, 4, 15)
 
 
+def test_a_toll_told_on_a_day_yields_to_the_day_the_next_sentence_gives_the_attack():
+    body = ("Sat 5 Oct 2024 Gunmen killed at least 70 people in the town, a U.N. official said Friday. "
+            "The attack on Thursday targeted a market.")
+    assert event_of(body, find_published(body)) == D(2024, 10, 3)
+    later = "Sat 5 Oct 2024 Gunmen killed 70 people, a U.N. official said Friday. Talks on Saturday followed."
+    assert event_of(later, find_published(later)) == D(2024, 10, 4)
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

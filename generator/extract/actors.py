@@ -837,6 +837,7 @@ def find_actors(
     article.match_lower_case_ministries()
     article.match_siblings()
     article.match_defined_acronyms()
+    article.match_acronyms_of_named_bodies()
     article.match_surnames()
     found = _without_photo_credits(article.leaders_forces(), body)
     return _group(_with_nicknames(_short_forms_of_bodies(_full_names(found, body)), body), body, sentences, kb)
@@ -2256,6 +2257,18 @@ class _Article:
             if not self.taken[index]:
                 self._take(found.key, found.kind, found.kb_id, index, index + 1)
 
+    def match_acronyms_of_named_bodies(self) -> None:
+        """"the Rapid Support Forces ... The RSF said": a known acronym whose letters are the
+        initials of a body the article names in full is that body's, not another entry's of the
+        same letters (Reporters Without Borders), bracketed or not."""
+        bodies = {_initials(self.body[item.start : item.end]): item for item in self.found
+                  if item.kind != "person" and " " in self.body[item.start : item.end]}
+        for position, item in enumerate(self.found):
+            text = self.body[item.start : item.end]
+            body = bodies.get(text) if text.isupper() and 2 <= len(text) <= 6 else None
+            if body is not None and body.kb_id != item.kb_id and body.key != item.key:
+                self.found[position] = replace(item, key=body.key, kind=body.kind, kb_id=body.kb_id)
+
     def _rename_acronym(self, acronym: str, other_kb_id: str | None, found: _Found) -> None:
         """"the Rapid Support Forces (RSF)": a known body's acronym defined by this article is
         that body's wherever the article uses it, not another entry's of the same letters
@@ -2392,6 +2405,12 @@ def _kin_or_named_before(before: str) -> bool:
 
 def _plural_title(tokens: list[_Token]) -> bool:
     return len(tokens) > 2 and tokens[0].lower[-1:] == "s" and tokens[0].lower[:-1] in _TITLE_WORDS
+
+
+def _initials(name: str) -> str:
+    """"RSF" of "Rapid Support Forces", "ISWAP" of "Islamic State West Africa Province": the
+    capitals of a name's words, less its articles and connectors."""
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper() and word.lower() not in ("the", "al"))
 
 
 def ministry_name(field: str, country: str) -> str:

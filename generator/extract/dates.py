@@ -257,10 +257,31 @@ def find_event_date(
     lead = tuple(s.index for s in sentences[:_LEAD_SENTENCES])
     first_killed = next((f.sentence for f in figures if f.kind == "killed"), None)
     candidates = ((first_killed,) if first_killed in lead else ()) + lead
-    found = next(filter(None, (_event_date_in_sentence(sentences[i], dates, published) for i in candidates)), None)
+    found = next(filter(None, (_told_then_done(sentences, i, dates, published) for i in candidates)), None)
     if first_killed in lead or (found is not None and found != published):
         return found or published
     return _named_attack_date(sentences, dates, published) or found or published
+
+
+def _told_then_done(sentences: tuple[Sentence, ...], index: int, dates: tuple[DateMention, ...],
+                    published: dt.date | None) -> dt.date | None:
+    """The event date of sentence `index`; where it has only the day the figure was told ("70
+    were killed, a U.N. official said Friday"), the day the next sentence gives the event, if
+    no later ("The attack on Thursday ...")."""
+    date = _event_date_in_sentence(sentences[index], dates, published)
+    if date is None or index + 1 >= len(sentences) or not all(
+            _is_statement_date(sentences[index], mention) for mention in dates
+            if mention.sentence == index and mention.date == date):
+        return date
+    following = sentences[index + 1]
+    then = next((mention.date for mention in dates if mention.sentence == following.index and mention.date <= date
+                 and _plausible_event_date(mention, published) and not _is_statement_date(following, mention)
+                 and not _opens_period(following, mention) and not _is_plan(following, mention)
+                 and not _is_recalled(following, mention, published)), None)
+    return then if then is not None and (date - then).days <= _TOLD_DAYS_AFTER else date
+
+
+_TOLD_DAYS_AFTER = 3  # a death toll is told within days of the event
 
 
 def _named_attack_date(
