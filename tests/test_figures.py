@@ -298,6 +298,17 @@ def test_coordinated_figures_share_the_place_after_them_and_each_group_of_a_subj
         ("killed", 4, "soldiers", "Kharkiv"), ("killed", 2, "civilians", "Kharkiv"), ("killed", 3, "people", None)]
 
 
+def test_a_figure_over_a_list_of_places_is_the_lists_container_or_country_not_its_first_place():
+    body = ("Missiles killed at least 39 civilians in Kyiv, Odesa and Lviv, officials in Ukraine said. Shells killed "
+            "three women in the neighbourhoods of Hamdaniyeh and Midan in Aleppo city. Two died in Hamdaniyeh, Aleppo.")
+    kinds = {"Kyiv": "city", "Odesa": "city", "Lviv": "city", "Ukraine": "country", "Hamdaniyeh": "district",
+             "Midan": "district", "Aleppo": "city"}
+    places = tuple(entity(body, name, name, kind) for name, kind in kinds.items())
+    places = tuple(EntityMention(**{**place.__dict__, "country": "Ukraine" if place.key in ("Kyiv", "Odesa", "Lviv", "Ukraine")
+                                    else "Syria"}) for place in places)
+    assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(39, "Ukraine"), (3, "Aleppo"), (2, "Hamdaniyeh")]
+
+
 def test_output_is_deterministic(seed_000, seed_004):
     for body in (seed_000, seed_004):
         assert figures_of(body) == figures_of(body)

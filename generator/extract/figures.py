@@ -27,7 +27,7 @@ import string
 from dataclasses import dataclass, replace
 
 from generator.lexicon import COMMUNITIES, MONTH_NUMBERS, NATIONALITY_NOUNS, NUMBER_WORDS, VAGUE_AMOUNTS
-from generator.models import EntityMention, Figure, Mention, Sentence, Toll
+from generator.models import SETTLEMENT_KINDS, EntityMention, Figure, Mention, Sentence, Toll
 from generator.regions import world_countries
 from generator.text import TakenSpans
 
@@ -547,6 +547,23 @@ class _SentenceContext:
             ]
         return self._claimants[index]
 
+    def place_mentions(self, index: int) -> list[tuple[Mention, str, bool]]:
+        """(mention, place key, whether a country) of the places of sentence `index`."""
+        self.places_in(index)
+        return self._place_mentions.get(index, []) if self._place_mentions else []
+
+    def level(self, key: str) -> str:
+        """A place's level, to tell a list ("Kyiv, Odesa and Lviv") from a place and the place it
+        lies in ("Hamdaniyeh, Aleppo"): settlements are one level."""
+        kind = next((place.kind for place in self.places if place.key == key), "")
+        return "settlement" if kind in SETTLEMENT_KINDS else kind
+
+    def country_key(self, key: str) -> str | None:
+        """The key of the article's place that is the country of the place `key`, if it names it."""
+        country = next((place.country for place in self.places if place.key == key), None)
+        return next((place.key for place in self.places if place.kind == "country" and place.country == country
+                     and country is not None), None)
+
     def places_in(self, index: int) -> list[tuple[int, str, bool]]:
         """(start, place key, whether a country) of the places that may locate a figure of
         sentence `index`, in order."""
@@ -620,6 +637,9 @@ def _located(item: _Found, next_start: int, sentence: Sentence, context: _Senten
     in_sentence = context.places_in(sentence.index)
     key = _place_of(item, next_start, sentence, in_sentence)
     start = next((start for start, other, _ in in_sentence if other == key and start >= item.start), None)
+    listed, place = _list_place(sentence, start, context) if key is not None and start is not None else (False, None)
+    if listed:
+        return place
     if key is None or start is None or not _is_near(sentence, start):
         return key
     later = [(sentence, other_start, other) for other_start, other, country in in_sentence
@@ -629,6 +649,31 @@ def _located(item: _Found, next_start: int, sentence: Sentence, context: _Senten
         later += [(following, other_start, other) for other_start, other, country in context.places_in(following.index)
                   if not country]
     return next((other for where, other_start, other in later if other != key and not _is_near(where, other_start)), None)
+
+
+# Between two places of a list: "in Kyiv, Odesa and Lviv".
+_LIST_LINK = re.compile(r"[^\S\n]*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+_CONTAINER_LINK = re.compile(r"(?:\s+\w+){0,2}?\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|province|governorate|region)\s+of\s+)?")
+
+
+def _list_place(sentence: Sentence, start: int, context: _SentenceContext) -> tuple[bool, str | None]:
+    """Whether the place at `start` heads a list of places of one level ("killing 39 in Kyiv,
+    Odesa and Lviv", not "in Hamdaniyeh, Aleppo", a district and its city), and then the place
+    the figure is the list's: the one the list is said to be in ("the neighbourhoods of
+    al-Hamadaniyeh and al-Midan in Aleppo city"), else the country of its first place."""
+    mentions = sorted((mention.start, mention.end, key, context.level(key))
+                      for mention, key, country in context.place_mentions(sentence.index) if not country)
+    position = next((i for i, (mention_start, *_) in enumerate(mentions) if mention_start == start), None)
+    last = position
+    while (last is not None and last + 1 < len(mentions) and mentions[last + 1][3] == mentions[position][3]
+           and _LIST_LINK.fullmatch(sentence.text, mentions[last][1] - sentence.start, mentions[last + 1][0] - sentence.start)):
+        last += 1
+    if last is None or last == position:
+        return False, None
+    after = mentions[last + 1] if last + 1 < len(mentions) else None
+    if after is not None and _CONTAINER_LINK.fullmatch(sentence.text, mentions[last][1] - sentence.start, after[0] - sentence.start):
+        return True, after[2]
+    return True, context.country_key(mentions[position][2])
 
 
 def _is_near(sentence: Sentence, mention_start: int) -> bool:
