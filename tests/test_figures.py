@@ -309,6 +309,15 @@ def test_a_figure_over_a_list_of_places_is_the_lists_container_or_country_not_it
     assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(39, "Ukraine"), (3, "Aleppo"), (2, "Hamdaniyeh")]
 
 
+def test_a_toll_that_rose_is_the_count_it_rose_to_however_far_the_verb():
+    body = ("The death toll rose from 39 to 47, the governor said. The death toll from a Russian missile barrage "
+            "that struck the largest children's hospital and residential buildings across the country rose to 43. "
+            "The toll in several air strikes on the town of Salma rose to at least 20 people. Estimates of the "
+            "death toll vary from 10000 to 30000.")
+    assert [(f.count, f.qualifier) for f in figures_of(body)] == [(47, "exact"), (43, "exact"), (20, "at least"),
+                                                                 (10000, "exact")]
+
+
 def test_output_is_deterministic(seed_000, seed_004):
     for body in (seed_000, seed_004):
         assert figures_of(body) == figures_of(body)

@@ -183,6 +183,12 @@ _DEATH_TOLL = re.compile(
     r"(?:\b(?:" + _TOLL_WORDS + ")"
     r"(?P<gap>[^.;:\d]{0,100}?)" + _QUANTITY + _WHO + ")"
 )
+# "the toll rose from 39 to 47": the count it rose to; "the death toll from a barrage that struck
+# ... rose to 43": a longer gap before a verb of rising
+_RISING_TOLL = re.compile(
+    r"(?:\b(?:" + _TOLL_WORDS + r")(?P<gap>[^.;:\d]{0,200}?\b(?:rose|risen|climbed|jumped|increased|reached)"
+    r"(?:\s+from\s+[\d,]+)?\s+to)\s+" + _QUANTITY + _WHO + ")"
+)
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
 _ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:"
@@ -322,6 +328,7 @@ _FIGURE_PATTERNS = (
     (_VERB_OBJECT, None, _OBJECT_VERB_CUE),
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", re.compile(_TOLL_WORDS)),
+    (_RISING_TOLL, "killed", re.compile(_TOLL_WORDS)),
     (_SINGLE_VICTIM, None, _KIND_VERB_CUE),
     (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
 )
