@@ -122,10 +122,11 @@ TITLE_WORDS = frozenset(
 # nor of a country's: "Faisal Town", "Lahore's Joseph Colony", "Mali Colony", "Iran Road".
 PLACE_NAME_ENDS = frozenset(
     "town city colony road street square avenue bazaar chowk district village sector block camp market".split())
-# Last words of the names of plans and agreements, never of a person: "the Humanitarian Response
-# Plan", "the Minsk Agreement".
-DOCUMENT_NAME_ENDS = frozenset(
-    "plan agreement agreements accord accords treaty resolution doctrine protocol memorandum roadmap strategy".split())
+# Last words of the names of plans, agreements and polities, never of a person: "the Humanitarian
+# Response Plan", "the Minsk Agreement", "the Donetsk People's Republic".
+NON_PERSON_NAME_ENDS = frozenset(
+    """plan agreement agreements accord accords treaty resolution doctrine protocol memorandum roadmap strategy
+    republic kingdom emirate caliphate""".split())
 
 # Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language
 # media"): no sign of which country an article is about.

@@ -1493,6 +1493,10 @@ def test_a_place_its_kind_word_names_is_no_mention_of_a_person_named_like_it(tmp
     article = extract_article(ingest([tmp_path], base=tmp_path).articles[0], load_knowledge_base())
     assert "Kundu" in {place.name for place in article.places}
     assert [m.surface for a in article.actors if a.name == "Yusuf Kundu" for m in a.mentions] == ["Yusuf Kundu"]
+    (tmp_path / "a.txt").write_text("Rebels\n\nRebels proclaimed the Kharkiv People's Republic in Ukraine in 2014.\n",
+                                    encoding="utf-8")
+    republic = extract_article(ingest([tmp_path], base=tmp_path).articles[0], load_knowledge_base())
+    assert not [actor.name for actor in republic.actors if actor.kind == "person"]
 
 
 def test_a_country_as_the_agent_of_a_deed_named_by_a_noun_is_its_government(kb):

@@ -33,7 +33,7 @@ from generator.lexicon import (
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
     NATIONALITY_NOUNS,
-    DOCUMENT_NAME_ENDS,
+    NON_PERSON_NAME_ENDS,
     PLACE_NAME_ENDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -2100,7 +2100,7 @@ class _Article:
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
-        if len(names) > 1 and (names[-1].lower in PLACE_NAME_ENDS or names[-1].lower in DOCUMENT_NAME_ENDS):
+        if len(names) > 1 and (names[-1].lower in PLACE_NAME_ENDS or names[-1].lower in NON_PERSON_NAME_ENDS):
             return False  # "Faisal Town", "Shah Faisal Colony": a quarter named after a person; "Response Plan"
         if _PLACE_NOUN_AFTER.match(self.body, tokens[-1].end):
             return False  # "along the Salah al-Din road": a road named after a person
