@@ -122,6 +122,10 @@ TITLE_WORDS = frozenset(
 # nor of a country's: "Faisal Town", "Lahore's Joseph Colony", "Mali Colony", "Iran Road".
 PLACE_NAME_ENDS = frozenset(
     "town city colony road street square avenue bazaar chowk district village sector block camp market".split())
+# A kind of place after a name makes it that place, whoever shares the name: "stormed Kundu
+# village ... said Yusuf Kundu".
+PLACE_KIND_AFTER = re.compile(
+    r"\s+(?:village|town|city|district|province|state|region|county|camp|area|neighbou?rhood)\b")
 # Last words of the names of plans, agreements and polities, never of a person: "the Humanitarian
 # Response Plan", "the Minsk Agreement", "the Donetsk People's Republic".
 NON_PERSON_NAME_ENDS = frozenset(

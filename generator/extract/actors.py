@@ -34,6 +34,7 @@ from generator.lexicon import (
     NAME_FIELD_NOUNS,
     NATIONALITY_NOUNS,
     NON_PERSON_NAME_ENDS,
+    PLACE_KIND_AFTER,
     PLACE_NAME_ENDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -173,7 +174,6 @@ _NICKNAME_CUE = r"\b(?:alias(?:es)?|nicknamed|nicknames?|a\.k\.a\.?|aka|led\s+by
 _NICKNAME_BEFORE = re.compile(
     rf"(?:{_NICKNAME_CUE}|{_NICKNAME_CUE}\s+[\"“]\s?[^\"”]{{1,40}}[\"”],?\s+and)\s+[\"“'‘]\s?$", re.IGNORECASE)
 _OPENING_QUOTES = frozenset("\"“'‘")  # what _NICKNAME_BEFORE ends with, but for spaces
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:village|town|city|district|province|state|region|county|camp|area|neighbou?rhood)\b")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:road|street|highway|avenue|bridge|roundabout|crossing|corridor)\b")
 _OTHER_NAME_BEFORE = re.compile(r"\b(?:nom\s+de\s+guerre(?:\s+(?:is|was))?|real\s+name\s+(?:is|was))\s+$")
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
@@ -2261,6 +2261,8 @@ class _Article:
         """"the Rapid Support Forces ... The RSF said": a known acronym whose letters are the
         initials of a body the article names in full is that body's, not another entry's of the
         same letters (Reporters Without Borders), bracketed or not."""
+        if not any(self.body[item.start : item.end].isupper() for item in self.found):
+            return  # most articles use no acronym: no initials to compute
         bodies = {_initials(self.body[item.start : item.end]): item for item in self.found
                   if item.kind != "person" and " " in self.body[item.start : item.end]}
         for position, item in enumerate(self.found):
@@ -2314,7 +2316,7 @@ class _Article:
             keys = by_surname[self.tokens[index].text]
             if len(keys) != 1 or not (self._name_token(index) or self._surname_found_as_place(index)):
                 continue
-            if _PLACE_KIND_AFTER.match(self.body, self.tokens[index].end):
+            if PLACE_KIND_AFTER.match(self.body, self.tokens[index].end):
                 continue  # "stormed Kundu village ... said Yusuf Kundu": the village, named like him
             found = persons[next(iter(keys))]
             start = self._surname_start(index, _token_texts(found.key))

@@ -23,7 +23,7 @@ from generator.extract.places import (
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
-from generator.lexicon import LED_AFTER, VESSEL_NOUNS, VESSEL_PREFIXES, names_an_earlier_time
+from generator.lexicon import LED_AFTER, PLACE_KIND_AFTER, VESSEL_NOUNS, VESSEL_PREFIXES, names_an_earlier_time
 from generator.names import normalize_surface, without_leading_article
 from generator.models import ACTOR_KINDS, EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
@@ -116,7 +116,7 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
             for start, key, country in divisions)
 
     return _keeping_mentions(places, lambda place, mention: place.kind == "country" or listed_with_a_division(
-        place, mention) or _PLACE_KIND_AFTER.match(body, mention.end) is not None
+        place, mention) or PLACE_KIND_AFTER.match(body, mention.end) is not None
         or (mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
 
 
@@ -125,8 +125,6 @@ _LISTED_WITHIN = 40  # characters between two divisions' mentions of one list
 
 
 _FAMILY_AFTER = re.compile(r"\s+(?:brothers|sisters|family)\b")
-# "Kundu village" after "Yusuf Kundu": a place its kind word names, whoever shares its name
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:village|town|city|district|province|state|region|county|camp|area)\b")
 
 
 # What follows a group's short name: "Sinaloa leader Juan Jose Esparragoza", "the Sinaloa clan".
@@ -179,9 +177,7 @@ _VESSEL_NAME = re.compile(
 
 def _vessel_names(body: str) -> frozenset[str]:
     """The names the article gives ships ("the warship Moskva", "the frigate Admiral Makarov")."""
-    if not any(noun in body for noun in ("ship", "vessel", "boat", "cruiser", "frigate", "destroyer", "corvette",
-                                         "submarine", "tanker", "freighter", "trawler", "ferry", "carrier")) and not any(
-            f"{prefix} " in body for prefix in VESSEL_PREFIXES):
+    if not any(noun in body for noun in VESSEL_NOUNS) and not any(f"{prefix} " in body for prefix in VESSEL_PREFIXES):
         return frozenset()  # most texts name no ship: a few look-ups are cheaper than the pattern
     return frozenset(match["name"] for match in _VESSEL_NAME.finditer(body))
 

@@ -323,12 +323,13 @@ _KIND_VERB_CUE = re.compile("|".join((_KILLED_VERBS, _WOUNDED_VERBS, _MISSING_VE
 _OBJECT_VERB_CUE = re.compile(
     r"kill|execut|massacre|martyr|lives\s+of|deaths?\s+of|bodies\s+of|murder\s+of|beheadings?\s+of|slaughter|wound|injur"
 )
+_TOLL_CUE = re.compile(_TOLL_WORDS)
 _FIGURE_PATTERNS = (
     (_SUBJECT_VERB, None, _KIND_VERB_CUE),
     (_VERB_OBJECT, None, _OBJECT_VERB_CUE),
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
-    (_DEATH_TOLL, "killed", re.compile(_TOLL_WORDS)),
-    (_RISING_TOLL, "killed", re.compile(_TOLL_WORDS)),
+    (_DEATH_TOLL, "killed", _TOLL_CUE),
+    (_RISING_TOLL, "killed", _TOLL_CUE),
     (_SINGLE_VICTIM, None, _KIND_VERB_CUE),
     (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
 )
@@ -531,6 +532,7 @@ class _SentenceContext:
     def __init__(self, sentences: tuple[Sentence, ...], actors: tuple[EntityMention, ...],
                  places: tuple[EntityMention, ...]):
         self.sentences, self.actors, self.places = sentences, actors, places
+        self._place_of_key = {place.key: place for place in places}
         self._actor_mentions: dict[int, list[tuple[Mention, str]]] | None = None
         self._place_mentions: dict[int, list[tuple[Mention, str, bool]]] | None = None
         self._claimants: dict[int, list[tuple[int, str, str]]] = {}
@@ -562,13 +564,15 @@ class _SentenceContext:
     def level(self, key: str) -> str:
         """A place's level, to tell a list ("Kyiv, Odesa and Lviv") from a place and the place it
         lies in ("Hamdaniyeh, Aleppo"): settlements are one level."""
-        kind = next((place.kind for place in self.places if place.key == key), "")
+        place = self._place_of_key.get(key)
+        kind = place.kind if place else ""
         return "settlement" if kind in SETTLEMENT_KINDS else kind
 
     def country_key(self, key: str) -> str | None:
         """The key of the article's place that is the country of the place `key`, if it names it."""
-        country = next((place.country for place in self.places if place.key == key), None)
-        return next((place.key for place in self.places if place.kind == "country" and place.country == country
+        place = self._place_of_key.get(key)
+        country = place.country if place else None
+        return next((other.key for other in self.places if other.kind == "country" and other.country == country
                      and country is not None), None)
 
     def places_in(self, index: int) -> list[tuple[int, str, bool]]:
@@ -615,8 +619,8 @@ def _is_claimant(mention: Mention, sentence: Sentence, starts: list[int]) -> boo
     claim = _CLAIM_AFTER.search(after)
     if claim is None:
         return False
-    verb_at = mention.end + claim.start(1)
-    if any(mention.end <= start < verb_at for start in starts[bisect.bisect_left(starts, mention.end):]):
+    following = bisect.bisect_left(starts, mention.end)  # the first actor named after this one
+    if following < len(starts) and starts[following] < mention.end + claim.start(1):
         return False
     # "... centre of the Syrian capital, a monitoring group said": the verb has its own subject
     return not _OWN_SUBJECT.search(after, 0, claim.end(1))

@@ -643,13 +643,18 @@ def _subdivision_names() -> dict[tuple[str, str], str]:
     return {**_admin1_of_capitals(), **lettered}
 
 
+def _division_short_names(world: dict) -> dict[str, tuple[str, ...]]:
+    """ISO code -> the names news use for a division: world.yaml's, else its capital's (_english_names_of_oblasts)."""
+    return {**_english_names_of_oblasts(), **(world.get("division_names") or {})}
+
+
 def _admin1_of_capitals() -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1) -> ISO name of the first-level division named as a city of its
     country is (its capital: "Konya" the province and the city, "Odesa" of "Odeska oblast"): the
     most populous such city's admin1 code is the division's. GeoNames numbers most countries'
     admin1 codes, which ISO 3166-2 does not know; a code two divisions claim is left out."""
     world = _region_data(()).world
-    short_names = {**_english_names_of_oblasts(), **(world.get("division_names") or {})}
+    short_names = _division_short_names(world)
     by_name: dict[tuple[str, str], _City] = {}
     by_id = {city.geonameid: city for city in _read_cities()}
     for city in by_id.values():
@@ -801,7 +806,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     their name with the words news put around it ("Sinaloa state", "province of Anbar"), and
     by the bare name where no city or country already has it."""
     packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
-    short_names = {**_english_names_of_oblasts(), **(data.world.get("division_names") or {})}
+    short_names = _division_short_names(data.world)
     known_alone = frozenset(data.world.get("divisions_known_alone") or ())
     # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
     for code, country_code, _, name, parent, kind in sorted(_subdivisions(), key=lambda record: record[4] is not None):
@@ -1936,7 +1941,7 @@ def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> 
     for hit in hits:
         if hit.place.kind != "city" or hit.place.curated:
             continue
-        if _qualified(tokens, hit, ("city",)) or _cued_as_a_city(tokens, hit):
+        if _cued_as_a_city(tokens, hit):
             named_as_cities.add(hit.place.key)
         elif (division := _division_named_like(tokens, hit, gazetteer)) is not None:
             namesakes.setdefault(hit.place.key, division.key)
@@ -1945,19 +1950,15 @@ def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> 
 
 # Words that make the name after "of" a city's, not a division's: "the outskirts of Chihuahua",
 # "the mayor of Odesa", "the port of Veracruz".
-_OF_A_CITY = frozenset(("outskirts", "suburbs", "centre", "center", "mayor", "port", "streets"))
+_OF_A_CITY = ("city", "outskirts", "suburbs", "centre", "center", "mayor", "port", "streets")
 
 
 def _cued_as_a_city(tokens: _Tokens, hit: _Hit) -> bool:
-    """The words around a name say it is the city: "downtown Odesa", "the outskirts of Odesa",
-    "Odesa's mayor", "Odesa Mayor Hennadiy Trukhanov"."""
+    """The words around a name say it is the city: "the city of Odesa", "downtown Odesa", "the
+    outskirts of Odesa", "Odesa Mayor Hennadiy Trukhanov", "Odesa's mayor"."""
     first, last = hit.first_token, hit.last_token
-    if first >= 1 and tokens.norms[first - 1] == "downtown":
-        return True
-    if first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _OF_A_CITY:
-        return True
-    return last + 1 < len(tokens.norms) and tokens.norms[last + 1] == "mayor" and (
-        tokens.joins_next[last] or tokens.possessive[last])
+    return (_qualified(tokens, hit, _OF_A_CITY) or (first >= 1 and tokens.norms[first - 1] == "downtown")
+            or (last + 1 < len(tokens.norms) and tokens.possessive[last] and tokens.norms[last + 1] == "mayor"))
 
 
 def _with_former_names(body: str, hits: list[_Hit]) -> list[_Hit]:

@@ -174,7 +174,7 @@ def _without_link_lists(lines: list[str]) -> list[str]:
     for line in lines:
         if not line:  # the blank line between two paragraphs
             pass
-        elif _RELATED.fullmatch(line.rstrip(":").strip()) and len(line.split()) <= 4:
+        elif len(line.split()) <= 4 and _RELATED.match(line):
             listing = True
         elif listing and (_LINK_LIST_COUNT.match(line) or looks_like_headline(line)):
             continue
