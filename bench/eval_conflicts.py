@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
 import json
 import sys
 import tempfile
@@ -136,6 +137,13 @@ def dossier_splits(matched: list[tuple[str, Annotated, set[str]]]) -> list[tuple
     return sorted(splits)
 
 
+def _annotation_files(pattern: str) -> list[Path]:
+    """Files of one pattern: a probe's annotation may lie outside the repository."""
+    if Path(pattern).is_absolute():
+        return [Path(path) for path in glob.glob(pattern)]
+    return list(ANNOTATIONS.glob(pattern))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packs", nargs="*", default=["auto"],
@@ -143,9 +151,9 @@ def main() -> None:
     parser.add_argument("--show", choices=["actors", "places", "toll", "date"], help="list the errors of one measure")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the articles (JSONL)")
     parser.add_argument("--annotations", nargs="+", default=["conflicts-dev-part-*.yaml"],
-                        help="file patterns of their annotation, in bench/annotations")
+                        help="file patterns of their annotation, in bench/annotations unless absolute")
     args = parser.parse_args()
-    gold = [entry for path in sorted({path for pattern in args.annotations for path in ANNOTATIONS.glob(pattern)})
+    gold = [entry for path in sorted({path for pattern in args.annotations for path in _annotation_files(pattern)})
             for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
     wanted = {entry["id"] for entry in gold}
     records = [record for line in args.corpus.read_text(encoding="utf-8").splitlines()

@@ -108,3 +108,39 @@ def test_described_speaker_is_not_pinned_on_the_actor_it_names(kb, sentence):
 def test_named_speaker_beside_a_description_is_the_speaker(kb):
     (quote,) = _quotes('John Kerry, a senior US official, said: "We cannot continue like this."', kb)
     assert quote.speaker == "John Kerry"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [('"We will respond to every attack," NATO chief Jens Stoltenberg said on Tuesday.', "Jens Stoltenberg"),
+     ('"We will respond to every attack," Ukraine\'s Foreign Minister Dmytro Kuleba told reporters.', "Dmytro Kuleba"),
+     ('"The attack was a war crime," UN Secretary-General Antonio Guterres said.', "Antonio Guterres"),
+     ('"The city is being destroyed," said regional governor Oleh Syniehubov.', "Oleh Syniehubov"),
+     ('"The city is being destroyed," Kharkiv Mayor Ihor Terekhov wrote on Telegram.', "Ihor Terekhov")],
+)
+def test_the_titled_person_speaks_not_the_body_that_titles_them(kb, sentence, speaker):
+    (quote,) = _quotes(sentence, kb)
+    assert quote.speaker_text == speaker
+
+
+def test_a_clause_before_a_titled_name_is_no_title(kb):
+    text = ('Fredy Bernal said the gangs "have given the order to attack." When President Nicolas Maduro '
+            'returned from New York he said the attacks were terrorism.')
+    (quote,) = _quotes(text, kb)
+    assert quote.speaker_text == "Fredy Bernal"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ['Jens Stoltenberg, the NATO secretary general, said: "We will respond to every attack."',
+     'Jens Stoltenberg, who heads NATO, told reporters: "We will respond to every attack."'],
+)
+def test_an_apposition_before_the_verb_describes_the_speaker(kb, sentence):
+    (quote,) = _quotes(sentence, kb)
+    assert quote.speaker_text == "Jens Stoltenberg"
+
+
+def test_a_description_named_in_apposition_is_that_person(kb):
+    text = '"Three missiles were shot down," the spokesman for the Russian Defence Ministry, Igor Konashenkov, said.'
+    (quote,) = _quotes(text, kb)
+    assert quote.speaker_text == "Igor Konashenkov"

@@ -19,7 +19,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from generator.lexicon import SPEECH_VERBS
+from generator.lexicon import FUNCTION_WORDS, SPEECH_VERBS, TITLE_WORDS
 from generator.models import EntityMention, Quote, Sentence
 from generator.text import paragraph_spans, sentence_at
 
@@ -47,6 +47,15 @@ _ATTRIBUTION_AFTER = re.compile(
     rf"[\s,]*(?:(?:he|she|they)\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+)?(?:{_SPEECH_VERBS})\b"
 )
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+# What may stand before a speaker's name as its title: "NATO chief", "Ukraine's Foreign Minister",
+# "UN human rights chief", "regional governor". A few words, no clause punctuation.
+_TITLE_PHRASE = re.compile(r"^(?:[\w.’'-]+\s+){1,6}$")
+# Lower-case words no title holds: a clause's ("When President X returned", "called Mr X's
+# comments", "met with President X"), not a title's.
+_NOT_IN_A_TITLE = FUNCTION_WORDS.difference({"the", "a", "an", "of", "for"}) | frozenset(
+    "when while after before since because if although though once until where whom whose".split())
+# An apposition that ends right before the speech verb: "Jens Stoltenberg, the NATO chief, said".
+_APPOSITION_BEFORE_VERB = re.compile(r",\s[^,;:\"“”]{1,80},\s*$")
 _MIN_WORDS = 3  # shorter quotes are scare quotes unless a speech verb is adjacent
 _LOOKBACK = 600  # characters searched backwards for a pronoun's antecedent
 # An article is read for at most this many quotes (news has tens): text made of quote marks
@@ -81,6 +90,7 @@ class _Mentions:
                             for actor in actors for m in actor.mentions)
         self.starts = [item[0] for item in self.items]
         self.person_ends = frozenset(b for _a, b, _key, kind, _surface in self.items if kind == "person")
+        self.person_starts = frozenset(a for a, _b, _key, kind, _surface in self.items if kind == "person")
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
         """Mentions that start and end inside [start, end)."""
@@ -209,17 +219,65 @@ def _subject_in(body: str, start: int, end: int, span: _Span, sentences, mention
 
 
 def _first_subject(body: str, start: int, end: int, span: _Span, sentences, mentions) -> _Speaker | None:
-    candidates = _candidates(body, start, end, span, sentences, mentions)
+    candidates = sorted(_candidates(body, start, end, span, sentences, mentions), key=lambda c: c.position)
+    titled = _titled_person(body, start, candidates, mentions)
+    if titled is not None:
+        return titled
     if not candidates:
         return None
-    first = min(candidates, key=lambda c: c.position)
+    first = candidates[0]
+    named = _named_in_apposition(body, first, candidates, mentions)
+    if named is not None:
+        return named
     return first if first.position - start <= 12 else None
 
 
+def _titled_person(body: str, start: int, candidates: list[_Speaker], mentions: _Mentions) -> _Speaker | None:
+    """The person a title introduces: "NATO chief Jens Stoltenberg" speaks, not NATO.
+
+    The subject opens with a few words ending in a title word, then a person: the body or
+    country before the title only says whose official the person is.
+    """
+    person = next((c for c in candidates if c.position in mentions.person_starts), None)
+    if person is None or person.position - start > 60:
+        return None
+    prefix = body[start : person.position].lstrip(" ,.;:\n")
+    if not _TITLE_PHRASE.match(prefix) or any(_clause_word(word) for word in prefix.split()):
+        return None
+    last_word = prefix.split()[-1].lower().rstrip(".")
+    return person if TITLE_WORDS.intersection(last_word.split("-")) else None  # "Secretary-General" too
+
+
+def _clause_word(word: str) -> bool:
+    lower = word.lower()
+    if word[0].isupper() and lower not in _NOT_IN_A_TITLE:
+        return False
+    return lower in _NOT_IN_A_TITLE or (lower.endswith("ed") and lower != "armed")  # "called", not "armed forces"
+
+
+def _named_in_apposition(body: str, first: _Speaker, candidates: list[_Speaker], mentions: _Mentions) -> _Speaker | None:
+    """"the spokesman for the Defence Ministry, Igor Konashenkov," names the described speaker."""
+    if first.key is not None:
+        return None
+    after = first.position + len(first.text)
+    return next((c for c in candidates if c.position in mentions.person_starts
+                 and re.fullmatch(r",\s*", body[after : c.position])), None)
+
+
 def _subject_before(body: str, start: int, verb_at: int, span: _Span, sentences, mentions) -> _Speaker | None:
-    """The subject of the speech verb before the quote: the last speaker candidate before the verb."""
+    """The subject of the speech verb before the quote: the last speaker candidate before the verb,
+    or the person an apposition before the verb describes ("X, the NATO chief, said")."""
     candidates = _candidates(body, start, verb_at, span, sentences, mentions)
-    return max(candidates, key=lambda c: c.position) if candidates else None
+    if not candidates:
+        return None
+    apposition = _APPOSITION_BEFORE_VERB.search(body, start, verb_at)
+    if apposition is not None:
+        described = [c for c in candidates if c.position < apposition.start()
+                     and c.position in mentions.person_starts
+                     and body[c.position : apposition.start()] == c.text]
+        if described:
+            return described[-1]
+    return max(candidates, key=lambda c: c.position)
 
 
 def _candidates(body: str, start: int, end: int, span: _Span, sentences, mentions: _Mentions) -> list[_Speaker]:
