@@ -179,6 +179,14 @@ def test_a_country_that_places_the_town_before_it_leaves_the_figure_at_the_town(
     assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(100, "Goma"), (4, "Congo")]
 
 
+def test_a_local_official_s_jurisdiction_locates_the_figure_they_report():
+    body = ("Kharkiv Governor Oleh Syniehubov said three people were killed. The Homs governor said five were killed. "
+            "In the US, Kharkiv police said four were killed.")
+    places = (entity(body, "Kharkiv", "Kharkiv", "region"), entity(body, "Homs", "Homs", "city"),
+              entity(body, "US", "US", "country"))
+    assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(3, "Kharkiv"), (5, "Homs"), (4, "US")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -710,7 +710,8 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
         return inner if country and inner else key
     before = [(key, country) for start, key, country in in_sentence if start < item.start and _is_locative(sentence, start)]
     if not before:
-        return None
+        return next((key for start, key, country in reversed(in_sentence)
+                     if start < item.start and not country and _is_jurisdiction(sentence, start)), None)
     # "seized Goma, the main city in eastern DR Congo, as fighting left 100 dead": the country
     # places the town named before it, which is where the figure is
     town = next((key for key, country in reversed(before) if not country), None)
@@ -723,6 +724,19 @@ _NEAR_BEFORE = re.compile(
     r"\b(?:outside|near|nearby|around|outskirts\s+of|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
     r"|(?:km|kilometres|kilometers|miles)\s+(?:from|of))\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$",
     re.IGNORECASE)
+
+
+# A place that names a local official's or authority's jurisdiction: "Kharkiv Governor Oleh
+# Syniehubov said three people were killed", "the Sumy regional administration said": the
+# figure they report is of their place.
+_JURISDICTION = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*(?:'s|’s)?\s+(?i:(?:(?:regional|provincial|district|city|state|municipal"
+    r"|local|oblast|military|civil|civilian|police|health)\s+){0,3}(?:governor|mayor|administration|council|authorities"
+    r"|prosecutors?|police|health\s+(?:department|directorate|office|officials?)|emergency\s+services))\b")
+
+
+def _is_jurisdiction(sentence: Sentence, mention_start: int) -> bool:
+    return _JURISDICTION.match(sentence.text, mention_start - sentence.start) is not None
 
 
 def _is_locative(sentence: Sentence, mention_start: int) -> bool:
