@@ -1658,3 +1658,22 @@ def test_a_city_lies_in_the_division_its_capital_names_where_geonames_numbers_th
                                           "Konya in Konya province of Turkey.", packs=())}
     assert found["Kramatorsk"].region == found["Mariupol"].region == found["Donetsk Oblast"].region is not None
     assert found["Konya"].region is not None
+
+
+def test_a_name_the_wording_introduces_lies_in_the_country_named_right_after_it_not_the_datelines():
+    text = ("DAKAR, Aug 27 (Reuters) - Islamist militants attacked the town of Barsalogho in central Burkina Faso "
+            "on Saturday, the army said.")
+    found = {p.name: p.country for p in places_in(text, packs=())}
+    assert found["Barsalogho"] == "Burkina Faso" and found["Dakar"] == "Senegal"
+
+
+def test_an_arabic_name_keeps_the_word_that_opens_it_before_its_kind():
+    text = ("Fighting broke out in the Abu Salim area of Tripoli, and air strikes hit Bani Matar district and the "
+            "Bani al-Harith district near Sanaa.")
+    assert {p.name for p in places_in(text, packs=()) if p.kind != "city"} >= {"Abu Salim", "Bani Matar", "Bani al-Harith"}
+
+
+def test_countries_a_place_lies_between_are_both_places(tmp_path):
+    article = _extracted(tmp_path, "Ecuador\n\nEcuador is sandwiched between Colombia and Peru, and gangs move "
+                                   "cocaine through its ports to Europe.\n")
+    assert {"Colombia", "Peru"} <= {place.name for place in article.places}

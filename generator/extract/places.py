@@ -147,6 +147,10 @@ _ADDRESSED_TO = re.compile(
     r"to\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATION_BEFORE = re.compile(r"\b(?<!border )(?<!borders )(?<!frontier )(?<!crossing )(?<!boundary )"
                               r"(?:at|between)\s+(?:the\s+)?#?$", re.IGNORECASE)  # "the border crossing between" locates
+# "sandwiched between Colombia and Peru", "lies between Iraq and Turkey": where a place is, not a relation.
+_LOCATED_BETWEEN = re.compile(
+    r"\b(?:sandwiched|wedged|squeezed|nestled|lies|lie|lying|located|situated|sits|sitting|straddl(?:es|ing))\s+"
+    r"between\s+(?:the\s+)?$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
 _AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|,?\s*\(|-LRB-)\s*")  # "Addis Ababa, (Ethiopia)" too
 # "Libya's ambassador to the United States": a government's envoy, accredited to a government.
@@ -1369,7 +1373,8 @@ def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer, in_longer:
     first = last
     while first > 0 and tokens.joins_next[first - 1] and not tokens.possessive[first - 1]:
         previous = first - 1
-        if not (_is_linking_article(tokens, previous) or _is_name_word(tokens, previous, gazetteer)):
+        if not (_is_linking_article(tokens, previous) or _is_name_word(tokens, previous, gazetteer)
+                or (tokens.capitalised[previous] and tokens.norms[previous] in _HEADS_OF_LONGER_NAMES)):
             break
         first = previous
     return _name_span(tokens, first, last, gazetteer, in_longer)
@@ -1776,7 +1781,8 @@ def _context_region(
 ) -> tuple[str | None, str | None]:
     """(country, region) for a place found by its wording.
 
-    In order: the nearest town, district or division of the same sentence in the article's
+    In order: a country the wording places it in ("X in central Burkina Faso"); the nearest
+    town, district or division of the same sentence in the article's
     main country (earlier ones first); for a square or a street, the one city of the sentence,
     wherever it is ("his first trip to London had as its high point a speech in Trafalgar
     Square"); a country the sentence places something in ("in Costa Rica"); a division named in
@@ -1786,6 +1792,12 @@ def _context_region(
     """
     sentence = tokens.sentence[first]
     same = [hit for hit in hits if tokens.sentence[hit.first_token] == sentence]
+    # "the town of Barsalogho in central Burkina Faso": the wording's own country comes first,
+    # before a dateline's city or the article's main country
+    own = next((hit.place for hit in same if hit.place.kind == "country" and hit.first_token in (last + 2, last + 3)
+                and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)), None)
+    if own is not None:
+        return own.name, None
     main = dominant[0] if dominant else None
     local = [hit for hit in same if hit.place.kind != "country" and (main is None or hit.place.country == main)]
     before = [hit for hit in local if hit.first_token < first]
@@ -2053,7 +2065,7 @@ def follows_a_locative(body: str, start: int) -> bool:
     nor where "to" addresses a state rather than a destination ("did not refer to the US")."""
     before = body[max(0, start - 50) : start]
     return (bool(_LOCATIVE_BEFORE.search(before)) and not BACKING_FROM.search(before)
-            and not _RELATION_BEFORE.search(before) and not _ADDRESSED_TO.search(before)
+            and (not _RELATION_BEFORE.search(before) or _LOCATED_BETWEEN.search(before)) and not _ADDRESSED_TO.search(before)
             and not _qualifies_a_word(body, start))
 
 
@@ -2387,6 +2399,9 @@ def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
 # words that begin Arabic place names ("Bab al-Hawa", "Ras Lanuf", "Tal Abyad", "Kafr Nabl").
 ARABIC_PLACE_HEADS = frozenset(
     "bab ras tal tell jabal jebel wadi ain bir deir kafr marsa souq suq qasr beit".split())
+# Words that open a longer Arabic name, never a place alone: "the Abu Salim area", "Bani Matar
+# district" (not "Salim", "Matar").
+_HEADS_OF_LONGER_NAMES = ARABIC_PLACE_HEADS | frozenset("abu bani beni umm khan dar sidi hay hayy".split())
 
 
 _COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|this|where|when)\b)")
