@@ -108,7 +108,7 @@ TITLE_WORDS = frozenset(
     spokesperson ambassador envoy special deputy vice senator sen rep representative governor gov
     mayor king queen prince princess crown emir sheikh sheik imam ayatollah mufti patriarch pope
     bishop archbishop dr doctor prof professor mr mrs ms miss sir chancellor premier
-    speaker chairman chairwoman head leader officer sergeant sgt admiral marshal lieutenant
+    speaker chairman chairwoman chairperson head leader officer sergeant sgt admiral marshal lieutenant
     undersecretary commissioner high coordinator rapporteur counterpart executive regional
     humanitarian affairs adviser advisor senior prosecutor judge specialist spc pfc cpl corporal
     pvt private inspector sheriff analyst researcher economist attorney lawyer journalist journalists

@@ -1706,3 +1706,27 @@ def test_a_text_in_capitals_names_no_acronym(kb):
             "THE RED CROSS HELPED THE WOUNDED.")
     assert {actor.name for actor in _actors(text, kb).values()} == {"International Committee of the Red Cross"}
     assert "World Health Organization" in {a.name for a in _actors("The WHO is safe, said the IS.", kb).values()}
+
+
+def test_arabic_words_for_an_army_or_a_front_open_an_armed_group_s_name(kb):
+    text = "A little-known group, Jaish al-Fursan, claimed the attack. On Monday, Failaq al-Sham shelled the town."
+    assert _named(text, kb, "armed_group") == ["Failaq al-Sham", "Jaish al-Fursan"]
+    assert _named(text, kb, "person") == []
+
+
+def test_a_commission_on_a_field_and_a_numbered_unit_keep_their_whole_names(kb):
+    text = ("The Inter-American Commission on Human Rights condemned the killings. Fighters of the 444 Combat "
+            "Brigade clashed with rivals. In 2014 Brigade commanders met. The Security Council on Tuesday voted.")
+    names = {actor.name for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert {"Inter-American Commission on Human Rights", "444 Combat Brigade"} <= names
+    assert not any(name.startswith("2014") or "Tuesday" in name for name in names)
+
+
+def test_a_national_army_and_another_country_s_foreign_office_are_that_country_s_government(kb):
+    text = ("The Somali National Army retook the town. Pakistan's Foreign Office condemned the attack. Britain's "
+            "Foreign Office said nothing. Nationalist Movement Party Chairperson Devlet Bahceli spoke.")
+    found = {actor.name: actor.mentions[0].surface for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert found["Somali government"] == "Somali National Army"
+    assert found["Foreign Ministry (Pakistan)"] == "Pakistan's Foreign Office"
+    assert found["British Foreign Office"] == "Foreign Office"
+    assert "Devlet Bahceli" in found

@@ -340,6 +340,7 @@ _LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
+    r"national\s+army|(?:national\s+|people['’]s\s+)?defen[cs]e\s+forces?|"  # "Somali National Army", a state's army
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|refusal|reluctance|decision|position|stance|insistence|"
     r"intentions|motives|ambitions|demands|strategy|diplomacy|pressure|threats|assurances|guarantees|"
@@ -390,7 +391,8 @@ _MINISTRY_FIELD = "(?i:" + "|".join(
 # A country's ministry after its demonym or possessive, in any case: "the Russian foreign
 # ministry", "Egypt's Ministry of Health", "the Turkish Ministry of Foreign Affairs".
 _MINISTRY = re.compile(
-    rf"(?:(?P<field>{_MINISTRY_FIELD})\s+ministry|ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD}))\b",
+    rf"(?:(?P<field>{_MINISTRY_FIELD})\s+ministry|ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD})"
+    r"|(?P<office_field>foreign)\s+office)\b",  # "Pakistan's Foreign Office": its foreign ministry, not Britain's
     re.IGNORECASE)
 # "the Iranian parliament", "Egypt's Parliament": a country's legislature, an actor of its own.
 _LEGISLATURE = re.compile(r"(?i:parliament|legislature)\b(?!\s*(?:['’]s\s+)?(?:building|house|speaker|member|seat|election)s?\b)")
@@ -533,6 +535,9 @@ def _post_before_of(tokens: list) -> int | None:
 # Heads of names that go on with "to" and a purpose ("Committee to Protect Journalists"); a
 # "Mission to Probe" or a "Front to Defend" is a phrase.
 _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fund initiative center centre".split())
+# Heads of names that go on with "on" and a field ("Inter-American Commission on Human Rights",
+# "Committee on Foreign Affairs").
+_DELIBERATIVE_HEADS = frozenset("commission committee council conference forum panel tribunal".split())
 # A run naming a building or a road is a place or a target, never an actor.
 _ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
 _INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
@@ -565,7 +570,9 @@ _ARMED_HEADS = frozenset(
     "cartel mafia column gang clan guerrillas bloc".split())
 _BLOCS_OF_STATES = frozenset("eastern western soviet communist socialist arab african".split())  # not "Calima Bloc"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_NUMBERED_UNITS = frozenset("brigade battalion regiment division corps squadron".split())  # "444 Combat Brigade", not a year
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
+_ARMED_NAME_STARTS = _ARMED_PREFIXES - {"ahrar", "ansar"}  # words no person's name starts with ("Ansar Abbasi" does)
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
 # Last words of newspapers' and news sites' names: "Business Insider", "Kyiv Post", "Manila Times";
 # a first name before them makes a person ("Emily Post").
@@ -1337,7 +1344,13 @@ class _Article:
         if ministry is None:
             return False
         tokens = self._token_range(self.tokens[index].start, ministry.end())
-        field = ministry.group("field") or ministry.group("of_field")
+        if ministry.group("office_field"):  # "Britain's Foreign Office" is the known British Foreign Office
+            inside = [item for item in self.found if item.start >= self.tokens[tokens[0]].start and item.end <= ministry.end()]
+            if any(item.kb_id is not None and (known := self.kb.entry(item.kb_id)) is not None
+                   and known.country == government.country for item in inside):
+                return False
+            self.found = [item for item in self.found if item not in inside]
+        field = ministry.group("field") or ministry.group("of_field") or ministry.group("office_field")
         self._take(ministry_name(field, government.country), "government", None, tokens[0], tokens[-1] + 1)
         return True
 
@@ -1666,6 +1679,10 @@ class _Article:
                         and self._name_token(following)))  # "the People's Liberation Army"
         if token.lower == "to" and self.tokens[index - 1].lower not in _ADVOCACY_HEADS:
             return False  # only "Committee to Protect Journalists", never "from Abbas to Netanyahu"
+        if token.lower == "on":  # only "Commission on Human Rights", never "Russia on Monday"
+            return (self.tokens[index - 1].lower in _DELIBERATIVE_HEADS and self.joined[index - 1] and self.joined[index]
+                    and index + 1 < len(self.tokens) and self._name_token(index + 1)
+                    and self.tokens[index + 1].lower not in _WEEKDAYS_MONTHS)
         if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in ("the", "to"):
             return False
         if token.lower in _ENGLISH_PARTICLES and self.body[token.end : token.end + 1] not in ("-", "‐"):
@@ -1686,7 +1703,8 @@ class _Article:
         (lexicon.NAME_FIELD_NOUNS); "the Ministry of Defence and John Smith" are two names."""
         if not (self.joined[index - 1] and self.joined[index] and self._name_token(index - 1)):
             return False
-        connector = max((i for i in run if self.tokens[i].lower in _CONNECTORS), default=None)
+        connector = max((i for i in run if self.tokens[i].lower in _CONNECTORS
+                         or (self.tokens[i].lower == "on" and self.tokens[i - 1].lower in _DELIBERATIVE_HEADS)), default=None)
         if connector is None:
             return self._and_between_fields(index, run)
         if self.tokens[connector - 1].lower not in _ORG_HEADS:
@@ -1730,8 +1748,10 @@ class _Article:
             return
         if self.tokens[run[-1]].lower in _ORG_HEADS and run[0] > 0 and self.joined[run[0] - 1]:
             before = run[0] - 1
-            if _ORDINAL.fullmatch(self.tokens[before].text):
-                run = [before, *run]  # "82nd Airborne Division", "33rd Front": the unit's number
+            if _ORDINAL.fullmatch(self.tokens[before].text) or (
+                    self.tokens[before].text.isdigit() and len(self.tokens[before].text) <= 3
+                    and self.tokens[run[-1]].lower in _NUMBERED_UNITS):
+                run = [before, *run]  # "82nd Airborne Division", "33rd Front", "444 Combat Brigade": the unit's number
             elif len(run) == 1 and before in self.place_span_of and not self.taken[before]:
                 while before > 0 and self.place_span_of.get(before - 1) == self.place_span_of[run[0] - 1]:
                     before -= 1
@@ -2431,8 +2451,11 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
         return None
     if tokens[-1].lower in _ORGANIZATION_HEADS:
         return tokens[-1]
+    if tokens[0].lower in _ARMED_NAME_STARTS:  # "Jaish al-Fursan": Arabic for an army, a brigade, a front
+        return tokens[0]
     connector = next((i for i, token in enumerate(tokens) if token.lower in _CONNECTORS
-                      or (token.lower == "to" and i and tokens[i - 1].lower in _ADVOCACY_HEADS)), None)
+                      or (token.lower == "to" and i and tokens[i - 1].lower in _ADVOCACY_HEADS)
+                      or (token.lower == "on" and i and tokens[i - 1].lower in _DELIBERATIVE_HEADS)), None)
     if connector and connector + 1 < len(tokens) and (tokens[connector - 1].lower in _ORGANIZATION_HEADS
                                                       or tokens[connector - 1].lower in _HEADS_BEFORE_OF):
         return tokens[connector - 1]
