@@ -176,6 +176,16 @@ def test_a_correspondents_line_a_biography_and_the_headlines_under_a_links_headi
     assert article.declared.byline == "Jason Burke"
 
 
+def test_an_outlet_s_own_channels_letters_topics_and_labelled_captions_are_furniture(tmp_path):
+    text = "\n".join(["Aid Convoy Reaches Besieged Douma", CONVOY, "Related Topics: Cameroon, Africa",
+                      "You can follow BBC News Afghanistan on Facebook and X", "Follow Garowe Online on X: @GaroweOnline",
+                      "Sign up for The Times of Israel's Daily Edition by email and never miss our top stories",
+                      "Photo caption: Displaced people rest at a stadium in Cucuta. REUTERS/Carlos Eduardo Ramirez",
+                      STRIKE, "Follow the money, he said, and you will find the killers on every street."])
+    article, _ = only_article(make_seeds(tmp_path, {"a.txt": text}))
+    assert article.body == f"{CONVOY}\n\n{STRIKE}\n\nFollow the money, he said, and you will find the killers on every street."
+
+
 def test_a_photo_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays(tmp_path):
     text = "\n".join(["Guardsman killed in Iraq", "Photograph: Owen Humphreys/PA " + STRIKE,
                       "Photo: Trucks wait at a checkpoint outside the town. Omar Sanadiki/Reuters", CONVOY])

@@ -1677,3 +1677,9 @@ def test_countries_a_place_lies_between_are_both_places(tmp_path):
     article = _extracted(tmp_path, "Ecuador\n\nEcuador is sandwiched between Colombia and Peru, and gangs move "
                                    "cocaine through its ports to Europe.\n")
     assert {"Colombia", "Peru"} <= {place.name for place in article.places}
+
+
+def test_a_region_that_names_a_post_s_field_after_a_lower_case_word_is_no_place():
+    found = {p.name for p in places_in("Kathryn Smith, senior Africa researcher at the group, said troops in Mali "
+                                       "killed 12. Anthony Skinner, Middle East analyst, agreed.", packs=())}
+    assert "Africa" not in found and "Mali" in found

@@ -2117,11 +2117,19 @@ def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
 
 def _without_qualifiers(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     """Drop a region of no one country used as a qualifier: "a Middle East historian", "an
-    Africa expert" name a field, not where anything is."""
+    Africa expert", "senior Africa researcher" name a field, not where anything is."""
     return [hit for hit in hits if not (
-        hit.place.country is None and hit.first_token > 0 and tokens.norms[hit.first_token - 1] in ("a", "an")
-        and hit.last_token + 1 < len(tokens.words) and tokens.joins_next[hit.last_token]
-        and tokens.words[hit.last_token + 1][:1].islower())]
+        hit.place.country is None and hit.last_token + 1 < len(tokens.words) and tokens.joins_next[hit.last_token]
+        and ((hit.first_token > 0 and tokens.norms[hit.first_token - 1] in ("a", "an")
+              and tokens.words[hit.last_token + 1][:1].islower())
+             or (tokens.norms[hit.last_token + 1] in _FIELD_POSTS and hit.first_token > 0  # "senior Africa researcher"
+                 and tokens.words[hit.first_token - 1][:1].islower() and tokens.joins_next[hit.first_token - 1])))]
+
+
+# A post whose field a region names: "senior Africa researcher", "the paper's Middle East editor".
+_FIELD_POSTS = frozenset(
+    "researcher researchers expert experts analyst analysts director editor correspondent specialist "
+    "programme program desk bureau scholar historian".split())
 
 
 def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit], main_country: str | None) -> list[_Hit]:

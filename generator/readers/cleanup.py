@@ -32,12 +32,16 @@ _NOTICE = re.compile(
     r"|^share (?:this|on)\b|^follow us on\b|\ball rights reserved\b|^copyright\b|^©"
     # "Follow our live coverage on X", "Follow AP's coverage of the war at https://..."
     r"|^follow (?:our|\w+['’]s) [^.]{0,60}?\b(?:on|at)\b"
+    # "Follow Garowe Online on X", "You can follow BBC News Afghanistan on Facebook and X", "Sign up for
+    # The Times of Israel's Daily Edition": an outlet's own channels and letters
+    r"|^(?:you can (?:now )?)?follow [^.]{1,60}? on (?:x|twitter|facebook|telegram|instagram|whatsapp|youtube|tiktok"
+    r"|linkedin|threads|bluesky)\b|^you can (?:now )?(?:listen|watch|subscribe)\b|^sign up (?:for|to)\b"
     r"|^this (?:article|story|report|post) (?:was|has been) (?:amended|updated|corrected|changed)\b",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
     r"^\(?(?:image|photo|picture|pictured|photograph|video|watch|caption|file photo|graphic"
-    r"|gallery|illustration)s?(?: credit)?\s*[:|—–]\s*(?P<caption>.*?)\)?$",
+    r"|gallery|illustration)s?(?: credit| caption)?\s*[:|—–]\s*(?P<caption>.*?)\)?$",
     re.IGNORECASE,
 )
 _PHOTO_AGENCY = rf"(?:(?i:{WIRE_PATTERN})|Getty Images|EPA(?:-EFE)?|Handout|File|Shutterstock)"
@@ -48,7 +52,7 @@ _CREDIT_BEFORE_TEXT = re.compile(
     r"^(?i:photograph|photo|picture)\s*:\s*[^/\\:]{1,60}?\s*\\?/\s*[A-Z][\w.&-]*(?:\s+(?:Images|Pictures|Photos))?\s+(?=[A-Z\"“])")
 _CREDIT_ENDING = re.compile(rf"(?:/\s*{_PHOTO_AGENCY}(?:\s+via\s+Getty Images)?|\bvia Getty Images)\s*\)?$")
 _RELATED = re.compile(
-    r"^(?:related(?: articles?| stories| coverage| content| news)?|read more|read also|also read"
+    r"^(?:related(?: articles?| stories| coverage| content| news| topics)?|read more|read also|also read"
     r"|read next|see also|more on this(?: story)?|recommended(?: for you)?|you may also like"
     r"|most read|trending|keep reading)(?:\s*[:|—–-].*)?$",
     re.IGNORECASE,
