@@ -144,3 +144,31 @@ def test_a_description_named_in_apposition_is_that_person(kb):
     text = '"Three missiles were shot down," the spokesman for the Russian Defence Ministry, Igor Konashenkov, said.'
     (quote,) = _quotes(text, kb)
     assert quote.speaker_text == "Igor Konashenkov"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [('Government spokesman Basim al-Awadi called the strike "a blatant aggression against Iraqi sovereignty".',
+      "Basim al-Awadi"),
+     ('KRG Prime Minister Masrour Barzani condemned the attack as "a crime against the Kurdish people".',
+      "Masrour Barzani"),
+     ('The Syrian Observatory for Human Rights counted the dead. Nobody knew who struck the town in what the '
+      'Observatory called "a new massacre" of children.', "the Observatory"),
+     ('The Chinese premier, Hu Jintao, called Mr Karimov "an old friend of the Chinese people".', "Hu Jintao")],
+)
+def test_words_quoted_as_a_judgement_are_the_judge_s(kb, sentence, speaker):
+    (quote,) = _quotes(sentence, kb)
+    assert quote.speaker_text == speaker
+
+
+def test_a_name_after_the_judge_is_the_object_not_the_speaker(kb):
+    text = ('Rudy Giuliani, who was mayor during the attacks, branded Mr Ahmadinejad\'s request outrageous and '
+            'described him as "a man who has made threats against America".')
+    (quote,) = _quotes(text, kb)
+    assert quote.speaker_text == "Rudy Giuliani"
+
+
+def test_a_surname_without_its_article_is_the_known_person(kb):
+    text = 'Syrian President Ahmed al-Sharaa vowed justice. "We will hold everyone accountable," Sharaa said.'
+    (quote,) = _quotes(text, kb)
+    assert quote.speaker == "Abu Mohammed al-Julani" and quote.speaker_text == "Sharaa"

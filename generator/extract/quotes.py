@@ -27,6 +27,11 @@ from generator.text import paragraph_spans, sentence_at
 _SPEECH_VERBS = SPEECH_VERBS + (
     r"|continued|concluded|quoted|remarked|recalled|shouted|cried|writes|according\s+to"
 )
+# Words quoted as someone's judgement, right after its verb and object: "called the strike "a
+# blatant aggression"", "condemned the attack as "a crime"".
+_JUDGEMENT_BEFORE_QUOTE = re.compile(
+    r"(?<![-\w])(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"(?:called|condemned|denounced|described)\s+(?!on\b|for\b|as\b)[^.!?,;:\"“”]{0,50}?\s*$")
 _VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 # "... Lavrov simply said: ", "... told the entire room, Lavrov included, that ": verb right before the quote.
 _VERB_BEFORE_QUOTE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b[^.!?\"“”]{{0,60}}?(?:\bthat|:|,)?\s*$")
@@ -54,6 +59,8 @@ _TITLE_PHRASE = re.compile(r"^(?:[\w.’'-]+\s+){1,6}$")
 # comments", "met with President X"), not a title's.
 _NOT_IN_A_TITLE = FUNCTION_WORDS.difference({"the", "a", "an", "of", "for"}) | frozenset(
     "when while after before since because if although though once until where whom whose".split())
+# Between a described speaker and the name in apposition: ", " or a lower-case title and ", ".
+_APPOSITION_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*,\s*")
 # An apposition that ends right before the speech verb: "Jens Stoltenberg, the NATO chief, said".
 _APPOSITION_BEFORE_VERB = re.compile(r",\s[^,;:\"“”]{1,80},\s*$")
 _MIN_WORDS = 3  # shorter quotes are scare quotes unless a speech verb is adjacent
@@ -183,7 +190,23 @@ def _speaker(body: str, sentences: tuple[Sentence, ...], span: _Span, mentions: 
     first_verb = _VERB.search(before)  # "X said ... with “many still under the rubble.”"
     if first_verb:
         return _subject_before(body, clause_start, clause_start + first_verb.start(), span, sentences, mentions)
+    judgement = _JUDGEMENT_BEFORE_QUOTE.search(before)
+    if judgement:  # the sentence's subject: a name after it may be the verb's object's ("branded Mr X's request")
+        return _sentence_subject(body, clause_start, clause_start + judgement.start(), span, sentences, mentions)
     return None
+
+
+def _sentence_subject(body: str, start: int, end: int, span: _Span, sentences, mentions) -> _Speaker | None:
+    """The first speaker candidate of a clause, or the person its title or apposition names
+    ("Libyan government spokesman Musa Ibrahim", "The Chinese premier, Hu Jintao,")."""
+    candidates = sorted(_candidates(body, start, end, span, sentences, mentions), key=lambda c: c.position)
+    if not candidates:
+        return None
+    if not body[candidates[-1].position + len(candidates[-1].text) : end].strip():
+        return candidates[-1]  # right before the verb: "what the Observatory called "a new massacre""
+    first = candidates[0]
+    return (_titled_person(body, start, candidates, mentions) or _named_in_apposition(body, first, candidates, mentions)
+            or first)
 
 
 def _ends_with_introducer(before: str) -> bool:
@@ -257,11 +280,11 @@ def _clause_word(word: str) -> bool:
 
 def _named_in_apposition(body: str, first: _Speaker, candidates: list[_Speaker], mentions: _Mentions) -> _Speaker | None:
     """"the spokesman for the Defence Ministry, Igor Konashenkov," names the described speaker."""
-    if first.key is not None:
+    if first.key is not None and first.position in mentions.person_starts:
         return None
     after = first.position + len(first.text)
-    return next((c for c in candidates if c.position in mentions.person_starts
-                 and re.fullmatch(r",\s*", body[after : c.position])), None)
+    return next((c for c in candidates if c.position in mentions.person_starts  # "The Chinese premier, Hu Jintao,"
+                 and _APPOSITION_GAP.fullmatch(body, after, c.position)), None)
 
 
 def _subject_before(body: str, start: int, verb_at: int, span: _Span, sentences, mentions) -> _Speaker | None:
