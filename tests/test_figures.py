@@ -179,6 +179,22 @@ def test_a_country_that_places_the_town_before_it_leaves_the_figure_at_the_town(
     assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(100, "Goma"), (4, "Congo")]
 
 
+def test_a_singular_group_joined_a_force_named_and_more_victims_counted():
+    body = ("Eleven civilians and one soldier were killed. Seven soldiers of the Colombian Army were killed. A Kenyan "
+            "police officer serving with the mission has been killed. Gunmen killed 20 bandits. Three armed attackers "
+            "were killed. Fifteen of the wounded are in critical condition.")
+    assert [(f.count, f.who) for f in figures_of(body)] == [
+        (11, "civilians"), (1, "soldier"), (7, "soldiers"), (1, "officer"), (20, "bandits"), (3, "attackers")]
+
+
+def test_where_the_claimant_spoke_is_not_where_the_victims_died():
+    body = ("The governor told journalists in Gusau, the state capital, that 27 people lost their lives. At a press "
+            "conference in Phnom Penh, the ministry said 12 civilians were killed in Samraong.")
+    places = (entity(body, "Gusau", "Gusau", "city"), entity(body, "Phnom Penh", "Phnom Penh", "city"),
+              entity(body, "Samraong", "Samraong", "town"))
+    assert [(f.count, f.place) for f in figures_of(body, places=places)] == [(27, None), (12, "Samraong")]
+
+
 def test_a_local_official_s_jurisdiction_locates_the_figure_they_report():
     body = ("Kharkiv Governor Oleh Syniehubov said three people were killed. The Homs governor said five were killed. "
             "In the US, Kharkiv police said four were killed.")

@@ -91,7 +91,8 @@ _PERSON_PLURALS = (
     "|commanders|leaders|operatives|mercenaries|extremists|guardsmen|family\\s+members"
     "|drivers|candidates|politicians|officials|farmers|miners|traders|vendors|mayors|lawyers|judges|priests"
     "|clerics|bodyguards|migrants|peacekeepers|contractors|airmen|sailors|marines|seamen|crewmen|conscripts"
-    "|paratroopers|cadets|servicemembers|"
+    "|paratroopers|cadets|servicemembers|attackers|assailants|bandits|kidnappers|smugglers|gangsters|raiders"
+    "|pirates|herders|herdsmen|fishermen|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
@@ -102,6 +103,7 @@ _PERSON_SINGULARS = (
     "|bodyguard|migrant|peacekeeper|contractor|guard|prisoner|inmate|hostage|councillor|councilor|businessman"
     "|guardsman|marine|sailor|airman|trooper|rifleman|sentry|serviceman|servicewoman|policewoman|diplomat|tourist"
     "|pilgrim|shepherd|teenager|youth|toddler|pensioner|monk|nun|imam|protester|demonstrator|villager"
+    "|sergeant|corporal|lieutenant|captain|colonel|attacker|assailant|gunman|bandit|herder|herdsman|fisherman"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
@@ -130,6 +132,8 @@ _KIND_VERBS = (
     r"(?:(?P<killed>" + _KILLED_VERBS + r")|(?P<wounded>" + _WOUNDED_VERBS + r")|(?P<missing>" + _MISSING_VERBS + r"))"
     r"(?!\s+(?:or|and/or)\s+(?:wounded|injured|killed))\b"
 )
+_ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:"
+               + _PERSON_SINGULARS + r")")
 # Between subject and verb: "— including one of the group's own members —", "including
 # several children" (commas are often lost in scraped text), "in Idlib", "on board".
 _INSERTION = (
@@ -138,7 +142,10 @@ _INSERTION = (
     # not ending in "and": "killed eight people, including two children, and wounded 28" is two figures
     r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b[^.;:]{1,80}?(?<!\band)(?<!\bor),?"
     r"|\s+(?:in|from|at|near|inside|on)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
-    r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + ")?"
+    # "seven soldiers of the Colombian Army" (the text is folded to lower case), not "15 of the wounded"
+    r"|\s+of\s+the\s+(?:[\w'’.-]+\s+){0,3}?(?:army|forces|navy|police|military|guard|brigade|battalion|regiment"
+    r"|division|mission|militia|group|force)\b"
+    r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + r"|\s+and\s+" + _ONE_PERSON + ")?"
 )
 _AUXILIARY = (
     r"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|get|may|might|could|would|will|reportedly|also|all"
@@ -191,15 +198,14 @@ _RISING_TOLL = re.compile(
 )
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
-_ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:"
-               + _PERSON_SINGULARS + r")")
 _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
 _SINGLE_VICTIM = re.compile(
     r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b"
     r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
     # "a medic with the aid group Shafak", not "a doctor at the hospital said 11 people": no count
     # or speech verb inside
-    r"(?:\s+(?:with|from|of|in|at)\s+(?:(?!(?:said|says|told|reported)\b)[^,.;\d]){1,50}?)?"
+    r"(?:\s+(?:(?:serving|working|stationed|deployed)\s+)?(?:with|from|of|in|at|for)\s+"
+    r"(?:(?!(?:said|says|told|reported)\b)[^,.;\d]){1,50}?)?"  # "a Kenyan police officer serving with the mission"
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
 )
 # Without an auxiliary, where nothing but a time, a place or the next count can follow: "one
@@ -431,19 +437,30 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         if first is None:
             continue
         if pattern is _SUBJECT_VERB and match.group("who_phrase") and (
-                group := _COORDINATED_GROUP.match(text, match.end("who_phrase"))) and group.end() < match.end():
-            # "four soldiers and two civilians were killed": a figure for each group, the verb's
-            # span the second's
+                group := _COORDINATED_GROUP.match(text, match.end("who_phrase"))
+                or _COORDINATED_PERSON.match(text, match.end("who_phrase"))) and group.end() < match.end():
+            # "four soldiers and two civilians were killed", "eleven civilians and one soldier were
+            # killed": a figure for each group, the verb's span the second's
             second = _found(group, kind, offset)
             if second is not None:
                 found += [replace(first, end=offset + match.end("who_phrase")),
-                          replace(second, start=offset + group.start("qualifier" if group.group("qualifier") else "number"),
+                          replace(second, start=offset + _group_start(group),
                                   end=offset + match.end())]
                 continue
         found.append(first)
         if pattern is _VERB_OBJECT:
             found.extend(_coordinated(text, match.end(), kind, offset))
     return found
+
+
+def _group_start(group: re.Match[str]) -> int:
+    """Where a coordinated group's count starts: its qualifier, its number or its "a"/"one"."""
+    names = group.groupdict()
+    if names.get("qualifier"):
+        return group.start("qualifier")
+    if "number" in names:
+        return group.start("number")
+    return group.start("who_phrase")
 
 
 def _coordinated(text: str, position: int, kind: str, offset: int) -> list[_Found]:
@@ -626,8 +643,12 @@ def _is_claimant(mention: Mention, sentence: Sentence, starts: list[int]) -> boo
     return not _OWN_SUBJECT.search(after, 0, claim.end(1))
 
 
-# "..., according to Egypt's health minister": the claimant's country, not where anyone died
+# "..., according to Egypt's health minister": the claimant's country, not where anyone died;
+# "told journalists in Gusau", "at a press conference in Phnom Penh": where the claimant spoke.
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SPOKEN_IN_BEFORE = re.compile(
+    r"\b(?:(?:told|briefed|briefing|addressing|addressed)\s+(?:journalists|reporters|the\s+press|the\s+media)"
+    r"|(?:press|news)\s+(?:conference|briefing)|speaking|statement\s+issued)\s+in\s+$", re.IGNORECASE)
 # Between two figures of one clause: "two killed and nine wounded in a strike on Kupiansk".
 _COORDINATED_GAP = re.compile(r"\s*,?\s*(?:and|while|with)\s+(?:another\s+|a\s+further\s+)?")
 
@@ -701,14 +722,16 @@ def _place_of(item: _Found, next_start: int, sentence: Sentence, in_sentence: li
         limit = sentence.start + other_event.start()
     after = [(start, key, country) for start, key, country in in_sentence
              if item.start <= start < limit and (not country or _is_locative(sentence, start))
-             and not _ACCORDING_TO_BEFORE.search(sentence.text, 0, start - sentence.start)]
+             and not _ACCORDING_TO_BEFORE.search(sentence.text, 0, start - sentence.start)
+             and not _SPOKEN_IN_BEFORE.search(sentence.text, 0, start - sentence.start)]
     if after:
         start, key, country = after[0]
         # "in Syria's Idlib province": the place the country's name introduces is the one meant
         inner = next((other for other_start, other, other_country in after[1:]
                       if not other_country and other_start - start <= _COUNTRY_PHRASE), None)
         return inner if country and inner else key
-    before = [(key, country) for start, key, country in in_sentence if start < item.start and _is_locative(sentence, start)]
+    before = [(key, country) for start, key, country in in_sentence if start < item.start and _is_locative(sentence, start)
+              and not _SPOKEN_IN_BEFORE.search(sentence.text, 0, start - sentence.start)]
     if not before:
         return next((key for start, key, country in reversed(in_sentence)
                      if start < item.start and not country and _is_jurisdiction(sentence, start)), None)
