@@ -1730,3 +1730,9 @@ def test_a_national_army_and_another_country_s_foreign_office_are_that_country_s
     assert found["Foreign Ministry (Pakistan)"] == "Pakistan's Foreign Office"
     assert found["British Foreign Office"] == "Foreign Office"
     assert "Devlet Bahceli" in found
+
+
+def test_an_apposition_that_gives_another_name_names_the_same_person(kb):
+    text = "Gang leader Johnson Andre, a former street vendor known as Izo, runs the 5 Segonn gang. Izo denied it."
+    people = [actor for actor in _actors(text, kb, find_places(text, split_sentences(text))).values() if actor.kind == "person"]
+    assert len(people) == 1 and {m.surface for m in people[0].mentions} == {"Johnson Andre", "Izo"}

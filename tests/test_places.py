@@ -1683,3 +1683,11 @@ def test_a_region_that_names_a_post_s_field_after_a_lower_case_word_is_no_place(
     found = {p.name for p in places_in("Kathryn Smith, senior Africa researcher at the group, said troops in Mali "
                                        "killed 12. Anthony Skinner, Middle East analyst, agreed.", packs=())}
     assert "Africa" not in found and "Mali" in found
+
+
+def test_a_district_of_a_known_city_lies_in_that_city_s_country_whatever_the_story_is_about():
+    text = ("Militants attacked the headquarters of Turkish Aerospace Industries in the Kahramankazan district of "
+            "Ankara on Wednesday. President Erdogan, speaking in Kazan, Russia, condemned the attack.")
+    found = {p.name: (p.kind, p.country) for p in places_in(text, packs=())}
+    assert found["Ankara"] == ("city", "Turkey") and found["Kahramankazan"] == ("district", "Turkey")
+    assert found["Kazan"] == ("city", "Russia")

@@ -467,6 +467,11 @@ _ALIAS_AFTER = re.compile(  # 'alias " El Loco ,"', "known as 'Pedro Orejas'"
 _ALIASES_BEFORE = re.compile(r"(?<!respectively by the )\baliases\s+[\"“]\s?$", re.IGNORECASE)
 # not past a quote or "the other" ('one goes by the aliases "Jair" and "El Loco," and the other by the alias "Chumbi"')
 _ALIAS_LATER = re.compile(r"(?:(?!\bother\b)[^.;\n\"“”]){0,80}?\b(?:by|under)\s+the\s+(?:alias|nickname|nom\s+de\s+guerre)\s+[\"“'‘]?\s?")
+# An apposition that describes the person and gives their other name: "Jimmy Cherizier, a former
+# police officer known as Barbecue".
+_ALIAS_IN_APPOSITION = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+[^.;,\n\"“”]{0,60}?\b(?:(?:also\s+|better\s+|widely\s+)?known\s+as|nicknamed|dubbed)"
+    r"\s+(?:[\"“'‘]\s?)?")
 _ANOTHER_ALIAS = re.compile(r"\s?,?\s?[\"”],?\s+and\s+[\"“]\s?")
 _POSSESSIVE_MARK = re.compile(r"\s?['’]")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
@@ -888,6 +893,8 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
             alias = _NICKNAME_AFTER_A_NAME.match(body, item.end)  # 'Antonio Cardenas Guillen ("Tony Tormenta")'
         if alias is None:
             alias = _ALIAS_LATER.match(body, item.end)  # 'Oziel Barbosa, a drug dealer who went by the alias "Maranhao"'
+        if alias is None:
+            alias = _ALIAS_IN_APPOSITION.match(body, item.end)
         nickname = starts.get(alias.end()) if alias else None
         if nickname is None or nickname.key == item.key:
             continue

@@ -1656,6 +1656,12 @@ def _pattern_places(
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
         keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded} - homes
+        # "the Kahramankazan district of Ankara": the city a district is of is no village the
+        # wording introduces, and a city known abroad stays that city
+        named_ends = {last for _first, last, _kind in worded}
+        keys -= {" ".join(tokens.norms[first : last + 1]) for first, last, kind in worded
+                 if kind == "town" and first >= 3 and tokens.norms[first - 1] == "of" and first - 3 in named_ends
+                 and tokens.norms[first - 2] in _KIND_AFTER_NAME and _a_known_city(hits, tokens, first, last)}
         hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
                                                and hit.place.foreign and hit.place.country not in named
                                                and hit.place.country != dominant[0])]
@@ -1706,6 +1712,12 @@ def _introduced_as_a_home(tokens: _Tokens, first: int) -> bool:
     return first >= 2 and norms[first - 1] == "of" and (
         norms[first - 2] == "hometown" or (first >= 3 and norms[first - 2] in ("city", "town", "village")
                                            and norms[first - 3] in ("home", "native")))
+
+
+def _a_known_city(hits: list[_Hit], tokens: _Tokens, first: int, last: int) -> bool:
+    """The gazetteer holds a city (not a small town that needs its country named) at these tokens."""
+    return any(hit.first_token == first and hit.last_token == last and hit.place.kind == "city"
+               and not hit.place.needs_context for hit in hits)
 
 
 def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> str | None:
@@ -1781,7 +1793,8 @@ def _context_region(
 ) -> tuple[str | None, str | None]:
     """(country, region) for a place found by its wording.
 
-    In order: a country the wording places it in ("X in central Burkina Faso"); the nearest
+    In order: a country the wording places it in ("X in central Burkina Faso"); the place the
+    wording says it is a district of ("the X district of Ankara"); the nearest
     town, district or division of the same sentence in the article's
     main country (earlier ones first); for a square or a street, the one city of the sentence,
     wherever it is ("his first trip to London had as its high point a speech in Trafalgar
@@ -1798,6 +1811,11 @@ def _context_region(
                 and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)), None)
     if own is not None:
         return own.name, None
+    # "the Kahramankazan district of Ankara": the district lies where the place it is of lies
+    container = next((hit.place for hit in same if hit.place.kind != "country" and hit.first_token == last + 3
+                      and tokens.norms[last + 1] in _KIND_AFTER_NAME and tokens.norms[last + 2] == "of"), None)
+    if container is not None and container.country:
+        return container.country, container.region
     main = dominant[0] if dominant else None
     local = [hit for hit in same if hit.place.kind != "country" and (main is None or hit.place.country == main)]
     before = [hit for hit in local if hit.first_token < first]
