@@ -1522,6 +1522,24 @@ def _names_fronted_as_places(tokens: _Tokens, body: str, gazetteer: Gazetteer) -
     return found
 
 
+def _arabic_names_after_a_locative(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, "area") of a name an Arabic place word opens after a locative:
+    "clashes in Ain Zara", "struck the port at Ras Isa", "near Tal Tamr" (a spring, a cape, a
+    hill...: ARABIC_PLACE_HEADS), whether or not the gazetteer holds it."""
+    found, norms = [], tokens.norms
+    for index in compress(range(1, len(norms) - 1), map(ARABIC_PLACE_HEADS.__contains__, norms[1:-1])):
+        if not tokens.capitalised[index] or norms[index - 1] not in _LOCATIVES_OF_A_NAME or not tokens.joins_next[index]:
+            continue
+        following = index + 1
+        if _is_linking_article(tokens, following):
+            following += 1  # "Bab al-Hawa"
+        if following < len(norms) and tokens.capitalised[following] and tokens.sentence[following] == tokens.sentence[index]:
+            span = (index, following)
+            if _unknown_name(tokens, span, gazetteer):
+                found.append((*span, "area"))
+    return found
+
+
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
     end = bisect.bisect_right(tokens.sentence, sentence, first_token)  # token sentence numbers never decrease
@@ -1649,7 +1667,7 @@ def _pattern_places(
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
               + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer)
-              + _names_after_a_bearing(tokens, gazetteer))
+              + _names_after_a_bearing(tokens, gazetteer) + _arabic_names_after_a_locative(tokens, gazetteer))
     # "his home city of Newcastle": where someone comes from, not where the story is
     homes = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded if _introduced_as_a_home(tokens, first)}
     if dominant and dominant[0]:
