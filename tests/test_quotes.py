@@ -172,3 +172,10 @@ def test_a_surname_without_its_article_is_the_known_person(kb):
     text = 'Syrian President Ahmed al-Sharaa vowed justice. "We will hold everyone accountable," Sharaa said.'
     (quote,) = _quotes(text, kb)
     assert quote.speaker == "Abu Mohammed al-Julani" and quote.speaker_text == "Sharaa"
+
+
+def test_a_quote_after_a_quote_of_the_same_paragraph_goes_on_in_the_same_voice(kb):
+    quotes = _quotes('"The road is closed," Colonel Ahmed Musa said. "We will go back when it is safe."', kb)
+    assert [quote.speaker_text for quote in quotes] == ["Ahmed Musa", "Ahmed Musa"]
+    other = _quotes('"The road is closed," Colonel Ahmed Musa said. A resident disagreed. "We will go back."', kb)
+    assert [quote.speaker_text for quote in other] == ["Ahmed Musa", ""]

@@ -109,7 +109,7 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...], actors: tuple[Entity
     """Quotes in order of appearance, each with its speaker when the article says who."""
     mentions = _Mentions(actors)
     quotes: list[Quote] = []
-    previous: tuple[_Speaker | None, int] = (None, -1)  # speaker of the last quote, its paragraph
+    previous: tuple[_Speaker | None, int, int] = (None, -1, 0)  # speaker of the last quote, its paragraph, its end
     spans = ((paragraph, p_start, p_end, span) for paragraph, (p_start, p_end) in enumerate(paragraph_spans(body))
              for span in _merge_continued(body, _quoted_spans(body, p_start, p_end)))
     for paragraph, p_start, p_end, span in itertools.islice(spans, MAX_QUOTES_READ):
@@ -118,6 +118,8 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...], actors: tuple[Entity
         speaker = _speaker(body, sentences, span, mentions)
         if speaker is None and whole_paragraph and previous[1] == paragraph - 1:
             speaker = previous[0]  # a paragraph of quote continues the last speaker
+        if speaker is None and previous[1] == paragraph and _nobody_else_between(body, previous, span.start, mentions):
+            speaker = previous[0]  # '"A," the commander said. "B."': the same voice goes on
         if len(text.split()) < _MIN_WORDS and not _verb_adjacent(body, span):
             continue
         quotes.append(Quote(
@@ -126,8 +128,18 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...], actors: tuple[Entity
             speaker_text=speaker.text if speaker else "",
             sentence=sentence_at(sentences, span.start),
         ))
-        previous = (speaker, paragraph)
+        # the attribution after a quote is no one else's voice: what follows it is compared
+        previous = (speaker, paragraph, max(span.end, speaker.position + len(speaker.text)) if speaker else span.end)
     return tuple(quotes)
+
+
+def _nobody_else_between(body: str, previous: tuple[_Speaker | None, int, int], start: int, mentions: _Mentions) -> bool:
+    """No other actor and no described source is named between the last quote and this one."""
+    speaker, _, end = previous
+    if speaker is None:
+        return False
+    others = [item for item in mentions.within(end, start) if item[3] != "place" and item[2] != speaker.key]
+    return not others and _DESCRIPTION.search(body, end, start) is None
 
 
 def _quoted_spans(body: str, start: int, end: int) -> list[_Span]:
