@@ -112,60 +112,42 @@ def test_named_speaker_beside_a_description_is_the_speaker(kb):
 
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
-    [('"We will respond to every attack," NATO chief Jens Stoltenberg said on Tuesday.', "Jens Stoltenberg"),
-     ('"We will respond to every attack," Ukraine\'s Foreign Minister Dmytro Kuleba told reporters.', "Dmytro Kuleba"),
-     ('"The attack was a war crime," UN Secretary-General Antonio Guterres said.', "Antonio Guterres"),
-     ('"The city is being destroyed," said regional governor Oleh Syniehubov.', "Oleh Syniehubov"),
-     ('"The city is being destroyed," Kharkiv Mayor Ihor Terekhov wrote on Telegram.', "Ihor Terekhov")],
+    [  # the titled person speaks, not the body or country that titles them
+     pytest.param('"We will respond to every attack," NATO chief Jens Stoltenberg said on Tuesday.', "Jens Stoltenberg", id="title"),
+     pytest.param('"We will respond to every attack," Ukraine\'s Foreign Minister Dmytro Kuleba told reporters.',
+                  "Dmytro Kuleba", id="title-of-a-country"),
+     pytest.param('"The attack was a war crime," UN Secretary-General Antonio Guterres said.', "Antonio Guterres",
+                  id="hyphened-title"),
+     pytest.param('"The city is being destroyed," said regional governor Oleh Syniehubov.', "Oleh Syniehubov",
+                  id="said-title"),
+     pytest.param('"The city is being destroyed," Kharkiv Mayor Ihor Terekhov wrote on Telegram.', "Ihor Terekhov",
+                  id="title-of-a-city"),
+     # a clause before a titled name is no title
+     pytest.param('Fredy Bernal said the gangs "have given the order to attack." When President Nicolas Maduro '
+                  'returned from New York he said the attacks were terrorism.', "Fredy Bernal", id="clause"),
+     # an apposition before the verb describes the person before it
+     pytest.param('Jens Stoltenberg, the NATO secretary general, said: "We will respond to every attack."',
+                  "Jens Stoltenberg", id="apposition"),
+     pytest.param('Jens Stoltenberg, who heads NATO, told reporters: "We will respond to every attack."',
+                  "Jens Stoltenberg", id="relative-clause"),
+     # a description named in apposition is that person
+     pytest.param('"Three missiles were shot down," the spokesman for the Russian Defence Ministry, Igor Konashenkov, '
+                  'said.', "Igor Konashenkov", id="described-and-named"),
+     # words quoted as a judgement are the judge's, never a name after the verb
+     pytest.param('Government spokesman Basim al-Awadi called the strike "a blatant aggression against Iraqi '
+                  'sovereignty".', "Basim al-Awadi", id="called"),
+     pytest.param('KRG Prime Minister Masrour Barzani condemned the attack as "a crime against the Kurdish people".',
+                  "Masrour Barzani", id="condemned-as"),
+     pytest.param('The Syrian Observatory for Human Rights counted the dead. Nobody knew who struck the town in what '
+                  'the Observatory called "a new massacre" of children.', "the Observatory", id="what-x-called"),
+     pytest.param('The Chinese premier, Hu Jintao, called Mr Karimov "an old friend of the Chinese people".', "Hu Jintao",
+                  id="judge-in-apposition"),
+     pytest.param('Rudy Giuliani, who was mayor during the attacks, branded Mr Ahmadinejad\'s request outrageous and '
+                  'described him as "a man who has made threats against America".', "Rudy Giuliani", id="object-after")],
 )
-def test_the_titled_person_speaks_not_the_body_that_titles_them(kb, sentence, speaker):
+def test_the_speaker_is_the_person_the_clause_names(kb, sentence, speaker):
     (quote,) = _quotes(sentence, kb)
     assert quote.speaker_text == speaker
-
-
-def test_a_clause_before_a_titled_name_is_no_title(kb):
-    text = ('Fredy Bernal said the gangs "have given the order to attack." When President Nicolas Maduro '
-            'returned from New York he said the attacks were terrorism.')
-    (quote,) = _quotes(text, kb)
-    assert quote.speaker_text == "Fredy Bernal"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    ['Jens Stoltenberg, the NATO secretary general, said: "We will respond to every attack."',
-     'Jens Stoltenberg, who heads NATO, told reporters: "We will respond to every attack."'],
-)
-def test_an_apposition_before_the_verb_describes_the_speaker(kb, sentence):
-    (quote,) = _quotes(sentence, kb)
-    assert quote.speaker_text == "Jens Stoltenberg"
-
-
-def test_a_description_named_in_apposition_is_that_person(kb):
-    text = '"Three missiles were shot down," the spokesman for the Russian Defence Ministry, Igor Konashenkov, said.'
-    (quote,) = _quotes(text, kb)
-    assert quote.speaker_text == "Igor Konashenkov"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "speaker"),
-    [('Government spokesman Basim al-Awadi called the strike "a blatant aggression against Iraqi sovereignty".',
-      "Basim al-Awadi"),
-     ('KRG Prime Minister Masrour Barzani condemned the attack as "a crime against the Kurdish people".',
-      "Masrour Barzani"),
-     ('The Syrian Observatory for Human Rights counted the dead. Nobody knew who struck the town in what the '
-      'Observatory called "a new massacre" of children.', "the Observatory"),
-     ('The Chinese premier, Hu Jintao, called Mr Karimov "an old friend of the Chinese people".', "Hu Jintao")],
-)
-def test_words_quoted_as_a_judgement_are_the_judge_s(kb, sentence, speaker):
-    (quote,) = _quotes(sentence, kb)
-    assert quote.speaker_text == speaker
-
-
-def test_a_name_after_the_judge_is_the_object_not_the_speaker(kb):
-    text = ('Rudy Giuliani, who was mayor during the attacks, branded Mr Ahmadinejad\'s request outrageous and '
-            'described him as "a man who has made threats against America".')
-    (quote,) = _quotes(text, kb)
-    assert quote.speaker_text == "Rudy Giuliani"
 
 
 def test_a_surname_without_its_article_is_the_known_person(kb):

@@ -1351,12 +1351,8 @@ class _Article:
         if ministry is None:
             return False
         tokens = self._token_range(self.tokens[index].start, ministry.end())
-        if ministry.group("office_field"):  # "Britain's Foreign Office" is the known British Foreign Office
-            inside = [item for item in self.found if item.start >= self.tokens[tokens[0]].start and item.end <= ministry.end()]
-            if any(item.kb_id is not None and (known := self.kb.entry(item.kb_id)) is not None
-                   and known.country == government.country for item in inside):
-                return False
-            self.found = [item for item in self.found if item not in inside]
+        if ministry.group("office_field") and not self._replaces_known_bodies(government, tokens[0], ministry.end()):
+            return False  # "Britain's Foreign Office" is the known British Foreign Office
         field = ministry.group("field") or ministry.group("of_field") or ministry.group("office_field")
         self._take(ministry_name(field, government.country), "government", None, tokens[0], tokens[-1] + 1)
         return True
@@ -1372,6 +1368,16 @@ class _Article:
         self._take(f"Parliament ({government.country})", "government", None, tokens[0], tokens[-1] + 1)
         return True
 
+    def _replaces_known_bodies(self, government: KbEntry, first: int, end: int) -> bool:
+        """Drop the known bodies found from token `first` to `end` ("Pakistan's Foreign Office" is
+        not Britain's), unless one is the government's own: then keep them all and say False."""
+        inside = [item for item in self.found if item.start >= self.tokens[first].start and item.end <= end]
+        if any(item.kb_id is not None and (known := self.kb.entry(item.kb_id)) is not None
+               and known.country == government.country for item in inside):
+            return False
+        self.found = [item for item in self.found if item not in inside]
+        return True
+
     def _take_national_body(self, government: KbEntry, index: int, at: int) -> bool:
         """A body of the government's country that every state has (_NATIONAL_BODY), named from
         token `index` to `at`: "Security Service (Ukraine)" for "Ukraine's Security Service",
@@ -1380,11 +1386,8 @@ class _Article:
         if body is None:
             return False
         tokens = self._token_range(self.tokens[index].start, body.end())
-        taken = [item for item in self.found if item.start >= self.tokens[tokens[0]].start and item.end <= body.end()]
-        if any(item.kb_id is not None and (known := self.kb.entry(item.kb_id)) is not None and known.country == government.country
-               for item in taken):
+        if not self._replaces_known_bodies(government, tokens[0], body.end()):
             return False  # "Britain's Security Service" is MI5
-        self.found = [item for item in self.found if item not in taken]
         self._take(f"{' '.join(body.group(0).split())} ({government.country})", "government", None, tokens[0], tokens[-1] + 1)
         return True
 
