@@ -1736,3 +1736,10 @@ def test_an_apposition_that_gives_another_name_names_the_same_person(kb):
     text = "Gang leader Johnson Andre, a former street vendor known as Izo, runs the 5 Segonn gang. Izo denied it."
     people = [actor for actor in _actors(text, kb, find_places(text, split_sentences(text))).values() if actor.kind == "person"]
     assert len(people) == 1 and {m.surface for m in people[0].mentions} == {"Johnson Andre", "Izo"}
+
+
+def test_a_known_body_inside_a_longer_name_another_country_opens_is_not_that_body(kb):
+    text = ("Soldiers of the Uganda People's Defence Forces were deployed to Juba. In Myanmar, the People's Defence "
+            "Force attacked a junta post.")
+    names = {actor.name: actor.kb_id for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert "Uganda People's Defence Forces" in names and names.get("People's Defence Force") is not None

@@ -1022,6 +1022,7 @@ class _Article:
         place_spans = sorted((m.start, m.end) for place in places for m in place.mentions)
         self.place_span_of = {i: span for i, span in _overlaps(tokens, self.starts, place_spans)}
         self.city_starts = {m.start for place in places if place.kind == "city" for m in place.mentions}
+        self.country_ends = {m.end: place.country for place in places if place.kind == "country" for m in place.mentions}
         # Places found by a name of several words that is not theirs: a translation GeoNames
         # lists ("White House" for Casablanca) yields to an actor of that name.
         self.place_named_otherwise = {
@@ -1139,7 +1140,7 @@ class _Article:
                 continue
             texts = [token.text for token in self.tokens[index:end]]
             for alias in self._aliases_for(texts):
-                if self._accepts(alias, texts, index, end):
+                if self._accepts(alias, texts, index, end) and not self._of_another_country(alias.entry, index):
                     edition = self._edition(index, end) if alias.entry.kind == "media" else None
                     if edition is not None:  # "BBC Mundo", "El Pais Brasil", "Animal Politico": an outlet of its own
                         first, last = edition
@@ -1148,6 +1149,14 @@ class _Article:
                     self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
                     return length
         return 0
+
+    def _of_another_country(self, entry: KbEntry, index: int) -> bool:
+        """A known body of one country inside a longer name another country's name opens:
+        "Uganda People's Defence Forces" is not Myanmar's People's Defence Force."""
+        if not entry.country or entry.kind == "media" or index == 0 or not self.joined[index - 1]:
+            return False  # an outlet's name after a place is its edition's or a lost comma's ("in Syria Al Mayadeen TV")
+        country = self.country_ends.get(self.tokens[index - 1].end)
+        return country is not None and country != entry.country
 
     def _edition(self, start: int, end: int) -> tuple[int, int] | None:
         """The token span of a longer outlet's name around a known outlet's: capitalised words
