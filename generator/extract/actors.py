@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import NamedTuple
 
 from generator.knowledge import KbEntry, KnowledgeBase
@@ -543,6 +544,16 @@ _ADVOCACY_HEADS = frozenset("committee campaign coalition alliance foundation fu
 # Heads of names that go on with "on" and a field ("Inter-American Commission on Human Rights",
 # "Committee on Foreign Affairs").
 _DELIBERATIVE_HEADS = frozenset("commission committee council conference forum panel tribunal".split())
+# Connectors that join a name only after their kind of head (_name_connector).
+_HEADED_CONNECTORS = MappingProxyType({"to": _ADVOCACY_HEADS, "on": _DELIBERATIVE_HEADS})
+
+
+def _name_connector(head: str, word: str) -> bool:
+    """A lower-case word that joins an organisation's head to the rest of its name: "of" and
+    "for" ("Ministry of Defence"); "to" after an advocacy head ("Committee to Protect
+    Journalists", never "from Abbas to Netanyahu"); "on" after a deliberative one ("Commission on
+    Human Rights", never "Russia on Monday")."""
+    return word in _CONNECTORS or head in _HEADED_CONNECTORS.get(word, ())
 # A run naming a building or a road is a place or a target, never an actor.
 _ENGLISH_PARTICLES = frozenset(("at", "as", "an"))  # Arabic articles that are English words apart
 _INSTITUTION_WORDS = frozenset(("church", "university"))  # a building, and a body that acts
@@ -1696,13 +1707,10 @@ class _Article:
             return ((owner.lower in _TITLE_WORDS and self.tokens[following].lower == "office")  # "the President's Office"
                     or (owner.lower in _OWNERS_IN_NAMES and owner.capitalised and self.joined[index]
                         and self._name_token(following)))  # "the People's Liberation Army"
-        if token.lower == "to" and self.tokens[index - 1].lower not in _ADVOCACY_HEADS:
-            return False  # only "Committee to Protect Journalists", never "from Abbas to Netanyahu"
-        if token.lower == "on":  # only "Commission on Human Rights", never "Russia on Monday"
-            return (self.tokens[index - 1].lower in _DELIBERATIVE_HEADS and self.joined[index - 1] and self.joined[index]
-                    and index + 1 < len(self.tokens) and self._name_token(index + 1)
-                    and self.tokens[index + 1].lower not in _WEEKDAYS_MONTHS)
-        if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in ("the", "to"):
+        if token.lower in _HEADED_CONNECTORS and not _name_connector(self.tokens[index - 1].lower, token.lower):
+            return False
+        if token.lower not in NAME_PARTICLES and token.lower not in _CONNECTORS and token.lower not in _HEADED_CONNECTORS \
+                and token.lower != "the":
             return False
         if token.lower in _ENGLISH_PARTICLES and self.body[token.end : token.end + 1] not in ("-", "‐"):
             return False  # "Researchers at Rice University": "at" is Arabic only as "at-Tall"
@@ -1722,8 +1730,7 @@ class _Article:
         (lexicon.NAME_FIELD_NOUNS); "the Ministry of Defence and John Smith" are two names."""
         if not (self.joined[index - 1] and self.joined[index] and self._name_token(index - 1)):
             return False
-        connector = max((i for i in run if self.tokens[i].lower in _CONNECTORS
-                         or (self.tokens[i].lower == "on" and self.tokens[i - 1].lower in _DELIBERATIVE_HEADS)), default=None)
+        connector = max((i for i in run if _name_connector(self.tokens[i - 1].lower, self.tokens[i].lower)), default=None)
         if connector is None:
             return self._and_between_fields(index, run)
         if self.tokens[connector - 1].lower not in _ORG_HEADS:
@@ -2472,9 +2479,8 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
         return tokens[-1]
     if tokens[0].lower in _ARMED_NAME_STARTS:  # "Jaish al-Fursan": Arabic for an army, a brigade, a front
         return tokens[0]
-    connector = next((i for i, token in enumerate(tokens) if token.lower in _CONNECTORS
-                      or (token.lower == "to" and i and tokens[i - 1].lower in _ADVOCACY_HEADS)
-                      or (token.lower == "on" and i and tokens[i - 1].lower in _DELIBERATIVE_HEADS)), None)
+    connector = next((i for i, token in enumerate(tokens) if _name_connector(tokens[i - 1].lower if i else "", token.lower)),
+                     None)
     if connector and connector + 1 < len(tokens) and (tokens[connector - 1].lower in _ORGANIZATION_HEADS
                                                       or tokens[connector - 1].lower in _HEADS_BEFORE_OF):
         return tokens[connector - 1]

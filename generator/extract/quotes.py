@@ -216,9 +216,7 @@ def _sentence_subject(body: str, start: int, end: int, span: _Span, sentences, m
         return None
     if not body[candidates[-1].position + len(candidates[-1].text) : end].strip():
         return candidates[-1]  # right before the verb: "what the Observatory called "a new massacre""
-    first = candidates[0]
-    return (_titled_person(body, start, candidates, mentions) or _named_in_apposition(body, first, candidates, mentions)
-            or first)
+    return _named_subject(body, start, candidates, mentions) or candidates[0]
 
 
 def _ends_with_introducer(before: str) -> bool:
@@ -255,16 +253,19 @@ def _subject_in(body: str, start: int, end: int, span: _Span, sentences, mention
 
 def _first_subject(body: str, start: int, end: int, span: _Span, sentences, mentions) -> _Speaker | None:
     candidates = sorted(_candidates(body, start, end, span, sentences, mentions), key=lambda c: c.position)
-    titled = _titled_person(body, start, candidates, mentions)
-    if titled is not None:
-        return titled
     if not candidates:
         return None
-    first = candidates[0]
-    named = _named_in_apposition(body, first, candidates, mentions)
+    named = _named_subject(body, start, candidates, mentions)
     if named is not None:
         return named
-    return first if first.position - start <= 12 else None
+    return candidates[0] if candidates[0].position - start <= 12 else None
+
+
+def _named_subject(body: str, start: int, candidates: list[_Speaker], mentions: _Mentions) -> _Speaker | None:
+    """The person the subject's title or apposition names ("NATO chief Jens Stoltenberg", "The
+    Chinese premier, Hu Jintao,"), of `candidates` in text order."""
+    return (_titled_person(body, start, candidates, mentions)
+            or _named_in_apposition(body, candidates[0], candidates, mentions))
 
 
 def _titled_person(body: str, start: int, candidates: list[_Speaker], mentions: _Mentions) -> _Speaker | None:
