@@ -392,3 +392,22 @@ def test_links_take_the_address_style_of_the_site_builder():
     links = Links(xref.entities, xref.slugs, LedgerLayout(xref.events).page_of, directory_urls)
     assert links.entity_a("jane-doe") == '<a href="../actors/jane-doe/">Jane Doe</a>'
     assert links.entity_link("jane-doe") == "[Jane Doe](../actors/jane-doe.md)"  # Markdown links: the builder's job
+
+
+def test_the_overview_ranks_entities_by_the_briefings_naming_them_the_count_it_shows():
+    """One article repeating a name does not outrank a name two reports carry."""
+    base = _article()
+    jane = base.actors[0]
+    john = EntityMention("John Roe", "John Roe", "person", (Mention("John Roe", 1, 0, 8),))
+    first = replace(base, actors=(replace(jane, mentions=jane.mentions * 3), john))
+    second = replace(base, id="a-2", actors=(john,))
+    entities = _dossier().entities + (Entity("john-roe", "actor", "John Roe", "person", ("John Roe",), None),)
+    entity_of = {(article, "actor", "John Roe"): "john-roe" for article in ("a-1", "a-2")}
+    entity_of |= {("a-1", "actor", "Jane Doe"): "jane-doe", ("a-1", "place", "g:1"): "aleppo",
+                  ("a-2", "place", "g:1"): "aleppo"}
+    pages = {f.path: f.text for f in render_dossier(
+        CrossReference(Dossier((first, second), entities, entity_of)), (SHIPPED_TEMPLATES,), "T", "S")}
+    overview = pages["index.md"]
+    assert overview.index("[John Roe](actors/john-roe.md) (2)") < overview.index("[Jane Doe](actors/jane-doe.md) (1)")
+    actors_index = pages["actors/index.md"]
+    assert actors_index.index("Jane Doe") < actors_index.index("John Roe")  # the index: most mentioned first

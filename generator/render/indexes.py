@@ -105,6 +105,14 @@ def entity_rows(xref: CrossReference, category: str) -> list[EntityRow]:
     return rows
 
 
+def most_reported_entities(xref: CrossReference, category: str) -> list[EntityRow]:
+    """The overview's entities: those the most briefings name first, since the overview shows
+    that count and breadth across reports says more than one long article's repetitions."""
+    rows = entity_rows(xref, category)
+    rows.sort(key=lambda row: (-row.briefings, -row.mentions, row.entity.name.casefold()))
+    return rows[:limits.MAX_TOP_ENTITIES]
+
+
 def most_reported_events(events: tuple[Event, ...]) -> list[Event]:
     """Events with totals, reported by the most independent sources first (then most claims,
     then newest): what the overview leads with."""
@@ -144,8 +152,8 @@ def overview_files(maker: PageMaker, xref: CrossReference, title: str, descripti
         place_count=sum(1 for e in entities if e.category == "place"),
         claim_count=sum(len(a.figures) for a in articles),
         event_count=len(xref.events),
-        top_actors=entity_rows(xref, "actor")[:limits.MAX_TOP_ENTITIES],
-        top_places=entity_rows(xref, "place")[:limits.MAX_TOP_ENTITIES],
+        top_actors=most_reported_entities(xref, "actor"),
+        top_places=most_reported_entities(xref, "place"),
         outlet_count=outlet_count,
         most_reported=most_reported_events(xref.events),
         disagreements=largest_disagreements(xref.events),
