@@ -436,7 +436,7 @@ def test_gazetteer_cache_key_covers_the_package_modules_places_imports():
     from generator.stored import PACKAGE_DIR, module_files
 
     names = {path.relative_to(PACKAGE_DIR).as_posix() for path in module_files("generator.extract.places")}
-    assert names == {"__init__.py", "extract/places.py", "lexicon.py", "models.py", "regions.py", "stored.py", "text.py",
+    assert names == {"__init__.py", "extract/places.py", "lexicon.py", "models.py", "names.py", "regions.py", "stored.py", "text.py",
                      "yamlio.py"}
 
 
@@ -1658,6 +1658,17 @@ def test_a_city_lies_in_the_division_its_capital_names_where_geonames_numbers_th
                                           "Konya in Konya province of Turkey.", packs=())}
     assert found["Kramatorsk"].region == found["Mariupol"].region == found["Donetsk Oblast"].region is not None
     assert found["Konya"].region is not None
+
+
+def test_a_division_iso_spells_otherwise_than_its_capital_is_found_by_the_capitals_name():
+    """ISO's "Eşfahān" and "Banghāzī" are the provinces of Isfahan and Benghazi; "Taranaki" is not named after Tauranga."""
+    text = ("Israeli jets struck a site in Iran's Isfahan province. Gunmen attacked Benghazi province in Libya. "
+            "Floods hit Tauranga, New Zealand.")
+    found = {p.name: p for p in places_in(text, packs=())}
+    assert (found["Isfahan"].kind, found["Isfahan"].country) == ("region", "Iran")
+    assert (found["Benghazi"].kind, found["Benghazi"].country) == ("region", "Libya")
+    assert found["Tauranga"].kind == "city" and found["Tauranga"].region != "Taranaki"
+    assert {p.kind for p in places_in("A blast hit Isfahan in Iran.", packs=()) if p.name == "Isfahan"} == {"city"}
 
 
 def test_a_name_the_wording_introduces_lies_in_the_country_named_right_after_it_not_the_datelines():

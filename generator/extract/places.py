@@ -33,6 +33,7 @@ from pathlib import Path
 
 from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, WEEKDAY_WORDS
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
+from generator.names import fold_spelling
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
 from generator.text import is_shouted
@@ -648,8 +649,53 @@ def _subdivision_names() -> dict[tuple[str, str], str]:
 
 
 def _division_short_names(world: dict) -> dict[str, tuple[str, ...]]:
-    """ISO code -> the names news use for a division: world.yaml's, else its capital's (_english_names_of_oblasts)."""
-    return {**_english_names_of_oblasts(), **(world.get("division_names") or {})}
+    """ISO code -> the names news use for a division: world.yaml's, else its capital's
+    (_english_names_of_oblasts, _capitals_spelled_otherwise)."""
+    spelled_otherwise = {code: (_display(city.name),) for code, city in _capitals_spelled_otherwise().items()}
+    return {**spelled_otherwise, **_english_names_of_oblasts(), **(world.get("division_names") or {})}
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals_spelled_otherwise() -> dict[str, _City]:
+    """ISO code -> the city a first-level division is named after where ISO transliterates the
+    name otherwise than GeoNames names the city ("Eşfahān" of Isfahan, "Dahūk" of Dihok, "Banghāzī"
+    of Benghazi), so that "Isfahan province" is the province: the one city of the country that
+    is the most populous of its GeoNames admin1 and is spelled alike (_spelled_alike)."""
+    largest: dict[tuple[str, str], _City] = {}
+    for city in _read_cities():
+        key = (city.country_code, city.admin1)
+        if key not in largest or city.population > largest[key].population:
+            largest[key] = city
+    capitals_of: dict[str, list[_City]] = {}
+    for (country, _), city in largest.items():
+        capitals_of.setdefault(country, []).append(city)
+    found, claimed = {}, Counter()
+    for code, country, _, name, parent, _ in _subdivisions():
+        if parent is None:  # a second-level one may be named as a city of another first-level one (Taranto, Trento)
+            named = [city for city in capitals_of.get(country, ()) if _spelled_alike(name, city.name)]
+            if len(named) == 1 and _fold(_display(named[0].name)) != _fold(_display(name)):
+                found[code] = named[0]
+                claimed[named[0].geonameid] += 1
+    # a city two divisions are spelled like (Tashkent of "Toshkent" the city and the region) names neither
+    return {code: city for code, city in found.items() if claimed[city.geonameid] == 1}
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:a[lnsrdtz]|ash|el)[ -]")
+_LEAST_CONSONANTS = 3  # "Oyo" and "Uyo" are two states' names, not one name's spellings
+_SPELLED_ALIKE = 0.75  # letters in common above which two names of the same consonants are one
+
+
+def _spelled_alike(first: str, second: str) -> bool:
+    """Two transliterations of one place name: after the Arabic article and the spelling folds of
+    person names (names.fold_spelling), the same consonants (at least three) in the same words,
+    and most letters in common ("Esfahan", "Isfahan"; not "Taranaki", "Tauranga")."""
+    keys = []
+    for name in (first, second):
+        words = _ARABIC_ARTICLE.sub("", _fold(_display(name)).replace("-", " ")).split()
+        keys.append(" ".join(fold_spelling(word) for word in words))
+    consonants = [re.sub(r"[aiu]", "", key) for key in keys]
+    return (consonants[0] == consonants[1] and len(consonants[0].replace(" ", "")) >= _LEAST_CONSONANTS
+            and difflib.SequenceMatcher(None, *keys).ratio() > _SPELLED_ALIKE)
 
 
 def _admin1_of_capitals() -> dict[tuple[str, str], str]:
