@@ -1708,3 +1708,25 @@ def test_a_name_an_arabic_place_word_opens_after_a_locative_is_a_place():
     text = "Clashes erupted in Ain Zara overnight, residents of Tripoli said, and US strikes hit the port at Ras Isa."
     found = {p.name: p.country for p in places_in(text, packs=())}
     assert found.get("Ain Zara") == "Libya" and "Ras Isa" in found and "Ain" not in found
+
+
+def test_an_unknown_name_a_site_a_movement_or_near_places_is_a_place_of_the_story():
+    text = ("Refugees crossed into Chad this month. Aid reached the camp at Kornoiya, and the camps along the border "
+            "at Bahoum and Tindra. Fighting was reported near Goulbeye on Monday. Families fled the town towards "
+            "Ardoumi, and others walked to Sirbeya.")
+    found = world_places(text)
+    assert {"Kornoiya", "Bahoum", "Tindra", "Goulbeye", "Ardoumi", "Sirbeya"} <= found.keys()
+    assert {found[name].country for name in ("Kornoiya", "Goulbeye", "Sirbeya")} == {"Chad"}
+
+
+def test_a_name_the_same_cues_place_is_no_place_when_it_qualifies_a_noun_or_names_a_person_party_or_group():
+    text = ("In Chad, troops searched the rubble around Marabit's home near Goulbeye. Elements were drifting toward "
+            "Zarqawi. The opposition leader moved on to Popular Will. Troops fought near ISIS positions, and the army "
+            "camped near Hamas positions.")
+    assert not {"Marabit", "Zarqawi", "Popular Will", "ISIS", "Hamas"} & world_places(text).keys()
+
+
+def test_a_name_a_cue_places_near_a_border_takes_no_country_where_the_sentence_names_both_sides():
+    text = ("Cambodia accused Thailand of shelling. Cambodian troops held the line in Cambodia. Thailand's army said "
+            "it had responded to Cambodian attacks on Thai positions near Chong Bok.")
+    assert world_places(text)["Chong Bok"].country is None

@@ -1586,6 +1586,67 @@ def _arabic_names_after_a_locative(tokens: _Tokens, gazetteer: Gazetteer) -> lis
     return found
 
 
+# "the camp at Mornay", "a peacekeeping base at Potocari", "fighting near Tinzaouaten", "fled
+# Zamzam towards Tawila", "walked to Quissanga": a name after "near", after a site and "at", or
+# after a movement and "to" or "towards", is a place, though the gazetteer knows none of the name.
+_SITES = frozenset(("camp", "camps", "base", "bases", "hospital", "clinic", "school", "cemetery", "checkpoint",
+                    "market", "mosque", "church", "prison", "airfield", "airstrip", "barracks", "border", "crossing",
+                    "bridge", "depot", "compound", "village", "villages"))
+_MOVEMENTS = frozenset(("fled", "flee", "flees", "fleeing", "walked", "trekked", "moved", "retreated", "withdrew",
+                        "headed", "marched", "evacuated", "escaped", "returned", "relocated"))
+_TOWARDS = frozenset(("to", "towards", "toward"))
+_MOVEMENT_REACH = 3  # words between a movement and its "to": "fled Zamzam towards", "walked with her children to"
+# What may follow such a name: the end of its clause, or a word that opens another phrase (not
+# "near Hamas positions", where the name qualifies a noun).
+_OPENS_ANOTHER_PHRASE = frozenset(("in", "on", "and", "or", "near", "where", "after", "before", "at", "with", "to",
+                                   "from", "which", "that", "last", "this", "earlier", "overnight", "during", "since"))
+_POSSESSIVE_NEXT = re.compile(r"\s?['’]s\b")
+
+
+def _names_placed_by_a_cue(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, "town") of an unknown name the wording places (see _SITES):
+    each name of a list ("the camps at Bahai, Tine and Adre")."""
+    found, norms = [], tokens.norms
+    for index in range(1, len(norms) - 1):
+        cue = norms[index]
+        if not (cue == "near" or (cue == "at" and norms[index - 1] in _SITES)
+                or (cue in _TOWARDS and norms[index - 1] != "on"  # "moved on to Popular Will": a party
+                    and _MOVEMENTS.intersection(norms[max(0, index - 1 - _MOVEMENT_REACH) : index]))):
+            continue
+        sentence = tokens.sentence[index]
+        if not tokens.capitalised[index + 1] or tokens.sentence[index + 1] != sentence:
+            continue
+        if _is_headline(tokens, sentence, bisect.bisect_left(tokens.sentence, sentence)):
+            continue  # "Rebels Seize Key Town Near Border"
+        for span in _listed_names(tokens, body, index + 1, gazetteer):
+            if _unknown_name(tokens, span, gazetteer) and _ends_a_phrase(tokens, body, span[1]) and not any(
+                    tokens.words[i].isupper() for i in range(span[0], span[1] + 1)):  # "near ISIS", an acronym
+                found.append((*span, "town"))
+    return found
+
+
+def _sentence_names_another_country(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, index: int,
+                                    country: str | None) -> bool:
+    """The sentence of token `index` names a country other than `country`, or its people: a place
+    only the wording found there may lie on either side of a border."""
+    sentence = tokens.sentence[index]
+    start = bisect.bisect_left(tokens.sentence, sentence)
+    end = bisect.bisect_right(tokens.sentence, sentence, start)
+    named = {hit.place.name for hit in hits if hit.place.kind == "country" and tokens.sentence[hit.first_token] == sentence}
+    named.update(gazetteer.nationalities[norm] for norm in tokens.norms[start:end] if norm in gazetteer.nationalities)
+    return bool(named - {country})
+
+
+def _ends_a_phrase(tokens: _Tokens, body: str, last: int) -> bool:
+    """The name ending at `last` ends its sentence, is followed by a punctuation mark, or by a word
+    of _OPENS_ANOTHER_PHRASE."""
+    after = last + 1
+    if _POSSESSIVE_NEXT.match(body, tokens.ends[last]):
+        return False  # "near Marabit's home": his
+    return (after >= len(tokens.norms) or tokens.sentence[after] != tokens.sentence[last]
+            or bool(body[tokens.ends[last] : tokens.starts[after]].strip()) or tokens.norms[after] in _OPENS_ANOTHER_PHRASE)
+
+
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
     """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
     end = bisect.bisect_right(tokens.sentence, sentence, first_token)  # token sentence numbers never decrease
@@ -1710,10 +1771,12 @@ def _pattern_places(
     hits are left out of `hits` (the list is changed in place)."""
     dominant, found_first = _dominant_region(hits), len(hits)
     named = {hit.place.country for hit in hits if hit.place.kind == "country"}
+    cued = _names_placed_by_a_cue(tokens, body, gazetteer)
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
               + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer)
-              + _names_after_a_bearing(tokens, gazetteer) + _arabic_names_after_a_locative(tokens, gazetteer))
+              + _names_after_a_bearing(tokens, gazetteer) + _arabic_names_after_a_locative(tokens, gazetteer)
+              + cued)
     # "his home city of Newcastle": where someone comes from, not where the story is
     homes = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded if _introduced_as_a_home(tokens, first)}
     if dominant and dominant[0]:
@@ -1765,6 +1828,8 @@ def _pattern_places(
         named_after = _place_named_after(tokens, first, last, gazetteer, placed_in)
         country, region = ((named_after.country, named_after.region) if named_after is not None
                            else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
+        if (first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country):
+            country, region = None, None  # "Thai positions near Chong Bok" in a story about Cambodia: on which side?
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
