@@ -1743,3 +1743,26 @@ def test_a_known_body_inside_a_longer_name_another_country_opens_is_not_that_bod
             "Force attacked a junta post.")
     names = {actor.name: actor.kb_id for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
     assert "Uganda People's Defence Forces" in names and names.get("People's Defence Force") is not None
+
+
+def test_capitalised_words_an_acronym_in_brackets_spells_are_one_organisation_wherever_the_acronym_is_used(kb):
+    text = ("The army blamed the Liberation Tigers of Tamil Eelam (LTTE) for the shelling; the LTTE denied it. "
+            "The Indigenous Tribal Leaders' Forum (ITLF) called a strike. Fighters of Islamic State Mozambique (ISM) "
+            "attacked Macomia. The UN Human Rights Monitoring Mission in Ukraine (HRMMU) said 12 died.")
+    actors, places = _actors_and_places(text, kb)
+    assert {("Liberation Tigers of Tamil Eelam", "armed_group"), ("Indigenous Tribal Leaders' Forum", "organization"),
+            ("Islamic State Mozambique", "armed_group"), ("Human Rights Monitoring Mission in Ukraine", "organization"),
+            ("United Nations", "organization")} <= actors
+    assert ("Islamic State", "armed_group") not in actors and "Ukraine" not in places
+    tigers = next(actor for actor in find_actors(text, split_sentences(text), kb, ())
+                  if actor.name == "Liberation Tigers of Tamil Eelam")
+    assert [mention.surface for mention in tigers.mentions] == ["Liberation Tigers of Tamil Eelam", "LTTE", "LTTE"]
+
+
+def test_an_acronym_in_brackets_after_a_place_or_an_operation_names_no_organisation(kb):
+    text = ("Rebels attacked in the Central African Republic (CAR) on Monday. The army launched Operation "
+            "Liberation of the People (OLP) in the capital, in breach of International Humanitarian Law (IHL).")
+    actors, places = _actors_and_places(text, kb)
+    assert "Central African Republic" in places
+    assert not {name for name, _ in actors} & {"Central African Republic", "Operation Liberation of the People",
+                                               "International Humanitarian Law"}

@@ -859,6 +859,7 @@ def find_actors(
     article.match_capitalised_names()
     article.match_lower_case_ministries()
     article.match_siblings()
+    article.match_names_defined_by_acronyms()
     article.match_defined_acronyms()
     article.match_acronyms_of_named_bodies()
     article.match_surnames()
@@ -2275,6 +2276,52 @@ class _Article:
             counts[tokens[index].text] += 1
         return counts
 
+    def match_names_defined_by_acronyms(self) -> None:
+        """"the Liberation Tigers of Tamil Eelam (LTTE)", "the Indigenous Tribal Leaders' Forum
+        (ITLF)": capitalised words whose initials are the acronym bracketed right after them are
+        one organisation's name, whether or not the knowledge base or a head word knows it (a
+        known body inside it, "Islamic State" of "Islamic State Mozambique (ISM)", gives way)."""
+        for match in _BRACKETED_ACRONYM.finditer(self.body):
+            acronym = match.group(1).replace(".", "")
+            before = bisect.bisect_left(self.starts, match.start()) - 1
+            span = self._name_with_initials(before, acronym)
+            if span is None:
+                continue
+            first, last = span
+            start, end = self.tokens[first].start, self.tokens[last].end
+            inside = [item for item in self.found if start <= item.start and item.end <= end]
+            if self.tokens[first].lower == "operation" or self.tokens[last].lower in _NOT_A_BODY_ENDS:
+                continue  # "Operation Liberation of the People (OLP)", "International Humanitarian Law (IHL)"
+            if self.place_span_of.get(first) == (start, end) or any(
+                    item.kind == "person" or (item.start, item.end) == (start, end) for item in inside):
+                continue  # a place ("Central African Republic (CAR)"), a person, a body found under that very name
+            if any(self.taken[index] for index in range(first, last + 1)) and not inside:
+                continue  # part of a longer name already found
+            self.found = [item for item in self.found if item not in inside]
+            for index in range(first, last + 1):
+                self.taken[index] = False
+            name = self.body[start:end]
+            armed = any(item.kind == "armed_group" for item in inside)  # "Islamic State Mozambique"
+            self._take(name, "armed_group" if armed else _kind_of_a_defined_name(name), None, first, last + 1)
+
+    def _name_with_initials(self, last: int, acronym: str) -> tuple[int, int] | None:
+        """The first and last token of the name ending at token `last` whose capitalised words'
+        initials spell `acronym` (its connectors and articles aside), if there is one."""
+        letters = ""
+        for index in range(last, max(-1, last - 2 * len(acronym) - 1), -1):
+            token = self.tokens[index]
+            if index < last and not self.joined[index]:
+                return None  # the name is cut by a comma or a line
+            if token.capitalised and not token.acronym:
+                letters = token.text[0] + letters
+                if letters == acronym:
+                    return index, last
+                if not acronym.endswith(letters):
+                    return None
+            elif token.lower not in _INITIALS_SKIPPED or index == last:
+                return None
+        return None
+
     def match_defined_acronyms(self) -> None:
         """"the Drug Enforcement Administration (DEA)", "National Police (PNC)": the acronym in
         brackets after a name is that actor wherever the article uses it; where the knowledge
@@ -2453,6 +2500,26 @@ def _kin_or_named_before(before: str) -> bool:
 
 def _plural_title(tokens: list[_Token]) -> bool:
     return len(tokens) > 2 and tokens[0].lower[-1:] == "s" and tokens[0].lower[:-1] in _TITLE_WORDS
+
+
+# "(LTTE)", "(U.N.H.C.R.)": an acronym of three letters or more in brackets (two-letter ones are
+# mostly known bodies' or a state's: "(UN)", "(US)").
+_BRACKETED_ACRONYM = re.compile(r"(?:\(|-LRB-)\s*((?:[A-Z]\.){3,}|[A-Z]{3,8})\s*(?:\)|-RRB-)")
+# Words an acronym does not spell: "Liberation Tigers of Tamil Eelam", "Forces for the Defence of ...".
+_INITIALS_SKIPPED = frozenset(("of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "el", "al"))
+# Last words of what news define acronyms for besides bodies: laws, accords, weapons, systems.
+_NOT_A_BODY_ENDS = frozenset("""law laws act agreement accord accords treaty convention resolution plan index system
+    systems transit corridor route zone device devices vehicle vehicles weapon weapons destruction product rate""".split())
+_ARMED_WORDS_OF_A_NAME = frozenset(("tigers", "rebels", "insurgents", "mujahideen", "liberation", "resistance"))
+
+
+def _kind_of_a_defined_name(name: str) -> str:
+    """An armed group where its words say so ("Liberation Tigers", "Democratic Forces"), an outlet
+    where it ends as one does, else an organisation."""
+    words = name.lower().replace("'", " ").split()
+    if _ARMED_HEADS.intersection(words) or _ARMED_WORDS_OF_A_NAME.intersection(words) or words[0] in _ARMED_PREFIXES:
+        return "armed_group"
+    return "media" if words[-1] in _MEDIA_HEADS else "organization"
 
 
 def _initials(name: str) -> str:
