@@ -1766,3 +1766,22 @@ def test_an_acronym_in_brackets_after_a_place_or_an_operation_names_no_organisat
     assert "Central African Republic" in places
     assert not {name for name, _ in actors} & {"Central African Republic", "Operation Liberation of the People",
                                                "International Humanitarian Law"}
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(kb):
+    text = "Her hands still held the money, said one woman, Zarema Aliyeva, at the border post."
+    assert ("Zarema Aliyeva", "person") in _actors_and_places(text, kb)[0]
+
+
+def test_part_of_a_known_persons_name_inside_a_longer_name_is_someone_else(kb):
+    actors = _actors_and_places("A senior Hamas official in Gaza, Abdel Rahman Shadid, called for calm.", kb)[0]
+    assert ("Abdel Rahman Shadid", "person") in actors and ("Rami Abdel Rahman", "person") not in actors
+    known = _actors_and_places("Rami Abdel Rahman said 12 died. Abdel Rahman said more had died.", kb)[0]
+    assert ("Rami Abdel Rahman", "person") in known and len(known) == 1
+
+
+def test_a_country_after_a_titles_preposition_is_the_titles_field_not_the_persons_first_name(kb):
+    actors = _actors_and_places("UN special envoy for Yemen Hans Grundberg warned of escalation. The UN envoy for "
+                                "Syria Staffa de Mistura said talks would resume.", kb)[0]
+    assert {("Hans Grundberg", "person"), ("Staffa de Mistura", "person")} <= actors
+    assert not any(name.startswith(("Yemen", "Syria")) for name, _ in actors)

@@ -58,6 +58,7 @@ _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD}")
 _TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD})([ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
+_FIELD_PREPOSITIONS = frozenset(("for", "to", "in"))  # "envoy for Yemen", "ambassador to Iraq", "commander in Gaza"
 _MOST_FIELD_WORDS = 3  # after an "and" inside a body's name, before its head: "and Defense Council"
 _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao Paulo", "Diario de Morelos"
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
@@ -204,7 +205,7 @@ _ONE_WORD_PERSON_AFTER = re.compile(
     rf"\s*,\s+(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b(?!\s+(?:of|for)\b)")
 _ONE_WORD_SPEAKER_BEFORE = re.compile(
     rf"\b(?:said|says|told|added)\s+(?:one|a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\s*,\s*$")
-_APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_ROLE_NOUNS}|{_TIE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
+_APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_PERSON_NOUNS}|{_TIE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
 # Speech plus verbs of accusation and report, which also show that a name is a speaker.
 _SPEECH_VERBS = SPEECH_VERBS + (
     r"|denied|described|reported|called|accused|blamed|demanded|acknowledged|admitted"
@@ -676,6 +677,12 @@ class _Alias:
     entry: KbEntry
     tokens: tuple[str, ...]  # as written in the knowledge base
     strict: bool  # one word or an acronym: must match exactly, case included
+
+    @property
+    def is_part_of_a_persons_name(self) -> bool:
+        """A person's alias short of the name: a surname ("Kerry"), or more of it ("Abdel Rahman" of
+        Rami Abdel Rahman), which a longer name may hold."""
+        return self.entry.kind == "person" and (self.is_short_person or len(self.tokens) < len(_token_texts(self.entry.name)))
 
     @property
     def is_short_person(self) -> bool:
@@ -1265,8 +1272,8 @@ class _Article:
     def _inside_longer_name(self, alias: _Alias, start: int) -> bool:
         """"Turkish Red Crescent" is not the "Red Crescent"; "Hafez al-Assad" is not "Assad", nor
         is "Mubarak Atrous al-Rishawi" Mubarak or "Al-Baghdadi Ali al-Mahmudi" al-Baghdadi."""
-        if alias.is_short_person and self._name_goes_on(start + len(alias.tokens)):
-            return True
+        if alias.is_part_of_a_persons_name and self._name_goes_on(start + len(alias.tokens)):
+            return True  # nor is "Abdel Rahman Shadid" Rami Abdel Rahman
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False
         before = self.tokens[start - 1]
@@ -1647,6 +1654,20 @@ class _Article:
             runs.append(current)
         return [self._with_hyphenated_syllable(_trim_lower_tail(run, self.tokens)) for run in runs]
 
+    def _without_a_leading_place(self, run: list[int], tokens: list[_Token]) -> tuple[list[int], list[_Token]]:
+        """"special envoy for Yemen Hans Grundberg": a country's name (or a found place's) after a
+        preposition, then a name of two words or more, is the title's field, not the name's start."""
+        if not run or run[0] == 0 or self.tokens[run[0] - 1].lower not in _FIELD_PREPOSITIONS:
+            return run, tokens
+        length = next((length for length in (3, 2, 1) if len(run) >= length + 2
+                       and tuple(token.lower for token in tokens[:length]) in self.matcher.metonyms), 0)
+        if not length and run[0] in self.place_span_of:
+            place_end = self.place_span_of[run[0]][1]
+            length = sum(1 for token in tokens if token.end <= place_end)
+        if not length or len(run) - length < 2:
+            return run, tokens  # "in Santa Cruz Barillas": a place's name, however long
+        return run[length:], tokens[length:]
+
     def _with_hyphenated_syllable(self, run: list[int]) -> list[int]:
         """"Yolanda Yu Hoi-kwan", "Lee Myung-bak": a lower-case syllable hyphened to a name's
         last word is part of it (not "Saudi-led" or "Iran-backed", English words)."""
@@ -1823,6 +1844,7 @@ class _Article:
                 # Emirate of Barqa", one name)
                 self._classify_run(run[:cut])
             run, tokens = run[cut + 1 :], tokens[cut + 1 :]
+        run, tokens = self._without_a_leading_place(run, tokens)
         title = None
         if (len(tokens) > 1 and run[0] >= 2 and self.tokens[run[0] - 1].lower == "of"
                 and self.tokens[run[0] - 2].lower in _TITLE_WORDS):
