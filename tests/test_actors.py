@@ -1785,3 +1785,11 @@ def test_a_country_after_a_titles_preposition_is_the_titles_field_not_the_person
                                 "Syria Staffa de Mistura said talks would resume.", kb)[0]
     assert {("Hans Grundberg", "person"), ("Staffa de Mistura", "person")} <= actors
     assert not any(name.startswith(("Yemen", "Syria")) for name, _ in actors)
+
+
+def test_a_country_or_capital_that_changes_its_pressure_or_invades_is_its_government_one_placed_by_a_direction_is_not(kb):
+    actors = _actors_and_places("The strike came days after the United States paused intelligence sharing with Kyiv. "
+                                "Moscow has since increased pressure on the border areas. Russia invaded in 2022.", kb)[0]
+    assert {("US government", "government"), ("Russian government", "government")} <= actors
+    placed = _actors_and_places("A prison massacre in northern Brazil has raised serious questions.", kb)[0]
+    assert ("Brazilian government", "government") not in placed

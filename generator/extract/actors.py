@@ -269,12 +269,17 @@ _ACTION_VERBS = (
     r"considers|keeps|kept|pursue|pursues|pursued|co-?operate|co-?operates|co-?operated|supplies|supplied|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
     r"bought|purchased|acquired|tested|test-fired|"
+    # what a state does to its pressure on another, and what only a state does in war: "the United
+    # States paused intelligence sharing", "Moscow has since increased pressure", "Russia invaded"
+    # (not "captured" nor "shelled": "forces in northern Syria have captured areas")
+    r"paused|halted|stopped|increased|raised|reduced|escalated|intensified|ramped|boosted|expanded|lifted|eased|"
+    r"tightened|invaded|annexed|downed|intercepted|mobili[sz]ed|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
 # A quotation may open at the verb: 'Washington is still "waiting to get a full readout"'.
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|all|both|"
-         rf"not|now|then|still|already|again|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+[\"“]?(?:{_ACTION_VERBS})\b"
+         rf"not|now|then|still|already|again|since|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+[\"“]?(?:{_ACTION_VERBS})\b"
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
@@ -337,8 +342,9 @@ _ACTED_ON_BEFORE = re.compile(
     r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck|follow|preced)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
     rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
 )
-_LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?$",
-                           words=2, flags=re.IGNORECASE)
+# "in Syria", "in northern Brazil", "across the eastern Congo": where, not who
+_LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|of|over|towards?|inside|via)\s+(?:the\s+)?"
+                           r"(?:(?:north|south|east|west)[\w-]*\s+|central\s+)?$", words=3, flags=re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
