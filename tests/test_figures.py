@@ -478,3 +478,10 @@ def test_a_person_the_article_names_who_was_killed_or_died_is_one_victim():
                    for name in ("Hamza bin Laden", "Osama bin Laden", "Nabil al-Quaety", "Mandela", "Assad"))
     assert [(figure.count, figure.text.split(",")[0]) for figure in figures_of(body, actors=people)] == [
         (1, "Hamza bin Laden"), (1, "Nabil al-Quaety")]
+
+
+def test_the_day_of_a_datelines_date_is_no_count():
+    figures = figures_of("NIAMEY, March 22 (Reuters) - Gunmen killed 44 civilians in an attack on a mosque on Friday.")
+    assert [(f.kind, f.count) for f in figures] == [("killed", 44)]
+    may = figures_of("Officials said on Monday that the fighting may kill 20 more people.")
+    assert [f.count for f in may] == [20]  # "may" before a number is the verb, not the month

@@ -427,12 +427,19 @@ _RATE_AFTER = re.compile(
     r"[^.;,]{0,25}?(?<!\bin )(?<!\bwithin )(?<!\bover )(?<!\bfor )\b(?:a|per|each|every)\s+(?:day|week|month|year)\b")
 
 
+# A month's name before a number (in the lower-cased text the patterns run on; not "may", a verb there).
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(month for month in MONTH_NUMBERS if month != "may") + r")\.?\s+$")
+
+
 def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None) -> list[_Found]:
     found = []
     for match in pattern.finditer(text):
         kind = fixed_kind or next(k for k in ("killed", "wounded", "missing") if match.groupdict().get(k))
         if _AND_WOUNDED_AFTER.match(text, match.end()) or _RATE_AFTER.match(text, match.end()):
             continue
+        if match.groupdict().get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
+                                                                      match.start("number")):
+            continue  # "NIAMEY, March 22 (Reuters) - Gunmen killed 44": a dateline's day
         first = _found(match, kind, offset)
         if first is None:
             continue
