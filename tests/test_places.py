@@ -1669,6 +1669,9 @@ def test_a_division_iso_spells_otherwise_than_its_capital_is_found_by_the_capita
     assert (found["Benghazi"].kind, found["Benghazi"].country) == ("region", "Libya")
     assert found["Tauranga"].kind == "city" and found["Tauranga"].region != "Taranaki"
     assert {p.kind for p in places_in("A blast hit Isfahan in Iran.", packs=()) if p.name == "Isfahan"} == {"city"}
+    hodeida = {(p.name, p.kind, p.country) for p in places_in("In Yemen, strikes hit the port in Hodeida province.",
+                                                              packs=())}
+    assert ("Al Hudaydah", "region", "Yemen") in hodeida  # the capital's other spelling names it too
 
 
 def test_a_name_the_wording_introduces_lies_in_the_country_named_right_after_it_not_the_datelines():

@@ -692,7 +692,8 @@ def _spelled_alike(first: str, second: str) -> bool:
     keys = []
     for name in (first, second):
         words = _ARABIC_ARTICLE.sub("", _fold(_display(name)).replace("-", " ")).split()
-        keys.append(" ".join(fold_spelling(word) for word in words))
+        # a final "h" after a vowel is often unwritten ("Hudaydah", "Hodeida"; "Basrah", "Basra")
+        keys.append(" ".join(re.sub(r"(?<=[aiu])h$", "", fold_spelling(word)) for word in words))
     consonants = [re.sub(r"[aiu]", "", key) for key in keys]
     return (consonants[0] == consonants[1] and len(consonants[0].replace(" ", "")) >= _LEAST_CONSONANTS
             and difflib.SequenceMatcher(None, *keys).ratio() > _SPELLED_ALIKE)
@@ -700,9 +701,17 @@ def _spelled_alike(first: str, second: str) -> bool:
 
 def _admin1_of_capitals() -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1) -> ISO name of the first-level division named as a city of its
-    country is (its capital: "Konya" the province and the city, "Odesa" of "Odeska oblast"): the
-    most populous such city's admin1 code is the division's. GeoNames numbers most countries'
-    admin1 codes, which ISO 3166-2 does not know; a code two divisions claim is left out."""
+    country is (_division_capitals). GeoNames numbers most countries' admin1 codes, which ISO
+    3166-2 does not know."""
+    names = {code: name for code, _, _, name, _, _ in _subdivisions()}
+    return {(city.country_code, city.admin1): names[code] for code, city in _division_capitals().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _division_capitals() -> dict[str, _City]:
+    """ISO code -> the city a first-level division is named as (its capital: "Konya" the province
+    and the city, "Odesa" of "Odeska oblast"), the largest city of its admin1; a city two
+    divisions claim is neither's."""
     world = _region_data(()).world
     short_names = _division_short_names(world)
     by_name: dict[tuple[str, str], _City] = {}
@@ -718,7 +727,7 @@ def _admin1_of_capitals() -> dict[tuple[str, str], str]:
     largest: dict[tuple[str, str], int] = {}  # (country, admin1) -> its most populous city's population
     for city in by_id.values():
         largest[city.country_code, city.admin1] = max(largest.get((city.country_code, city.admin1), 0), city.population)
-    claims: dict[tuple[str, str], set[str]] = {}
+    found: dict[str, _City] = {}
     for code, country, _, name, parent, _ in _subdivisions():
         capitals = [by_name[key] for display in (*short_names.get(code, ()), _display(name))
                     if parent is None and (key := (country, _fold(display))) in by_name]
@@ -726,9 +735,21 @@ def _admin1_of_capitals() -> dict[tuple[str, str], str]:
         # Miranda, which lies in another state than Miranda
         capitals = [city for city in capitals if city.population == largest[city.country_code, city.admin1]]
         if capitals:
-            capital = max(capitals, key=lambda city: city.population)
-            claims.setdefault((country, capital.admin1), set()).add(name)
-    return {key: next(iter(names)) for key, names in claims.items() if len(names) == 1}
+            found[code] = max(capitals, key=lambda city: city.population)
+    claims = Counter((city.country_code, city.admin1) for city in found.values())
+    return {code: city for code, city in found.items() if claims[city.country_code, city.admin1] == 1}
+
+
+def _capital_spellings(code: str) -> list[str]:
+    """The other spellings of a division's capital ("Hodeida", "Hudaydah" of Al Hudaydah): the
+    division is "Hodeida province" as much as its capital is Hodeida."""
+    city = _division_capitals().get(code)
+    if city is None:
+        return []
+    spellings = [_display(city.name), *(alternate for alternate in city.alternate_names
+                                         if alternate.isascii() and alternate[:1].isupper()
+                                         and _spelled_alike(alternate, city.name))]
+    return list(dict.fromkeys(spellings))
 
 
 # Cached gazetteers kept in the user's cache folder: one per choice of packs in use (the world
@@ -883,6 +904,10 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
                 builder.add(f"{word} of {display}", place, curated=False, variants=False, needs_country=curated_elsewhere)
             # "the Dnipropetrovsk regional administration", "Kharkiv regional governor Oleh Synyehubov"
             builder.add(f"{display} regional", place, curated=False, variants=False, needs_country=curated_elsewhere)
+        for spelling in _capital_spellings(code):
+            if spelling not in names:  # "Hodeida province": by the capital's spellings, never bare
+                for word in _DIVISION_WORDS:
+                    builder.add(f"{spelling} {word}", place, curated=False, variants=False, needs_country=True)
 
 
 # ISO writes Russia's, Ukraine's and Kazakhstan's divisions as transliterated adjectives of their
