@@ -1620,6 +1620,7 @@ _SITES = frozenset(("camp", "camps", "base", "bases", "hospital", "clinic", "sch
 _MOVEMENTS = frozenset(("fled", "flee", "flees", "fleeing", "walked", "trekked", "moved", "retreated", "withdrew",
                         "headed", "marched", "evacuated", "escaped", "returned", "relocated"))
 _TOWARDS = frozenset(("to", "towards", "toward"))
+_CUES_OF_A_NAME = frozenset(("near", "at", *_TOWARDS))
 _MOVEMENT_REACH = 3  # words between a movement and its "to": "fled Zamzam towards", "walked with her children to"
 # What may follow such a name: the end of its clause, or a word that opens another phrase (not
 # "near Hamas positions", where the name qualifies a noun).
@@ -1632,7 +1633,7 @@ def _names_placed_by_a_cue(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> 
     """(first token, last token, "town") of an unknown name the wording places (see _SITES):
     each name of a list ("the camps at Bahai, Tine and Adre")."""
     found, norms = [], tokens.norms
-    for index in range(1, len(norms) - 1):
+    for index in compress(range(1, len(norms) - 1), map(_CUES_OF_A_NAME.__contains__, norms[1:-1])):  # no Python loop
         cue = norms[index]
         if not (cue == "near" or (cue == "at" and norms[index - 1] in _SITES)
                 or (cue in _TOWARDS and norms[index - 1] != "on"  # "moved on to Popular Will": a party
