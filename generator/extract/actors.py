@@ -2026,13 +2026,7 @@ class _Article:
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
             tokens = [self.tokens[run[0]], *tokens]
-        if head.lower in _MEDIA_HEADS:
-            kind = "media"
-        elif ((head.lower in _ARMED_HEADS and not (head.lower == "bloc" and tokens[0].lower in _BLOCS_OF_STATES))
-              or tokens[0].lower in _ARMED_PREFIXES):
-            kind = "armed_group"
-        else:
-            kind = "organization"
+        kind = _kind_of_a_body(tokens, head)
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
         self._take(*self._body_name(name, kind), None, run[0], run[-1] + 1)
@@ -2317,9 +2311,9 @@ class _Article:
                 continue
             first, last = span
             start, end = self.tokens[first].start, self.tokens[last].end
-            inside = [item for item in self.found if start <= item.start and item.end <= end]
             if self.tokens[first].lower == "operation" or self.tokens[last].lower in _NOT_A_BODY_ENDS:
                 continue  # "Operation Liberation of the People (OLP)", "International Humanitarian Law (IHL)"
+            inside = [item for item in self.found if start <= item.start and item.end <= end]
             if self.place_span_of.get(first) == (start, end) or any(
                     item.kind == "person" or (item.start, item.end) == (start, end) for item in inside):
                 continue  # a place ("Central African Republic (CAR)"), a person, a body found under that very name
@@ -2328,9 +2322,12 @@ class _Article:
             self.found = [item for item in self.found if item not in inside]
             for index in range(first, last + 1):
                 self.taken[index] = False
-            name = self.body[start:end]
-            armed = any(item.kind == "armed_group" for item in inside)  # "Islamic State Mozambique"
-            self._take(name, "armed_group" if armed else _kind_of_a_defined_name(name), None, first, last + 1)
+            tokens = self.tokens[first : last + 1]
+            # "Islamic State Mozambique", "Liberation Tigers of Tamil Eelam": armed, though no head word says so
+            armed = (any(item.kind == "armed_group" for item in inside)
+                     or any(token.lower in _ARMED_WORDS_OF_A_NAME for token in tokens))
+            kind = "armed_group" if armed else _kind_of_a_body(tokens, _organization_head(tokens))
+            self._take(self.body[start:end], kind, None, first, last + 1)
 
     def _name_with_initials(self, last: int, acronym: str) -> tuple[int, int] | None:
         """The first and last token of the name ending at token `last` whose capitalised words'
@@ -2541,13 +2538,16 @@ _NOT_A_BODY_ENDS = frozenset("""law laws act agreement accord accords treaty con
 _ARMED_WORDS_OF_A_NAME = frozenset(("tigers", "rebels", "insurgents", "mujahideen", "liberation", "resistance"))
 
 
-def _kind_of_a_defined_name(name: str) -> str:
-    """An armed group where its words say so ("Liberation Tigers", "Democratic Forces"), an outlet
-    where it ends as one does, else an organisation."""
-    words = name.lower().replace("'", " ").split()
-    if _ARMED_HEADS.intersection(words) or _ARMED_WORDS_OF_A_NAME.intersection(words) or words[0] in _ARMED_PREFIXES:
+def _kind_of_a_body(tokens: list[_Token], head: _Token | None) -> str:
+    """An outlet or an armed group where the head word of its name (_organization_head) or an
+    Arabic word for a force opening it says so ("Nile TV", "Syrian Democratic Forces", "Jaish
+    al-Islam"; not the "Eastern Bloc" of states), else an organisation."""
+    if head is not None and head.lower in _MEDIA_HEADS:
+        return "media"
+    if ((head is not None and head.lower in _ARMED_HEADS and not (head.lower == "bloc" and tokens[0].lower in _BLOCS_OF_STATES))
+            or tokens[0].lower in _ARMED_PREFIXES):
         return "armed_group"
-    return "media" if words[-1] in _MEDIA_HEADS else "organization"
+    return "organization"
 
 
 def _initials(name: str) -> str:

@@ -661,23 +661,30 @@ def _capitals_spelled_otherwise() -> dict[str, _City]:
     name otherwise than GeoNames names the city ("Eşfahān" of Isfahan, "Dahūk" of Dihok, "Banghāzī"
     of Benghazi), so that "Isfahan province" is the province: the one city of the country that
     is the most populous of its GeoNames admin1 and is spelled alike (_spelled_alike)."""
-    largest: dict[tuple[str, str], _City] = {}
-    for city in _read_cities():
-        key = (city.country_code, city.admin1)
-        if key not in largest or city.population > largest[key].population:
-            largest[key] = city
-    capitals_of: dict[str, list[_City]] = {}
-    for (country, _), city in largest.items():
-        capitals_of.setdefault(country, []).append(city)
+    capitals_by_consonants: dict[tuple[str, str], list[_City]] = {}
+    for (country, _), city in _largest_cities_of_admin1().items():
+        capitals_by_consonants.setdefault((country, _spelling_key(city.name)[1]), []).append(city)
     found, claimed = {}, Counter()
     for code, country, _, name, parent, _ in _subdivisions():
         if parent is None:  # a second-level one may be named as a city of another first-level one (Taranto, Trento)
-            named = [city for city in capitals_of.get(country, ()) if _spelled_alike(name, city.name)]
+            candidates = capitals_by_consonants.get((country, _spelling_key(name)[1]), ())
+            named = [city for city in candidates if _spelled_alike(name, city.name)]
             if len(named) == 1 and _fold(_display(named[0].name)) != _fold(_display(name)):
                 found[code] = named[0]
                 claimed[named[0].geonameid] += 1
     # a city two divisions are spelled like (Tashkent of "Toshkent" the city and the region) names neither
     return {code: city for code, city in found.items() if claimed[city.geonameid] == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def _largest_cities_of_admin1() -> dict[tuple[str, str], _City]:
+    """(country, GeoNames admin1) -> its most populous city, as a division's capital most often is."""
+    largest: dict[tuple[str, str], _City] = {}
+    for city in _read_cities():
+        key = (city.country_code, city.admin1)
+        if key not in largest or city.population > largest[key].population:
+            largest[key] = city
+    return largest
 
 
 _ARABIC_ARTICLE = re.compile(r"^(?:a[lnsrdtz]|ash|el)[ -]")
@@ -686,17 +693,22 @@ _SPELLED_ALIKE = 0.75  # letters in common above which two names of the same con
 
 
 def _spelled_alike(first: str, second: str) -> bool:
-    """Two transliterations of one place name: after the Arabic article and the spelling folds of
-    person names (names.fold_spelling), the same consonants (at least three) in the same words,
-    and most letters in common ("Esfahan", "Isfahan"; not "Taranaki", "Tauranga")."""
-    keys = []
-    for name in (first, second):
-        words = _ARABIC_ARTICLE.sub("", _fold(_display(name)).replace("-", " ")).split()
-        # a final "h" after a vowel is often unwritten ("Hudaydah", "Hodeida"; "Basrah", "Basra")
-        keys.append(" ".join(re.sub(r"(?<=[aiu])h$", "", fold_spelling(word)) for word in words))
-    consonants = [re.sub(r"[aiu]", "", key) for key in keys]
-    return (consonants[0] == consonants[1] and len(consonants[0].replace(" ", "")) >= _LEAST_CONSONANTS
-            and difflib.SequenceMatcher(None, *keys).ratio() > _SPELLED_ALIKE)
+    """Two transliterations of one place name: the same consonants (at least three) in the same
+    words (_spelling_key), and most letters in common ("Esfahan", "Isfahan"; not "Taranaki",
+    "Tauranga")."""
+    (first_key, consonants), (second_key, second_consonants) = _spelling_key(first), _spelling_key(second)
+    return (consonants == second_consonants and len(consonants.replace(" ", "")) >= _LEAST_CONSONANTS
+            and difflib.SequenceMatcher(None, first_key, second_key).ratio() > _SPELLED_ALIKE)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _spelling_key(name: str) -> tuple[str, str]:
+    """(key, its consonants) of a place name: without the Arabic article, folded as person names
+    are (names.fold_spelling), a final "h" after a vowel dropped, as it is often unwritten
+    ("Hudaydah", "Hodeida"; "Basrah", "Basra")."""
+    words = _ARABIC_ARTICLE.sub("", _fold(_display(name)).replace("-", " ")).split()
+    key = " ".join(re.sub(r"(?<=[aiu])h$", "", fold_spelling(word)) for word in words)
+    return key, re.sub(r"[aiu]", "", key)
 
 
 def _admin1_of_capitals() -> dict[tuple[str, str], str]:
@@ -724,16 +736,14 @@ def _division_capitals() -> dict[str, _City]:
         if (city := by_id.get(entry.get("geonames"))) is not None:
             for alias in (entry["name"], *entry["aliases"]):
                 by_name.setdefault((city.country_code, _fold(alias)), city)
-    largest: dict[tuple[str, str], int] = {}  # (country, admin1) -> its most populous city's population
-    for city in by_id.values():
-        largest[city.country_code, city.admin1] = max(largest.get((city.country_code, city.admin1), 0), city.population)
+    largest = _largest_cities_of_admin1()
     found: dict[str, _City] = {}
     for code, country, _, name, parent, _ in _subdivisions():
         capitals = [by_name[key] for display in (*short_names.get(code, ()), _display(name))
                     if parent is None and (key := (country, _fold(display))) in by_name]
         # the largest city of its admin1, as a capital most often is: not Venezuela's town of
         # Miranda, which lies in another state than Miranda
-        capitals = [city for city in capitals if city.population == largest[city.country_code, city.admin1]]
+        capitals = [city for city in capitals if city.population == largest[city.country_code, city.admin1].population]
         if capitals:
             found[code] = max(capitals, key=lambda city: city.population)
     claims = Counter((city.country_code, city.admin1) for city in found.values())
