@@ -1793,3 +1793,10 @@ def test_a_country_or_capital_that_changes_its_pressure_or_invades_is_its_govern
     assert {("US government", "government"), ("Russian government", "government")} <= actors
     placed = _actors_and_places("A prison massacre in northern Brazil has raised serious questions.", kb)[0]
     assert ("Brazilian government", "government") not in placed
+
+
+def test_a_number_word_written_with_a_capital_inside_a_sentence_is_the_names_own_word(kb):
+    actors = _actors_and_places("Fighters of the Three Brotherhood Alliance seized Lashio. Three Border Guard Police "
+                                "officers were killed.", kb)[0]
+    assert "Three Brotherhood Alliance" in {name for name, _ in actors}
+    assert not any(name.startswith("Three Border") for name, _ in actors)

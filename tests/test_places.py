@@ -1733,3 +1733,13 @@ def test_a_name_a_cue_places_near_a_border_takes_no_country_where_the_sentence_n
     text = ("Cambodia accused Thailand of shelling. Cambodian troops held the line in Cambodia. Thailand's army said "
             "it had responded to Cambodian attacks on Thai positions near Chong Bok.")
     assert world_places(text)["Chong Bok"].country is None
+
+
+def test_a_camp_named_before_the_people_it_holds_is_a_place_and_a_refugee_camp_takes_the_country_its_sentence_gives():
+    """Refugees have crossed a border: the story's country is no guess for their camp's."""
+    text = ("Libyan rebels fought in Misrata and in Libya's west. Thousands fled to Tunisia. The UN set up tents in "
+            "the Remada refugee camp, it said. Others reached the Zaatari refugee camp in Jordan. In Sudan, shelling "
+            "hit the Kalma displacement camp near Nyala.")
+    found = world_places(text)
+    assert found["Remada"].country is None and found["Zaatari"].country == "Jordan"
+    assert found["Kalma"].country == "Sudan"

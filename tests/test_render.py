@@ -411,3 +411,21 @@ def test_the_overview_ranks_entities_by_the_briefings_naming_them_the_count_it_s
     assert overview.index("[John Roe](actors/john-roe.md) (2)") < overview.index("[Jane Doe](actors/jane-doe.md) (1)")
     actors_index = pages["actors/index.md"]
     assert actors_index.index("Jane Doe") < actors_index.index("John Roe")  # the index: most mentioned first
+
+
+def test_the_overview_leaves_cited_outlets_to_the_sources_page():
+    """A wire every report cites would lead the list of actors: the overview names the event's
+    actors, and the outlet stays on the actors index."""
+    base = _article()
+    wire = EntityMention("Reuters", "Reuters", "media", (Mention("Reuters", 1, 0, 7),))
+    first = replace(base, actors=base.actors + (wire,))
+    second = replace(base, id="a-2", actors=(wire,))
+    entities = _dossier().entities + (Entity("reuters", "actor", "Reuters", "media", ("Reuters",), None),)
+    entity_of = {(article, "actor", "Reuters"): "reuters" for article in ("a-1", "a-2")}
+    entity_of |= {("a-1", "actor", "Jane Doe"): "jane-doe", ("a-1", "place", "g:1"): "aleppo",
+                  ("a-2", "place", "g:1"): "aleppo"}
+    pages = {f.path: f.text for f in render_dossier(
+        CrossReference(Dossier((first, second), entities, entity_of)), (SHIPPED_TEMPLATES,), "T", "S")}
+    top_actors = pages["index.md"].split("## Most-mentioned actors")[1].split("##")[0]
+    assert "[Jane Doe](actors/jane-doe.md) (1)" in top_actors and "Reuters" not in top_actors
+    assert "Reuters" in pages["actors/index.md"]

@@ -35,6 +35,7 @@ from generator.lexicon import (
     NAME_FIELD_NOUNS,
     NATIONALITY_NOUNS,
     NON_PERSON_NAME_ENDS,
+    NUMBER_WORDS,
     PLACE_KIND_AFTER,
     PLACE_NAME_ENDS,
     SPEECH_VERBS,
@@ -2010,7 +2011,7 @@ class _Article:
 
     def _organization(self, run: list[int]) -> bool:
         tokens = [self.tokens[i] for i in run]
-        while tokens and tokens[0].lower in _STARTERS:
+        while tokens and tokens[0].lower in _STARTERS and not self._number_opening_a_name(run[0]):
             run, tokens = run[1:], tokens[1:]
         inner_the = next((i for i, t in enumerate(tokens) if i and t.lower == "the" and tokens[i - 1].lower not in _CONNECTORS), None)
         if inner_the is not None:  # "Occasionally the Ministry of Defense": the name starts after "the"
@@ -2031,6 +2032,12 @@ class _Article:
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
         self._take(*self._body_name(name, kind), None, run[0], run[-1] + 1)
         return True
+
+    def _number_opening_a_name(self, index: int) -> bool:
+        """"the Three Brotherhood Alliance", "the Group of Seven"'s like: a number word written
+        with a capital inside a sentence is the name's own word (at a sentence's start the
+        capital says nothing)."""
+        return self.tokens[index].lower in NUMBER_WORDS and not self._starts_sentence(index)
 
     def _body_name(self, name: str, kind: str) -> tuple[str, str]:
         """A government body's name and kind: "the Interior Ministry" of a story about Egypt is

@@ -1734,7 +1734,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             span, kind = _name_after(tokens, index + 2, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
-        if (norm in _KIND_AFTER_NAME and index > 0 and (before := _name_before(tokens, index, gazetteer)) is not None
+        kind_word = _camps_qualifier(tokens, index) if norm == "camp" else index
+        if (norm in _KIND_AFTER_NAME and kind_word > 0 and (before := _name_before(tokens, kind_word, gazetteer)) is not None
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span):
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
@@ -1764,6 +1765,31 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             # Police camp", "the 31 Field Regiment Camp"): a facility, not a place
             found.append((*span, kind))
     return found
+
+
+# "the Kakuma refugee camp", "the Zamzam displacement camp": the people a camp holds, between its name and "camp".
+_CAMP_QUALIFIERS = frozenset({"refugee", "refugees", "displacement", "idp", "idps", "displaced", "transit", "migrant"})
+
+
+def _holds_refugees(tokens: _Tokens, last: int) -> bool:
+    """The name ending at `last` is a refugee camp's: "the Kakuma refugee camp"."""
+    return tokens.norms[last + 1 : last + 3] in (["refugee", "camp"], ["refugees", "camp"])
+
+
+def _country_placing_a_camp(tokens: _Tokens, hits: list[_Hit], last: int) -> str | None:
+    """The country of the place right after "<name> refugee camp in", if any."""
+    locative = last + 3
+    if locative >= len(tokens.norms) or tokens.norms[locative] not in ("in", "near", "outside"):
+        return None
+    return next((hit.place.country for hit in hits if hit.first_token == locative + 1), None)
+
+
+def _camps_qualifier(tokens: _Tokens, camp: int) -> int:
+    """Where the name before "camp" ends: before the word for whom it holds, if there is one."""
+    qualifier = camp - 1
+    if qualifier > 0 and tokens.norms[qualifier] in _CAMP_QUALIFIERS and tokens.joins_next[qualifier]:
+        return qualifier
+    return camp
 
 
 _FORCE_WORDS = frozenset({"police", "army", "regiment", "battalion", "brigade", "corps", "force", "forces", "militia"})
@@ -1864,8 +1890,12 @@ def _pattern_places(
         named_after = _place_named_after(tokens, first, last, gazetteer, placed_in)
         country, region = ((named_after.country, named_after.region) if named_after is not None
                            else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
-        if (first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country):
-            country, region = None, None  # "Thai positions near Chong Bok" in a story about Cambodia: on which side?
+        if (((first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
+                or (_holds_refugees(tokens, last) and named_after is None and nation is None)):
+            # "Thai positions near Chong Bok" in a story about Cambodia: on which side? "The
+            # Remada refugee camp" of a story about Libya: refugees have crossed a border, to
+            # where? Where the sentence says: "the Zaatari refugee camp in Jordan".
+            country, region = _country_placing_a_camp(tokens, hits, last), None
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found

@@ -107,8 +107,10 @@ def entity_rows(xref: CrossReference, category: str) -> list[EntityRow]:
 
 def most_reported_entities(xref: CrossReference, category: str) -> list[EntityRow]:
     """The overview's entities: those the most briefings name first, since the overview shows
-    that count and breadth across reports says more than one long article's repetitions."""
-    rows = entity_rows(xref, category)
+    that count and breadth across reports says more than one long article's repetitions. News
+    outlets are left out: nearly every briefing cites one, so they would crowd out the event's
+    actors, and the sources page lists them."""
+    rows = [row for row in entity_rows(xref, category) if row.entity.kind != "media"]
     rows.sort(key=lambda row: (-row.briefings, -row.mentions, row.entity.name.casefold()))
     return rows[:limits.MAX_TOP_ENTITIES]
 
