@@ -66,10 +66,16 @@ _MONTH_ALONE = re.compile(
     r"\b(?i:in|during)\s+(?i:early\s+|late\s+|mid-?)?(?P<month>" + "|".join(MONTH_NAMES) + r")\b(?!\s*,?\s*\d)")
 
 
+# "two rangers were shot dead last year", "a bombing two years ago": a year or more back.
+_YEARS_BACK = re.compile(r"\b(?:last|previous)\s+year\b|\b(?:years|a\s+year|one\s+year)\s+(?:ago|earlier)\b",
+                         re.IGNORECASE)
+
+
 def names_an_earlier_time(sentence: str, reference: dt.date | None) -> bool:
-    """The sentence dates something by a year (and month) before `reference`, or counts over
-    past years or decades; "since 2011" counts from long ago even when the reference is unknown."""
-    if PAST_PERIOD.search(sentence):
+    """The sentence dates something by a year (and month) before `reference`, or a year or
+    more back, or counts over past years or decades; "since 2011" counts from long ago even
+    when the reference is unknown."""
+    if PAST_PERIOD.search(sentence) or _YEARS_BACK.search(sentence):
         return True
     if reference is not None and any(MONTH_NUMBERS[match["month"].lower()] != reference.month
                                      for match in _MONTH_ALONE.finditer(sentence)):

@@ -1800,3 +1800,11 @@ def test_a_number_word_written_with_a_capital_inside_a_sentence_is_the_names_own
                                 "officers were killed.", kb)[0]
     assert "Three Brotherhood Alliance" in {name for name, _ in actors}
     assert not any(name.startswith("Three Border") for name, _ in actors)
+
+
+def test_a_capital_that_begins_designates_or_is_in_contact_or_whose_military_is_present_is_its_government(kb):
+    actors = _actors_and_places("Civilians died after Washington began its campaign. Baghdad in March designated "
+                                "the PKK a banned group. Mercenaries are Moscow's main military presence in Mali. "
+                                "Ankara, which strongly backs Baku, said Tehran was in contact with both sides.", kb)[0]
+    assert {("US government", "government"), ("Iraqi government", "government"), ("Russian government", "government"),
+            ("Turkish government", "government"), ("Iranian government", "government")} <= actors

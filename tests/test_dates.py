@@ -226,3 +226,9 @@ def test_an_undated_article_dates_a_day_and_month_by_the_latest_year_it_names():
             "Officials said the gangs had fought there in 2019 before. The state vows to end overcrowding by 2030.")
     assert event_of(body, None) == D(2019, 7, 29)
     assert event_of("Gunmen killed four people on March 28 in the Bajo Aguan valley.", None) is None
+
+
+def test_the_day_a_report_was_released_is_not_the_day_of_the_killings_it_reports():
+    body = ("Amnesty International said in a report released Friday that Eritrean soldiers killed more than 200 "
+            "civilians in Axum on Nov. 28.")
+    assert event_of(body, dt.date(2021, 2, 26)) == dt.date(2020, 11, 28)

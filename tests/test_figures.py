@@ -485,3 +485,16 @@ def test_the_day_of_a_datelines_date_is_no_count():
     assert [(f.kind, f.count) for f in figures] == [("killed", 44)]
     may = figures_of("Officials said on Monday that the fighting may kill 20 more people.")
     assert [f.count for f in may] == [20]  # "may" before a number is the verb, not the month
+
+
+def test_gendarmes_rangers_and_patients_are_counted_people():
+    assert [f.count for f in figures_of("Five gendarmes were killed late Monday at a checkpoint.")] == [5]
+    assert [f.count for f in figures_of("Two rangers were killed in a bomb blast on Saturday.")] == [2]
+
+
+def test_the_headline_toll_is_the_count_the_lead_says_it_rose_to_not_a_war_tally():
+    body = "Armed men killed at least 20 people in Egbekaw on Monday, and the toll rose to 23 on Tuesday, officials said."
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 23
+    war = ("Gunmen killed 20 people in Egbekaw on Monday. The toll of the war has risen to 5,000 since 2017, "
+           "the United Nations said.")
+    assert headline_toll(figures_of(war), split_sentences(war)).killed == 20

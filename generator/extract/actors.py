@@ -253,7 +253,7 @@ _PROGRESSIVE_VERBS = (
 )
 _ACTION_VERBS = (
     rf"{_SPEECH_VERBS}|refused|rejected|agreed|launched|sent|supported|backed|pressed|pressured|wants|"
-    r"wanted|responsible|supposed|threatened|condemned|criticised|criticized|welcomed|proposed|offered|"
+    r"wanted|responsible|supposed|threatened|condemned|criticised|criticized|welcomed|proposed|offered|backs|"
     r"sought|seeks|hopes|hoped|believes|deployed|carried|conducted|struck|bombed|intervened|signed|"
     r"approved|imposed|recognised|recognized|expressed|failed|continued|continues|decided|ordered|"
     r"promised|intends|plans|planned|tried|helped|withdrew|dispatched|opposed|supports|insists|warns|"
@@ -275,18 +275,23 @@ _ACTION_VERBS = (
     # (not "captured" nor "shelled": "forces in northern Syria have captured areas")
     r"paused|halted|stopped|increased|raised|reduced|escalated|intensified|ramped|boosted|expanded|lifted|eased|"
     r"tightened|invaded|annexed|downed|intercepted|mobili[sz]ed|"
+    # what a state starts or lists: "since Washington began its campaign", "Baghdad designated the PKK"
+    r"began|designated|designates|proscribed|outlawed|blacklisted|"
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
+_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in MONTH_NUMBERS if len(name) > 3), key=len, reverse=True))
 # A quotation may open at the verb: 'Washington is still "waiting to get a full readout"'.
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|all|both|"
-         rf"not|now|then|still|already|again|since|itself|on\s+\w+|and\s+\w+)){{0,3}}\s+[\"“]?(?:{_ACTION_VERBS})\b"
+         r"strongly|firmly|openly|publicly|"
+         rf"not|now|then|still|already|again|since|itself|on\s+\w+|and\s+\w+|in\s+(?:\d{{4}}|{_MONTH_NAMES}))){{0,3}}"
+         rf"\s+[\"“]?(?:{_ACTION_VERBS})\b"  # "Baghdad in March designated the PKK"
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|remains?|remained)\s+"
            r"(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
-           r"(?:in\s+talks|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
+           r"(?:in\s+(?:talks|contact)|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
            # "Moscow has for long been concerned about Islamist groups"
            r"concerned|worried|alarmed|"
            # "Moscow has been a strong critic of the mission": a part only a state plays
@@ -376,7 +381,9 @@ _GOVERNMENT_POSSESSION = re.compile(
     r"involvement|strategy|plans?|proposals?|offers?|requests?|pressure|relations|relationship|ties|"
     r"diplomacy|diplomats?|envoys?|ambassadors?|sanctions|objections?|concerns?|refusal|demand|authorities|"
     r"officials|regulators|inspectors|watchdog|(?:federal|central|national)\s+government|"
-    r"goals?|aims?|stance|policy|policies)\b")  # "the survival of the regime is Tehran's goal"
+    r"goals?|aims?|stance|policy|policies|presence|campaign|offensive|military(?!\s+administration))\b")
+# "the survival of the regime is Tehran's goal", "Moscow's main military presence in Mali" (not
+# "Kyiv's military administration", the city's)
 # "Libyan leader Muammar Gaddafi": the country whose government his forces are.
 _LEADER_BEFORE = re.compile(
     r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:leader|president|dictator|strongman|ruler|king|emir|prime\s+minister)\s+$",

@@ -98,9 +98,9 @@ _LEAD_SENTENCES = 3
 _ATTACK_NOUNS = r"(?:attacks?|massacres?|bombings?|air\s?strikes?|strikes?|raids?|blasts?|explosions?|assault|shelling)"
 _ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+){{0,2}}{_ATTACK_NOUNS}\b")
 _ATTACK_BEFORE_DATE = re.compile(rf"\b{_ATTACK_NOUNS}\b[^.;]{{0,40}}\bon\s+(?:the\s+)?$")
-# "said on Sunday": the date of the statement, not of the event it reports.
+# "said on Sunday", "a report released Friday": the date of the statement, not of the event it reports.
 _REPORTING_BEFORE_DATE = re.compile(
-    r"\b(?:said|says|reported|announced|told|added|stated|confirmed|statement|reports)\b"
+    r"\b(?:said|says|reported|announced|told|added|stated|confirmed|statement|reports?|released|published|issued)\b"
     r"(?:\s+\w+){0,2}\s*(?:on\s+|late\s+|early\s+)?$"
 )
 

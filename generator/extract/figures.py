@@ -92,7 +92,8 @@ _PERSON_PLURALS = (
     "|drivers|candidates|politicians|officials|farmers|miners|traders|vendors|mayors|lawyers|judges|priests"
     "|clerics|bodyguards|migrants|peacekeepers|contractors|airmen|sailors|marines|seamen|crewmen|conscripts"
     "|paratroopers|cadets|servicemembers|attackers|assailants|bandits|kidnappers|smugglers|gangsters|raiders"
-    "|pirates|herders|herdsmen|fishermen|"
+    "|pirates|herders|herdsmen|fishermen|gendarmes|rangers|commandos|jawans|patients|bystanders|pedestrians"
+    "|worshipers|mourners|shoppers|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
@@ -104,6 +105,7 @@ _PERSON_SINGULARS = (
     "|guardsman|marine|sailor|airman|trooper|rifleman|sentry|serviceman|servicewoman|policewoman|diplomat|tourist"
     "|pilgrim|shepherd|teenager|youth|toddler|pensioner|monk|nun|imam|protester|demonstrator|villager"
     "|sergeant|corporal|lieutenant|captain|colonel|attacker|assailant|gunman|bandit|herder|herdsman|fisherman"
+    "|gendarme|ranger|commando|jawan|patient|bystander|pedestrian|worshiper|worshipper"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
@@ -803,12 +805,27 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
             ),
             headline,
         )
+    headline = _risen_toll(headline, killed)
     wounded = next(
         (f.count for f in figures if f.kind == "wounded" and f.sentence in (headline.sentence, killed[0].sentence)),
         None,
     )
     return Toll(killed=headline.count + _joined_groups(headline, killed) + _victim_before(headline, killed),
                 wounded=wounded)
+
+
+def _risen_toll(headline: Figure, killed: list[Figure]) -> Figure:
+    """The toll the lead's rose to, where the next sentences say so: "killed at least 20 people
+    on Monday, and the toll rose to 23 on Tuesday" is 23. A count many times larger is another
+    tally (the war's), not this event's."""
+    return next((f for f in killed
+                 if headline.sentence <= f.sentence <= headline.sentence + _FIRMING_UP_SENTENCES
+                 and headline.count < f.count <= _MOST_AN_UPDATE_MULTIPLIES * headline.count
+                 and f.who in (headline.who, "people") and _ROSE_TO.search(f.text)), headline)
+
+
+_ROSE_TO = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|mounted|reached)\b", re.IGNORECASE)
+_MOST_AN_UPDATE_MULTIPLIES = 5
 
 
 def _victim_before(headline: Figure, killed: list[Figure]) -> int:

@@ -190,15 +190,18 @@ _KIND_BEFORE_OF = {
     "neighborhood": "district", "neighbourhood": "district", "suburb": "district",
     "quarter": "district", "area": "area", "region": "region", "province": "region",
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
-    "port": "town", "municipality": "town", "hometown": "town",
+    "port": "town", "municipality": "town", "hometown": "town", "hamlet": "village",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
     "quarter": "district", "suburb": "district", "camp": "area", "village": "village",
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
-    "area": "area", "region": "region",
+    "area": "area", "region": "region", "lga": "district", "subdivision": "district", "hamlet": "village",
+    "regency": "region",
 }
-_KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town"}
+# and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
+_KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
+                    "barangay": "village", "sitio": "village", "tambon": "district"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
@@ -223,7 +226,8 @@ _LOWER_CASE_NAME_ENDS = _LOWER_CASE_FEATURES | {"square"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
-                 "departments": "region", "states": "region", "governorates": "region"}
+                 "departments": "region", "states": "region", "governorates": "region", "regions": "region",
+                 "camps": "area"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
@@ -895,6 +899,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
         if code in packed or country is None:
             continue
         names = [*short_names.get(code, ()), _display(name)]  # "Michoacan" before "Michoacan de Ocampo"
+        names += [spelling for spelling in _compass_spellings(names[-1]) if spelling not in names]
         # named as its country is ("México"): "Mexico State", not a second "Mexico" beside the country
         shown = f"{names[0]} {kind}" if _fold(names[0]) == _fold(country.name) else names[0]
         # foreign: "Simon Bolivar" is a person, not Venezuela's Bolivar state
@@ -918,6 +923,18 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
             if spelling not in names:  # "Hodeida province": by the capital's spellings, never bare
                 for word in _DIVISION_WORDS:
                     builder.add(f"{spelling} {word}", place, curated=False, variants=False, needs_country=True)
+
+
+_HYPHENED_COMPASS = re.compile(r"(North|South)-(East|West)\b")
+
+
+def _compass_spellings(name: str) -> tuple[str, ...]:
+    """"Southwest" and "South West" of ISO's "South-West" (Cameroon's region): news join the
+    two points or space them as often as they hyphen them."""
+    if not _HYPHENED_COMPASS.match(name):
+        return ()
+    return (_HYPHENED_COMPASS.sub(lambda m: m[1] + m[2].lower(), name, count=1),
+            _HYPHENED_COMPASS.sub(r"\1 \2", name, count=1))
 
 
 # ISO writes Russia's, Ukraine's and Kazakhstan's divisions as transliterated adjectives of their
@@ -1440,6 +1457,27 @@ def _listed_names(tokens: _Tokens, body: str, first: int, gazetteer: Gazetteer) 
     return spans
 
 
+def _names_listed_before(tokens: _Tokens, body: str, kind_word: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The names of a list that a plural kind word ends: "the Kahda and Deynile districts", "the
+    Zap, Gara and Hakurk regions" (two names at least: one name and a plural is no list)."""
+    span = _name_before(tokens, kind_word, gazetteer)
+    spans = []
+    while span is not None:
+        spans.append(span)
+        before = span[0] - 1
+        if before < 1 or tokens.sentence[before] != tokens.sentence[kind_word]:
+            break
+        gap = body[tokens.ends[before] : tokens.starts[span[0]]].strip()
+        if tokens.norms[before] in ("and", "or") and not gap:
+            last = before - 1  # after an Oxford comma too: "Zap, Gara, and Hakurk"
+        elif gap == "," and len(spans) > 1:
+            last = before
+        else:
+            break
+        span = _name_ending_at(tokens, last, gazetteer)
+    return spans if len(spans) > 1 else []
+
+
 def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer, own_word: bool = False) -> tuple[int, int] | None:
     """The name that ends right before `trigger` ("the Ansari district", "Aleppo's Sukkari district");
     with `own_word`, the trigger is the name's own last word, so a common word may come before
@@ -1709,7 +1747,34 @@ def _appositive_name(tokens: _Tokens, body: str, index: int, gazetteer: Gazettee
             or body[tokens.ends[last] : tokens.starts[article]].strip() != ","):
         return None
     span = _name_ending_at(tokens, last, gazetteer)
-    return span if span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME else None
+    if span is None:
+        return None
+    if span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME:
+        return span
+    modifiers = tokens.norms[article + 1 : index]  # "a farming village", not "a doctor in the town"
+    if FUNCTION_WORDS.isdisjoint(modifiers) and len(modifiers) < 3 and _heads_a_place_phrase(tokens, body, index):
+        return span
+    return None
+
+
+# What follows a kind word that is the head of its phrase: "Kadawa, a farming village in Tsafe",
+# "Dhagaxley, a village 8 kilometres from the base" (not "a village elder", "a town official").
+_AFTER_A_PLACE_HEAD = frozenset(("in", "near", "of", "on", "outside", "about", "some", "just", "close", "located",
+                                 "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                 "southwest", "bordering", "along"))
+
+
+def _heads_a_place_phrase(tokens: _Tokens, body: str, kind_word: int) -> bool:
+    """The kind word ends its noun phrase: a place or a number follows, or punctuation (not
+    a possessive: "the town's hospital")."""
+    after = kind_word + 1
+    if tokens.possessive[kind_word]:
+        return False
+    if after >= len(tokens.norms) or tokens.sentence[after] != tokens.sentence[kind_word]:
+        return True
+    if body[tokens.ends[kind_word] : tokens.starts[after]].strip():
+        return True  # "Kadawa, a village, said to be..." a comma or a full stop
+    return tokens.norms[after] in _AFTER_A_PLACE_HEAD or tokens.words[after][0].isdigit()
 
 
 def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
@@ -1725,6 +1790,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         span, kind = None, None
         if norm in _KIND_OF_LIST and index + 2 < len(norms) and norms[index + 1] == "of":
             found += [(*span, _KIND_OF_LIST[norm]) for span in _listed_names(tokens, body, index + 2, gazetteer)]
+        if norm in _KIND_OF_LIST and not tokens.capitalised[index]:
+            found += [(*span, _KIND_OF_LIST[norm]) for span in _names_listed_before(tokens, body, index, gazetteer)]
         cue = next((cue for cue in _EXAMPLE_CUES if tuple(norms[index + 1 : index + 1 + len(cue)]) == cue), None)
         if norm in _KIND_OF_EXAMPLES and cue is not None and index + 1 + len(cue) < len(norms):
             found += [(*span, _KIND_OF_EXAMPLES[norm])
@@ -1734,14 +1801,14 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             span, kind = _name_after(tokens, index + 2, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
-        kind_word = _camps_qualifier(tokens, index) if norm == "camp" else index
+        kind_word = _kind_phrase_start(tokens, index)
         if (norm in _KIND_AFTER_NAME and kind_word > 0 and (before := _name_before(tokens, kind_word, gazetteer)) is not None
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span):
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
                 # Omar Kalay village of Tank District": Tank's own kind word says what it is
                 found.append((*span, "town"))
-            span, kind = before, _KIND_AFTER_NAME[norm]
+            span, kind = before, "district" if kind_word < index and norm == "area" else _KIND_AFTER_NAME[norm]
         if (norm in _LOWER_CASE_NAME_ENDS and index > 0 and not tokens.capitalised[index]
                 and not body[tokens.ends[index - 1] : tokens.starts[index]].strip()  # not "Galloway - square up"
                 and (index + 1 == len(norms) or norms[index + 1] not in ("up", "off"))
@@ -1784,12 +1851,16 @@ def _country_placing_a_camp(tokens: _Tokens, hits: list[_Hit], last: int) -> str
     return next((hit.place.country for hit in hits if hit.first_token == locative + 1), None)
 
 
-def _camps_qualifier(tokens: _Tokens, camp: int) -> int:
-    """Where the name before "camp" ends: before the word for whom it holds, if there is one."""
-    qualifier = camp - 1
-    if qualifier > 0 and tokens.norms[qualifier] in _CAMP_QUALIFIERS and tokens.joins_next[qualifier]:
-        return qualifier
-    return camp
+def _kind_phrase_start(tokens: _Tokens, kind_word: int) -> int:
+    """Where the words for a place's kind start after its name: at the word for whom a camp
+    holds ("the Kakuma refugee camp"), at Nigeria's "Local Government Area" (a district: "Tsafe
+    Local Government Area"), else at the kind word itself."""
+    norms, before = tokens.norms, kind_word - 1
+    if norms[kind_word] == "camp" and before > 0 and norms[before] in _CAMP_QUALIFIERS and tokens.joins_next[before]:
+        return before
+    if norms[kind_word] == "area" and kind_word > 2 and norms[kind_word - 2 : kind_word] == ["local", "government"]:
+        return kind_word - 2
+    return kind_word
 
 
 _FORCE_WORDS = frozenset({"police", "army", "regiment", "battalion", "brigade", "corps", "force", "forces", "militia"})
@@ -2149,7 +2220,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
                                              context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
     hits += _rescan_unknown(tokens, hits, unknown)
-    hits = _with_former_names(body, _with_the_first_of_a_pair(tokens, hits, gazetteer))
+    hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, hits, gazetteer))
     hits = _without_title_fields_or_longer_names(body, hits)
     hits = _with_short_forms_of_longer_names(tokens, hits)
     return _entities(body, tokens, hits, _bare_namesakes(tokens, hits, gazetteer))
@@ -2186,20 +2257,45 @@ def _cued_as_a_city(tokens: _Tokens, hit: _Hit) -> bool:
             or (last + 1 < len(tokens.norms) and tokens.possessive[last] and tokens.norms[last + 1] == "mayor"))
 
 
-def _with_former_names(body: str, hits: list[_Hit]) -> list[_Hit]:
-    """A place's former name is that place wherever the article uses it: "Jadriya lake, formerly
-    known as Saddam lake" names one lake."""
+def _with_former_names(body: str, tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """A place's former or other name is that place wherever the article uses it: "Jadriya lake,
+    formerly known as Saddam lake" names one lake, "Axum, also spelled Aksum" one city."""
     renamed: dict[str, Place] = {}
     ordered = sorted(hits, key=lambda hit: hit.start)
     for current, former in zip(ordered, ordered[1:]):
         if former.place.key != current.place.key and _FORMERLY.fullmatch(body, current.end, former.start):
             renamed[former.place.key] = current.place
+    hits = hits + _names_given_otherwise(body, tokens, ordered)
     if not renamed:
         return hits
     return [replace(hit, place=renamed[hit.place.key]) if hit.place.key in renamed else hit for hit in hits]
 
 
-_FORMERLY = re.compile(r",?\s+(?:formerly|previously|once|originally)\s+(?:known\s+as|called|named)\s+(?:the\s+)?")
+def _names_given_otherwise(body: str, tokens: _Tokens, ordered: list[_Hit]) -> list[_Hit]:
+    """An unknown name that the known place after it names otherwise: "Axum, also spelled
+    Aksum" (GeoNames knows Aksum) is Aksum wherever the article writes it."""
+    found = []
+    starts, ends = ({position: index for index, position in enumerate(positions)} for positions in (tokens.starts, tokens.ends))
+    covered = {hit.start for hit in ordered}
+    for other in ordered:
+        named = _NAME_THEN_OTHERWISE.search(body, max(0, other.start - _MOST_CHARACTERS_BEFORE), other.start)
+        if (named is None or named.start(1) in covered or named.start(1) not in starts or named.end(1) not in ends
+                or _name_goes_on(tokens, other.last_token)):  # not "Rebels, also known as the Tigray Defence Forces"
+            continue
+        first, last = starts[named.start(1)], ends[named.end(1)]
+        words = tokens.norms[first : last + 1]
+        found += [_Hit(other.place, tokens.starts[index], tokens.ends[index + len(words) - 1], index,
+                       index + len(words) - 1, from_gazetteer=False)
+                  for index in range(len(tokens.norms) - len(words) + 1)
+                  if tokens.norms[index : index + len(words)] == words and tokens.starts[index] not in covered
+                  and tokens.capitalised[index]]  # every mention: "Axum was quiet"
+    return found
+
+
+_FORMERLY = re.compile(r",?\s+\(?(?:(?:formerly|previously|once|originally)\s+(?:known\s+as|called|named)"
+                       r"|also\s+(?:known\s+as|called|named|spelt|spelled|written))\s+(?:the\s+)?")
+_NAME_THEN_OTHERWISE = re.compile(r"\b([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})" + _FORMERLY.pattern + "$")
+_MOST_CHARACTERS_BEFORE = 100
 
 
 def main_country(places: tuple[EntityMention, ...]) -> str | None:
