@@ -125,6 +125,9 @@ _TITLE_BEFORE = _Ending(
     r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|[Dd]issident|[Ee]xile|[Mm]onk|[Nn]un|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
     r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?"
+    r"|[Oo]mbudsman|[Hh]eadman|[Ee]lder|[Pp]astor|[Bb]ishop|[Rr]ector|[Aa]dministrator|[Ss]uperintendent|"
+    # police ranks written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP Kayode Egbetokun"
+    r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP"
     rf"|(?i:{_TRADES}))\s+$",
     words=2,  # "drug lord"
 )
@@ -138,7 +141,8 @@ _ROLE_NOUNS = (
     r"volunteer|worker|mayor|governor|lawmaker|senator|father|mother|brother|sister|son|daughter|"
     r"owner|teacher|student|lawyer|cleric|commissioner|rapporteur|negotiator|engineer|mufti|imam|"
     r"sheikh|partner|poet|author|writer|blogger|candidate|neighbou?r|widow|husband|wife|priest|farmer|"
-    r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman|supporter|loyalist"
+    r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman|supporter|loyalist|"
+    r"ombudsman|headman|elder|pastor|bishop|rector|administrator|superintendent|chairwoman|chairperson|physician"
 )
 # People named after their tie to another: "another former Kadyrov associate, Umar Israilov,"
 # (only before the name: after it, ", while his bodyguards" is no apposition).
@@ -354,7 +358,7 @@ _LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
-    r"national\s+army|(?:national\s+|people['’]s\s+)?defen[cs]e\s+forces?|"  # "Somali National Army", a state's army
+    r"national\s+(?:army|armed\s+forces|guard)|(?:national\s+|people['’]s\s+)?defen[cs]e\s+forces?|"  # "Somali National Army", a state's army
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|refusal|reluctance|decision|position|stance|insistence|"
     r"intentions|motives|ambitions|demands|strategy|diplomacy|pressure|threats|assurances|guarantees|"
@@ -369,7 +373,7 @@ _FORCE_NOUN = re.compile(
 _NATIONAL_BODY = re.compile(
     r"(?:National\s+Security\s+(?:and\s+Defen[cs]e\s+)?Council|Security\s+Council|(?:Federal\s+)?Security\s+Service"
     r"|Investigative\s+Committee|State\s+Emergency\s+Service|Emergency\s+Service|Border\s+(?:Guard\s+)?Service"
-    r"|Foreign\s+Intelligence\s+Service)\b")
+    r"|Foreign\s+Intelligence\s+Service|National\s+Police)\b")
 # "The British embassy has called on Iran": an embassy that acts, not one bombed or stood outside.
 _EMBASSY_ACTS = re.compile(rf"\s+(?:embassy|consulate)(?=(?:\s+in\s+[A-Z][\w-]+)?(?:\s+(?:has|had|also|then|later))?"
                            rf"\s+(?:{_SPEECH_VERBS}|issued|advised|condemned|confirmed)\b)", re.IGNORECASE)
@@ -407,7 +411,7 @@ _MINISTRY_FIELD = "(?i:" + "|".join(
 # A country's ministry after its demonym or possessive, in any case: "the Russian foreign
 # ministry", "Egypt's Ministry of Health", "the Turkish Ministry of Foreign Affairs".
 _MINISTRY = re.compile(
-    rf"(?:(?P<field>{_MINISTRY_FIELD})\s+ministry|ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD})"
+    rf"(?:(?P<field>{_MINISTRY_FIELD})\s+(?:ministry|department)|(?:ministry|department)\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD})"
     r"|(?P<office_field>foreign)\s+office)\b",  # "Pakistan's Foreign Office": its foreign ministry, not Britain's
     re.IGNORECASE)
 # "the Iranian parliament", "Egypt's Parliament": a country's legislature, an actor of its own.
@@ -416,6 +420,8 @@ _LEGISLATURE = re.compile(r"(?i:parliament|legislature)\b(?!\s*(?:['’]s\s+)?(?
 # chief": a post)
 _LOWER_CASE_MINISTRY = re.compile(rf"\bthe\s+(?P<name>(?P<field>{_MINISTRY_FIELD})\s+ministry)\b(?!\s+(?:chief|head)\b)")
 # "Ministry of Foreign Affairs of Turkey": the country after the name
+_FORCES_OF_COUNTRY = re.compile(r"(?:the\s+)?(?:Armed\s+Forces|National\s+Army|Army|Navy|Air\s+Force|National\s+Police)"
+                                r"\s+of\s+(?:the\s+)?(?P<country>.+)")
 _MINISTRY_OF_COUNTRY = re.compile(rf"Ministry\s+of\s+(?:the\s+)?(?P<field>{_MINISTRY_FIELD})\s+of\s+(?P<country>.+)")
 _COUNTRYLESS_BODY = re.compile(
     rf"(?P<field>{_MINISTRY_FIELD})\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?P<of_field>{_MINISTRY_FIELD})"
@@ -498,7 +504,7 @@ _ADJECTIVE_OF_ORIGIN = re.compile(r"(?:[iy]an|ean|can|ese|ish)$")  # "North Afri
 # Words before a capitalised word that make it a place or a thing's name, not a surname alone.
 _NOT_BEFORE_A_SURNAME = frozenset(
     "in at near from to into of de del la el los las the a an pro anti".split())
-_NAME_SUFFIXES = {"TV": "media", "party": "organization"}
+_NAME_SUFFIXES = {"TV": "media", "party": "organization", "Watch": "organization"}  # "Deep South Watch"
 # An acronym in brackets right after a name, alone or after the name in another language:
 _BRACKET_TOKENS = frozenset(("LRB", "RRB", "LSB", "RSB", "LCB", "RCB"))  # of tokenized text's "-LRB-" and the like
 # "(DEA)", "-LRB- SAS -RRB-" (tokenized text), "(Direccion Nacional de Investigacion Criminal - DNIC)".
@@ -531,7 +537,7 @@ _ORG_HEADS = frozenset(
     company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
-    column gang clan guerrillas unit units squad bloc airlines airways corporation""".split()
+    column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings""".split()
 )
 # Words of a post that "of" and a body follow: "Inspector General of Police", "Chief of Army
 # Staff", "Member of Legislative Assembly" name a post, which is no actor (a person holds it).
@@ -1056,6 +1062,7 @@ class _Article:
         self.place_span_of = {i: span for i, span in _overlaps(tokens, self.starts, place_spans)}
         self.city_starts = {m.start for place in places if place.kind == "city" for m in place.mentions}
         self.country_ends = {m.end: place.country for place in places if place.kind == "country" for m in place.mentions}
+        self.place_country_ends = {m.end: place.country for place in places if place.country for m in place.mentions}
         # Places found by a name of several words that is not theirs: a translation GeoNames
         # lists ("White House" for Casablanca) yields to an actor of that name.
         self.place_named_otherwise = {
@@ -1179,16 +1186,49 @@ class _Article:
                         first, last = edition
                         self._take(self.body[self.tokens[first].start : self.tokens[last - 1].end], "media", None, first, last)
                         return last - index
+                    body_end = (self._end_of_a_body_within(end) if alias.entry.kind == "organization" and length <= 2
+                                and texts[-1] == self.tokens[end - 1].text else None)  # not "Syrian Coalitions Media Office"
+                    if body_end is not None:  # "the United Nations Verification Mission in Colombia"
+                        tokens = self.tokens[index:body_end]
+                        self._take(self.body[tokens[0].start : tokens[-1].end],
+                                   _kind_of_a_body(tokens, _organization_head(tokens)), None, index, body_end)
+                        return body_end - index
                     self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
                     return length
         return 0
 
+    def _end_of_a_body_within(self, after: int) -> int | None:
+        """Where the name of a body inside a known organisation ends, if one follows its name:
+        capitalised words up to a head word ("Verification Mission", "Group of Experts",
+        "Integrated Office"), and a place after "in" ("in Colombia"). None if none follows; not
+        a title ("UN Secretary-General Antonio Guterres")."""
+        head, index = None, after
+        while index < len(self.tokens) and index - after < _MOST_WORDS_OF_A_BODY_WITHIN and self.joined[index - 1]:
+            token = self.tokens[index]
+            if token.lower in _CONNECTORS and head is not None and index + 1 < len(self.tokens) and self.joined[index] \
+                    and self.tokens[index + 1].capitalised and not self.taken[index + 1]:
+                index += 1  # "Group of Experts"
+                continue
+            if (not token.capitalised or self.taken[index] or self.headline[index] or token.lower in _TITLE_WORDS
+                    or token.lower in FUNCTION_WORDS or self._starts_sentence(index)):
+                break
+            if token.lower in _ORG_HEADS:
+                head = index
+            index += 1
+        if head is None:
+            return None
+        end = head + 1
+        if end < len(self.tokens) and self.tokens[end].lower in ("of", "for") and end + 1 < index:
+            end = index  # the words after "of" that the walk took: "Group of Experts"
+        return self._with_place_after(list(range(after - 1, end)), _CONNECTORS | {"in"})[-1] + 1
+
     def _of_another_country(self, entry: KbEntry, index: int) -> bool:
-        """A known body of one country inside a longer name another country's name opens:
-        "Uganda People's Defence Forces" is not Myanmar's People's Defence Force."""
+        """A known body of one country inside a longer name another country's place opens:
+        "Uganda People's Defence Forces" is not Myanmar's People's Defence Force, the "West Papua
+        National Liberation Army" not Colombia's."""
         if not entry.country or entry.kind == "media" or index == 0 or not self.joined[index - 1]:
             return False  # an outlet's name after a place is its edition's or a lost comma's ("in Syria Al Mayadeen TV")
-        country = self.country_ends.get(self.tokens[index - 1].end)
+        country = self.place_country_ends.get(self.tokens[index - 1].end)
         return country is not None and country != entry.country
 
     def _edition(self, start: int, end: int) -> tuple[int, int] | None:
@@ -1262,6 +1302,8 @@ class _Article:
         span = (tokens[0].start, tokens[-1].end)
         if self.place_span_of.get(start) == span and span not in self.place_named_otherwise:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
+        if alias.entry.kind == "person" and self.place_span_of.get(start, span)[1] > span[1]:
+            return False  # the start of a longer place's name: "Khamis Mushait" is no Khamis Gaddafi
         return not self._inside_longer_name(alias, start)
 
     def _inside_a_word_in_capitals(self, token: _Token) -> bool:
@@ -1344,6 +1386,8 @@ class _Article:
             entry = self.matcher.metonyms.get(tuple(t.lower for t in self.tokens[index:end]))
             if entry is None or not self.tokens[index].capitalised:
                 continue
+            if self._branch_of_a_body(index):
+                return False
             last = self.tokens[end - 1]
             possessive = _POSSESSIVE.match(self.body, last.end)
             if possessive and (self._take_ministry(entry, index, possessive.end())
@@ -1381,6 +1425,13 @@ class _Article:
                 return True
         return False
 
+    def _branch_of_a_body(self, index: int) -> bool:
+        """"Amnesty International Nigeria said": the country names the body's branch, which speaks."""
+        if index == 0 or not self.joined[index - 1] or not self.taken[index - 1]:
+            return False
+        body = self._found_just_before(self.tokens[index].start, _ONE_SPACE)
+        return body is not None and body.kind in ("organization", "media")
+
     def _starts_a_longer_name(self, after: int) -> bool:
         """A capitalised word follows the name in the same run ("the US Bureau of Prisons")."""
         return (after < len(self.tokens) and self.joined[after - 1] and self.tokens[after].capitalised
@@ -1393,8 +1444,14 @@ class _Article:
         if ministry is None:
             return False
         tokens = self._token_range(self.tokens[index].start, ministry.end())
-        if ministry.group("office_field") and not self._replaces_known_bodies(government, tokens[0], ministry.end()):
-            return False  # "Britain's Foreign Office" is the known British Foreign Office
+        known = any(self.taken[i] for i in tokens)
+        if "department" in ministry.group(0).lower() and not known:
+            return False  # a department only where a known one of another country was read: "Mexico's Defense Department"
+        if ((ministry.group("office_field") or known)
+                and not self._replaces_known_bodies(government, tokens[0], ministry.end())):
+            # "Britain's Foreign Office" is the known British Foreign Office, "Mexico's Defense
+            # Department" no Pentagon
+            return False
         field = ministry.group("field") or ministry.group("of_field") or ministry.group("office_field")
         self._take(ministry_name(field, government.country), "government", None, tokens[0], tokens[-1] + 1)
         return True
@@ -1797,7 +1854,15 @@ class _Article:
                 and NAME_FIELD_NOUNS.intersection((self.tokens[index - 1].lower, self.tokens[index + 1].lower)) != set())
 
     def _classify_run(self, run: list[int]) -> None:
-        if self._spanish_body(run) or self._nickname(run) or self._other_name(run):
+        if self._spanish_body(run) or self._nickname(run) or self._other_name(run) or self._compass_of_a_place(run):
+            return
+        if (len(run) > 2 and self.tokens[run[0]].lower in _PEOPLE_OF and self.tokens[run[1]].lower == "of"
+                and self._starts_sentence(run[0])):
+            # "Soldiers of the Army's 20th Infantry Battalion", "Members of the National Guard": a
+            # sentence's first word, capitalised as such, then the body they belong to
+            rest = run[3:] if self.tokens[run[2]].lower == "the" else run[2:]
+            if len(rest) > 1:
+                self._classify_run(rest)
             return
         suffix = self._name_suffix(run[-1])
         named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
@@ -1902,6 +1967,8 @@ class _Article:
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME and tokens[i].lower not in NAME_PARTICLES
                              for i, t in enumerate(tokens[1:])):  # but "Hussein Abd Emir", "Abdul Malik"
             return
+        if title is not None and all(t.lower in _TITLE_WORDS for t in tokens):
+            return  # "Transitional President Colonel" before a known name: titles, no name
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
         if before is not None and (before.text in _VESSEL_PREFIXES or before.lower in _VESSEL_NOUNS):
             return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
@@ -1927,6 +1994,12 @@ class _Article:
             if len(tokens) == 1 and title in _TITLES_OF_ONE_NAME and self.tokens[run[0] - 1].lower == title:
                 start = self.tokens[run[0] - 1].start  # "Pope Francis", "King Abdullah": the title is the name's
             self._take(self.body[start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+
+    def _compass_of_a_place(self, run: list[int]) -> bool:
+        """"West" of "West Papua": a point of the compass alone before a place is the place's."""
+        after = run[-1] + 1
+        return (len(run) == 1 and self.tokens[run[0]].text in _COMPASS_NAME_WORDS and after < len(self.tokens)
+                and self.joined[run[0]] and after in self.place_span_of)
 
     def _nickname(self, run: list[int]) -> bool:
         """A name in quotes after "alias", "nicknamed", "led by"...: a person, article and all
@@ -2031,8 +2104,13 @@ class _Article:
             if post > 1:
                 self._classify_run(run[:post])  # "Anoop T Mathew Senior Superintendent of Police"
             return True
+        placed = False
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
+            tokens = [self.tokens[run[0]], *tokens]
+            placed = True
+        if placed and run[0] > 0 and self.joined[run[0] - 1] and self.tokens[run[0] - 1].text in _COMPASS_NAME_WORDS:
+            run = [run[0] - 1, *run]  # and so is a point of the compass before it: "West Papua National Liberation Army"
             tokens = [self.tokens[run[0]], *tokens]
         kind = _kind_of_a_body(tokens, head)
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
@@ -2049,6 +2127,11 @@ class _Article:
     def _body_name(self, name: str, kind: str) -> tuple[str, str]:
         """A government body's name and kind: "the Interior Ministry" of a story about Egypt is
         Egypt's ("Interior Ministry (Egypt)"), and so is "Ministry of the Interior of Egypt"."""
+        forces_of = _FORCES_OF_COUNTRY.fullmatch(name)
+        if forces_of is not None:  # "the Armed Forces of the Philippines": its government's
+            government = self.matcher.metonyms.get(tuple(t.lower() for t in _token_texts(forces_of.group("country"))))
+            if government is not None and government.kind == "government":
+                return government.name, "government"
         of_country = _MINISTRY_OF_COUNTRY.fullmatch(name)
         if of_country is not None:
             government = self.matcher.metonyms.get(tuple(t.lower() for t in _token_texts(of_country.group("country"))))
@@ -2118,7 +2201,8 @@ class _Article:
 
     def _name_suffix(self, last: int) -> tuple[str, int] | None:
         """The kind and index of a word that ends a name though no name word: "TV" (an acronym)
-        after a channel's name, a lower-case "party" after a party's."""
+        after a channel's name, a lower-case "party" after a party's, "Watch" (a word of page
+        furniture) after a monitor's."""
         following = last + 1
         if following >= len(self.tokens) or not self.joined[last] or self.taken[following]:
             return None
@@ -2374,7 +2458,7 @@ class _Article:
             if match is None:
                 continue
             known = known_at.get(match.start(1))
-            if found.kb_id is None and known is not None:
+            if found.kb_id is None and known is not None and (known.kind == "media") == (found.kind == "media"):
                 # "the People's Liberation Army (EPL)": the knowledge base's EPL, under another name
                 self.found[position] = replace(found, key=known.key, kind=known.kind, kb_id=known.kb_id)
             else:
@@ -2550,6 +2634,13 @@ _INITIALS_SKIPPED = frozenset(("of", "for", "the", "and", "in", "on", "de", "du"
 _NOT_A_BODY_ENDS = frozenset("""law laws act agreement accord accords treaty convention resolution plan index system
     systems transit corridor route zone device devices vehicle vehicles weapon weapons destruction product rate""".split())
 _ARMED_WORDS_OF_A_NAME = frozenset(("tigers", "rebels", "insurgents", "mujahideen", "liberation", "resistance"))
+
+
+_ONE_SPACE = re.compile(r" ")
+_PEOPLE_OF = frozenset("soldiers members fighters troops residents officials militants supporters leaders "
+                       "relatives families commanders officers".split())
+_MOST_WORDS_OF_A_BODY_WITHIN = 5
+_COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 
 
 def _kind_of_a_body(tokens: list[_Token], head: _Token | None) -> str:
