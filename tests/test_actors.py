@@ -1869,3 +1869,19 @@ def test_a_countrys_body_named_after_its_possessive_is_not_a_known_body_of_anoth
                                 "soldier. The Haitian National Police said two officers died.", kb)[0]
     assert {("Defense Ministry (Mexico)", "government"), ("National Police (Haiti)", "government")} <= actors
     assert ("Pentagon", "government") not in actors
+
+
+def test_one_more_surname_after_a_known_persons_name_is_another_person_but_a_list_is_not(kb):
+    actors = _actors_and_places("Zambada flew to the United States with Joaquin Guzman Lopez in July. Sergey Lavrov "
+                                "Yusuf bin Alawi and Staffan de Mistura Southern Front officials met.", kb)[0]
+    assert ("Joaquin Guzman Lopez", "person") in actors and ("Joaquin Guzman", "person") not in actors
+    assert {("Sergey Lavrov", "person"), ("Staffan de Mistura", "person")} <= actors
+
+
+def test_a_church_body_named_after_its_see_and_an_alias_after_his_alias_are_found(kb):
+    actors = _actors_and_places("The Catholic Diocese of Timika called for a ceasefire, and the Prelature of Marawi "
+                                "agreed. The dissidents are led by Nestor Gregorio Vera, better known by his alias Ivan "
+                                "Mordisco. Mordisco denied it.", kb)[0]
+    assert {("Catholic Diocese of Timika", "organization"), ("Prelature of Marawi", "organization"),
+            ("Nestor Gregorio Vera", "person")} <= actors
+    assert ("Ivan Mordisco", "person") not in actors

@@ -1790,3 +1790,24 @@ def test_a_place_also_spelled_or_known_otherwise_is_one_place():
     surfaces = [{mention.surface for mention in place.mentions} for place in world_places(text).values()]
     assert {"Axum", "Aksum"} in surfaces and {"Shire", "Inda Selassie"} in surfaces
     assert not any("Rebels" in names for names in surfaces)
+
+
+def test_romance_names_keep_their_links_and_a_listed_kind_keeps_its_nation():
+    found = world_places("In Colombia, four soldiers were killed near the village of Plan de Oriente. Clashes between "
+                         "the Armenian villages of Kirants and Voskepar and the Gazakh district of Azerbaijan killed two.")
+    assert "Plan de Oriente" in found and "Plan" not in found
+    assert found["Kirants"].country == found["Voskepar"].country == "Armenia" and "Azerbaijan" in found
+
+
+def test_features_written_in_lower_case_an_exclave_and_a_port_by_its_goods_are_places():
+    found = world_places("In Yemen, strikes on the Ras Isa fuel port killed 74 people, and the bandits withdrew into "
+                         "the Rugu forest. Troops blocked the Lachin corridor and fired on the exclave of Nakhchivan. "
+                         "Cocaine leaves from the southern Pacific port of Buenaventura.")
+    assert {"Ras Isa", "Rugu forest", "Lachin corridor", "Nakhchivan"} <= found.keys() and "Pacific" not in found
+
+
+def test_unknown_names_listed_before_a_known_town_after_a_locative_are_places():
+    found = world_places("Gang attacks in Solino, Nazon and Delmas displaced more than 41,000 people in "
+                         "Port-au-Prince, Haiti. Talks in Paris, John Irish and Berlin went on.")
+    assert {"Solino", "Nazon", "Delmas"} <= found.keys() and found["Nazon"].country == "Haiti"
+    assert "John Irish" not in found

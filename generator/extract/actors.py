@@ -488,7 +488,7 @@ _ALIAS_AFTER = re.compile(  # 'alias " El Loco ,"', "known as 'Pedro Orejas'"
 # One person's aliases, not several persons' ("known respectively by the aliases X and Y")
 _ALIASES_BEFORE = re.compile(r"(?<!respectively by the )\baliases\s+[\"“]\s?$", re.IGNORECASE)
 # not past a quote or "the other" ('one goes by the aliases "Jair" and "El Loco," and the other by the alias "Chumbi"')
-_ALIAS_LATER = re.compile(r"(?:(?!\bother\b)[^.;\n\"“”]){0,80}?\b(?:by|under)\s+the\s+(?:alias|nickname|nom\s+de\s+guerre)\s+[\"“'‘]?\s?")
+_ALIAS_LATER = re.compile(r"(?:(?!\bother\b)[^.;\n\"“”]){0,80}?\b(?:by|under)\s+(?:the|his|her)\s+(?:alias|nickname|nom\s+de\s+guerre)\s+[\"“'‘]?\s?")
 # An apposition that describes the person and gives their other name: "Jimmy Cherizier, a former
 # police officer known as Barbecue".
 _ALIAS_IN_APPOSITION = re.compile(
@@ -531,7 +531,7 @@ _HEADLINE_END = frozenset(".!?:\"”’)]")  # the last visible character of pro
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINE = re.compile(r"[^\n]+")
 _ORG_HEADS = frozenset(
-    """ministry committee council front brigade brigades battalion battalions army party movement
+    """diocese archdiocese prelature parish vicariate ministry committee council front brigade brigades battalion battalions army party movement
     organization organisation agency network observatory union association institute foundation
     forces force corps division coalition crescent society center centre commission court university
     company bank fund alliance legion regiment guard guards police authority office department bureau service
@@ -1330,6 +1330,8 @@ class _Article:
         is "Mubarak Atrous al-Rishawi" Mubarak or "Al-Baghdadi Ali al-Mahmudi" al-Baghdadi."""
         if alias.is_part_of_a_persons_name and self._name_goes_on(start + len(alias.tokens)):
             return True  # nor is "Abdel Rahman Shadid" Rami Abdel Rahman
+        if alias.entry.kind == "person" and self._one_more_surname(start + len(alias.tokens)):
+            return True  # nor "Joaquin Guzman Lopez" his father
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False
         before = self.tokens[start - 1]
@@ -1347,6 +1349,19 @@ class _Article:
             return True  # "Kataeb Hezbollah" is not Hezbollah
         # "Turkish Red Crescent"; not "the heroic White Helmets", "a hawkish Washington Post op-ed"
         return alias.entry.kind != "person" and before.capitalised and _NATIONALITY_LIKE.search(before.text) is not None
+
+    def _one_more_surname(self, after: int) -> bool:
+        """One capitalised word after a known person's full name that only a surname can be:
+        the name goes on there, and stops after it; no given name (a list whose commas were
+        lost: "Sergei Lavrov Yusuf bin Alawi"), no known name's first word ("Staffan de
+        Mistura Southern Front"), no people ("Assad's Alawite")."""
+        if not self._name_goes_on(after):
+            return False
+        token = self.tokens[after]
+        following = after + 1
+        return (not (following < len(self.tokens) and self.joined[after] and self.tokens[following].capitalised)
+                and token.text not in self.kb.given_names and token.lower not in self.matcher.body_starts
+                and not _NATIONALITY_LIKE.search(token.text) and not token.lower.endswith("ite"))
 
     def _starts_a_longer_group_name(self, index: int) -> bool:
         """A capitalised word right before a group's name that is a name's own: not a demonym,

@@ -153,7 +153,9 @@ _LOCATED_BETWEEN = re.compile(
     r"\b(?:sandwiched|wedged|squeezed|nestled|lies|lie|lying|located|situated|sits|sitting|straddl(?:es|ing))\s+"
     r"between\s+(?:the\s+)?$", re.IGNORECASE)
 # "Tripoli, Libya", "Guantanamo Bay, Cuba": a country after a place (and the rest of its name).
-_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|,?\s*\(|-LRB-)\s*")  # "Addis Ababa, (Ethiopia)" too
+_AFTER_A_PLACE = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s*(?:,|,?\s*\(|-LRB-)\s*"  # "Addis Ababa, (Ethiopia)" too
+                            r"|\s+(?:district|province|region|county|municipality|governorate|state)\s+of\s+(?:the\s+)?")
+# ("the Gazakh district of Azerbaijan")
 # "Libya's ambassador to the United States": a government's envoy, accredited to a government.
 _ENVOY_TO = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representatives?)\s+to\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -190,14 +192,14 @@ _KIND_BEFORE_OF = {
     "neighborhood": "district", "neighbourhood": "district", "suburb": "district",
     "quarter": "district", "area": "area", "region": "region", "province": "region",
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
-    "port": "town", "municipality": "town", "hometown": "town", "hamlet": "village",
+    "port": "town", "municipality": "town", "hometown": "town", "hamlet": "village", "exclave": "region",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
     "quarter": "district", "suburb": "district", "camp": "area", "village": "village",
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region", "lga": "district", "subdivision": "district", "hamlet": "village",
-    "regency": "region",
+    "regency": "region", "port": "town",
 }
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
@@ -221,7 +223,7 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
 # Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
 # after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
-_LOWER_CASE_FEATURES = frozenset(("airbase", "river", "valley", "lake", "oilfield"))
+_LOWER_CASE_FEATURES = frozenset(("airbase", "river", "valley", "lake", "oilfield", "forest", "corridor", "canyon", "gorge"))
 _LOWER_CASE_NAME_ENDS = _LOWER_CASE_FEATURES | {"square"}
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
@@ -1389,6 +1391,18 @@ def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer, in_longer: 
     return norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
 
 
+_ROMANCE_LINKS = frozenset(("de", "del", "do", "da", "dos", "das", "des", "di", "du", "la", "las", "los"))
+
+
+def _is_romance_link(tokens: _Tokens, index: int) -> bool:
+    """A lower-case link of a Romance name between its capitalised words ("Plan de Oriente",
+    "Santa Rosa de la Vega"): joined to a capitalised word, or to another link, after it."""
+    after = index + 1
+    return (index > 0 and index + 1 < len(tokens.norms) and tokens.words[index].islower()
+            and tokens.norms[index] in _ROMANCE_LINKS and tokens.joins_next[index - 1] and tokens.joins_next[index]
+            and (tokens.words[after][0].isupper() or _is_romance_link(tokens, after)))
+
+
 def _is_linking_article(tokens: _Tokens, index: int) -> bool:
     """ "al" joined to a following word, inside or at the start of a name ("Jeb al-Jarrah")."""
     return tokens.norms[index] == "al" and index + 1 < len(tokens.norms) and tokens.joins_next[index]
@@ -1404,7 +1418,8 @@ def _name_span(tokens: _Tokens, first: int, last: int, gazetteer: Gazetteer,
     """
     if first > last or tokens.norms[last] == "al":
         return None
-    words = [index for index in range(first, last + 1) if not _is_linking_article(tokens, index)]
+    words = [index for index in range(first, last + 1)
+             if not _is_linking_article(tokens, index) and not (first < index < last and _is_romance_link(tokens, index))]
     if len(words) > _MAX_NAME_WORDS or (in_longer and tokens.norms[first] in FUNCTION_WORDS):
         return None  # not "The" of "The Square was empty"
     if not all(_is_name_word(tokens, index, gazetteer, in_longer=in_longer or len(words) > 1, introduced=introduced)
@@ -1426,6 +1441,9 @@ def _name_after(tokens: _Tokens, first: int, gazetteer: Gazetteer, introduced: b
     last = first
     while last < len(tokens.norms) and tokens.joins_next[last] and not tokens.possessive[last]:
         following = last + 1
+        if _is_romance_link(tokens, following):
+            last = following  # "the village of Plan de Oriente", "Santa Rosa de la Vega"
+            continue
         if not (_is_linking_article(tokens, following) or tokens.words[following][0].isupper()):
             break
         if tokens.norms[following] in _POSTS_AFTER_A_PLACE or tokens.norms[following] in _KIND_AFTER_NAME:
@@ -1616,6 +1634,34 @@ def _names_listed_after_places(tokens: _Tokens, body: str, hits: list[_Hit],
     return found
 
 
+def _names_listed_before_places(tokens: _Tokens, body: str, hits: list[_Hit],
+                                gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """The same for a list a known town or city ends, after a locative: "attacks in Solino,
+    Nazon and Delmas" names three districts of Port-au-Prince."""
+    found = []
+    for hit in hits:
+        conjunction = hit.first_token - 1
+        if (hit.place.kind not in SETTLEMENT_KINDS or conjunction < 2 or tokens.norms[conjunction] not in ("and", "or")
+                or not tokens.joins_next[conjunction]):
+            continue
+        listed: list[tuple[int, int]] = []
+        last = conjunction - 1
+        while (span := _name_ending_at(tokens, last, gazetteer)) is not None and span[0] == span[1]:
+            listed.append(span)
+            before = span[0] - 1
+            if before < 0 or tokens.sentence[before] != tokens.sentence[hit.first_token]:
+                break
+            if body[tokens.ends[before] : tokens.starts[span[0]]].strip() != ",":
+                break
+            last = before
+        opening = listed[-1][0] - 1 if listed else -1
+        if (opening >= 0 and tokens.norms[opening] in _LOCATIVES_OF_A_LIST
+                and all(_unknown_name(tokens, span, gazetteer) and gazetteer.longest.get(tokens.norms[span[0]], 0) <= 1
+                        for span in listed)):
+            found += [(*span, hit.place.kind) for span in listed]
+    return found
+
+
 def _unknown_name(tokens: _Tokens, span: tuple[int, int], gazetteer: Gazetteer) -> bool:
     """No place of the gazetteer, nor a date or an institution: only such a name may be placed
     by these weaker cues ("In Brussels, ..." keeps its known place)."""
@@ -1802,7 +1848,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         kind_word = _kind_phrase_start(tokens, index)
-        if (norm in _KIND_AFTER_NAME and kind_word > 0 and (before := _name_before(tokens, kind_word, gazetteer)) is not None
+        if (norm in _KIND_AFTER_NAME and kind_word > 0 and not _a_port_named_after(tokens, index) and (before := _name_before(tokens, kind_word, gazetteer)) is not None
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span):
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
@@ -1838,6 +1884,16 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
 _CAMP_QUALIFIERS = frozenset({"refugee", "refugees", "displacement", "idp", "idps", "displaced", "transit", "migrant"})
 
 
+def _a_port_named_after(tokens: _Tokens, kind_word: int) -> bool:
+    """"the southern Pacific port of Buenaventura", "the Red Sea port city of Hodeidah": the
+    port's name follows; the words before say where it lies."""
+    return (tokens.norms[kind_word] == "port" and kind_word + 1 < len(tokens.norms)
+            and tokens.norms[kind_word + 1] in ("of", "city", "town"))
+
+
+_GOODS_OF_A_PORT = frozenset({"fuel", "oil", "grain", "container", "fishing", "cargo", "gas"})
+
+
 def _holds_refugees(tokens: _Tokens, last: int) -> bool:
     """The name ending at `last` is a refugee camp's: "the Kakuma refugee camp"."""
     return tokens.norms[last + 1 : last + 3] in (["refugee", "camp"], ["refugees", "camp"])
@@ -1853,11 +1909,14 @@ def _country_placing_a_camp(tokens: _Tokens, hits: list[_Hit], last: int) -> str
 
 def _kind_phrase_start(tokens: _Tokens, kind_word: int) -> int:
     """Where the words for a place's kind start after its name: at the word for whom a camp
-    holds ("the Kakuma refugee camp"), at Nigeria's "Local Government Area" (a district: "Tsafe
-    Local Government Area"), else at the kind word itself."""
+    holds ("the Kakuma refugee camp"), at what a port ships ("the Ras Isa fuel port"), at
+    Nigeria's "Local Government Area" (a district: "Tsafe Local Government Area"), else at the
+    kind word itself."""
     norms, before = tokens.norms, kind_word - 1
     if norms[kind_word] == "camp" and before > 0 and norms[before] in _CAMP_QUALIFIERS and tokens.joins_next[before]:
         return before
+    if norms[kind_word] == "port" and before > 0 and norms[before] in _GOODS_OF_A_PORT and tokens.joins_next[before]:
+        return before  # "the Ras Isa fuel port"
     if norms[kind_word] == "area" and kind_word > 2 and norms[kind_word - 2 : kind_word] == ["local", "government"]:
         return kind_word - 2
     return kind_word
@@ -1908,6 +1967,7 @@ def _pattern_places(
     worded = (_unknown_names(tokens, body, gazetteer) + _names_placed_by_bearing(tokens, body, hits, gazetteer)
               + _names_placed_in(tokens, hits, gazetteer) + _names_placed_before_their_division(tokens, body, hits, gazetteer)
               + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer)
+              + _names_listed_before_places(tokens, body, hits, gazetteer)
               + _names_after_a_bearing(tokens, gazetteer) + _arabic_names_after_a_locative(tokens, gazetteer)
               + cued)
     # "his home city of Newcastle": where someone comes from, not where the story is
@@ -1998,12 +2058,20 @@ def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> 
         hit.place.kind == "country" or (kind == "district" and hit.place.kind in SETTLEMENT_KINDS))), None)
 
 
+_LONGEST_LIST = 12  # tokens
+
+
 def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> str | None:
     """The country a nationality or a country's name gives the kind before a name: "the nearby
     Tunisian town of Dehiba" is in Tunisia, "the north Ecuador district of Buenos Aires" in
     Ecuador, whatever country the story is about."""
-    kind = first - 2
-    if kind < 1 or tokens.norms[first - 1] != "of" or tokens.norms[kind] not in _KIND_BEFORE_OF:
+    of = first - 1
+    while (of > 0 and first - of < _LONGEST_LIST and tokens.sentence[of] == tokens.sentence[first]
+           and (tokens.capitalised[of] or tokens.norms[of] in ("and", "or", "al"))):
+        of -= 1  # past the names listed before: "the Armenian villages of Kirants and Voskepar"
+    kind = of - 1
+    if kind < 1 or tokens.norms[of] != "of" or (tokens.norms[kind] not in _KIND_BEFORE_OF
+                                                 and tokens.norms[kind] not in _KIND_OF_LIST):
         return None
     if (nation := gazetteer.nationalities.get(tokens.norms[kind - 1])) is not None:
         return nation
