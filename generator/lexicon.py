@@ -202,9 +202,10 @@ MINISTRY_FIELDS = (
     "health", "finance", "information", "public security", "security", "education", "higher education",
     "agriculture", "energy", "oil", "electricity", "water", "transport", "labour", "labor", "culture", "tourism",
     "economy", "trade", "industry", "environment", "social affairs", "human rights", "planning", "communications",
-    "housing", "religious affairs", "migration", "displacement and migration", "emergencies", "emergency situations")
+    "housing", "religious affairs", "migration", "displacement and migration", "emergencies", "emergency situations",
+    "public health")
 MINISTRY_FIELD_NAMES = MappingProxyType({"foreign affairs": "Foreign", "internal affairs": "Interior",
-                                         "defence": "Defense", "labour": "Labor"})
+                                         "defence": "Defense", "labour": "Labor", "public health": "Health"})
 
 # Words that make a name a building or a facility, not an actor: "Buckingham Palace", "Dar
 # al-Shifa hospital", "Tahrir Street".

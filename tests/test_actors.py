@@ -1885,3 +1885,15 @@ def test_a_church_body_named_after_its_see_and_an_alias_after_his_alias_are_foun
     assert {("Catholic Diocese of Timika", "organization"), ("Prelature of Marawi", "organization"),
             ("Nestor Gregorio Vera", "person")} <= actors
     assert ("Ivan Mordisco", "person") not in actors
+
+
+def test_a_country_not_involved_or_that_designates_by_a_passive_is_its_government(kb):
+    actors = _actors_and_places("President Donald Trump said the United States was not involved. The CJNG has been "
+                                "designated a foreign terrorist organisation by Canada, officials said.", kb)[0]
+    assert {("US government", "government"), ("Canadian government", "government")} <= actors
+
+
+def test_a_ministry_of_public_health_is_the_countrys_health_ministry(kb):
+    actors = _actors_and_places("Staff at the Haitian Ministry of Public Health and Population said 10 people died.",
+                                kb)[0]
+    assert ("Health Ministry (Haiti)", "government") in actors

@@ -294,8 +294,8 @@ _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|m
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|remains?|remained)\s+"
-           r"(?:\w+ly\s+|also\s+|still\s+|now\s+)?"
-           r"(?:in\s+(?:talks|contact)|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
+           r"(?:\w+ly\s+|also\s+|still\s+|now\s+|not\s+)?"
+           r"(?:in\s+(?:talks|contact)|involved|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
            # "Moscow has for long been concerned about Islamist groups"
            r"concerned|worried|alarmed|"
            # "Moscow has been a strong critic of the mission": a part only a state plays
@@ -349,7 +349,9 @@ _ACTED_ON_BEFORE = re.compile(
     # "armed by Iran" (not "bordered by Iraq")
     r"\b(?:attempts?|efforts?|moves?|bids?|decisions?|requests?|offers?|proposals?|plans?|interventions?|"
     r"invasion|occupation|recognition|annexation|crackdown|airstrikes?|air\s+strikes|raids?|bombing|shelling)\s+by|"
-    r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck|follow|preced)ed\b)[a-z]{3,}ed\s+by)\s+(?:the\s+)?$"
+    r"\b(?!(?:border|surround|flank|separat|dominat|found|visit|cross|hit|struck|follow|preced)ed\b)[a-z]{3,}ed\s+by|"
+    # "designated a foreign terrorist organisation by the United States"
+    r"\b(?:designated|listed|blacklisted|classified|labell?ed|branded|proscribed)\s+(?:[\w-]+\s+){1,5}?by)\s+(?:the\s+)?$"
     rf"|(?i:{BACKING_FROM.pattern})"  # as places read it: "Calls for restraint from the US"
 )
 # "in Syria", "in northern Brazil", "across the eastern Congo": where, not who
@@ -1419,7 +1421,7 @@ class _Article:
                 # its government's mention; the title and the name stay for the person.
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True
-            before = self.body[max(0, self.tokens[index].start - 40) : self.tokens[index].start]
+            before = self.body[max(0, self.tokens[index].start - 70) : self.tokens[index].start]
             if _OFFICE_OF_BEFORE.search(before):
                 self._take(entry.name, entry.kind, entry.id, index, end)
                 return True

@@ -223,8 +223,11 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
 # Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
 # after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
-_LOWER_CASE_FEATURES = frozenset(("airbase", "river", "valley", "lake", "oilfield", "forest", "corridor", "canyon", "gorge"))
+_LOWER_CASE_FEATURES = frozenset(("airbase", "airport", "river", "valley", "lake", "oilfield", "forest", "corridor",
+                                  "canyon", "gorge"))
 _LOWER_CASE_NAME_ENDS = _LOWER_CASE_FEATURES | {"square"}
+# named after the place they serve: "Mitiga airport" is a place, "Baghdad airport" Baghdad's
+_FACILITIES_OF_PLACES = frozenset(("airport",))
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
@@ -1517,24 +1520,35 @@ def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer, in_longer:
     return _name_span(tokens, first, last, gazetteer, in_longer)
 
 
+_EDGES = frozenset(("outskirts", "edge", "edges", "suburbs", "fringes"))
+
+
 def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
                              gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(first token, last token, "town") of an unknown name after a locative and placed by its
-    bearing from a known place: "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus"."""
+    bearing from a known place: "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus",
+    "in Bambui, on the outskirts of Bamenda"."""
     found, norms = [], tokens.norms
     for hit in hits:
         bearing = hit.first_token - 1  # walks back over "[about] [60 km] [north-]west of", "60 km from"
-        if bearing < 2 or norms[bearing] not in ("of", "from"):
+        if bearing < 2 or norms[bearing] not in ("of", "from", "outside", "near"):
             continue
-        while bearing > 1 and norms[bearing - 1] in _COMPASS and norms[bearing] != "from":
-            bearing -= 1
-        if norms[bearing - 1] in _DISTANCE_UNITS:
-            while bearing > 1 and norms[bearing - 1] in _DISTANCE_UNITS:  # "200 km (120 miles) from"
+        if norms[bearing] in ("outside", "near"):
+            pass  # "in Bambui, outside Bamenda"
+        elif norms[bearing - 1] in _EDGES and norms[bearing - 2] == "the":
+            bearing -= 2  # "in Bambui, on the outskirts of Bamenda"
+            if norms[bearing - 1] in ("on", "in", "at"):
                 bearing -= 1
-        elif norms[bearing] in ("of", "from"):
-            continue  # "west of" needs a direction, "from" a distance
-        if norms[bearing - 1] in _ABOUT:
-            bearing -= 1
+        else:
+            while bearing > 1 and norms[bearing - 1] in _COMPASS and norms[bearing] != "from":
+                bearing -= 1
+            if norms[bearing - 1] in _DISTANCE_UNITS:
+                while bearing > 1 and norms[bearing - 1] in _DISTANCE_UNITS:  # "200 km (120 miles) from"
+                    bearing -= 1
+            elif norms[bearing] in ("of", "from"):
+                continue  # "west of" needs a direction, "from" a distance
+            if norms[bearing - 1] in _ABOUT:
+                bearing -= 1
         at, last = hit.first_token, bearing - 1
         if (last < 1 or tokens.sentence[last] != tokens.sentence[at] or not tokens.capitalised[last]
                 or not _BEFORE_A_BEARING.fullmatch(body, tokens.ends[last], tokens.starts[bearing])):
@@ -1858,7 +1872,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         if (norm in _LOWER_CASE_NAME_ENDS and index > 0 and not tokens.capitalised[index]
                 and not body[tokens.ends[index - 1] : tokens.starts[index]].strip()  # not "Galloway - square up"
                 and (index + 1 == len(norms) or norms[index + 1] not in ("up", "off"))
-                and (before := _name_before(tokens, index, gazetteer)) is not None):
+                and (before := _name_before(tokens, index, gazetteer)) is not None
+                and (norm not in _FACILITIES_OF_PLACES or _unknown_name(tokens, before, gazetteer))):
             span, kind = (before[0], index), "area"
         if norm in _APPOSITION_KINDS and not tokens.capitalised[index] and (
                 described := _appositive_name(tokens, body, index, gazetteer)) is not None:
@@ -1899,9 +1914,9 @@ def _holds_refugees(tokens: _Tokens, last: int) -> bool:
     return tokens.norms[last + 1 : last + 3] in (["refugee", "camp"], ["refugees", "camp"])
 
 
-def _country_placing_a_camp(tokens: _Tokens, hits: list[_Hit], last: int) -> str | None:
-    """The country of the place right after "<name> refugee camp in", if any."""
-    locative = last + 3
+def _country_placing_a_crossing(tokens: _Tokens, hits: list[_Hit], last: int) -> str | None:
+    """The country of the place right after "<name> refugee camp in" or "<name> airport in", if any."""
+    locative = last + 1 if tokens.norms[last] in _FACILITIES_OF_PLACES else last + 3
     if locative >= len(tokens.norms) or tokens.norms[locative] not in ("in", "near", "outside"):
         return None
     return next((hit.place.country for hit in hits if hit.first_token == locative + 1), None)
@@ -2022,11 +2037,13 @@ def _pattern_places(
         country, region = ((named_after.country, named_after.region) if named_after is not None
                            else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
         if (((first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
-                or (_holds_refugees(tokens, last) and named_after is None and nation is None)):
+                or ((_holds_refugees(tokens, last) or tokens.norms[last] in _FACILITIES_OF_PLACES)
+                    and named_after is None and nation is None)):
             # "Thai positions near Chong Bok" in a story about Cambodia: on which side? "The
             # Remada refugee camp" of a story about Libya: refugees have crossed a border, to
-            # where? Where the sentence says: "the Zaatari refugee camp in Jordan".
-            country, region = _country_placing_a_camp(tokens, hits, last), None
+            # where? An unknown airport is as often the far end of a flight. Where the sentence
+            # says: "the Zaatari refugee camp in Jordan", "Zvartnots airport in Yerevan".
+            country, region = _country_placing_a_crossing(tokens, hits, last), None
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
     return found
@@ -2641,7 +2658,7 @@ def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
     if after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.words[after + 1] == "coastal":
         return -1  # "the Caribbean coastal city of Barranquilla": a qualifier
     if (after + 1 < len(tokens.norms) and tokens.joins_next[after] and tokens.sentence[after + 1] == tokens.sentence[after]
-            and (tokens.words[after + 1] in _LOWER_CASE_FEATURES
+            and ((tokens.words[after + 1] in _LOWER_CASE_FEATURES and tokens.words[after + 1] not in _FACILITIES_OF_PLACES)
                  or (tokens.words[after + 1] == "border" and hit.place.kind in SETTLEMENT_KINDS))):
         # "Bagram airbase", "the Po river", "the Kashmir valley"; a town's "border" crossing
         # ("the Chaman border"), not a division's edge ("the Punjab border")
