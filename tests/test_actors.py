@@ -1897,3 +1897,18 @@ def test_a_ministry_of_public_health_is_the_countrys_health_ministry(kb):
     actors = _actors_and_places("Staff at the Haitian Ministry of Public Health and Population said 10 people died.",
                                 kb)[0]
     assert ("Health Ministry (Haiti)", "government") in actors
+
+
+def test_a_strong_title_stands_for_the_titles_after_it_and_clergy_and_judges_titles_are_stripped(kb):
+    actors = _actors_and_places("Protesters attacked those who insulted Prime Minister Sheikh Hasina in Dhaka. The "
+                                "Archbishop of Colombo, Cardinal Malcolm Ranjith, called for calm. Justice Edson Fachin "
+                                "ruled, said Pastor Roshan Mahesan.", kb)[0]
+    assert {("Hasina", "person"), ("Malcolm Ranjith", "person"), ("Edson Fachin", "person"),
+            ("Roshan Mahesan", "person")} <= actors
+
+
+def test_a_place_that_reports_is_no_outlet_and_a_country_opens_its_red_cross_societys_name(kb):
+    actors = _actors_and_places("A hospital in Ulang had been looted, and health facilities in Ulang reported cholera "
+                                "cases. The Kenya Red Cross Society said 12 people were hurt.", kb)[0]
+    assert not any(name == "Ulang" for name, _ in actors)
+    assert ("Kenya Red Cross Society", "organization") in actors

@@ -1832,3 +1832,19 @@ def test_somalias_regions_are_found_by_their_english_names():
                          "region and in Middle Shabelle.")
     assert found["Lower Shabelle"].kind == found["Middle Shabelle"].kind == "region"
     assert "Shabelle" not in found
+
+
+def test_a_name_placed_in_its_division_after_a_comma_and_in_the_is_a_place():
+    found = world_places("The gang killed 115 people in Pont-Sondé, in the Artibonite department, in October.")
+    assert found["Pont-Sondé"].country == "Haiti"
+
+
+def test_names_a_plural_kind_word_introduces_may_be_given_names():
+    found = world_places("In Kenya, gunmen raided Juhudi and Salama villages in Lamu West on Saturday night.")
+    assert found["Salama"].kind == found["Juhudi"].kind == "village"
+
+
+def test_a_quarter_a_portuguese_word_opens_after_a_locative_is_a_place():
+    found = world_places("In Brazil, the operation in the Vila Cruzeiro favela, in the Penha neighborhood of Rio de "
+                         "Janeiro, left 23 dead. A police operation in Complexo do Alemão killed 18.")
+    assert {"Vila Cruzeiro", "Complexo do Alemão"} <= found.keys()

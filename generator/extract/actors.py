@@ -477,7 +477,7 @@ _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]atio
 # Spanish and Portuguese nouns of places that start a place's name, never a person's: "Vila da
 # Prata", "Cidade de Deus", "Puerto Lempira", "Valle del Cauca".
 _ROMANCE_PLACE_NOUNS = frozenset(
-    "vila villa cidade ciudad puerto porto valle vale bahia bahía cerro sierra colonia barrio comuna morro lago laguna "
+    "vila villa cidade ciudad puerto porto valle vale bahia bahía cerro sierra colonia barrio comuna morro complexo lago laguna "
     "isla ilha praia playa".split())
 # A name after a saint's title is a place's ("Santa Ana Huista", "San Vicente del Caguan"), a person's never.
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
@@ -1191,13 +1191,22 @@ class _Article:
                     body_end = (self._end_of_a_body_within(end) if alias.entry.kind == "organization" and length <= 2
                                 and texts[-1] == self.tokens[end - 1].text else None)  # not "Syrian Coalitions Media Office"
                     if body_end is not None:  # "the United Nations Verification Mission in Colombia"
-                        tokens = self.tokens[index:body_end]
+                        first = index - 1 if self._country_opens_a_body(index) else index  # "Kenya Red Cross Society"
+                        tokens = self.tokens[first:body_end]
                         self._take(self.body[tokens[0].start : tokens[-1].end],
-                                   _kind_of_a_body(tokens, _organization_head(tokens)), None, index, body_end)
+                                   _kind_of_a_body(tokens, _organization_head(tokens)), None, first, body_end)
                         return body_end - index
                     self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
                     return length
         return 0
+
+    def _country_opens_a_body(self, index: int) -> bool:
+        """A country's name or people joined before a body's name is the name's own ("Kenya Red
+        Cross Society", "Nigerian Red Cross Society")."""
+        before = index - 1
+        return (before >= 0 and self.joined[before] and not self.taken[before]
+                and ((self.tokens[before].text,) in self.matcher.demonyms
+                     or self.country_ends.get(self.tokens[before].end) is not None))
 
     def _end_of_a_body_within(self, after: int) -> int | None:
         """Where the name of a body inside a known organisation ends, if one follows its name:
@@ -1964,8 +1973,10 @@ class _Article:
                 break  # "Prime Minister Al-Baghdadi Ali al-Mahmudi", "Abu Aziz Selem": the name's own first word
             # a title (plural before several names: "Senators Fernando Baeza and ..."), or a noun
             # of nationality, which only a person is: "Briton Ken Bigley"
-            title = (tokens[0].lower[:-1] if _plural_title(tokens) else tokens[0].lower
-                     if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS else title)
+            stripped = (tokens[0].lower[:-1] if _plural_title(tokens) else tokens[0].lower
+                        if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS else title)
+            # "Prime Minister Sheikh Hasina": the strong title stands for the run of them
+            title = title if title in _STRONG_TITLES and stripped not in _STRONG_TITLES else stripped
             run, tokens = run[1:], tokens[1:]
         if len(tokens) > 3 and (tokens[0].text, tokens[1].text) in self.matcher.demonyms:
             run, tokens = run[2:], tokens[2:]  # "South African Anton Hammerl"
@@ -2238,7 +2249,8 @@ class _Article:
     def _cited_as_source(self, run: list[int], cue_before: re.Pattern[str]) -> bool:
         """Named where news name the outlet they draw on: "according to X", "X reported"."""
         start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
-        return bool(_CITED_AFTER.match(self.body, end) or cue_before.search(self.body, max(0, start - 30), start))
+        return bool((_CITED_AFTER.match(self.body, end) and not _PLACED_BEFORE.search(self.body, max(0, start - 10), start))
+                    or cue_before.search(self.body, max(0, start - 30), start))  # not "facilities in Ulang reported"
 
     def _plain_word_is_a_name(self, index: int) -> bool:
         """A lone capitalised word reads as a name only inside a sentence ("Residents reported",

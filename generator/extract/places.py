@@ -199,7 +199,7 @@ _KIND_AFTER_NAME = {
     "quarter": "district", "suburb": "district", "camp": "area", "village": "village",
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region", "lga": "district", "subdivision": "district", "hamlet": "village",
-    "regency": "region", "port": "town",
+    "regency": "region", "port": "town", "favela": "district",
 }
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
@@ -1480,8 +1480,11 @@ def _listed_names(tokens: _Tokens, body: str, first: int, gazetteer: Gazetteer) 
 
 def _names_listed_before(tokens: _Tokens, body: str, kind_word: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The names of a list that a plural kind word ends: "the Kahda and Deynile districts", "the
-    Zap, Gara and Hakurk regions" (two names at least: one name and a plural is no list)."""
-    span = _name_before(tokens, kind_word, gazetteer)
+    Zap, Gara and Hakurk regions" (two names at least: one name and a plural is no list). The
+    kind word introduces them: a name may be a word or a given name ("Juhudi and Salama villages")."""
+    last = kind_word - 1
+    span = (_name_ending_at(tokens, last, gazetteer, introduced=True)
+            if last >= 0 and tokens.joins_next[last] and not tokens.possessive[last] else None)
     spans = []
     while span is not None:
         spans.append(span)
@@ -1495,7 +1498,7 @@ def _names_listed_before(tokens: _Tokens, body: str, kind_word: int, gazetteer: 
             last = before
         else:
             break
-        span = _name_ending_at(tokens, last, gazetteer)
+        span = _name_ending_at(tokens, last, gazetteer, introduced=True)
     return spans if len(spans) > 1 else []
 
 
@@ -1509,7 +1512,8 @@ def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer, own_word: 
     return _name_ending_at(tokens, last, gazetteer, own_word)
 
 
-def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer, in_longer: bool = False) -> tuple[int, int] | None:
+def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer, in_longer: bool = False,
+                    introduced: bool = False) -> tuple[int, int] | None:
     first = last
     while first > 0 and tokens.joins_next[first - 1] and not tokens.possessive[first - 1]:
         previous = first - 1
@@ -1517,7 +1521,7 @@ def _name_ending_at(tokens: _Tokens, last: int, gazetteer: Gazetteer, in_longer:
                 or (tokens.capitalised[previous] and tokens.norms[previous] in _HEADS_OF_LONGER_NAMES)):
             break
         first = previous
-    return _name_span(tokens, first, last, gazetteer, in_longer)
+    return _name_span(tokens, first, last, gazetteer, in_longer, introduced)
 
 
 _EDGES = frozenset(("outskirts", "edge", "edges", "suburbs", "fringes"))
@@ -1600,17 +1604,23 @@ def _names_placed_in(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) ->
     return found
 
 
+_BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?")
+
+
 def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_Hit],
                                         gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(first token, last token, kind) of an unknown name after a locative and before the known
     division or city it is in: "ambushed in Deh Rawod, Oruzgan's south-western tip" (a town),
-    "in Shubra, Cairo" (a district)."""
+    "in Shubra, Cairo" (a district), "in Pont-Sonde, in the Artibonite department"."""
     found = []
     for hit in hits:
         kind, last = _PART_OF_KIND.get(hit.place.kind), hit.first_token - 1
+        while last > 1 and tokens.norms[last] in ("in", "the") and not tokens.capitalised[last]:
+            last -= 1  # "in Pont-Sonde, in the Artibonite department"
         if kind is None or last < 1 or tokens.sentence[last] != tokens.sentence[hit.first_token]:
             continue
-        if body[tokens.ends[last] : tokens.starts[hit.first_token]].strip() != "," or not tokens.capitalised[last]:
+        if (not _BEFORE_ITS_DIVISION.fullmatch(body, tokens.ends[last], tokens.starts[hit.first_token])
+                or not tokens.capitalised[last]):
             continue
         span = _name_ending_at(tokens, last, gazetteer)
         if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME
@@ -1704,14 +1714,15 @@ def _names_fronted_as_places(tokens: _Tokens, body: str, gazetteer: Gazetteer) -
 def _arabic_names_after_a_locative(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(first token, last token, "area") of a name an Arabic place word opens after a locative:
     "clashes in Ain Zara", "struck the port at Ras Isa", "near Tal Tamr" (a spring, a cape, a
-    hill...: ARABIC_PLACE_HEADS), whether or not the gazetteer holds it."""
+    hill...: ARABIC_PLACE_HEADS), or a Portuguese or Spanish word for a quarter ("in Vila
+    Cruzeiro"), whether or not the gazetteer holds it."""
     found, norms = [], tokens.norms
-    for index in compress(range(1, len(norms) - 1), map(ARABIC_PLACE_HEADS.__contains__, norms[1:-1])):
+    for index in compress(range(1, len(norms) - 1), map(_PLACE_HEADS_AFTER_A_LOCATIVE.__contains__, norms[1:-1])):
         if not tokens.capitalised[index] or norms[index - 1] not in _LOCATIVES_OF_A_NAME or not tokens.joins_next[index]:
             continue
         following = index + 1
-        if _is_linking_article(tokens, following):
-            following += 1  # "Bab al-Hawa"
+        if _is_linking_article(tokens, following) or _is_romance_link(tokens, following):
+            following += 1  # "Bab al-Hawa", "Complexo do Alemao"
         if following < len(norms) and tokens.capitalised[following] and tokens.sentence[following] == tokens.sentence[index]:
             span = (index, following)
             if _unknown_name(tokens, span, gazetteer):
@@ -2801,6 +2812,9 @@ def _ends_a_longer_name(tokens: _Tokens, first: int) -> bool:
 # words that begin Arabic place names ("Bab al-Hawa", "Ras Lanuf", "Tal Abyad", "Kafr Nabl").
 ARABIC_PLACE_HEADS = frozenset(
     "bab ras tal tell jabal jebel wadi ain bir deir kafr marsa souq suq qasr beit".split())
+# and the Portuguese and Spanish words for a quarter that open its name: "in Vila Cruzeiro",
+# "in Complexo do Alemao", "in Morro da Providencia" (Rio's favelas), "in Comuna 13"
+_PLACE_HEADS_AFTER_A_LOCATIVE = ARABIC_PLACE_HEADS | frozenset("vila complexo morro favela comuna barrio colonia".split())
 # Words that open a longer Arabic name, never a place alone: "the Abu Salim area", "Bani Matar
 # district" (not "Salim", "Matar").
 _HEADS_OF_LONGER_NAMES = ARABIC_PLACE_HEADS | frozenset("abu bani beni umm khan dar sidi hay hayy".split())
