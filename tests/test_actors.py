@@ -1912,3 +1912,28 @@ def test_a_place_that_reports_is_no_outlet_and_a_country_opens_its_red_cross_soc
                                 "cases. The Kenya Red Cross Society said 12 people were hurt.", kb)[0]
     assert not any(name == "Ulang" for name, _ in actors)
     assert ("Kenya Red Cross Society", "organization") in actors
+
+
+def test_persian_and_urdu_links_join_a_name(kb):
+    actors = _actors_and_places("Caretaker Prime Minister Anwaar-ul-Haq Kakar said Jaish-e-Fursan-e-Muhammad, a group "
+                                "linked to the commander Hafiz Gul Bahadur, claimed the attack.", kb)[0]
+    assert {("Anwaar-ul-Haq Kakar", "person"), ("Jaish-e-Fursan-e-Muhammad", "armed_group")} <= actors
+
+
+def test_a_country_that_is_someones_ally_or_that_a_finger_points_at_is_its_government(kb):
+    actors = _actors_and_places("Iranian officials pointed the finger at Israel. Hezbollah is the main ally of Tehran "
+                                "in the region.", kb)[0]
+    assert {("Israeli government", "government"), ("Iranian government", "government")} <= actors
+
+
+def test_a_facility_named_after_a_known_person_is_no_mention_of_them(kb):
+    actors = _actors_and_places("More than 100,000 people have been flown out of Hamid Karzai International Airport "
+                                "since the Taliban takeover.", kb)[0]
+    assert ("Hamid Karzai", "person") not in actors
+
+
+def test_a_known_bodys_name_after_and_inside_another_bodys_name_is_not_that_body(kb):
+    actors = _actors_and_places("The UN team in Dushanbe is in contact with the Committee of Emergency Situations and "
+                                "Civil Defence. Hamas and Islamic Jihad fired rockets.", kb)[0]
+    assert ("White Helmets", "organization") not in actors
+    assert ("Palestinian Islamic Jihad", "armed_group") in actors

@@ -1848,3 +1848,10 @@ def test_a_quarter_a_portuguese_word_opens_after_a_locative_is_a_place():
     found = world_places("In Brazil, the operation in the Vila Cruzeiro favela, in the Penha neighborhood of Rio de "
                          "Janeiro, left 23 dead. A police operation in Complexo do Alemão killed 18.")
     assert {"Vila Cruzeiro", "Complexo do Alemão"} <= found.keys()
+
+
+def test_examples_a_kind_of_place_includes_are_places_and_an_exclave_takes_no_country_it_is_not_given():
+    found = world_places("In Kyrgyzstan, the most affected villages include Ak-Sai, Arka and Dostuk. Kyrgyz border "
+                         "guards fired near the exclave of Vorukh, which is surrounded by Kyrgyz territory.")
+    assert found["Arka"].country == "Kyrgyzstan" and found["Dostuk"].kind == "village"
+    assert found["Vorukh"].country is None

@@ -343,6 +343,8 @@ _ACTED_ON_BEFORE = re.compile(
     r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}and)?|"
     # "its old enemy Washington", "its ally Moscow"
     r"\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:enemy|ally|rival|foe|adversary|partner|patron|backer)|"
+    # "the main ally of Tehran", "pointed the finger at Israel"
+    r"\b(?:ally|allies|enemy|enemies|foe|proxy|proxies|patron|backer|backers)\s+of|\bfinger\s+at|"
     # "the new administration in Kabul", "the regime in Damascus": the government seated there
     r"\bthe\s+(?:[a-z-]+\s+)?(?:government|administration|regime)\s+in|"
     # the agent of a deed: "attempts by Britain", "the invasion by Iraq"; "trained by the US",
@@ -1341,14 +1343,17 @@ class _Article:
         is "Mubarak Atrous al-Rishawi" Mubarak or "Al-Baghdadi Ali al-Mahmudi" al-Baghdadi."""
         if alias.is_part_of_a_persons_name and self._name_goes_on(start + len(alias.tokens)):
             return True  # nor is "Abdel Rahman Shadid" Rami Abdel Rahman
-        if alias.entry.kind == "person" and self._one_more_surname(start + len(alias.tokens)):
-            return True  # nor "Joaquin Guzman Lopez" his father
+        if alias.entry.kind == "person" and (self._one_more_surname(start + len(alias.tokens))
+                                             or self._facility_named_after(start + len(alias.tokens))):
+            return True  # nor "Joaquin Guzman Lopez" his father, nor "Hamid Karzai International Airport" a man
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False
         before = self.tokens[start - 1]
         if (before.lower == "and" and start >= 2 and self.joined[start - 2] and self.tokens[start - 2].capitalised
-                and self.tokens[start - 2].lower in NAME_FIELD_NOUNS):
-            return True  # "National Intelligence and Security Service" is no MI5 ("Security Service")
+                and (self.tokens[start - 2].lower in NAME_FIELD_NOUNS or self._body_named_before(start - 2))):
+            # "National Intelligence and Security Service" is no MI5 ("Security Service"), the
+            # "Committee of Emergency Situations and Civil Defence" no White Helmets
+            return True
         if alias.is_short_person:
             if before.lower in NAME_PARTICLES:
                 return True
@@ -1360,6 +1365,29 @@ class _Article:
             return True  # "Kataeb Hezbollah" is not Hezbollah
         # "Turkish Red Crescent"; not "the heroic White Helmets", "a hawkish Washington Post op-ed"
         return alias.entry.kind != "person" and before.capitalised and _NATIONALITY_LIKE.search(before.text) is not None
+
+    def _facility_named_after(self, after: int) -> bool:
+        """Capitalised words after a person's name that end in a facility's: "Hamid Karzai
+        International Airport", "King Faisal Specialist Hospital"."""
+        for index in range(after, min(after + 3, len(self.tokens))):
+            if not self.joined[index - 1] or not self.tokens[index].capitalised:
+                return False
+            if self.tokens[index].lower in FACILITY_WORDS:
+                return True
+        return False
+
+    def _body_named_before(self, last: int) -> bool:
+        """A body's name, its head before "of" or "for", runs up to token `last`: "Committee of
+        Emergency Situations"."""
+        index = last
+        while index > 0 and last - index < _MOST_WORDS_OF_A_BODY_WITHIN and self.joined[index - 1]:
+            previous = self.tokens[index - 1]
+            if previous.lower in _CONNECTORS:
+                return index >= 2 and self.tokens[index - 2].lower in _ORG_HEADS
+            if not previous.capitalised:
+                return False
+            index -= 1
+        return False
 
     def _one_more_surname(self, after: int) -> bool:
         """One capitalised word after a known person's full name that only a surname can be:

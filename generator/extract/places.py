@@ -179,7 +179,7 @@ _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "mun
                               "terminal", "refinery", "facilities", "outskirts"})
 # "municipalities like X", "towns such as X", "cities including X": the words between a plural
 # place noun and the first place of its examples.
-_EXAMPLE_CUES = (("like",), ("including",), ("such", "as"))
+_EXAMPLE_CUES = (("like",), ("including",), ("such", "as"), ("include",), ("included",))
 _COMPASS_POINTS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"})
 _OF_BEFORE_A_PLACE = _PLACE_CUE_NOUNS | _COMPASS_POINTS  # "the town of X", "west of X"
 _DIRECTIONS = _COMPASS_POINTS | {
@@ -2048,12 +2048,14 @@ def _pattern_places(
         country, region = ((named_after.country, named_after.region) if named_after is not None
                            else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
         if (((first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
-                or ((_holds_refugees(tokens, last) or tokens.norms[last] in _FACILITIES_OF_PLACES)
+                or ((_holds_refugees(tokens, last) or tokens.norms[last] in _FACILITIES_OF_PLACES
+                     or tokens.norms[max(first - 2, 0) : first] == ["exclave", "of"])
                     and named_after is None and nation is None)):
             # "Thai positions near Chong Bok" in a story about Cambodia: on which side? "The
             # Remada refugee camp" of a story about Libya: refugees have crossed a border, to
-            # where? An unknown airport is as often the far end of a flight. Where the sentence
-            # says: "the Zaatari refugee camp in Jordan", "Zvartnots airport in Yerevan".
+            # where? An unknown airport is as often the far end of a flight, and an exclave is
+            # not of the country around it. Where the sentence says: "the Zaatari refugee camp
+            # in Jordan", "Zvartnots airport in Yerevan", "the Tajik exclave of Vorukh".
             country, region = _country_placing_a_crossing(tokens, hits, last), None
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
