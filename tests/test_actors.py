@@ -1937,3 +1937,9 @@ def test_a_known_bodys_name_after_and_inside_another_bodys_name_is_not_that_body
                                 "Civil Defence. Hamas and Islamic Jihad fired rockets.", kb)[0]
     assert ("White Helmets", "organization") not in actors
     assert ("Palestinian Islamic Jihad", "armed_group") in actors
+
+
+def test_a_group_an_offshoot_or_affiliate_is_called_is_an_armed_group(kb):
+    actors = _actors_and_places("The attack was claimed by an affiliate of al-Qaeda, known as Katiba Serma, officials "
+                                "said.", kb)[0]
+    assert ("Katiba Serma", "armed_group") in actors

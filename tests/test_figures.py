@@ -498,3 +498,10 @@ def test_the_headline_toll_is_the_count_the_lead_says_it_rose_to_not_a_war_tally
     war = ("Gunmen killed 20 people in Egbekaw on Monday. The toll of the war has risen to 5,000 since 2017, "
            "the United Nations said.")
     assert headline_toll(figures_of(war), split_sentences(war)).killed == 20
+
+
+def test_a_count_since_the_offensive_began_is_the_offensives_not_a_wars():
+    body = ("The Syrian Observatory for Human Rights said at least 327 people had been killed since the offensive on "
+            "Aleppo began, up from a toll of 277 it had given earlier on Saturday.")
+    assert [f.count for f in figures_of(body)] == [327, 277]
+    assert figures_of("At least 300,000 people have been killed since the war began in 2011.") == ()

@@ -466,7 +466,7 @@ _OUTLET_APPOSITION = re.compile(
 _CRIME_GROUP_NOUNS = r"(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:organi[sz]ation|group|network|structure)"
 _GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|clan|clique|{_CRIME_GROUP_NOUNS})"
 _GROUP_BEFORE = re.compile(
-    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance)(?:\s+of\s+[a-z]+)?"  # "a gang of assassins once known as"
+    rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance|affiliate|offshoot)(?:\s+of\s+[\w-]+)?,?"  # "a gang of assassins once known as"
     r"\s+(?:(?:once|often|also|sometimes|now|widely|commonly|locally)\s+)?(?:known\s+as|called|named)"
     r"|members\s+of|rivals,)"
     r"\s+(?:the\s+)?[\"“]?$")

@@ -222,7 +222,8 @@ _SINGLE_VICTIM_PARTICIPLE = re.compile(
 # Figures for the whole war or a year, not for the event: "since 2011", "since the war began".
 _WAR_WIDE = re.compile(
     r"(?:\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|dawn|midnight"
-    r"|early|late|last\s+night|the\s+(?:morning|evening|weekend|attack|strike|blast|bombing|explosion))\b)"
+    r"|early|late|last\s+night|the\s+(?:morning|evening|weekend|attack|strike|blast|bombing|explosion"
+    r"|offensive|assault|operation|raids?|shelling|clashes))\b)"  # "since the offensive on Aleppo began": this one's
     r"|\b(?:war|conflict|uprising|crisis)\s+(?:began|erupted|started|broke\s+out)"
     r"|\b(?:war|conflict|crisis|uprising)\b(?![\s-]*(?:planes?|jets?|torn|crimes?|monitor|zones?)\b)"
     r"[^.;]{0,40}?\b(?:killed|claimed|cost|left)\b"
