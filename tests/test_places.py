@@ -1855,3 +1855,10 @@ def test_examples_a_kind_of_place_includes_are_places_and_an_exclave_takes_no_co
                          "guards fired near the exclave of Vorukh, which is surrounded by Kyrgyz territory.")
     assert found["Arka"].country == "Kyrgyzstan" and found["Dostuk"].kind == "village"
     assert found["Vorukh"].country is None
+
+
+def test_a_side_written_after_a_known_place_names_its_division():
+    found = world_places("In Kenya, gunmen raided villages in Lamu West on Saturday night, and police in Lamu East "
+                         "said five died. Kenya's police chief said. Inmates at Nairobi Central prison rioted.")
+    assert found["Lamu West"].kind == found["Lamu East"].kind == "district"
+    assert "Nairobi Central" not in found

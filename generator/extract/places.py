@@ -2607,6 +2607,14 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
                           hit.place.country, hit.place.region)
             features.append(_Hit(place, tokens.starts[part], hit.end, part, hit.last_token, False))
             continue
+        part = hit.last_token + 1
+        if hit.place.kind != "country" and _compass_part_after(tokens, hit.last_token):
+            # "Lamu West", "Lamu East": a division of the place named by its side (Kenya's sub-counties)
+            name = body[hit.start : tokens.ends[part]]
+            place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "district",
+                          hit.place.country, hit.place.region)
+            features.append(_Hit(place, hit.start, tokens.ends[part], hit.first_token, part, False))
+            continue
         if hit.place.kind == "country" and context.top and _district_word_after(tokens, hit.last_token):
             # "the Panama neighborhood" of San Salvador: named after a country, in the story's own
             name = body[hit.start : tokens.ends[hit.last_token]]
@@ -2646,6 +2654,18 @@ def _listed_before_a_feature(body: str, tokens: _Tokens, hits: list[_Hit]) -> di
 # Capitalised words that name a part of a place after them: "Bajo Cauca", "Alto Baudo", "Upper Nile"
 # (a state of its own where the gazetteer knows it: then the whole name matched first).
 _PART_WORDS = frozenset({"Bajo", "Alto", "Medio", "Upper", "Lower", "Middle"})
+_SIDES = frozenset({"East", "West", "North", "South", "Central"})
+
+
+def _compass_part_after(tokens: _Tokens, last: int) -> bool:
+    """A side written after a place's name ends the name: "in Lamu West on Saturday" (not "West
+    Bank", nor "Aleppo Central prison")."""
+    part, after = last + 1, last + 2
+    if (part >= len(tokens.words) or tokens.words[part] not in _SIDES or not tokens.joins_next[last]
+            or tokens.sentence[part] != tokens.sentence[last]):
+        return False
+    return (after >= len(tokens.words) or tokens.sentence[after] != tokens.sentence[part] or not tokens.joins_next[part]
+            or tokens.norms[after] in FUNCTION_WORDS or tokens.words[after][0].isdigit())
 _PLURAL_FEATURES = {"rivers": "River", "basins": "Basin", "valleys": "Valley", "lakes": "Lake", "fields": "Field",
                     "oilfields": "Oilfield", "mountains": "Mountains", "deserts": "Desert"}
 
