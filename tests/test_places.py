@@ -1862,3 +1862,10 @@ def test_a_side_written_after_a_known_place_names_its_division():
                          "said five died. Kenya's police chief said. Inmates at Nairobi Central prison rioted.")
     assert found["Lamu West"].kind == found["Lamu East"].kind == "district"
     assert "Nairobi Central" not in found
+
+
+def test_an_airport_named_after_a_person_is_a_place():
+    found = world_places("More than 100,000 people have been flown out of Hamid Karzai International Airport since the "
+                         "Taliban takeover. Flights resumed at Baghdad International Airport in Iraq.")
+    assert found["Hamid Karzai International Airport"].kind == "area"
+    assert found["Baghdad International Airport"].country == "Iraq"

@@ -219,8 +219,9 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
                  "plains": "area", "basin": "area", "coast": "area", "oilfield": "area",
-                 "colony": "district"}  # "Joseph Colony", a quarter of Lahore
-_FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airport", "airbase"))
+                 "colony": "district",  # "Joseph Colony", a quarter of Lahore
+                 "airport": "area"}  # "Hamid Karzai International Airport": named after a person, not a place
+_FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airbase"))
 # Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
 # after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
 _LOWER_CASE_FEATURES = frozenset(("airbase", "airport", "river", "valley", "lake", "oilfield", "forest", "corridor",
