@@ -25,12 +25,14 @@ from generator.knowledge import KbEntry, KnowledgeBase
 from generator.extract.places import ARABIC_PLACE_HEADS, SETTLEMENT_KINDS, _qualifies_a_word, main_country
 from generator.lexicon import (
     BACKING_FROM,
+    COMMUNITIES,
     FACILITY_WORDS,
     FUNCTION_WORDS,
     GOVERNMENT_REFERENCES,
     LED_AFTER,
     MINISTRY_FIELD_NAMES,
     MINISTRY_FIELDS,
+    MONTH_NAMES,
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
     NATIONALITY_NOUNS,
@@ -284,11 +286,10 @@ _ACTION_VERBS = (
     # and the progressive: "Washington is calling on its ally"
     rf"{_PROGRESSIVE_VERBS}"
 )
-_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in MONTH_NUMBERS if len(name) > 3), key=len, reverse=True))
 # A quotation may open at the verb: 'Washington is still "waiting to get a full readout"'.
 _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|may|might|did|does|also|all|both|"
          r"strongly|firmly|openly|publicly|"
-         rf"not|now|then|still|already|again|since|itself|on\s+\w+|and\s+\w+|in\s+(?:\d{{4}}|{_MONTH_NAMES}))){{0,3}}"
+         rf"not|now|then|still|already|again|since|itself|on\s+\w+|and\s+\w+|in\s+(?:\d{{4}}|{'|'.join(MONTH_NAMES)}))){{0,3}}"
          rf"\s+[\"“]?(?:{_ACTION_VERBS})\b"  # "Baghdad in March designated the PKK"
          # "have been pushing for", not "has been called": the passive acts on it
          rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
@@ -1400,7 +1401,7 @@ class _Article:
         following = after + 1
         return (not (following < len(self.tokens) and self.joined[after] and self.tokens[following].capitalised)
                 and token.text not in self.kb.given_names and token.lower not in self.matcher.body_starts
-                and not _NATIONALITY_LIKE.search(token.text) and not token.lower.endswith("ite"))
+                and not _NATIONALITY_LIKE.search(token.text) and f"{token.lower}s" not in COMMUNITIES)
 
     def _starts_a_longer_group_name(self, index: int) -> bool:
         """A capitalised word right before a group's name that is a name's own: not a demonym,

@@ -194,8 +194,9 @@ _DEATH_TOLL = re.compile(
 )
 # "the toll rose from 39 to 47": the count it rose to; "the death toll from a barrage that struck
 # ... rose to 43": a longer gap before a verb of rising
+_RISING_VERBS = r"rose|risen|rises|climbed|climbs|jumped|increased|mounted|reached"
 _RISING_TOLL = re.compile(
-    r"(?:\b(?:" + _TOLL_WORDS + r")(?P<gap>[^.;:\d]{0,200}?\b(?:rose|risen|climbed|jumped|increased|reached)"
+    r"(?:\b(?:" + _TOLL_WORDS + r")(?P<gap>[^.;:\d]{0,200}?\b(?:" + _RISING_VERBS + ")"
     r"(?:\s+from\s+[\d,]+)?\s+to)\s+" + _QUANTITY + _WHO + ")"
 )
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
@@ -825,7 +826,7 @@ def _risen_toll(headline: Figure, killed: list[Figure]) -> Figure:
                  and f.who in (headline.who, "people") and _ROSE_TO.search(f.text)), headline)
 
 
-_ROSE_TO = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|mounted|reached)\b", re.IGNORECASE)
+_ROSE_TO = re.compile(rf"\b(?:{_RISING_VERBS})\b", re.IGNORECASE)
 _MOST_AN_UPDATE_MULTIPLIES = 5
 
 

@@ -1484,23 +1484,32 @@ def _names_listed_before(tokens: _Tokens, body: str, kind_word: int, gazetteer: 
     Zap, Gara and Hakurk regions" (two names at least: one name and a plural is no list). The
     kind word introduces them: a name may be a word or a given name ("Juhudi and Salama villages")."""
     last = kind_word - 1
-    span = (_name_ending_at(tokens, last, gazetteer, introduced=True)
-            if last >= 0 and tokens.joins_next[last] and not tokens.possessive[last] else None)
-    spans = []
-    while span is not None:
+    if last < 0 or not tokens.joins_next[last] or tokens.possessive[last]:
+        return []
+    final = _name_ending_at(tokens, last, gazetteer, introduced=True)
+    conjunction = final[0] - 1 if final is not None else -1
+    if (conjunction < 1 or tokens.norms[conjunction] not in ("and", "or") or not tokens.joins_next[conjunction]
+            or tokens.sentence[conjunction] != tokens.sentence[kind_word]):
+        return []
+    # after an Oxford comma too: "Zap, Gara, and Hakurk"
+    listed = _comma_list_ending_at(tokens, body, conjunction - 1, gazetteer, introduced=True)
+    return [final, *listed] if listed else []
+
+
+def _comma_list_ending_at(tokens: _Tokens, body: str, last: int, gazetteer: Gazetteer,
+                          introduced: bool = False) -> list[tuple[int, int]]:
+    """The names of one sentence that commas part, the last ending at token `last`, from the last
+    back: "Solino, Nazon" of "in Solino, Nazon and Delmas"."""
+    spans: list[tuple[int, int]] = []
+    sentence = tokens.sentence[last] if last >= 0 else -1
+    while last >= 0 and (span := _name_ending_at(tokens, last, gazetteer, introduced=introduced)) is not None:
         spans.append(span)
         before = span[0] - 1
-        if before < 1 or tokens.sentence[before] != tokens.sentence[kind_word]:
+        if (before < 0 or tokens.sentence[before] != sentence
+                or body[tokens.ends[before] : tokens.starts[span[0]]].strip() != ","):
             break
-        gap = body[tokens.ends[before] : tokens.starts[span[0]]].strip()
-        if tokens.norms[before] in ("and", "or") and not gap:
-            last = before - 1  # after an Oxford comma too: "Zap, Gara, and Hakurk"
-        elif gap == "," and len(spans) > 1:
-            last = before
-        else:
-            break
-        span = _name_ending_at(tokens, last, gazetteer, introduced=True)
-    return spans if len(spans) > 1 else []
+        last = before
+    return spans
 
 
 def _name_before(tokens: _Tokens, trigger: int, gazetteer: Gazetteer, own_word: bool = False) -> tuple[int, int] | None:
@@ -1669,20 +1678,11 @@ def _names_listed_before_places(tokens: _Tokens, body: str, hits: list[_Hit],
         if (hit.place.kind not in SETTLEMENT_KINDS or conjunction < 2 or tokens.norms[conjunction] not in ("and", "or")
                 or not tokens.joins_next[conjunction]):
             continue
-        listed: list[tuple[int, int]] = []
-        last = conjunction - 1
-        while (span := _name_ending_at(tokens, last, gazetteer)) is not None and span[0] == span[1]:
-            listed.append(span)
-            before = span[0] - 1
-            if before < 0 or tokens.sentence[before] != tokens.sentence[hit.first_token]:
-                break
-            if body[tokens.ends[before] : tokens.starts[span[0]]].strip() != ",":
-                break
-            last = before
+        listed = _comma_list_ending_at(tokens, body, conjunction - 1, gazetteer)
         opening = listed[-1][0] - 1 if listed else -1
         if (opening >= 0 and tokens.norms[opening] in _LOCATIVES_OF_A_LIST
-                and all(_unknown_name(tokens, span, gazetteer) and gazetteer.longest.get(tokens.norms[span[0]], 0) <= 1
-                        for span in listed)):
+                and all(span[0] == span[1] and _unknown_name(tokens, span, gazetteer)
+                        and gazetteer.longest.get(tokens.norms[span[0]], 0) <= 1 for span in listed)):
             found += [(*span, hit.place.kind) for span in listed]
     return found
 
