@@ -471,6 +471,16 @@ def test_a_small_foreign_town_needs_its_division_named():
     assert world_places("Talks in Paris ended; a U.S. envoy and U.S. officials left.")["Paris"].country == "France"
 
 
+def test_a_small_town_yields_to_a_far_larger_city_abroad_unless_the_text_places_it():
+    visit = ("The US denied a visa to Iran's UN ambassador in Geneva, officials said on Monday. "
+             "The United States said so in Washington and in New York.")
+    assert world_places(visit)["Geneva"].country == "Switzerland"
+    for placed in ("Gunmen kidnapped 17 officials in Zaragoza, Antioquia, according to the Colombian army. Colombia's army said so.",
+                   "Gunmen kidnapped 17 officials in Zaragoza, Colombia, on Monday. Colombia's army said so.",
+                   "Gunmen kidnapped 17 officials in Zaragoza on Monday in Colombia. Colombia's army said so."):
+        assert world_places(placed)["Zaragoza"].country == "Colombia", placed
+
+
 def test_historical_names_and_divisions_of_the_world_base():
     names = world_places("Riots spread from Bombay to Rangoon. Police in Sinaloa state found bodies.")
     assert {"Mumbai", "Yangon"} <= names.keys()

@@ -264,6 +264,7 @@ class Place(NamedTuple):  # a tuple, not a dataclass: tens of thousands unpickle
     needs_cue: bool = False
     needs_context: bool = False  # a small foreign town: only in an article about its country
     curated: bool = False  # named by the world base or a region pack, whose spelling is chosen
+    overshadowed: bool = False  # a small town whose name a far larger city of another country bears
 
 
 class _Alias(NamedTuple):
@@ -989,6 +990,7 @@ def _add_cities(
                 (city.country_code, city.name) not in capitals, -city.population, city.geonameid)
 
     ordered = sorted(cities, key=rank)
+    largest = _largest_namesakes(cities)
     for city in ordered:
         country = countries.get(city.country_code)
         if city.geonameid in curated:
@@ -1002,12 +1004,13 @@ def _add_cities(
             or city.population >= _BIG_CITY
             or (city.country_code in data.neighbours and city.population >= _NEIGHBOUR_TOWN)
         )
+        needs_context = not home and city.country_code not in data.neighbours and city.population < _MIN_FOREIGN_CITY
         place = Place(
             f"geonames:{city.geonameid}", _display(city.name), "city" if city.population >= _CITY else "town",
             country.country if country else None,
             region_of_admin1.get((city.country_code, city.admin1)) or subdivisions.get((city.country_code, city.admin1)),
-            city.lat, city.lon, foreign=not home, needs_cue=not well_known,
-            needs_context=not home and city.country_code not in data.neighbours and city.population < _MIN_FOREIGN_CITY,
+            city.lat, city.lon, foreign=not home, needs_cue=not well_known, needs_context=needs_context,
+            overshadowed=needs_context and _overshadowed(city, largest.get(city.name)),
         )
         if place.needs_context and city.name.startswith("The "):
             continue  # "The Colony", "The Valley": small towns whose names are common phrases
@@ -1023,6 +1026,24 @@ def _add_cities(
             every = city.country_code in data.home or city.population >= _ALTERNATES_FROM
             for alternate in _usable_alternates(city, every):
                 builder.add(alternate, place, curated=False, only_new=True)
+
+
+def _largest_namesakes(cities: tuple[_City, ...]) -> dict[str, _City]:
+    largest: dict[str, _City] = {}
+    for city in cities:
+        if city.name not in largest or city.population > largest[city.name].population:
+            largest[city.name] = city
+    return largest
+
+
+# A small foreign town whose name a city this many times larger bears in another country is that
+# town only where the text places it: see _with_world_cities_over_namesake_towns.
+_OVERSHADOWING_FACTOR = 8
+
+
+def _overshadowed(city: _City, namesake: _City | None) -> bool:
+    return (namesake is not None and namesake.country_code != city.country_code and city.population < _CITY
+            and namesake.population >= max(_CITY, _OVERSHADOWING_FACTOR * city.population))
 
 
 def _own_place(aliases: dict, city: _City) -> Place | None:
@@ -2310,6 +2331,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     if nations is None:
         nations = _nationality_mentions(tokens, gazetteer)
     hits, context = _scan_in_context(tokens, gazetteer, first_pass, nations)
+    hits = _with_world_cities_over_namesake_towns(tokens, hits, gazetteer, context)
     hits = _without_qualifiers(tokens, _without_ends_of_longer_names(
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_placed_by_apposition(body, _with_towns_named_with_their_country(body, tokens, hits, gazetteer),
@@ -2521,6 +2543,40 @@ def _scan_in_context(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan | None,
         hits = _rescan_contested(tokens, gazetteer, _Scan(hits, scan.contested), context)
         context = _article_context(tokens, hits, nations)
     return hits, context
+
+
+def _with_world_cities_over_namesake_towns(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer,
+                                           context: _Context) -> list[_Hit]:
+    """A small town that a far larger city abroad shares its name with is the town only where its
+    division is named or a sentence naming it names its country too (another place of it, or its
+    nationality: "in Zaragoza, Antioquia, according to the Colombian army"); else it is the city,
+    however much the article is about the town's country ("Iran's UN ambassador in Geneva" in a
+    story of an Iranian president's visit to New York)."""
+    towns = {hit.place.key for hit in hits
+             if hit.place.overshadowed and (hit.place.country, hit.place.region) not in context.regions}
+    if not towns:
+        return hits
+    placed = {hit.place.key for hit in hits if hit.place.key in towns and _country_named_in_its_sentence(tokens, hits, hit, gazetteer)}
+    cities: dict[str, Place] = {}
+    for hit in hits:
+        if hit.place.key in towns and hit.place.key not in placed and hit.place.key not in cities:
+            candidates = _lookup(tokens, hit.first_token, hit.last_token - hit.first_token + 1, gazetteer)
+            city = next((alias.place for alias in candidates if alias.place.kind == "city"
+                         and alias.place.country != hit.place.country and not alias.place.needs_context), None)
+            if city is not None:
+                cities[hit.place.key] = city
+    return [replace(hit, place=cities[hit.place.key]) if hit.place.key in cities else hit for hit in hits]
+
+
+def _country_named_in_its_sentence(tokens: _Tokens, hits: list[_Hit], hit: _Hit, gazetteer: Gazetteer) -> bool:
+    sentence, country = tokens.sentence[hit.first_token], hit.place.country
+    return any(other.place.country == country and other.place.key != hit.place.key
+               and tokens.sentence[other.first_token] == sentence
+               and (other.place.kind != "country" or other.first_token == hit.last_token + 1  # "Zaragoza, Colombia"
+                    or tokens.norms[other.first_token - 1] == "in")  # "in Zaragoza on Monday in Colombia"
+               for other in hits) or any(
+        gazetteer.nationalities.get(norm) == country
+        for norm, in_sentence in zip(tokens.norms, tokens.sentence) if in_sentence == sentence)
 
 
 def _without_qualifiers(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
