@@ -1943,3 +1943,19 @@ def test_a_group_an_offshoot_or_affiliate_is_called_is_an_armed_group(kb):
     actors = _actors_and_places("The attack was claimed by an affiliate of al-Qaeda, known as Katiba Serma, officials "
                                 "said.", kb)[0]
     assert ("Katiba Serma", "armed_group") in actors
+
+
+def test_a_legislature_or_agency_a_country_names_is_its_state_s_and_a_news_agency_is_an_outlet(kb):
+    text = ("The US Congress voted on Tuesday. The Pakistani Senate passed a law, and the Indian National "
+            "Congress objected. The British Council said so, the Saudi Press Agency reported.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds["US Congress"] == kinds["Pakistani Senate"] == "government"
+    assert kinds["Indian National Congress"] == kinds["British Council"] == "organization"
+    assert kinds["Saudi Press Agency"] == "media"
+
+
+def test_the_verb_opening_a_question_is_no_first_name(kb):
+    text = 'They ask: "Can al-Qaida make the transition?" Can Dundar, a journalist, said it was weak.'
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds.get("Al-Qaeda") == "armed_group" and "Can al-Qaida" not in kinds
+    assert kinds.get("Can Dundar") == "person"

@@ -88,6 +88,10 @@ _STARTERS = frozenset(
     ok""".split()  # interjections open readers' comments: "Sorry Michelle, great post"
 )
 _TITLE_WORDS = TITLE_WORDS
+# Verbs that open a question ("Can al-Qaida survive?", "Will Washington act?"); some are also
+# given names (Can, Will, May), so only where the sentence ends with a question mark.
+_AUXILIARIES = frozenset("can could will would shall should may might must does did do is are was were has have had".split())
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 class _Ending:
@@ -544,6 +548,10 @@ _ORG_HEADS = frozenset(
     initiative mission militia group command staff institution endowment academy branch cartel mafia
     column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings""".split()
 )
+# Head words of a state's own bodies: after its country's name or demonym, a government body.
+# Not "party" or "council" ("the British Council"), nor "congress" of a party: "Indian National
+# Congress" opens with a demonym, and is in the knowledge base, which is matched first.
+_STATE_BODY_HEADS = frozenset("congress senate parliament assembly legislature college academy agency".split())
 # Words of a post that "of" and a body follow: "Inspector General of Police", "Chief of Army
 # Staff", "Member of Legislative Assembly" name a post, which is no actor (a person holds it).
 # Not "secretary" ("Secretary of the Navy" is Mexico's navy ministry) nor "minister" or
@@ -1335,6 +1343,16 @@ class _Article:
                 and texts[0] == acronym.title() and not self._starts_sentence(start)
                 and not (self.joined[start - 1] and self.tokens[start - 1].capitalised))  # "Fernando Quintero Mena"
 
+    def _opens_a_question(self, index: int) -> bool:
+        """Token `index` opens a sentence, or a quotation, that ends with a question mark ("they
+        ask: \"Can al-Qaida make the transition?\"")."""
+        if index and not self._starts_sentence(index):
+            gap = self.body[self.tokens[index - 1].end : self.tokens[index].start].strip()
+            if gap[-1:] not in ("\"", "“") or gap[:-1].strip()[-1:] not in (".", "!", "?", ":"):
+                return False
+        end = _SENTENCE_END.search(self.body, self.tokens[index].end)
+        return end is not None and end.group(0) == "?"
+
     def _starts_sentence(self, index: int) -> bool:
         """Token `index` opens the text or follows a full stop, "!" or "?"."""
         return index == 0 or self.body[self.tokens[index - 1].end : self.tokens[index].start].strip()[-1:] in (".", "!", "?")
@@ -1364,8 +1382,10 @@ class _Article:
             return False  # "British Special Air Service" is the SAS, its own country named
         if alias.entry.kind == "armed_group" and self._starts_a_longer_group_name(start - 1):
             return True  # "Kataeb Hezbollah" is not Hezbollah
-        # "Turkish Red Crescent"; not "the heroic White Helmets", "a hawkish Washington Post op-ed"
-        return alias.entry.kind != "person" and before.capitalised and _NATIONALITY_LIKE.search(before.text) is not None
+        # "Turkish Red Crescent"; not "the heroic White Helmets", "a hawkish Washington Post op-ed",
+        # nor "Can al-Qaida survive?"
+        return (alias.entry.kind != "person" and before.capitalised and _NATIONALITY_LIKE.search(before.text) is not None
+                and not (before.lower in _AUXILIARIES and self._opens_a_question(start - 1)))
 
     def _facility_named_after(self, after: int) -> bool:
         """Capitalised words after a person's name that end in a facility's: "Hamid Karzai
@@ -1919,6 +1939,9 @@ class _Article:
             if len(rest) > 1:
                 self._classify_run(rest)
             return
+        if len(run) > 1 and self.tokens[run[0]].lower in _AUXILIARIES and self._opens_a_question(run[0]):
+            self._classify_run(run[1:])  # "Can al-Qaida survive?": the verb of a question, not "Can" Dündar
+            return
         suffix = self._name_suffix(run[-1])
         named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
         if suffix is not None and named:  # "Nile TV", "the Wafd party": the run and the word that says what it is
@@ -2170,10 +2193,17 @@ class _Article:
             run = [run[0] - 1, *run]  # and so is a point of the compass before it: "West Papua National Liberation Army"
             tokens = [self.tokens[run[0]], *tokens]
         kind = _kind_of_a_body(tokens, head)
+        if kind == "organization" and head.lower in _STATE_BODY_HEADS and self._names_a_state(tokens[0]):
+            kind = "government"  # "the US Congress", "the Pakistani Senate", "the US Army War College"
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
         self._take(*self._body_name(name, kind), None, run[0], run[-1] + 1)
         return True
+
+    def _names_a_state(self, token: _Token) -> bool:
+        """A country's name or its demonym that a government of the knowledge base answers to."""
+        entry = self.matcher.metonyms.get((token.lower,)) or self.matcher.demonyms.get((token.text,))
+        return entry is not None and entry.kind == "government"
 
     def _number_opening_a_name(self, index: int) -> bool:
         """"the Three Brotherhood Alliance", "the Group of Seven"'s like: a number word written
@@ -2702,11 +2732,12 @@ _COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern
 
 
 def _kind_of_a_body(tokens: list[_Token], head: _Token | None) -> str:
-    """An outlet or an armed group where the head word of its name (_organization_head) or an
-    Arabic word for a force opening it says so ("Nile TV", "Syrian Democratic Forces", "Jaish
-    al-Islam"; not the "Eastern Bloc" of states), else an organisation."""
-    if head is not None and head.lower in _MEDIA_HEADS:
-        return "media"
+    """An outlet or an armed group where the head word of its name (_organization_head), a news
+    agency's words or an Arabic word for a force opening it says so ("Nile TV", "Syrian
+    Democratic Forces", "Jaish al-Islam"; not the "Eastern Bloc" of states), else an organisation."""
+    if head is not None and (head.lower in _MEDIA_HEADS
+                             or (head.lower == "agency" and any(token.lower in _MEDIA_HEADS for token in tokens))):
+        return "media"  # "Nile TV", "Saudi Press Agency"
     if ((head is not None and head.lower in _ARMED_HEADS and not (head.lower == "bloc" and tokens[0].lower in _BLOCS_OF_STATES))
             or tokens[0].lower in _ARMED_PREFIXES):
         return "armed_group"
