@@ -397,7 +397,6 @@ def test_one_word_cited_as_a_source_is_no_outlet_when_it_is_a_persons_name(kb):
     ("Two alleged members of the Noles were arrested.", "Noles"),
     ("The so-called Oajaca group may have been behind the attack.", "Oajaca"),
     ("The FARC's 33rd Front attacked the town.", "33rd Front"),
-    ("Soldiers of the 82nd Airborne Division arrived.", "82nd Airborne Division"),
     ("The Medellin Cartel and the Teofilo Forero Mobile Column fought.", "Teofilo Forero Mobile Column"),
 ])
 def test_a_group_is_known_by_how_the_text_introduces_it(kb, body, group):
@@ -1959,3 +1958,14 @@ def test_the_verb_opening_a_question_is_no_first_name(kb):
     kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
     assert kinds.get("Al-Qaeda") == "armed_group" and "Can al-Qaida" not in kinds
     assert kinds.get("Can Dundar") == "person"
+
+
+def test_a_numbered_unit_is_its_state_s_with_its_number_and_the_unit_it_belongs_to(kb):
+    text = ("Marines of the 1st Battalion, 5th Marines and of the 3rd Battalion/Sixth Marines fought in Fallujah. "
+            "Soldiers of the 82nd Airborne Division's 2nd Brigade Combat Team, Task Force 145 and the 4th "
+            "Battalion, The Rifles, arrived. Junta troops of Infantry Battalion 275 pulled out. FARC's 33rd Front denied it.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    for unit in ("1st Battalion, 5th Marines", "3rd Battalion/Sixth Marines", "82nd Airborne Division",
+                 "2nd Brigade Combat Team", "Task Force 145", "4th Battalion, The Rifles", "Infantry Battalion 275"):
+        assert kinds.get(unit) == "government", unit
+    assert kinds.get("33rd Front") == "armed_group"

@@ -1879,3 +1879,12 @@ def test_an_airport_named_after_a_person_is_a_place():
                          "Taliban takeover. Flights resumed at Baghdad International Airport in Iraq.")
     assert found["Hamid Karzai International Airport"].kind == "area"
     assert found["Baghdad International Airport"].country == "Iraq"
+
+
+def test_a_dateline_names_its_city_without_a_cue_and_an_unknown_one_with_its_country():
+    assert world_places("GENEVA, May 19 (Reuters) - Talks on Sudan opened on Monday.")["Geneva"].country == "Switzerland"
+    assert world_places("LASHKAR GAH, Afghanistan — Two soldiers were killed on Monday.")["Lashkar Gah"].country == "Afghanistan"
+    both = world_places("KHARTOUM/CAIRO, March 21 (Reuters) - Sudan's army said it took the palace.")
+    assert {"Khartoum", "Cairo"} <= both.keys()
+    valley = world_places("KORENGAL VALLEY, Afghanistan (AP) — Two soldiers were killed on Saturday.")["Korengal Valley"]
+    assert (valley.kind, valley.country) == ("area", "Afghanistan")

@@ -279,7 +279,7 @@ _ACTION_VERBS = (
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
     r"considers|keeps|kept|pursue|pursues|pursued|co-?operate|co-?operates|co-?operated|supplies|supplied|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
-    r"bought|purchased|acquired|tested|test-fired|"
+    r"bought|purchased|acquired|tested|test-fired|help|helps|reinforced|"
     # what a state does to its pressure on another, and what only a state does in war: "the United
     # States paused intelligence sharing", "Moscow has since increased pressure", "Russia invaded"
     # (not "captured" nor "shelled": "forces in northern Syria have captured areas")
@@ -300,7 +300,7 @@ _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|m
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|remains?|remained)\s+"
            r"(?:\w+ly\s+|also\s+|still\s+|now\s+|not\s+)?"
-           r"(?:in\s+(?:talks|contact)|involved|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
+           r"(?:in\s+(?:talks|contact)|involved|opposed|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
            # "Moscow has for long been concerned about Islamist groups"
            r"concerned|worried|alarmed|"
            # "Moscow has been a strong critic of the mission": a part only a state plays
@@ -546,7 +546,7 @@ _ORG_HEADS = frozenset(
     company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
-    column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings""".split()
+    column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings team""".split()
 )
 # Head words of a state's own bodies: after its country's name or demonym, a government body.
 # Not "party" or "council" ("the British Council"), nor "congress" of a party: "Indian National
@@ -620,7 +620,12 @@ _ARMED_HEADS = frozenset(
     "cartel mafia column gang clan guerrillas bloc".split())
 _BLOCS_OF_STATES = frozenset("eastern western soviet communist socialist arab african".split())  # not "Calima Bloc"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-_NUMBERED_UNITS = frozenset("brigade battalion regiment division corps squadron".split())  # "444 Combat Brigade", not a year
+_NUMBERED_UNITS = frozenset("brigade battalion regiment division corps squadron team".split())  # "444 Combat Brigade", not a year
+# Last words of the regiment or corps a numbered unit belongs to: "1st Battalion, 5th Marines",
+# "1st Battalion, 26th Infantry Regiment", "4th Battalion, The Rifles".
+_UNIT_ENDS = frozenset("marines regiment rifles guards fusiliers infantry dragoons hussars lancers highlanders "
+                       "rangers commandos cavalry artillery brigade division".split())
+_LONGEST_UNIT = 5  # tokens of the unit after the comma
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 _ARMED_NAME_STARTS = _ARMED_PREFIXES - {"ahrar", "ansar"}  # words no person's name starts with ("Ansar Abbasi" does)
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
@@ -1769,7 +1774,8 @@ class _Article:
 
     def match_capitalised_names(self) -> None:
         for run in self._capitalised_runs():
-            self._classify_run(run)
+            if not all(self.taken[index] for index in run):  # not "Sixth Marines" of "3rd Battalion/Sixth Marines"
+                self._classify_run(run)
 
     def _capitalised_runs(self) -> list[list[int]]:
         """Token indexes of capitalised sequences, with particles and connectors inside.
@@ -1951,12 +1957,16 @@ class _Article:
                 first -= 1  # "al-Ghad party"
             self._take(self.body[self.tokens[first].start : self.tokens[last].end], kind, None, first, last + 1)
             return
+        if self._number_after_unit(run):
+            return
         if self.tokens[run[-1]].lower in _ORG_HEADS and run[0] > 0 and self.joined[run[0] - 1]:
             before = run[0] - 1
             if _ORDINAL.fullmatch(self.tokens[before].text) or (
                     self.tokens[before].text.isdigit() and len(self.tokens[before].text) <= 3
                     and self.tokens[run[-1]].lower in _NUMBERED_UNITS):
                 run = [before, *run]  # "82nd Airborne Division", "33rd Front", "444 Combat Brigade": the unit's number
+                if self._numbered_unit(run):
+                    return
             elif len(run) == 1 and before in self.place_span_of and not self.taken[before]:
                 while before > 0 and self.place_span_of.get(before - 1) == self.place_span_of[run[0] - 1]:
                     before -= 1
@@ -2199,6 +2209,48 @@ class _Article:
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
         self._take(*self._body_name(name, kind), None, run[0], run[-1] + 1)
         return True
+
+    def _numbered_unit(self, run: list[int]) -> bool:
+        """A state's military unit by its number: "the 82nd Airborne Division", "Task Force 145",
+        "Infantry Battalion 275", with the unit it belongs to after a comma ("1st Battalion, 5th
+        Marines", "4th Battalion, The Rifles"). Not an armed group's "33rd Front"."""
+        if self.tokens[run[-1]].lower not in _NUMBERED_UNITS:
+            return False
+        last = self._unit_it_belongs_to(run[-1]) or run[-1]
+        self._take(self.body[self.tokens[run[0]].start : self.tokens[last].end], "government", None, run[0], last + 1)
+        return True
+
+    def _number_after_unit(self, run: list[int]) -> bool:
+        """A unit named with its number after it: "Task Force 145", "Infantry Battalion 275"."""
+        head, after = self.tokens[run[-1]], run[-1] + 1
+        if not (head.lower in _NUMBERED_UNITS or (head.lower == "force" and len(run) > 1 and self.tokens[run[-2]].lower == "task")):
+            return False
+        if (after >= len(self.tokens) or not self.tokens[after].text.isdigit() or len(self.tokens[after].text) > 3
+                or self.body[head.end : self.tokens[after].start] != " "):
+            return False
+        first = next(index for index in run if self.tokens[index].lower not in _STARTERS or index == run[-1])
+        self._take(self.body[self.tokens[first].start : self.tokens[after].end], "government", None, first, after + 1)
+        return True
+
+    def _unit_it_belongs_to(self, head: int) -> int | None:
+        """The last token of "5th Marines" or "The Rifles" after "1st Battalion, " (or "3rd
+        Battalion/Sixth Marines"), if a unit's name follows."""
+        first = head + 1
+        if first >= len(self.tokens) or self.body[self.tokens[head].end : self.tokens[first].start] not in (", ", "/"):
+            return None
+        if self.tokens[first].lower == "the" and self.tokens[first].capitalised:
+            first += 1
+        words = [index for index in range(first, min(first + _LONGEST_UNIT, len(self.tokens)))]
+        last = None
+        for index in words:
+            token = self.tokens[index]
+            if index > first and not self.joined[index - 1]:
+                break
+            if not (token.capitalised or (index == first and _ORDINAL.fullmatch(token.text))):
+                break
+            if token.lower in _UNIT_ENDS:
+                last = index
+        return last
 
     def _names_a_state(self, token: _Token) -> bool:
         """A country's name or its demonym that a government of the knowledge base answers to."""

@@ -26,6 +26,7 @@ import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
@@ -36,7 +37,7 @@ from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DIS
 from generator.names import fold_spelling
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
-from generator.text import is_shouted
+from generator.text import is_shouted, paragraph_spans
 from generator.yamlio import load_shipped
 
 
@@ -2336,7 +2337,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_placed_by_apposition(body, _with_towns_named_with_their_country(body, tokens, hits, gazetteer),
                                             gazetteer)
-    hits = _with_places_of_the_nation_named(tokens, hits, gazetteer)
+    hits = _with_dateline_city(body, tokens, _with_places_of_the_nation_named(tokens, hits, gazetteer), gazetteer, context)
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(body, tokens, hits, gazetteer),
                                              context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
@@ -2899,7 +2900,61 @@ _PLACE_HEADS_AFTER_A_LOCATIVE = ARABIC_PLACE_HEADS | frozenset("vila complexo mo
 _HEADS_OF_LONGER_NAMES = ARABIC_PLACE_HEADS | frozenset("abu bani beni umm khan dar sidi hay hayy".split())
 
 
-_COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|this|where|when)\b)")
+_COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|this|where|when)\b|[(—–]|-\s)")  # "LASHKAR GAH, Afghanistan —"
+
+
+# A wire's dateline: a place's name in capitals opening a paragraph, then a comma (the country,
+# state or date follows), the agency in brackets or a dash: "GENEVA, May 19 (Reuters) -",
+# "KORENGAL VALLEY, Afghanistan (AP) —", "BRUSSELS —".
+_DATELINE = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,\s|\s*\(|\s*[—–/]|\s+-\s)")
+_DATELINE_PARAGRAPHS = 3
+
+
+def _with_dateline_city(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, context: _Context) -> list[_Hit]:
+    """`hits` with the city of a dateline, which needs no other cue: where the story was filed.
+    Of several places of its name, a settlement before a division, in the order of the article's
+    context, but not a small town overshadowed by a city abroad."""
+    if tokens.shouted:
+        return hits  # every paragraph opens in capitals
+    covered = {index for hit in hits for index in _token_range(tokens, hit)}
+    found = []
+    for match in _dateline_names(body):
+        first = bisect.bisect_left(tokens.starts, match.start())
+        last = bisect.bisect_left(tokens.ends, match.end())
+        if (first >= len(tokens.starts) or tokens.starts[first] != match.start() or last >= len(tokens.ends)
+                or tokens.ends[last] != match.end() or any(index in covered for index in range(first, last + 1))):
+            continue
+        candidates = context.order(aliases) if (aliases := _lookup(tokens, first, last - first + 1, gazetteer)) else []
+        settlements = [alias.place for alias in candidates if alias.place.kind in SETTLEMENT_KINDS]
+        # news is filed from a city: of namesakes, not the small town far away ("GENEVA/NEW YORK")
+        place = next((place for place in settlements if not place.overshadowed), candidates[0].place if candidates else None)
+        if place is None:
+            place = _unknown_dateline_place(match.group("name"), next(
+                (hit.place.country for hit in hits if hit.place.kind == "country" and hit.first_token == last + 1), None))
+        if place is not None and place.kind != "country":  # "US, EU leaders agree" is no dateline
+            found.append(_Hit(place, tokens.starts[first], tokens.ends[last], first, last, not place.key.startswith("pattern:")))
+    return hits + found
+
+
+def _dateline_names(body: str) -> Iterator[re.Match]:
+    """The names of a dateline at a paragraph's start, one or several ("KHARTOUM/CAIRO, March 21")."""
+    for paragraph_start, _ in paragraph_spans(body)[:_DATELINE_PARAGRAPHS]:
+        at = paragraph_start
+        while (match := _DATELINE.match(body, at)) is not None:
+            yield match
+            if body[match.end() : match.end() + 1] != "/":
+                break
+            at = match.end() + 1
+
+
+def _unknown_dateline_place(name: str, country: str | None) -> Place | None:
+    """A dateline's place the gazetteer lacks, where its country follows ("KORENGAL VALLEY,
+    Afghanistan"): a town, or the feature its last word says."""
+    if country is None:
+        return None
+    display = " ".join(word.capitalize() for word in name.split())
+    kind = _KIND_IN_NAME.get(display.split()[-1].lower(), "town")
+    return Place(f"pattern:{_slug(country)}:{_slug(display)}", display, kind, country, None)
 
 
 def _with_towns_named_with_their_country(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
