@@ -33,7 +33,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 # "the US-led coalition", "Iran-backed" (tokenized: "US - led"), "the US and Nato-led operation":
 # a state that leads or backs acts, and is no place anything is in.
-LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered)\b")
+LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered|installed|appointed)\b")
 
 
 # "calls for restraint from the US", "pressure from Washington", "aid from Britain", "denials from

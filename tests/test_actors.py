@@ -1568,6 +1568,17 @@ def test_a_capital_that_plays_a_states_part_or_is_written_to_is_its_government(k
     assert _named(text, kb, "government") == ["Libyan government", "Russian government", "Spanish government"]
 
 
+@pytest.mark.parametrize(("text", "government"), [
+    ("A corridor opened after Moscow pulled out of the grain deal.", "Russian government"),
+    ("Fighting resumed in the region where Moscow opened a new offensive.", "Russian government"),
+    ("The Moscow-installed leader of the region spoke.", "Russian government"),
+    ("The incursion could force Moscow to divert troops.", "Russian government"),
+    ("The State Department said Washington had not been given advance notice.", "US government"),
+])
+def test_a_capital_that_a_state_s_deed_follows_or_that_is_made_to_act_is_its_government(kb, text, government):
+    assert government in _named(text, kb, "government")
+
+
 def test_leaders_of_the_wars_news_covers_by_their_surname_but_not_where_a_relative_shares_it(kb):
     text = "Mbeki said Mugabe must go, and Tsvangirai agreed. Kabila's son met Kagame."
     assert _named(text, kb, "person") == ["Morgan Tsvangirai", "Paul Kagame", "Robert Mugabe", "Thabo Mbeki"]

@@ -1888,3 +1888,23 @@ def test_a_dateline_names_its_city_without_a_cue_and_an_unknown_one_with_its_cou
     assert {"Khartoum", "Cairo"} <= both.keys()
     valley = world_places("KORENGAL VALLEY, Afghanistan (AP) — Two soldiers were killed on Saturday.")["Korengal Valley"]
     assert (valley.kind, valley.country) == ("area", "Afghanistan")
+
+
+def test_a_name_with_a_possessive_a_township_a_base_and_mountains():
+    found = world_places("Refugees reached Cox's Bazar in Bangladesh. Troops burned Depayin township in Myanmar's "
+                         "Sagaing region. Insurgents attacked Camp Bastion in Helmand, Afghanistan, and fled to "
+                         "the Tora Bora mountains.")
+    bazar = next(place for name, place in found.items() if name.startswith("Cox"))
+    assert bazar.country == "Bangladesh" and bazar.name != "Cox"
+    assert (found["Depayin"].kind, found["Depayin"].country) == ("district", "Myanmar")
+    assert (found["Camp Bastion"].kind, found["Camp Bastion"].country) == ("area", "Afghanistan")
+    assert found["Tora Bora mountains"].kind == "area"
+
+
+def test_a_crossing_is_of_the_country_its_sentence_places_it_in_and_a_town_of_the_division_after_in():
+    gaza = "Officials in Gaza said strikes hit Gaza. "
+    assert world_places(gaza + "Trucks reached the Kerem Shalom crossing on Monday.")["Kerem Shalom"].country is None
+    assert world_places(gaza + "Trucks reached the Kerem Shalom crossing in Israel.")["Kerem Shalom"].country == "Israel"
+    cairo = world_places("CAIRO, Oct 20 (Reuters) - Israeli air strikes on the town of Beit Lahiya in the northern "
+                         "Gaza Strip killed 87 people, officials in Egypt said.")
+    assert cairo["Beit Lahiya"].country == "Palestine"

@@ -279,7 +279,7 @@ _ACTION_VERBS = (
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
     r"considers|keeps|kept|pursue|pursues|pursued|co-?operate|co-?operates|co-?operated|supplies|supplied|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
-    r"bought|purchased|acquired|tested|test-fired|help|helps|reinforced|"
+    r"bought|purchased|acquired|tested|test-fired|help|helps|reinforced|opened|pulled|"
     # what a state does to its pressure on another, and what only a state does in war: "the United
     # States paused intelligence sharing", "Moscow has since increased pressure", "Russia invaded"
     # (not "captured" nor "shelled": "forces in northern Syria have captured areas")
@@ -296,7 +296,9 @@ _ACTS = (rf"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|should|must|m
          rf"not|now|then|still|already|again|since|itself|on\s+\w+|and\s+\w+|in\s+(?:\d{{4}}|{'|'.join(MONTH_NAMES)}))){{0,3}}"
          rf"\s+[\"“]?(?:{_ACTION_VERBS})\b"  # "Baghdad in March designated the PKK"
          # "have been pushing for", not "has been called": the passive acts on it
-         rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b")
+         rf"|\s+(?:has|have|had)\s+been\s+(?:{_PROGRESSIVE_VERBS})\b"
+         # "Washington had not been given advance notice": only people, and so a state, are told
+         r"|\s+(?:has|have|had|was|were)\s+(?:not\s+)?been\s+(?:given|told|informed|notified|briefed|consulted)\b")
 # "Moscow was in talks with Belarus", "Iraq is ready to": a stance only a government takes.
 _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|remains?|remained)\s+"
            r"(?:\w+ly\s+|also\s+|still\s+|now\s+|not\s+)?"
@@ -325,6 +327,9 @@ _OFFICE_OF_BEFORE = _Ending(
     r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
     r"delegation|decision|refusal|approval|consent|position|policy|praise|help|role|efforts)\s+of\s+(?:the\s+)?$",
     words=3, flags=re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
+# "forcing Moscow to divert troops", "would allow Moscow to push": a state is made to act.
+_MADE_TO_BEFORE = re.compile(r"\b(?:forc|allow|enabl|compel|persuad|convinc|prompt|push|pressur|invit)\w*\s+$")
+_TO_DO_AFTER = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b)[a-z]+\b")
 _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|demanded|demanding|"
@@ -1491,7 +1496,8 @@ class _Article:
             # "pressure from the US": no place it is in; "aid from the US Bureau of Prisons" is the bureau's;
             # "in the US-led invasion": the country leads
             acted_on = ((_ACTED_ON_BEFORE.search(before) and not self._starts_a_longer_name(end))
-                        or LED_AFTER.match(self.body, last.end))
+                        or LED_AFTER.match(self.body, last.end)
+                        or (_MADE_TO_BEFORE.search(before) and _TO_DO_AFTER.match(self.body, last.end)))
             if _LOCATIVE_BEFORE.search(before) and not _WHICH_ACTS_AFTER.match(self.body, last.end) and not acted_on:
                 return False
             if (_ACTING_AFTER.match(self.body, last.end) or _WHICH_ACTS_AFTER.match(self.body, last.end)

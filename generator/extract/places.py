@@ -193,14 +193,14 @@ _KIND_BEFORE_OF = {
     "neighborhood": "district", "neighbourhood": "district", "suburb": "district",
     "quarter": "district", "area": "area", "region": "region", "province": "region",
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
-    "port": "town", "municipality": "town", "hometown": "town", "hamlet": "village", "exclave": "region",
+    "port": "town", "township": "district", "municipality": "town", "hometown": "town", "hamlet": "village", "exclave": "region",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
     "quarter": "district", "suburb": "district", "camp": "area", "village": "village",
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region", "lga": "district", "subdivision": "district", "hamlet": "village",
-    "regency": "region", "port": "town", "favela": "district",
+    "regency": "region", "port": "town", "favela": "district", "township": "district", "crossing": "area",
 }
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
@@ -225,7 +225,7 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airbase"))
 # Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
 # after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
-_LOWER_CASE_FEATURES = frozenset(("airbase", "airport", "river", "valley", "lake", "oilfield", "forest", "corridor",
+_LOWER_CASE_FEATURES = frozenset(("airbase", "airport", "river", "valley", "lake", "oilfield", "forest", "corridor", "mountains",
                                   "canyon", "gorge"))
 _LOWER_CASE_NAME_ENDS = _LOWER_CASE_FEATURES | {"square"}
 # named after the place they serve: "Mitiga airport" is a place, "Baghdad airport" Baghdad's
@@ -1921,6 +1921,9 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                     and not _starts_sentence(tokens, first - 1)):
                 first -= 1  # "the Western Mountains", "the Eastern Desert": a direction of the name's own
             span = None if first == index else (first, index)  # the word is the name's own: "Tahrir Square"
+        if (norm == "camp" and tokens.capitalised[index] and index + 1 < len(norms) and tokens.joins_next[index]
+                and (after := _name_after(tokens, index + 1, gazetteer)) is not None):
+            span, kind = (index, after[1]), "area"  # "Camp Bastion", "Camp Speicher": a base the word opens
         if (span is not None and not _GENERIC_NAME_WORDS.issuperset(tokens.norms[span[0] : span[1] + 1])
                 and _FORCE_WORDS.isdisjoint(tokens.norms[span[0] : span[1] + 1])):
             # not "San Salvador's Metropolitan Area" as "Metropolitan", nor a force's post ("Basing
@@ -1949,8 +1952,10 @@ def _holds_refugees(tokens: _Tokens, last: int) -> bool:
 
 
 def _country_placing_a_crossing(tokens: _Tokens, hits: list[_Hit], last: int) -> str | None:
-    """The country of the place right after "<name> refugee camp in" or "<name> airport in", if any."""
-    locative = last + 1 if tokens.norms[last] in _FACILITIES_OF_PLACES else last + 3
+    """The country of the place right after "<name> refugee camp in", "<name> airport in" or
+    "<name> crossing in", if any."""
+    locative = (last + 1 if tokens.norms[last] in _FACILITIES_OF_PLACES
+                else last + 2 if tokens.norms[last + 1 : last + 2] == ["crossing"] else last + 3)
     if locative >= len(tokens.norms) or tokens.norms[locative] not in ("in", "near", "outside"):
         return None
     return next((hit.place.country for hit in hits if hit.first_token == locative + 1), None)
@@ -2072,13 +2077,15 @@ def _pattern_places(
                            else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
         if (((first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
                 or ((_holds_refugees(tokens, last) or tokens.norms[last] in _FACILITIES_OF_PLACES
-                     or tokens.norms[max(first - 2, 0) : first] == ["exclave", "of"])
+                     or tokens.norms[max(first - 2, 0) : first] == ["exclave", "of"]
+                     or tokens.norms[last + 1 : last + 2] == ["crossing"])
                     and named_after is None and nation is None)):
             # "Thai positions near Chong Bok" in a story about Cambodia: on which side? "The
             # Remada refugee camp" of a story about Libya: refugees have crossed a border, to
             # where? An unknown airport is as often the far end of a flight, and an exclave is
-            # not of the country around it. Where the sentence says: "the Zaatari refugee camp
-            # in Jordan", "Zvartnots airport in Yerevan", "the Tajik exclave of Vorukh".
+            # not of the country around it, and a border crossing is of two. Where the sentence
+            # says: "the Zaatari refugee camp in Jordan", "Zvartnots airport in Yerevan", "the
+            # Tajik exclave of Vorukh", "the Kerem Shalom crossing in Israel".
             country, region = _country_placing_a_crossing(tokens, hits, last), None
         # keyed by country too: the San Lorenzo of a story about Guatemala is not Colombia's
         found[key] = (Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, kind, country, region), first, last)
@@ -2198,6 +2205,10 @@ def _context_region(
                 and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)), None)
     if own is not None:
         return own.name, None
+    # "the town of Beit Lahiya in the northern Gaza Strip": the division it is in, wherever the dateline
+    within = _division_right_after_in(tokens, same, last)
+    if within is not None and within.country:
+        return within.country, within.region
     # "the Kahramankazan district of Ankara": the district lies where the place it is of lies
     container = next((hit.place for hit in same if hit.place.kind != "country" and hit.first_token == last + 3
                       and tokens.norms[last + 1] in _KIND_AFTER_NAME and tokens.norms[last + 2] == "of"), None)
@@ -2229,6 +2240,35 @@ def _context_region(
         return dominant
     countries = [hit.place for hit in same if hit.place.kind == "country"]
     return (countries[0].name, None) if countries else (None, None)
+
+
+def _with_possessives_in_names(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, context: _Context) -> list[_Hit]:
+    """`hits` with the names that hold a possessive ("Cox's Bazar", "King's Lynn"), which the
+    gazetteer keys without the apostrophe, in place of the word before it found alone ("Cox")."""
+    found, replaced = [], set()
+    for first in [index for index, possessive in enumerate(tokens.possessive) if possessive]:
+        following = first + 1
+        if following >= len(tokens.norms) or not tokens.capitalised[first] or not tokens.capitalised[following]:
+            continue
+        aliases = gazetteer.aliases.get(f"{tokens.norms[first]}s {tokens.norms[following]}")
+        if aliases:
+            place = context.order(aliases)[0].place
+            found.append(_Hit(place, tokens.starts[first], tokens.ends[following], first, following, True))
+            replaced.update((first, following))
+    if not found:
+        return hits
+    return [hit for hit in hits if not replaced & set(range(hit.first_token, hit.last_token + 1))] + found
+
+
+def _division_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Place | None:
+    """The division named right after "in" (and "the" or a direction) after token `last`."""
+    at = last + 1
+    if at >= len(tokens.norms) or tokens.norms[at] != "in":
+        return None
+    at += 1
+    while at < len(tokens.norms) and at <= last + 4 and (tokens.norms[at] == "the" or tokens.norms[at] in _DIRECTIONS):
+        at += 1
+    return next((hit.place for hit in same if hit.first_token == at and hit.place.kind in DIVISION_KINDS), None)
 
 
 def _located_in(tokens: _Tokens, index: int) -> bool:
@@ -2337,7 +2377,8 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
         tokens, _with_small_towns_of_main_country(tokens, hits, context, nations), context.top))
     hits = _with_towns_placed_by_apposition(body, _with_towns_named_with_their_country(body, tokens, hits, gazetteer),
                                             gazetteer)
-    hits = _with_dateline_city(body, tokens, _with_places_of_the_nation_named(tokens, hits, gazetteer), gazetteer, context)
+    hits = _with_places_of_the_nation_named(tokens, hits, gazetteer)
+    hits = _with_possessives_in_names(tokens, hits, gazetteer, context)
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(body, tokens, hits, gazetteer),
                                              context)
     unknown = _pattern_places(tokens, body, hits, gazetteer)
@@ -2345,6 +2386,8 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, hits, gazetteer))
     hits = _without_title_fields_or_longer_names(body, hits)
     hits = _with_short_forms_of_longer_names(tokens, hits)
+    # last: where the story was filed says nothing of where the places it names are
+    hits = _with_dateline_city(body, tokens, hits, gazetteer, context)
     return _entities(body, tokens, hits, _bare_namesakes(tokens, hits, gazetteer))
 
 
