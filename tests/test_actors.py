@@ -1980,3 +1980,11 @@ def test_a_numbered_unit_is_its_state_s_with_its_number_and_the_unit_it_belongs_
                  "2nd Brigade Combat Team", "Task Force 145", "4th Battalion, The Rifles", "Infantry Battalion 275"):
         assert kinds.get(unit) == "government", unit
     assert kinds.get("33rd Front") == "armed_group"
+
+
+def test_names_of_the_wars_news_covers_with_a_month_s_or_weekday_s_letters_and_honorifics(kb):
+    text = ("The bomber targeted Abdul Hakim Jan, a former commander. Kim Sun-il said he did not want to die. "
+            "Mullah Akhtar Mansour was killed in a drone strike. The army killed two militants, Yassin Rabia and "
+            "Khaled Nagar. Fighting in Kabul Jan 5 killed three.")
+    assert _named(text, kb, "person") == ["Abdul Hakim Jan", "Khaled Nagar", "Kim Sun-il", "Mullah Akhtar Mansour",
+                                          "Yassin Rabia"]

@@ -1908,3 +1908,7 @@ def test_a_crossing_is_of_the_country_its_sentence_places_it_in_and_a_town_of_th
     cairo = world_places("CAIRO, Oct 20 (Reuters) - Israeli air strikes on the town of Beit Lahiya in the northern "
                          "Gaza Strip killed 87 people, officials in Egypt said.")
     assert cairo["Beit Lahiya"].country == "Palestine"
+
+
+def test_an_arab_city_by_the_short_word_after_its_article():
+    assert world_places("Police in Kut reported clashes with militiamen, officials in Baghdad said.")["Al-Kut"].country == "Iraq"

@@ -1861,7 +1861,7 @@ class _Article:
             not self.taken[index]
             and not self.headline[index]
             and (index not in self.place_span_of or index in self.names_on_places)
-            and token.lower not in _WEEKDAYS_MONTHS
+            and (token.lower not in _WEEKDAYS_MONTHS or self._abbreviation_in_a_name(index))
             and token.lower not in _NEVER_NAMES
             and token.capitalised
             and not token.text.isdigit()
@@ -1870,6 +1870,20 @@ class _Article:
                                             or (self.tokens[index + 1].lower in _ORG_HEADS
                                                 and token.text not in _BRACKET_TOKENS))))  # "the SITE Institute"
         )
+
+    def _abbreviation_in_a_name(self, index: int) -> bool:
+        """A month's or weekday's three letters that are a name's syllable: hyphened ("Kim
+        Sun-il") or after a name's word with no full stop or day after ("Abdul Hakim Jan,"; not
+        "KABUL Jan 5")."""
+        token, following = self.tokens[index], index + 1
+        if len(token.text) != 3:
+            return False
+        after = self.body[token.end : token.end + 1]
+        if after == "-":
+            return True
+        return (index > 0 and self.joined[index - 1] and self.tokens[index - 1].capitalised
+                and not self.tokens[index - 1].text.isupper() and self.tokens[index - 1].lower not in _WEEKDAYS_MONTHS
+                and after != "." and not (following < len(self.tokens) and self.tokens[following].text[:1].isdigit()))
 
     def _bridges(self, index: int, run: list[int]) -> bool:
         """A lower-case particle or connector between two name tokens ("al", "of"), or an "and"

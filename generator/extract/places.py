@@ -405,6 +405,21 @@ def _name_keys(name: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _arabic_speaking() -> frozenset[str]:
+    """Codes of the countries whose first language GeoNames gives as Arabic."""
+    return frozenset(code for code, country in _read_countries().items()
+                     if country.get("languages", "").split(",")[0].split("-")[0] == "ar")
+
+
+def _short_name_after_article(name: str) -> str | None:
+    """The short word a city's Arabic article opens ("Kut" of "Al-Kut"): too short for every
+    gazetteer name to lose its article (_name_keys), an Arab city's own is what news calls it."""
+    words = [word for word, _ in _NAME_WORD.findall(name)]
+    if len(words) == 2 and words[0].lower() in ("al", "el", *_ASSIMILATED_ARTICLES) and len(words[1]) in (3, 4):
+        return words[1]
+    return None
+
+
 _EZAFE = ("e", "i")  # the Persian and Urdu linking vowel, written either way
 
 
@@ -1021,12 +1036,15 @@ def _add_cities(
             builder.add_plain(city.name, place)
         else:
             builder.add(city.name, place, curated=False, variants=False)
+    arabic = _arabic_speaking()
     for city in ordered:  # alternate and historical names last: never over another place's own name
         place = curated.get(city.geonameid) or _own_place(builder.aliases, city)
         if place is not None:
             every = city.country_code in data.home or city.population >= _ALTERNATES_FROM
             for alternate in _usable_alternates(city, every):
                 builder.add(alternate, place, curated=False, only_new=True)
+            if city.population >= _CITY and city.country_code in arabic and (short := _short_name_after_article(city.name)):
+                builder.add(short, place, curated=False, variants=False, only_new=True)
 
 
 def _largest_namesakes(cities: tuple[_City, ...]) -> dict[str, _City]:
