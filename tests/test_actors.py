@@ -1988,3 +1988,15 @@ def test_names_of_the_wars_news_covers_with_a_month_s_or_weekday_s_letters_and_h
             "Khaled Nagar. Fighting in Kabul Jan 5 killed three.")
     assert _named(text, kb, "person") == ["Abdul Hakim Jan", "Khaled Nagar", "Kim Sun-il", "Mullah Akhtar Mansour",
                                           "Yassin Rabia"]
+
+
+def test_a_name_before_what_a_body_does_and_a_body_noun_is_that_body(kb):
+    text = ("The DeepState monitoring group said troops advanced. The Hengaw rights group said 12 died. Commandos "
+            "raided the camp with the Shin Bet security agency.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds == {"DeepState": "organization", "Hengaw": "organization", "Shin Bet": "government"}
+
+
+def test_a_dotted_acronym_is_the_known_body_it_spells(kb):
+    text = "The raid was a joint operation by the C.I.A. and the F.B.I., officials said."
+    assert _named(text, kb, "government") == ["CIA", "FBI"]

@@ -494,6 +494,9 @@ _ROMANCE_PLACE_NOUNS = frozenset(
 # A name after a saint's title is a place's ("Santa Ana Huista", "San Vicente del Caguan"), a person's never.
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
+_BODY_ADJUNCT_AFTER = re.compile(
+    r"\s+(?P<field>(?:human\s+)?rights|monitoring|security|intelligence|research|aid|relief|advocacy|humanitarian|"
+    r"conflict|press\s+freedom|watchdog)\s+(?:group|agency|organi[sz]ation|network|service|monitor|body|project)\b(?!s)")
 _THE_BEFORE = re.compile(r"\b(?:the|so-called)\s+[\"“]?$", re.IGNORECASE)
 _ALIAS_AFTER = re.compile(  # 'alias " El Loco ,"', "known as 'Pedro Orejas'"
     r"\s*,?\s+(?:alias|a\.k\.a\.?|aka|(?:also\s+|better\s+)?known\s+as|nicknamed|dubbed"
@@ -843,13 +846,13 @@ def _lower_case_bodies(kb: KnowledgeBase) -> dict[str, KbEntry]:
     return found
 
 
-_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,3}(?=\s)")
-_PLAIN_ACRONYM = re.compile(r"\b[A-Z]{2,3}(?=\s)")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,3}(?=\s|$)")
+_PLAIN_ACRONYM = re.compile(r"\b[A-Z]{2,3}(?=\s|$)")
 
 
 def _acronym_spellings(surface: str) -> tuple[str, ...]:
-    """A name and, where an acronym leads a longer name, its other spelling: "UN High
-    Commissioner for Refugees" is also written "U.N. High Commissioner for Refugees"."""
+    """A name and, where an acronym is or leads it, its other spelling: "UN High Commissioner for
+    Refugees" is also written "U.N. High Commissioner for Refugees", the "CIA" the "C.I.A."."""
     dotted = _PLAIN_ACRONYM.sub(lambda match: ".".join(match.group(0)) + ".", surface)
     plain = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), surface)
     return (surface, dotted, plain)
@@ -2096,6 +2099,10 @@ class _Article:
             run = self._with_place_after(run, _OUTLET_CONNECTORS)  # "Folha de Sao Paulo"
             self._take(self.body[tokens[0].start : self.tokens[run[-1]].end], "media", None, run[0], run[-1] + 1)
             return
+        if title is None and (adjunct := self._body_by_its_adjunct(run)) is not None:
+            first = next(index for index in run if self.tokens[index].lower != "the")
+            self._take(self.body[self.tokens[first].start : self.tokens[run[-1]].end], adjunct, None, first, run[-1] + 1)
+            return
         if len(run) + len(tokens[0].text) > 2 and self._named_as_organization(run, before):  # not "S" of "S-RM"
             self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
             return
@@ -2334,6 +2341,18 @@ class _Article:
                 and self.joined[run[0] - 1]):
             return not self._owned_noun(run)
         return bool(_ORGANIZATION_APPOSITION.match(self.body, self.tokens[run[-1]].end))
+
+    def _body_by_its_adjunct(self, run: list[int]) -> str | None:
+        """The kind of "the X monitoring group", "the Hengaw rights group", "the Shin Bet security
+        agency": a name used as the adjunct of what a body does and a body noun, after "the" (a
+        state's security or intelligence service is its government's)."""
+        start = self.tokens[run[0]].start
+        if not (self.tokens[run[0]].lower == "the" and len(run) > 1) and not _THE_BEFORE.search(self.body, max(0, start - 12), start):
+            return None
+        adjunct = _BODY_ADJUNCT_AFTER.match(self.body, self.tokens[run[-1]].end)
+        if adjunct is None:
+            return None
+        return "government" if adjunct.group("field").lower() in ("security", "intelligence") else "organization"
 
     def _owned_noun(self, run: list[int]) -> bool:
         """The noun right before the run is an actor's own ("CNN's website X", "Pemex's company X")."""
