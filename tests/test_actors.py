@@ -2000,3 +2000,9 @@ def test_a_name_before_what_a_body_does_and_a_body_noun_is_that_body(kb):
 def test_a_dotted_acronym_is_the_known_body_it_spells(kb):
     text = "The raid was a joint operation by the C.I.A. and the F.B.I., officials said."
     assert _named(text, kb, "government") == ["CIA", "FBI"]
+
+
+def test_a_ministry_placed_in_a_capital_is_that_capital_s_state_s(kb):
+    text = ("A Ministry of Defence spokesman in London said no British personnel were hurt in Afghanistan. "
+            "Afghanistan's government said Afghanistan was calm.")
+    assert "Defense Ministry (United Kingdom)" in _named(text, kb, "government")

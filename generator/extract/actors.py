@@ -442,6 +442,8 @@ _COUNTRYLESS_BODY = re.compile(
     rf"|Ministry\s+of\s+(?:the\s+)?{_MINISTRY_FIELD}\s+and\s+{_MINISTRY_FIELD}"
     r"|National\s+Police|Federal\s+Police|Armed\s+Forces|National\s+Army|Attorney\s+General['’]s\s+Office"
 )
+_PLACED_IN_A_CAPITAL = re.compile(
+    r"\s+(?:(?:spokes(?:man|woman|person)|officials?|sources?)\s+)?in\s+(?P<capital>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # Where a noun in apposition ends its phrase: "Corpades, a local NGO, said", not "a company spokesman".
 _NOUN_PHRASE_ENDS = r"\b(?=\s*(?:[,.;:()\"”]|$|(?:that|which|who|whose|in|of|for|with|from|and|to|run|led|known|behind|[a-z]+ed)\b))"
 # Words after an outlet's name that make another outlet's: an edition, a language, a medium
@@ -2234,7 +2236,7 @@ class _Article:
             kind = "government"  # "the US Congress", "the Pakistani Senate", "the US Army War College"
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
-        self._take(*self._body_name(name, kind), None, run[0], run[-1] + 1)
+        self._take(*self._body_name(name, kind, self.tokens[run[-1]].end), None, run[0], run[-1] + 1)
         return True
 
     def _numbered_unit(self, run: list[int]) -> bool:
@@ -2290,7 +2292,7 @@ class _Article:
         capital says nothing)."""
         return self.tokens[index].lower in NUMBER_WORDS and not self._starts_sentence(index)
 
-    def _body_name(self, name: str, kind: str) -> tuple[str, str]:
+    def _body_name(self, name: str, kind: str, end: int) -> tuple[str, str]:
         """A government body's name and kind: "the Interior Ministry" of a story about Egypt is
         Egypt's ("Interior Ministry (Egypt)"), and so is "Ministry of the Interior of Egypt"."""
         forces_of = _FORCES_OF_COUNTRY.fullmatch(name)
@@ -2304,11 +2306,20 @@ class _Article:
             if government is not None and government.country:
                 return ministry_name(of_country.group("field"), government.country), "government"
         countryless = _COUNTRYLESS_BODY.fullmatch(name)
-        government = self._main_government if countryless else None
+        government = (self._government_placed_after(end) or self._main_government) if countryless else None
         if government is None:
             return name, kind
         field = countryless.group("field") or countryless.group("of_field")
         return (ministry_name(field, government.country) if field else f"{name} ({government.country})"), "government"
+
+    def _government_placed_after(self, end: int) -> KbEntry | None:
+        """The government of the capital a body is placed in: "a Ministry of Defence spokesman in
+        London" speaks for Britain's, whatever country the story is about."""
+        placed = _PLACED_IN_A_CAPITAL.match(self.body, end)
+        if placed is None:
+            return None
+        government = self.matcher.metonyms.get(tuple(t.lower() for t in _token_texts(placed.group("capital"))))
+        return government if government is not None and government.kind == "government" and government.country else None
 
     @functools.cached_property
     def _main_government(self) -> KbEntry | None:
