@@ -8,12 +8,14 @@ import functools
 import re
 import unicodedata
 
-# Particles of Arabic, Dutch, German, French, Italian and Spanish names: part of a name, never
-# a name alone.
+# Particles of Arabic, Dutch, German, French, Italian, Spanish and Filipino names: part of a
+# name, never a name alone.
 NAME_PARTICLES = frozenset(
     "al el ad ar as ash at az bin ibn bint abu abi abd de del della di da du van von der den la le "
     # the Persian and Urdu links of "Tehreek-e-Taliban", "Anwaar-ul-Haq", "Zia-ur-Rehman"
-    "e ul ud ur".split())
+    "e ul ud ur "
+    # Filipino spellings of the Spanish particles: "Kian delos Santos", "Ronald dela Rosa"
+    "delos dela".split())
 
 
 def normalize_surface(text: str) -> str:

@@ -2006,3 +2006,16 @@ def test_a_ministry_placed_in_a_capital_is_that_capital_s_state_s(kb):
     text = ("A Ministry of Defence spokesman in London said no British personnel were hurt in Afghanistan. "
             "Afghanistan's government said Afghanistan was calm.")
     assert "Defense Ministry (United Kingdom)" in _named(text, kb, "government")
+
+
+def test_a_name_after_a_body_noun_and_what_it_does_is_that_body(kb):
+    text = ("The Norway-based group Hengaw said three died. The rights group Memorial counted 12. "
+            "The militant group Jundallah said it carried out the attack.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds == {"Hengaw": "organization", "Memorial": "organization", "Jundallah": "armed_group"}
+
+
+def test_filipino_particles_and_a_nickname_before_a_particle(kb):
+    text = ('Police killed Kian delos Santos in Caloocan, his father Saldy delos Santos said. Police chief Ronald '
+            '"Bato" dela Rosa said the campaign would go on.')
+    assert _named(text, kb, "person") == ["Kian delos Santos", "Ronald dela Rosa", "Saldy delos Santos"]

@@ -505,3 +505,13 @@ def test_a_count_since_the_offensive_began_is_the_offensives_not_a_wars():
             "Aleppo began, up from a toll of 277 it had given earlier on Saturday.")
     assert [f.count for f in figures_of(body)] == [327, 277]
     assert figures_of("At least 300,000 people have been killed since the war began in 2011.") == ()
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("Police shot dead six suspected drug dealers in a raid in Tondo on Tuesday.", 6),
+    ("Soldiers gunned down two men at a checkpoint on Monday.", 2),
+    ("The number of protesters killed in Zahedan, the provincial capital, has risen to 96, Amnesty said.", 96),
+])
+def test_shooting_dead_and_the_number_of_a_group_killed(body, killed):
+    figures = figures_of(body)
+    assert headline_toll(figures, split_sentences(body)).killed == killed

@@ -1912,3 +1912,17 @@ def test_a_crossing_is_of_the_country_its_sentence_places_it_in_and_a_town_of_th
 
 def test_an_arab_city_by_the_short_word_after_its_article():
     assert world_places("Police in Kut reported clashes with militiamen, officials in Baghdad said.")["Al-Kut"].country == "Iraq"
+
+
+def test_a_district_of_the_city_is_of_the_city_named_last():
+    text = ("A missile hit an apartment block in Kharkiv on Monday. The strike on the city's Saltivskyi district "
+            "came from Russia's Belgorod region, officials said.")
+    assert world_places(text)["Saltivskyi"].country == "Ukraine"
+
+
+def test_an_unknown_town_in_a_named_country_after_a_locative():
+    found = world_places("Armed men attacked the hospital in Boguila, in the north of the Central African Republic, "
+                         "killing 16. Gunmen raided a clinic in Ndele in the Central African Republic.")
+    assert found["Boguila"].country == found["Ndele"].country == "Central African Republic"
+    assert set(world_places("58 Killed in Suspected Gas Attack in Syria. A sect in Islam, Iran has said.")) <= {
+        "Syria", "Iran"}

@@ -192,14 +192,15 @@ _OTHER_NAME_BEFORE = re.compile(r"\b(?:nom\s+de\s+guerre(?:\s+(?:is|was))?|real\
 _NICKNAME_END = re.compile(r"\s?,?\s?[\"”]")
 # Between a person's name and the nickname right after it: ' ("Tony Tormenta")', ' " El Coss ,"'.
 _NICKNAME_AFTER_A_NAME = re.compile(r"\s?(?:\(\s?)?[\"“]\s?")
-# A nickname inside a name: 'Ignacio "Nacho" Coronel', 'Joaquin "El Chapo" Guzman Loera'.
+# A nickname inside a name: 'Ignacio "Nacho" Coronel', 'Joaquin "El Chapo" Guzman Loera', 'Ronald "Bato"
+# dela Rosa'.
 _NAME_TAIL = r"[a-zà-öø-ÿ'’-]+"  # a name word after its capital
 _NAME_WORD = rf"[A-Z]{_NAME_TAIL}"
 # The first capital opens the pattern, the word boundary before it checked behind it: re's fast
 # scan for a capital then skips the lower-case words, where "\b" first was tried at each.
 _NICKNAME_INSIDE = re.compile(
     rf"(?P<first>[A-Z](?<!\w.){_NAME_TAIL}(?:\s+{_NAME_WORD})?)\s+[\"“]\s?[A-Z][^\"”\n]{{0,30}}?\s?,?[\"”]\s+"
-    rf"(?P<last>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
+    rf"(?P<last>(?:(?:de|del|dela|delos|de\s+la|de\s+los|da|van|von)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
 _ABBREVIATED_TITLE_BEFORE = re.compile(rf"\b{_DOTTED_TITLES}\s+$")
 _SIBLING_NOUNS = ("brothers", "sisters", "siblings", "sons", "daughters", "cousins", "twins")
 _SIBLINGS = re.compile(
@@ -480,7 +481,7 @@ _GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|clan|clique|{_CRIME
 _GROUP_BEFORE = re.compile(
     rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance|affiliate|offshoot)(?:\s+of\s+[\w-]+)?,?"  # "a gang of assassins once known as"
     r"\s+(?:(?:once|often|also|sometimes|now|widely|commonly|locally)\s+)?(?:known\s+as|called|named)"
-    r"|members\s+of|rivals,)"
+    r"|members\s+of|rivals,|(?:militant|armed|rebel|insurgent|jihadist|separatist|extremist)\s+group)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(  # "Jundallah (the Soldiers of Allah), a radical Sunni insurgency group": a gloss may come first
     rf"[\"”]?(?:\s*\([^()]{{1,60}}\))?,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
@@ -496,6 +497,8 @@ _ROMANCE_PLACE_NOUNS = frozenset(
 # A name after a saint's title is a place's ("Santa Ana Huista", "San Vicente del Caguan"), a person's never.
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:rights|monitoring|advocacy|aid|relief|research|humanitarian|[A-Za-z]+-based)\s+"
+                               r"(?:group|organi[sz]ation)\s+$")
 _BODY_ADJUNCT_AFTER = re.compile(
     r"\s+(?P<field>(?:human\s+)?rights|monitoring|security|intelligence|research|aid|relief|advocacy|humanitarian|"
     r"conflict|press\s+freedom|watchdog)\s+(?:group|agency|organi[sz]ation|network|service|monitor|body|project)\b(?!s)")
@@ -2157,7 +2160,8 @@ class _Article:
             if first.split()[0] not in self.kb.given_names and first.split()[-1] in self.kb.given_names:
                 start = match.end("first") - len(first.split()[-1])  # "Recall Ignacio "Nacho" Coronel"
                 first = first.split()[-1]
-            if first.split()[0] not in self.kb.given_names or last.split()[0].lower() in FUNCTION_WORDS:
+            surname = next(word for word in last.split() if word[0].isupper())  # "dela Rosa": Rosa
+            if first.split()[0] not in self.kb.given_names or surname.lower() in FUNCTION_WORDS:
                 continue
             tokens = self._token_range(start, match.end("last"))
             if not any(self.taken[i] for i in tokens):
@@ -2351,6 +2355,9 @@ class _Article:
         if (before is not None and before.lower in _ORGANIZATION_NOUNS and (before.text.islower() or before.text == "NGO")
                 and self.joined[run[0] - 1]):
             return not self._owned_noun(run)
+        start = self.tokens[run[0]].start
+        if _BODY_NOUN_BEFORE.search(self.body, max(0, start - 40), start):
+            return True  # "the rights group Hengaw", "the Norway-based group Hengaw"
         return bool(_ORGANIZATION_APPOSITION.match(self.body, self.tokens[run[-1]].end))
 
     def _body_by_its_adjunct(self, run: list[int]) -> str | None:

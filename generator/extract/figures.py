@@ -159,10 +159,11 @@ _ADVERB = r"(?:\s+\w+ly)?"
 _SUBJECT_VERB = re.compile(
     "(?:" + _QUANTITY + _WHO + ")" + _INSERTION + "(?:" + _AUXILIARY + _ADVERB + r"\s+" + _KIND_VERBS + ")"
 )
-# "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons" — but not when the
+# "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons", "shot dead six" — but not when the
 # object is itself the subject of the next verb ("8 persons killed 58 others injured").
 _OBJECT_VERBS = (
-    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred|slaughtered|slaughtering)(?:\s+and\s+\w+ed)?"
+    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred|slaughtered|slaughtering"
+    r"|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down)(?:\s+and\s+\w+ed)?"
     r"|(?:claimed|claiming|claims|took|taking)\s+(?:the\s+)?lives\s+of|deaths?\s+of|bodies\s+of|massacre\s+of"
     r"|(?:killing|murder|execution|executions|beheadings?|martyrdom|slaughter)\s+of)"
     r"|(?P<wounded>wound|wounds|wounded|wounding|injure|injures|injured|injuring|injury\s+of|injuring\s+of)"
@@ -187,7 +188,8 @@ _STARTS_OWN_CLAUSE = re.compile("(?:" + _AUXILIARY + r"\s+(?:" + _KILLED_VERBS +
 _COUNTED_NOUNS = r"deaths|fatalities|martyrs|bodies|corpses|lives|dead\s+bodies"
 _COUNTED_NOUN = re.compile("(?:" + _QUANTITY + r"(?:\s+(?:more|other|civilian|new))?\s+(?P<noun>" + _COUNTED_NOUNS + r")\b)")
 # "put the death toll at 15", "Death toll ... rises to 76", "the toll reached at least 112"
-_TOLL_WORDS = r"death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed|people\s+killed)"
+_TOLL_WORDS = (r"death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed|people\s+killed"
+               r"|[a-z]+\s+(?:killed|who\s+(?:died|were\s+killed)))")  # "the number of protesters killed"
 _DEATH_TOLL = re.compile(
     r"(?:\b(?:" + _TOLL_WORDS + ")"
     r"(?P<gap>[^.;:\d]{0,100}?)" + _QUANTITY + _WHO + ")"
@@ -321,7 +323,7 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _CASUALTY_CUES = (
     "kill", "dead", "die", "death", "toll", "wound", "injur", "hurt", "missing", "unaccounted", "perish",
     "execut", "slain", "massacr", "murder", "lives", "bodies", "corpses", "martyr", "fatalit", "victim", "behead",
-    "assassinat", "slaughter",
+    "assassinat", "slaughter", "gunned",
 )
 
 
@@ -332,6 +334,7 @@ _KIND_VERB_CUE = re.compile("|".join((_KILLED_VERBS, _WOUNDED_VERBS, _MISSING_VE
 # alternation itself, and passing only 4% more sentences to _VERB_OBJECT.
 _OBJECT_VERB_CUE = re.compile(
     r"kill|execut|massacre|martyr|lives\s+of|deaths?\s+of|bodies\s+of|murder\s+of|beheadings?\s+of|slaughter|wound|injur"
+    r"|dead|gunned|gunning"
 )
 _TOLL_CUE = re.compile(_TOLL_WORDS)
 _FIGURE_PATTERNS = (

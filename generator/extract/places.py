@@ -1628,7 +1628,7 @@ def _names_after_a_bearing(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[
     return found
 
 
-_PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town"}
+_PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town", "country": "town"}
 # "his job at Google in Dubai", "he studied at Harvard in Boston": an employer or a school.
 _EMPLOYED_BEFORE = frozenset({"job", "jobs", "work", "works", "worked", "working", "employed", "studied", "studies",
                               "studying", "student", "students", "professor", "researcher", "career"})
@@ -1640,21 +1640,37 @@ def _names_placed_in(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) ->
     Hampshire" (a town)."""
     found, norms = [], tokens.norms
     for hit in hits:
-        kind, last = _PART_OF_KIND.get(hit.place.kind), hit.first_token - 2
-        if kind is None or last < 1 or norms[last + 1] != "in" or not tokens.capitalised[last]:
+        kind, last = _PART_OF_KIND.get(hit.place.kind), _before_in(tokens, hit)
+        if kind is None or last < 1 or not tokens.capitalised[last]:
             continue
         if tokens.sentence[last] != tokens.sentence[hit.first_token] or not tokens.joins_next[last]:
             continue  # "in Fashloum, in Tripoli" may list two places
         span = _name_ending_at(tokens, last, gazetteer)
         if span is None or span[0] < 2 or norms[span[0] - 1] not in _LOCATIVES_OF_A_NAME:
             continue
+        sentence = tokens.sentence[span[0]]
+        if hit.place.kind == "country" and (
+                _is_headline(tokens, sentence, bisect.bisect_left(tokens.sentence, sentence))
+                or (tokens.capitalised[span[0] - 2] and tokens.sentence[span[0] - 2] == sentence)):
+            continue  # "58 Killed in Suspected Gas Attack in Syria's Idlib": a headline's words, no town
         known = gazetteer.aliases.get(" ".join(norms[span[0] : span[1] + 1]), ())
         if norms[span[0] - 2] not in _EMPLOYED_BEFORE and all(a.place.country == hit.place.country for a in known):
             found.append((*span, kind))  # a namesake elsewhere ("Andover" in the US) is left to the context
     return found
 
 
-_BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?")
+def _before_in(tokens: _Tokens, hit: _Hit) -> int:
+    """The token before the "in" that introduces `hit`, over "the" and a lower-case direction
+    ("in Boguila in northern Central African Republic"); -1 if no "in" does."""
+    at = hit.first_token - 1
+    while at > 0 and not tokens.capitalised[at] and (tokens.norms[at] in ("the", "of") or tokens.norms[at] in _DIRECTIONS):
+        at -= 1  # "in the north of the Central African Republic"
+    return at - 1 if at > 0 and tokens.norms[at] == "in" else -1
+
+
+_BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                                  r"north-?eastern|north-?western|south-?eastern|south-?western)\s+"
+                                  r"|(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?)?")
 
 
 def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_Hit],
@@ -1665,13 +1681,15 @@ def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_
     found = []
     for hit in hits:
         kind, last = _PART_OF_KIND.get(hit.place.kind), hit.first_token - 1
-        while last > 1 and tokens.norms[last] in ("in", "the") and not tokens.capitalised[last]:
-            last -= 1  # "in Pont-Sonde, in the Artibonite department"
+        while last > 1 and (tokens.norms[last] in ("in", "the", "of") or tokens.norms[last] in _DIRECTIONS) and not tokens.capitalised[last]:
+            last -= 1  # "in Pont-Sonde, in the Artibonite department", "in Boguila, in northern Central African Republic"
         if kind is None or last < 1 or tokens.sentence[last] != tokens.sentence[hit.first_token]:
             continue
         if (not _BEFORE_ITS_DIVISION.fullmatch(body, tokens.ends[last], tokens.starts[hit.first_token])
                 or not tokens.capitalised[last]):
             continue
+        if hit.place.kind == "country" and not _COUNTRY_ENDS_A_PLACE.match(body, hit.end):
+            continue  # "a minority sect in Islam, Iran has advocated": the country opens a clause
         span = _name_ending_at(tokens, last, gazetteer)
         if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME
                 and _unknown_name(tokens, span, gazetteer)):
@@ -2230,6 +2248,11 @@ def _context_region(
     # "the Kahramankazan district of Ankara": the district lies where the place it is of lies
     container = next((hit.place for hit in same if hit.place.kind != "country" and hit.first_token == last + 3
                       and tokens.norms[last + 1] in _KIND_AFTER_NAME and tokens.norms[last + 2] == "of"), None)
+    if container is None and first >= 2 and tokens.norms[first - 2] == "the" and tokens.possessive[first - 1] \
+            and tokens.norms[first - 1] in ("city", "town", "capital"):
+        # "the city's Saltivskyi district": of the city named last
+        container = next((hit.place for hit in sorted(hits, key=lambda hit: -hit.first_token)
+                          if hit.first_token < first and hit.place.kind in SETTLEMENT_KINDS), None)
     if container is not None and container.country:
         return container.country, container.region
     main = dominant[0] if dominant else None
