@@ -2019,3 +2019,11 @@ def test_filipino_particles_and_a_nickname_before_a_particle(kb):
     text = ('Police killed Kian delos Santos in Caloocan, his father Saldy delos Santos said. Police chief Ronald '
             '"Bato" dela Rosa said the campaign would go on.')
     assert _named(text, kb, "person") == ["Kian delos Santos", "Ronald dela Rosa", "Saldy delos Santos"]
+
+
+def test_a_party_name_going_on_before_a_known_one_and_a_state_that_pays_or_calls_for(kb):
+    text = ("Leaders of the Popular Congress Party met in Khartoum. The militias were trained and paid by Abu Dhabi. "
+            "France, which drafted a resolution, called for sanctions.")
+    found = {actor.name: actor.kind for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert "Indian National Congress" not in found and found.get("Popular Congress Party") == "organization"
+    assert found.get("Emirati government") == found.get("French government") == "government"

@@ -1926,3 +1926,11 @@ def test_an_unknown_town_in_a_named_country_after_a_locative():
     assert found["Boguila"].country == found["Ndele"].country == "Central African Republic"
     assert set(world_places("58 Killed in Suspected Gas Attack in Syria. A sect in Islam, Iran has said.")) <= {
         "Syria", "Iran"}
+
+
+def test_a_dateline_places_no_village_and_a_nationality_before_a_border_town_does():
+    dateline = world_places("LONDON, 2 May 2007 – Militias killed 400 people in the villages of Tiero and Marena "
+                            "in eastern Chad, Amnesty International said.")
+    assert dateline["Tiero"].country == dateline["Marena"].country == "Chad"
+    border = world_places("Rebels attacked the Chadian border town of Tine, officials in Sudan said. Darfur burned.")
+    assert border["Tine"].country == "Chad"

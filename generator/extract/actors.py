@@ -280,7 +280,7 @@ _ACTION_VERBS = (
     r"grant|grants|granted|hand|hands|handed|turn|turns|turned|give|gives|gave|release|releases|released|freed|send|"
     r"considers|keeps|kept|pursue|pursues|pursued|co-?operate|co-?operates|co-?operated|supplies|supplied|"
     r"arrest|arrests|arrested|detained|deport|deports|deported|extradite|harbou?red|sheltered|hosted|hosts|"
-    r"bought|purchased|acquired|tested|test-fired|help|helps|reinforced|opened|pulled|"
+    r"bought|purchased|acquired|tested|test-fired|help|helps|reinforced|opened|pulled|drafted|tabled|called\s+for|"
     # what a state does to its pressure on another, and what only a state does in war: "the United
     # States paused intelligence sharing", "Moscow has since increased pressure", "Russia invaded"
     # (not "captured" nor "shelled": "forces in northern Syria have captured areas")
@@ -335,6 +335,8 @@ _ACTED_ON_BEFORE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|urged|urges|urging|called\s+on|calling\s+on|pressure\s+on|"
     r"pressed|pressing|warned|warning|criticised|criticizing|criticising|aligned\s+with|demanded|demanding|"
     r"criticized|condemned|asked|told|sanctions\s+on|demands\s+of|backed\s+by|supported\s+by|"
+    # "militias trained and paid by Abu Dhabi": a state pays
+    r"(?:trained|paid|funded|financed|armed|equipped)(?:\s+and\s+\w+ed)?\s+by|"
     r"agrees?\s+with|agreed\s+with|ties\s+with|relations\s+with|talks\s+with|"
     # "sent a message to Madrid and other European capitals": a state is written to
     r"(?:messages?|letters?|appeals?|ultimatums?|notes?\s+verbales?|diplomatic\s+notes?)\s+to|"
@@ -497,6 +499,10 @@ _ROMANCE_PLACE_NOUNS = frozenset(
 # A name after a saint's title is a place's ("Santa Ana Huista", "San Vicente del Caguan"), a person's never.
 _SAINTS = frozenset("san santa santo sao são saint st sainte".split())
 _NAMED_BY_NOUN_AFTER = re.compile(r"\s+(clan|organi[sz]ation)\b(?!s)", re.IGNORECASE)
+# First words of parties' and movements' names that another name may go on from: the "Popular
+# Congress Party" of Sudan is not India's "Congress Party".
+_PARTY_WORDS = frozenset("congress national democratic popular party front council union movement islamic "
+                         "revolutionary liberation united patriotic socialist communist republican unity justice".split())
 _BODY_NOUN_BEFORE = re.compile(r"\b(?:rights|monitoring|advocacy|aid|relief|research|humanitarian|[A-Za-z]+-based)\s+"
                                r"(?:group|organi[sz]ation)\s+$")
 _BODY_ADJUNCT_AFTER = re.compile(
@@ -1398,8 +1404,9 @@ class _Article:
         government = self.matcher.demonyms.get((before.text,))
         if government is not None and alias.entry.country and government.country == alias.entry.country:
             return False  # "British Special Air Service" is the SAS, its own country named
-        if alias.entry.kind == "armed_group" and self._starts_a_longer_group_name(start - 1):
-            return True  # "Kataeb Hezbollah" is not Hezbollah
+        if ((alias.entry.kind == "armed_group" or (alias.entry.kind == "organization" and alias.tokens[0].lower() in _PARTY_WORDS))
+                and self._starts_a_longer_group_name(start - 1)):
+            return True  # "Kataeb Hezbollah" is not Hezbollah, the "Popular Congress Party" not India's
         # "Turkish Red Crescent"; not "the heroic White Helmets", "a hawkish Washington Post op-ed",
         # nor "Can al-Qaida survive?"
         return (alias.entry.kind != "person" and before.capitalised and _NATIONALITY_LIKE.search(before.text) is not None

@@ -2084,6 +2084,8 @@ def _pattern_places(
         dominant = _dominant_region(hits)
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     placed_in = Counter(hit.place.country for hit in hits)
+    datelines = {match.start() for match in _dateline_names(body)}
+    placing = [hit for hit in hits if hit.start not in datelines]  # "LONDON, 2 May - ... the villages of Tiero"
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
         if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
@@ -2110,7 +2112,7 @@ def _pattern_places(
         name = body[tokens.starts[first] : tokens.ends[last]]
         named_after = _place_named_after(tokens, first, last, gazetteer, placed_in)
         country, region = ((named_after.country, named_after.region) if named_after is not None
-                           else (nation, None) if nation else _context_region(hits, tokens, first, last, dominant))
+                           else (nation, None) if nation else _context_region(placing, tokens, first, last, dominant))
         if (((first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
                 or ((_holds_refugees(tokens, last) or tokens.norms[last] in _FACILITIES_OF_PLACES
                      or tokens.norms[max(first - 2, 0) : first] == ["exclave", "of"]
@@ -2157,6 +2159,10 @@ def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> 
 _LONGEST_LIST = 12  # tokens
 
 
+_BORDER_WORDS = frozenset(("border", "frontier", "coastal", "mountain", "desert", "northern", "southern", "eastern",
+                           "western", "central", "remote", "rural"))
+
+
 def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> str | None:
     """The country a nationality or a country's name gives the kind before a name: "the nearby
     Tunisian town of Dehiba" is in Tunisia, "the north Ecuador district of Buenos Aires" in
@@ -2169,6 +2175,8 @@ def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> st
     if kind < 1 or tokens.norms[of] != "of" or (tokens.norms[kind] not in _KIND_BEFORE_OF
                                                  and tokens.norms[kind] not in _KIND_OF_LIST):
         return None
+    if kind > 1 and tokens.norms[kind - 1] in _BORDER_WORDS and not tokens.capitalised[kind - 1]:
+        kind -= 1  # "the Chadian border town of Tine"
     if (nation := gazetteer.nationalities.get(tokens.norms[kind - 1])) is not None:
         return nation
     for start in (kind - 1, kind - 2):  # "Ecuador", "Sierra Leone"
