@@ -2027,3 +2027,13 @@ def test_a_party_name_going_on_before_a_known_one_and_a_state_that_pays_or_calls
     found = {actor.name: actor.kind for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
     assert "Indian National Congress" not in found and found.get("Popular Congress Party") == "organization"
     assert found.get("Emirati government") == found.get("French government") == "government"
+
+
+def test_a_group_s_name_after_a_man_s_name_and_particle_is_his_and_a_state_s_forces_by_their_name(kb):
+    text = ("Mohammed Ali al-Houthi, the head of the committee, spoke. North African al-Qaeda grew. The Rwanda "
+            "Defence Force denied it, and the Sudan Liberation Army disagreed.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds.get("Mohammed Ali al-Houthi") == "person" and "Houthis" not in kinds
+    assert kinds.get("Al-Qaeda") == "armed_group"
+    assert kinds.get("Rwanda Defence Force") == "government"
+    assert kinds.get("Sudan Liberation Army", kinds.get("Sudan Liberation Movement")) == "armed_group"

@@ -570,6 +570,9 @@ _ORG_HEADS = frozenset(
 # Head words of a state's own bodies: after its country's name or demonym, a government body.
 # Not "party" or "council" ("the British Council"), nor "congress" of a party: "Indian National
 # Congress" opens with a demonym, and is in the knowledge base, which is matched first.
+_REGION_ADJECTIVES = frozenset("african asian european american arab arabian western eastern northern southern gulf".split())
+_STATE_FORCE_HEADS = frozenset("force forces army navy guard corps police gendarmerie".split())
+_STATE_FORCE_WORDS = frozenset("defence defense armed security national border air naval special republican".split())
 _STATE_BODY_HEADS = frozenset("congress senate parliament assembly legislature college academy agency".split())
 # Words of a post that "of" and a body follow: "Inspector General of Police", "Chief of Army
 # Staff", "Member of Legislative Assembly" name a post, which is no actor (a person holds it).
@@ -1404,6 +1407,11 @@ class _Article:
         government = self.matcher.demonyms.get((before.text,))
         if government is not None and alias.entry.country and government.country == alias.entry.country:
             return False  # "British Special Air Service" is the SAS, its own country named
+        if (alias.entry.kind != "person" and before.lower in NAME_PARTICLES and start >= 2 and self.joined[start - 2]
+                and self.tokens[start - 2].capitalised and not self.taken[start - 2] and not self._starts_sentence(start - 2)
+                and (self.tokens[start - 2].text,) not in self.matcher.demonyms
+                and self.tokens[start - 2].lower not in _REGION_ADJECTIVES):  # not "North African al-Qaeda"
+            return True  # "Mohammed Ali al-Houthi": a man's family name, not the Houthis
         if ((alias.entry.kind == "armed_group" or (alias.entry.kind == "organization" and alias.tokens[0].lower() in _PARTY_WORDS))
                 and self._starts_a_longer_group_name(start - 1)):
             return True  # "Kataeb Hezbollah" is not Hezbollah, the "Popular Congress Party" not India's
@@ -2245,6 +2253,9 @@ class _Article:
         kind = _kind_of_a_body(tokens, head)
         if kind == "organization" and head.lower in _STATE_BODY_HEADS and self._names_a_state(tokens[0]):
             kind = "government"  # "the US Congress", "the Pakistani Senate", "the US Army War College"
+        elif (kind == "armed_group" and head.lower in _STATE_FORCE_HEADS and self._names_a_state(tokens[0])
+              and all(token.lower in _STATE_FORCE_WORDS for token in tokens[1:-1])):
+            kind = "government"  # "the Rwanda Defence Force", "the Afghan National Army"; not the "Sudan Liberation Army"
         run = self._with_place_after(run)  # "Revolutionary Armed Forces of Colombia"
         name = self.body[tokens[0].start : self.tokens[run[-1]].end]
         self._take(*self._body_name(name, kind, self.tokens[run[-1]].end), None, run[0], run[-1] + 1)
