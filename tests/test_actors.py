@@ -1574,6 +1574,7 @@ def test_a_capital_that_plays_a_states_part_or_is_written_to_is_its_government(k
     ("The Moscow-installed leader of the region spoke.", "Russian government"),
     ("The incursion could force Moscow to divert troops.", "Russian government"),
     ("The State Department said Washington had not been given advance notice.", "US government"),
+    ("The United States was deeply troubled by the crackdown.", "US government"),
 ])
 def test_a_capital_that_a_state_s_deed_follows_or_that_is_made_to_act_is_its_government(kb, text, government):
     assert government in _named(text, kb, "government")
@@ -2037,3 +2038,9 @@ def test_a_group_s_name_after_a_man_s_name_and_particle_is_his_and_a_state_s_for
     assert kinds.get("Al-Qaeda") == "armed_group"
     assert kinds.get("Rwanda Defence Force") == "government"
     assert kinds.get("Sudan Liberation Army", kinds.get("Sudan Liberation Movement")) == "armed_group"
+
+
+def test_a_crowd_of_a_body_opening_a_sentence_is_not_its_name(kb):
+    text = "Hundreds of National Police officers stormed the church. The attack was claimed by Sinai Province."
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert "Hundreds of National Police" not in names and "Islamic State Sinai Province" in names

@@ -232,3 +232,13 @@ def test_the_day_a_report_was_released_is_not_the_day_of_the_killings_it_reports
     body = ("Amnesty International said in a report released Friday that Eritrean soldiers killed more than 200 "
             "civilians in Axum on Nov. 28.")
     assert event_of(body, dt.date(2021, 2, 26)) == dt.date(2020, 11, 28)
+
+
+def test_a_movement_named_after_its_day_is_no_date():
+    body = "The rebels of the March 23 Movement (M23) took the town on 6 July, and the February 17 Revolution ended."
+    assert [date for _, date, _ in dates_of(body, dt.date(2012, 7, 9))] == [dt.date(2012, 7, 6)]
+
+
+def test_the_day_a_statement_is_made_before_its_verb_yields_to_the_event_s():
+    body = "The United Nations today condemned the killing of at least 30 civilians during the night of Monday 14 May."
+    assert event_of(body, dt.date(2018, 5, 17)) == dt.date(2018, 5, 14)

@@ -511,6 +511,8 @@ def test_a_count_since_the_offensive_began_is_the_offensives_not_a_wars():
     ("Police shot dead six suspected drug dealers in a raid in Tondo on Tuesday.", 6),
     ("Soldiers gunned down two men at a checkpoint on Monday.", 2),
     ("The number of protesters killed in Zahedan, the provincial capital, has risen to 96, Amnesty said.", 96),
+    ("A strike killed at least 43 people. The death toll had risen to 51, including 40 children, and that 79 "
+     "people had been wounded.", 51),
 ])
 def test_shooting_dead_and_the_number_of_a_group_killed(body, killed):
     figures = figures_of(body)

@@ -305,7 +305,7 @@ _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|rem
            r"(?:\w+ly\s+|also\s+|still\s+|now\s+|not\s+)?"
            r"(?:in\s+(?:talks|contact)|involved|opposed|ready|prepared|willing|determined|reluctant|unwilling|keen|eager|adamant|wary|suspicious|"
            # "Moscow has for long been concerned about Islamist groups"
-           r"concerned|worried|alarmed|"
+           r"concerned|worried|alarmed|troubled|disturbed|dismayed|disappointed|appalled|"
            # "Moscow has been a strong critic of the mission": a part only a state plays
            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:critic|ally|supporter|backer|opponent|sponsor|patron|enemy|foe|"
            r"mediator|guarantor|signatory)s?\s+of)\b")
@@ -2853,7 +2853,7 @@ _ARMED_WORDS_OF_A_NAME = frozenset(("tigers", "rebels", "insurgents", "mujahidee
 
 _ONE_SPACE = re.compile(r" ")
 _PEOPLE_OF = frozenset("soldiers members fighters troops residents officials militants supporters leaders "
-                       "relatives families commanders officers".split())
+                       "relatives families commanders officers hundreds thousands dozens scores".split())
 _MOST_WORDS_OF_A_BODY_WITHIN = 5
 _COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 

@@ -104,6 +104,9 @@ _REPORTING_BEFORE_DATE = re.compile(
     r"(?:\s+\w+){0,2}\s*(?:on\s+|late\s+|early\s+)?$"
 )
 
+_REPORTING_AFTER_DATE = re.compile(
+    r"\s+(?:said|says|condemned|denounced|announced|reported|confirmed|warned|urged|called|declared|stated)\b")
+
 # "since Monday", "since Wednesday afternoon": a running count that began that day.
 _PERIOD_BEFORE_DATE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting)\s+(?:last\s+|early\s+|late\s+)?$")
 # "talks will resume on Friday", "a vote due on Monday": a plan, not something that happened.
@@ -142,6 +145,13 @@ def _full_date_at(text: str, position: int) -> dt.date | None:
     return None
 
 
+# A movement or a revolution named after its day (with no year) is no date: "the March 23
+# Movement (M23)", "the April 6 Youth Movement", "the February 17 Revolution"; not a header's "30
+# November 2016 Coalition Letter to UN".
+_NAMED_AFTER_A_DAY = re.compile(r"\s+(?:Youth\s+)?(?:Movement|Alliance|Coalition|Revolution|Revolutionaries|Brigades?|"
+                                r"Front|Uprising|Martyrs|Accords?|Agreement)\b")
+
+
 def _absolute_dates(text: str) -> list[tuple[int, int, dt.date | None, bool]]:
     """(start, end, date, has_year) of every absolute date, non-overlapping, in text order.
 
@@ -154,9 +164,9 @@ def _absolute_dates(text: str) -> list[tuple[int, int, dt.date | None, bool]]:
         if not required.search(text):
             continue
         for match in pattern.finditer(text):
-            if not taken.take(*match.span()):
-                continue
             year, month, day = _date_parts(match)
+            if (year is None and _NAMED_AFTER_A_DAY.match(text, match.end())) or not taken.take(*match.span()):
+                continue
             found.append((match.start(), match.end(), _safe_date(year or 2000, month, day), year is not None))
     return sorted(found, key=lambda item: item[:2])
 
@@ -348,8 +358,11 @@ def _opens_period(sentence: Sentence, mention: DateMention) -> bool:
 
 
 def _is_statement_date(sentence: Sentence, mention: DateMention) -> bool:
-    """"said on Sunday": the day the news was told."""
-    return _preceded_by(_REPORTING_BEFORE_DATE, sentence, mention)
+    """"said on Sunday", "today condemned": the day the news was told."""
+    if _preceded_by(_REPORTING_BEFORE_DATE, sentence, mention):
+        return True
+    position = sentence.text.find(mention.text)
+    return position >= 0 and bool(_REPORTING_AFTER_DATE.match(sentence.text, position + len(mention.text)))
 
 
 def _preceded_by(words: re.Pattern[str], sentence: Sentence, mention: DateMention) -> bool:

@@ -142,7 +142,8 @@ _INSERTION = (
     r"(?:\s*[—–]\s*[^—–.;]{1,90}?\s*[—–]|\s+-\s+[^.;]{1,90}?\s+-"
     r"|\s*\(.{1,60}?\)"
     # not ending in "and": "killed eight people, including two children, and wounded 28" is two figures
-    r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b[^.;:]{1,80}?(?<!\band)(?<!\bor),?"
+    # nor across ", and": "51, including 40 children, and that 79 people had been wounded"
+    r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b(?:(?!,\s+and\s)[^.;:]){1,80}?(?<!\band)(?<!\bor),?"
     r"|\s+(?:in|from|at|near|inside|on)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
     # "seven soldiers of the Colombian Army" (the text is folded to lower case), not "15 of the wounded"
     r"|\s+of\s+the\s+(?:[\w'’.-]+\s+){0,3}?(?:army|forces|navy|police|military|guard|brigade|battalion|regiment"
