@@ -1934,3 +1934,10 @@ def test_a_dateline_places_no_village_and_a_nationality_before_a_border_town_doe
     assert dateline["Tiero"].country == dateline["Marena"].country == "Chad"
     border = world_places("Rebels attacked the Chadian border town of Tine, officials in Sudan said. Darfur burned.")
     assert border["Tine"].country == "Chad"
+
+
+def test_a_list_of_unknown_villages_before_the_division_they_are_in():
+    found = world_places("Access is restricted in large parts of Shabunda, Walikale and Kalehe in South Kivu, Congo.")
+    assert {found[name].country for name in ("Shabunda", "Walikale", "Kalehe")} == {"Democratic Republic of the Congo"}
+    credits = world_places("Reporting by Elizabeth Pineau in Paris, John Irish and Michael Georgy in Tripoli, Libya.")
+    assert not {"John Irish", "Michael Georgy"} & set(credits)

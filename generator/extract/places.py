@@ -1646,8 +1646,14 @@ def _names_placed_in(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) ->
         if tokens.sentence[last] != tokens.sentence[hit.first_token] or not tokens.joins_next[last]:
             continue  # "in Fashloum, in Tripoli" may list two places
         span = _name_ending_at(tokens, last, gazetteer)
-        if span is None or span[0] < 2 or norms[span[0] - 1] not in _LOCATIVES_OF_A_NAME:
+        if span is None or span[0] < 2:
             continue
+        listed = _list_ending_with(tokens, span, gazetteer) if norms[span[0] - 1] in ("and", "or") else [span]
+        if (not listed or listed[0][0] < 2 or not _opens_a_list_of_places(tokens, listed[0][0] - 1)
+                or (len(listed) > 1 and not _looks_like_a_village(tokens, span))):
+            continue
+        found += [(*item, kind) for item in listed[:-1]
+                  if hit.place.kind != "country" and _looks_like_a_village(tokens, item) and _unknown_name(tokens, item, gazetteer)]
         sentence = tokens.sentence[span[0]]
         if hit.place.kind == "country" and (
                 _is_headline(tokens, sentence, bisect.bisect_left(tokens.sentence, sentence))
@@ -1657,6 +1663,36 @@ def _names_placed_in(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) ->
         if norms[span[0] - 2] not in _EMPLOYED_BEFORE and all(a.place.country == hit.place.country for a in known):
             found.append((*span, kind))  # a namesake elsewhere ("Andover" in the US) is left to the context
     return found
+
+
+def _list_ending_with(tokens: _Tokens, span: tuple[int, int], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The names of the list "A, B and C" whose last name is `span`, in order ([] if it is none)."""
+    listed, at = [span], span[0] - 2  # over the "and"
+    while at >= 0 and len(listed) < _LONGEST_LIST and tokens.sentence[at] == tokens.sentence[span[0]]:
+        previous = _name_ending_at(tokens, at, gazetteer) if tokens.capitalised[at] else None
+        if previous is None:
+            return []
+        listed.insert(0, previous)
+        if previous[0] == 0 or tokens.joins_next[previous[0] - 1]:
+            return listed  # no comma before it: the list opens here
+        at = previous[0] - 1
+    return []
+
+
+def _looks_like_a_village(tokens: _Tokens, span: tuple[int, int]) -> bool:
+    """One word, or a name an Arabic place word or article opens ("Deir Salam", "al-Samadaniyeh
+    al-Gharbiyeh"): not two words of a person ("Reporting by Elizabeth Pineau in Paris, John
+    Irish and Michael Georgy in Tripoli")."""
+    return span[0] == span[1] or tokens.norms[span[0]] in ARABIC_PLACE_HEADS or tokens.norms[span[0]] in ("al", "el")
+
+
+# Words before "of" that make what follows places: "in large parts of Shabunda, Walikale and Kalehe".
+_PARTS_OF_PLACES = frozenset(("parts", "areas", "outskirts", "towns", "villages", "territories", "districts"))
+
+
+def _opens_a_list_of_places(tokens: _Tokens, before: int) -> bool:
+    norm = tokens.norms[before]
+    return norm in _LOCATIVES_OF_A_NAME or (norm == "of" and before > 0 and tokens.norms[before - 1] in _PARTS_OF_PLACES)
 
 
 def _before_in(tokens: _Tokens, hit: _Hit) -> int:
