@@ -2044,3 +2044,8 @@ def test_a_crowd_of_a_body_opening_a_sentence_is_not_its_name(kb):
     text = "Hundreds of National Police officers stormed the church. The attack was claimed by Sinai Province."
     names = {actor.name for actor in _actors(text, kb).values()}
     assert "Hundreds of National Police" not in names and "Islamic State Sinai Province" in names
+
+
+def test_an_acronym_joined_by_an_apostrophe_to_capitals_is_part_of_a_dateline_s_word(kb):
+    text = "SANA'A/GENEVA (8 August 2018) – An air strike killed 43 people, the SANA agency of Syria said."
+    assert len([actor for actor in _actors(text, kb).values() if actor.name == "SANA"][0].mentions) == 1

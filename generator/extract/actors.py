@@ -1356,10 +1356,11 @@ class _Article:
         return not self._inside_longer_name(alias, start)
 
     def _inside_a_word_in_capitals(self, token: _Token) -> bool:
-        """The token is hyphened to a word in capitals: "AU" of a dateline's "PORT-AU-PRINCE"."""
+        """The token is hyphened or joined by an apostrophe to a word in capitals: "AU" of a
+        dateline's "PORT-AU-PRINCE", "SANA" of "SANA'A" (not "ISIS'S")."""
         before, after = self.body[max(0, token.start - 2) : token.start], self.body[token.end : token.end + 2]
         return (len(before) == 2 and before[1] == "-" and before[0].isupper()) or (
-            len(after) == 2 and after[0] == "-" and after[1].isupper())
+            len(after) == 2 and after[0] in "-'’" and after[1].isupper() and after[1] != "S")
 
     def _title_cased_acronym(self, alias: _Alias, texts: list[str], start: int) -> bool:
         """A house style writes an acronym said as a word in title case ("Ecowas", "Isis", "Nato"):
