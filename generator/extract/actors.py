@@ -567,12 +567,15 @@ _ORG_HEADS = frozenset(
     initiative mission militia group command staff institution endowment academy branch cartel mafia
     column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings team""".split()
 )
+# Adjectives of a region, not a country, before a group's name: "North African al-Qaeda".
+_REGION_ADJECTIVES = frozenset("african asian european american arab arabian western eastern northern southern gulf".split())
+# A state's forces after its country's name or demonym, with only these words between: "the Rwanda
+# Defence Force", "the Afghan National Army"; not the "Sudan Liberation Army".
+_STATE_FORCE_HEADS = frozenset("force forces army navy guard corps police gendarmerie".split())
+_STATE_FORCE_WORDS = frozenset("defence defense armed security national border air naval special republican".split())
 # Head words of a state's own bodies: after its country's name or demonym, a government body.
 # Not "party" or "council" ("the British Council"), nor "congress" of a party: "Indian National
 # Congress" opens with a demonym, and is in the knowledge base, which is matched first.
-_REGION_ADJECTIVES = frozenset("african asian european american arab arabian western eastern northern southern gulf".split())
-_STATE_FORCE_HEADS = frozenset("force forces army navy guard corps police gendarmerie".split())
-_STATE_FORCE_WORDS = frozenset("defence defense armed security national border air naval special republican".split())
 _STATE_BODY_HEADS = frozenset("congress senate parliament assembly legislature college academy agency".split())
 # Words of a post that "of" and a body follow: "Inspector General of Police", "Chief of Army
 # Staff", "Member of Legislative Assembly" name a post, which is no actor (a person holds it).
@@ -2292,9 +2295,8 @@ class _Article:
             return None
         if self.tokens[first].lower == "the" and self.tokens[first].capitalised:
             first += 1
-        words = [index for index in range(first, min(first + _LONGEST_UNIT, len(self.tokens)))]
         last = None
-        for index in words:
+        for index in range(first, min(first + _LONGEST_UNIT, len(self.tokens))):
             token = self.tokens[index]
             if index > first and not self.joined[index - 1]:
                 break

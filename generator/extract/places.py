@@ -2079,7 +2079,7 @@ def _qualifies_a_kind_of(tokens: _Tokens, span: tuple[int, int], kind: int, gaze
 
 
 def _pattern_places(
-    tokens: _Tokens, body: str, hits: list[_Hit], gazetteer: Gazetteer
+    tokens: _Tokens, body: str, hits: list[_Hit], gazetteer: Gazetteer, datelines: tuple[re.Match, ...] = ()
 ) -> dict[str, tuple[Place, int, int]]:
     """Unknown places by normalised name -> (place, first token, last token) of the first mention.
 
@@ -2120,8 +2120,8 @@ def _pattern_places(
         dominant = _dominant_region(hits)
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     placed_in = Counter(hit.place.country for hit in hits)
-    datelines = {match.start() for match in _dateline_names(body)}
-    placing = [hit for hit in hits if hit.start not in datelines]  # "LONDON, 2 May - ... the villages of Tiero"
+    filed_at = {match.start() for match in datelines}
+    placing = [hit for hit in hits if hit.start not in filed_at]  # "LONDON, 2 May - ... the villages of Tiero"
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
         if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
@@ -2466,13 +2466,14 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_possessives_in_names(tokens, hits, gazetteer, context)
     hits = _with_features_named_after_places(body, tokens, _with_divisions_named_alike(body, tokens, hits, gazetteer),
                                              context)
-    unknown = _pattern_places(tokens, body, hits, gazetteer)
+    datelines = tuple(_dateline_names(body))
+    unknown = _pattern_places(tokens, body, hits, gazetteer, datelines)
     hits += _rescan_unknown(tokens, hits, unknown)
     hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, hits, gazetteer))
     hits = _without_title_fields_or_longer_names(body, hits)
     hits = _with_short_forms_of_longer_names(tokens, hits)
     # last: where the story was filed says nothing of where the places it names are
-    hits = _with_dateline_city(body, tokens, hits, gazetteer, context)
+    hits = _with_dateline_city(tokens, hits, gazetteer, context, datelines)
     return _entities(body, tokens, hits, _bare_namesakes(tokens, hits, gazetteer))
 
 
@@ -3038,7 +3039,8 @@ _DATELINE = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(
 _DATELINE_PARAGRAPHS = 3
 
 
-def _with_dateline_city(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, context: _Context) -> list[_Hit]:
+def _with_dateline_city(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, context: _Context,
+                        datelines: tuple[re.Match, ...]) -> list[_Hit]:
     """`hits` with the city of a dateline, which needs no other cue: where the story was filed.
     Of several places of its name, a settlement before a division, in the order of the article's
     context, but not a small town overshadowed by a city abroad."""
@@ -3046,7 +3048,7 @@ def _with_dateline_city(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer:
         return hits  # every paragraph opens in capitals
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     found = []
-    for match in _dateline_names(body):
+    for match in datelines:
         first = bisect.bisect_left(tokens.starts, match.start())
         last = bisect.bisect_left(tokens.ends, match.end())
         if (first >= len(tokens.starts) or tokens.starts[first] != match.start() or last >= len(tokens.ends)
