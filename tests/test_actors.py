@@ -2049,3 +2049,19 @@ def test_a_crowd_of_a_body_opening_a_sentence_is_not_its_name(kb):
 def test_an_acronym_joined_by_an_apostrophe_to_capitals_is_part_of_a_dateline_s_word(kb):
     text = "SANA'A/GENEVA (8 August 2018) – An air strike killed 43 people, the SANA agency of Syria said."
     assert len([actor for actor in _actors(text, kb).values() if actor.name == "SANA"][0].mentions) == 1
+
+
+def test_a_title_word_after_a_given_name_at_a_name_s_end_is_its_surname(kb):
+    text = ("Erik Prince declined to comment. Martin Luther King Jr. spoke in 1963. Former prime minister John "
+            "Major was there. Saudi Crown Prince Mohammed bin Salman met King Abdullah.")
+    persons = _named(text, kb, "person")
+    assert {"Erik Prince", "Martin Luther King Jr", "John Major"} <= set(persons)
+    assert "King Jr" not in persons and "Crown Prince" not in persons
+
+
+def test_a_never_name_word_after_a_joined_particle_and_ansar_al_something(kb):
+    text = ("Saif al-Arab Gaddafi died in the strike. Ansar al-Sharia claimed it. Ansar Abbasi wrote a column. "
+            "Arab fighters took the town.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
+    assert kinds.get("Saif al-Arab Gaddafi") == "person" and kinds.get("Ansar Abbasi") == "person"
+    assert kinds.get("Ansar al-Sharia") == "armed_group" and "Arab" not in kinds

@@ -638,6 +638,10 @@ _STRONG_TITLES = frozenset(
 )
 # Titles that make one name a person's common name: "Pope Francis", "Queen Rania".
 _TITLES_OF_ONE_NAME = frozenset("pope king queen prince princess emir patriarch cardinal ayatollah lord lady baroness".split())
+# Titles that are also surnames: after a given name, at the end of a name, one is the surname
+# ("Erik Prince", "Angus King", "John Major", "Martin Luther King Jr.").
+_SURNAME_TITLES = frozenset("king prince bishop judge major marshal sheriff chancellor constable cardinal pastor lord".split())
+_GENERATION_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
 _ARMED_HEADS = frozenset(
@@ -1889,7 +1893,7 @@ class _Article:
             and not self.headline[index]
             and (index not in self.place_span_of or index in self.names_on_places)
             and (token.lower not in _WEEKDAYS_MONTHS or self._abbreviation_in_a_name(index))
-            and token.lower not in _NEVER_NAMES
+            and (token.lower not in _NEVER_NAMES or self._after_a_joined_particle(index))  # "Saif al-Arab"
             and token.capitalised
             and not token.text.isdigit()
             and (not token.acronym or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
@@ -1897,6 +1901,12 @@ class _Article:
                                             or (self.tokens[index + 1].lower in _ORG_HEADS
                                                 and token.text not in _BRACKET_TOKENS))))  # "the SITE Institute"
         )
+
+    def _after_a_joined_particle(self, index: int) -> bool:
+        """The word is joined by a hyphen to a particle before it ("al-Arab", "al-Islam"): a name's."""
+        before = index - 1
+        return (before >= 0 and self.tokens[before].lower in NAME_PARTICLES
+                and self.body[self.tokens[before].end : self.tokens[index].start] == "-")
 
     def _abbreviation_in_a_name(self, index: int) -> bool:
         """A month's or weekday's three letters that are a name's syllable: hyphened ("Kim
@@ -2091,7 +2101,8 @@ class _Article:
             run, tokens = run[2:], tokens[2:]  # "South African Anton Hammerl"
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
             run, tokens = run[:-1], tokens[:-1]
-        inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS), default=None)
+        surname = self._title_as_surname(tokens)
+        inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS and i != surname), default=None)
         if inner_title is not None and not any(t.lower in _ORG_HEADS for t in tokens[inner_title:]):
             # "Economy Minister Philipp Roesler", "South African President Jacob Zuma": the
             # words before the title qualify it; the name follows the last title word. A body
@@ -2101,7 +2112,8 @@ class _Article:
                 self._classify_run(run[:inner_title])
             title = tokens[inner_title].lower
             run, tokens = run[inner_title + 1 :], tokens[inner_title + 1 :]
-        if not tokens or any(t.lower in _NOT_INSIDE_A_NAME and tokens[i].lower not in NAME_PARTICLES
+        surname = self._title_as_surname(tokens)
+        if not tokens or any(t.lower in _NOT_INSIDE_A_NAME and tokens[i].lower not in NAME_PARTICLES and i + 1 != surname
                              for i, t in enumerate(tokens[1:])):  # but "Hussein Abd Emir", "Abdul Malik"
             return
         if title is not None and all(t.lower in _TITLE_WORDS for t in tokens):
@@ -2135,6 +2147,18 @@ class _Article:
             if len(tokens) == 1 and title in _TITLES_OF_ONE_NAME and self.tokens[run[0] - 1].lower == title:
                 start = self.tokens[run[0] - 1].start  # "Pope Francis", "King Abdullah": the title is the name's
             self._take(self.body[start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+
+    def _title_as_surname(self, tokens: list[_Token]) -> int | None:
+        """Where a title word is the surname of the name in `tokens`: the last name word (before
+        "Jr." or "III"), straight after a given name ("Erik Prince", "Martin Luther King Jr.");
+        "Crown Prince" and "Prime Minister" have no given name before their last word."""
+        last = len(tokens) - 1
+        while last > 1 and tokens[last].lower in _GENERATION_SUFFIXES:
+            last -= 1
+        if (last >= 1 and tokens[last].lower in _SURNAME_TITLES and tokens[last].capitalised
+                and tokens[last - 1].text in self.kb.given_names and tokens[last - 1].lower not in _TITLE_WORDS):
+            return last
+        return None
 
     def _compass_of_a_place(self, run: list[int]) -> bool:
         """"West" of "West Papua": a point of the compass alone before a place is the place's."""
@@ -2898,6 +2922,8 @@ def _organization_head(tokens: list[_Token]) -> _Token | None:
         return tokens[-1]
     if tokens[0].lower in _ARMED_NAME_STARTS:  # "Jaish al-Fursan": Arabic for an army, a brigade, a front
         return tokens[0]
+    if tokens[0].lower in _ARMED_PREFIXES and len(tokens) > 2 and tokens[1].lower in ("al", "el"):
+        return tokens[0]  # "Ansar al-Sharia", "Ahrar al-Sham": the supporters, the free men of something
     connector = next((i for i, token in enumerate(tokens) if _name_connector(tokens[i - 1].lower if i else "", token.lower)),
                      None)
     if connector and connector + 1 < len(tokens) and (tokens[connector - 1].lower in _ORGANIZATION_HEADS
