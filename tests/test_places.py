@@ -1941,3 +1941,12 @@ def test_a_list_of_unknown_villages_before_the_division_they_are_in():
     assert {found[name].country for name in ("Shabunda", "Walikale", "Kalehe")} == {"Democratic Republic of the Congo"}
     credits = world_places("Reporting by Elizabeth Pineau in Paris, John Irish and Michael Georgy in Tripoli, Libya.")
     assert not {"John Irish", "Michael Georgy"} & set(credits)
+
+
+def test_a_community_named_before_or_after_its_word_and_not_a_people_or_a_body():
+    found = world_places("Gunmen killed 15 people in the mountainous community of Kenscoff in Haiti, and 100 in "
+                         "Yelwata community in Guma Local Government Area of Benue State, Nigeria.")
+    assert found["Kenscoff"].country == "Haiti" and found["Yelwata"].country == "Nigeria"
+    peoples = world_places("Leaders of the Tiv community in Benue, the Afro-Colombian community, the Community of "
+                           "Sant'Egidio and the Muslim community of Jos met. A Barillas community leader died in Nigeria.")
+    assert not {"Tiv", "Afro-Colombian", "Afro", "Sant'Egidio", "Barillas"} & set(peoples)

@@ -194,6 +194,7 @@ _KIND_BEFORE_OF = {
     "quarter": "district", "area": "area", "region": "region", "province": "region",
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
     "port": "town", "township": "district", "municipality": "town", "hometown": "town", "hamlet": "village", "exclave": "region",
+    "community": "village",  # "the mountainous community of Kenscoff", "Yelwata community"
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
@@ -201,6 +202,7 @@ _KIND_AFTER_NAME = {
     "town": "town", "province": "region", "governorate": "region", "countryside": "area",
     "area": "area", "region": "region", "lga": "district", "subdivision": "district", "hamlet": "village",
     "regency": "region", "port": "town", "favela": "district", "township": "district", "crossing": "area",
+    "community": "village",
 }
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
@@ -234,7 +236,7 @@ _FACILITIES_OF_PLACES = frozenset(("airport",))
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
                  "departments": "region", "states": "region", "governorates": "region", "regions": "region",
-                 "camps": "area"}
+                 "camps": "area", "communities": "village"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
@@ -1500,6 +1502,27 @@ def _starts_sentence(tokens: _Tokens, index: int) -> bool:
     return index == 0 or tokens.sentence[index - 1] != tokens.sentence[index]
 
 
+# What may follow "Yelwata community": not a noun it qualifies ("a Barillas community leader").
+_AFTER_A_COMMUNITY = frozenset(("in", "of", "near", "at", "on", "and", "or", "which", "where", "was", "were", "is", "are",
+                                "had", "has", "have", "that", "after", "before", "when", "outside", "north", "south",
+                                "east", "west"))
+
+
+def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bool:
+    """A kind word that says a place's kind here: "community" only in lower case ("the Community
+    of Sant'Egidio" is a body); before "of", not after a capitalised word ("the Muslim community
+    of Jos" is a people in a place of no stated kind); after a name, not before a noun it
+    qualifies ("community leader"), nor after a people ("the Afro-Colombian community")."""
+    if tokens.norms[index] != "community":
+        return True
+    if tokens.capitalised[index]:
+        return False
+    if before_of:
+        return not (index > 0 and tokens.capitalised[index - 1])
+    following = index + 1
+    return following >= len(tokens.norms) or not tokens.joins_next[index] or tokens.norms[following] in _AFTER_A_COMMUNITY
+
+
 def _listed_names(tokens: _Tokens, body: str, first: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The names of a list that starts at `first`: "A, B and C", within one sentence."""
     spans: list[tuple[int, int]] = []
@@ -1963,12 +1986,13 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             found += [(*span, _KIND_OF_EXAMPLES[norm])
                       for span in _listed_names(tokens, body, index + 1 + len(cue), gazetteer)]
             continue
-        if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of":
+        if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of" and _plain_kind_word(tokens, index, before_of=True):
             span, kind = _name_after(tokens, index + 2, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         kind_word = _kind_phrase_start(tokens, index)
-        if (norm in _KIND_AFTER_NAME and kind_word > 0 and not _a_port_named_after(tokens, index) and (before := _name_before(tokens, kind_word, gazetteer)) is not None
+        if (norm in _KIND_AFTER_NAME and kind_word > 0 and not _a_port_named_after(tokens, index) and _plain_kind_word(tokens, index)
+                and (before := _name_before(tokens, kind_word, gazetteer)) is not None
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span):
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
