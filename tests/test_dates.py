@@ -242,3 +242,17 @@ def test_a_movement_named_after_its_day_is_no_date():
 def test_the_day_a_statement_is_made_before_its_verb_yields_to_the_event_s():
     body = "The United Nations today condemned the killing of at least 30 civilians during the night of Monday 14 May."
     assert event_of(body, dt.date(2018, 5, 17)) == dt.date(2018, 5, 14)
+
+
+def test_a_lead_dated_only_when_told_yields_to_the_day_a_later_sentence_says_the_event_happened():
+    dateline = ("LIMA, April 6 (AFP) - Guerrillas killed 69 peasants in the village of Lucanamarca, the government said "
+                "on Wednesday. The attack took place on Sunday, April 3.")
+    assert event_of(dateline, dt.date(1983, 4, 6)) == dt.date(1983, 4, 3)
+    visit = ("At least 800 people were killed in Duekoue this week, the ICRC said on Saturday. Delegates who visited "
+             "Duekoue on Thursday found bodies in the quarter where most of the killings took place on Tuesday, March 29.")
+    assert event_of(visit, dt.date(2011, 4, 2)) == dt.date(2011, 3, 29)
+    later = ("Ethiopia said on Sunday it had recaptured Badme and killed 300 troops. Officials met in Addis Ababa. "
+             "A spokeswoman said troops had broken through in an offensive launched on Tuesday, February 23.")
+    assert event_of(later, dt.date(1999, 2, 28)) == dt.date(1999, 2, 23)
+    dated_lead = "Gunmen killed 12 people in Kano on Monday, police said on Wednesday. The attack began on Sunday night."
+    assert event_of(dated_lead, dt.date(2024, 5, 8)) == dt.date(2024, 5, 6)

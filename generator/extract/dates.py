@@ -249,6 +249,20 @@ def _resolve_relative(match: re.Match[str], published: dt.date) -> dt.date | Non
     return published - dt.timedelta(days=days_back)
 
 
+# "LIMA, April 6 (AFP) -", "BEIRUT, Lebanon, Sept. 18 —": the city in capitals (and its country)
+# before the day the story was filed.
+_DATELINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},(?:\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2},)?\s*$")
+# "The attack took place on Sunday, April 3", "the killings began on Thursday evening", "an
+# offensive launched on Tuesday": a later sentence telling when the event itself happened.
+_EVENT_NOUNS = (r"attacks?|assault|raids?|massacres?|killings?|fighting|battle|clashes|violence|bombings?|blasts?|"
+                r"explosions?|air\s?strikes?|strikes?|shelling|offensive|ambush|shooting|incident|siege|hijacking|riots?")
+_EVENT_TOLD = re.compile(rf"\b(?:{_EVENT_NOUNS})\b[^.;]{{0,80}}?\b(?:took\s+place|began|started|happened|occurred|"
+                         r"erupted|broke\s+out|unfolded|was\s+carried\s+out|(?:was\s+)?launched)\b")
+_EVENT_TOLD_SENTENCES = 8  # how far into the story the telling may come
+_EVENT_TOLD_DAYS = 31  # how long before its telling an event may be reported first
+_DATE_RIGHT_AFTER = 60  # characters between the telling verb and its date
+
+
 def find_event_date(
     body: str,
     sentences: tuple[Sentence, ...],
@@ -269,8 +283,52 @@ def find_event_date(
     candidates = ((first_killed,) if first_killed in lead else ()) + lead
     found = next(filter(None, (_told_then_done(sentences, i, dates, published) for i in candidates)), None)
     if first_killed in lead or (found is not None and found != published):
-        return found or published
-    return _named_attack_date(sentences, dates, published) or found or published
+        date = found or published
+    else:
+        date = _named_attack_date(sentences, dates, published) or found or published
+    if date is None:
+        return date
+    return _event_told_later(sentences, range(_EVENT_TOLD_SENTENCES), dates, date, published) or date
+
+
+def _only_told(before: tuple[Sentence, ...], dates: tuple[DateMention, ...], date: dt.date,
+               published: dt.date | None) -> bool:
+    """Whether the sentences `before` give `date` only as the day the news was told or filed:
+    "the government said on Wednesday", a dateline, or no date at all (the publication date);
+    not "pounded Aleppo early Friday"."""
+    return all(_is_told(before[mention.sentence], mention, published) for mention in dates
+               if mention.sentence < len(before) and mention.date == date)
+
+
+def _is_told(sentence: Sentence, mention: DateMention, published: dt.date | None) -> bool:
+    return _is_header(mention, published) or _in_dateline(sentence, mention) or _is_statement_date(sentence, mention)
+
+
+def _in_dateline(sentence: Sentence, mention: DateMention) -> bool:
+    """The date follows the dateline's city: the day the story was filed ("LIMA, April 6 (AFP)")."""
+    position = sentence.text.find(mention.text)
+    return sentence.index == 0 and position > 0 and bool(_DATELINE_BEFORE_DATE.match(sentence.text[:position]))
+
+
+def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tuple[DateMention, ...], told: dt.date,
+                      published: dt.date | None) -> dt.date | None:
+    """The day a later sentence says the event happened ("The attack took place on Sunday, April
+    3"), where the sentences before it give the day `told` only as when the news was told: up to
+    a month before the telling."""
+    for sentence in sentences[indices.start : indices.stop]:
+        telling = _EVENT_TOLD.search(sentence.text)
+        if telling is None:
+            continue
+        if not _only_told(sentences[: sentence.index + 1], dates, told, published):
+            return None
+        for mention in dates:
+            position = sentence.text.find(mention.text, telling.end())
+            if (mention.sentence == sentence.index and 0 <= position - telling.end() <= _DATE_RIGHT_AFTER
+                    and mention.date <= told and (told - mention.date).days <= _EVENT_TOLD_DAYS
+                    and _plausible_event_date(mention, published) and not _opens_period(sentence, mention)
+                    and not _is_plan(sentence, mention) and not _is_recalled(sentence, mention, published)):
+                return mention.date
+    return None
 
 
 def _told_then_done(sentences: tuple[Sentence, ...], index: int, dates: tuple[DateMention, ...],
@@ -280,10 +338,13 @@ def _told_then_done(sentences: tuple[Sentence, ...], index: int, dates: tuple[Da
     no later ("The attack on Thursday ...")."""
     date = _event_date_in_sentence(sentences[index], dates, published)
     if date is None or index + 1 >= len(sentences) or not all(
-            _is_statement_date(sentences[index], mention) for mention in dates
+            _is_told(sentences[index], mention, published) for mention in dates
             if mention.sentence == index and mention.date == date):
         return date
     following = sentences[index + 1]
+    told_there = _event_told_later(sentences, range(index + 1, index + 2), dates, date, published)
+    if told_there is not None:
+        return told_there  # "... where most of the killings took place on Tuesday": not the day of a visit
     then = next((mention.date for mention in dates if mention.sentence == following.index and mention.date <= date
                  and _plausible_event_date(mention, published) and not _is_statement_date(following, mention)
                  and not _opens_period(following, mention) and not _is_plan(following, mention)
