@@ -121,7 +121,9 @@ TITLE_WORDS = frozenset(
     photojournalist photojournalists reporter correspondent photographer actress actor singer poet
     writer blogger businessman businesswoman priest cleric cameraman camerawoman superintendent pte lance
     rifleman guardsman trooper sapper gunner fusilier criminologist sociologist ombudsman lord lady baroness
-    constable havildar havaldar hawaldar naik sepoy subedar cardinal pastor reverend rev justice""".split()  # South Asian ranks too
+    constable havildar havaldar hawaldar naik sepoy subedar cardinal pastor reverend rev justice
+    father sister comandante subcomandante teniente tenente capitan comodoro vicecomodoro
+    almirante sargento commandant capitaine""".split()  # South Asian, Spanish, Portuguese and French ranks too
 )
 
 # Capitalised last words of a quarter's, a street's or a market's own name, never of a person's

@@ -15,7 +15,9 @@ NAME_PARTICLES = frozenset(
     # the Persian and Urdu links of "Tehreek-e-Taliban", "Anwaar-ul-Haq", "Zia-ur-Rehman"
     "e ul ud ur "
     # Filipino spellings of the Spanish particles: "Kian delos Santos", "Ronald dela Rosa"
-    "delos dela".split())
+    "delos dela "
+    # Portuguese "Rafael dos Santos", and the Spanish "y" of two surnames: "Arturo Rivera y Damas"
+    "dos das do y".split())
 
 
 def normalize_surface(text: str) -> str:

@@ -2065,3 +2065,24 @@ def test_a_never_name_word_after_a_joined_particle_and_ansar_al_something(kb):
     kinds = {actor.name: actor.kind for actor in _actors(text, kb).values()}
     assert kinds.get("Saif al-Arab Gaddafi") == "person" and kinds.get("Ansar Abbasi") == "person"
     assert kinds.get("Ansar al-Sharia") == "armed_group" and "Arab" not in kinds
+
+
+def test_a_faction_in_brackets_a_national_section_and_a_faith_before_a_body_noun(kb):
+    text = ("The Communist Party of Nepal (Maoist) claimed the attack. Amnesty International Indonesia had documented "
+            "it, the UN Syria envoy said. The Catholic aid agency Caritas counted 30 dead. The Defense Ministry "
+            "(Pentagon) declined to comment.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert "Communist Party of Nepal (Maoist)" in kinds and "Communist Party of Nepal" not in kinds
+    assert kinds.get("Amnesty International Indonesia") == "organization" and "United Nations Syria" not in kinds
+    assert kinds.get("Caritas") == "organization" and "Catholic" not in kinds
+    assert not any("(Pentagon)" in name for name in kinds)
+
+
+def test_regnal_numbers_portuguese_particles_priests_foreign_ranks_and_no_person_before_a_number(kb):
+    text = ("Pope John Paul II will visit. Father Rafael dos Santos said 25 died. Vicecomodoro Wilson Pedrozo "
+            "signed the surrender. The offensive, dubbed Val-Fajr 10, failed. Goose Green, on East Falkland, fell "
+            "after World War II ended. Joel Coronel was shot.")
+    persons = _named(text, kb, "person")
+    assert {"John Paul II", "Rafael dos Santos", "Wilson Pedrozo", "Joel Coronel"} <= set(persons)
+    assert not {"Val-Fajr", "East Falkland", "Father Rafael", "Juan Manuel Santos"} & set(persons)
+    assert not any("War" in name for name in persons)

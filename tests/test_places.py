@@ -1950,3 +1950,9 @@ def test_a_community_named_before_or_after_its_word_and_not_a_people_or_a_body()
     peoples = world_places("Leaders of the Tiv community in Benue, the Afro-Colombian community, the Community of "
                            "Sant'Egidio and the Muslim community of Jos met. A Barillas community leader died in Nigeria.")
     assert not {"Tiv", "Afro-Colombian", "Afro", "Sant'Egidio", "Barillas"} & set(peoples)
+
+
+def test_a_feature_word_after_a_titled_name_is_a_man_s_surname():
+    found = world_places("U.S. envoy Anthony Lake was expected back in Addis Ababa this week. Rebels held the "
+                         "country's Pacific Coast.")
+    assert "Anthony Lake" not in found and "Pacific Coast" in found

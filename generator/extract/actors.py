@@ -65,6 +65,11 @@ _FIELD_PREPOSITIONS = frozenset(("for", "to", "in"))  # "envoy for Yemen", "amba
 _MOST_FIELD_WORDS = 3  # after an "and" inside a body's name, before its head: "and Defense Council"
 _OUTLET_CONNECTORS = frozenset(("of", "de", "do", "da", "del"))  # "Folha de Sao Paulo", "Diario de Morelos"
 _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
+# A faction in brackets after a party's name: "(Maoist)", "(Marxist-Leninist)", "(N)".
+_FACTION_AFTER = re.compile(r" \((?:[A-Z]|[A-Z][a-z]+ists?(?:-[A-Z][a-z]+ists?)?|Provisional|Official|Unified)\)")
+_FACTION_HEADS = frozenset("party league front movement army congress".split())
+_AUXILIARY_AFTER = re.compile(r"\s+(?:has|had|have|was|is|were|are|would|will)\b")
+_FAITH_WORDS = frozenset("catholic protestant orthodox evangelical anglican jewish hindu buddhist christian muslim islamic".split())
 _QUALIFIERS = frozenset("islamic muslim muslims christian sunni shiite shia kurdish arab".split())
 _NEVER_NAMES = frozenset(
     """image images photo photos handout related source video file getty watch read more click share
@@ -1233,6 +1238,12 @@ class _Article:
                         first, last = edition
                         self._take(self.body[self.tokens[first].start : self.tokens[last - 1].end], "media", None, first, last)
                         return last - index
+                    # a name of two words or more: "YouTube Syria" and "IFRC Syria" are a channel's and a delegation's
+                    section = self._national_section(end) if alias.entry.kind == "organization" and length > 1 else None
+                    if section is not None:  # "Amnesty International Indonesia said": a body of its own
+                        self._take(self.body[self.tokens[index].start : self.tokens[section - 1].end], "organization",
+                                   None, index, section)
+                        return section - index
                     body_end = (self._end_of_a_body_within(end) if alias.entry.kind == "organization" and length <= 2
                                 and texts[-1] == self.tokens[end - 1].text else None)  # not "Syrian Coalitions Media Office"
                     if body_end is not None:  # "the United Nations Verification Mission in Colombia"
@@ -1244,6 +1255,23 @@ class _Article:
                     self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
                     return length
         return 0
+
+    def _national_section(self, end: int) -> int | None:
+        """Where a known organisation's national section ends, if a country's name joined after
+        it ends its name before punctuation, a possessive or what it said ("Amnesty International
+        Indonesia said", "Save the Children UK's director"; not "the UN Syria envoy")."""
+        span = self.place_span_of.get(end)
+        if (span is None or end >= len(self.tokens) or not self.joined[end - 1] or self.tokens[end].start != span[0]
+                or self.country_ends.get(span[1]) is None):
+            return None
+        last = end
+        while last + 1 < len(self.tokens) and self.place_span_of.get(last + 1) == span:
+            last += 1
+        after = self.body[span[1] : span[1] + 1]
+        if after in (",", ".", ";", ":", ")", "'", "’") or _SPEECH_AFTER.match(self.body, span[1]) or _AUXILIARY_AFTER.match(
+                self.body, span[1]):
+            return last + 1
+        return None
 
     def _country_opens_a_body(self, index: int) -> bool:
         """A country's name or people joined before a body's name is the name's own ("Kenya Red
@@ -1896,11 +1924,18 @@ class _Article:
             and (token.lower not in _NEVER_NAMES or self._after_a_joined_particle(index))  # "Saif al-Arab"
             and token.capitalised
             and not token.text.isdigit()
-            and (not token.acronym or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
+            and (not token.acronym or self._regnal_number(index)
+                 or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
                                        and (_DOTTED_INITIALS.fullmatch(token.text) is not None
                                             or (self.tokens[index + 1].lower in _ORG_HEADS
                                                 and token.text not in _BRACKET_TOKENS))))  # "the SITE Institute"
         )
+
+    def _regnal_number(self, index: int) -> bool:
+        """ "II" of "Pope John Paul II", "III" of "Ahmed Shah III": a numeral after a name."""
+        return (_REGNAL_NUMBER.fullmatch(self.tokens[index].text) is not None and index > 0 and self.joined[index - 1]
+                and self.tokens[index - 1].capitalised and not self.tokens[index - 1].acronym
+                and self.tokens[index - 1].lower != "war")  # not "World War II"
 
     def _after_a_joined_particle(self, index: int) -> bool:
         """The word is joined by a hyphen to a particle before it ("al-Arab", "al-Islam"): a name's."""
@@ -2415,6 +2450,9 @@ class _Article:
         adjunct = _BODY_ADJUNCT_AFTER.match(self.body, self.tokens[run[-1]].end)
         if adjunct is None:
             return None
+        named = [index for index in run if self.tokens[index].lower != "the"]
+        if len(named) == 1 and (self.tokens[named[0]].lower in _FAITH_WORDS or (self.tokens[named[0]].text,) in self.matcher.demonyms):
+            return None  # "the Catholic aid agency Caritas", "the French aid group": what it is, not its name
         return "government" if adjunct.group("field").lower() in ("security", "intelligence") else "organization"
 
     def _owned_noun(self, run: list[int]) -> bool:
@@ -2503,12 +2541,14 @@ class _Article:
         return [*run, *range(connector, last + 1)]
 
     def _is_person(self, tokens: list[_Token], title: str | None) -> bool:
-        names = [t for t in tokens if t.lower not in NAME_PARTICLES]
+        names = [t for t in tokens if t.lower not in NAME_PARTICLES and not _REGNAL_NUMBER.fullmatch(t.text)]
         if (not names or len(names) > 4 or names[0].lower in FUNCTION_WORDS or names[0].lower in _SAINTS
                 or (len(names) > 1 and (names[0].lower in _ROMANCE_PLACE_NOUNS or names[0].lower in ARABIC_PLACE_HEADS))):
             return False  # not "Are All Khaled Said" (of "We Are All Khaled Said"); "Khaled Said" is
         if tuple(t.text for t in tokens) in self.matcher.demonyms or names[-1].lower in _AWARD_WORDS:
             return False  # "Hong Konger's rights": a people; "the Robert Capa Gold Medal": an award
+        if (len(names) > 1 and names[0].text in _COMPASS_NAME_WORDS) or _NUMBER_AFTER_A_NAME.match(self.body, tokens[-1].end):
+            return False  # "on East Falkland": a place; "dubbed Val-Fajr 10": an operation's code name
         if len(names) > 1 and (names[-1].lower in PLACE_NAME_ENDS or names[-1].lower in NON_PERSON_NAME_ENDS):
             return False  # "Faisal Town", "Shah Faisal Colony": a quarter named after a person; "Response Plan"
         if _PLACE_NOUN_AFTER.match(self.body, tokens[-1].end):
@@ -2811,6 +2851,11 @@ class _Article:
         first, last = self.tokens[start], self.tokens[end - 1]
         if self.kb.is_ignored(self.body[first.start : last.end]) or self.kb.is_ignored(key):
             return
+        if kb_id is None and not _FACTION_HEADS.isdisjoint(key.lower().split()) and (
+                faction := _FACTION_AFTER.match(self.body, last.end)) is not None:
+            # "the Communist Party of Nepal (Maoist)", "the Pakistan Muslim League (N)": the faction is the name's
+            key, end = key + faction.group(0), self._token_range(faction.start(), faction.end())[-1] + 1
+            last = self.tokens[end - 1]
         for i in range(start, end):
             self.taken[i] = True
         self.found.append(_Found(key, kind, kb_id, first.start, last.end))
@@ -2882,6 +2927,8 @@ _ONE_SPACE = re.compile(r" ")
 _PEOPLE_OF = frozenset("soldiers members fighters troops residents officials militants supporters leaders "
                        "relatives families commanders officers hundreds thousands dozens scores".split())
 _MOST_WORDS_OF_A_BODY_WITHIN = 5
+_REGNAL_NUMBER = re.compile(r"I{2,3}|IV|VI{1,3}|IX|XI{1,3}|XIV|XVI")
+_NUMBER_AFTER_A_NAME = re.compile(r" \d+\b")
 _COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 
 

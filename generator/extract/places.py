@@ -32,7 +32,8 @@ from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, WEEKDAY_WORDS
+from generator.lexicon import (BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, TITLE_WORDS,
+                               WEEKDAY_WORDS)
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.names import fold_spelling
 from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
@@ -2011,6 +2012,9 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         if (norm in _KIND_IN_NAME and index > 0 and tokens.capitalised[index] and not _name_goes_on(tokens, index)
                 and not (norm == "colony" and index + 1 < len(norms) and norms[index + 1] == "of")):  # "the Crown Colony of Aden"
             span, kind = _name_before(tokens, index, gazetteer, own_word=True), _KIND_IN_NAME[norm]
+            if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in TITLE_WORDS
+                    and not tokens.possessive[span[0] - 1]):  # not "the country's Pacific Coast"
+                span = None  # "U.S. envoy Anthony Lake": a man whose surname is a feature's word
             first = index if span is None else span[0]
             if (first > 0 and tokens.norms[first - 1] in _DIRECTIONS and tokens.capitalised[first - 1]
                     and tokens.joins_next[first - 1] and tokens.sentence[first - 1] == tokens.sentence[index]
