@@ -256,3 +256,18 @@ def test_a_lead_dated_only_when_told_yields_to_the_day_a_later_sentence_says_the
     assert event_of(later, dt.date(1999, 2, 28)) == dt.date(1999, 2, 23)
     dated_lead = "Gunmen killed 12 people in Kano on Monday, police said on Wednesday. The attack began on Sunday night."
     assert event_of(dated_lead, dt.date(2024, 5, 8)) == dt.date(2024, 5, 6)
+
+
+def test_a_dateline_s_day_is_the_story_s_today_and_an_attack_or_a_count_dated_later_in_the_story():
+    filed = "BEIRUT, Lebanon, Sept. 18 — Relief workers entered the camps today. Militiamen had come on Thursday."
+    assert [date for text, date, _ in dates_of(filed, dt.date(1982, 9, 19)) if text != "Sept. 18"] == [
+        dt.date(1982, 9, 18), dt.date(1982, 9, 16)]
+    attacked = ("Fighters killed at least 2,000 civilians when they overran Bor last month, the SPLA said on Tuesday. "
+                "A spokesman said the Nasir faction attacked Bor on November 15.")
+    assert event_of(attacked, dt.date(1991, 12, 3)) == dt.date(1991, 11, 15)
+    count = ("The death toll from the clashes rose to 23 on Thursday as troops patrolled the streets. The rioting "
+             "broke out on Tuesday afternoon.")
+    assert event_of(count, dt.date(1999, 1, 22)) == dt.date(1999, 1, 19)
+    release = ("Luanda/Brussels, 14 October 1993 - MSF today condemned the shelling of Kuito, where shells killed at "
+               "least 34 civilians on Monday 11 October.")
+    assert event_of(release, dt.date(1993, 10, 14)) == dt.date(1993, 10, 11)

@@ -203,15 +203,33 @@ def find_dates(
         if resolved:
             found.append((start, DateMention(resolved, body[start:end], sentence_at(sentences, start), False)))
     if published:
+        today = _dateline_day(body, found, published) or published
         for match in _RELATIVE_DATE.finditer(body):
             if any(start <= match.start() < end for start, end in absolute_spans):
                 continue
-            resolved = _resolve_relative(match, published)
+            resolved = _resolve_relative(match, today)
             if resolved:
                 mention = DateMention(resolved, match.group(0), sentence_at(sentences, match.start()), True)
                 found.append((match.start(), mention))
     found.sort(key=lambda item: (item[0], item[1].text))
     return tuple(mention for _start, mention in found)
+
+
+def _dateline_day(body: str, found: list[tuple[int, DateMention]], published: dt.date) -> dt.date | None:
+    """The day a dateline gives ("BEIRUT, Lebanon, Sept. 18 —" in a paper of the 19th): the
+    "today" and the weekdays of the story it opens, which was filed that day."""
+    for start, mention in found:
+        if start > _HEADER_WINDOW:
+            return None
+        before = body[body.rfind("\n", 0, start) + 1 : start]
+        if (0 <= (published - mention.date).days <= _DATELINE_DAYS_BEFORE
+                and (_DATELINE_BEFORE_DATE.match(before) or (_RELEASE_LINE_BEFORE_DATE.match(before) and _DATELINE_AFTER_DATE.match(
+                    body, start + len(mention.text))))):
+            return mention.date
+    return None
+
+
+_DATELINE_DAYS_BEFORE = 3  # a story is printed within days of being filed
 
 
 def _year_less(placeholder: dt.date | None, published: dt.date | None) -> dt.date | None:
@@ -252,12 +270,21 @@ def _resolve_relative(match: re.Match[str], published: dt.date) -> dt.date | Non
 # "LIMA, April 6 (AFP) -", "BEIRUT, Lebanon, Sept. 18 —": the city in capitals (and its country)
 # before the day the story was filed.
 _DATELINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},(?:\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2},)?\s*$")
+# "Luanda/Brussels, 14 October 1993 - ": a press release's cities in any case, then a dash or a bracket.
+_RELEASE_LINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*$")
+_DATELINE_AFTER_DATE = re.compile(r"\s*(?:\(|[-–—_]\s)")
 # "The attack took place on Sunday, April 3", "the killings began on Thursday evening", "an
 # offensive launched on Tuesday": a later sentence telling when the event itself happened.
-_EVENT_NOUNS = (r"attacks?|assault|raids?|massacres?|killings?|fighting|battle|clashes|violence|bombings?|blasts?|"
+_EVENT_NOUNS = (r"attacks?|assault|raids?|massacres?|killings?|fighting|battle|clashes|violence|rioting|bombings?|blasts?|"
                 r"explosions?|air\s?strikes?|strikes?|shelling|offensive|ambush|shooting|incident|siege|hijacking|riots?")
 _EVENT_TOLD = re.compile(rf"\b(?:{_EVENT_NOUNS})\b[^.;]{{0,80}}?\b(?:took\s+place|began|started|happened|occurred|"
                          r"erupted|broke\s+out|unfolded|was\s+carried\s+out|(?:was\s+)?launched)\b")
+# "...attacked Bor on November 15", "stormed the camp early on Saturday": the day of an attack.
+_ATTACK_VERB_BEFORE_DATE = re.compile(r"\b(?:attacked|stormed|overran|raided|bombed|shelled|ambushed|massacred)\b"
+                                      r"[^.;]{0,60}?\bon\s+$")
+# "the toll rose to 23 on Thursday", "By yesterday, ...": the day a count stood, not of the event.
+_COUNT_STOOD_BEFORE_DATE = re.compile(r"(?:\b(?:rose|risen|climbed|jumped|reached|stood)\s+(?:to\s+|at\s+)?[\d,]+"
+                                      r"(?:\s+\w+){0,2}?\s+(?:on\s+|by\s+)?|\b[Bb]y\s+)$")
 _EVENT_TOLD_SENTENCES = 8  # how far into the story the telling may come
 _EVENT_TOLD_DAYS = 31  # how long before its telling an event may be reported first
 _DATE_RIGHT_AFTER = 60  # characters between the telling verb and its date
@@ -301,13 +328,20 @@ def _only_told(before: tuple[Sentence, ...], dates: tuple[DateMention, ...], dat
 
 
 def _is_told(sentence: Sentence, mention: DateMention, published: dt.date | None) -> bool:
-    return _is_header(mention, published) or _in_dateline(sentence, mention) or _is_statement_date(sentence, mention)
+    return (_is_header(mention, published) or _in_dateline(sentence, mention) or _is_statement_date(sentence, mention)
+            or _preceded_by(_COUNT_STOOD_BEFORE_DATE, sentence, mention))
 
 
 def _in_dateline(sentence: Sentence, mention: DateMention) -> bool:
-    """The date follows the dateline's city: the day the story was filed ("LIMA, April 6 (AFP)")."""
+    """The date follows the dateline's city: the day the story was filed ("LIMA, April 6 (AFP)",
+    "Luanda/Brussels, 14 October 1993 - ")."""
     position = sentence.text.find(mention.text)
-    return sentence.index == 0 and position > 0 and bool(_DATELINE_BEFORE_DATE.match(sentence.text[:position]))
+    if sentence.index > 1 or position <= 0:
+        return False
+    before = sentence.text[:position]
+    return bool(_DATELINE_BEFORE_DATE.match(before)) or (
+        bool(_RELEASE_LINE_BEFORE_DATE.match(before))
+        and bool(_DATELINE_AFTER_DATE.match(sentence.text, position + len(mention.text))))
 
 
 def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tuple[DateMention, ...], told: dt.date,
@@ -317,13 +351,16 @@ def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tu
     a month before the telling."""
     for sentence in sentences[indices.start : indices.stop]:
         telling = _EVENT_TOLD.search(sentence.text)
-        if telling is None:
+        attacked = [mention for mention in dates if mention.sentence == sentence.index
+                    and _preceded_by(_ATTACK_VERB_BEFORE_DATE, sentence, mention)]
+        if telling is None and not attacked:
             continue
         if not _only_told(sentences[: sentence.index + 1], dates, told, published):
             return None
         for mention in dates:
-            position = sentence.text.find(mention.text, telling.end())
-            if (mention.sentence == sentence.index and 0 <= position - telling.end() <= _DATE_RIGHT_AFTER
+            position = sentence.text.find(mention.text, telling.end()) if telling else -1
+            if (mention.sentence == sentence.index
+                    and (0 <= position - telling.end() <= _DATE_RIGHT_AFTER if telling else mention in attacked)
                     and mention.date <= told and (told - mention.date).days <= _EVENT_TOLD_DAYS
                     and _plausible_event_date(mention, published) and not _opens_period(sentence, mention)
                     and not _is_plan(sentence, mention) and not _is_recalled(sentence, mention, published)):
@@ -386,7 +423,8 @@ def _event_date_in_sentence(
     ]
     ranked = sorted(
         range(len(in_sentence)),
-        key=lambda i: (_is_header(in_sentence[i], published), _is_statement_date(sentence, in_sentence[i]), i),
+        key=lambda i: (_is_header(in_sentence[i], published) or _in_dateline(sentence, in_sentence[i]),
+                       _is_statement_date(sentence, in_sentence[i]), i),
     )
     return in_sentence[ranked[0]].date if ranked else None
 
