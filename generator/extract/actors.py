@@ -68,6 +68,10 @@ _WEEKDAYS_MONTHS = WEEKDAY_WORDS | frozenset(MONTH_NUMBERS)
 # A faction in brackets after a party's name: "(Maoist)", "(Marxist-Leninist)", "(N)".
 _FACTION_AFTER = re.compile(r" \((?:[A-Z]|[A-Z][a-z]+ists?(?:-[A-Z][a-z]+ists?)?|Provisional|Official|Unified)\)")
 _FACTION_HEADS = frozenset("party league front movement army congress".split())
+# Particles that open a European surname, written in lower case ("de Lima", "van Berlin"); not
+# the Arabic articles "as", "at" ("as Moscow evacuates").
+_SURNAME_PARTICLES = frozenset("de da do dos das del della di du van von der den la le y delos dela".split())
+_NATIONAL_SOCIETIES = frozenset((("red", "cross"), ("red", "crescent")))
 _AUXILIARY_AFTER = re.compile(r"\s+(?:has|had|have|was|is|were|are|would|will)\b")
 _FAITH_WORDS = frozenset("catholic protestant orthodox evangelical anglican jewish hindu buddhist christian muslim islamic".split())
 _QUALIFIERS = frozenset("islamic muslim muslims christian sunni shiite shia kurdish arab".split())
@@ -537,7 +541,8 @@ _ADJECTIVE_OF_ORIGIN = re.compile(r"(?:[iy]an|ean|can|ese|ish)$")  # "North Afri
 # Words before a capitalised word that make it a place or a thing's name, not a surname alone.
 _NOT_BEFORE_A_SURNAME = frozenset(
     "in at near from to into of de del la el los las the a an pro anti".split())
-_NAME_SUFFIXES = {"TV": "media", "party": "organization", "Watch": "organization"}  # "Deep South Watch"
+_NAME_SUFFIXES = {"TV": "media", "party": "organization", "Watch": "organization",  # "Deep South Watch"
+                  "radio": "media", "television": "media"}  # "Echo of Moscow radio", "NTV television"
 # An acronym in brackets right after a name, alone or after the name in another language:
 _BRACKET_TOKENS = frozenset(("LRB", "RRB", "LSB", "RSB", "LCB", "RCB"))  # of tokenized text's "-LRB-" and the like
 # "(DEA)", "-LRB- SAS -RRB-" (tokenized text), "(Direccion Nacional de Investigacion Criminal - DNIC)".
@@ -570,10 +575,13 @@ _ORG_HEADS = frozenset(
     company bank fund alliance legion regiment guard guards police authority office department bureau service
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
-    column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings team""".split()
+    column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings team
+    confederation""".split()
 )
 # Adjectives of a region, not a country, before a group's name: "North African al-Qaeda".
 _REGION_ADJECTIVES = frozenset("african asian european american arab arabian western eastern northern southern gulf".split())
+# Words of "American television", "state radio": what kind of outlet, not its name.
+_NOT_AN_OUTLET_S_NAME = _REGION_ADJECTIVES | frozenset("state regime official local national public independent western".split())
 # A state's forces after its country's name or demonym, with only these words between: "the Rwanda
 # Defence Force", "the Afghan National Army"; not the "Sudan Liberation Army".
 _STATE_FORCE_HEADS = frozenset("force forces army navy guard corps police gendarmerie".split())
@@ -1120,6 +1128,12 @@ class _Article:
         self.place_named_otherwise = {
             (m.start, m.end) for place in places for m in place.mentions
             if " " in body[m.start : m.end] and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
+        # One word in capitals that only a spelling fold made a place ("ETA" for Etah, India):
+        # a known body's acronym wins it.
+        self.place_spelled_as_acronym = {
+            (m.start, m.end) for place in places for m in place.mentions
+            if body[m.start : m.end].isupper() and " " not in body[m.start : m.end]
+            and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
         self.names_on_places = self._names_on_places()
         self.town_spans = {(m.start, m.end) for place in places if place.kind in SETTLEMENT_KINDS for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
@@ -1231,6 +1245,8 @@ class _Article:
             if length > reach or end > len(self.tokens) or not all(self.joined[index : end - 1]):
                 continue
             texts = [token.text for token in self.tokens[index:end]]
+            if tuple(text.lower() for text in texts) in _NATIONAL_SOCIETIES and (society := self._national_society(index, end)):
+                return society
             for alias in self._aliases_for(texts):
                 if self._accepts(alias, texts, index, end) and not self._of_another_country(alias.entry, index):
                     edition = self._edition(index, end) if alias.entry.kind == "media" else None
@@ -1255,6 +1271,23 @@ class _Article:
                     self._take(alias.entry.name, alias.entry.kind, alias.entry.id, index, end)
                     return length
         return 0
+
+    def _national_society(self, index: int, end: int) -> int:
+        """ "the Kenya Red Cross", "the Chinese Red Cross", "the Democratic Republic of the Congo
+        Red Cross": a country's own society, not the ICRC; its length from `index` (0 if none)."""
+        before = index - 1
+        if before < 0 or not self.joined[before] or self.taken[before]:
+            return 0
+        first = before
+        if (self.tokens[before].text,) not in self.matcher.demonyms:
+            if self.country_ends.get(self.tokens[before].end) is None:
+                return 0
+            while first > 0 and self.place_span_of.get(first - 1) == self.place_span_of.get(before):
+                first -= 1
+        # one name with or without "Society": "the Kenya Red Cross Society" is the Kenya Red Cross
+        last = end + 1 if end < len(self.tokens) and self.joined[end - 1] and self.tokens[end].lower == "society" else end
+        self._take(self.body[self.tokens[first].start : self.tokens[end - 1].end], "organization", None, first, last)
+        return last - index
 
     def _national_section(self, end: int) -> int | None:
         """Where a known organisation's national section ends, if a country's name joined after
@@ -1384,7 +1417,8 @@ class _Article:
         if len(texts) == 1 and texts[0].isupper() and self._inside_a_word_in_capitals(tokens[0]):
             return False  # "PORT-AU-PRINCE" names no African Union
         span = (tokens[0].start, tokens[-1].end)
-        if self.place_span_of.get(start) == span and span not in self.place_named_otherwise:
+        if (self.place_span_of.get(start) == span and span not in self.place_named_otherwise
+                and span not in self.place_spelled_as_acronym):
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         if alias.entry.kind == "person" and self.place_span_of.get(start, span)[1] > span[1]:
             return False  # the start of a longer place's name: "Khamis Mushait" is no Khamis Gaddafi
@@ -1532,6 +1566,8 @@ class _Article:
                 continue
             if self._branch_of_a_body(index):
                 return False
+            if index > 0 and self.joined[index - 1] and self.tokens[index - 1].text in _SURNAME_PARTICLES:
+                return False  # "Ms. de Lima said", "Mr. van Berlin": a surname with its particle
             last = self.tokens[end - 1]
             possessive = _POSSESSIVE.match(self.body, last.end)
             if possessive and (self._take_ministry(entry, index, possessive.end())
@@ -2042,6 +2078,10 @@ class _Article:
             return
         suffix = self._name_suffix(run[-1])
         named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
+        if suffix is not None and suffix[0] == "media" and self.tokens[suffix[1]].text.islower() and any(
+                (self.tokens[index].text,) in self.matcher.demonyms or self.tokens[index].lower in _NOT_AN_OUTLET_S_NAME
+                for index in run):
+            suffix = None  # "American television", "state radio": what kind of outlet, not which
         if suffix is not None and named:  # "Nile TV", "the Wafd party": the run and the word that says what it is
             kind, last = suffix
             first = named[0]
