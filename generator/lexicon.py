@@ -138,7 +138,7 @@ PLACE_KIND_AFTER = re.compile(
 # Response Plan", "the Minsk Agreement", "the Donetsk People's Republic".
 NON_PERSON_NAME_ENDS = frozenset(
     """plan agreement agreements accord accords treaty resolution doctrine protocol memorandum roadmap strategy
-    republic kingdom emirate caliphate""".split())
+    republic kingdom emirate caliphate causeway roundabout harbor harbour""".split())
 
 # Nouns after a nationality word that make it a language ("its Spanish acronym", "Arabic-language
 # media"): no sign of which country an article is about.

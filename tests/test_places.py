@@ -1956,3 +1956,28 @@ def test_a_feature_word_after_a_titled_name_is_a_man_s_surname():
     found = world_places("U.S. envoy Anthony Lake was expected back in Addis Ababa this week. Rebels held the "
                          "country's Pacific Coast.")
     assert "Anthony Lake" not in found and "Pacific Coast" in found
+
+
+def test_a_district_named_after_its_town_and_the_town_s_bare_name_in_that_article():
+    found = places_in("Rebels attacked Barlonyo camp in Lira district, Uganda, killing 192. President Museveni visited "
+                      "Lira on Sunday. Angry residents in Gulu town rioted; the Gulu district chairman said.", packs=())
+    kinds = {(place.name, place.kind) for place in found}
+    assert ("Lira", "district") in kinds and ("Lira", "city") not in kinds
+    assert ("Gulu", "city") in kinds and ("Gulu", "district") in kinds
+
+
+def test_plazas_islands_markets_peninsulas_roundabouts_and_hamlets_named_as_such():
+    found = world_places("Mothers gathered in the Plaza de Mayo in Buenos Aires, Argentina. The cruiser sank south of "
+                         "Isla de los Estados. Gunmen attacked the Bakara market in Mogadishu and a Baghdad market. "
+                         "Police cleared the Pearl Roundabout in Manama. They were killed in El Mozote and the nearby "
+                         "hamlets of La Joya, Cerro Pando and Los Toriles in El Salvador.")
+    assert {"Plaza de Mayo", "Isla de los Estados", "Bakara market", "Pearl Roundabout", "Cerro Pando",
+            "Los Toriles"} <= set(found)
+    assert "Baghdad market" not in found and "Baghdad" in found
+
+
+def test_older_names_of_countries_spains_communities_and_a_people_s_quarter():
+    found = world_places("Troops were flown to Landstuhl, West Germany, and to Ceylon and Rhodesia. Mourning was "
+                         "declared in Catalonia. The Turkish quarter of Limassol surrendered, Cyprus radio said.")
+    assert {"Germany", "Sri Lanka", "Zimbabwe"} <= set(found) and found["Catalonia"].country == "Spain"
+    assert found["Limassol"].country == "Cyprus"

@@ -1134,6 +1134,8 @@ class _Article:
             (m.start, m.end) for place in places for m in place.mentions
             if body[m.start : m.end].isupper() and " " not in body[m.start : m.end]
             and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
+        # a place no gazetteer knows, only the wording made ("Plaza Publica"): a known body's name wins it
+        self.unknown_place_spans = {(m.start, m.end) for place in places if place.kb_id is None for m in place.mentions}
         self.names_on_places = self._names_on_places()
         self.town_spans = {(m.start, m.end) for place in places if place.kind in SETTLEMENT_KINDS for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
@@ -1418,7 +1420,7 @@ class _Article:
             return False  # "PORT-AU-PRINCE" names no African Union
         span = (tokens[0].start, tokens[-1].end)
         if (self.place_span_of.get(start) == span and span not in self.place_named_otherwise
-                and span not in self.place_spelled_as_acronym):
+                and span not in self.place_spelled_as_acronym and span not in self.unknown_place_spans):
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         if alias.entry.kind == "person" and self.place_span_of.get(start, span)[1] > span[1]:
             return False  # the start of a longer place's name: "Khamis Mushait" is no Khamis Gaddafi

@@ -224,26 +224,30 @@ _KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains":
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
                  "plains": "area", "basin": "area", "coast": "area", "oilfield": "area",
                  "colony": "district",  # "Joseph Colony", a quarter of Lahore
-                 "airport": "area"}  # "Hamid Karzai International Airport": named after a person, not a place
+                 "airport": "area",  # "Hamid Karzai International Airport": named after a person, not a place
+                 "harbor": "area", "harbour": "area", "roundabout": "area", "causeway": "area"}
 _FEATURES_NAMED_AFTER_A_PLACE = frozenset((*_KIND_IN_NAME, "airbase"))
 # Written in lower case, yet the end of a place's own name: "the Manas airbase", "the Po river";
 # after an unknown name a square's too ("Firdos square"; "a Cairo square" is one of Cairo's).
 _LOWER_CASE_FEATURES = frozenset(("airbase", "airport", "river", "valley", "lake", "oilfield", "forest", "corridor", "mountains",
-                                  "canyon", "gorge"))
+                                  "canyon", "gorge", "peninsula", "market"))
 _LOWER_CASE_NAME_ENDS = _LOWER_CASE_FEATURES | {"square"}
 # named after the place they serve: "Mitiga airport" is a place, "Baghdad airport" Baghdad's
-_FACILITIES_OF_PLACES = frozenset(("airport",))
+_FACILITIES_OF_PLACES = frozenset(("airport", "market"))  # and "a Baghdad market" is Baghdad's
 # "the Cairo suburbs of Heliopolis, Shubra Al-Khaima and Muhandasin": each name of the list.
 _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", "neighborhoods": "district",
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
                  "departments": "region", "states": "region", "governorates": "region", "regions": "region",
-                 "camps": "area", "communities": "village"}
+                 "camps": "area", "communities": "village", "hamlets": "village", "settlements": "village",
+                 "lgas": "district", "counties": "district"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
                      "municipalities": "town", "neighborhoods": "district", "neighbourhoods": "district"}
+# Capitalised words that open a place's own name: "Camp Bastion", the Spanish "Plaza de Mayo".
+_NAME_OPENING_KINDS = {"camp": "area", "plaza": "area", "isla": "area", "colonia": "district", "puerto": "town"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
-                         *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS))  # the only words that introduce one
+                         *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS, *_NAME_OPENING_KINDS))  # the only words that introduce one
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 # "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus": a bearing from a known place.
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -269,6 +273,7 @@ class Place(NamedTuple):  # a tuple, not a dataclass: tens of thousands unpickle
     needs_context: bool = False  # a small foreign town: only in an article about its country
     curated: bool = False  # named by the world base or a region pack, whose spelling is chosen
     overshadowed: bool = False  # a small town whose name a far larger city of another country bears
+    major: bool = False  # a city of a million people or more
 
 
 class _Alias(NamedTuple):
@@ -1030,6 +1035,7 @@ def _add_cities(
             region_of_admin1.get((city.country_code, city.admin1)) or subdivisions.get((city.country_code, city.admin1)),
             city.lat, city.lon, foreign=not home, needs_cue=not well_known, needs_context=needs_context,
             overshadowed=needs_context and _overshadowed(city, largest.get(city.name)),
+            major=city.population >= _BIG_CITY,
         )
         if place.needs_context and city.name.startswith("The "):
             continue  # "The Colony", "The Valley": small towns whose names are common phrases
@@ -1507,6 +1513,15 @@ def _starts_sentence(tokens: _Tokens, index: int) -> bool:
 _AFTER_A_COMMUNITY = frozenset(("in", "of", "near", "at", "on", "and", "or", "which", "where", "was", "were", "is", "are",
                                 "had", "has", "have", "that", "after", "before", "when", "outside", "north", "south",
                                 "east", "west"))
+
+
+def _past_a_link(tokens: _Tokens, index: int) -> int:
+    """The first token of a name after the links a Romance name may open with ("de los" of "Isla
+    de los Estados"), if they are joined to it."""
+    while (index + 1 < len(tokens.norms) and tokens.norms[index] in _ROMANCE_LINKS and not tokens.capitalised[index]
+           and tokens.joins_next[index]):
+        index += 1
+    return index
 
 
 def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bool:
@@ -2013,6 +2028,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                 and not (norm == "colony" and index + 1 < len(norms) and norms[index + 1] == "of")):  # "the Crown Colony of Aden"
             span, kind = _name_before(tokens, index, gazetteer, own_word=True), _KIND_IN_NAME[norm]
             if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in TITLE_WORDS
+                    and not tokens.capitalised[span[0] - 1]  # "the King Fahd Causeway" is named after a king
                     and not tokens.possessive[span[0] - 1]):  # not "the country's Pacific Coast"
                 span = None  # "U.S. envoy Anthony Lake": a man whose surname is a feature's word
             first = index if span is None else span[0]
@@ -2021,9 +2037,10 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                     and not _starts_sentence(tokens, first - 1)):
                 first -= 1  # "the Western Mountains", "the Eastern Desert": a direction of the name's own
             span = None if first == index else (first, index)  # the word is the name's own: "Tahrir Square"
-        if (norm == "camp" and tokens.capitalised[index] and index + 1 < len(norms) and tokens.joins_next[index]
-                and (after := _name_after(tokens, index + 1, gazetteer)) is not None):
-            span, kind = (index, after[1]), "area"  # "Camp Bastion", "Camp Speicher": a base the word opens
+        if (norm in _NAME_OPENING_KINDS and tokens.capitalised[index] and index + 1 < len(norms) and tokens.joins_next[index]
+                and (after := _name_after(tokens, _past_a_link(tokens, index + 1), gazetteer)) is not None):
+            # "Camp Bastion", "Camp Speicher": a base the word opens; "Plaza de Mayo", "Isla de los Estados"
+            span, kind = (index, after[1]), _NAME_OPENING_KINDS[norm]
         if (span is not None and not _GENERIC_NAME_WORDS.issuperset(tokens.norms[span[0] : span[1] + 1])
                 and _FORCE_WORDS.isdisjoint(tokens.norms[span[0] : span[1] + 1])):
             # not "San Salvador's Metropolitan Area" as "Metropolitan", nor a force's post ("Basing
@@ -2242,7 +2259,9 @@ def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> st
     if kind > 1 and tokens.norms[kind - 1] in _BORDER_WORDS and not tokens.capitalised[kind - 1]:
         kind -= 1  # "the Chadian border town of Tine"
     if (nation := gazetteer.nationalities.get(tokens.norms[kind - 1])) is not None:
-        return nation
+        # "the Turkish quarter of Limassol", "the Uzbek neighbourhood of Cheremushki": the people
+        # who live in a part of a town, not the country it is in
+        return None if tokens.norms[kind] in _PARTS_OF_A_TOWN else nation
     for start in (kind - 1, kind - 2):  # "Ecuador", "Sierra Leone"
         name = " ".join(tokens.norms[max(start, 0) : kind])
         countries = [alias.place.country for alias in gazetteer.aliases.get(name, ()) if alias.place.kind == "country"]
@@ -2805,6 +2824,7 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
     Colombia, not Puerto Rico's capital), is left to the wording (_pattern_places), as is a
     longer name ("Madison Square Garden": a hall)."""
     features = []
+    districts: dict[str, Place] = {}  # town's key -> the district named after it
     listed = _listed_before_a_feature(body, tokens, hits)
     for hit in hits:
         if id(hit) in listed:  # "the Caqueta and Putumayo rivers": two rivers, not the departments
@@ -2836,6 +2856,16 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
             place = Place(f"pattern:{_slug(context.top)}:{_slug(name)}", name, "district", context.top, None)
             features.append(_Hit(place, hit.start, hit.end, hit.first_token, hit.last_token, False))
             continue
+        if (hit.place.kind in ("city", "town") and _division_word_after(tokens, hit.last_token)
+                and tokens.norms[hit.last_token] not in ("city", "town")):  # "Sadr City district" is Sadr City
+            # "Barlonyo camp in Lira district": the district named after the town, which the
+            # gazetteer does not know (a known one was read by _with_divisions_named_alike)
+            name = body[hit.start : hit.end]
+            place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "district",
+                          hit.place.country, hit.place.region)
+            features.append(_Hit(place, hit.start, hit.end, hit.first_token, hit.last_token, False))
+            districts[hit.place.key] = place
+            continue
         last = _feature_word_after(tokens, hit)
         if last is None:
             features.append(hit)
@@ -2846,7 +2876,25 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
         place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "area",
                       hit.place.country, hit.place.region)
         features.append(_Hit(place, hit.start, tokens.ends[last], hit.first_token, last, False))
-    return features
+    return _bare_names_of_districts(tokens, features, districts)
+
+
+def _bare_names_of_districts(tokens: _Tokens, hits: list[_Hit], districts: dict[str, Place]) -> list[_Hit]:
+    """The town's bare name is the district's where the article names "X district" and never the
+    town as one ("DRG teams from Narayanpur" after "in Narayanpur district"; not "Lira town" nor a
+    city of a million): Indian and African reporting says "Narayanpur" for the district it has named."""
+    if not districts:
+        return hits
+    kept = {key for key, place in districts.items()
+            if any(hit.place.key == key and (_cued_as_a_city(tokens, hit) or hit.place.major or _town_word_after(tokens, hit))
+                   for hit in hits)}
+    return [replace(hit, place=districts[hit.place.key]) if hit.place.key in districts and hit.place.key not in kept else hit
+            for hit in hits]
+
+
+def _town_word_after(tokens: _Tokens, hit: _Hit) -> bool:
+    following = hit.last_token + 1
+    return following < len(tokens.norms) and tokens.joins_next[hit.last_token] and tokens.words[following] in ("town", "city")
 
 
 def _listed_before_a_feature(body: str, tokens: _Tokens, hits: list[_Hit]) -> dict[int, str]:
@@ -2893,6 +2941,19 @@ def _district_word_after(tokens: _Tokens, last: int) -> bool:
 
 
 _DISTRICT_WORDS = frozenset({"neighborhood", "neighbourhood", "barrio", "colonia", "suburb"})
+_PARTS_OF_A_TOWN = _DISTRICT_WORDS | {"quarter", "enclave", "neighborhoods", "neighbourhoods", "suburbs"}
+
+
+def _division_word_after(tokens: _Tokens, last: int) -> bool:
+    """Whether a lower-case word for a district follows the token `last` in its sentence, and
+    not as the noun of another phrase ("the Lira district of", "Lira's district")."""
+    following = last + 1
+    return (following < len(tokens.norms) and tokens.joins_next[last] and not tokens.possessive[last]
+            and tokens.words[following] in _DIVISION_WORDS_AFTER_A_TOWN and tokens.sentence[following] == tokens.sentence[last]
+            and (following + 1 >= len(tokens.norms) or tokens.norms[following + 1] != "of"))
+
+
+_DIVISION_WORDS_AFTER_A_TOWN = frozenset({"district", "county", "prefecture", "subdistrict"})
 
 
 def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:

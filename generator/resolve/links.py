@@ -199,7 +199,8 @@ def _link_place_spellings(local: list, links: UnionFind) -> None:
         if key[0] == "gazetteer":
             written.update(mention.surface for mention in entity.mentions)
         for spelling in filter(None, map(_place_spelling, written)):
-            by_spelling.setdefault((entity.country, spelling), set()).add(key)
+            # a district is never its namesake town: "Lira district" and "Lira town" are two places
+            by_spelling.setdefault((entity.country, f"{_tier(entity.kind)}:{spelling}"), set()).add(key)
     countries_of_spelling: dict[str, list[str]] = {}
     for country, spelling in by_spelling:
         if country is not None:
@@ -213,6 +214,10 @@ def _link_place_spellings(local: list, links: UnionFind) -> None:
             first, *rest = sorted(keys)
             for key in rest:
                 links.union(first, key)
+
+
+def _tier(kind: str) -> str:
+    return "division" if kind in ("district", "region", "governorate") else "ground"
 
 
 def _place_spelling(name: str) -> str:
