@@ -2099,3 +2099,11 @@ def test_national_red_cross_societies_an_acronym_over_a_folded_place_and_a_surna
     assert kinds.get("ETA") == "armed_group" and "Peruvian government" not in kinds
     assert kinds.get("Russian government") == "government"
     assert kinds.get("Bayrak radio") == "media" and "American television" not in kinds
+
+
+def test_a_country_s_representative_or_delegate_and_accusations_from_a_country_are_its_government(kb):
+    text = ("Sudan's representative accused the United Arab Emirates. The representative of Switzerland recalled the "
+            "law, and Khartoum rejected accusations from France. RSF condemned the killing of a journalist.")
+    kinds = {actor.name: actor.kind for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+    assert {"Sudanese government", "Swiss government", "French government"} <= set(kinds)
+    assert "Reporters Without Borders" not in kinds and "Rapid Support Forces" not in kinds

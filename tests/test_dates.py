@@ -271,3 +271,9 @@ def test_a_dateline_s_day_is_the_story_s_today_and_an_attack_or_a_count_dated_la
     release = ("Luanda/Brussels, 14 October 1993 - MSF today condemned the shelling of Kuito, where shells killed at "
                "least 34 civilians on Monday 11 October.")
     assert event_of(release, dt.date(1993, 10, 14)) == dt.date(1993, 10, 11)
+
+
+def test_a_release_months_after_an_attack_whose_sentence_opens_with_its_day():
+    body = ("Abuja, 14 March 2024 – The House committee on the Tudun Biri strike presented its report, saying 85 "
+            "villagers were killed. On the night of Sunday, 3 December 2023, an army drone struck a religious gathering.")
+    assert event_of(body, dt.date(2024, 3, 14)) == dt.date(2023, 12, 3)

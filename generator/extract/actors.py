@@ -335,7 +335,8 @@ _WHICH_ACTS_AFTER = re.compile(rf"\s*,?\s*which{_ACTS}")
 # "the Supreme Leader of Iran", "the ambassador of Mexico": an office of the government.
 _OFFICE_OF_BEFORE = _Ending(
     r"\b(?:president|premier|king|queen|emir|sultan|leader|ruler|minister|ambassador|envoy|embassy|consulate|"
-    r"delegation|decision|refusal|approval|consent|position|policy|praise|help|role|efforts)\s+of\s+(?:the\s+)?$",
+    r"delegation|delegate|representative|decision|refusal|approval|consent|position|policy|praise|help|role|efforts)"
+    r"\s+of\s+(?:the\s+)?$",
     words=3, flags=re.IGNORECASE)  # not "the Government of Honduras": that is "the Government"
 # "forcing Moscow to divert troops", "would allow Moscow to push": a state is made to act.
 _MADE_TO_BEFORE = re.compile(r"\b(?:forc|allow|enabl|compel|persuad|convinc|prompt|push|pressur|invit)\w*\s+$")
@@ -429,6 +430,7 @@ _BROADCASTER_AFTER = re.compile(r"\s+(?:state(?:[- ]run)?\s+|official\s+)?(?:TV|
 _OFFICIAL_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Envoy|Chancellor|"
     r"Premier|Vice\s+President|officials?|ministers?|diplomats?|envoys?|ambassadors?|spokes(?:man|woman)|"
+    r"[Rr]epresentatives?|[Dd]elegates?|[Dd]elegation|"
     r"(?:prime|foreign|defen[cs]e|interior)\s+minister|president|premier)\b")  # "Pakistan's prime minister"
 # A ministry or service named without its country ("the Interior Ministry", "Ministry of
 # Defence", "the National Police"): the government's of the country the story is about.
@@ -2801,7 +2803,9 @@ class _Article:
         """"the Rapid Support Forces ... The RSF said": a known acronym whose letters are the
         initials of a body the article names in full is that body's, not another entry's of the
         same letters (Reporters Without Borders), bracketed or not."""
-        if not any(self.body[item.start : item.end].isupper() for item in self.found):
+        loose = [index for index in self.capitalised if not self.taken[index] and 2 <= len(self.tokens[index].text) <= 6
+                 and self.tokens[index].text.isalpha() and self.tokens[index].text.isupper()]
+        if not loose and not any(self.body[item.start : item.end].isupper() for item in self.found):
             return  # most articles use no acronym: no initials to compute
         bodies = {_initials(self.body[item.start : item.end]): item for item in self.found
                   if item.kind != "person" and " " in self.body[item.start : item.end]}
@@ -2810,6 +2814,9 @@ class _Article:
             body = bodies.get(text) if text.isupper() and 2 <= len(text) <= 6 else None
             if body is not None and body.kb_id != item.kb_id and body.key != item.key:
                 self.found[position] = replace(item, key=body.key, kind=body.kind, kb_id=body.kb_id)
+        for index in loose:  # "The RSF said" where no entry owns the letters alone
+            if (body := bodies.get(self.tokens[index].text)) is not None and not self.shouted:
+                self._take(body.key, body.kind, body.kb_id, index, index + 1)
 
     def _rename_acronym(self, acronym: str, other_kb_id: str | None, found: _Found) -> None:
         """"the Rapid Support Forces (RSF)": a known body's acronym defined by this article is

@@ -96,7 +96,7 @@ _FUTURE_TOLERANCE = dt.timedelta(days=7)
 _LEAD_SENTENCES = 3
 # "the August 21 gas attack", "an attack near Damascus on August 21": a dated casualty event.
 _ATTACK_NOUNS = r"(?:attacks?|massacres?|bombings?|air\s?strikes?|strikes?|raids?|blasts?|explosions?|assault|shelling)"
-_ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+){{0,2}}{_ATTACK_NOUNS}\b")
+_ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_ATTACK_NOUNS}\b")  # "Monday's Russian missile attack"
 _ATTACK_BEFORE_DATE = re.compile(rf"\b{_ATTACK_NOUNS}\b[^.;]{{0,40}}\bon\s+(?:the\s+)?$")
 # "said on Sunday", "a report released Friday": the date of the statement, not of the event it reports.
 _REPORTING_BEFORE_DATE = re.compile(
@@ -285,8 +285,15 @@ _ATTACK_VERB_BEFORE_DATE = re.compile(r"\b(?:attacked|stormed|overran|raided|bom
 # "the toll rose to 23 on Thursday", "By yesterday, ...": the day a count stood, not of the event.
 _COUNT_STOOD_BEFORE_DATE = re.compile(r"(?:\b(?:rose|risen|climbed|jumped|reached|stood)\s+(?:to\s+|at\s+)?[\d,]+"
                                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|by\s+)?|\b[Bb]y\s+)$")
+# "On the night of Sunday, 3 December 2023, an army drone struck ...": a sentence that opens with
+# the day, then what was done.
+_FRONTED_DATE_BEFORE = re.compile(r"(?:^|[.;:]\s+)On\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+)?"
+                                  r"(?:[A-Z][a-z]+day,?\s+)?$")
+_ATTACKED_AFTER_FRONTED_DATE = re.compile(r"[^.;]{0,80}?\b(?:attacked|struck|hit|killed|stormed|raided|bombed|shelled|"
+                                          r"opened\s+fire|massacred|abducted|exploded|detonated)\b")
 _EVENT_TOLD_SENTENCES = 8  # how far into the story the telling may come
 _EVENT_TOLD_DAYS = 31  # how long before its telling an event may be reported first
+_EVENT_TOLD_DAYS_STATED = 180  # ... where the story states its full date (an inquiry or a report months later)
 _DATE_RIGHT_AFTER = 60  # characters between the telling verb and its date
 
 
@@ -316,6 +323,12 @@ def find_event_date(
     if date is None:
         return date
     return _event_told_later(sentences, range(_EVENT_TOLD_SENTENCES), dates, date, published) or date
+
+
+def _fronted_attack(sentence: Sentence, mention: DateMention) -> bool:
+    position = sentence.text.find(mention.text)
+    return (_preceded_by(_FRONTED_DATE_BEFORE, sentence, mention)
+            and bool(_ATTACKED_AFTER_FRONTED_DATE.match(sentence.text, position + len(mention.text))))
 
 
 def _only_told(before: tuple[Sentence, ...], dates: tuple[DateMention, ...], date: dt.date,
@@ -352,7 +365,7 @@ def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tu
     for sentence in sentences[indices.start : indices.stop]:
         telling = _EVENT_TOLD.search(sentence.text)
         attacked = [mention for mention in dates if mention.sentence == sentence.index
-                    and _preceded_by(_ATTACK_VERB_BEFORE_DATE, sentence, mention)]
+                    and (_preceded_by(_ATTACK_VERB_BEFORE_DATE, sentence, mention) or _fronted_attack(sentence, mention))]
         if telling is None and not attacked:
             continue
         if not _only_told(sentences[: sentence.index + 1], dates, told, published):
@@ -361,7 +374,8 @@ def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tu
             position = sentence.text.find(mention.text, telling.end()) if telling else -1
             if (mention.sentence == sentence.index
                     and (0 <= position - telling.end() <= _DATE_RIGHT_AFTER if telling else mention in attacked)
-                    and mention.date <= told and (told - mention.date).days <= _EVENT_TOLD_DAYS
+                    and mention.date <= told
+                    and (told - mention.date).days <= (_EVENT_TOLD_DAYS if mention.relative else _EVENT_TOLD_DAYS_STATED)
                     and _plausible_event_date(mention, published) and not _opens_period(sentence, mention)
                     and not _is_plan(sentence, mention) and not _is_recalled(sentence, mention, published)):
                 return mention.date
