@@ -277,3 +277,18 @@ def test_a_release_months_after_an_attack_whose_sentence_opens_with_its_day():
     body = ("Abuja, 14 March 2024 – The House committee on the Tudun Biri strike presented its report, saying 85 "
             "villagers were killed. On the night of Sunday, 3 December 2023, an army drone struck a religious gathering.")
     assert event_of(body, dt.date(2024, 3, 14)) == dt.date(2023, 12, 3)
+
+
+def test_the_main_event_s_month_dates_no_earlier_event_of_its_own_toll(tmp_path):
+    import json  # noqa: PLC0415
+
+    from generator.extract.article import extract_article  # noqa: PLC0415
+    from generator.ingest import ingest  # noqa: PLC0415
+    from generator.knowledge import load_knowledge_base  # noqa: PLC0415
+
+    body = ("Malian soldiers executed 300 civilian men in the town of Moura, Mali, in March, Human Rights Watch said "
+            "today. On March 27, soldiers fired on people fleeing, killing about 30.")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "moura", "title": "Mali", "content": body,
+                                                  "published": "2022-04-05"}) + "\n", encoding="utf-8")
+    article = extract_article(ingest([tmp_path], base=tmp_path).articles[0], load_knowledge_base())
+    assert article.event_date == dt.date(2022, 3, 27) and article.headline_toll.killed == 300

@@ -517,3 +517,17 @@ def test_a_count_since_the_offensive_began_is_the_offensives_not_a_wars():
 def test_shooting_dead_and_the_number_of_a_group_killed(body, killed):
     figures = figures_of(body)
     assert headline_toll(figures, split_sentences(body)).killed == killed
+
+
+def test_a_day_beside_its_month_a_killer_a_companion_noun_and_this_year_s_deadliest():
+    def toll(body: str) -> int | None:
+        return headline_toll(figures_of(body), split_sentences(body)).killed
+
+    assert toll("The death toll from the overnight attack on Kyiv on July 30 has risen to 31. A strike on a prison "
+                "killed 17 inmates.") == 31
+    assert toll("Fighters loyal to a breakaway rebel commander killed at least 2,000 civilians in Bor.") == 2000
+    assert toll("More than 460 patients and their companions were killed at the hospital. In Bara, 47 civilians "
+                "were killed.") == 460
+    assert toll("Missiles hit Sumy, killing 35 people in the deadliest attack on civilians this year. The ministry "
+                "said it had killed more than 60 soldiers.") == 35
+    assert toll("So far this year, 300 people were killed in the province.") is None

@@ -194,13 +194,14 @@ def _without_vessels(entities: tuple[EntityMention, ...], vessels: frozenset[str
 
 
 def _headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...], title: str | None,
-                   published: dt.date | None) -> Toll:
+                   event_date: dt.date | None) -> Toll:
     """The toll of the body's main event; when the body counts no dead, the title's ("Mali: 22
     killed as fighting continues" over a text that only tells the fighting). A figure of a
-    sentence dated before the publication is another event's ("In 2019 he survived a drone
-    attack that left six soldiers dead", in a 2020 story)."""
+    sentence dated before the main event is another event's ("In 2019 he survived a drone
+    attack that left six soldiers dead", in a 2020 story; not "executed 300 men in March" in an
+    April report on that March event)."""
     earlier = {index for index in {f.sentence for f in figures}  # once per sentence: a long one holds many
-               if names_an_earlier_time(sentences[index].text, published)}
+               if names_an_earlier_time(sentences[index].text, event_date)}
     toll = headline_toll(tuple(f for f in figures if f.sentence not in earlier), sentences)
     if toll.killed is not None or not title:
         return toll
@@ -248,5 +249,6 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
         quotes=find_quotes(body, sentences, actors),
         figures=figures,
         dates=dates,
-        headline_toll=_headline_toll(figures, sentences, declared.title, published),
+        # an undated story's earlier times are unknown: its event date was read from the text
+        headline_toll=_headline_toll(figures, sentences, declared.title, event_date if published else None),
     )

@@ -289,8 +289,8 @@ _COUNT_STOOD_BEFORE_DATE = re.compile(r"(?:\b(?:rose|risen|climbed|jumped|reache
 # the day, then what was done.
 _FRONTED_DATE_BEFORE = re.compile(r"(?:^|[.;:]\s+)On\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+)?"
                                   r"(?:[A-Z][a-z]+day,?\s+)?$")
-_ATTACKED_AFTER_FRONTED_DATE = re.compile(r"[^.;]{0,80}?\b(?:attacked|struck|hit|killed|stormed|raided|bombed|shelled|"
-                                          r"opened\s+fire|massacred|abducted|exploded|detonated)\b")
+_ATTACKED_AFTER_FRONTED_DATE = re.compile(r"[^.;]{0,80}?\b(?:attacked|struck|hit|killed|killing|stormed|raided|bombed|"
+                                          r"shelled|fired|opened\s+fire|massacred|executed|abducted|exploded|detonated)\b")
 _EVENT_TOLD_SENTENCES = 8  # how far into the story the telling may come
 _EVENT_TOLD_DAYS = 31  # how long before its telling an event may be reported first
 _EVENT_TOLD_DAYS_STATED = 180  # ... where the story states its full date (an inquiry or a report months later)

@@ -148,7 +148,9 @@ _INSERTION = (
     # "seven soldiers of the Colombian Army" (the text is folded to lower case), not "15 of the wounded"
     r"|\s+of\s+the\s+(?:[\w'’.-]+\s+){0,3}?(?:army|forces|navy|police|military|guard|brigade|battalion|regiment"
     r"|division|mission|militia|group|force)\b"
-    r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + r"|\s+and\s+" + _ONE_PERSON + ")?"
+    r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + r"|\s+and\s+" + _ONE_PERSON
+    + r"|\s+and\s+(?:their|other|several|many|some)\s+[a-z'’-]+"  # "460 patients and their companions were killed"
+    + ")?"
 )
 _AUXILIARY = (
     r"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|get|may|might|could|would|will|reportedly|also|all"
@@ -219,6 +221,7 @@ _SINGLE_VICTIM = re.compile(
 # Wednesday in Misrata" (not "a soldier killed the man": the verb acts).
 _SINGLE_VICTIM_PARTICIPLE = re.compile(
     r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\s+(?:killed|dead|shot\s+dead)"
+    r"(?!\s+at\s+least)"  # "a rebel commander killed at least 2,000 civilians": the killer
     r"(?=\s*(?:[,.;)]|$)|\s+(?:and|on|in|at|near|during|when|while|after|last|yesterday|today|this|early|late"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
@@ -235,7 +238,7 @@ _WAR_WIDE = re.compile(
     r"|\bin\s+(?:the|\w+['’]?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b)"
 )
 # "the deadliest attack since", "its most deadly fire since", "the worst ... since": the past compared
-_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+iest|worst|biggest|largest|highest|most\s+\w+|first)\b[^.;,]{0,40}$")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+iest|worst|biggest|largest|highest|most\s+\w+|first)\b[^.;,]{0,60}$")
 # A word each alternative of _WAR_WIDE holds: a literal scan that spares it most sentences.
 _WAR_WIDE_CUE = re.compile("since|war|conflict|crisis|uprising|year|far")
 _CLAIM_BEFORE = re.compile(
@@ -293,7 +296,7 @@ def find_figures(
     """Every event casualty figure, in text order, with its place and claimant."""
     figures: list[Figure] = []
     context = _SentenceContext(sentences, actors, places)
-    folded_body = body.translate(_ASCII_LOWER)
+    folded_body = _without_day_numbers(body.translate(_ASCII_LOWER))
     persons = _person_spans_by_sentence(actors)
     for sentence in _cued_sentences(folded_body, sentences):
         found = _figures_in_sentence(sentence, folded_body[sentence.start : sentence.end],
@@ -369,10 +372,30 @@ def _cued_sentences(folded_body: str, sentences: tuple[Sentence, ...]) -> list[S
     return [sentences[position] for position in sorted(cued)]
 
 
+_MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+# A day beside a month's name ("on july 30", "3 december"): a date's, never a count.
+_DAY_NUMBER = re.compile(rf"\b(?:(?:{_MONTH_WORDS})\.?\s+(?P<after>\d{{1,2}})|(?P<before>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b)(?![\d,])")
+
+
+def _without_day_numbers(folded: str) -> str:
+    """The folded text with the digits of its dates' days blanked (offsets kept): "the death toll
+    from the attack on Kyiv on July 30 has risen to 31" is 31 dead."""
+    if not any(character.isdigit() for character in folded):
+        return folded
+    return _DAY_NUMBER.sub(lambda match: _blank(match, "after" if match.group("after") else "before"), folded)
+
+
+def _blank(match: re.Match[str], group: str) -> str:
+    start, end = match.span(group)
+    text = match.group(0)
+    return text[: start - match.start()] + "#" * (end - start) + text[end - match.start() :]
+
+
 def _is_war_wide(folded: str) -> bool:
     """A figure for the whole war or a year (_WAR_WIDE), but not a comparison with the past:
-    "its most deadly fire since Soviet times after 109 people died" counts one fire's dead."""
-    return any(match.group().strip() != "since" or not _SUPERLATIVE_BEFORE.search(folded, 0, match.start())
+    "its most deadly fire since Soviet times after 109 people died", "killing 35 people in the
+    deadliest attack on civilians this year" count one event's dead."""
+    return any(match.group().strip() not in ("since", "this year") or not _SUPERLATIVE_BEFORE.search(folded, 0, match.start())
                for match in _WAR_WIDE.finditer(folded))
 
 
