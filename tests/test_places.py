@@ -1981,3 +1981,10 @@ def test_older_names_of_countries_spains_communities_and_a_people_s_quarter():
                          "declared in Catalonia. The Turkish quarter of Limassol surrendered, Cyprus radio said.")
     assert {"Germany", "Sri Lanka", "Zimbabwe"} <= set(found) and found["Catalonia"].country == "Spain"
     assert found["Limassol"].country == "Cyprus"
+
+
+def test_a_side_named_before_a_place_is_a_zone_and_a_division_s_name_before_a_university_no_division():
+    found = world_places("Clashes were heaviest in North Gondar and around Bahir Dar, Ethiopia. Missiles struck Sumy, "
+                         "Ukraine; rescuers worked near Sumy State University. Ships sailed the East Mediterranean.")
+    assert found["North Gondar"].kind == "district" and found["North Gondar"].country == "Ethiopia"
+    assert found["Sumy"].kind == "city" and "Sumy Oblast" not in found and "East Mediterranean" not in found

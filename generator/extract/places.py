@@ -2834,12 +2834,14 @@ def _with_features_named_after_places(body: str, tokens: _Tokens, hits: list[_Hi
             features.append(_Hit(place, hit.start, hit.end, hit.first_token, hit.last_token, False))
             continue
         part = hit.first_token - 1
-        if (part >= 0 and tokens.words[part] in _PART_WORDS and tokens.joins_next[part] and hit.place.kind != "country"
+        if (part >= 0 and (tokens.words[part] in _PART_WORDS or tokens.words[part] in _SIDE_WORDS)
+                and tokens.joins_next[part] and hit.place.kind != "country" and hit.place.country is not None
                 and tokens.sentence[part] == tokens.sentence[hit.first_token]):
-            # "Bajo Cauca": a part of Cauca, not all of it
+            # "Bajo Cauca": a part of Cauca, not all of it; "North Gondar", "East Aceh": a zone of
+            # its own named by its side of the place
             name = body[tokens.starts[part] : hit.end]
-            place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name, "area",
-                          hit.place.country, hit.place.region)
+            place = Place(f"pattern:{_slug(hit.place.country or '')}:{_slug(name)}", name,
+                          "area" if tokens.words[part] in _PART_WORDS else "district", hit.place.country, hit.place.region)
             features.append(_Hit(place, tokens.starts[part], hit.end, part, hit.last_token, False))
             continue
         part = hit.last_token + 1
@@ -2918,6 +2920,7 @@ def _listed_before_a_feature(body: str, tokens: _Tokens, hits: list[_Hit]) -> di
 # (a state of its own where the gazetteer knows it: then the whole name matched first).
 _PART_WORDS = frozenset({"Bajo", "Alto", "Medio", "Upper", "Lower", "Middle"})
 _SIDES = frozenset({"East", "West", "North", "South", "Central"})
+_SIDE_WORDS = _SIDES - {"Central"}  # "Central Aleppo" is the city's centre
 
 
 def _compass_part_after(tokens: _Tokens, last: int) -> bool:
@@ -3225,7 +3228,13 @@ def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_
     places."""
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
             and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)
-            and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)]
+            and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)
+            and not (hit.place.kind in DIVISION_KINDS and _INSTITUTION_AFTER.match(body, hit.end))]
+
+
+# "Sumy State University": a body's name, not the oblast's "Sumy State" (a town's name before a
+# college stays the town: "Silchar Medical College")
+_INSTITUTION_AFTER = re.compile(r" (?:(?:State|National|Medical|Technical|Polytechnic) )?(?:University|College|Institute|Academy)\b")
 def _with_places_of_the_nation_named(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """A name that a nationality word qualifies is that nation's place of the name, where the
     gazetteer has one, and so is every other mention of the name in the article: "Pakistani
