@@ -215,12 +215,15 @@ class CrossReference:
         return self._ranked(self._place_mentions[article.id], ("city",), place.region) or place_id
 
     def city_of(self, place: Entity) -> str | None:
-        """A district's city: the city of its governorate most mentioned alongside it."""
+        """A district's city: the city of its governorate most mentioned alongside it, never its
+        namesake ("Lira district" is the district around the town of Lira, not a quarter of it)."""
         if place.kind != "district" or not place.region:
             return None
         counts: Counter[str] = Counter()
         for article_id in self._holders[place.id]:
             counts.update(self._place_mentions[article_id])
+        for pid in [pid for pid in counts if self.entities[pid].name == place.name]:
+            del counts[pid]
         return self._ranked(counts, ("city",), place.region)
 
     def governorate_of(self, place: Entity) -> str | None:

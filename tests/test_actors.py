@@ -2073,6 +2073,8 @@ def test_a_faction_in_brackets_a_national_section_and_a_faith_before_a_body_noun
             "(Pentagon) declined to comment.")
     kinds = {actor.name: actor.kind for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
     assert "Communist Party of Nepal (Maoist)" in kinds and "Communist Party of Nepal" not in kinds
+    maoists = next(a for a in _actors(text, kb).values() if a.name == "Communist Party of Nepal (Maoist)")
+    assert [m.surface for m in maoists.mentions] == ["Communist Party of Nepal (Maoist)"]
     assert kinds.get("Amnesty International Indonesia") == "organization" and "United Nations Syria" not in kinds
     assert kinds.get("Caritas") == "organization" and "Catholic" not in kinds
     assert not any("(Pentagon)" in name for name in kinds)

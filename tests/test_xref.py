@@ -89,3 +89,13 @@ def test_best_scored_matches_a_full_sort():
     expected = sorted(scores, key=lambda key: (-scores[key], key))
     for limit in (1, 8, 59, 60, 61, 299, 300, 301):
         assert best_scored(scores, limit) == expected[:limit]
+
+
+def test_a_district_named_after_its_town_is_not_a_quarter_of_it():
+    a = _article("a", [_place("c", "Lira", "city", 2, region="Northern"), _place("d", "Lira", "district", region="Northern")],
+                 [_figure(4, place="d")])
+    entities = (Entity("lira-city", "place", "Lira", "city", ("Lira",), country="Uganda", region="Northern"),
+                Entity("lira-district", "place", "Lira", "district", ("Lira",), country="Uganda", region="Northern"))
+    dossier = Dossier((a,), entities, {("a", "place", "c"): "lira-city", ("a", "place", "d"): "lira-district"})
+    xref = CrossReference(dossier)
+    assert xref.city_of(xref.entities["lira-district"]) is None

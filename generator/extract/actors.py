@@ -2900,14 +2900,15 @@ class _Article:
         first, last = self.tokens[start], self.tokens[end - 1]
         if self.kb.is_ignored(self.body[first.start : last.end]) or self.kb.is_ignored(key):
             return
+        stop = last.end
         if kb_id is None and not _FACTION_HEADS.isdisjoint(key.lower().split()) and (
                 faction := _FACTION_AFTER.match(self.body, last.end)) is not None:
-            # "the Communist Party of Nepal (Maoist)", "the Pakistan Muslim League (N)": the faction is the name's
-            key, end = key + faction.group(0), self._token_range(faction.start(), faction.end())[-1] + 1
-            last = self.tokens[end - 1]
+            # "the Communist Party of Nepal (Maoist)", "the Pakistan Muslim League (N)": the faction,
+            # its closing bracket too, is the name's
+            key, end, stop = key + faction.group(0), self._token_range(faction.start(), faction.end())[-1] + 1, faction.end()
         for i in range(start, end):
             self.taken[i] = True
-        self.found.append(_Found(key, kind, kb_id, first.start, last.end))
+        self.found.append(_Found(key, kind, kb_id, first.start, stop))
 
     def _take_span(self, entry: KbEntry, start: int, end: int) -> None:
         indexes = self._token_range(start, end)
