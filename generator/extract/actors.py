@@ -71,7 +71,10 @@ _FACTION_HEADS = frozenset("party league front movement army congress".split())
 # Particles that open a European surname, written in lower case ("de Lima", "van Berlin"); not
 # the Arabic articles "as", "at" ("as Moscow evacuates").
 _SURNAME_PARTICLES = frozenset("de da do dos das del della di du van von der den la le y delos dela".split())
+# Known bodies whose name after a country's or a people's is that country's own society: "the
+# Kenya Red Cross" is no ICRC.
 _NATIONAL_SOCIETIES = frozenset((("red", "cross"), ("red", "crescent")))
+# A verb's auxiliary right after a name makes the name its subject: "Amnesty International Indonesia had".
 _AUXILIARY_AFTER = re.compile(r"\s+(?:has|had|have|was|is|were|are|would|will)\b")
 _FAITH_WORDS = frozenset("catholic protestant orthodox evangelical anglican jewish hindu buddhist christian muslim islamic".split())
 _QUALIFIERS = frozenset("islamic muslim muslims christian sunni shiite shia kurdish arab".split())

@@ -221,10 +221,8 @@ def _dateline_day(body: str, found: list[tuple[int, DateMention]], published: dt
     for start, mention in found:
         if start > _HEADER_WINDOW:
             return None
-        before = body[body.rfind("\n", 0, start) + 1 : start]
         if (0 <= (published - mention.date).days <= _DATELINE_DAYS_BEFORE
-                and (_DATELINE_BEFORE_DATE.match(before) or (_RELEASE_LINE_BEFORE_DATE.match(before) and _DATELINE_AFTER_DATE.match(
-                    body, start + len(mention.text))))):
+                and _follows_a_dateline_s_city(body[body.rfind("\n", 0, start) + 1 : start], body, start + len(mention.text))):
             return mention.date
     return None
 
@@ -321,7 +319,7 @@ def find_event_date(
     else:
         date = _named_attack_date(sentences, dates, published) or found or published
     if date is None:
-        return date
+        return None
     return _event_told_later(sentences, range(_EVENT_TOLD_SENTENCES), dates, date, published) or date
 
 
@@ -349,19 +347,23 @@ def _in_dateline(sentence: Sentence, mention: DateMention) -> bool:
     """The date follows the dateline's city: the day the story was filed ("LIMA, April 6 (AFP)",
     "Luanda/Brussels, 14 October 1993 - ")."""
     position = sentence.text.find(mention.text)
-    if sentence.index > 1 or position <= 0:
-        return False
-    before = sentence.text[:position]
+    return (sentence.index <= 1 and position > 0
+            and _follows_a_dateline_s_city(sentence.text[:position], sentence.text, position + len(mention.text)))
+
+
+def _follows_a_dateline_s_city(before: str, text: str, end: int) -> bool:
+    """Whether `before` (the line up to a date that ends at `end` of `text`) is a dateline's
+    city: in capitals, or a release's cities in any case with a dash or a bracket after the date."""
     return bool(_DATELINE_BEFORE_DATE.match(before)) or (
-        bool(_RELEASE_LINE_BEFORE_DATE.match(before))
-        and bool(_DATELINE_AFTER_DATE.match(sentence.text, position + len(mention.text))))
+        bool(_RELEASE_LINE_BEFORE_DATE.match(before)) and bool(_DATELINE_AFTER_DATE.match(text, end)))
 
 
 def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tuple[DateMention, ...], told: dt.date,
                       published: dt.date | None) -> dt.date | None:
-    """The day a later sentence says the event happened ("The attack took place on Sunday, April
-    3"), where the sentences before it give the day `told` only as when the news was told: up to
-    a month before the telling."""
+    """The day a sentence of `indices` says the event happened ("The attack took place on Sunday,
+    April 3", "attacked Bor on November 15", "On 3 December, a drone struck"), where the sentences
+    up to it give the day `told` only as when the news was told: up to a month before the telling
+    for a weekday, half a year for a stated date."""
     for sentence in sentences[indices.start : indices.stop]:
         telling = _EVENT_TOLD.search(sentence.text)
         attacked = [mention for mention in dates if mention.sentence == sentence.index
