@@ -1988,3 +1988,11 @@ def test_a_side_named_before_a_place_is_a_zone_and_a_division_s_name_before_a_un
                          "Ukraine; rescuers worked near Sumy State University. Ships sailed the East Mediterranean.")
     assert found["North Gondar"].kind == "district" and found["North Gondar"].country == "Ethiopia"
     assert found["Sumy"].kind == "city" and "Sumy Oblast" not in found and "East Mediterranean" not in found
+
+
+def test_villages_a_participle_introduces_and_one_named_with_others_of_its_kind():
+    found = world_places("Gunmen killed 113 people in Plateau State, Nigeria, on Tuesday. The villages attacked included "
+                         "Mushu, Tahore and Darwat, the police said. Attackers struck Dogo Nahawa and two other villages "
+                         "south of Jos, and Kwaru and neighbouring villages.")
+    assert {"Mushu", "Tahore", "Darwat", "Dogo Nahawa", "Kwaru"} <= set(found)
+    assert found["Dogo Nahawa"].kind == "village" and found["Mushu"].country == "Nigeria"

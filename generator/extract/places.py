@@ -1539,6 +1539,25 @@ def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bo
     return following >= len(tokens.norms) or not tokens.joins_next[index] or tokens.norms[following] in _AFTER_A_COMMUNITY
 
 
+_OTHERS_OF_ITS_KIND = frozenset(("other", "neighbouring", "neighboring", "nearby", "surrounding", "adjoining"))
+
+
+def _one_of_others(tokens: _Tokens, kind_word: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The name before "and two other villages", "and neighbouring villages": one of them."""
+    word = kind_word - 1
+    if word < 2 or tokens.norms[word] not in _OTHERS_OF_ITS_KIND:
+        return None
+    if tokens.norms[word] == "other" and (tokens.words[word - 1].isdigit() or tokens.norms[word - 1] in _SMALL_COUNTS):
+        word -= 1  # "two other villages"
+    conjunction = word - 1
+    if conjunction < 1 or tokens.norms[conjunction] != "and" or tokens.sentence[conjunction] != tokens.sentence[kind_word]:
+        return None
+    return _name_ending_at(tokens, conjunction - 1, gazetteer, introduced=True)
+
+
+_SMALL_COUNTS = frozenset("two three four five six seven eight nine ten several many some".split())
+
+
 def _listed_names(tokens: _Tokens, body: str, first: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The names of a list that starts at `first`: "A, B and C", within one sentence."""
     spans: list[tuple[int, int]] = []
@@ -1997,11 +2016,15 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             found += [(*span, _KIND_OF_LIST[norm]) for span in _listed_names(tokens, body, index + 2, gazetteer)]
         if norm in _KIND_OF_LIST and not tokens.capitalised[index]:
             found += [(*span, _KIND_OF_LIST[norm]) for span in _names_listed_before(tokens, body, index, gazetteer)]
-        cue = next((cue for cue in _EXAMPLE_CUES if tuple(norms[index + 1 : index + 1 + len(cue)]) == cue), None)
-        if norm in _KIND_OF_EXAMPLES and cue is not None and index + 1 + len(cue) < len(norms):
+        # "villages such as X", "villages attacked include X, Y and Z": the participle may come between
+        skip = 1 if norm in _KIND_OF_EXAMPLES and index + 1 < len(norms) and norms[index + 1].endswith("ed") else 0
+        cue = next((cue for cue in _EXAMPLE_CUES if tuple(norms[index + 1 + skip : index + 1 + skip + len(cue)]) == cue), None)
+        if norm in _KIND_OF_EXAMPLES and cue is not None and index + 1 + skip + len(cue) < len(norms):
             found += [(*span, _KIND_OF_EXAMPLES[norm])
-                      for span in _listed_names(tokens, body, index + 1 + len(cue), gazetteer)]
+                      for span in _listed_names(tokens, body, index + 1 + skip + len(cue), gazetteer)]
             continue
+        if norm in _KIND_OF_EXAMPLES and not tokens.capitalised[index] and (other := _one_of_others(tokens, index, gazetteer)):
+            found.append((*other, _KIND_OF_EXAMPLES[norm]))  # "struck Dogo Nahawa and two other villages"
         if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of" and _plain_kind_word(tokens, index, before_of=True):
             span, kind = _name_after(tokens, index + 2, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
