@@ -1128,19 +1128,9 @@ class _Article:
         self.city_starts = {m.start for place in places if place.kind == "city" for m in place.mentions}
         self.country_ends = {m.end: place.country for place in places if place.kind == "country" for m in place.mentions}
         self.place_country_ends = {m.end: place.country for place in places if place.country for m in place.mentions}
-        # Places found by a name of several words that is not theirs: a translation GeoNames
-        # lists ("White House" for Casablanca) yields to an actor of that name.
-        self.place_named_otherwise = {
-            (m.start, m.end) for place in places for m in place.mentions
-            if " " in body[m.start : m.end] and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
-        # One word in capitals that only a spelling fold made a place ("ETA" for Etah, India):
-        # a known body's acronym wins it.
-        self.place_spelled_as_acronym = {
-            (m.start, m.end) for place in places for m in place.mentions
-            if body[m.start : m.end].isupper() and " " not in body[m.start : m.end]
-            and normalize_surface(body[m.start : m.end]) != normalize_surface(place.name)}
-        # a place no gazetteer knows, only the wording made ("Plaza Publica"): a known body's name wins it
-        self.unknown_place_spans = {(m.start, m.end) for place in places if place.kb_id is None for m in place.mentions}
+        # Places a known body's name of the same words wins (_place_a_body_may_take)
+        self.places_a_body_may_take = {(m.start, m.end) for place in places for m in place.mentions
+                                       if _place_a_body_may_take(place, body[m.start : m.end])}
         self.names_on_places = self._names_on_places()
         self.town_spans = {(m.start, m.end) for place in places if place.kind in SETTLEMENT_KINDS for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
@@ -1424,8 +1414,7 @@ class _Article:
         if len(texts) == 1 and texts[0].isupper() and self._inside_a_word_in_capitals(tokens[0]):
             return False  # "PORT-AU-PRINCE" names no African Union
         span = (tokens[0].start, tokens[-1].end)
-        if (self.place_span_of.get(start) == span and span not in self.place_named_otherwise
-                and span not in self.place_spelled_as_acronym and span not in self.unknown_place_spans):
+        if self.place_span_of.get(start) == span and span not in self.places_a_body_may_take:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         if alias.entry.kind == "person" and self.place_span_of.get(start, span)[1] > span[1]:
             return False  # the start of a longer place's name: "Khamis Mushait" is no Khamis Gaddafi
@@ -2194,7 +2183,7 @@ class _Article:
                 self._classify_run(run[:inner_title])
             title = tokens[inner_title].lower
             run, tokens = run[inner_title + 1 :], tokens[inner_title + 1 :]
-        surname = self._title_as_surname(tokens)
+            surname = None if surname is None else surname - inner_title - 1
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME and tokens[i].lower not in NAME_PARTICLES and i + 1 != surname
                              for i, t in enumerate(tokens[1:])):  # but "Hussein Abd Emir", "Abdul Malik"
             return
@@ -3055,6 +3044,14 @@ def _case_agrees(alias: _Alias, texts: list[str]) -> bool:
         or (index > 0 and lower_rest)
         for index, (a, t) in enumerate(zip(alias.tokens, texts, strict=True))
     )
+
+
+def _place_a_body_may_take(place: EntityMention, surface: str) -> bool:
+    """A place found by words that are not its name, or by no gazetteer: a translation GeoNames
+    lists ("White House" for Casablanca), one word in capitals that only a spelling fold made a
+    place ("ETA" for Etah, India), a name only the wording made ("Plaza Publica")."""
+    return (place.kb_id is None
+            or (normalize_surface(surface) != normalize_surface(place.name) and (" " in surface or surface.isupper())))
 
 
 def _not_a_name_word(token: _Token) -> bool:

@@ -373,8 +373,10 @@ def _cued_sentences(folded_body: str, sentences: tuple[Sentence, ...]) -> list[S
 
 
 _MONTH_WORDS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTH_INITIALS = "".join(sorted({month[0] for month in MONTH_NUMBERS}))
 # A day beside a month's name ("on july 30", "3 december"): a date's, never a count.
-_DAY_NUMBER = re.compile(rf"\b(?:(?:{_MONTH_WORDS})\.?\s+(?P<after>\d{{1,2}})|(?P<before>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b)(?![\d,])")
+# It opens with a look-ahead for a digit or a month's first letter, which turns most positions down at once.
+_DAY_NUMBER = re.compile(rf"(?=[0-9{_MONTH_INITIALS}])\b(?:(?:{_MONTH_WORDS})\.?\s+(?P<after>\d{{1,2}})|(?P<before>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b)(?![\d,])")
 
 
 def _without_day_numbers(folded: str) -> str:

@@ -2911,15 +2911,10 @@ def _bare_names_of_districts(tokens: _Tokens, hits: list[_Hit], districts: dict[
     if not districts:
         return hits
     kept = {key for key, place in districts.items()
-            if any(hit.place.key == key and (_cued_as_a_city(tokens, hit) or hit.place.major or _town_word_after(tokens, hit))
+            if any(hit.place.key == key and (_cued_as_a_city(tokens, hit) or hit.place.major or _qualified(tokens, hit, ("town", "city")))
                    for hit in hits)}
     return [replace(hit, place=districts[hit.place.key]) if hit.place.key in districts and hit.place.key not in kept else hit
             for hit in hits]
-
-
-def _town_word_after(tokens: _Tokens, hit: _Hit) -> bool:
-    following = hit.last_token + 1
-    return following < len(tokens.norms) and tokens.joins_next[hit.last_token] and tokens.words[following] in ("town", "city")
 
 
 def _listed_before_a_feature(body: str, tokens: _Tokens, hits: list[_Hit]) -> dict[int, str]:
@@ -2959,10 +2954,12 @@ _PLURAL_FEATURES = {"rivers": "River", "basins": "Basin", "valleys": "Valley", "
                     "oilfields": "Oilfield", "mountains": "Mountains", "deserts": "Desert"}
 
 
-def _district_word_after(tokens: _Tokens, last: int) -> bool:
-    """Whether a lower-case word for a neighbourhood follows the token `last` in its sentence."""
+def _district_word_after(tokens: _Tokens, last: int, words: frozenset[str] | None = None) -> bool:
+    """Whether a lower-case word for a neighbourhood (or one of `words`) follows the token `last`
+    in its sentence."""
     following = last + 1
-    return (following < len(tokens.norms) and tokens.joins_next[last] and tokens.words[following] in _DISTRICT_WORDS
+    return (following < len(tokens.norms) and tokens.joins_next[last]
+            and tokens.words[following] in (_DISTRICT_WORDS if words is None else words)
             and tokens.sentence[following] == tokens.sentence[last])
 
 
@@ -2971,11 +2968,10 @@ _PARTS_OF_A_TOWN = _DISTRICT_WORDS | {"quarter", "enclave", "neighborhoods", "ne
 
 
 def _division_word_after(tokens: _Tokens, last: int) -> bool:
-    """Whether a lower-case word for a district follows the token `last` in its sentence, and
-    not as the noun of another phrase ("the Lira district of", "Lira's district")."""
+    """Whether a lower-case word for a district follows the token `last`, not as the noun of
+    another phrase ("the Lira district of", "Lira's district")."""
     following = last + 1
-    return (following < len(tokens.norms) and tokens.joins_next[last] and not tokens.possessive[last]
-            and tokens.words[following] in _DIVISION_WORDS_AFTER_A_TOWN and tokens.sentence[following] == tokens.sentence[last]
+    return (not tokens.possessive[last] and _district_word_after(tokens, last, _DIVISION_WORDS_AFTER_A_TOWN)
             and (following + 1 >= len(tokens.norms) or tokens.norms[following + 1] != "of"))
 
 
