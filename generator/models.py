@@ -195,6 +195,12 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     gazetteer_name: str | None = None  # places: the gazetteer's spelling, where the name is the articles'
+    qualifier: str | None = None  # what tells it from a namesake of its category ("district", "Lebanon")
+
+    @property
+    def title(self) -> str:
+        """The name pages and links show: with its qualifier where a namesake needs one."""
+        return f"{self.name} ({self.qualifier})" if self.qualifier else self.name
 
 
 @dataclass(frozen=True)

@@ -1616,6 +1616,18 @@ def test_an_oblast_whose_iso_name_is_its_capitals_adjective_is_found_by_the_capi
     assert "Amursk Oblast" not in {p.name for p in places_in("Fires burned in the Amursk region of Russia.", packs=())}
 
 
+def test_a_province_written_in_another_romanization_is_the_division_of_an_article_s_country():
+    text = ("Thai jets struck a command post in Oddar Meanchey province, Cambodian officials said. "
+            "Fighting spread to Banteay Meanchey province and back to Oddar Meanchey.")
+    found = {p.name: p for p in places_in(text, packs=())}
+    # ISO 3166-2 writes them "Otdar Mean Chey" and "Banteay Mean Choay"; shown as the article writes them
+    assert (found["Oddar Meanchey"].key, found["Oddar Meanchey"].country) == ("iso:KH-22", "Cambodia")
+    assert len(found["Oddar Meanchey"].mentions) == 2 and found["Banteay Meanchey"].key == "iso:KH-1"
+    # only among the divisions of the countries the article names, and only with a division's word
+    assert "iso:KH-22" not in {
+        p.key for p in places_in("Troops moved into Oddar Meanchey province, Thai officials said.", packs=())}
+
+
 def test_a_name_the_wording_introduces_may_be_a_word_but_not_a_peoples_or_a_months():
     text = ("In the town of Sake, west of Goma in Congo, 13 peacekeepers were killed. Fighting reached "
             "the town of Minova. The region of Kurdish towns was calm. In the city of May, nothing.")

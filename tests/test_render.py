@@ -115,6 +115,16 @@ def test_a_place_shown_as_the_articles_write_it_names_the_gazetteer_s_spelling_t
     assert "Gazetteer name" not in _render()["places/aleppo.md"]
 
 
+def test_a_place_with_a_namesake_is_titled_and_linked_with_its_qualifier():
+    dossier = _dossier()
+    aleppo = replace(dossier.entities[0], qualifier="city")
+    pages = {f.path: f.text for f in render_dossier(CrossReference(replace(dossier, entities=(aleppo, *dossier.entities[1:]))),
+                                                     (SHIPPED_TEMPLATES,), "Test dossier", "Scope")}
+    assert "# Aleppo (city) { #title }" in pages["places/aleppo.md"]
+    assert '<a href="../places/aleppo.html">Aleppo (city)</a>' in pages["briefings/a-1.md"]
+    assert "# Aleppo { #title }" in _render()["places/aleppo.md"]
+
+
 def test_rendering_is_deterministic():
     assert _render() == _render()
 

@@ -343,6 +343,19 @@ def test_a_place_keeps_the_gazetteer_s_name_where_the_articles_spelling_is_anoth
     assert sorted(e.name for e in dossier.entities) == ["Cadereyta", "Cadereyta Jimenez"]
 
 
+def test_namesakes_are_titled_by_country_else_by_kind(kb):
+    def place(article_id, key, name, kind, country):
+        return _article(article_id, places=[EntityMention(key=key, name=name, kind=kind, kb_id=key, country=country,
+                                                          mentions=(Mention(name, 0, 0, len(name)),))])
+    dossier = resolve([place("a", "geonames:1", "Lira", "city", "Uganda"), place("b", "iso:UG-L", "Lira", "district", "Uganda"),
+                       place("c", "geonames:3", "Tripoli", "city", "Libya"), place("d", "geonames:4", "Tripoli", "city", "Lebanon"),
+                       place("e", "iso:GE", "Georgia", "country", "Georgia"), place("f", "iso:US-GA", "Georgia", "region", "United States"),
+                       place("g", "geonames:7", "Homs", "city", "Syria")], kb)
+    assert sorted(e.title for e in dossier.entities) == [
+        "Georgia (country)", "Georgia (region)", "Homs", "Lira (city)", "Lira (district)", "Tripoli (Lebanon)", "Tripoli (Libya)"]
+    assert {e.name for e in dossier.entities} == {"Georgia", "Homs", "Lira", "Tripoli"}
+
+
 def test_slug_clash_adds_the_kind(kb):
     articles = [_article("a", [_entity("Al Amal", "organization")], [_entity("Al Amal", "village")])]
     dossier = resolve(articles, kb)

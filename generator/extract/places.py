@@ -2210,10 +2210,13 @@ def _pattern_places(
             # "the outskirts of Brega": Al Burayqah, as "the port of Brega" is; of the kind the
             # wording says when it names one ("the municipality San Lorenzo": a town)
             known = [town._replace(kind=kind) if kind in SETTLEMENT_KINDS else town]
+        name = body[tokens.starts[first] : tokens.ends[last]]
+        if not known and kind == "region" and (division := _division_spelt_alike(
+                name, {*named, home, *_nationality_mentions(tokens, gazetteer)}, gazetteer)):
+            known = [division._replace(name=name)]  # "Oddar Meanchey province": ISO's Otdar Mean Chey, as written
         if known:  # "the town of Azaz": the wording vouches for a town the gazetteer held back for want of context
             found[key] = (known[0], first, last)
             continue
-        name = body[tokens.starts[first] : tokens.ends[last]]
         named_after = _place_named_after(tokens, first, last, gazetteer, placed_in)
         country, region = ((named_after.country, named_after.region) if named_after is not None
                            else (nation, None) if nation else _context_region(placing, tokens, first, last, dominant))
@@ -3475,6 +3478,50 @@ def prepare(packs: tuple[str, ...]) -> None:
         mark_used(towns_built.parent)
     else:
         _store_small_towns(_build_small_towns())
+
+
+def _division_spelt_alike(name: str, countries: set[str | None], gazetteer: Gazetteer) -> Place | None:
+    """The one first-level division of the article's countries whose name is `name` in another
+    romanization ("Oddar Meanchey" and ISO's "Otdar Mean Chey", "Siem Reap" and "Siem Reab",
+    "Battambang" and "Baat Dambang"): the same consonant skeleton. Only a name its wording calls a
+    province or region is tried, so a skeleton's rare clash costs nothing elsewhere."""
+    skeleton = _consonant_skeleton(name)
+    if len(skeleton) < _SHORTEST_SKELETON:
+        return None
+    matches = {code for country in countries if country is not None
+               for code in _divisions_by_skeleton().get((_country_code(country), skeleton), ())}
+    if len(matches) != 1:
+        return None
+    code = matches.pop()
+    return next((alias.place for key in _name_keys(_display(_division_names()[code]))
+                 for alias in gazetteer.aliases.get(key, ()) if alias.place.key == f"iso:{code}"), None)
+
+
+_SHORTEST_SKELETON = 4
+# Letters romanizations of one sound trade (voiced and unvoiced stops, c/k/q); vowels, y, w and
+# doubled letters vary freely between them.
+_SKELETON_LETTERS = str.maketrans("dbgcqvz", "tpkkkfs", "aeiouyw")
+
+
+def _consonant_skeleton(name: str) -> str:
+    letters = re.sub(r"[^a-z]", "", _fold(name).translate(_SKELETON_LETTERS))
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+@functools.lru_cache(maxsize=1)
+def _division_names() -> dict[str, str]:
+    """ISO code -> name of every first-level subdivision."""
+    return {code: name for code, _, _, name, parent, _ in _subdivisions() if parent is None}
+
+
+@functools.lru_cache(maxsize=1)
+def _divisions_by_skeleton() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country code, consonant skeleton) -> ISO codes of the first-level divisions so written."""
+    index: dict[tuple[str, str], tuple[str, ...]] = {}
+    for code, name in _division_names().items():
+        key = (code.split("-", 1)[0], _consonant_skeleton(_display(name)))
+        index[key] = (*index.get(key, ()), code)
+    return index
 
 
 @functools.lru_cache(maxsize=16)

@@ -69,7 +69,7 @@ class Links:
         """An entity's (name, category), an article's page slug or the ledger page of an event."""
         if kind == "entity":
             entity = self._entities.get(key)
-            return (entity.name, entity.category) if entity else None
+            return (entity.title, entity.category) if entity else None
         if kind == "ledger":
             return self._ledger_page(key)
         return self._slugs.get(key)

@@ -55,8 +55,8 @@ def resolve(articles: Sequence[ExtractedArticle], kb: KnowledgeBase) -> Dossier:
     ids = _assign_ids(groups)
     generic = _generic_phrases(kb)
     names = _shown_names(groups)
-    entities = tuple(sorted((_entity(ids[root], group, names[root], generic) for root, group in groups.items()),
-                            key=lambda e: e.id))
+    entities = _with_namesakes_told_apart(
+        tuple(sorted((_entity(ids[root], group, names[root], generic) for root, group in groups.items()), key=lambda e: e.id)))
     entity_of = {
         (article_id, group.category, local_key): ids[root]
         for root, group in groups.items()
@@ -303,6 +303,35 @@ def _shown_names(groups: dict[GroupKey, _Group]) -> dict[GroupKey, str]:
             taken[(groups[root].category, normalize_surface(name))] += 1
     return {root: name if name == canonical[root] or taken[(groups[root].category, normalize_surface(name))] == 1
             else canonical[root] for root, name in shown.items()}
+
+
+def _with_namesakes_told_apart(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Entities of one category that still share a name (a city and its district, "Lira"; the
+    Tripolis of Libya and Lebanon) get what tells them apart as a qualifier: each one's country
+    where each has its own and none is the country itself, else the kind, else both ("Lira
+    (district)", "Tripoli (Lebanon)", "Georgia (country)"), so no two pages or links read the same."""
+    namesakes: dict[tuple[str, str], list[Entity]] = {}
+    for entity in entities:
+        namesakes.setdefault((entity.category, normalize_surface(entity.name)), []).append(entity)
+    qualifier_of = {}
+    for group in namesakes.values():
+        if len(group) > 1:
+            qualifier_of |= zip((entity.id for entity in group), _qualifiers(group))
+    if not qualifier_of:
+        return entities
+    return tuple(replace(entity, qualifier=qualifier_of.get(entity.id)) for entity in entities)
+
+
+def _qualifiers(namesakes: list[Entity]) -> list[str | None]:
+    """The first labels that differ for every namesake (None for each when none do)."""
+    kinds = [entity.kind.replace("_", " ") for entity in namesakes]
+    countries = [entity.country for entity in namesakes]
+    both = [f"{kind}, {country}" if country else None for kind, country in zip(kinds, countries)]
+    by_country = countries if "country" not in kinds else []
+    for labels in (by_country, kinds, both):
+        if labels and all(labels) and len(set(labels)) == len(labels):
+            return labels
+    return [None] * len(namesakes)
 
 
 def _entity(entity_id: str, group: _Group, name: str, generic: frozenset[str]) -> Entity:
