@@ -105,6 +105,7 @@ def test_seed_004_headline_toll(seed_004):
         ("Twenty-five civilians died on Monday.", ("killed", 25, "exact", "civilians")),
         ("The blast left at least 40 dead and 70 wounded.", ("killed", 40, "at least", "people")),
         ("Rockets killed a dozen soldiers.", ("killed", 12, "about", "soldiers")),
+        ("An assault that killed two dozen people.", ("killed", 24, "about", "people")),
         ("Hundreds of people were killed.", ("killed", 100, "hundreds", "people")),
         ("Tens of civilians were injured.", ("wounded", 10, "tens", "civilians")),
         ("Scores of fighters died.", ("killed", 20, "scores", "fighters")),

@@ -1628,6 +1628,36 @@ def test_a_province_written_in_another_romanization_is_the_division_of_an_articl
         p.key for p in places_in("Troops moved into Oddar Meanchey province, Thai officials said.", packs=())}
 
 
+def test_the_local_units_of_regional_news_introduce_unknown_places():
+    ethiopia = world_places("A drone strike hit a minibus near Mehal Meda town in Menz Gera Midir woreda of North "
+                            "Shewa zone, Amhara region, in Ethiopia. Residents of Soyo kebele fled.")
+    assert {"Menz Gera Midir", "North Shewa", "Soyo"} <= set(ethiopia)
+    nigeria = world_places("Herdsmen killed 17 persons in the Mbawa council ward of Guma LGA, Benue State, Nigeria. "
+                           "Maru, Tsafe and Anka LGAs have been among the worst hit.")
+    assert {"Mbawa", "Maru", "Tsafe", "Anka"} <= set(nigeria)
+    south_asia = world_places("Troops were ambushed in Surankote tehsil in India. Feuds killed 12 in Bancharampur upazila "
+                              "of Brahmanbaria in Bangladesh. Rebels attacked Karusandara Sub-county in Uganda.")
+    assert {"Surankote", "Bancharampur", "Brahmanbaria", "Karusandara"} <= set(south_asia)
+    # words and surnames as well: only in lower case after a name
+    words = world_places("Rockets struck the heavily fortified Green Zone in Baghdad, Iraq, where John Ward works. "
+                         "A State department spokeswoman and a lecturer in the English department spoke.")
+    assert not {"Green", "John", "State", "English"} & set(words)
+
+
+def test_a_foreign_city_s_other_spelling_made_a_local_unit_does_not_say_where_the_story_is():
+    found = world_places("Four people were killed in a clash in Raipura upazila of Narsingdi on Sunday, police in "
+                         "Bangladesh said. Residents of Raipura fled.")
+    assert found["Raipura"].country == "Bangladesh"  # not India's Raipur, which GeoNames also spells so
+
+
+def test_a_province_named_only_by_a_compass_word_needs_its_country():
+    # Botswana's "Southern", Zambia's, Rwanda's and Sierra Leone's: none without the country named
+    text = "This is the 12th shooting reported in the Southern Province since the beginning of the year."
+    assert "Southern" not in world_places(text)
+    found = world_places(text + " Sri Lanka's police said so.")
+    assert found["Southern Province"].country == "Sri Lanka"
+
+
 def test_a_name_the_wording_introduces_may_be_a_word_but_not_a_peoples_or_a_months():
     text = ("In the town of Sake, west of Goma in Congo, 13 peacekeepers were killed. Fighting reached "
             "the town of Minova. The region of Kurdish towns was calm. In the city of May, nothing.")

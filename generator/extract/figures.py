@@ -60,7 +60,7 @@ _NUMBER = (
     r"(?<![\w$£€.,/:-])\d{1,3}(?:,\d{3})+(?![\d,.:]\d)|(?<![\w$£€.,/:-])\d+(?![\d,.:]\d)"
     rf"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:{_TENS}|\w+teen|ten|{_UNITS_WORDS}))?"
     rf"|(?:{_TENS})(?:[-\s](?:{_UNITS_WORDS}))?"
-    rf"|half\s+a\s+dozen|a\s+dozen|{_SMALL_NUMBERS}"
+    rf"|half\s+a\s+dozen|(?:a|{_UNITS_WORDS})\s+dozen|{_SMALL_NUMBERS}"
     rf"|{'|'.join(VAGUE_AMOUNTS)}"
     r")(?!\s*(?:" + _UNITS + r"))"
 )
@@ -536,8 +536,9 @@ def _count(number: str) -> int | None:
         return int(words) if len(words) <= _MAX_COUNT_DIGITS else None
     if words in _VAGUE_AMOUNTS:
         return _VAGUE_AMOUNTS[words]
-    if words.endswith("dozen"):
-        return 6 if words.startswith("half") else 12
+    if words.endswith(" dozen"):  # "half a dozen", "a dozen", "two dozen"
+        many = words.removesuffix(" dozen")
+        return 6 if many == "half a" else 12 * (1 if many == "a" else _WORD_NUMBERS[many])
     if " hundred" in words:
         hundreds, _, rest = words.partition(" hundred")
         rest = rest.removeprefix(" and ").strip()

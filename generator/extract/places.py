@@ -196,6 +196,7 @@ _KIND_BEFORE_OF = {
     "governorate": "region", "countryside": "area", "outskirts": "area", "camp": "area",
     "port": "town", "township": "district", "municipality": "town", "hometown": "town", "hamlet": "village", "exclave": "region",
     "community": "village",  # "the mountainous community of Kenscoff", "Yelwata community"
+    "tehsil": "district", "upazila": "district", "woreda": "district", "taluk": "district", "kebele": "village",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
@@ -204,7 +205,16 @@ _KIND_AFTER_NAME = {
     "area": "area", "region": "region", "lga": "district", "subdivision": "district", "hamlet": "village",
     "regency": "region", "port": "town", "favela": "district", "township": "district", "crossing": "area",
     "community": "village",
+    # the local units of regional news: India's and Pakistan's tehsils, Bangladesh's upazilas,
+    # Ethiopia's zones, woredas and kebeles, East Africa's counties and parishes, the Sahel's communes
+    "tehsil": "district", "taluk": "district", "taluka": "district", "mandal": "district", "upazila": "district",
+    "woreda": "district", "kebele": "village", "zone": "region", "county": "district", "parish": "district",
+    "ward": "district", "commune": "town", "subdistrict": "district",
 }
+# Kind words that are English words or surnames as well ("the Green Zone", "John Ward"): only
+# in lower case do they say what the name before them is.
+_ACRONYM_KINDS = frozenset(("lga", "lgas"))  # Nigeria's local government areas, written in capitals
+_LOWER_CASE_KIND_WORDS = frozenset(("zone", "ward", "parish", "commune", "county"))
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
                     "barangay": "village", "sitio": "village", "tambon": "district"}
@@ -239,7 +249,8 @@ _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", 
                  "neighbourhoods": "district", "districts": "district", "cities": "city", "provinces": "region",
                  "departments": "region", "states": "region", "governorates": "region", "regions": "region",
                  "camps": "area", "communities": "village", "hamlets": "village", "settlements": "village",
-                 "lgas": "district", "counties": "district"}
+                 "lgas": "district", "counties": "district", "tehsils": "district", "upazilas": "district",
+                 "woredas": "district", "kebeles": "village"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
@@ -248,6 +259,8 @@ _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets":
 _NAME_OPENING_KINDS = {"camp": "area", "plaza": "area", "isla": "area", "colonia": "district", "puerto": "town"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
                          *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS, *_NAME_OPENING_KINDS))  # the only words that introduce one
+# What a kind word may be where it is capitalised after a name ("Tank District", not "the Green Zone")
+_TITLE_CASE_KIND_WORDS = _KIND_WORDS - _LOWER_CASE_KIND_WORDS
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
 # "in Dafniya, west of Misrata", "near Jayrud, 60 km from Damascus": a bearing from a known place.
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -924,6 +937,9 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     packed = {code for pack in data.packs for code in pack.get("governorates") or {}}
     short_names = _division_short_names(data.world)
     known_alone = frozenset(data.world.get("divisions_known_alone") or ())
+    # A division's own name before the forms made of another's name and a kind word: "Southern
+    # Province" is first Sri Lanka's (so named), then Botswana's "Southern" district.
+    made_up: list[tuple[str, Place, bool]] = []
     # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
     for code, country_code, _, name, parent, kind in sorted(_subdivisions(), key=lambda record: record[4] is not None):
         country = countries.get(country_code)
@@ -943,17 +959,20 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
                             and code not in known_alone)
             # "the Sahel region" of a story about Mali is the named region, not Burkina Faso's
             # division, unless the article names Burkina Faso
+            # and "Southern Province" could be half a dozen countries' (Botswana's "Southern", Zambia's...)
             curated_elsewhere = (country_code not in data.home and code not in known_alone
-                                 and any(key in builder.curated for key in _name_keys(display)))
+                                 and (any(key in builder.curated for key in _name_keys(display))
+                                      or _DIRECTIONS.issuperset(_fold(display).replace("-", " ").split())))
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
-                builder.add(f"{display} {word}", place, curated=False, variants=False, needs_country=curated_elsewhere)
-                builder.add(f"{word} of {display}", place, curated=False, variants=False, needs_country=curated_elsewhere)
+                made_up.append((f"{display} {word}", place, curated_elsewhere))
+                made_up.append((f"{word} of {display}", place, curated_elsewhere))
             # "the Dnipropetrovsk regional administration", "Kharkiv regional governor Oleh Synyehubov"
-            builder.add(f"{display} regional", place, curated=False, variants=False, needs_country=curated_elsewhere)
+            made_up.append((f"{display} regional", place, curated_elsewhere))
         for spelling in _capital_spellings(code):
             if spelling not in names:  # "Hodeida province": by the capital's spellings, never bare
-                for word in _DIVISION_WORDS:
-                    builder.add(f"{spelling} {word}", place, curated=False, variants=False, needs_country=True)
+                made_up += [(f"{spelling} {word}", place, True) for word in _DIVISION_WORDS]
+    for alias, place, needs_country in made_up:
+        builder.add(alias, place, curated=False, variants=False, needs_country=needs_country)
 
 
 _HYPHENED_COMPASS = re.compile(r"(North|South)-(East|West)\b")
@@ -1234,7 +1253,7 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
 _COMMUNITY_WORDS = frozenset({"shia", "shiite", "sunni", "christian", "kurdish", "druze", "alawite", "muslim", "arab"})
 _AFTER_A_PLACE_NAME = frozenset(
     {*_TITLE_CASE_WORDS, *WEEKDAY_WORDS, *MONTH_NUMBERS, *_DIVISION_WORDS, *_PLACE_CUE_NOUNS, *_DIRECTIONS,
-     *_KIND_WORDS, "county", "district", "area", "airport", "border", "crossing", "countryside", "suburbs",
+     *_TITLE_CASE_KIND_WORDS, "county", "district", "area", "airport", "border", "crossing", "countryside", "suburbs",
      *_COMMUNITY_WORDS})  # "the Baghdad Shia district"
 
 
@@ -1529,6 +1548,8 @@ def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bo
     of Sant'Egidio" is a body); before "of", not after a capitalised word ("the Muslim community
     of Jos" is a people in a place of no stated kind); after a name, not before a noun it
     qualifies ("community leader"), nor after a people ("the Afro-Colombian community")."""
+    if tokens.norms[index] in _LOWER_CASE_KIND_WORDS:
+        return not tokens.capitalised[index]
     if tokens.norms[index] != "community":
         return True
     if tokens.capitalised[index]:
@@ -2014,7 +2035,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         span, kind = None, None
         if norm in _KIND_OF_LIST and index + 2 < len(norms) and norms[index + 1] == "of":
             found += [(*span, _KIND_OF_LIST[norm]) for span in _listed_names(tokens, body, index + 2, gazetteer)]
-        if norm in _KIND_OF_LIST and not tokens.capitalised[index]:
+        if norm in _KIND_OF_LIST and (not tokens.capitalised[index] or norm in _ACRONYM_KINDS):
             found += [(*span, _KIND_OF_LIST[norm]) for span in _names_listed_before(tokens, body, index, gazetteer)]
         # "villages such as X", "villages attacked include X, Y and Z": the participle may come between
         skip = 1 if norm in _KIND_OF_EXAMPLES and index + 1 < len(norms) and norms[index + 1].endswith("ed") else 0
@@ -2037,7 +2058,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
                 # Omar Kalay village of Tank District": Tank's own kind word says what it is
                 found.append((*span, "town"))
-            span, kind = before, "district" if kind_word < index and norm == "area" else _KIND_AFTER_NAME[norm]
+            span, kind = _with_its_compass_word(tokens, before), "district" if kind_word < index and norm == "area" else _KIND_AFTER_NAME[norm]
         if (norm in _LOWER_CASE_NAME_ENDS and index > 0 and not tokens.capitalised[index]
                 and not body[tokens.ends[index - 1] : tokens.starts[index]].strip()  # not "Galloway - square up"
                 and (index + 1 == len(norms) or norms[index + 1] not in ("up", "off"))
@@ -2055,9 +2076,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                     and not tokens.possessive[span[0] - 1]):  # not "the country's Pacific Coast"
                 span = None  # "U.S. envoy Anthony Lake": a man whose surname is a feature's word
             first = index if span is None else span[0]
-            if (first > 0 and tokens.norms[first - 1] in _DIRECTIONS and tokens.capitalised[first - 1]
-                    and tokens.joins_next[first - 1] and tokens.sentence[first - 1] == tokens.sentence[index]
-                    and not _starts_sentence(tokens, first - 1)):
+            if _opens_with_a_direction(tokens, first, _DIRECTIONS):
                 first -= 1  # "the Western Mountains", "the Eastern Desert": a direction of the name's own
             span = None if first == index else (first, index)  # the word is the name's own: "Tahrir Square"
         if (norm in _NAME_OPENING_KINDS and tokens.capitalised[index] and index + 1 < len(norms) and tokens.joins_next[index]
@@ -2101,6 +2120,18 @@ def _country_placing_a_crossing(tokens: _Tokens, hits: list[_Hit], last: int) ->
     return next((hit.place.country for hit in hits if hit.first_token == locative + 1), None)
 
 
+def _opens_with_a_direction(tokens: _Tokens, first: int, directions: frozenset[str]) -> bool:
+    """A capitalised direction joined to the name that starts at `first`, inside its sentence."""
+    return (first > 0 and tokens.norms[first - 1] in directions and tokens.capitalised[first - 1]
+            and tokens.joins_next[first - 1] and tokens.sentence[first - 1] == tokens.sentence[first]
+            and not _starts_sentence(tokens, first - 1))
+
+
+def _with_its_compass_word(tokens: _Tokens, span: tuple[int, int]) -> tuple[int, int]:
+    """"North Shewa zone", "West Wollega zone": a compass point the unit's name opens with."""
+    return (span[0] - 1, span[1]) if _opens_with_a_direction(tokens, span[0], _COMPASS_POINTS) else span
+
+
 def _kind_phrase_start(tokens: _Tokens, kind_word: int) -> int:
     """Where the words for a place's kind start after its name: at the word for whom a camp
     holds ("the Kakuma refugee camp"), at what a port ships ("the Ras Isa fuel port"), at
@@ -2113,6 +2144,10 @@ def _kind_phrase_start(tokens: _Tokens, kind_word: int) -> int:
         return before  # "the Ras Isa fuel port"
     if norms[kind_word] == "area" and kind_word > 2 and norms[kind_word - 2 : kind_word] == ["local", "government"]:
         return kind_word - 2
+    if norms[kind_word] == "ward" and before > 0 and norms[before] == "council" and tokens.joins_next[before]:
+        return before  # "the Mbawa council ward"
+    if norms[kind_word] in ("county", "district") and before > 0 and norms[before] == "sub" and tokens.joins_next[before]:
+        return before  # "Karusandara Sub-county"
     return kind_word
 
 
@@ -2166,10 +2201,18 @@ def _pattern_places(
               + cued)
     # "his home city of Newcastle": where someone comes from, not where the story is
     homes = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded if _introduced_as_a_home(tokens, first)}
+    worded_keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded} - homes
+    # "Raipura upazila" of a story about Bangladesh: a foreign city's other spelling (India's
+    # Raipur) that the wording makes a local unit has no say in which country the story is about
+    voters = [hit for hit in hits if not (hit.place.foreign and hit.place.country not in named
+                                          and " ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in worded_keys
+                                          and _fold(body[hit.start : hit.end]) != _fold(hit.place.name))]
+    if len(voters) < len(hits):
+        dominant = _dominant_region(voters)
     if dominant and dominant[0]:
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
-        keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded} - homes
+        keys = set(worded_keys)
         # "the Kahramankazan district of Ankara": the city a district is of is no village the
         # wording introduces, and a city known abroad stays that city
         named_ends = {last for _first, last, _kind in worded}
@@ -2838,7 +2881,7 @@ def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign:
         after += 1
         if after >= len(tokens.norms) or not tokens.joins_next[after - 1]:
             return False
-    return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _KIND_WORDS
+    return (tokens.capitalised[after] and after not in starts and tokens.norms[after] not in _TITLE_CASE_KIND_WORDS
             and not tokens.words[after].isupper())
 
 
