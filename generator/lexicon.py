@@ -108,7 +108,11 @@ NUMBER_WORDS = MappingProxyType({
 })  # fmt: skip
 VAGUE_AMOUNTS = MappingProxyType({"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3})
 
-# Titles and roles written before a name: stripped from it, and evidence that it is a person.
+# Titles and roles written before a name: stripped from it, and evidence that it is a person. South
+# Asian, Spanish, Portuguese and French ranks too, the police and elected offices regional news
+# abbreviate ("ADGP Anand Jain", "DPO Ali Khan", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"), and
+# honorifics ("Shri Ravindra Netam", "Engr. Musa Bello", "Hon. Abdulmalik Zubairu"); not "Mullah" or
+# "Haji", which open names known by them (the knowledge base's given names).
 TITLE_WORDS = frozenset(
     """president prime minister secretary foreign defense defence interior state general gen lt col
     colonel major maj captain capt brigadier brig adm cdr cmdr supt commander chief director country spokesman spokeswoman
@@ -124,7 +128,8 @@ TITLE_WORDS = frozenset(
     rifleman guardsman trooper sapper gunner fusilier criminologist sociologist ombudsman lord lady baroness
     constable havildar havaldar hawaldar naik sepoy subedar cardinal pastor reverend rev justice
     father sister comandante subcomandante teniente tenente capitan comodoro vicecomodoro
-    almirante sargento commandant capitaine""".split()  # South Asian, Spanish, Portuguese and French ranks too
+    almirante sargento commandant capitaine shri shrimati smt engr barr mallam ustaz hon honourable honorable
+    igp dig dgp adgp ssp dsp asp dcp acp sho dpo ocpd rdc mla mna mp""".split()
 )
 
 # Capitalised last words of a quarter's, a street's or a market's own name, never of a person's

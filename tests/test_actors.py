@@ -2109,3 +2109,18 @@ def test_a_country_s_representative_or_delegate_and_accusations_from_a_country_a
     kinds = {actor.name: actor.kind for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
     assert {"Sudanese government", "Swiss government", "French government"} <= set(kinds)
     assert "Reporters Without Borders" not in kinds and "Rapid Support Forces" not in kinds
+
+
+def test_ranks_and_honorifics_of_regional_news_before_a_name(kb):
+    text = ("Gunmen killed three people on Monday. ADGP Anand Jain visited the site. Nalanda MP Kaushalendra Kumar of "
+            "the JD(U) came later. The member for Maru, Hon. Abdulmalik Zubairu, condemned it, as did Mallam Salisu "
+            "Idris and IGP Shri Ravindra Netam.")
+    actors, _ = _actors_and_places(text, kb)
+    assert {(name, "person") for name in ("Anand Jain", "Kaushalendra Kumar", "Abdulmalik Zubairu", "Salisu Idris",
+                                          "Ravindra Netam")} <= actors
+
+
+def test_a_group_calling_itself_by_a_name_and_mujahideen_are_armed_groups(kb):
+    actors, _ = _actors_and_places("Rebels killed 5. A separatist group calling itself the Bui Warriors claimed the "
+                                   "attack. Police blamed the Indonesia Mujahideen.", kb)
+    assert {("Bui Warriors", "armed_group"), ("Indonesia Mujahideen", "armed_group")} <= actors

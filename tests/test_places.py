@@ -2038,3 +2038,27 @@ def test_villages_a_participle_introduces_and_one_named_with_others_of_its_kind(
                          "south of Jos, and Kwaru and neighbouring villages.")
     assert {"Mushu", "Tahore", "Darwat", "Dogo Nahawa", "Kwaru"} <= set(found)
     assert found["Dogo Nahawa"].kind == "village" and found["Mushu"].country == "Nigeria"
+
+
+def test_more_local_units_introduce_unknown_places():
+    found = world_places(
+        "Raiders attacked cattle camps in Maar boma of Kongor payam in Jonglei State, South Sudan. ADF rebels killed 20 "
+        "in the Bambuba-Kisiki groupement in Congo. RSF fighters shelled Tawila locality in Sudan. One victim was from "
+        "the former Laukat VDC in Nepal. The attack took place in the Chitaga municipality in Colombia, and families fled "
+        "the corregimiento of Betoyes. Israeli orders cover the nearby areas of Bani Suhaila and Abasan.")
+    assert {"Maar", "Kongor", "Bambuba-Kisiki", "Tawila", "Laukat", "Chitaga", "Betoyes", "Bani Suhaila", "Abasan"} <= set(found)
+
+
+def test_a_made_up_division_form_whose_word_is_iso_s_own_kind_comes_first():
+    # Nigeria's Plateau is a state, Benin's a department: "Plateau State" is Nigeria's
+    found = world_places("Gunmen killed the village head of Nyalun community in Wase Local Government Area of Plateau State.")
+    assert found["Plateau"].country == "Nigeria" and found["Wase"].country == "Nigeria"
+
+
+def test_a_bearing_of_is_a_town_s_cue():
+    assert world_places("Ten soldiers were killed south of Cucuta on Monday.")["Cucuta"].country == "Colombia"
+
+
+def test_a_name_a_place_word_opens_is_not_the_country_inside_it():
+    found = world_places("ELN guerrillas attacked a post in the vereda Puerto Jordán of the municipality of Tame, Arauca.")
+    assert "Puerto Jordán" in found and "Jordan" not in found

@@ -144,8 +144,9 @@ _TITLE_BEFORE = _Ending(
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
     r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?"
     r"|[Oo]mbudsman|[Hh]eadman|[Ee]lder|[Pp]astor|[Bb]ishop|[Rr]ector|[Aa]dministrator|[Ss]uperintendent|"
-    # police ranks written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP Kayode Egbetokun"
-    r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP"
+    # police ranks and offices written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP
+    # Kayode Egbetokun", "ADGP Anand Jain", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"; honorifics
+    r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP|Hon\.?|Engr\.?|Barr\.?|Shri|Smt\.?"
     rf"|(?i:{_TRADES}))\s+$",
     words=2,  # "drug lord"
 )
@@ -496,7 +497,7 @@ _CRIME_GROUP_NOUNS = r"(?:criminal|crime|drug[- ]trafficking|trafficking)\s+(?:o
 _GROUP_NOUNS = rf"(?:gang|gangs|group|cartel|militia|faction|clan|clique|{_CRIME_GROUP_NOUNS})"
 _GROUP_BEFORE = re.compile(
     rf"\b(?:(?:{_GROUP_NOUNS}|organi[sz]ation|alliance|affiliate|offshoot)(?:\s+of\s+[\w-]+)?,?"  # "a gang of assassins once known as"
-    r"\s+(?:(?:once|often|also|sometimes|now|widely|commonly|locally)\s+)?(?:known\s+as|called|named)"
+    r"\s+(?:(?:once|often|also|sometimes|now|widely|commonly|locally)\s+)?(?:known\s+as|called|named|calling\s+itself|calls\s+itself)"
     r"|members\s+of|rivals,|(?:militant|armed|rebel|insurgent|jihadist|separatist|extremist)\s+group)"
     r"\s+(?:the\s+)?[\"“]?$")
 _GROUP_AFTER = re.compile(  # "Jundallah (the Soldiers of Allah), a radical Sunni insurgency group": a gloss may come first
@@ -581,7 +582,7 @@ _ORG_HEADS = frozenset(
     directorate administration federation assembly parliament congress senate church programme program
     initiative mission militia group command staff institution endowment academy branch cartel mafia
     column gang clan guerrillas unit units squad bloc airlines airways corporation motors industries holdings team
-    confederation""".split()
+    confederation mujahideen mujahidin""".split()
 )
 # Adjectives of a region, not a country, before a group's name: "North African al-Qaeda".
 _REGION_ADJECTIVES = frozenset("african asian european american arab arabian western eastern northern southern gulf".split())
@@ -664,7 +665,7 @@ _GENERATION_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
 _ARMED_HEADS = frozenset(
     "front brigade brigades battalion battalions army forces force corps division legion regiment guard guards militia "
-    "cartel mafia column gang clan guerrillas bloc".split())
+    "cartel mafia column gang clan guerrillas bloc mujahideen mujahidin".split())
 _BLOCS_OF_STATES = frozenset("eastern western soviet communist socialist arab african".split())  # not "Calima Bloc"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _NUMBERED_UNITS = frozenset("brigade battalion regiment division corps squadron team".split())  # "444 Combat Brigade", not a year

@@ -93,7 +93,8 @@ _PERSON_PLURALS = (
     "|clerics|bodyguards|migrants|peacekeepers|contractors|airmen|sailors|marines|seamen|crewmen|conscripts"
     "|paratroopers|cadets|servicemembers|attackers|assailants|bandits|kidnappers|smugglers|gangsters|raiders"
     "|pirates|herders|herdsmen|fishermen|gendarmes|rangers|commandos|jawans|patients|bystanders|pedestrians"
-    "|worshipers|mourners|shoppers|"
+    "|worshipers|mourners|shoppers|tourists|diplomats|shepherds|youths|monks|nuns|imams|guests|travellers"
+    "|travelers|spectators|labourers|laborers|porters|cadres|maoists|naxals|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
@@ -125,7 +126,7 @@ _WHO_REQUIRED = r"(?:\s+of(?:\s+(?:the|its|their|his|her))?)?\s+(?P<who_phrase>"
 
 _KILLED_VERBS = (
     r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|assassinated|"
-    r"slaughtered|"
+    r"slaughtered|beheaded|decapitated|"
     r"lost\s+their\s+lives|shot\s+dead|(?:shot|beaten|stabbed|burned|burnt|hacked|tortured|stoned|clubbed)\s+to\s+death"
 )
 _WOUNDED_VERBS = r"wounded|injured|hurt|maimed"
@@ -165,7 +166,7 @@ _SUBJECT_VERB = re.compile(
 # "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons", "shot dead six" — but not when the
 # object is itself the subject of the next verb ("8 persons killed 58 others injured").
 _OBJECT_VERBS = (
-    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred|slaughtered|slaughtering"
+    r"(?P<killed>(?:kill|kills|killed|killing|executed|executing|massacred|martyred|slaughtered|slaughtering|beheaded|beheading"
     r"|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down)(?:\s+and\s+\w+ed)?"
     r"|(?:claimed|claiming|claims|took|taking)\s+(?:the\s+)?lives\s+of|deaths?\s+of|bodies\s+of|massacre\s+of"
     r"|(?:killing|murder|execution|executions|beheadings?|martyrdom|slaughter)\s+of)"
@@ -337,7 +338,7 @@ _KIND_VERB_CUE = re.compile("|".join((_KILLED_VERBS, _WOUNDED_VERBS, _MISSING_VE
 # A stem of each alternative of _OBJECT_VERBS: literals, so 5x faster to look for than the
 # alternation itself, and passing only 4% more sentences to _VERB_OBJECT.
 _OBJECT_VERB_CUE = re.compile(
-    r"kill|execut|massacre|martyr|lives\s+of|deaths?\s+of|bodies\s+of|murder\s+of|beheadings?\s+of|slaughter|wound|injur"
+    r"kill|execut|massacre|martyr|lives\s+of|deaths?\s+of|bodies\s+of|murder\s+of|behead|slaughter|wound|injur"
     r"|dead|gunned|gunning"
 )
 _TOLL_CUE = re.compile(_TOLL_WORDS)

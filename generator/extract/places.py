@@ -197,6 +197,7 @@ _KIND_BEFORE_OF = {
     "port": "town", "township": "district", "municipality": "town", "hometown": "town", "hamlet": "village", "exclave": "region",
     "community": "village",  # "the mountainous community of Kenscoff", "Yelwata community"
     "tehsil": "district", "upazila": "district", "woreda": "district", "taluk": "district", "kebele": "village",
+    "commune": "town", "payam": "district", "boma": "village", "corregimiento": "village", "vereda": "village",
 }
 _KIND_AFTER_NAME = {
     "district": "district", "neighborhood": "district", "neighbourhood": "district",
@@ -209,15 +210,20 @@ _KIND_AFTER_NAME = {
     # Ethiopia's zones, woredas and kebeles, East Africa's counties and parishes, the Sahel's communes
     "tehsil": "district", "taluk": "district", "taluka": "district", "mandal": "district", "upazila": "district",
     "woreda": "district", "kebele": "village", "zone": "region", "county": "district", "parish": "district",
-    "ward": "district", "commune": "town", "subdistrict": "district",
+    "ward": "district", "commune": "town", "subdistrict": "district", "municipality": "town",
+    # South Sudan's payams and bomas, Congo's groupements and chefferies, Sudan's localities, Iraq's
+    # nahiyas, Nepal's VDCs (not "territory" or "sector": "Himalayan territory", "the Spin Boldak sector")
+    "payam": "district", "boma": "village", "groupement": "district", "chefferie": "district",
+    "locality": "district", "nahiya": "district", "vdc": "village",
 }
 # Kind words that are English words or surnames as well ("the Green Zone", "John Ward"): only
 # in lower case do they say what the name before them is.
-_ACRONYM_KINDS = frozenset(("lga", "lgas"))  # Nigeria's local government areas, written in capitals
-_LOWER_CASE_KIND_WORDS = frozenset(("zone", "ward", "parish", "commune", "county"))
+_ACRONYM_KINDS = frozenset(("lga", "lgas", "vdc"))  # Nigeria's local government areas, written in capitals
+_LOWER_CASE_KIND_WORDS = frozenset(("zone", "ward", "parish", "commune", "county", "locality"))
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
-                    "barangay": "village", "sitio": "village", "tambon": "district"}
+                    "barangay": "village", "sitio": "village", "tambon": "district", "vereda": "village",
+                    "corregimiento": "village"}
 # Capitalised words that end a place's own name: "Tahrir Square", "Naya River", "Corcovado National Park".
 _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to place an unknown village in it
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
@@ -250,7 +256,7 @@ _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", 
                  "departments": "region", "states": "region", "governorates": "region", "regions": "region",
                  "camps": "area", "communities": "village", "hamlets": "village", "settlements": "village",
                  "lgas": "district", "counties": "district", "tehsils": "district", "upazilas": "district",
-                 "woredas": "district", "kebeles": "village"}
+                 "woredas": "district", "kebeles": "village", "areas": "area"}
 # "neighbouring communities such as Las Pavas, San Lorenzo and San Francisco": small places named
 # as examples (not cities: "cities such as London and Paris" are the cities).
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
@@ -964,14 +970,16 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
                                  and (any(key in builder.curated for key in _name_keys(display))
                                       or _DIRECTIONS.issuperset(_fold(display).replace("-", " ").split())))
             for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
-                made_up.append((f"{display} {word}", place, curated_elsewhere))
-                made_up.append((f"{word} of {display}", place, curated_elsewhere))
+                made_up.append((word != kind.lower(), f"{display} {word}", place, curated_elsewhere))
+                made_up.append((word != kind.lower(), f"{word} of {display}", place, curated_elsewhere))
             # "the Dnipropetrovsk regional administration", "Kharkiv regional governor Oleh Synyehubov"
-            made_up.append((f"{display} regional", place, curated_elsewhere))
+            made_up.append((True, f"{display} regional", place, curated_elsewhere))
         for spelling in _capital_spellings(code):
             if spelling not in names:  # "Hodeida province": by the capital's spellings, never bare
-                made_up += [(f"{spelling} {word}", place, True) for word in _DIVISION_WORDS]
-    for alias, place, needs_country in made_up:
+                made_up += [(word != kind.lower(), f"{spelling} {word}", place, True) for word in _DIVISION_WORDS]
+    # and a form whose word is what ISO calls the division before the others: "Plateau State" is
+    # Nigeria's state before Benin's Plateau department
+    for _, alias, place, needs_country in sorted(made_up, key=itemgetter(0)):
         builder.add(alias, place, curated=False, variants=False, needs_country=needs_country)
 
 
@@ -1243,7 +1251,7 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
         return False  # "Mobile World Congress"
     if first >= 1 and tokens.norms[first - 1] in _PLACE_CUES:
         return True  # "in Mobile"
-    return first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _PLACE_CUE_NOUNS
+    return first >= 2 and tokens.norms[first - 1] == "of" and tokens.norms[first - 2] in _OF_BEFORE_A_PLACE  # "south of Cucuta"
 
 
 # Capitalised words that may follow a city's name without making it part of another name
@@ -2199,6 +2207,14 @@ def _pattern_places(
               + _names_listed_before_places(tokens, body, hits, gazetteer)
               + _names_after_a_bearing(tokens, gazetteer) + _arabic_names_after_a_locative(tokens, gazetteer)
               + cued)
+    # "the vereda Puerto Jordán", "Camp Bastion": a name a place word opens is that place, not the
+    # country or town its other words name
+    opened = {index for first, last, _ in worded if last > first and tokens.capitalised[first]
+              and tokens.norms[first] in _NAME_OPENING_KINDS for index in range(first + 1, last + 1)}
+    if opened and any(hit.first_token in opened for hit in hits):
+        hits[:] = [hit for hit in hits if not (hit.first_token in opened and hit.last_token in opened)]
+        dominant, found_first = _dominant_region(hits), len(hits)
+        named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     # "his home city of Newcastle": where someone comes from, not where the story is
     homes = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded if _introduced_as_a_home(tokens, first)}
     worded_keys = {" ".join(tokens.norms[first : last + 1]) for first, last, _ in worded} - homes
