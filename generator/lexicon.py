@@ -34,6 +34,9 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # "the US-led coalition", "Iran-backed" (tokenized: "US - led"), "the US and Nato-led operation":
 # a state that leads or backs acts, and is no place anything is in.
 LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered|installed|appointed)\b")
+# "the Balochistan government", "the Tigray regional government": a division's government, an
+# actor, and the division a place of the story as well.
+GOVERNMENT_AFTER = re.compile(r"\s+(?:(?:state|provincial|regional)\s+)?government\b")
 
 
 # "calls for restraint from the US", "pressure from Washington", "aid from Britain", "denials from
@@ -128,14 +131,14 @@ TITLE_WORDS = frozenset(
     rifleman guardsman trooper sapper gunner fusilier criminologist sociologist ombudsman lord lady baroness
     constable havildar havaldar hawaldar naik sepoy subedar cardinal pastor reverend rev justice
     father sister comandante subcomandante teniente tenente capitan comodoro vicecomodoro
-    almirante sargento commandant capitaine shri shrimati smt engr barr mallam ustaz hon honourable honorable
+    almirante sargento commandant capitaine sainik shri shrimati smt engr barr mallam ustaz hon honourable honorable
     igp dig dgp adgp ssp dsp asp dcp acp sho dpo ocpd rdc mla mna mp""".split()
 )
 
 # Capitalised last words of a quarter's, a street's or a market's own name, never of a person's
 # nor of a country's: "Faisal Town", "Lahore's Joseph Colony", "Mali Colony", "Iran Road".
 PLACE_NAME_ENDS = frozenset(
-    "town city colony road street square avenue bazaar chowk district village sector block camp market".split())
+    "town city colony road street square avenue boulevard highway bridge bazaar chowk district village sector block camp market".split())
 # A kind of place after a name makes it that place, whoever shares the name: "stormed Kundu
 # village ... said Yusuf Kundu".
 PLACE_KIND_AFTER = re.compile(

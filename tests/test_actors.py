@@ -2124,3 +2124,31 @@ def test_a_group_calling_itself_by_a_name_and_mujahideen_are_armed_groups(kb):
     actors, _ = _actors_and_places("Rebels killed 5. A separatist group calling itself the Bui Warriors claimed the "
                                    "attack. Police blamed the Indonesia Mujahideen.", kb)
     assert {("Bui Warriors", "armed_group"), ("Indonesia Mujahideen", "armed_group")} <= actors
+
+
+def test_a_body_s_name_goes_on_over_a_place_after_its_head_and_connector(kb):
+    actors, _ = _actors_and_places("Gunmen killed 4. The Coordinating Committee on Manipur Integrity called a strike, "
+                                   "and the Ministry of Kurdistan Affairs condemned it.", kb)
+    assert {("Coordinating Committee on Manipur Integrity", "organization"),
+            ("Ministry of Kurdistan Affairs", "organization")} <= actors
+
+
+def test_a_faith_word_inside_a_person_s_name_and_a_party_named_after_its_description(kb):
+    actors, _ = _actors_and_places("Gunmen killed 4. President Roch Marc Christian Kabore mourned them, as did Nazrul "
+                                   "Islam, a farmer, and Sainik Md Rafiqul Islam. Rached Ghannouchi, of the Islamist "
+                                   "party Ennahda, spoke. The ruling Baath party said so. Radical Islam was blamed.", kb)
+    people = {name for name, kind in actors if kind == "person"}
+    assert {"Roch Marc Christian Kabore", "Nazrul Islam", "Md Rafiqul Islam"} <= people
+    assert ("Baath party", "organization") in actors and not {name for name, _ in actors if "Islamist" in name}
+
+
+def test_a_road_named_after_a_person_is_no_person(kb):
+    actors, _ = _actors_and_places("Gunmen were blocking Manuel Avila Camacho Boulevard in Boca del Rio, killing 4.", kb)
+    assert not actors
+
+
+def test_a_division_s_government_is_an_actor_and_the_division_a_place(kb):
+    actors, places = _actors_and_places("A spokesperson for the Balochistan government condemned the attack that "
+                                        "killed 4. The Tigray regional government said 12 died.", kb)
+    assert {("Balochistan government", "government"), ("Tigray government", "government")} <= actors
+    assert {"Balochistan", "Tigray"} <= places

@@ -28,6 +28,7 @@ from generator.lexicon import (
     COMMUNITIES,
     FACILITY_WORDS,
     FUNCTION_WORDS,
+    GOVERNMENT_AFTER,
     GOVERNMENT_REFERENCES,
     LED_AFTER,
     MINISTRY_FIELD_NAMES,
@@ -945,6 +946,7 @@ def find_actors(
     article = _Article(body, *tokenize(body), kb, _matcher(kb), places)
     article.match_knowledge_base()
     article.match_governments()
+    article.match_division_governments()
     article.match_references()
     article.match_lower_case_bodies()
     article.match_websites()
@@ -1799,6 +1801,18 @@ class _Article:
                 return entry, owner.start(1) + len(" ".join(words[:size]))
         return None
 
+    def match_division_governments(self) -> None:
+        """"the Balochistan government", "the Tigray regional government": a province's or a
+        state's government is an actor of its own (a country's is match_governments')."""
+        for place in self.places:
+            if place.kind not in ("region", "governorate"):
+                continue
+            for mention in place.mentions:
+                government = GOVERNMENT_AFTER.match(self.body, mention.end)
+                indexes = self._token_range(mention.start, government.end()) if government else ()
+                if indexes and not any(self.taken[i] for i in indexes):
+                    self._take(f"{place.name} government", "government", None, indexes[0], indexes[-1] + 1)
+
     def match_lower_case_bodies(self) -> None:
         """"the international criminal court": a body's name all in lower case, after "the"."""
         pattern = self.matcher.lower_case_bodies
@@ -1932,11 +1946,16 @@ class _Article:
 
     def _qualifier_inside_a_name(self, index: int, current: list[int]) -> bool:
         """ "Muslim" in "the Association of Muslim Clerics": a word that never starts a name
-        (faiths and peoples, _QUALIFIERS) continues one after its "of" or "for"
-        when a name word follows."""
-        return (bool(current) and self.tokens[index].lower in _QUALIFIERS and current[-1] == index - 1
-                and self.tokens[index - 1].lower in _CONNECTORS and self.joined[index - 1]
-                and index + 1 < len(self.tokens) and self.joined[index] and self._name_token(index + 1))
+        (faiths and peoples, _QUALIFIERS) continues one after its "of" or "for" when a name word
+        follows; so does a place's one word after a body's head and its connector ("the
+        Coordinating Committee on Manipur Integrity", "the Ministry of Kurdistan Affairs")."""
+        if not (current and current[-1] == index - 1 and self.joined[index - 1] and index + 1 < len(self.tokens)
+                and self.joined[index] and self._name_token(index + 1)):
+            return False
+        connector, head = self.tokens[index - 1].lower, self.tokens[index - 2].lower if index > 1 else ""
+        if self.tokens[index].lower in _QUALIFIERS:
+            return connector in _CONNECTORS
+        return index in self.place_span_of and head in _ORG_HEADS and _name_connector(head, connector)
 
     def _possessive_between(self, index: int) -> bool:
         """"Studies' Stephen Flanagan", "Studies ' Stephen" (tokenized): a name ends before a
@@ -1954,7 +1973,8 @@ class _Article:
             and not self.headline[index]
             and (index not in self.place_span_of or index in self.names_on_places)
             and (token.lower not in _WEEKDAYS_MONTHS or self._abbreviation_in_a_name(index))
-            and (token.lower not in _NEVER_NAMES or self._after_a_joined_particle(index))  # "Saif al-Arab"
+            and (token.lower not in _NEVER_NAMES or self._after_a_joined_particle(index)  # "Saif al-Arab"
+                 or self._faith_word_in_a_name(index))
             and token.capitalised
             and not token.text.isdigit()
             and (not token.acronym or self._regnal_number(index)
@@ -1969,6 +1989,15 @@ class _Article:
         return (_REGNAL_NUMBER.fullmatch(self.tokens[index].text) is not None and index > 0 and self.joined[index - 1]
                 and self.tokens[index - 1].capitalised and not self.tokens[index - 1].acronym
                 and self.tokens[index - 1].lower != "war")  # not "World War II"
+
+    def _faith_word_in_a_name(self, index: int) -> bool:
+        """"Islam" after a Bengali name's "-ul" ("Rafiqul Islam", "Nazrul Islam"), "Christian"
+        after a given name ("Roch Marc Christian Kabore"): names, not faiths."""
+        previous = index - 1
+        if previous < 0 or not self.joined[previous] or not self.tokens[previous].capitalised:
+            return False
+        word, before = self.tokens[index].lower, self.tokens[previous]
+        return (word == "islam" and before.lower.endswith("ul")) or (word == "christian" and before.text in self.kb.given_names)
 
     def _after_a_joined_particle(self, index: int) -> bool:
         """The word is joined by a hyphen to a particle before it ("al-Arab", "al-Islam"): a name's."""
@@ -2523,7 +2552,10 @@ class _Article:
         if following >= len(self.tokens) or not self.joined[last] or self.taken[following]:
             return None
         kind = _NAME_SUFFIXES.get(self.tokens[following].text)
-        return None if kind is None else (kind, following)
+        if kind is None or (self.tokens[following].text == "party" and following + 1 < len(self.tokens)
+                            and self.joined[following] and self._name_token(following + 1)):
+            return None  # "the Islamist party Ennahda": the party's name follows its description
+        return kind, following
 
     def _named_as_group(self, run: list[int]) -> bool:
         """A name the text calls a gang, cartel or group: "a group known as X", "members of the X",

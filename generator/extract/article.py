@@ -23,7 +23,7 @@ from generator.extract.places import (
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
-from generator.lexicon import LED_AFTER, PLACE_KIND_AFTER, VESSEL_NOUNS, VESSEL_PREFIXES, names_an_earlier_time
+from generator.lexicon import GOVERNMENT_AFTER, LED_AFTER, PLACE_KIND_AFTER, VESSEL_NOUNS, VESSEL_PREFIXES, names_an_earlier_time
 from generator.names import normalize_surface, without_leading_article
 from generator.models import ACTOR_KINDS, EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
@@ -53,7 +53,8 @@ def _analyst_places(kb: KnowledgeBase) -> tuple[KbEntry, ...]:
 def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMention, ...], body: str):
     """Drop place mentions inside actor mentions ("Moscow said", "Syria Civil Defense"), but for
     a country where something is as well as a government that acts ("travelling to Russia,
-    which said"): a place and an actor at once."""
+    which said") and a division whose government acts ("the Balochistan government"): a place
+    and an actor at once."""
     taken = sorted((m.start, m.end) for actor in actors for m in actor.mentions)
     starts = [start for start, _ in taken]
     furthest_ends = list(accumulate((end for _, end in taken), max))  # of the spans taken[: i + 1]
@@ -66,7 +67,8 @@ def _without_overlaps(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     return _keeping_mentions(places, lambda place, mention: not overlaps(mention.start, mention.end)
                              or (place.kind == "country" and (mention.start, mention.end) in spans
                                  and follows_a_locative(body, mention.start)
-                                 and not LED_AFTER.match(body, mention.end)))  # "in the US and Nato-led operation"
+                                 and not LED_AFTER.match(body, mention.end))  # "in the US and Nato-led operation"
+                             or (place.kind in ("region", "governorate") and GOVERNMENT_AFTER.match(body, mention.end)))
 
 
 def _with_the_country_of_the_places(candidates: tuple[EntityMention, ...],
