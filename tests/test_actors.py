@@ -2152,3 +2152,9 @@ def test_a_division_s_government_is_an_actor_and_the_division_a_place(kb):
                                         "killed 4. The Tigray regional government said 12 died.", kb)
     assert {("Balochistan government", "government"), ("Tigray government", "government")} <= actors
     assert {"Balochistan", "Tigray"} <= places
+
+
+def test_a_state_that_deals_blows_is_its_government(kb):
+    actors, places = _actors_and_places("There were 30 air strikes in the Khan Younis area on Monday as Israel hammered "
+                                        "the territory.", kb)
+    assert ("Israeli government", "government") in actors and "Israel" not in places

@@ -2062,3 +2062,26 @@ def test_a_bearing_of_is_a_town_s_cue():
 def test_a_name_a_place_word_opens_is_not_the_country_inside_it():
     found = world_places("ELN guerrillas attacked a post in the vereda Puerto Jordán of the municipality of Tame, Arauca.")
     assert "Puerto Jordán" in found and "Jordan" not in found
+
+
+def test_indonesia_s_provinces_by_their_english_names():
+    found = world_places("Four residents were killed in Sigi, Central Sulawesi, Indonesia. Troops moved to West Papua.")
+    assert (found["Central Sulawesi"].key, found["West Papua"].key) == ("iso:ID-ST", "iso:ID-PB")
+
+
+def test_the_area_around_the_one_city_of_its_name_is_that_city_s_whatever_country_the_story_names():
+    found = world_places("There were 30 air strikes in the Khan Younis area on Monday as Israel hammered the territory.")
+    assert found["Khan Yunis"].country == "Palestine"  # GeoNames' city, not an unknown area of Israel
+    # several cities are San Cristobal: the area near Medellin is Colombia's
+    colombia = world_places("Police in Colombia were attacked in the San Cristobal area near Medellin, Colombia, where "
+                            "Colombian troops patrol, said Colombia's police.")
+    assert colombia["San Cristobal"].country == "Colombia"
+
+
+def test_a_title_before_a_kind_word_names_no_place():
+    assert "Chief" not in world_places("Chief District Officer Kedar Guragain said three died in Sarlahi district, Nepal.")
+
+
+def test_a_title_case_dateline_before_a_dash_is_where_the_story_was_filed():
+    assert world_places("Abidjan – Eight soldiers have been killed in the north of Burkina Faso.")["Abidjan"].country == "Ivory Coast"
+    assert set(world_places("Update – Eight soldiers have been killed in Burkina Faso.")) == {"Burkina Faso"}

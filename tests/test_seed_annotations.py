@@ -8,6 +8,7 @@ help nor hurt), recall over what the annotation requires.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,10 @@ _CALENDAR_WORDS = frozenset(
 
 
 def normalized(name: str) -> str:
-    """Case, a leading "the", hyphens and curly apostrophes do not make another name."""
-    text = name.lower().replace("’", "'").replace("-", " ")
+    """Case, accents, a leading "the", hyphens and curly apostrophes do not make another name
+    ("Junín" is "Junin", as the gazetteer's ASCII display writes it)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+    text = plain.lower().replace("’", "'").replace("-", " ")
     return re.sub(r"^the\s+", "", " ".join(text.split()))
 
 
@@ -141,3 +144,7 @@ def test_score_counts_optional_entities_neither_way():
     result = score([Listed("East Aleppo"), Listed("Russia"), Listed("Kerry Laments")], annotated)
     assert (result.precision, result.recall) == (0.5, 0.5)
     assert (result.unmatched, result.missed) == (("Kerry Laments",), ("Geneva",))
+
+
+def test_the_scorer_compares_names_without_case_accents_or_a_leading_the():
+    assert normalized("Junín") == normalized("junin") == normalized("The Junin")

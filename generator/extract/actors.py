@@ -288,6 +288,8 @@ _ACTION_VERBS = (
     r"responded|protested|objected|denied|denies|admitted|admits|acknowledged|sided|appeared|appears|"
     r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
     r"complained|complains|complain|"
+    # the blows only a state's forces deal: "as Israel hammered the territory"
+    r"hammered|pounded|shelled|bombarded|invaded|raided|annexed|intensified|escalated|mobilised|mobilized|"
     # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|consider|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"

@@ -2061,6 +2061,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
         kind_word = _kind_phrase_start(tokens, index)
         if (norm in _KIND_AFTER_NAME and kind_word > 0 and not _a_port_named_after(tokens, index) and _plain_kind_word(tokens, index)
                 and (before := _name_before(tokens, kind_word, gazetteer)) is not None
+                and not TITLE_WORDS.issuperset(tokens.norms[before[0] : before[1] + 1])  # "Chief District Officer"
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span):
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
@@ -2257,9 +2258,14 @@ def _pattern_places(
         if key in found:
             continue
         nation = nations.get(key)  # "the Tunisian town of Dehiba", "Monrovia's northern Douala suburb"
-        known = [alias.place for alias in gazetteer.aliases.get(key, ()) if alias.place.kind != "country"
+        candidates = gazetteer.aliases.get(key, ())
+        # "the Khan Younis area": the land around the one city so named, whatever the story's
+        # country (not "the San Cristobal area near Medellin": several cities have that name)
+        around_a_city = (tokens.norms[last + 1 : last + 2] == ["area"] and len(candidates) == 1
+                         and candidates[0].place.kind == "city")
+        known = [alias.place for alias in candidates if alias.place.kind != "country"
                  and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named
-                          and key not in homes)
+                          and key not in homes and not around_a_city)
                  and nation in (None, alias.place.country)]
         # "the provinces of Escuintla and Santa Rosa": the divisions; then the article's countries
         # ("his home city of Newcastle" beside "Newcastle upon Tyne": England's, not Australia's)
@@ -3208,7 +3214,9 @@ _COUNTRY_ENDS_A_PLACE = re.compile(r"\s*(?:[,.;:)\]]|-RRB-|$|(?:and|on|in|last|t
 # A wire's dateline: a place's name in capitals opening a paragraph, then a comma (the country,
 # state or date follows), the agency in brackets or a dash: "GENEVA, May 19 (Reuters) -",
 # "KORENGAL VALLEY, Afghanistan (AP) —", "BRUSSELS —".
-_DATELINE = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,\s|\s*\(|\s*[—–/]|\s+-\s)")
+# "KHARTOUM, March 21", "GENEVA/NEW YORK", and in title case before a dash only: "Abidjan – Eight soldiers"
+_DATELINE = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?=,\s|\s*\(|\s*[—–/]|\s+-\s)"
+                       r"|(?P<title_case>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2})(?=\s+[—–]\s)")
 _DATELINE_PARAGRAPHS = 3
 
 
@@ -3232,7 +3240,7 @@ def _with_dateline_city(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer,
         # news is filed from a city: of namesakes, not the small town far away ("GENEVA/NEW YORK")
         place = next((place for place in settlements if not place.overshadowed), candidates[0].place if candidates else None)
         if place is None:
-            place = _unknown_dateline_place(match.group("name"), next(
+            place = _unknown_dateline_place(match.group("name") or match.group("title_case"), next(
                 (hit.place.country for hit in hits if hit.place.kind == "country" and hit.first_token == last + 1), None))
         if place is not None and place.kind != "country":  # "US, EU leaders agree" is no dateline
             found.append(_Hit(place, tokens.starts[first], tokens.ends[last], first, last, not place.key.startswith("pattern:")))
