@@ -2158,3 +2158,9 @@ def test_a_state_that_deals_blows_is_its_government(kb):
     actors, places = _actors_and_places("There were 30 air strikes in the Khan Younis area on Monday as Israel hammered "
                                         "the territory.", kb)
     assert ("Israeli government", "government") in actors and "Israel" not in places
+
+
+def test_a_name_ends_with_its_hyphened_syllables(kb):
+    actors, _ = _actors_and_places("Gunmen killed 4. Police Col Pramote Prom-in said so, and Prime Minister Prayut "
+                                   "Chan-o-cha condemned it, as did Ahmed Ali after a Saudi-led raid.", kb)
+    assert {("Pramote Prom-in", "person"), ("Prayut Chan-o-cha", "person"), ("Ahmed Ali", "person")} <= actors

@@ -2085,3 +2085,11 @@ def test_a_title_before_a_kind_word_names_no_place():
 def test_a_title_case_dateline_before_a_dash_is_where_the_story_was_filed():
     assert world_places("Abidjan – Eight soldiers have been killed in the north of Burkina Faso.")["Abidjan"].country == "Ivory Coast"
     assert set(world_places("Update – Eight soldiers have been killed in Burkina Faso.")) == {"Burkina Faso"}
+
+
+def test_a_foreign_city_s_other_spelling_as_a_community_of_the_story_s_country():
+    # GeoNames also spells Quetta "Kwata"; "Zamfara State" is Zamfara's own name, and it says where the story is
+    found = world_places("Thirty villagers were killed in Askawa and Gidan Dannunu communities in Zurmi Local Government "
+                         "Area of Zamfara State on Sunday. The Head of Kwata community, who was just returning from "
+                         "the market, was also killed. The Zamfara State Police spokesman, SP Mohammad Shehu, said so.")
+    assert found["Kwata"].country == "Nigeria"

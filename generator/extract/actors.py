@@ -1935,16 +1935,22 @@ class _Article:
         return run[length:], tokens[length:]
 
     def _with_hyphenated_syllable(self, run: list[int]) -> list[int]:
-        """"Yolanda Yu Hoi-kwan", "Lee Myung-bak": a lower-case syllable hyphened to a name's
-        last word is part of it (not "Saudi-led" or "Iran-backed", English words)."""
+        """"Yolanda Yu Hoi-kwan", "Lee Myung-bak", "Prayut Chan-o-cha": lower-case syllables
+        hyphened to a name's last word are part of it (not "Saudi-led" or "Iran-backed", English words)."""
         after = run[-1] + 1 if run else 0
         if len(run) < 2 or after >= len(self.tokens):
             return run
-        token = self.tokens[after]
-        if (self.body[self.tokens[run[-1]].end : token.start] == "-" and token.text.isalpha() and token.text.islower()
-                and 2 <= len(token.text) <= 5 and token.text not in _HYPHENED_WORDS and not token.text.endswith(("ed", "ing"))):
-            return [*run, after]
-        return run
+        syllables = []
+        while after < len(self.tokens) and self._hyphened_syllable(after - 1, after, chained=bool(syllables)):
+            syllables.append(after)  # "Chan-o-cha": one syllable after another
+            after += 1
+        return [*run, *syllables]
+
+    def _hyphened_syllable(self, previous: int, index: int, chained: bool) -> bool:
+        token = self.tokens[index]
+        return (self.body[self.tokens[previous].end : token.start] == "-" and token.text.isalpha() and token.text.islower()
+                and (1 if chained or self.body[token.end : token.end + 1] == "-" else 2) <= len(token.text) <= 5
+                and token.text not in _HYPHENED_WORDS and not token.text.endswith(("ed", "ing")))
 
     def _qualifier_inside_a_name(self, index: int, current: list[int]) -> bool:
         """ "Muslim" in "the Association of Muslim Clerics": a word that never starts a name
@@ -2202,7 +2208,8 @@ class _Article:
             run, tokens = run[1:], tokens[1:]
         if len(tokens) > 3 and (tokens[0].text, tokens[1].text) in self.matcher.demonyms:
             run, tokens = run[2:], tokens[2:]  # "South African Anton Hammerl"
-        while tokens and tokens[-1].lower in _TRAILING_NON_NAMES:
+        while tokens and tokens[-1].lower in _TRAILING_NON_NAMES and not (
+                tokens[-1].text.islower() and self.body[tokens[-1].start - 1 : tokens[-1].start] == "-"):  # "Prom-in"
             run, tokens = run[:-1], tokens[:-1]
         surname = self._title_as_surname(tokens)
         inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS and i != surname), default=None)

@@ -2223,7 +2223,7 @@ def _pattern_places(
     # Raipur) that the wording makes a local unit has no say in which country the story is about
     voters = [hit for hit in hits if not (hit.place.foreign and hit.place.country not in named
                                           and " ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in worded_keys
-                                          and _fold(body[hit.start : hit.end]) != _fold(hit.place.name))]
+                                          and _spelt_otherwise(tokens, hit))]
     if len(voters) < len(hits):
         dominant = _dominant_region(voters)
     if dominant and dominant[0]:
@@ -2308,6 +2308,14 @@ def _introduced_as_a_home(tokens: _Tokens, first: int) -> bool:
     return first >= 2 and norms[first - 1] == "of" and (
         norms[first - 2] == "hometown" or (first >= 3 and norms[first - 2] in ("city", "town", "village")
                                            and norms[first - 3] in ("home", "native")))
+
+
+def _spelt_otherwise(tokens: _Tokens, hit: _Hit) -> bool:
+    """The hit's words are not the place's own name ("Raipura", "Kwata" for Raipur and Quetta),
+    though a kind word may follow it ("Zamfara State" is Zamfara)."""
+    own = _name_keys(hit.place.name)
+    size = len(own[0].split(" ")) if own else 0
+    return " ".join(tokens.norms[hit.first_token : hit.first_token + size]) not in own
 
 
 def _a_known_city(hits: list[_Hit], tokens: _Tokens, first: int, last: int) -> bool:
