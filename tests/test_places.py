@@ -2093,3 +2093,12 @@ def test_a_foreign_city_s_other_spelling_as_a_community_of_the_story_s_country()
                          "Area of Zamfara State on Sunday. The Head of Kwata community, who was just returning from "
                          "the market, was also killed. The Zamfara State Police spokesman, SP Mohammad Shehu, said so.")
     assert found["Kwata"].country == "Nigeria"
+
+
+def test_a_unit_whose_name_ends_in_a_compass_point_and_a_prose_sentence_full_of_names():
+    # 8 of 12 words capitalised, yet "killed" in lower case: prose, not a Title Case headline
+    found = world_places("Raiders killed 12 in Twic East County, Jonglei State, South Sudan. Police in Marakwet East "
+                         "sub-county of Kenya pursued others.")
+    assert {"Twic East", "Marakwet East"} <= set(found)
+    # a stack of Title Case links stays a headline, whatever lower-case word it holds
+    assert "Kill" not in world_places("US Raids on ISILs Syria Stronghold Kill 22 including Civilians Near Raqqa Area.")

@@ -219,7 +219,7 @@ _KIND_AFTER_NAME = {
 # Kind words that are English words or surnames as well ("the Green Zone", "John Ward"): only
 # in lower case do they say what the name before them is.
 _ACRONYM_KINDS = frozenset(("lga", "lgas", "vdc"))  # Nigeria's local government areas, written in capitals
-_LOWER_CASE_KIND_WORDS = frozenset(("zone", "ward", "parish", "commune", "county", "locality"))
+_LOWER_CASE_KIND_WORDS = frozenset(("zone", "ward", "parish", "commune", "locality"))
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
                     "barangay": "village", "sitio": "village", "tambon": "district", "vereda": "village",
@@ -1975,10 +1975,18 @@ def _ends_a_phrase(tokens: _Tokens, body: str, last: int) -> bool:
 
 
 def _is_headline(tokens: _Tokens, sentence: int, first_token: int) -> bool:
-    """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name."""
+    """Title Case ("Rebels Seize Town Near Aleppo") makes every word look like a name; a sentence
+    full of names is prose all the same where its verb is in lower case ("Raiders killed 12 in
+    Twic East County, Jonglei State, South Sudan"): Title Case capitalises verbs ("Kill 22
+    including Civilians")."""
     end = bisect.bisect_right(tokens.sentence, sentence, first_token)  # token sentence numbers never decrease
     words = end - first_token
-    return words >= 4 and sum(tokens.capitalised[first_token:end]) >= 0.6 * words
+    return (words >= 4 and sum(tokens.capitalised[first_token:end]) >= 0.6 * words
+            and not any(word in _PROSE_VERBS or (len(word) > 3 and word.endswith("ed") and word.islower())
+                        for word in tokens.words[first_token:end]))
+
+
+_PROSE_VERBS = frozenset(("said", "says", "told", "killed", "died"))  # in lower case, never a Title Case headline's
 
 
 # Kinds of place that describe a name in apposition ("Villacolombia, a town in ..."), and the kind each gives.
@@ -2060,7 +2068,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         kind_word = _kind_phrase_start(tokens, index)
         if (norm in _KIND_AFTER_NAME and kind_word > 0 and not _a_port_named_after(tokens, index) and _plain_kind_word(tokens, index)
-                and (before := _name_before(tokens, kind_word, gazetteer)) is not None
+                and (before := _name_before(tokens, kind_word, gazetteer) or _name_ending_in_a_compass_point(
+                    tokens, kind_word, gazetteer)) is not None
                 and not TITLE_WORDS.issuperset(tokens.norms[before[0] : before[1] + 1])  # "Chief District Officer"
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span):
@@ -2127,6 +2136,16 @@ def _country_placing_a_crossing(tokens: _Tokens, hits: list[_Hit], last: int) ->
     if locative >= len(tokens.norms) or tokens.norms[locative] not in ("in", "near", "outside"):
         return None
     return next((hit.place.country for hit in hits if hit.first_token == locative + 1), None)
+
+
+def _name_ending_in_a_compass_point(tokens: _Tokens, kind_word: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """"Twic East County", "Marakwet East sub-county": a name whose last word is a compass point
+    (a unit split from its namesake), right before its kind word."""
+    point = kind_word - 1
+    if point < 1 or tokens.norms[point] not in _COMPASS_POINTS or not tokens.capitalised[point]:
+        return None
+    name = _name_before(tokens, point, gazetteer)
+    return None if name is None else (name[0], point)
 
 
 def _opens_with_a_direction(tokens: _Tokens, first: int, directions: frozenset[str]) -> bool:
