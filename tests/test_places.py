@@ -2102,3 +2102,10 @@ def test_a_unit_whose_name_ends_in_a_compass_point_and_a_prose_sentence_full_of_
     assert {"Twic East", "Marakwet East"} <= set(found)
     # a stack of Title Case links stays a headline, whatever lower-case word it holds
     assert "Kill" not in world_places("US Raids on ISILs Syria Stronghold Kill 22 including Civilians Near Raqqa Area.")
+
+
+def test_a_capitalised_kind_word_inside_a_body_s_name_names_no_place():
+    found = world_places("Militants killed six people in Salama village, Lamu County, Kenya. The bodies were taken to King "
+                         "Fahd County Referral Hospital in Lamu town. Raiders killed 12 in Twic East County of Jonglei "
+                         "State in the early hours of Sunday, officials said.")
+    assert "King Fahd" not in found and "Twic East" in found

@@ -265,6 +265,10 @@ _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets":
 _NAME_OPENING_KINDS = {"camp": "area", "plaza": "area", "isla": "area", "colonia": "district", "puerto": "town"}
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
                          *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS, *_NAME_OPENING_KINDS))  # the only words that introduce one
+# Words that make a capitalised kind word part of a body's or a building's name
+_NAMES_OF_BODIES_AFTER_A_KIND = frozenset((
+    "referral", "hospital", "council", "government", "assembly", "commissioner", "officer", "police", "command",
+    "court", "headquarters", "administration", "education", "health", "commander", "chief", "secretary"))
 # What a kind word may be where it is capitalised after a name ("Tank District", not "the Green Zone")
 _TITLE_CASE_KIND_WORDS = _KIND_WORDS - _LOWER_CASE_KIND_WORDS
 _MAX_NAME_WORDS = 3  # not counting articles: "Jeb al-Jarrah", "Urum al-Kubra"
@@ -1558,6 +1562,10 @@ def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bo
     qualifies ("community leader"), nor after a people ("the Afro-Colombian community")."""
     if tokens.norms[index] in _LOWER_CASE_KIND_WORDS:
         return not tokens.capitalised[index]
+    following = index + 1
+    if (tokens.capitalised[index] and following < len(tokens.norms) and tokens.joins_next[index]
+            and tokens.capitalised[following] and tokens.norms[following] in _NAMES_OF_BODIES_AFTER_A_KIND):
+        return False  # "King Fahd County Referral Hospital", "the Tank District Police": a body's name goes on
     if tokens.norms[index] != "community":
         return True
     if tokens.capitalised[index]:
