@@ -1947,6 +1947,8 @@ class _Article:
         return [*run, *syllables]
 
     def _hyphened_syllable(self, previous: int, index: int, chained: bool) -> bool:
+        """A short lower-case syllable hyphened to the token before; one letter only inside a
+        chain ("o" of "Chan-o-cha")."""
         token = self.tokens[index]
         return (self.body[self.tokens[previous].end : token.start] == "-" and token.text.isalpha() and token.text.islower()
                 and (1 if chained or self.body[token.end : token.end + 1] == "-" else 2) <= len(token.text) <= 5

@@ -216,9 +216,10 @@ _KIND_AFTER_NAME = {
     "payam": "district", "boma": "village", "groupement": "district", "chefferie": "district",
     "locality": "district", "nahiya": "district", "vdc": "village",
 }
+# Nigeria's local government areas and Nepal's village development committees, written in capitals
+_ACRONYM_KINDS = frozenset(("lga", "lgas", "vdc"))
 # Kind words that are English words or surnames as well ("the Green Zone", "John Ward"): only
 # in lower case do they say what the name before them is.
-_ACRONYM_KINDS = frozenset(("lga", "lgas", "vdc"))  # Nigeria's local government areas, written in capitals
 _LOWER_CASE_KIND_WORDS = frozenset(("zone", "ward", "parish", "commune", "locality"))
 # and the words for a place written before its name: the Philippines' "Barangay Mabini", "Sitio Tagbayaon"
 _KIND_AFTER_WORD = {"stronghold": "area", "bastion": "area", "enclave": "area", "municipality": "town",
@@ -949,7 +950,7 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
     known_alone = frozenset(data.world.get("divisions_known_alone") or ())
     # A division's own name before the forms made of another's name and a kind word: "Southern
     # Province" is first Sri Lanka's (so named), then Botswana's "Southern" district.
-    made_up: list[tuple[str, Place, bool]] = []
+    made_up: list[tuple[bool, str, Place, bool]] = []  # (not ISO's own kind word, alias, place, needs a country)
     # First-level divisions first: a county ("Hampshire", under England) yields its name to them.
     for code, country_code, _, name, parent, kind in sorted(_subdivisions(), key=lambda record: record[4] is not None):
         country = countries.get(country_code)
@@ -1559,7 +1560,9 @@ def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bo
     """A kind word that says a place's kind here: "community" only in lower case ("the Community
     of Sant'Egidio" is a body); before "of", not after a capitalised word ("the Muslim community
     of Jos" is a people in a place of no stated kind); after a name, not before a noun it
-    qualifies ("community leader"), nor after a people ("the Afro-Colombian community")."""
+    qualifies ("community leader"), nor after a people ("the Afro-Colombian community"). The
+    words that are also English words say a kind only in lower case ("the Green Zone"), and no
+    capitalised kind word does inside a body's name ("King Fahd County Referral Hospital")."""
     if tokens.norms[index] in _LOWER_CASE_KIND_WORDS:
         return not tokens.capitalised[index]
     following = index + 1
