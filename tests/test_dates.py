@@ -273,6 +273,13 @@ def test_a_dateline_s_day_is_the_story_s_today_and_an_attack_or_a_count_dated_la
     assert event_of(release, dt.date(1993, 10, 14)) == dt.date(1993, 10, 11)
 
 
+def test_a_communique_s_place_and_date_line_under_its_heading_is_when_it_was_told():
+    body = ("COMMUNIQUE\n\nOffice of the Governor of the North-West Region\n\nBamenda, 8 November 2024\n\nThe Governor "
+            "informs the public that on Wednesday, 6 November 2024, armed secessionist fighters attacked the village "
+            "of Mbengwi-Ngyenmbo, killing nine civilians.")
+    assert event_of(body, dt.date(2024, 11, 8)) == dt.date(2024, 11, 6)
+
+
 def test_a_release_months_after_an_attack_whose_sentence_opens_with_its_day():
     body = ("Abuja, 14 March 2024 – The House committee on the Tudun Biri strike presented its report, saying 85 "
             "villagers were killed. On the night of Sunday, 3 December 2023, an army drone struck a religious gathering.")

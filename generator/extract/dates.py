@@ -268,9 +268,10 @@ def _resolve_relative(match: re.Match[str], published: dt.date) -> dt.date | Non
 # "LIMA, April 6 (AFP) -", "BEIRUT, Lebanon, Sept. 18 —": the city in capitals (and its country)
 # before the day the story was filed.
 _DATELINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},(?:\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2},)?\s*$")
-# "Luanda/Brussels, 14 October 1993 - ": a press release's cities in any case, then a dash or a bracket.
+# "Luanda/Brussels, 14 October 1993 - ": a press release's cities in any case, then a dash or a
+# bracket, or the line's end ("Bamenda, 8 November 2024" under a communique's heading).
 _RELEASE_LINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3},\s*$")
-_DATELINE_AFTER_DATE = re.compile(r"\s*(?:\(|[-–—_]\s)")
+_DATELINE_AFTER_DATE = re.compile(r"[ \t]*(?:\(|[-–—_]\s|\n|$)")
 # "The attack took place on Sunday, April 3", "the killings began on Thursday evening", "an
 # offensive launched on Tuesday": a later sentence telling when the event itself happened.
 _EVENT_NOUNS = (r"attacks?|assault|raids?|massacres?|killings?|fighting|battle|clashes|violence|rioting|bombings?|blasts?|"
@@ -344,11 +345,13 @@ def _is_told(sentence: Sentence, mention: DateMention, published: dt.date | None
 
 
 def _in_dateline(sentence: Sentence, mention: DateMention) -> bool:
-    """The date follows the dateline's city: the day the story was filed ("LIMA, April 6 (AFP)",
-    "Luanda/Brussels, 14 October 1993 - ")."""
+    """The date follows the dateline's city on its line: the day the story was filed ("LIMA, April
+    6 (AFP)", "Luanda/Brussels, 14 October 1993 - ", "COMMUNIQUE / Office of the Governor /
+    Bamenda, 8 November 2024")."""
     position = sentence.text.find(mention.text)
-    return (sentence.index <= 1 and position > 0
-            and _follows_a_dateline_s_city(sentence.text[:position], sentence.text, position + len(mention.text)))
+    line = sentence.text.rfind("\n", 0, position) + 1
+    return ((sentence.index <= 1 or sentence.end <= _HEADER_WINDOW) and position > 0
+            and _follows_a_dateline_s_city(sentence.text[line:position], sentence.text, position + len(mention.text)))
 
 
 def _follows_a_dateline_s_city(before: str, text: str, end: int) -> bool:
