@@ -112,10 +112,10 @@ NUMBER_WORDS = MappingProxyType({
 VAGUE_AMOUNTS = MappingProxyType({"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3})
 
 # Titles and roles written before a name: stripped from it, and evidence that it is a person. South
-# Asian, Spanish, Portuguese and French ranks too, the police and elected offices regional news
-# abbreviate ("ADGP Anand Jain", "DPO Ali Khan", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"), and
-# honorifics ("Shri Ravindra Netam", "Engr. Musa Bello", "Hon. Abdulmalik Zubairu"); not "Mullah" or
-# "Haji", which open names known by them (the knowledge base's given names).
+# Asian, Spanish, Portuguese and French ranks too, and honorifics ("Shri Ravindra Netam", "Engr. Musa
+# Bello", "Hon Abdulmalik Zubairu"); not "Mullah" or "Haji", which open names known by them (the
+# knowledge base's given names). Ranks written as acronyms ("ADGP Anand Jain") are never inside a
+# name's run of capitalised words: actors._TITLE_BEFORE knows them.
 TITLE_WORDS = frozenset(
     """president prime minister secretary foreign defense defence interior state general gen lt col
     colonel major maj captain capt brigadier brig adm cdr cmdr supt commander chief director country spokesman spokeswoman
@@ -131,8 +131,7 @@ TITLE_WORDS = frozenset(
     rifleman guardsman trooper sapper gunner fusilier criminologist sociologist ombudsman lord lady baroness
     constable havildar havaldar hawaldar naik sepoy subedar cardinal pastor reverend rev justice
     father sister comandante subcomandante teniente tenente capitan comodoro vicecomodoro
-    almirante sargento commandant capitaine sainik shri shrimati smt engr barr mallam ustaz hon honourable honorable
-    igp dig dgp adgp ssp dsp asp dcp acp sho dpo ocpd rdc mla mna mp""".split()
+    almirante sargento commandant capitaine sainik shri shrimati smt engr barr mallam ustaz hon honourable honorable""".split()
 )
 
 # Capitalised last words of a quarter's, a street's or a market's own name, never of a person's

@@ -21,6 +21,9 @@ _LATIN_EXTRAS = str.maketrans(
      "’": "", "'": ""}  # apostrophes vanish: "Syria's" -> "syrias", not "syria-s"
 )
 _NOT_SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+# Names of the pages of a section's index (index.md, page-2.md, ...): never a briefing's or an
+# entity's slug.
+_INDEX_PAGE_NAME = re.compile(r"index|page-\d+")
 
 
 def short_hash(text: str, length: int = _HASH_LENGTH) -> str:
@@ -64,3 +67,8 @@ def slugify(text: str) -> str:
     if _lost_characters(text, folded) or len(slug) > MAX_SLUG_LENGTH:
         return f"{_cut(slug, MAX_SLUG_LENGTH - _HASH_LENGTH - 1)}-{short_hash(text)}"
     return slug
+
+
+def is_index_page_name(slug: str) -> bool:
+    """Whether `slug` is the name of a page of a section's index, which no briefing or entity may take."""
+    return _INDEX_PAGE_NAME.fullmatch(slug) is not None

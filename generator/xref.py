@@ -16,7 +16,6 @@ The lead's mentions count twice. A district rolls up to the most-mentioned city 
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,15 +34,13 @@ from generator.models import (
     RelatedBriefing,
     ResolvedArticle,
 )
-from generator.slugs import slugify
+from generator.slugs import is_index_page_name, slugify
 
 _MAIN_PLACE_KINDS = (("city",), ("governorate", "region"), ("town", "village", "district", "area"), ("country",))
 MAX_RELATED_BRIEFINGS = 8
 # An entity named in more briefings than this says nothing about how two briefings relate
 # ("Syria"), and skipping it keeps related-briefing lookups linear at 10,000 articles.
 MAX_SHARED_ENTITY_BRIEFINGS = 200
-# Names of the pages of the briefings index (index.md, page-2.md, ...): never a briefing's slug.
-_INDEX_PAGE_NAME = re.compile(r"index|page-\d+")
 
 
 def main_events(events: tuple[Event, ...]) -> dict[str, str]:
@@ -66,7 +63,7 @@ def briefing_slugs(articles: tuple[ExtractedArticle, ...]) -> dict[str, str]:
     taken: set[str] = set()
     for article in sorted(articles, key=lambda a: a.id):
         slug = slugify(article.id)
-        if slug in taken or _INDEX_PAGE_NAME.fullmatch(slug):
+        if slug in taken or is_index_page_name(slug):
             slug = f"{slug}-{slugify(article.source_path + (article.record or ''))[-8:]}"
         taken.add(slug)
         slugs[article.id] = slug

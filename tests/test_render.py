@@ -207,6 +207,21 @@ def test_briefings_index_is_paginated_with_links_between_pages(monkeypatch):
                and path.startswith("briefings")) == 5
 
 
+def test_the_actors_and_places_indexes_are_paginated_and_link_every_entity(monkeypatch):
+    monkeypatch.setattr(limits, "ENTITIES_PER_INDEX_PAGE", 1)
+    dossier = _dossier()
+    extra = tuple(replace(e, id=f"{e.id}-2", name=f"{e.name} Two") for e in dossier.entities)  # named by no briefing
+    dossier = replace(dossier, entities=tuple(sorted(dossier.entities + extra, key=lambda e: e.id)))
+    pages = {f.path: f.text for f in render_dossier(CrossReference(dossier), (SHIPPED_TEMPLATES,), "T", "S")}
+    for section, category in (("actors", "actor"), ("places", "place")):
+        ids = [e.id for e in dossier.entities if e.category == category]
+        assert [p for p in pages if re.fullmatch(rf"{section}/(index|page-\d+)\.md", p)] == [
+            f"{section}/index.md", f"{section}/page-2.md"]
+        assert all(f'href="../{section}/{i}.html"' in pages[f"{section}/index.md"] + pages[f"{section}/page-2.md"] for i in ids)
+        assert "**Pages:** **1** · [2](page-2.md)" in pages[f"{section}/index.md"]
+        assert f"2 {section} named in the dossier, most mentioned first; 2 to 2 on this page" in pages[f"{section}/page-2.md"]
+
+
 def test_article_ids_never_take_the_index_pages_names():
     pages = {f.path for f in render_dossier(CrossReference(_dossier_of(3, ["index", "page-2", "x"])), (SHIPPED_TEMPLATES,), "T", "S")}
     briefings = {p for p in pages if p.startswith("briefings/")}

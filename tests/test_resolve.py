@@ -356,6 +356,11 @@ def test_namesakes_are_titled_by_country_else_by_kind(kb):
     assert {e.name for e in dossier.entities} == {"Georgia", "Homs", "Lira", "Tripoli"}
 
 
+def test_no_entity_takes_the_name_of_an_index_page(kb):
+    articles = [_article("a", [_entity("Page 2", "organization")], [_entity("Index", "village")])]
+    assert sorted(e.id for e in resolve(articles, kb).entities) == ["index-place", "page-2-actor"]
+
+
 def test_slug_clash_adds_the_kind(kb):
     articles = [_article("a", [_entity("Al Amal", "organization")], [_entity("Al Amal", "village")])]
     dossier = resolve(articles, kb)

@@ -1266,7 +1266,7 @@ def _context_ok(place: Place, tokens: _Tokens, first: int, last: int, context: _
 _COMMUNITY_WORDS = frozenset({"shia", "shiite", "sunni", "christian", "kurdish", "druze", "alawite", "muslim", "arab"})
 _AFTER_A_PLACE_NAME = frozenset(
     {*_TITLE_CASE_WORDS, *WEEKDAY_WORDS, *MONTH_NUMBERS, *_DIVISION_WORDS, *_PLACE_CUE_NOUNS, *_DIRECTIONS,
-     *_TITLE_CASE_KIND_WORDS, "county", "district", "area", "airport", "border", "crossing", "countryside", "suburbs",
+     *_TITLE_CASE_KIND_WORDS, "border",
      *_COMMUNITY_WORDS})  # "the Baghdad Shia district"
 
 

@@ -18,7 +18,7 @@ from generator.render.briefing import briefing_pages
 from generator.render.entity import entity_pages, entity_tags
 from generator.render.environment import SHIPPED_TEMPLATES, template_environment
 from generator.render.fragments import full_text, tag_spellings
-from generator.render.indexes import briefing_index_pages, connection_files, entity_index_page, overview_files, tags_page
+from generator.render.indexes import briefing_index_pages, connection_files, entity_index_pages, overview_files, tags_page
 from generator.render.ledger import LedgerLayout, ledger_pages
 from generator.render.links import Links
 from generator.render.outlets import outlets_of, outlets_page
@@ -69,8 +69,8 @@ def render_dossier(xref: CrossReference, template_dirs: tuple[Path, ...], title:
     files = [
         *overview_files(maker, xref, title, description, len(outlets)),
         *briefing_index_pages(maker, xref.dossier.articles, unsearched),
-        entity_index_page(maker, xref, "actor", unsearched),
-        entity_index_page(maker, xref, "place", unsearched),
+        *entity_index_pages(maker, xref, "actor", unsearched),
+        *entity_index_pages(maker, xref, "place", unsearched),
         *timeline_pages(maker, xref, unsearched),
         *ledger_pages(maker, layout, xref.events, xref.background, unsearched),
         outlets_page(maker, outlets, unsearched),

@@ -72,11 +72,16 @@ class BriefingsIndexSources(Fields):
 
 @dataclass(frozen=True)
 class EntityIndexSources(Fields):
+    """One page of the actors' or the places' index."""
+
     meta: dict
     heading: str
     category: str
     rows: list[EntityRow]
-    more_rows: int
+    total: int
+    first: int  # the rank of the first row on this page
+    pages: list[str]  # the names of every page of the index
+    current: int  # this page's number, from 1
 
 
 @dataclass(frozen=True)
@@ -165,22 +170,36 @@ def overview_files(maker: PageMaker, xref: CrossReference, title: str, descripti
     return [maker.page("index.md", "index.md.j2", sources), RenderedFile("coverage.svg", chart)]
 
 
+def _index_pages(count: int, size: int) -> list[tuple[int, str, int]]:
+    """(number from 1, file name, first row) of each page of an index of `count` rows: index.md,
+    page-2.md, ... (names no briefing or entity takes: slugs.is_index_page_name)."""
+    starts = range(0, max(1, count), size)
+    return [(number, "index.md" if number == 1 else f"page-{number}.md", start)
+            for number, start in enumerate(starts, start=1)]
+
+
 def briefing_index_pages(maker: PageMaker, articles: tuple[ExtractedArticle, ...], meta: dict) -> list[RenderedFile]:
     """briefings/index.md, page-2.md, ...: a table of limits.BRIEFINGS_PER_INDEX_PAGE rows each."""
     size = limits.BRIEFINGS_PER_INDEX_PAGE
-    starts = range(0, max(1, len(articles)), size)
-    names = ["index.md"] + [f"page-{number}.md" for number in range(2, len(starts) + 1)]
+    pages = _index_pages(len(articles), size)
+    names = [name for _, name, _ in pages]
     return [maker.page(f"briefings/{name}", "briefings_index.md.j2",
                        BriefingsIndexSources(meta, articles[start:start + size], len(articles), start + 1, names, number))
-            for number, (name, start) in enumerate(zip(names, starts), start=1)]
+            for number, name, start in pages]
 
 
-def entity_index_page(maker: PageMaker, xref: CrossReference, category: str, meta: dict) -> RenderedFile:
+def entity_index_pages(maker: PageMaker, xref: CrossReference, category: str, meta: dict) -> list[RenderedFile]:
+    """actors/index.md or places/index.md, page-2.md, ...: every entity, most mentioned first,
+    limits.ENTITIES_PER_INDEX_PAGE to a page, so each entity's page is linked from its index."""
     rows = entity_rows(xref, category)
     section, heading = ("actors", "Actors") if category == "actor" else ("places", "Places")
-    sources = EntityIndexSources(meta, heading, category, rows[:limits.MAX_INDEX_ROWS],
-                                 max(0, len(rows) - limits.MAX_INDEX_ROWS))
-    return maker.page(f"{section}/index.md", "entities_index.md.j2", sources)
+    size = limits.ENTITIES_PER_INDEX_PAGE
+    pages = _index_pages(len(rows), size)
+    names = [name for _, name, _ in pages]
+    return [maker.page(f"{section}/{name}", "entities_index.md.j2",
+                       EntityIndexSources(meta, heading, category, rows[start:start + size], len(rows), start + 1,
+                                          names, number))
+            for number, name, start in pages]
 
 
 def _members(xref: CrossReference) -> dict[str, frozenset[str]]:

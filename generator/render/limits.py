@@ -29,5 +29,5 @@ MAX_TIMELINE_DATES = 60
 MAX_ENTRIES_PER_DATE = 10  # statements per date; the JSON export has every one
 MAX_OUTLETS = 100  # sources.md: the outlets with the most briefings
 MAX_BRIEFINGS_PER_OUTLET = 20
-MAX_INDEX_ROWS = 300  # section index tables; the CSV exports list every entity
+ENTITIES_PER_INDEX_PAGE = 300  # actors/index.md, then actors/page-2.md, ...; places alike
 BRIEFINGS_PER_INDEX_PAGE = 200  # briefings/index.md, then briefings/page-2.md, ... linked in a row

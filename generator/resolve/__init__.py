@@ -26,7 +26,7 @@ from generator.lexicon import GOVERNMENT_REFERENCES
 from generator.models import DIVISION_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
 from generator.names import fold_spelling, normalize_surface, person_key
 from generator.resolve.links import GroupKey, UnionFind, link_entities, outlet_core, outlet_key
-from generator.slugs import slugify
+from generator.slugs import is_index_page_name, slugify
 
 @dataclass
 class _Group:
@@ -273,7 +273,7 @@ def _assign_ids(groups: dict[GroupKey, _Group]) -> dict[GroupKey, str]:
     for root in sorted(groups, key=lambda r: (slugs[r], groups[r].category, _kind(groups[r]), r)):
         group = groups[root]
         candidate = slugs[root] if clashes[slugs[root]] == 1 else slugify(f"{_canonical_name(group)} {_kind(group)}")
-        if candidate in taken:
+        if candidate in taken or is_index_page_name(candidate):  # a place named "Index" is not places/index.md
             candidate = slugify(f"{candidate} {group.category}")
         suffix, unique = 2, candidate
         while unique in taken:
