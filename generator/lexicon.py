@@ -134,6 +134,9 @@ TITLE_WORDS = frozenset(
     almirante sargento commandant capitaine sainik shri shrimati smt engr barr mallam ustaz hon honourable honorable""".split()
 )
 
+# Honorifics that Somali and Arabic names carry after a given name ("Hassan Sheikh Mohamud").
+NAME_HONORIFICS = frozenset(("sheikh", "sheik", "shaikh"))
+
 # Capitalised last words of a quarter's, a street's or a market's own name, never of a person's
 # nor of a country's: "Faisal Town", "Lahore's Joseph Colony", "Mali Colony", "Iran Road".
 PLACE_NAME_ENDS = frozenset(
@@ -196,7 +199,10 @@ FUNCTION_WORDS = frozenset(
 # government denies", "regime forces shelled" (a region pack may tie more to one government).
 # Not names: an entity's aliases leave them out.
 GOVERNMENT_REFERENCES = ("the government", "the regime", "government forces", "government troops",
-                         "pro-government forces", "regime forces", "regime troops")
+                         "pro-government forces", "regime forces", "regime troops", "government soldiers",
+                         "the federal government", "the central government", "the transitional government",
+                         "the transitional federal government", "the interim government", "federal forces",
+                         "federal troops")
 
 # Nouns of nationality, which name a person ("Briton Ken Bigley", "Spaniard Manuel Varela"); the
 # countries' data lists them with their adjectives (world.yaml nationalities, the knowledge base's

@@ -115,6 +115,19 @@ def test_title_and_apposition_make_people(kb):
     assert all(actor.kind == "person" for actor in actors.values())
 
 
+def test_sheikh_after_a_given_name_is_part_of_the_name(kb):
+    text = ("Puntland President Abdirahman Sheik Mohamed said the forces would go on. Former president Sharif "
+            "Sheikh Ahmed spoke. Dubai ruler Sheikh Mohammed bin Rashid spoke.")
+    assert {"Abdirahman Sheik Mohamed", "Sharif Sheikh Ahmed", "Mohammed bin Rashid"} <= set(_named(text, kb, "person"))
+
+
+def test_a_federal_or_transitional_government_is_the_country_s(kb):
+    text = ("MOGADISHU, Somalia - Somali federal government soldiers were hit by a landmine near Afgoye on Sunday. "
+            "The fighters were trained by the transitional federal government of Somalia.")
+    assert _named(text, kb, "government") == ["Somali government"]
+    assert _named("The Taleban attacked two police checkpoints in Farah province.", kb, "armed_group") == ["Taliban"]
+
+
 def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
     assert _actors(text, kb) == {}

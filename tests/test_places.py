@@ -643,6 +643,48 @@ def test_a_place_an_apposition_puts_in_a_division_is_that_country_s():
     assert (found["El Callao"].kind, found["El Callao"].country) == ("town", "Venezuela")
 
 
+def test_a_town_the_wording_puts_in_a_country_is_that_country_s_at_every_mention():
+    """Spain's Palma is no "town of Palma in northern Mozambique's Cabo Delgado province", nor
+    is its later bare mention, which would otherwise outvote Mozambique."""
+    found = world_places("Fighters attacked the town of Palma in northern Mozambique's Cabo Delgado province "
+                         "on Sunday. Palma lies near the coast.")
+    assert (found["Palma"].country, len(found["Palma"].mentions)) == ("Mozambique", 2)
+
+
+def test_a_country_is_a_place_by_its_mountains_a_crossing_into_it_or_a_road_to_it():
+    text = ("The strike hit a camp in the mountains of Yemen. Rebels took the border crossing with Rwanda. "
+            "They cut the main highway linking the capital with Tunisia. A journalist escaped and reached Pakistan. "
+            "Separatists linked their fates with Russia. Yemen, Rwanda, Tunisia, Pakistan and Russia voted.")
+    assert {"Yemen", "Rwanda", "Tunisia", "Pakistan"} <= _located(text)
+    assert "Russia" not in _located(text)
+
+
+def test_a_name_reached_or_attacked_is_a_town_where_a_bearing_or_its_division_places_it():
+    placed = {
+        "JNIM claimed an attack on Dioura, in the Segou region, killing 41 soldiers.": ("Dioura", "Mali"),
+        "Witnesses who reached Tawila, some 60 km west of El Fasher, said dozens were shot.": ("Tawila", "Sudan"),
+        "A trader from Sofara, near Mopti, saw it.": ("Sofara", "Mali"),
+        "The rebels pushed the army back toward Minova, in neighbouring South Kivu province.":
+            ("Minova", "Democratic Republic of the Congo"),
+    }
+    for text, (name, country) in placed.items():
+        assert world_places(text)[name].country == country, text
+    # a known city stays itself, and a street is no town
+    found = world_places("A column fleeing on the coastal road toward Basra, near Umm Qasr, was destroyed. A bomb "
+                         "exploded on Avenida Meridiana, in the north of Barcelona.")
+    assert set(found) == {"Basrah", "Umm Qasr", "Barcelona"}
+
+
+def test_member_states_breakaway_regions_and_province_spellings_are_known_alone():
+    found = world_places("Fighting spread from Puntland and Jubaland to Abkhazia, Casamance, Kivu and the Niger "
+                         "Delta, and near Lake Kivu. A curfew was imposed in Salaheddin province.")
+    assert {name: (place.kind, place.country) for name, place in found.items()} == {
+        "Puntland": ("region", "Somalia"), "Jubaland": ("region", "Somalia"), "Abkhazia": ("region", "Georgia"),
+        "Casamance": ("region", "Senegal"), "Kivu": ("region", "Democratic Republic of the Congo"),
+        "Niger Delta": ("region", "Nigeria"), "Lake Kivu": ("area", "Democratic Republic of the Congo"),
+        "Salahuddin": ("region", "Iraq")}
+
+
 def test_places_listed_before_a_plural_feature_word_name_the_features():
     found = {p.name: p.kind for p in places_in(
         "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "

@@ -36,6 +36,7 @@ from generator.lexicon import (
     MONTH_NAMES,
     MONTH_NUMBERS,
     NAME_FIELD_NOUNS,
+    NAME_HONORIFICS,
     NATIONALITY_NOUNS,
     NON_PERSON_NAME_ENDS,
     NUMBER_WORDS,
@@ -391,7 +392,8 @@ _LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|
                            r"(?:(?:north|south|east|west)[\w-]*\s+|central\s+)?$", words=3, flags=re.IGNORECASE)
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
-    r"(?:governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
+    r"(?:(?:federal|central|transitional(?:\s+federal)?|interim)\s+(?:government|forces|troops|authorities)|"
+    r"governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"national\s+(?:army|armed\s+forces|guard)|(?:national\s+|people['’]s\s+)?defen[cs]e\s+forces?|"  # "Somali National Army", a state's army
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|refusal|reluctance|decision|position|stance|insistence|"
@@ -1146,6 +1148,14 @@ class _Article:
         self.main_country = main_country(tuple(
             replace(place, mentions=tuple(m for m in place.mentions if not _qualifies_a_word(body, m.start)))
             for place in places if not all(m.surface in self.surnames_of_places for m in place.mentions)))
+
+    def _honorific_in_a_name(self, run: list[int], tokens: list[_Token], index: int) -> bool:
+        """"Abdirahman Sheik Mohamed", "Sharif Sheikh Ahmed": Somali and Arabic names carry
+        "Sheikh" after a given name, where no title word follows a person's first name; not
+        after a place's or a nation's name ("Dubai Sheikh", "Saudi Sheikh")."""
+        return (index == 1 and tokens[1].lower in NAME_HONORIFICS and len(tokens) > 2
+                and run[0] not in self.place_span_of and (tokens[0].text,) not in self.matcher.demonyms
+                and tokens[0].lower not in _TITLE_WORDS and tokens[0].lower not in _ORG_HEADS)
 
     def _surnames_of_places(self) -> frozenset[str]:
         """Places' names the article also writes after a given name: in "Byron Lima Oliva ... Lima
@@ -2214,7 +2224,8 @@ class _Article:
                 tokens[-1].text.islower() and self.body[tokens[-1].start - 1 : tokens[-1].start] == "-"):  # "Prom-in"
             run, tokens = run[:-1], tokens[:-1]
         surname = self._title_as_surname(tokens)
-        inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS and i != surname), default=None)
+        inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS and i != surname
+                           and not self._honorific_in_a_name(run, tokens, i)), default=None)
         if inner_title is not None and not any(t.lower in _ORG_HEADS for t in tokens[inner_title:]):
             # "Economy Minister Philipp Roesler", "South African President Jacob Zuma": the
             # words before the title qualify it; the name follows the last title word. A body
@@ -2226,6 +2237,7 @@ class _Article:
             run, tokens = run[inner_title + 1 :], tokens[inner_title + 1 :]
             surname = None if surname is None else surname - inner_title - 1
         if not tokens or any(t.lower in _NOT_INSIDE_A_NAME and tokens[i].lower not in NAME_PARTICLES and i + 1 != surname
+                             and not self._honorific_in_a_name(run, tokens, i + 1)
                              for i, t in enumerate(tokens[1:])):  # but "Hussein Abd Emir", "Abdul Malik"
             return
         if title is not None and all(t.lower in _TITLE_WORDS for t in tokens):

@@ -92,14 +92,15 @@ _TITLE_CASE_WORDS = frozenset({"in", "at", "of", "the", "to", "from", "and", "ne
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|enter(?:s|ed|ing)?|invaded|"
     r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|borders|bordered|between|through|via|left|leaving|"
-    r"cross(?:es|ed|ing)?|native)"
+    r"cross(?:es|ed|ing)?|reach(?:es|ed|ing)?|native)"
     # "in #Pakistan", "in northern Mali", "into nearby Congo", "his native Spain", "adjacent to both Pakistan"
     r"\s+(?:both\s+)?(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
     re.IGNORECASE)
 _AREA_BEFORE = re.compile(
     r"\b(?:(?:border\s+)?regions?|borders?)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
     # "the north of Iraq", "parts of Syria" (not "agreed in part with the US assessment")
-    r"|\b(?:out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas|provinces|cities)\s+of\s+"
+    r"|\b(?:out|north|south|east|west|capital|parts?|rest|coast|centre|center|areas|provinces|cities|towns|villages|"
+    r"mountains|hills|deserts?|skies|streets)\s+of\s+"
     r"(?:both\s+)?(?:the\s+)?$"
     r"|\b(?:borders?|frontiers?|areas?|regions?|roads?|highways?|routes?)\s+between\s+(?:the\s+)?$"
     r"|\b(?:nation|country|republic|kingdom)\s+of\s+$"  # "the nearby North African nation of Tunisia"
@@ -109,6 +110,10 @@ _AREA_BEFORE = re.compile(
     r"|\b(?:bombing|bombardment|shelling|invasion|occupation|liberation|partition)\s+of\s+$"
     # "the Iraqi missile attacks on Israel": where they struck (not "sanctions on Iran", a government)
     r"|\b(?:attacks|strikes|raids|air\s*strikes|airstrikes)\s+(?:on|against)\s+$"
+    # "the border crossing with Rwanda", "the highway linking the capital with Tunisia"
+    r"|\bcrossings?\s+(?:with|into)\s+$"
+    r"|\b(?:roads?|highways?|routes?|railways?|pipelines?|bridges?)\s+(?:that\s+)?(?:link|connect)(?:s|ed|ing)?\s+"
+    r"(?:[\w-]+\s+){1,4}?(?:with|to)\s+$"
     r"|\bneighbou?rs\s*(?::|,|such\s+as|including)\s*(?:the\s+)?$"
     # "in places including Bangladesh", "in foreign countries, among them Germany"
     r"|\b(?:in|to|from)\s+(?:\w+\s+)?(?:places|countries|nations),?\s+(?:including|such\s+as|like|among\s+them)\s+$",
@@ -230,6 +235,7 @@ _CLEAR_MAJORITY = 2  # mentions of the main country over the next one's, to plac
 _IN_A_COUNTRY = frozenset(("in", "inside", "across"))
 _STREET_WORDS = frozenset(("avenue", "street", "boulevard", "road", "lane", "highway"))
 _IN_A_CITY = _STREET_WORDS | {"square"}  # features a city holds, unlike a river or a valley
+_STREET_OPENERS = frozenset(("avenida", "calle", "carrera", "rue", "avenue", "boulevard", "via"))  # "Avenida Meridiana"
 _BODIES_NAMED_AFTER_PLACES = frozenset(("institute", "university", "academy", "college", "school"))
 _NAME_LINKS = frozenset(("de", "do", "da", "des", "di", "du"))  # inside Romance names; "del" is looked up as "de"
 # "the Princess of Wales", "the University of Michigan": a title or a body, not the place.
@@ -278,6 +284,9 @@ _COMPASS = frozenset("north south east west northeast northwest southeast southw
 _DISTANCE_UNITS = frozenset("km kilometres kilometers miles".split())
 _LOCATIVES_OF_A_NAME = frozenset(("in", "near", "at", "around", "outside", "into"))
 _LOCATIVES_OF_A_LIST = _LOCATIVES_OF_A_NAME | {"of", "from", "to", "between"}  # "out of Kargil, Dras and Batalik"
+# Before a name that a bearing or its division places next: "reached Tawila, 60 km west of El
+# Fasher", "an attack on Dioura, in the Segou region", "a trader from Sofara, near Mopti".
+_LOCATIVES_OF_A_PLACED_NAME = _LOCATIVES_OF_A_NAME | {"from", "toward", "towards", "reached", "on"}
 _ABOUT = frozenset(("about", "some", "around", "nearly", "roughly"))
 _BEFORE_A_BEARING = re.compile(r"\s*,\s*(?:\d[\d,.]*\s*)?")
 
@@ -1706,7 +1715,8 @@ def _names_placed_by_bearing(tokens: _Tokens, body: str, hits: list[_Hit],
                 or not _BEFORE_A_BEARING.fullmatch(body, tokens.ends[last], tokens.starts[bearing])):
             continue
         span = _name_ending_at(tokens, last, gazetteer)
-        if span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME:
+        if span is not None and span[0] > 0 and (tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME or (
+                tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_PLACED_NAME and _unknown_name(tokens, span, gazetteer))):
             found.append((*span, "town"))
     return found
 
@@ -1802,9 +1812,12 @@ def _before_in(tokens: _Tokens, hit: _Hit) -> int:
     return at - 1 if at > 0 and tokens.norms[at] == "in" else -1
 
 
-_BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+_BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?(?:(?:northern|southern|eastern|western|central|"
                                   r"north-?eastern|north-?western|south-?eastern|south-?western)\s+"
                                   r"|(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?)?")
+
+
+_BETWEEN_A_NAME_AND_ITS_DIVISION = frozenset(("in", "the", "of", "neighbouring", "neighboring", "nearby"))
 
 
 def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_Hit],
@@ -1815,7 +1828,8 @@ def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_
     found = []
     for hit in hits:
         kind, last = _PART_OF_KIND.get(hit.place.kind), hit.first_token - 1
-        while last > 1 and (tokens.norms[last] in ("in", "the", "of") or tokens.norms[last] in _DIRECTIONS) and not tokens.capitalised[last]:
+        while last > 1 and (tokens.norms[last] in _BETWEEN_A_NAME_AND_ITS_DIVISION or tokens.norms[last] in _DIRECTIONS) \
+                and not tokens.capitalised[last]:
             last -= 1  # "in Pont-Sonde, in the Artibonite department", "in Boguila, in northern Central African Republic"
         if kind is None or last < 1 or tokens.sentence[last] != tokens.sentence[hit.first_token]:
             continue
@@ -1825,7 +1839,7 @@ def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_
         if hit.place.kind == "country" and not _COUNTRY_ENDS_A_PLACE.match(body, hit.end):
             continue  # "a minority sect in Islam, Iran has advocated": the country opens a clause
         span = _name_ending_at(tokens, last, gazetteer)
-        if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_NAME
+        if (span is not None and span[0] > 0 and tokens.norms[span[0] - 1] in _LOCATIVES_OF_A_PLACED_NAME
                 and _unknown_name(tokens, span, gazetteer)):
             found.append((*span, kind))
     return found
@@ -1880,11 +1894,12 @@ def _names_listed_before_places(tokens: _Tokens, body: str, hits: list[_Hit],
 
 
 def _unknown_name(tokens: _Tokens, span: tuple[int, int], gazetteer: Gazetteer) -> bool:
-    """No place of the gazetteer, nor a date or an institution: only such a name may be placed
+    """No place of the gazetteer, nor a date, an institution or a street: only such a name may be placed
     by these weaker cues ("In Brussels, ..." keeps its known place)."""
     norms = tokens.norms[span[0] : span[1] + 1]
     return (" ".join(norms) not in gazetteer.aliases and norms[0] not in MONTH_NUMBERS and norms[0] not in WEEKDAY_WORDS
-            and not _TITLES_OF_A_PLACE.intersection(norms))
+            and not _TITLES_OF_A_PLACE.intersection(norms)
+            and norms[0] not in _STREET_OPENERS and norms[-1] not in _STREET_WORDS)  # a street: no place of its own
 
 
 # "In Zaka this week, armed men attacked", "In Mutiweshiri, villagers ...": a name a sentence
@@ -2271,7 +2286,8 @@ def _pattern_places(
                                                and hit.place.country != dominant[0])]
     # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
     nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, kind in worded
-               if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_country(tokens, first, kind, hits))}
+               if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_country(tokens, first, kind, hits)
+                   or _country_placed_after(tokens, last, hits))}
     hits[:] = [hit for hit in hits if hit.place.kind == "country" or nations.get(
         " ".join(tokens.norms[hit.first_token : hit.last_token + 1]), hit.place.country) == hit.place.country]
     if len(hits) < found_first:  # counted without the namesakes the wording ruled out (Argentina's capital)
@@ -2366,6 +2382,14 @@ def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> 
         hit.place.kind == "country" or (kind == "district" and hit.place.kind in SETTLEMENT_KINDS))), None)
 
 
+def _country_placed_after(tokens: _Tokens, last: int, hits: list[_Hit]) -> str | None:
+    """The country the wording puts a name in right after it: "the town of Palma in northern
+    Mozambique's Cabo Delgado province" is Mozambique's, at every mention, not Spain's Palma."""
+    same = [hit for hit in hits if tokens.sentence[hit.first_token] == tokens.sentence[last]]
+    own = _country_right_after_in(tokens, same, last)
+    return own.name if own is not None else None
+
+
 _LONGEST_LIST = 12  # tokens
 
 
@@ -2457,8 +2481,7 @@ def _context_region(
     same = [hit for hit in hits if tokens.sentence[hit.first_token] == sentence]
     # "the town of Barsalogho in central Burkina Faso": the wording's own country comes first,
     # before a dateline's city or the article's main country
-    own = next((hit.place for hit in same if hit.place.kind == "country" and hit.first_token in (last + 2, last + 3)
-                and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)), None)
+    own = _country_right_after_in(tokens, same, last)
     if own is not None:
         return own.name, None
     # "the town of Beit Lahiya in the northern Gaza Strip": the division it is in, wherever the dateline
@@ -2519,6 +2542,13 @@ def _with_possessives_in_names(tokens: _Tokens, hits: list[_Hit], gazetteer: Gaz
     if not found:
         return hits
     return [hit for hit in hits if not replaced & set(range(hit.first_token, hit.last_token + 1))] + found
+
+
+def _country_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Place | None:
+    """The country named right after "in" (and a direction) after token `last`: "the town of
+    Palma in northern Mozambique's Cabo Delgado province"."""
+    return next((hit.place for hit in same if hit.place.kind == "country" and hit.first_token in (last + 2, last + 3)
+                 and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)), None)
 
 
 def _division_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Place | None:
