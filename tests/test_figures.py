@@ -155,6 +155,22 @@ def test_single_victims_count_one_or_two():
     assert summary(figures_of("One Syrian civilian was killed on Monday.")) == [("killed", 1, "exact", "civilian")]
 
 
+def test_one_victim_as_object_a_life_lost_and_a_numbered_unit_count_one():
+    assert summary(figures_of("A drone hit the village on Sunday, killing a local man.")) == [
+        ("killed", 1, "exact", "man")]
+    assert summary(figures_of("A British soldier lost his life in a roadside bomb attack north of Basra.")) == [
+        ("killed", 1, "exact", "soldier")]
+    assert summary(figures_of("A soldier from 14 Signals Regiment was killed in Helmand.")) == [
+        ("killed", 1, "exact", "soldier")]
+    assert figures_of("Gunmen killed a soldier's wife in Kabul.") == ()
+
+
+def test_the_target_a_lead_names_yields_to_the_event_s_toll():
+    body = ("The army killed a rebel commander in clashes on Friday. The fighting went on all day. "
+            "At least 40 people were killed in the clashes, the monitor said.")
+    assert headline_toll(figures_of(body), split_sentences(body)) == Toll(killed=40)
+
+
 def test_a_place_the_country_introduces_locates_the_figure():
     body = ("An air strike killed 18 people in Syria's northwestern province of Idlib on Saturday. "
             "Shelling killed 4 people in Syria, the monitor said.")

@@ -685,6 +685,11 @@ def test_member_states_breakaway_regions_and_province_spellings_are_known_alone(
         "Salahuddin": ("region", "Iraq")}
 
 
+def test_a_city_s_other_spelling_before_region_names_its_division():
+    found = world_places("Shelling hit villages in the Nikolaev region of Ukraine on Sunday.")
+    assert (found["Mykolaiv Oblast"].kind, "Mykolaiv" in found) == ("region", False)
+
+
 def test_places_listed_before_a_plural_feature_word_name_the_features():
     found = {p.name: p.kind for p in places_in(
         "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "

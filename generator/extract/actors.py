@@ -393,6 +393,7 @@ _LOCATIVE_BEFORE = _Ending(r"\b(?:in|at|near|from|to|outside|around|into|across|
 # What a government does things with: "Russian warplanes", "the Syrian army", "Syria's military".
 _FORCE_NOUN = re.compile(
     r"(?:(?:federal|central|transitional(?:\s+federal)?|interim)\s+(?:government|forces|troops|authorities)|"
+    r"(?:full[\s-]scale\s+)?(?:invasion|aggression|occupation|annexation)|"  # "Moscow's full-scale invasion"
     r"governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"national\s+(?:army|armed\s+forces|guard)|(?:national\s+|people['’]s\s+)?defen[cs]e\s+forces?|"  # "Somali National Army", a state's army
     r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
@@ -404,6 +405,10 @@ _FORCE_NOUN = re.compile(
     r"delegation|intelligence|security\s+forces|general\s+staff)\b",
     re.IGNORECASE,
 )
+# A state's armed forces named after its country ("Kenya Defence Forces", "Uganda People's Defence
+# Force", "Nigeria Police Force"): part of its government, as its army is.
+_NATIONAL_FORCE_NAME = re.compile(
+    r" (?:National )?(?:(?:People['’]s )?Defen[cs]e Forces?|Armed Forces|Army|Air Force|Navy|Police(?: Force| Service)?)\b")
 # Bodies every state has, named alike: "Russia's Security Council" is no UN body and "Ukraine's
 # Security Service" no MI5; each is an actor of its country's ("Security Council (Russia)").
 _NATIONAL_BODY = re.compile(
@@ -1580,6 +1585,10 @@ class _Article:
             if index > 0 and self.joined[index - 1] and self.tokens[index - 1].text in _SURNAME_PARTICLES:
                 return False  # "Ms. de Lima said", "Mr. van Berlin": a surname with its particle
             last = self.tokens[end - 1]
+            force_name = _NATIONAL_FORCE_NAME.match(self.body, last.end)
+            if force_name:  # "Kenya Defence Forces", "Israel Defense Forces": the state's own forces
+                self._take_span(entry, self.tokens[index].start, force_name.end())
+                return True
             possessive = _POSSESSIVE.match(self.body, last.end)
             if possessive and (self._take_ministry(entry, index, possessive.end())
                                or self._take_legislature(entry, index, possessive.end())

@@ -205,6 +205,7 @@ _RISING_TOLL = re.compile(
     r"(?:\b(?:" + _TOLL_WORDS + r")(?P<gap>[^.;:\d]{0,200}?\b(?:" + _RISING_VERBS + ")"
     r"(?:\s+from\s+[\d,]+)?\s+to)\s+" + _QUANTITY + _WHO + ")"
 )
+_UNIT_WORDS = r"(?:regiment|brigade|battalion|division|company|squadron|corps|battery|commando|platoon|unit)"
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
 _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
@@ -214,8 +215,15 @@ _SINGLE_VICTIM = re.compile(
     # "a medic with the aid group Shafak", not "a doctor at the hospital said 11 people": no count
     # or speech verb inside
     r"(?:\s+(?:(?:serving|working|stationed|deployed)\s+)?(?:with|from|of|in|at|for)\s+"
-    r"(?:(?!(?:said|says|told|reported)\b)[^,.;\d]){1,50}?)?"  # "a Kenyan police officer serving with the mission"
-    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
+    # "a Kenyan police officer serving with the mission", "a soldier from 14 Signals Regiment"
+    r"(?:(?!(?:said|says|told|reported)\b)(?:[^,.;\d]|\d+(?:st|nd|rd|th)?(?=(?:\s+[a-z]+)?\s+" + _UNIT_WORDS + r"\b))){1,50}?)?"
+    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
+    + r"|(?P<lost>lost\s+(?:his|her)\s+life))"  # "a British soldier lost his life"
+)
+# A verb's one object: "with a drone, killing a local man", "a Russian drone killed a resident"
+# (not "killed a soldier's wife", whose victim is another).
+_SINGLE_VICTIM_OBJECT = re.compile(
+    r"\b(?:killing|killed)\s+(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b(?![’'-])"
 )
 # Without an auxiliary, where nothing but a time, a place or the next count can follow: "one
 # rebel killed and three injured", "left one officer dead", "a British journalist killed
@@ -328,7 +336,7 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _CASUALTY_CUES = (
     "kill", "dead", "die", "death", "toll", "wound", "injur", "hurt", "missing", "unaccounted", "perish",
     "execut", "slain", "massacr", "murder", "lives", "bodies", "corpses", "martyr", "fatalit", "victim", "behead",
-    "assassinat", "slaughter", "gunned",
+    "assassinat", "slaughter", "gunned", "lost his life", "lost her life",
 )
 
 
@@ -348,8 +356,9 @@ _FIGURE_PATTERNS = (
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", _TOLL_CUE),
     (_RISING_TOLL, "killed", _TOLL_CUE),
-    (_SINGLE_VICTIM, None, _KIND_VERB_CUE),
+    (_SINGLE_VICTIM, None, re.compile(_KIND_VERB_CUE.pattern + r"|lost\s+(?:his|her)\s+life")),
     (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
+    (_SINGLE_VICTIM_OBJECT, "killed", re.compile("killed|killing")),
 )
 
 
@@ -468,7 +477,9 @@ _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(month for month in MONTH_NUMBERS 
 def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None) -> list[_Found]:
     found = []
     for match in pattern.finditer(text):
-        kind = fixed_kind or next(k for k in ("killed", "wounded", "missing") if match.groupdict().get(k))
+        groups = match.groupdict()
+        kind = fixed_kind or next(k for k in ("killed", "wounded", "missing", "lost") if groups.get(k))
+        kind = "killed" if kind == "lost" else kind
         if _AND_WOUNDED_AFTER.match(text, match.end()) or _RATE_AFTER.match(text, match.end()):
             continue
         if match.groupdict().get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
@@ -838,6 +849,11 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
             ),
             headline,
         )
+    if headline.count == 1 and _ONE_OBJECT.match(headline.text):
+        # "the army killed a notorious commander in clashes ... 110 terrorists were killed": the
+        # target the lead names, then the event's toll
+        headline = next((f for f in killed if headline.sentence < f.sentence <= headline.sentence + _FIRMING_UP_SENTENCES
+                         and f.count > 1 and f.qualifier not in _VAGUE_AMOUNTS), headline)
     headline = _risen_toll(headline, killed)
     wounded = next(
         (f.count for f in figures if f.kind == "wounded" and f.sentence in (headline.sentence, killed[0].sentence)),
@@ -845,6 +861,9 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
     )
     return Toll(killed=headline.count + _joined_groups(headline, killed) + _victim_before(headline, killed),
                 wounded=wounded)
+
+
+_ONE_OBJECT = re.compile(r"(?:killing|killed)\s", re.IGNORECASE)  # the text of a _SINGLE_VICTIM_OBJECT figure
 
 
 def _risen_toll(headline: Figure, killed: list[Figure]) -> Figure:

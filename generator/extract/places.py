@@ -3180,10 +3180,15 @@ def _with_divisions_named_alike(body: str, tokens: _Tokens, hits: list[_Hit], ga
 
 
 def _division_named_like(tokens: _Tokens, hit: _Hit, gazetteer: Gazetteer) -> Place | None:
-    """The first-level division of the city's country that bears the name the city is named by."""
-    key = " ".join(tokens.norms[hit.first_token : hit.last_token + 1])
-    return next((alias.place for alias in gazetteer.aliases.get(key, ())
-                 if alias.place.kind in ("region", "governorate") and alias.place.country == hit.place.country), None)
+    """The first-level division of the city's country that bears the name the city is named by,
+    or its own name ("the Nikolaev region" is the Mykolaiv region)."""
+    for key in (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]),
+                " ".join(map(_norm_word, hit.place.name.split()))):
+        division = next((alias.place for alias in gazetteer.aliases.get(key, ())
+                         if alias.place.kind in ("region", "governorate") and alias.place.country == hit.place.country), None)
+        if division is not None:
+            return division
+    return None
 
 
 def _named_as_a_division(body: str, tokens: _Tokens, hits: list[_Hit], index: int, division: Place) -> bool:
