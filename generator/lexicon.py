@@ -140,7 +140,8 @@ NAME_HONORIFICS = frozenset(("sheikh", "sheik", "shaikh"))
 # Capitalised last words of a quarter's, a street's or a market's own name, never of a person's
 # nor of a country's: "Faisal Town", "Lahore's Joseph Colony", "Mali Colony", "Iran Road".
 PLACE_NAME_ENDS = frozenset(
-    "town city colony road street square avenue boulevard highway bridge bazaar chowk district village sector block camp market".split())
+    "town city colony road street square avenue boulevard highway bridge bazaar chowk district village sector block camp market"
+    " area township".split())  # "Jere Local Government Area", "Monywa Township"
 # A kind of place after a name makes it that place, whoever shares the name: "stormed Kundu
 # village ... said Yusuf Kundu".
 PLACE_KIND_AFTER = re.compile(
@@ -202,7 +203,8 @@ GOVERNMENT_REFERENCES = ("the government", "the regime", "government forces", "g
                          "pro-government forces", "regime forces", "regime troops", "government soldiers",
                          "the federal government", "the central government", "the transitional government",
                          "the transitional federal government", "the interim government", "federal forces",
-                         "federal troops")
+                         "federal troops", "the junta", "the military junta", "the ruling junta", "junta forces",
+                         "junta troops", "junta soldiers", "the military council", "the military government")
 
 # Nouns of nationality, which name a person ("Briton Ken Bigley", "Spaniard Manuel Varela"); the
 # countries' data lists them with their adjectives (world.yaml nationalities, the knowledge base's

@@ -141,6 +141,15 @@ def test_ukrainian_given_names_make_people(kb):
     assert _named(text, kb, "person") == ["Daryna Bazylevych", "Oleksii Kharchenko", "Yuriy Arabsky"]
 
 
+def test_the_junta_is_the_country_s_government_and_an_outlet_s_language_service_is_an_outlet(kb):
+    text = ("Junta soldiers killed five villagers in Kani, Sagaing Region, Myanmar, on Monday. The junta has not "
+            "commented, BBC Burmese reported. Speaking to BBC Somali Jubbaland Deputy president Ahmed Adam said it.")
+    assert _named(text, kb, "government") == ["Myanmar government"]
+    assert _named(text, kb, "media") == ["BBC Burmese", "BBC Somali"]
+    assert "Jere Local Government Area" not in _actors("Boko Haram killed farmers in Zabarmari, Jere Local "
+                                                       "Government Area of Borno State.", kb)
+
+
 def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
     assert _actors(text, kb) == {}

@@ -690,6 +690,13 @@ def test_a_city_s_other_spelling_before_region_names_its_division():
     assert (found["Mykolaiv Oblast"].kind, "Mykolaiv" in found) == ("region", False)
 
 
+def test_a_town_before_township_names_the_township_and_a_name_placed_in_the_far_north_of_a_country():
+    found = world_places("Soldiers attacked a village in Monywa township, Sagaing Region, Myanmar, on Saturday.")
+    assert found["Monywa"].kind == "district"
+    found = world_places("Six civilians were killed in a suicide bombing in Kolofata, in the far north of Cameroon.")
+    assert found["Kolofata"].country == "Cameroon"
+
+
 def test_places_listed_before_a_plural_feature_word_name_the_features():
     found = {p.name: p.kind for p in places_in(
         "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "

@@ -479,7 +479,8 @@ _NOUN_PHRASE_ENDS = r"\b(?=\s*(?:[,.;:()\"”]|$|(?:that|which|who|whose|in|of|f
 # does too ("CNN Mexico").
 _EDITION_WORDS = frozenset(
     """english arabic french spanish persian turkish urdu russian chinese mundo world international america americas
-    africa asia europe brasil latino channel online digital radio""".split())
+    africa asia europe brasil latino channel online digital radio burmese somali pashto dari hausa swahili ukrainian
+    amharic tigrinya kurdish bangla bengali hindi nepali afrique uzbek azeri indonesian""".split())
 # Words after an outlet's name that are not part of it: credits and bylines ("AFP Photo", "CNN Wire Staff").
 _EDITION_NOT = frozenset("photo photos image images staff wire correspondent reporter reported reports said says".split())
 # The nouns that name an organisation beside its name: "mining company Continental Gold", "the
@@ -1372,7 +1373,8 @@ class _Article:
         first, last = start, end
         romance = self.tokens[start].lower in _ARTICLES  # "La Prensa Grafica" is not "La Prensa"
         while (last < len(self.tokens) and last - end < 2 and self.joined[last - 1] and self._edition_word(last)
-               and (romance or self.tokens[last].lower in _EDITION_WORDS or last in self.place_span_of)):
+               and (romance or self.tokens[last].lower in _EDITION_WORDS or last in self.place_span_of)
+               and not (last > end and self.tokens[last - 1].lower in _EDITION_WORDS)):  # "BBC Somali Jubbaland Deputy"
             last += 1
         if (last > end and last < len(self.tokens) and self.joined[last - 1] and self.tokens[last].text.isdigit()
                 and self.tokens[last - 1].lower in ("radio", "channel")):
@@ -1386,7 +1388,8 @@ class _Article:
         token = self.tokens[index]
         return (token.capitalised and not token.text.isupper() and not self.taken[index] and token.lower not in _STARTERS
                 and token.lower not in _WEEKDAYS_MONTHS and token.lower not in _EDITION_NOT
-                and token.text not in self.kb.given_names and (token.text,) not in self.matcher.demonyms)
+                and token.text not in self.kb.given_names
+                and ((token.text,) not in self.matcher.demonyms or token.lower in _EDITION_WORDS))  # "BBC Burmese"
 
     def _may_continue(self, index: int) -> bool:
         """Whether the token after `index` is joined to it and, as written or without a plural "s"

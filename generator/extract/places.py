@@ -1736,7 +1736,8 @@ def _names_after_a_bearing(tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[
     return found
 
 
-_PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town", "country": "town"}
+_PART_OF_KIND = {"city": "district", "town": "district", "region": "town", "governorate": "town", "country": "town",
+                 "district": "town"}  # "outside Warabe, in Gwoza district"
 # "his job at Google in Dubai", "he studied at Harvard in Boston": an employer or a school.
 _EMPLOYED_BEFORE = frozenset({"job", "jobs", "work", "works", "worked", "working", "employed", "studied", "studies",
                               "studying", "student", "students", "professor", "researcher", "career"})
@@ -1814,10 +1815,10 @@ def _before_in(tokens: _Tokens, hit: _Hit) -> int:
 
 _BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?(?:(?:northern|southern|eastern|western|central|"
                                   r"north-?eastern|north-?western|south-?eastern|south-?western)\s+"
-                                  r"|(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?)?")
+                                  r"|(?:far\s+)?(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?)?")
 
 
-_BETWEEN_A_NAME_AND_ITS_DIVISION = frozenset(("in", "the", "of", "neighbouring", "neighboring", "nearby"))
+_BETWEEN_A_NAME_AND_ITS_DIVISION = frozenset(("in", "the", "of", "far", "neighbouring", "neighboring", "nearby"))
 
 
 def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_Hit],
@@ -3111,7 +3112,9 @@ def _division_word_after(tokens: _Tokens, last: int) -> bool:
             and (following + 1 >= len(tokens.norms) or tokens.norms[following + 1] != "of"))
 
 
-_DIVISION_WORDS_AFTER_A_TOWN = frozenset({"district", "county", "prefecture", "subdistrict"})
+# (Myanmar's townships are named so, in capitals or not: "Monywa township", "Tabayin Township")
+_DIVISION_WORDS_AFTER_A_TOWN = frozenset({"district", "county", "prefecture", "subdistrict", "township", "Township",
+                                          "tehsil", "upazila", "taluk", "taluka", "mandal", "LGA"})
 
 
 def _feature_word_after(tokens: _Tokens, hit: _Hit) -> int | None:
