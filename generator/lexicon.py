@@ -204,7 +204,9 @@ GOVERNMENT_REFERENCES = ("the government", "the regime", "government forces", "g
                          "the federal government", "the central government", "the transitional government",
                          "the transitional federal government", "the interim government", "federal forces",
                          "federal troops", "the junta", "the military junta", "the ruling junta", "junta forces",
-                         "junta troops", "junta soldiers", "the military council", "the military government")
+                         "junta troops", "junta soldiers", "the military council", "the military government",
+                         "the internationally recognised government", "the internationally recognized government",
+                         "the army", "army troops", "army soldiers")
 
 # Nouns of nationality, which name a person ("Briton Ken Bigley", "Spaniard Manuel Varela"); the
 # countries' data lists them with their adjectives (world.yaml nationalities, the knowledge base's

@@ -150,6 +150,13 @@ def test_the_junta_is_the_country_s_government_and_an_outlet_s_language_service_
                                                        "Government Area of Borno State.", kb)
 
 
+def test_a_government_named_only_as_a_backer_is_no_actor_and_the_coalition_it_leads_is_its_own(kb):
+    text = ("Two children were killed by Iran-backed Houthi militiamen in Taiz, Yemen. The Saudi-led coalition "
+            "said its jets struck Marib. The army and the internationally recognised government said nothing.")
+    assert _named(text, kb, "government") == ["Yemeni government"]
+    assert _named(text, kb, "armed_group") == ["Houthis", "Saudi-led coalition"]
+
+
 def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
     assert _actors(text, kb) == {}

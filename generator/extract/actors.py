@@ -968,8 +968,20 @@ def find_actors(
     article.match_defined_acronyms()
     article.match_acronyms_of_named_bodies()
     article.match_surnames()
-    found = _without_photo_credits(article.leaders_forces(), body)
+    found = _without_backers_only(_without_photo_credits(article.leaders_forces(), body), body)
     return _group(_with_nicknames(_short_forms_of_bodies(_full_names(found, body)), body), body, sentences, kb)
+
+
+# "Iran-backed Houthi militiamen", "Saudi-allied forces": a group's backer, named to say who the
+# group is, not a government the story shows acting.
+_BACKING_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|allied|aligned|supported|sponsored)\b")
+
+
+def _without_backers_only(found: list[_Found], body: str) -> list[_Found]:
+    """Governments named only as the backers of others are no actors of the story."""
+    backers_only = {item.key for item in found if item.kind == "government"} - {
+        item.key for item in found if item.kind == "government" and not _BACKING_AFTER.match(body, item.end)}
+    return [item for item in found if item.key not in backers_only] if backers_only else found
 
 
 # "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;
