@@ -157,6 +157,11 @@ def test_a_government_named_only_as_a_backer_is_no_actor_and_the_coalition_it_le
     assert _named(text, kb, "armed_group") == ["Houthis", "Saudi-led coalition"]
 
 
+def test_a_city_s_name_before_an_al_name_described_as_a_person_is_his_first_name(kb):
+    text = "Jidda Al-amin, a resident, said no lives were lost. Jidda pleaded for help."
+    assert _named(text, kb, "person") == ["Jidda Al-amin"]
+
+
 def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
     assert _actors(text, kb) == {}

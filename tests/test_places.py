@@ -697,6 +697,14 @@ def test_a_town_before_township_names_the_township_and_a_name_placed_in_the_far_
     assert found["Kolofata"].country == "Cameroon"
 
 
+def test_a_state_after_a_local_government_area_stays_the_state_and_places_the_area():
+    """A city elsewhere named twice (Jeddah, as "Jidda", a resident's first name) makes no
+    country of "Jere Local Government Area of Borno State"."""
+    found = world_places("Four farmers were killed in Jere Local Government Area of Borno State. Jidda Ali, a "
+                         "resident, said the attack came at night. Jidda said so again.")
+    assert (found["Borno"].kind, found["Borno"].country, found["Jere"].country) == ("region", "Nigeria", "Nigeria")
+
+
 def test_places_listed_before_a_plural_feature_word_name_the_features():
     found = {p.name: p.kind for p in places_in(
         "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "

@@ -1227,7 +1227,11 @@ class _Article:
             return False
         last = index + 1 if after else index
         first = last - 1
-        if (not self._other_name_word(index + 1 if after else index - 1)
+        particle = (after and tokens[last].lower in ("al", "el") and last + 1 < count and joined[last]
+                    and self.body[tokens[last].end : tokens[last + 1].start] == "-")
+        if particle:
+            last += 1  # "Jidda Al-amin, a resident": the name's second word opens with its article
+        if (not (particle or self._other_name_word(index + 1 if after else index - 1))
                 or (first > 0 and joined[first - 1] and tokens[first - 1].capitalised)
                 or (last + 1 < count and joined[last] and tokens[last + 1].capitalised)):
             return False

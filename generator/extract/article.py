@@ -23,7 +23,8 @@ from generator.extract.places import (
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
-from generator.lexicon import GOVERNMENT_AFTER, LED_AFTER, PLACE_KIND_AFTER, VESSEL_NOUNS, VESSEL_PREFIXES, names_an_earlier_time
+from generator.lexicon import (GOVERNMENT_AFTER, LED_AFTER, PLACE_KIND_AFTER, SPEECH_VERBS, VESSEL_NOUNS, VESSEL_PREFIXES,
+                               names_an_earlier_time)
 from generator.names import normalize_surface, without_leading_article
 from generator.models import ACTOR_KINDS, EntityMention, ExtractedArticle, Figure, Mention, RawArticle, Sentence, Toll
 from generator.text import paragraph_spans, split_sentences, word_count
@@ -109,6 +110,9 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
     a professor Eduardo Guerrero)."""
     surnames = {word for actor in actors if actor.kind == "person" for mention in actor.mentions
                 for word in mention.surface.split()[1:] if word[:1].isupper()}
+    # "Jidda Al-amin, a resident, said ... Jidda pleaded": a person's first name that speaks
+    first_names = {mention.surface.split()[0] for actor in actors if actor.kind == "person" for mention in actor.mentions
+                   if " " in mention.surface}
     divisions = [(mention.start, place.key, place.country) for place in places if place.kind in _DIVISION_KINDS
                  for mention in place.mentions]
 
@@ -119,7 +123,8 @@ def _without_surnames(places: tuple[EntityMention, ...], actors: tuple[EntityMen
 
     return _keeping_mentions(places, lambda place, mention: place.kind == "country" or listed_with_a_division(
         place, mention) or PLACE_KIND_AFTER.match(body, mention.end) is not None
-        or (mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)))
+        or (mention.surface not in surnames and not _FAMILY_AFTER.match(body, mention.end)
+            and not (mention.surface in first_names and _SPEAKS_AFTER.match(body, mention.end))))
 
 
 _DIVISION_KINDS = frozenset({"region", "governorate"})
@@ -127,6 +132,7 @@ _LISTED_WITHIN = 40  # characters between two divisions' mentions of one list
 
 
 _FAMILY_AFTER = re.compile(r"\s+(?:brothers|sisters|family)\b")
+_SPEAKS_AFTER = re.compile(rf"\s+(?:{SPEECH_VERBS}|pleaded|lamented|recalled|narrated)\b")
 
 
 # What follows a group's short name: "Sinaloa leader Juan Jose Esparragoza", "the Sinaloa clan".

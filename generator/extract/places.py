@@ -2099,7 +2099,8 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                     tokens, kind_word, gazetteer)) is not None
                 and not TITLE_WORDS.issuperset(tokens.norms[before[0] : before[1] + 1])  # "Chief District Officer"
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
-            if span is not None and not _kind_follows(tokens, span):
+            if span is not None and not _kind_follows(tokens, span) and tokens.norms[span[1]] not in _DIVISION_WORDS:
+                # (not "Jere Local Government Area of Borno State": a state, which its own word says)
                 # "the Nueva Colonia district of Turbo": a district, and the town it is of; "the
                 # Omar Kalay village of Tank District": Tank's own kind word says what it is
                 found.append((*span, "town"))
@@ -2282,9 +2283,13 @@ def _pattern_places(
         keys -= {" ".join(tokens.norms[first : last + 1]) for first, last, kind in worded
                  if kind == "town" and first >= 3 and tokens.norms[first - 1] == "of" and first - 3 in named_ends
                  and tokens.norms[first - 2] in _KIND_AFTER_NAME and _a_known_city(hits, tokens, first, last)}
+        # but a division the wording calls one ("Borno State") is the division the gazetteer knows
+        divisions = {" ".join(tokens.norms[first : last + 1]) for first, last, kind in worded if kind == "region"}
         hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
                                                and hit.place.foreign and hit.place.country not in named
-                                               and hit.place.country != dominant[0])]
+                                               and hit.place.country != dominant[0]
+                                               and not (hit.place.kind in DIVISION_KINDS and " ".join(
+                                                   tokens.norms[hit.first_token : hit.last_token + 1]) in divisions))]
     # "the north Ecuador district of Buenos Aires": not Argentina's capital, at any mention
     nations = {" ".join(tokens.norms[first : last + 1]): nation for first, last, kind in worded
                if (nation := _nation_of_the_kind(tokens, first, gazetteer) or _owner_country(tokens, first, kind, hits)
@@ -2489,9 +2494,11 @@ def _context_region(
     within = _division_right_after_in(tokens, same, last)
     if within is not None and within.country:
         return within.country, within.region
-    # "the Kahramankazan district of Ankara": the district lies where the place it is of lies
-    container = next((hit.place for hit in same if hit.place.kind != "country" and hit.first_token == last + 3
-                      and tokens.norms[last + 1] in _KIND_AFTER_NAME and tokens.norms[last + 2] == "of"), None)
+    # "the Kahramankazan district of Ankara", "Jere Local Government Area of Borno State": the
+    # district lies where the place it is of lies
+    kind_word = last + 3 if tokens.norms[last + 1 : last + 4] == ["local", "government", "area"] else last + 1
+    container = next((hit.place for hit in same if hit.place.kind != "country" and hit.first_token == kind_word + 2
+                      and tokens.norms[kind_word] in _KIND_AFTER_NAME and tokens.norms[kind_word + 1] == "of"), None)
     if container is None and first >= 2 and tokens.norms[first - 2] == "the" and tokens.possessive[first - 1] \
             and tokens.norms[first - 1] in ("city", "town", "capital"):
         # "the city's Saltivskyi district": of the city named last
