@@ -46,7 +46,7 @@ BACKING_FROM = re.compile(
     r"\b(?:(?:calls?|demands?|requests?)(?:\s+for\s+[\w-]+)?|pressure|support|aid|help|assistance|backing|criticism|"
     r"condemnation|warnings?|approval|permission|opposition|funding|space|denials?|assurances?|threats?|"
     r"protests?|objections?|guarantees?|signals?|statements?|aggression|interference|retaliation|instructions|"
-    r"accusations?|allegations?|complaints?|claims|charges|"
+    r"accusations?|allegations?|complaints?|claims|charges|comments?|response|reaction|word|"  # "no comment from Israel"
     # what a state supplies: "buying bombs from the US", "attention from America"
     r"orders|attention|weapons|arms|bombs|missiles|equipment|loans?|money|funds|grants?|"
     r"offers?(?:\s+of\s+[\w-]+)?|invitations?|asylum)\s+from\s+(?:the\s+)?$",  # "an offer of asylum from Nigeria"

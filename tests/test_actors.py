@@ -162,6 +162,14 @@ def test_a_city_s_name_before_an_al_name_described_as_a_person_is_his_first_name
     assert _named(text, kb, "person") == ["Jidda Al-amin"]
 
 
+def test_a_country_that_destroys_fights_or_gives_no_comment_is_its_government(kb):
+    text = ("Hezbollah fired rockets at Haifa. There was no immediate comment from Israel. A response from Iran "
+            "was expected after Israel destroyed the group's depots. Lebanon protested over Israel's actions.")
+    assert {"Israeli government", "Iranian government", "Lebanese government"} <= set(_named(text, kb, "government"))
+    text = "The raid on a hotel in Mali's capital Bamako which killed 20 people shook the region."
+    assert _named(text, kb, "government") == []
+
+
 def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
     assert _actors(text, kb) == {}

@@ -268,7 +268,7 @@ _CONTRIBUTED = re.compile(r"[^.;\n]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)
 _CONTRIBUTED_WORD = "contr"
 # A government acts through its metonym: "Moscow said", "blamed Washington", "Iran-backed".
 _PROGRESSIVE_VERBS = (
-    r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|"
+    r"calling|urging|pushing|seeking|pressing|demanding|asking|trying|considering|weighing|preparing|fighting|"
     r"planning|offering|providing|sending|threatening|insisting|warning|negotiating|supporting|backing|"
     r"arming|funding|refusing|rejecting|blocking|co-?operating|prioriti[sz]ing|deploying|pursuing|supplying|"
     # what a state buys, builds and tests: "Israel is buying bunker-buster bombs"
@@ -303,6 +303,8 @@ _ACTION_VERBS = (
     # (not "captured" nor "shelled": "forces in northern Syria have captured areas")
     r"paused|halted|stopped|increased|raised|reduced|escalated|intensified|ramped|boosted|expanded|lifted|eased|"
     r"tightened|invaded|annexed|downed|intercepted|mobili[sz]ed|"
+    # "after Israel destroyed much of the group's infrastructure" (not "killed": "Bamako which killed 20" is the raid)
+    r"destroyed|targeted|assassinated|waged|fought|"
     # what a state starts or lists: "since Washington began its campaign", "Baghdad designated the PKK"
     r"began|designated|designates|proscribed|outlawed|blacklisted|"
     # and the progressive: "Washington is calling on its ally"
@@ -426,7 +428,8 @@ _GOVERNMENT_POSSESSION = re.compile(
     r"involvement|strategy|plans?|proposals?|offers?|requests?|pressure|relations|relationship|ties|"
     r"diplomacy|diplomats?|envoys?|ambassadors?|sanctions|objections?|concerns?|refusal|demand|authorities|"
     r"officials|regulators|inspectors|watchdog|(?:federal|central|national)\s+government|"
-    r"goals?|aims?|stance|policy|policies|presence|campaign|offensive|military(?!\s+administration))\b")
+    r"goals?|aims?|stance|policy|policies|presence|campaign|offensive|military(?!\s+administration)|"
+    r"actions|incursions?|aggression|retaliation|assault|operations|blockade|siege)\b")  # "Israel's repeated aggression"
 # "the survival of the regime is Tehran's goal", "Moscow's main military presence in Mali" (not
 # "Kyiv's military administration", the city's)
 # "Libyan leader Muammar Gaddafi": the country whose government his forces are.
