@@ -705,6 +705,14 @@ def test_a_state_after_a_local_government_area_stays_the_state_and_places_the_ar
     assert (found["Borno"].kind, found["Borno"].country, found["Jere"].country) == ("region", "Nigeria", "Nigeria")
 
 
+def test_ethiopian_zones_keep_their_compass_words_and_a_town_called_so_is_a_town():
+    found = world_places("Rebels killed 28 civilians in Boni locality, Western Wollega zone of Oromia region, Ethiopia.")
+    assert "Western Wollega" in found and "Wollega" not in found
+    assert "North Shewa" in world_places("A series of drone strikes in the Kawot and Molale districts of North Shewa "
+                                         "Zone, Amhara Region, Ethiopia, killed 12.")
+    assert "Sasit" in world_places("The attack occurred near a small town called Sasit in Ethiopia.")
+
+
 def test_places_listed_before_a_plural_feature_word_name_the_features():
     found = {p.name: p.kind for p in places_in(
         "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "

@@ -1573,7 +1573,9 @@ def _plain_kind_word(tokens: _Tokens, index: int, before_of: bool = False) -> bo
     words that are also English words say a kind only in lower case ("the Green Zone"), and no
     capitalised kind word does inside a body's name ("King Fahd County Referral Hospital")."""
     if tokens.norms[index] in _LOWER_CASE_KIND_WORDS:
-        return not tokens.capitalised[index]
+        # but "North Shewa Zone", "South West Zone": a zone a compass word's name makes one
+        return not tokens.capitalised[index] or (tokens.norms[index] == "zone" and any(
+            tokens.norms[i] in _COMPASS_WORDS and tokens.capitalised[i] for i in range(max(0, index - 3), index)))
     following = index + 1
     if (tokens.capitalised[index] and following < len(tokens.norms) and tokens.joins_next[index]
             and tokens.capitalised[following] and tokens.norms[following] in _NAMES_OF_BODIES_AFTER_A_KIND):
@@ -2091,6 +2093,10 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
             found.append((*other, _KIND_OF_EXAMPLES[norm]))  # "struck Dogo Nahawa and two other villages"
         if norm in _KIND_BEFORE_OF and index + 2 < len(norms) and norms[index + 1] == "of" and _plain_kind_word(tokens, index, before_of=True):
             span, kind = _name_after(tokens, index + 2, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
+        elif (norm in _KIND_BEFORE_OF and not tokens.capitalised[index]
+              and (named := _called(norms, index + 1)) and index + named < len(norms)):
+            # "a small town called Sasit", "a village known as Kalgoo"
+            span, kind = _name_after(tokens, index + named, gazetteer, introduced=True), _KIND_BEFORE_OF[norm]
         elif norm in _KIND_AFTER_WORD and index + 1 < len(norms) and tokens.joins_next[index]:
             span, kind = _name_after(tokens, index + 1, gazetteer), _KIND_AFTER_WORD[norm]
         kind_word = _kind_phrase_start(tokens, index)
@@ -2184,8 +2190,24 @@ def _opens_with_a_direction(tokens: _Tokens, first: int, directions: frozenset[s
 
 
 def _with_its_compass_word(tokens: _Tokens, span: tuple[int, int]) -> tuple[int, int]:
-    """"North Shewa zone", "West Wollega zone": a compass point the unit's name opens with."""
-    return (span[0] - 1, span[1]) if _opens_with_a_direction(tokens, span[0], _COMPASS_POINTS) else span
+    """"North Shewa zone", "West Wollega zone", "Western Wollega zone", "South Western Shewa zone":
+    the compass words the unit's name opens with."""
+    first = span[0]
+    while span[0] - first < 2 and _opens_with_a_direction(tokens, first, _COMPASS_WORDS):
+        first -= 1
+    return first, span[1]
+
+
+_COMPASS_WORDS = _COMPASS_POINTS | {"western", "eastern", "northern", "southern", "central", "northeastern",
+                                    "northwestern", "southeastern", "southwestern"}
+
+
+def _called(norms: list[str], at: int) -> int:
+    """How many words from the kind word to a name the words at `at` introduce ("called",
+    "named", "known as"), 0 if they do not."""
+    if norms[at : at + 1] in (["called"], ["named"]):
+        return 2
+    return 3 if norms[at : at + 2] == ["known", "as"] else 0
 
 
 def _kind_phrase_start(tokens: _Tokens, kind_word: int) -> int:
