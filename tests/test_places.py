@@ -713,6 +713,13 @@ def test_ethiopian_zones_keep_their_compass_words_and_a_town_called_so_is_a_town
     assert "Sasit" in world_places("The attack occurred near a small town called Sasit in Ethiopia.")
 
 
+def test_names_between_a_known_town_or_before_a_known_place_are_towns():
+    found = world_places("A soldier on patrol between Heyderabad and Mirmandab in Helmand, Afghanistan, was killed.")
+    assert (found["Heyderabad"].country, found["Mirmandab"].country) == ("Afghanistan", "Afghanistan")
+    assert "Paloich" in world_places("Armed men attacked a truck on the road between Renk and Paloich in South Sudan.")
+    assert "Hamas" not in world_places("Talks between Hamas and Fatah in Cairo failed.")
+
+
 def test_places_listed_before_a_plural_feature_word_name_the_features():
     found = {p.name: p.kind for p in places_in(
         "Putumayo in Colombia has access to the Caqueta and Putumayo rivers. Oil lies in the Ubari and Murzuq "

@@ -1823,6 +1823,27 @@ _BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:neighbou?ring
 _BETWEEN_A_NAME_AND_ITS_DIVISION = frozenset(("in", "the", "of", "far", "neighbouring", "neighboring", "nearby"))
 
 
+def _names_between_places(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """(first token, last token, "town") of the unknown names "between" two places, where the
+    other is a known settlement ("the road between Renk and Paloich") or a known place follows
+    the pair after "in" ("between Heyderabad and Mirmandab in Helmand")."""
+    settlements = {hit.first_token: hit for hit in hits if hit.place.kind in SETTLEMENT_KINDS}
+    placed_at = {hit.first_token for hit in hits if hit.place.kind != "country" or _located_in(tokens, hit.first_token)}
+    found = []
+    for index in compress(range(len(tokens.norms) - 3), map("between".__eq__, tokens.norms)):
+        first = _name_after(tokens, index + 1, gazetteer)
+        if first is None or tokens.norms[first[1] + 1 : first[1] + 2] != ["and"]:
+            continue
+        second = _name_after(tokens, first[1] + 2, gazetteer)
+        if second is None or any(tokens.sentence[i] != tokens.sentence[index] for i in (first[1], second[1])):
+            continue
+        pair = [span for span in (first, second) if span[0] not in settlements]
+        in_a_place = tokens.norms[second[1] + 1 : second[1] + 2] == ["in"] and second[1] + 2 in placed_at
+        if len(pair) == 1 or (pair and in_a_place):
+            found += [(*span, "town") for span in pair if _unknown_name(tokens, span, gazetteer)]
+    return found
+
+
 def _names_placed_before_their_division(tokens: _Tokens, body: str, hits: list[_Hit],
                                         gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(first token, last token, kind) of an unknown name after a locative and before the known
@@ -2276,7 +2297,7 @@ def _pattern_places(
               + _names_fronted_as_places(tokens, body, gazetteer) + _names_listed_after_places(tokens, body, hits, gazetteer)
               + _names_listed_before_places(tokens, body, hits, gazetteer)
               + _names_after_a_bearing(tokens, gazetteer) + _arabic_names_after_a_locative(tokens, gazetteer)
-              + cued)
+              + _names_between_places(tokens, hits, gazetteer) + cued)
     # "the vereda Puerto Jordán", "Camp Bastion": a name a place word opens is that place, not the
     # country or town its other words name
     opened = {index for first, last, _ in worded if last > first and tokens.capitalised[first]
