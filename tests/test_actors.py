@@ -170,6 +170,13 @@ def test_a_country_that_destroys_fights_or_gives_no_comment_is_its_government(kb
     assert _named(text, kb, "government") == []
 
 
+def test_a_country_s_name_before_its_forces_or_a_drone_strike_is_its_government(kb):
+    text = ("The Pakistan military entered the main Taliban town. A US drone strike killed five militants in "
+            "North Waziristan. The gunmen stormed the building, Iraq officials said.")
+    assert _named(text, kb, "government") == ["Iraqi government", "Pakistani government", "US government"]
+    assert _named("Washington police arrested two men on Sunday.", kb, "government") == []
+
+
 def test_sentence_initial_words_weekdays_and_captions_are_not_people(kb):
     text = "Entire Blocks collapsed. On Friday Morning rescuers dug. Image: Handout Photo shows it. Monday Talks said."
     assert _actors(text, kb) == {}

@@ -398,7 +398,8 @@ _FORCE_NOUN = re.compile(
     r"(?:full[\s-]scale\s+)?(?:invasion|aggression|occupation|annexation)|"  # "Moscow's full-scale invasion"
     r"governments?|regime|army|military|armed\s+forces|special\s+forces|forces|troops|soldiers|"
     r"national\s+(?:army|armed\s+forces|guard)|(?:national\s+|people['’]s\s+)?defen[cs]e\s+forces?|"  # "Somali National Army", a state's army
-    r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|air\s?force|navy|authorities|police|"
+    r"war\s?planes|fighter\s+jets|jets|aircraft|planes|helicopters|drones|drone\s+(?:strikes?|attacks?)|air\s?force|"
+    r"navy|authorities|police|"
     r"coast\s+guard|support|backing|intervention|policy|refusal|reluctance|decision|position|stance|insistence|"
     r"intentions|motives|ambitions|demands|strategy|diplomacy|pressure|threats|assurances|guarantees|"
     r"officials?|diplomats|ministry|"  # a ministry of a field of MINISTRY_FIELDS is an actor of its own
@@ -411,6 +412,9 @@ _FORCE_NOUN = re.compile(
 # Force", "Nigeria Police Force"): part of its government, as its army is.
 _NATIONAL_FORCE_NAME = re.compile(
     r" (?:National )?(?:(?:People['’]s )?Defen[cs]e Forces?|Armed Forces|Army|Air Force|Navy|Police(?: Force| Service)?)\b")
+# A country's name before its forces or officials, in lower case: "the Pakistan military", "Iraq
+# officials said" (a country's own name, not a capital's: "Washington police" are the city's).
+_COUNTRY_FORCE_AFTER = re.compile(r" (?:military|army|troops|forces|security forces|police|officials|navy|air force)\b")
 # Bodies every state has, named alike: "Russia's Security Council" is no UN body and "Ukraine's
 # Security Service" no MI5; each is an actor of its country's ("Security Council (Russia)").
 _NATIONAL_BODY = re.compile(
@@ -1607,8 +1611,9 @@ class _Article:
             if index > 0 and self.joined[index - 1] and self.tokens[index - 1].text in _SURNAME_PARTICLES:
                 return False  # "Ms. de Lima said", "Mr. van Berlin": a surname with its particle
             last = self.tokens[end - 1]
-            force_name = _NATIONAL_FORCE_NAME.match(self.body, last.end)
-            if force_name:  # "Kenya Defence Forces", "Israel Defense Forces": the state's own forces
+            force_name = _NATIONAL_FORCE_NAME.match(self.body, last.end) or (
+                _COUNTRY_FORCE_AFTER.match(self.body, last.end) if last.end in self.country_ends else None)
+            if force_name:  # "Kenya Defence Forces", "the Pakistan military": the state's own forces
                 self._take_span(entry, self.tokens[index].start, force_name.end())
                 return True
             possessive = _POSSESSIVE.match(self.body, last.end)
