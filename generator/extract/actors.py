@@ -986,9 +986,8 @@ _BACKING_AFTER = re.compile(r"\s?[-‐]\s?(?:backed|allied|aligned|supported|spo
 
 def _without_backers_only(found: list[_Found], body: str) -> list[_Found]:
     """Governments named only as the backers of others are no actors of the story."""
-    backers_only = {item.key for item in found if item.kind == "government"} - {
-        item.key for item in found if item.kind == "government" and not _BACKING_AFTER.match(body, item.end)}
-    return [item for item in found if item.key not in backers_only] if backers_only else found
+    acting = {item.key for item in found if item.kind == "government" and not _BACKING_AFTER.match(body, item.end)}
+    return [item for item in found if item.kind != "government" or item.key in acting]
 
 
 # "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;

@@ -205,6 +205,7 @@ _RISING_TOLL = re.compile(
     r"(?:\b(?:" + _TOLL_WORDS + r")(?P<gap>[^.;:\d]{0,200}?\b(?:" + _RISING_VERBS + ")"
     r"(?:\s+from\s+[\d,]+)?\s+to)\s+" + _QUANTITY + _WHO + ")"
 )
+_LIFE_LOST = r"lost\s+(?:his|her)\s+life"  # "a British soldier lost his life": one killed
 _UNIT_WORDS = r"(?:regiment|brigade|battalion|division|company|squadron|corps|battery|commando|platoon|unit)"
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
@@ -218,7 +219,7 @@ _SINGLE_VICTIM = re.compile(
     # "a Kenyan police officer serving with the mission", "a soldier from 14 Signals Regiment"
     r"(?:(?!(?:said|says|told|reported)\b)(?:[^,.;\d]|\d+(?:st|nd|rd|th)?(?=(?:\s+[a-z]+)?\s+" + _UNIT_WORDS + r"\b))){1,50}?)?"
     r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
-    + r"|(?P<lost>lost\s+(?:his|her)\s+life))"  # "a British soldier lost his life"
+    + r"|" + _LIFE_LOST + ")"
 )
 # A verb's one object: "with a drone, killing a local man", "a Russian drone killed a resident"
 # (not "killed a soldier's wife", whose victim is another).
@@ -356,7 +357,7 @@ _FIGURE_PATTERNS = (
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", _TOLL_CUE),
     (_RISING_TOLL, "killed", _TOLL_CUE),
-    (_SINGLE_VICTIM, None, re.compile(_KIND_VERB_CUE.pattern + r"|lost\s+(?:his|her)\s+life")),
+    (_SINGLE_VICTIM, None, re.compile(_KIND_VERB_CUE.pattern + "|" + _LIFE_LOST)),
     (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
     (_SINGLE_VICTIM_OBJECT, "killed", re.compile("killed|killing")),
 )
@@ -478,11 +479,11 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
     found = []
     for match in pattern.finditer(text):
         groups = match.groupdict()
-        kind = fixed_kind or next(k for k in ("killed", "wounded", "missing", "lost") if groups.get(k))
-        kind = "killed" if kind == "lost" else kind
+        # no kind's verb: _SINGLE_VICTIM's "lost his life"
+        kind = fixed_kind or next((k for k in ("killed", "wounded", "missing") if groups.get(k)), "killed")
         if _AND_WOUNDED_AFTER.match(text, match.end()) or _RATE_AFTER.match(text, match.end()):
             continue
-        if match.groupdict().get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
+        if groups.get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
                                                                       match.start("number")):
             continue  # "NIAMEY, March 22 (Reuters) - Gunmen killed 44": a dateline's day
         first = _found(match, kind, offset)

@@ -189,9 +189,10 @@ _PLACE_CUE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "mun
 _EXAMPLE_CUES = (("like",), ("including",), ("such", "as"), ("include",), ("included",))
 _COMPASS_POINTS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"})
 _OF_BEFORE_A_PLACE = _PLACE_CUE_NOUNS | _COMPASS_POINTS  # "the town of X", "west of X"
-_DIRECTIONS = _COMPASS_POINTS | {
-    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern",
-    "southwestern", "rural", "greater", "downtown", "besieged", "rebel", "held"}
+# the compass words a unit's name may open with ("Western Wollega zone", "South Western Shewa")
+_COMPASS_WORDS = _COMPASS_POINTS | {"western", "eastern", "northern", "southern", "central", "northeastern",
+                                    "northwestern", "southeastern", "southwestern"}
+_DIRECTIONS = _COMPASS_WORDS | {"rural", "greater", "downtown", "besieged", "rebel", "held"}
 _GROUND_OF_A_COUNTRY = _DIRECTIONS | _GROUND_WORDS | _PLACE_CUE_NOUNS
 # "the town of X", "X district": the word that introduces an unknown place, and its kind.
 _KIND_BEFORE_OF = {
@@ -2218,9 +2219,6 @@ def _with_its_compass_word(tokens: _Tokens, span: tuple[int, int]) -> tuple[int,
         first -= 1
     return first, span[1]
 
-
-_COMPASS_WORDS = _COMPASS_POINTS | {"western", "eastern", "northern", "southern", "central", "northeastern",
-                                    "northwestern", "southeastern", "southwestern"}
 
 
 def _called(norms: list[str], at: int) -> int:
