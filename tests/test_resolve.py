@@ -204,6 +204,40 @@ def test_a_given_name_s_nickname_or_vowel_variant_is_the_same_person_when_one_fi
     assert ids[("a", "actor", "Khaled Haddad")] != ids[("a", "actor", "Khalid Haddad")]
 
 
+def test_given_names_transliterated_from_ukrainian_or_with_another_first_vowel_are_one_person(kb):
+    """Ukrainian "h" is Russian "g" ("Ihor", "Igor"), and a long given name may open with another
+    vowel ("Emomali", "Imomali"); a short one may not ("Omar", "Amar")."""
+    articles = [_article("a", [_entity("Ihor Terekhov", "person"), _entity("Emomali Rakhmonov", "person"),
+                               _entity("Omar Haddad", "person")]),
+                _article("b", [_entity("Igor Terekhov", "person"), _entity("Imomali Rakhmonov", "person"),
+                               _entity("Amar Haddad", "person")])]
+    ids = resolve(articles, kb).entity_of
+    assert ids[("a", "actor", "Ihor Terekhov")] == ids[("b", "actor", "Igor Terekhov")]
+    assert ids[("a", "actor", "Emomali Rakhmonov")] == ids[("b", "actor", "Imomali Rakhmonov")]
+    assert ids[("a", "actor", "Omar Haddad")] != ids[("b", "actor", "Amar Haddad")]
+
+
+def test_bodies_one_spelling_apart_or_called_by_another_s_name_are_one(kb):
+    """"Uighur" and "Uyghur", "for Political Prisoners" and "for the Political Prisoners" are
+    one spelling; the "Colombian Ombudsman's Office" an article also calls the "Ombudsman's
+    Office" is that office. A known body's other names are its own: the Colombian EPL, once
+    called the "People's Liberation Army", is not China's."""
+    def body(name, *surfaces, kind="organization", kb_id=None):
+        return _entity(name, kind, (name, *surfaces), kb_id=kb_id)
+    articles = [_article("a", [body("World Uighur Congress"), body("Assistance Association for Political Prisoners"),
+                               body("Colombian Ombudsman's Office", "Ombudsman's Office"),
+                               body("Popular Liberation Army", "People's Liberation Army", kind="armed_group",
+                                    kb_id="popular-liberation-army")]),
+                _article("b", [body("World Uyghur Congress"), body("Assistance Association for the Political Prisoners"),
+                               body("Ombudsman's Office"), body("People's Liberation Army", kind="armed_group")])]
+    ids = resolve(articles, kb).entity_of
+    for first, second in (("World Uighur Congress", "World Uyghur Congress"),
+                          ("Assistance Association for Political Prisoners", "Assistance Association for the Political Prisoners"),
+                          ("Colombian Ombudsman's Office", "Ombudsman's Office")):
+        assert ids[("a", "actor", first)] == ids[("b", "actor", second)]
+    assert ids[("a", "actor", "Popular Liberation Army")] != ids[("b", "actor", "People's Liberation Army")]
+
+
 def test_people_given_one_nickname_who_share_a_name_word_are_one(kb):
     """"El Coss" of "Eduardo Costilla" and of "Jorge Eduardo Costilla Sanchez" is one man; two men
     nicknamed "El Loco" with no word of their names in common are two."""
@@ -297,6 +331,20 @@ def test_a_place_no_country_was_found_for_joins_the_one_country_s_place_so_spelt
     entity_of = resolve(articles, kb).entity_of  # two countries' places so spelt: it joins neither
     assert entity_of[("a", "place", "pattern:bajo-aguan")] not in {
         entity_of[("b", "place", "pattern:honduras:bajo-aguan")], entity_of[("c", "place", "pattern:guatemala:bajo-aguan")]}
+
+
+def test_a_place_of_no_country_joins_the_curated_place_of_no_country_so_spelt_not_a_namesake_division(kb):
+    """"the Sahel region" of one article is the Sahel the world base knows with no country, not
+    Burkina Faso's Sahel Region that another article names."""
+    def region(key, country, kb_id=None):
+        return EntityMention(key=key, name="Sahel", kind="region", mentions=(Mention("Sahel", 0, 0, 5),),
+                             country=country, kb_id=kb_id)
+    articles = [_article("a", places=[region("places:sahel", None, kb_id="places:sahel")]),
+                _article("b", places=[region("iso:BF-12", "Burkina Faso", kb_id="iso:BF-12")]),
+                _article("c", places=[region("pattern:sahel", None)])]
+    entity_of = resolve(articles, kb).entity_of
+    assert entity_of[("c", "place", "pattern:sahel")] == entity_of[("a", "place", "places:sahel")]
+    assert entity_of[("a", "place", "places:sahel")] != entity_of[("b", "place", "iso:BF-12")]
 
 
 def test_a_bare_city_name_is_the_namesake_division_the_dossier_names_at_least_as_often(kb):

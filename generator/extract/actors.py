@@ -2281,7 +2281,9 @@ class _Article:
         if before is not None and (before.text in _VESSEL_PREFIXES or before.lower in _VESSEL_NOUNS):
             return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
         if title is None and ((len(tokens) > 1 and tokens[0].lower in _PLURAL_ARTICLES)
-                              or ((len(tokens) > 1 or self._plain_word_is_a_name(run[0])) and self._named_as_group(run))):
+                              or ((len(tokens) > 1 or (self._plain_word_is_a_name(run[0])
+                                                       and not self._ends_a_persons_name(tokens)))  # "members of Hamidi's family"
+                                  and self._named_as_group(run))):
             # "Los Rojos", "the Cachiros drug trafficking organization", "a gang known as the Noles";
             # a name's own article stays ("La Linea")
             if article is not None and article == run[0] - 1:

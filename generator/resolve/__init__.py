@@ -25,7 +25,7 @@ from generator.knowledge import KbEntry, KnowledgeBase
 from generator.lexicon import GOVERNMENT_REFERENCES
 from generator.models import DIVISION_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, Dossier, Entity, EntityMention, ExtractedArticle
 from generator.names import fold_spelling, normalize_surface, person_key
-from generator.resolve.links import GroupKey, UnionFind, link_entities, outlet_core, outlet_key
+from generator.resolve.links import GroupKey, UnionFind, body_key, link_entities, outlet_core, outlet_key
 from generator.slugs import is_index_page_name, slugify
 
 @dataclass
@@ -132,7 +132,7 @@ def _kb_person_index(kb: KnowledgeBase) -> dict[str, str]:
 
 def _kb_names(kb: KnowledgeBase) -> dict[tuple[str, str], KbEntry]:
     """(category, normalised name or alias) -> entry, for names found without a KB id; actors
-    also under their _body_key form."""
+    also under their body_key form."""
     named = {
         (entry.category, normalize_surface(surface)): entry
         for entry in reversed(kb.entries)  # the first entry wins, as in the file
@@ -140,17 +140,8 @@ def _kb_names(kb: KnowledgeBase) -> dict[tuple[str, str], KbEntry]:
     }
     for (category, surface), entry in list(named.items()):
         if category == "actor":
-            named.setdefault((category, _body_key(surface)), entry)
+            named.setdefault((category, body_key(surface)), entry)
     return named
-
-
-def _body_key(name: str) -> str:
-    """A normalised body's name with its words' plural "s" dropped and "for" said as "of": the
-    "Islamic Revolutionary Guards Corps" and the "Islamic Revolutionary Guard Corps", the "Quds
-    Forces" and the "Quds Force", the "International Organization for Migration" and "of
-    Migration" are one body however a report words them."""
-    return " ".join("of" if word == "for" else word[:-1] if len(word) > 3 and word.endswith("s")
-                    and not word.endswith("ss") else word for word in name.split(" "))
 
 
 def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, str], named: dict,
@@ -164,7 +155,7 @@ def _actor_key(actor: EntityMention, kb: KnowledgeBase, person_index: dict[str, 
         core = outlet_core(actor.name)
         known = named.get(("actor", core))
         return ("kb", known.id) if known else ("actor", outlet_key(actor.name))
-    name = _body_key(normalize_surface(actor.name))
+    name = body_key(normalize_surface(actor.name))
     known = named.get(("actor", name))
     if known is None:
         name = _with_demonym(name, demonyms)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from generator.names import (
-    FOLDED_VOWELS, fold_spelling, is_nickname, name_words, normalize_surface, person_key, same_given_name,
-    without_leading_article)
+    ARABIC_ARTICLES, FOLDED_VOWELS, fold_spelling, is_nickname, name_words, normalize_surface, person_key, plain_words,
+    same_given_name, without_leading_article)
 
 GroupKey = tuple[str, str]  # (how it was grouped, value)
 
@@ -19,7 +19,54 @@ def link_entities(local: list, links: UnionFind, given_names: frozenset[str]) ->
     as person_key spells them."""
     _link_people(local, links, given_names)
     _link_bodies_taken_for_people(local, links)
+    _link_body_spellings(local, links)
     _link_place_spellings(local, links)
+
+
+def body_key(name: str) -> str:
+    """A normalised body's name with its words' plural "s" dropped and "for" said as "of": the
+    "Islamic Revolutionary Guards Corps" and the "Islamic Revolutionary Guard Corps", the "Quds
+    Forces" and the "Quds Force", the "International Organization for Migration" and "of
+    Migration" are one body however a report words them."""
+    return " ".join("of" if word == "for" else word[:-1] if len(word) > 3 and word.endswith("s")
+                    and not word.endswith("ss") else word for word in name.split(" "))
+
+
+def _body_spelling(name: str) -> str:
+    """body_key with each word's transliteration folded and no "the": the "World Uighur Congress"
+    and the "World Uyghur Congress", the "Assistance Association for Political Prisoners" and
+    "for the Political Prisoners"."""
+    return " ".join(fold_spelling(word) for word in body_key(normalize_surface(name)).split(" ") if word != "the")
+
+
+def _link_body_spellings(local: list, links: UnionFind) -> None:
+    """Bodies (not people or outlets) one spelling apart (_body_spelling) are one, unless two
+    knowledge-base entries are so spelt; and a body the knowledge base does not know that an
+    article also calls by another body's name of two words or more is that body, when one body
+    of the dossier has that name:
+    "the Sudanese Rapid Support Forces" an article goes on to call the "Rapid Support Forces",
+    the "Colombian Ombudsman's Office" that is the "Ombudsman's Office" of other articles."""
+    by_spelling: dict[str, set[GroupKey]] = {}
+    also_called: list[tuple[GroupKey, set[str]]] = []
+    for _, category, entity, key in local:
+        if category != "actor" or entity.kind in ("person", "media"):
+            continue
+        spelling = _body_spelling(entity.name)
+        by_spelling.setdefault(spelling, set()).add(key)
+        others = {_body_spelling(mention.surface) for mention in entity.mentions
+                  if " " in mention.surface.strip() and not mention.surface.isupper()} - {spelling}
+        if others and key[0] != "kb":  # a known body's other names are its own ("Popular" or "People's Liberation Army")
+            also_called.append((key, others))
+    for keys in by_spelling.values():
+        if len(keys) > 1 and sum(key[0] == "kb" for key in keys) <= 1:
+            first, *rest = sorted(keys)
+            for key in rest:
+                links.union(first, key)
+    for key, others in also_called:
+        for other in others:
+            owners = {links.find(owner) for owner in by_spelling.get(other, ())}
+            if len(owners) == 1:
+                links.union(next(iter(owners)), key)
 
 
 def _link_people(local: list, links: UnionFind, given_names: frozenset[str]) -> None:
@@ -206,8 +253,11 @@ def _link_place_spellings(local: list, links: UnionFind) -> None:
         if country is not None:
             countries_of_spelling.setdefault(spelling, []).append(country)
     for (country, spelling), keys in by_spelling.items():
-        if country is None and len(countries := countries_of_spelling.get(spelling, [])) == 1:
-            keys |= by_spelling[(countries[0], spelling)]  # of no known country: the one place so spelt
+        if (country is None and len(countries := countries_of_spelling.get(spelling, [])) == 1
+                and not any(key[0] == "gazetteer" for key in keys)):
+            # of no known country: the one place so spelt, unless a place of no country is so
+            # spelt ("the Sahel region" is the Sahel, not Burkina Faso's Sahel Region)
+            keys |= by_spelling[(countries[0], spelling)]
     for keys in by_spelling.values():
         known = {links.find(key) for key in keys if key[0] == "gazetteer"}
         if len(keys) > 1 and len(known) <= 1:
@@ -221,12 +271,13 @@ def _tier(kind: str) -> str:
 
 
 def _place_spelling(name: str) -> str:
-    """person_key without a word's last "h" after a vowel: "Baqubah" and "Baquba", "Misratah" and
-    "Misrata" are one transliteration."""
-    return _FINAL_H.sub("", person_key(name))
+    """A place's name with each word's transliteration folded (names.fold_spelling: "Baqubah"
+    and "Baquba", "Rashideen" and "Rashidin") and without the Arabic article; other particles
+    stay, as "Abu Shouk" is no "Souk"."""
+    return " ".join(fold_spelling(word) for word in plain_words(name) if word not in _ARTICLES)
 
 
-_FINAL_H = re.compile(r"(?<=[aiu])h\b")
+_ARTICLES = ARABIC_ARTICLES | frozenset("the la le les los las lo il".split())  # "La Concepción" and "Concepción"
 
 
 _OUTLET_PREFIX = re.compile(r"^(?:revista|diario|periodico|periódico|semanario|jornal)\s+(?=\S)")
