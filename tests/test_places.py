@@ -1317,6 +1317,19 @@ def test_the_surname_of_a_person_named_in_full_is_no_place(tmp_path):
     assert sorted(place.name for place in article.places) == ["Bogota", "Colombia"]
 
 
+def test_villages_are_not_placed_in_a_country_only_a_person_s_first_name_pointed_to(tmp_path):
+    """"Jidda" (GeoNames: Jeddah) twice as a resident's first name made Saudi Arabia the story's
+    country; the person found, its villages go where the other places are."""
+    article = _extracted(tmp_path, "Farmers killed\n\nFour farmers were killed in Jere Local Government Area of Borno "
+                                   "State. The attack occurred at Koshebe village. Residents of Maibirinti village said "
+                                   "houses were razed. Jidda Al-amin, a resident, said no lives were lost. Jidda pleaded "
+                                   "for help.\n")
+    countries = {place.name: place.country for place in article.places}
+    assert countries == {"Borno": "Nigeria", "Jere": "Nigeria", "Koshebe": "Nigeria", "Maibirinti": "Nigeria"}
+    koshebe = next(place for place in article.places if place.name == "Koshebe")
+    assert (koshebe.key, koshebe.region) == ("pattern:nigeria:koshebe", "Borno")
+
+
 def test_the_short_name_of_a_group_named_after_a_place_is_no_place(tmp_path):
     article = _extracted(tmp_path, "Cartel wars in Mexico\n\nThe Sinaloa Cartel bought protection in Culiacan, Mexico. "
                                    "Sinaloa leader Juan Jose Esparragoza lived there, loyal to the Sinaloa clan. The "
@@ -2186,3 +2199,37 @@ def test_a_capitalised_kind_word_inside_a_body_s_name_names_no_place():
                          "Fahd County Referral Hospital in Lamu town. Raiders killed 12 in Twic East County of Jonglei "
                          "State in the early hours of Sunday, officials said.")
     assert "King Fahd" not in found and "Twic East" in found
+
+
+def test_a_dateline_s_town_is_that_town_at_every_mention_whatever_the_story_s_country():
+    """A town a dateline places ("ENNISKILLEN, Northern Ireland") is that town when the body
+    places a village by it in a story that is mostly about another country."""
+    found = places_in("ENNISKILLEN, Northern Ireland (UPI) -- The bomb drew condemnation from Dublin. The IRA, in a "
+                      "statement released in Dublin on Monday, admitted planting it. Irish Prime Minister Charles "
+                      "Haughey said the people of Ireland were shocked. In Ireland, thousands signed books of "
+                      "condolence. A second bomb was found at Tullyhommon, a village about 20 miles north of "
+                      "Enniskillen near the border with the Irish Republic.", packs=())
+    enniskillen = [place for place in found if place.name == "Enniskillen"]
+    assert len(enniskillen) == 1 and enniskillen[0].country == "United Kingdom"
+    assert [mention.surface for mention in enniskillen[0].mentions] == ["ENNISKILLEN", "Enniskillen"]
+
+
+def test_a_town_s_apposition_places_it_in_its_country_whatever_country_the_story_names_most(tmp_path):
+    article = _extracted(tmp_path, "Strike\n\nLast November the United States said it carried out an air strike on "
+                                   "Derna, a town on the opposite side of Libya close to the Egyptian border, to target an "
+                                   "Iraqi militant. Washington said the strike killed him.\n")
+    assert {mention.surface: place.country for place in article.places for mention in place.mentions}["Derna"] == "Libya"
+
+
+def test_one_mention_of_a_foreign_city_does_not_move_a_district_the_wording_names_abroad():
+    """A gang leader "hiding in Dubai" makes no Emirati district of "the Galle district" in a
+    story that never names Sri Lanka."""
+    found = world_places("Three persons were shot dead, police said. The gang leader is suspected to be hiding in "
+                         "Dubai. The operation would be intensified in the Galle district.")
+    assert found["Galle"].country == "Sri Lanka"
+
+
+def test_a_town_listed_before_and_nearby_a_town_of_the_story_s_country_is_that_country_s_namesake():
+    found = world_places("Two soldiers were killed in Tolima, Colombia, in the area between the municipalities of "
+                         "Cajamarca and nearby Ibague, when a mine field exploded. Tolima has long been mined.")
+    assert found["Cajamarca"].country == "Colombia"

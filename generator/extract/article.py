@@ -19,7 +19,7 @@ from generator.extract.dates import find_dates, find_event_date, find_published
 from generator.extract.figures import find_figures, headline_toll
 from generator.extract.metadata import derive_title, lead_summary, publisher_of
 from generator.extract.places import (
-    cache_folder, find_places, follows_a_locative, is_prepared, main_country, without_countries_as_governments)
+    cache_folder, find_places, follows_a_locative, is_prepared, main_country, placed_again, without_countries_as_governments)
 from generator.extract.places import prepare as prepare_places
 from generator.extract.quotes import find_quotes
 from generator.knowledge import KbEntry, KnowledgeBase, wires_in
@@ -227,9 +227,9 @@ def extract_article(raw: RawArticle, kb: KnowledgeBase) -> ExtractedArticle:
     vessels = _vessel_names(body)
     actors = _without_vessels(_without_publisher(find_actors(body, sentences, kb, candidate_places), publisher), vessels)
     candidate_places = _without_vessels(candidate_places, vessels)
-    places = _with_the_country_of_the_places(candidate_places, without_countries_as_governments(
-        _without_namesakes_of_bodies(_without_group_short_forms(_without_surnames(
-            _without_overlaps(candidate_places, actors, body), actors, body), actors, body), actors, body), body))
+    places = _with_the_country_of_the_places(candidate_places, without_countries_as_governments(placed_again(
+        candidate_places, _without_namesakes_of_bodies(_without_group_short_forms(_without_surnames(
+            _without_overlaps(candidate_places, actors, body), actors, body), actors, body), actors, body), actors), body))
     figures = find_figures(body, sentences, actors, places)
     dates = find_dates(body, sentences, published)
     event_date = declared.event_date or find_event_date(body, sentences, dates, figures, published)

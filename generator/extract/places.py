@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 from itertools import accumulate, compress, repeat
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 from pathlib import Path
 
 from generator.lexicon import (BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, TITLE_WORDS,
@@ -2314,6 +2314,7 @@ def _pattern_places(
                                           and _spelt_otherwise(tokens, hit))]
     if len(voters) < len(hits):
         dominant = _dominant_region(voters)
+    filed_at = {match.start() for match in datelines}
     if dominant and dominant[0]:
         # every mention of such a name, not only the worded one ("to San Francisco" after
         # "communities such as ... San Francisco" in a story about Colombia)
@@ -2326,7 +2327,8 @@ def _pattern_places(
                  and tokens.norms[first - 2] in _KIND_AFTER_NAME and _a_known_city(hits, tokens, first, last)}
         # but a division the wording calls one ("Borno State") is the division the gazetteer knows
         divisions = {" ".join(tokens.norms[first : last + 1]) for first, last, kind in worded if kind == "region"}
-        hits[:] = [hit for hit in hits if not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
+        # and a dateline's town stays the one it was filed from ("ENNISKILLEN, Northern Ireland")
+        hits[:] = [hit for hit in hits if hit.start in filed_at or not (" ".join(tokens.norms[hit.first_token : hit.last_token + 1]) in keys
                                                and hit.place.foreign and hit.place.country not in named
                                                and hit.place.country != dominant[0]
                                                and not (hit.place.kind in DIVISION_KINDS and " ".join(
@@ -2341,8 +2343,11 @@ def _pattern_places(
         dominant = _dominant_region(hits)
     covered = {index for hit in hits for index in _token_range(tokens, hit)}
     placed_in = Counter(hit.place.country for hit in hits)
-    filed_at = {match.start() for match in datelines}
     placing = [hit for hit in hits if hit.start not in filed_at]  # "LONDON, 2 May - ... the villages of Tiero"
+    # "ENNISKILLEN, Northern Ireland - ... 20 miles north of Enniskillen near the border with the
+    # Irish Republic": a name the article already placed is that place at every mention
+    resolved = {" ".join(tokens.norms[hit.first_token : hit.last_token + 1]): hit.place for hit in hits
+                if hit.place.kind in SETTLEMENT_KINDS}
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
         if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
@@ -2356,8 +2361,10 @@ def _pattern_places(
         # country (not "the San Cristobal area near Medellin": several cities have that name)
         around_a_city = (tokens.norms[last + 1 : last + 2] == ["area"] and len(candidates) == 1
                          and candidates[0].place.kind == "city")
+        # a story's country known by one mention ("hiding in Dubai") leaves "the Galle district" Sri Lanka's
         known = [alias.place for alias in candidates if alias.place.kind != "country"
                  and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named
+                          and (placed_in[dominant[0]] > 1 or alias.place.country == dominant[0])
                           and key not in homes and not around_a_city)
                  and nation in (None, alias.place.country)]
         # "the provinces of Escuintla and Santa Rosa": the divisions; then the article's countries
@@ -2372,6 +2379,8 @@ def _pattern_places(
         if not known and kind == "region" and (division := _division_spelt_alike(
                 name, {*named, home, *_nationality_mentions(tokens, gazetteer)}, gazetteer)):
             known = [division._replace(name=name)]  # "Oddar Meanchey province": ISO's Otdar Mean Chey, as written
+        if not known and key in resolved and kind in SETTLEMENT_KINDS:
+            known = [resolved[key]]
         if known:  # "the town of Azaz": the wording vouches for a town the gazetteer held back for want of context
             found[key] = (known[0], first, last)
             continue
@@ -2431,10 +2440,29 @@ def _owner_country(tokens: _Tokens, first: int, kind: str, hits: list[_Hit]) -> 
 
 def _country_placed_after(tokens: _Tokens, last: int, hits: list[_Hit]) -> str | None:
     """The country the wording puts a name in right after it: "the town of Palma in northern
-    Mozambique's Cabo Delgado province" is Mozambique's, at every mention, not Spain's Palma."""
+    Mozambique's Cabo Delgado province" is Mozambique's, at every mention, not Spain's Palma;
+    so is the country of its apposition: "an air strike on Derna, a town on the opposite side of
+    Libya" (of a story that names the United States more)."""
     same = [hit for hit in hits if tokens.sentence[hit.first_token] == tokens.sentence[last]]
     own = _country_right_after_in(tokens, same, last)
-    return own.name if own is not None else None
+    return own.name if own is not None else _country_of_an_apposition(tokens, same, last)
+
+
+def _country_of_an_apposition(tokens: _Tokens, same: list[_Hit], last: int) -> str | None:
+    """The country of the first place in "X, a town [...] of/in/from/near <place>" after token
+    `last`, within a few words: "Tullyhommon, a village about 20 miles north of Enniskillen near
+    the border with the Irish Republic" is in Enniskillen's United Kingdom."""
+    opener = last + 1
+    if (opener + 1 >= len(tokens.norms) or tokens.joins_next[last] or tokens.norms[opener] not in ("a", "an")
+            or not any(norm in _KIND_AFTER_NAME for norm in tokens.norms[opener + 1 : opener + 3])):
+        return None
+    placing = (hit for hit in same if hit.place.country and opener < hit.first_token <= opener + _APPOSITION_WORDS
+               and tokens.norms[hit.first_token - 1] in ("of", "in", "from", "near"))
+    first = min(placing, key=attrgetter("first_token"), default=None)
+    return None if first is None else first.place.country
+
+
+_APPOSITION_WORDS = 9  # "a town on the opposite side of Libya"
 
 
 _LONGEST_LIST = 12  # tokens
@@ -2811,6 +2839,39 @@ def main_country(places: tuple[EntityMention, ...]) -> str | None:
         if place.country:
             mentions[place.country] += len(place.mentions)
     return min(mentions, key=lambda country: (-mentions[country], country)) if mentions else None
+
+
+def placed_again(found: tuple[EntityMention, ...], kept: tuple[EntityMention, ...],
+                 actors: tuple[EntityMention, ...]) -> tuple[EntityMention, ...]:
+    """`kept` (the places of `found` that are no person's name or body's) with the places the
+    gazetteer does not know moved out of a country only words of people's names put the article
+    in: "Jidda Al-amin, a resident, said ... Jidda pleaded" is no Jeddah, so Zabarmari and
+    Koshebe of a story set in Borno State are Nigeria's, not Saudi Arabia's. They go to the
+    country the kept places lie in most, or to none. (A country named in a body's name, as in
+    "Lebanon's Health Ministry", still says where the story is.)"""
+    def known(place: EntityMention) -> bool:
+        return not place.key.startswith("pattern:")  # the wording found it, the gazetteer does not know it
+
+    names = {word for actor in actors if actor.kind == "person" for mention in actor.mentions for word in mention.surface.split()}
+    kept_keys = {place.key for place in kept}
+    lost = ({place.country for place in found if known(place) and place.key not in kept_keys
+             and all(word in names for mention in place.mentions for word in mention.surface.split())}
+            - {place.country for place in kept if known(place)} - {None})
+    if not any(place.country in lost for place in kept if not known(place)):
+        return kept
+    country = main_country(tuple(filter(known, kept)))
+    regions = Counter(place.region for place in kept if known(place) and place.country == country and place.region)
+    region = min(regions, key=lambda name: (-regions[name], name)) if regions else None
+    moved: dict[str, EntityMention] = {}
+    for place in kept:
+        if not known(place) and place.country in lost:
+            place = replace(place, key=f"pattern:{_slug(country or '')}:{_slug(place.name)}", country=country,
+                            region=None if place.kind in DIVISION_KINDS else region)
+        if place.key in moved:  # one name placed in two countries: now one place
+            earlier = moved[place.key]
+            place = replace(earlier, mentions=tuple(sorted(earlier.mentions + place.mentions, key=attrgetter("start"))))
+        moved[place.key] = place
+    return tuple(moved.values())
 
 
 def without_countries_as_governments(places: tuple[EntityMention, ...], body: str) -> tuple[EntityMention, ...]:
@@ -3594,9 +3655,14 @@ def _first_words_of_towns(country_code: str | None) -> frozenset[str]:
 
 def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -> bool:
     """The hit is listed right after one of the places ending at `ends` ("Suarez, X", "Orito and
-    X") or right before one starting at `starts` ("X, Tamaulipas")."""
+    X") or right before one starting at `starts` ("X, Tamaulipas", "the municipalities of X and
+    nearby Ibague")."""
     last = hit.last_token
-    return _listed_after(tokens, hit.first_token, ends) or (not tokens.joins_next[last] and (last + 1) in starts)
+    if not tokens.joins_next[last]:
+        return _listed_after(tokens, hit.first_token, ends) or (last + 1) in starts
+    following = tokens.norms[last + 1 : last + 3]
+    return _listed_after(tokens, hit.first_token, ends) or (following[:1] == ["and"] and (
+        (last + 2) in starts or (following[1:] in (["nearby"], ["neighbouring"], ["neighboring"]) and (last + 3) in starts)))
 
 
 def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
