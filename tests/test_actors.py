@@ -670,6 +670,8 @@ def test_capitalised_common_words_at_a_sentence_start_are_no_outlet_or_group(kb)
     ("The commander, Brig David Richards, said the troops were ready.", "David Richards"),  # ranks without a dot
     ("Adm Mike Mullen said the fleet was ready.", "Mike Mullen"),
     ("Lord Ashdown said the plan would fail.", "Lord Ashdown"),  # a peer goes by his title and one name
+    ("Soldiers burned 40 houses, villagers said. Villager Myo Min said the troops left.", "Myo Min"),  # a role
+    ("A car bomb exploded. Policeman Mohamed Jaafar said it was parked outside.", "Mohamed Jaafar"),
 ])
 def test_an_occupation_before_a_name_is_a_title(kb, body, person):
     assert person in {a.name for a in _actors(body, kb).values()}
@@ -1752,17 +1754,18 @@ def test_the_conservative_party_by_its_bare_capitalised_name(kb):
 
 
 def test_a_post_before_of_and_a_body_is_no_actor_and_a_rank_no_part_of_a_name(kb):
-    """"Inspector General of Police", "Chief of Army Staff", "Member of Legislative Assembly"
-    name posts; "Constable", "Havildar" and "Naik" are ranks before a name. "Secretary of the
+    """"Inspector General of Police", "Chief of Army Staff", "Member of Legislative Assembly",
+    "Minister of Territorial Administration" name posts; "Constable", "Havildar" and "Naik" are ranks before a name. "Secretary of the
     Navy" stays: it is Mexico's navy ministry."""
     text = ("The Inspector General of Police, Ibrahim Idris, said 12 people were killed in Zamfara, Nigeria. "
             "Nigeria's Chief of Army Staff, Tukur Buratai, visited Maiduguri. A Member of Legislative Assembly "
-            "was shot dead. Constable Bishember Singh and Havaldar Yahya Uddin died, reports Daily Excelsior.")
+            "was shot dead. Constable Bishember Singh and Havaldar Yahya Uddin died, reports Daily Excelsior. "
+            "The Minister of Territorial Administration condemned the attack.")
     found = {(actor.name, actor.kind) for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
     assert {("Ibrahim Idris", "person"), ("Tukur Buratai", "person"), ("Bishember Singh", "person"),
             ("Yahya Uddin", "person"), ("Daily Excelsior", "media")} <= found
     assert not {name for name, _ in found} & {"Inspector General of Police", "Chief of Army Staff",
-                                              "Member of Legislative Assembly"}
+                                              "Member of Legislative Assembly", "Minister of Territorial Administration"}
     assert _named("Mexico's Secretary of the Navy said marines killed 12 gunmen.", kb, "government")
     # a place's or its holder's name before the post: the holder stays a person
     text = ("Balaghat Superintendent of Police Amit Sanghi said so. The blast was confirmed by John Mathew "

@@ -186,3 +186,15 @@ def test_every_country_has_its_government_even_beside_an_agency_of_it(kb):
     assert governments["Pakistan"].name == "Pakistani government"
     assert "Pakistan" in governments["Pakistan"].metonyms
     assert {"Afghanistan", "Liberia", "Zimbabwe", "Sierra Leone", "India"} <= governments.keys()
+
+
+def test_the_sahel_s_al_qaeda_affiliate_under_the_transliterations_of_its_name():
+    from generator.extract.actors import find_actors
+    from generator.text import split_sentences
+
+    kb = load_knowledge_base()
+    for name in ("Jama'at Nusrat al-Islam wa al-Muslimin", "Jama'a Nusrat ul-Islam wa al-Muslimin",
+                 "Jama'at Nusrat al-Islam wal Muslimeen"):
+        text = f"Fighters of {name} attacked a camp in Mali."
+        assert [actor.kb_id for actor in find_actors(text, split_sentences(text), kb, ())] == [
+            "jamaat-nusrat-al-islam-wal-muslimin"], name

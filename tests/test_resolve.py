@@ -238,6 +238,16 @@ def test_bodies_one_spelling_apart_or_called_by_another_s_name_are_one(kb):
     assert ids[("a", "actor", "Popular Liberation Army")] != ids[("b", "actor", "People's Liberation Army")]
 
 
+def test_a_body_s_short_form_in_one_article_is_that_body_but_not_the_body_another_is_part_of(kb):
+    articles = [_article("a", [_entity("High National Elections Commission", "organization"),
+                               _entity("Election Commission", "organization"),
+                               _entity("Council of the European Union", "organization"),
+                               _entity("European Union", "organization")])]
+    ids = resolve(articles, kb).entity_of
+    assert ids[("a", "actor", "Election Commission")] == ids[("a", "actor", "High National Elections Commission")]
+    assert ids[("a", "actor", "European Union")] != ids[("a", "actor", "Council of the European Union")]
+
+
 def test_people_given_one_nickname_who_share_a_name_word_are_one(kb):
     """"El Coss" of "Eduardo Costilla" and of "Jorge Eduardo Costilla Sanchez" is one man; two men
     nicknamed "El Loco" with no word of their names in common are two."""

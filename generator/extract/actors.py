@@ -619,7 +619,7 @@ _STATE_BODY_HEADS = frozenset("congress senate parliament assembly legislature c
 # Not "secretary" ("Secretary of the Navy" is Mexico's navy ministry) nor "minister" or
 # "president", which name the government or its head.
 _POST_WORDS = frozenset("""inspector superintendent director chief member commissioner commander governor head
-    deputy additional assistant senior speaker mayor judge prosecutor""".split())
+    deputy additional assistant senior speaker mayor judge prosecutor minister officer""".split())
 
 
 def _post_before_of(tokens: list) -> int | None:

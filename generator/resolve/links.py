@@ -45,14 +45,17 @@ def _link_body_spellings(local: list, links: UnionFind) -> None:
     article also calls by another body's name of two words or more is that body, when one body
     of the dossier has that name:
     "the Sudanese Rapid Support Forces" an article goes on to call the "Rapid Support Forces",
-    the "Colombian Ombudsman's Office" that is the "Ombudsman's Office" of other articles."""
+    the "Colombian Ombudsman's Office" that is the "Ombudsman's Office" of other articles; and
+    see _link_shortened_bodies."""
     by_spelling: dict[str, set[GroupKey]] = {}
     also_called: list[tuple[GroupKey, set[str]]] = []
-    for _, category, entity, key in local:
+    in_article: dict[str, dict[str, GroupKey]] = {}
+    for article_id, category, entity, key in local:
         if category != "actor" or entity.kind in ("person", "media"):
             continue
         spelling = _body_spelling(entity.name)
         by_spelling.setdefault(spelling, set()).add(key)
+        in_article.setdefault(article_id, {})[spelling] = key
         others = {_body_spelling(mention.surface) for mention in entity.mentions
                   if " " in mention.surface.strip() and not mention.surface.isupper()} - {spelling}
         if others and key[0] != "kb":  # a known body's other names are its own ("Popular" or "People's Liberation Army")
@@ -67,6 +70,24 @@ def _link_body_spellings(local: list, links: UnionFind) -> None:
             owners = {links.find(owner) for owner in by_spelling.get(other, ())}
             if len(owners) == 1:
                 links.union(next(iter(owners)), key)
+    for bodies in in_article.values():
+        _link_shortened_bodies(bodies, links)
+
+
+_OF = fold_spelling("of")  # as _body_spelling writes it
+
+
+def _link_shortened_bodies(bodies: dict[str, GroupKey], links: UnionFind) -> None:
+    """In one article, a body's name of two words or more that ends the name of one other body
+    is that body's short form: "the Election Commission" after "the High National Elections
+    Commission"; not the body another is part of ("the Council of the European Union")."""
+    for short, key in bodies.items():
+        if " " not in short:
+            continue
+        longer = [other for spelling, other in bodies.items()
+                  if spelling.endswith(f" {short}") and not spelling.endswith(f" {_OF} {short}")]
+        if len(longer) == 1:
+            links.union(longer[0], key)
 
 
 def _link_people(local: list, links: UnionFind, given_names: frozenset[str]) -> None:
