@@ -254,6 +254,10 @@ def test_a_surname_that_ends_a_person_named_in_full_is_no_group_of_which_there_a
     text = ("NATO struck the home of Khouildi Hamidi. The dead included members of Hamidi's family, officials said. "
             "Hamidi himself was not hurt.")
     assert _named(text, kb, "armed_group") == []
+    # but a group named after a family is: "the Islamist State-linked Maute"
+    text = ("Two of their leaders, Isnilon Hapilon and Omar Maute, were killed. The siege began when the Maute group "
+            "attacked the city. The Islamist State-linked Maute also wanted to set up a caliphate.")
+    assert "Maute" in _named(text, kb, "armed_group")
 
 
 # --- speed-ups keep the results ---------------------------------------------------------------

@@ -2282,7 +2282,7 @@ class _Article:
             return  # "the destroyer USS Cole", "the tanker Abqaiq": a ship, no actor
         if title is None and ((len(tokens) > 1 and tokens[0].lower in _PLURAL_ARTICLES)
                               or ((len(tokens) > 1 or (self._plain_word_is_a_name(run[0])
-                                                       and not self._ends_a_persons_name(tokens)))  # "members of Hamidi's family"
+                                                       and not self._a_persons_family(tokens)))
                                   and self._named_as_group(run))):
             # "Los Rojos", "the Cachiros drug trafficking organization", "a gang known as the Noles";
             # a name's own article stays ("La Linea")
@@ -2639,6 +2639,11 @@ class _Article:
         before = self.body[max(0, token.start - 3) : token.start].rstrip(" \t\"“'‘`(")
         return not (not before or before[-1] in ".!?:\n" or token.lower.endswith("ly")
                     or _ADJECTIVE_OF_ORIGIN.search(token.lower) or token.lower.endswith(("ic", "ist")))
+
+    def _a_persons_family(self, tokens: list[_Token]) -> bool:
+        """"members of Hamidi's family" after "Khouildi Hamidi": a person's, not a group's ("members
+        of the Maute" are of the group named after the family of Abdullah Maute)."""
+        return self.body[tokens[-1].end : tokens[-1].end + 2] in ("'s", "’s") and self._ends_a_persons_name(tokens)
 
     def _ends_a_persons_name(self, tokens: list[_Token]) -> bool:
         texts = tuple(token.text for token in tokens)

@@ -32,7 +32,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import (BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, TITLE_WORDS,
+from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, TITLE_WORDS,
                                WEEKDAY_WORDS)
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.names import fold_spelling
@@ -1972,7 +1972,15 @@ _SITES = frozenset(("camp", "camps", "base", "bases", "hospital", "clinic", "sch
 _MOVEMENTS = frozenset(("fled", "flee", "flees", "fleeing", "walked", "trekked", "moved", "retreated", "withdrew",
                         "headed", "marched", "evacuated", "escaped", "returned", "relocated"))
 _TOWARDS = frozenset(("to", "towards", "toward"))
-_CUES_OF_A_NAME = frozenset(("near", "at", *_TOWARDS))
+# "captured the rebel headquarters in Pagak", "offensives into Maiwut", "fighting in northern
+# Mayendit": a name where fighting is, in a sentence of fighting.
+_INTO = frozenset(("in", "into"))
+_FIGHTING_WORDS = frozenset((
+    "killed", "attacked", "attack", "attacks", "fighting", "fight", "fought", "clashes", "clashed", "captured",
+    "seized", "recaptured", "overran", "bombed", "bombing", "shelled", "shelling", "raided", "raid", "raids",
+    "ambush", "ambushed", "offensive", "offensives", "headquarters", "positions", "massacre", "killings", "stormed"))
+_FIGHTING_REACH = 4  # words between a word of fighting and its "in"
+_CUES_OF_A_NAME = frozenset(("near", "at", *_TOWARDS, *_INTO))
 _MOVEMENT_REACH = 3  # words between a movement and its "to": "fled Zamzam towards", "walked with her children to"
 # What may follow such a name: the end of its clause, or a word that opens another phrase (not
 # "near Hamas positions", where the name qualifies a noun).
@@ -1989,18 +1997,34 @@ def _names_placed_by_a_cue(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> 
         cue = norms[index]
         if not (cue == "near" or (cue == "at" and norms[index - 1] in _SITES)
                 or (cue in _TOWARDS and norms[index - 1] != "on"  # "moved on to Popular Will": a party
-                    and _MOVEMENTS.intersection(norms[max(0, index - 1 - _MOVEMENT_REACH) : index]))):
+                    and _MOVEMENTS.intersection(norms[max(0, index - 1 - _MOVEMENT_REACH) : index]))
+                or (cue in _INTO and _fighting_before(tokens, index))):
             continue
         sentence = tokens.sentence[index]
+        if cue in _INTO and norms[index + 1] in _DIRECTIONS and index + 2 < len(norms):
+            index += 1  # "fighting in northern Mayendit"
         if not tokens.capitalised[index + 1] or tokens.sentence[index + 1] != sentence:
             continue
         if _is_headline(tokens, sentence, bisect.bisect_left(tokens.sentence, sentence)):
             continue  # "Rebels Seize Key Town Near Border"
-        for span in _listed_names(tokens, body, index + 1, gazetteer):
+        spans = _listed_names(tokens, body, index + 1, gazetteer)
+        if cue in _INTO:  # "In Benghazi, Abdel Hafiz Ghoga": no list; "killed in Suspected Gas Attack": no attack
+            spans = [span for span in spans[:1] if not any(_ATTACK_WORD.fullmatch(norm) for norm in norms[span[0] : span[1] + 1])]
+        for span in spans:
             if _unknown_name(tokens, span, gazetteer) and _ends_a_phrase(tokens, body, span[1]) and not any(
                     tokens.words[i].isupper() for i in range(span[0], span[1] + 1)):  # "near ISIS", an acronym
                 found.append((*span, "town"))
     return found
+
+
+def _fighting_before(tokens: _Tokens, index: int) -> bool:
+    """A word of fighting, in lower case as prose writes it, shortly before token `index`."""
+    start = max(0, index - _FIGHTING_REACH)
+    return any(norm in _FIGHTING_WORDS and tokens.words[at].islower()
+               for at, norm in enumerate(tokens.norms[start:index], start))
+
+
+_ATTACK_WORD = re.compile("|".join((*ATTACK_KINDS.values(), *_FIGHTING_WORDS, "attacks?", "airstrikes?")))
 
 
 def _sentence_names_another_country(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer, index: int,
@@ -2073,7 +2097,9 @@ def _appositive_name(tokens: _Tokens, body: str, index: int, gazetteer: Gazettee
 # "Dhagaxley, a village 8 kilometres from the base" (not "a village elder", "a town official").
 _AFTER_A_PLACE_HEAD = frozenset(("in", "near", "of", "on", "outside", "about", "some", "just", "close", "located",
                                  "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                 "southwest", "bordering", "along"))
+                                 "southwest", "bordering", "along",
+                                 # "Ninamajak, a riverine village between Pigi and Nyirol"
+                                 "between", "across", "inside", "within", "situated", "straddling"))
 
 
 def _heads_a_place_phrase(tokens: _Tokens, body: str, kind_word: int) -> bool:
@@ -2361,10 +2387,8 @@ def _pattern_places(
         # country (not "the San Cristobal area near Medellin": several cities have that name)
         around_a_city = (tokens.norms[last + 1 : last + 2] == ["area"] and len(candidates) == 1
                          and candidates[0].place.kind == "city")
-        # a story's country known by one mention ("hiding in Dubai") leaves "the Galle district" Sri Lanka's
         known = [alias.place for alias in candidates if alias.place.kind != "country"
                  and not (alias.place.foreign and dominant and dominant[0] and alias.place.country not in named
-                          and (placed_in[dominant[0]] > 1 or alias.place.country == dominant[0])
                           and key not in homes and not around_a_city)
                  and nation in (None, alias.place.country)]
         # "the provinces of Escuintla and Santa Rosa": the divisions; then the article's countries
