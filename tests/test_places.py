@@ -2250,3 +2250,21 @@ def test_a_village_described_in_apposition_as_between_two_places():
 def test_artsakh_is_the_armenian_name_of_nagorno_karabakh():
     found = world_places("Shelling hit Stepanakert, the capital of Artsakh, on Sunday, officials in Artsakh said.")
     assert (found["Nagorno-Karabakh"].country, found["Stepanakert"].country) == ("Azerbaijan", "Azerbaijan")
+
+
+def test_a_nationality_of_two_words_says_which_country_the_story_is_about():
+    """"Sri Lankan" (never "Sri Lanka" as a place) admits Sri Lanka's districts; "South
+    Sudanese" is South Sudan's, not Sudan's."""
+    from generator.extract.places import _nationality_mentions, _tokenize
+
+    found = world_places("Sri Lankan troops captured Kilinochchi on Friday after heavy fighting near Mullaittivu. "
+                         "The Sri Lankan military said 12 rebels were killed.")
+    assert (found["Kilinochchi"].country, found["Mullaittivu"].country) == ("Sri Lanka", "Sri Lanka")
+    tokens = _tokenize("South Sudanese officials and Sudanese troops met. South Sudanese youths fled.")
+    assert _nationality_mentions(tokens, load_gazetteer(())) == {"South Sudan": 2, "Sudan": 1}
+
+
+def test_a_town_in_the_far_north_of_a_country_is_that_country_s_where_its_sentence_names_another_people():
+    found = world_places("Six civilians have been killed, on Wednesday, in a suicide bombing in Kolofata, in the far "
+                         "north of Cameroon, regularly targeted by attacks of the Nigerian jihadist group Boko Haram.")
+    assert found["Kolofata"].country == "Cameroon"

@@ -640,7 +640,13 @@ class _Builder:
         demonyms = frozenset(_fold(word) for word in data.world["demonyms"])
         country_names = {code: place.country for code, place in _country_places(data)[0].items()}
         nationalities = {_fold(word): country_names[code] for code, words in data.world["nationalities"].items()
-                         if code in country_names for word in words if " " not in word}
+                         if code in country_names for word in words}
+        # the last word of "Sri Lankan", "Sierra Leonean" alone, where it is no other nationality's
+        # (not "Sudanese" of "South Sudanese", "African" of "South African" and "Central African")
+        ends = Counter(key.rsplit(" ", 1)[-1] for key in nationalities if " " in key)
+        nationalities.update({key.rsplit(" ", 1)[-1]: country for key, country in list(nationalities.items())
+                              if " " in key and ends[key.rsplit(" ", 1)[-1]] == 1
+                              and key.rsplit(" ", 1)[-1] not in nationalities})
         return Gazetteer(
             aliases=self.aliases,
             longest=longest,
@@ -1445,11 +1451,21 @@ def _named_after_it(tokens: _Tokens, last: int, place: Place) -> bool:
 
 
 def _nationality_mentions(tokens: _Tokens, gazetteer: Gazetteer) -> Counter:
-    """Country -> how often the article uses its nationality word ("Libyan"): once per article."""
+    """Country -> how often the article uses its nationality word ("Libyan", "South Sudanese")."""
     nationalities, norms = gazetteer.nationalities, tokens.norms
     last = len(norms) - 1
-    return Counter(nationalities[norms[index]] for index in [i for i, norm in enumerate(norms) if norm in nationalities]
+    return Counter(_nationality_at(tokens, index, gazetteer) for index in [i for i, norm in enumerate(norms) if norm in nationalities]
                    if index == last or norms[index + 1] not in LANGUAGE_NOUNS)  # not "its Spanish acronym"
+
+
+def _nationality_at(tokens: _Tokens, index: int, gazetteer: Gazetteer) -> str | None:
+    """The country of the nationality word that ends at token `index`, of two words first: "South
+    Sudanese" is South Sudan's, not Sudan's."""
+    if index > 0 and tokens.joins_next[index - 1]:
+        country = gazetteer.nationalities.get(f"{tokens.norms[index - 1]} {tokens.norms[index]}")
+        if country is not None:
+            return country
+    return gazetteer.nationalities.get(tokens.norms[index])
 
 
 def _article_context(tokens: _Tokens, hits: list[_Hit], nations: Counter, kinds: frozenset[str] | None = None) -> _Context:
@@ -2035,7 +2051,8 @@ def _sentence_names_another_country(tokens: _Tokens, hits: list[_Hit], gazetteer
     start = bisect.bisect_left(tokens.sentence, sentence)
     end = bisect.bisect_right(tokens.sentence, sentence, start)
     named = {hit.place.name for hit in hits if hit.place.kind == "country" and tokens.sentence[hit.first_token] == sentence}
-    named.update(gazetteer.nationalities[norm] for norm in tokens.norms[start:end] if norm in gazetteer.nationalities)
+    named.update(_nationality_at(tokens, index, gazetteer) for index in range(start, end)
+                 if tokens.norms[index] in gazetteer.nationalities)
     return bool(named - {country})
 
 
@@ -2411,7 +2428,8 @@ def _pattern_places(
         named_after = _place_named_after(tokens, first, last, gazetteer, placed_in)
         country, region = ((named_after.country, named_after.region) if named_after is not None
                            else (nation, None) if nation else _context_region(placing, tokens, first, last, dominant))
-        if (((first, last, "town") in cued and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
+        if (((first, last, "town") in cued and nation is None
+             and _sentence_names_another_country(tokens, hits, gazetteer, first, country))
                 or ((_holds_refugees(tokens, last) or tokens.norms[last] in _FACILITIES_OF_PLACES
                      or tokens.norms[max(first - 2, 0) : first] == ["exclave", "of"]
                      or tokens.norms[last + 1 : last + 2] == ["crossing"])
@@ -2510,7 +2528,7 @@ def _nation_of_the_kind(tokens: _Tokens, first: int, gazetteer: Gazetteer) -> st
         return None
     if kind > 1 and tokens.norms[kind - 1] in _BORDER_WORDS and not tokens.capitalised[kind - 1]:
         kind -= 1  # "the Chadian border town of Tine"
-    if (nation := gazetteer.nationalities.get(tokens.norms[kind - 1])) is not None:
+    if (nation := _nationality_at(tokens, kind - 1, gazetteer)) is not None:
         # "the Turkish quarter of Limassol", "the Uzbek neighbourhood of Cheremushki": the people
         # who live in a part of a town, not the country it is in
         return None if tokens.norms[kind] in _PARTS_OF_A_TOWN else nation
@@ -2647,9 +2665,10 @@ def _with_possessives_in_names(tokens: _Tokens, hits: list[_Hit], gazetteer: Gaz
 
 def _country_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Place | None:
     """The country named right after "in" (and a direction) after token `last`: "the town of
-    Palma in northern Mozambique's Cabo Delgado province"."""
-    return next((hit.place for hit in same if hit.place.kind == "country" and hit.first_token in (last + 2, last + 3)
-                 and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)), None)
+    Palma in northern Mozambique's Cabo Delgado province", "Kolofata, in the far north of Cameroon"."""
+    return next((hit.place for hit in same if hit.place.kind == "country" and last + 2 <= hit.first_token <= last + 6
+                 and tokens.norms[last + 1] == "in" and _located_in(tokens, hit.first_token)
+                 and (hit.first_token <= last + 3 or tokens.norms[hit.first_token - 1] == "of")), None)
 
 
 def _division_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Place | None:
@@ -3045,8 +3064,8 @@ def _country_named_in_its_sentence(tokens: _Tokens, hits: list[_Hit], hit: _Hit,
                and (other.place.kind != "country" or other.first_token == hit.last_token + 1  # "Zaragoza, Colombia"
                     or tokens.norms[other.first_token - 1] == "in")  # "in Zaragoza on Monday in Colombia"
                for other in hits) or any(
-        gazetteer.nationalities.get(norm) == country
-        for norm, in_sentence in zip(tokens.norms, tokens.sentence) if in_sentence == sentence)
+        _nationality_at(tokens, index, gazetteer) == country
+        for index, in_sentence in enumerate(tokens.sentence) if in_sentence == sentence)
 
 
 def _without_qualifiers(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
@@ -3541,7 +3560,7 @@ def _with_places_of_the_nation_named(tokens: _Tokens, hits: list[_Hit], gazettee
     chosen: dict[str, Place] = {}
     qualified: list[tuple[Place, int, int]] = []  # each name a nationality word qualifies, and its tokens
     for index in range(len(tokens.norms) - 1):
-        nation = gazetteer.nationalities.get(tokens.norms[index])
+        nation = _nationality_at(tokens, index, gazetteer) if tokens.norms[index] in gazetteer.nationalities else None
         if nation is None or not tokens.joins_next[index] or not tokens.capitalised[index + 1]:
             continue
         for last in range(min(index + _MAX_NAME_WORDS, len(tokens.norms) - 1), index, -1):
