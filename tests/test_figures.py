@@ -255,6 +255,9 @@ def test_the_headline_toll_adds_the_groups_its_clause_joins_but_not_a_part():
     assert headline_toll(figures_of(joined), split_sentences(joined)) == Toll(killed=4)
     part = "A car bomb killed 12 people, including three children, in the market."
     assert headline_toll(figures_of(part), split_sentences(part)) == Toll(killed=12)
+    # and so do the groups of a sentence's subject: "Ten soldiers and at least 15 rebels were killed"
+    subject = "Ten soldiers and at least 15 rebels were killed in fighting in Vavuniya on Monday."
+    assert headline_toll(figures_of(subject), split_sentences(subject)) == Toll(killed=25)
 
 
 

@@ -495,25 +495,14 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
             # "four soldiers and two civilians were killed", "eleven civilians and one soldier were
             # killed": a figure for each group, the verb's span the second's
             second = _found(group, kind, offset)
-            if second is not None:
+            if second is not None:  # the second from its "and", as _coordinated's: one toll, see _joined_groups
                 found += [replace(first, end=offset + match.end("who_phrase")),
-                          replace(second, start=offset + _group_start(group),
-                                  end=offset + match.end())]
+                          replace(second, start=offset + match.end("who_phrase"), end=offset + match.end())]
                 continue
         found.append(first)
         if pattern is _VERB_OBJECT:
             found.extend(_coordinated(text, match.end(), kind, offset))
     return found
-
-
-def _group_start(group: re.Match[str]) -> int:
-    """Where a coordinated group's count starts: its qualifier, its number or its "a"/"one"."""
-    names = group.groupdict()
-    if names.get("qualifier"):
-        return group.start("qualifier")
-    if "number" in names:
-        return group.start("number")
-    return group.start("who_phrase")
 
 
 def _coordinated(text: str, position: int, kind: str, offset: int) -> list[_Found]:
@@ -711,9 +700,17 @@ def _next_figures_start(found: list[_Found], position: int, sentence_end: int, f
     """Where the next figure that is not coordinated with found[position] starts (the sentence's
     end if none): a place after "two killed and nine wounded" is the place of both."""
     following = position + 1
-    while following < len(found) and _COORDINATED_GAP.fullmatch(folded_body, found[following - 1].end, found[following].start):
+    while following < len(found) and _coordinated_pair(found[following - 1], found[following], folded_body):
         following += 1
     return found[following].start if following < len(found) else sentence_end
+
+
+def _coordinated_pair(previous: _Found, following: _Found, folded_body: str) -> bool:
+    """The two figures are joined by "and" (or "while", "with"): between them, or opening the
+    second, as a subject's second group does ("four soldiers" "and two civilians were killed")."""
+    if previous.end == following.start:
+        return bool(_COORDINATED_GAP.match(folded_body, following.start))
+    return bool(_COORDINATED_GAP.fullmatch(folded_body, previous.end, following.start))
 
 
 def _located(item: _Found, next_start: int, sentence: Sentence, context: _SentenceContext) -> str | None:
