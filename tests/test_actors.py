@@ -2246,3 +2246,10 @@ def test_a_name_ends_with_its_hyphened_syllables(kb):
     actors, _ = _actors_and_places("Gunmen killed 4. Police Col Pramote Prom-in said so, and Prime Minister Prayut "
                                    "Chan-o-cha condemned it, as did Ahmed Ali after a Saudi-led raid.", kb)
     assert {("Pramote Prom-in", "person"), ("Prayut Chan-o-cha", "person"), ("Ahmed Ali", "person")} <= actors
+
+
+def test_a_compass_word_before_a_place_that_opens_a_body_s_name_is_part_of_the_name(kb):
+    actors = _actors_and_places("The military's Eastern Mindanao Command said troops killed five rebels. Lt. Gen. "
+                                "Carlito Galvez, head of the Western Mindanao Command, confirmed it.", kb)[0]
+    names = {name for name, _ in actors}
+    assert {"Eastern Mindanao Command", "Western Mindanao Command"} <= names and "Mindanao Command" not in names

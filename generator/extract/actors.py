@@ -2431,7 +2431,7 @@ class _Article:
             if post > 1:
                 self._classify_run(run[:post])  # "Anoop T Mathew Senior Superintendent of Police"
             return True
-        placed = False
+        placed = run[0] in self.place_span_of  # "Eastern Mindanao Command": a place opens the name
         while run[0] > 0 and self.joined[run[0] - 1] and run[0] - 1 in self.place_span_of and not self.taken[run[0] - 1]:
             run = [run[0] - 1, *run]  # "Aleppo Police Command": the place is part of the name
             tokens = [self.tokens[run[0]], *tokens]
