@@ -643,10 +643,10 @@ class _Builder:
                          if code in country_names for word in words}
         # the last word of "Sri Lankan", "Sierra Leonean" alone, where it is no other nationality's
         # (not "Sudanese" of "South Sudanese", "African" of "South African" and "Central African")
-        ends = Counter(key.rsplit(" ", 1)[-1] for key in nationalities if " " in key)
-        nationalities.update({key.rsplit(" ", 1)[-1]: country for key, country in list(nationalities.items())
-                              if " " in key and ends[key.rsplit(" ", 1)[-1]] == 1
-                              and key.rsplit(" ", 1)[-1] not in nationalities})
+        last_words = {key.rsplit(" ", 1)[1]: country for key, country in nationalities.items() if " " in key}
+        ends = Counter(key.rsplit(" ", 1)[1] for key in nationalities if " " in key)
+        nationalities.update({word: country for word, country in last_words.items()
+                              if ends[word] == 1 and word not in nationalities})
         return Gazetteer(
             aliases=self.aliases,
             longest=longest,
@@ -779,10 +779,10 @@ def _spelled_alike(first: str, second: str) -> bool:
 @functools.lru_cache(maxsize=1 << 14)
 def _spelling_key(name: str) -> tuple[str, str]:
     """(key, its consonants) of a place name: without the Arabic article, folded as person names
-    are (names.fold_spelling), a final "h" after a vowel dropped, as it is often unwritten
-    ("Hudaydah", "Hodeida"; "Basrah", "Basra")."""
+    are (names.fold_spelling, which drops a final "h" after a vowel, as it is often unwritten:
+    "Hudaydah", "Hodeida"; "Basrah", "Basra")."""
     words = _ARABIC_ARTICLE.sub("", _fold(_display(name)).replace("-", " ")).split()
-    key = " ".join(re.sub(r"(?<=[aiu])h$", "", fold_spelling(word)) for word in words)
+    key = " ".join(map(fold_spelling, words))
     return key, re.sub(r"[aiu]", "", key)
 
 
@@ -2011,14 +2011,16 @@ def _names_placed_by_a_cue(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> 
     found, norms = [], tokens.norms
     for index in compress(range(1, len(norms) - 1), map(_CUES_OF_A_NAME.__contains__, norms[1:-1])):  # no Python loop
         cue = norms[index]
-        if not (cue == "near" or (cue == "at" and norms[index - 1] in _SITES)
-                or (cue in _TOWARDS and norms[index - 1] != "on"  # "moved on to Popular Will": a party
-                    and _MOVEMENTS.intersection(norms[max(0, index - 1 - _MOVEMENT_REACH) : index]))
-                or (cue in _INTO and _fighting_before(tokens, index))):
+        if cue in _INTO:  # the commonest cue: a name must follow before fighting is looked for
+            named = index + 2 if norms[index + 1] in _DIRECTIONS and index + 2 < len(norms) else index + 1
+            if not tokens.capitalised[named] or not _fighting_before(tokens, index):
+                continue
+            index = named - 1  # "fighting in northern Mayendit": the name after the direction
+        elif not (cue == "near" or (cue == "at" and norms[index - 1] in _SITES)
+                  or (cue in _TOWARDS and norms[index - 1] != "on"  # "moved on to Popular Will": a party
+                      and _MOVEMENTS.intersection(norms[max(0, index - 1 - _MOVEMENT_REACH) : index]))):
             continue
         sentence = tokens.sentence[index]
-        if cue in _INTO and norms[index + 1] in _DIRECTIONS and index + 2 < len(norms):
-            index += 1  # "fighting in northern Mayendit"
         if not tokens.capitalised[index + 1] or tokens.sentence[index + 1] != sentence:
             continue
         if _is_headline(tokens, sentence, bisect.bisect_left(tokens.sentence, sentence)):
@@ -2051,8 +2053,8 @@ def _sentence_names_another_country(tokens: _Tokens, hits: list[_Hit], gazetteer
     start = bisect.bisect_left(tokens.sentence, sentence)
     end = bisect.bisect_right(tokens.sentence, sentence, start)
     named = {hit.place.name for hit in hits if hit.place.kind == "country" and tokens.sentence[hit.first_token] == sentence}
-    named.update(_nationality_at(tokens, index, gazetteer) for index in range(start, end)
-                 if tokens.norms[index] in gazetteer.nationalities)
+    named.update(_nationality_at(tokens, at, gazetteer) for at in range(start, end)
+                 if tokens.norms[at] in gazetteer.nationalities)
     return bool(named - {country})
 
 
@@ -2261,7 +2263,6 @@ def _with_its_compass_word(tokens: _Tokens, span: tuple[int, int]) -> tuple[int,
     while span[0] - first < 2 and _opens_with_a_direction(tokens, first, _COMPASS_WORDS):
         first -= 1
     return first, span[1]
-
 
 
 def _called(norms: list[str], at: int) -> int:

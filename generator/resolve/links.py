@@ -4,6 +4,7 @@ person, a place's other transliteration), applied to a union-find of group keys.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.names import (
@@ -32,6 +33,7 @@ def body_key(name: str) -> str:
                     and not word.endswith("ss") else word for word in name.split(" "))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # every mention of every body; names repeat across articles
 def _body_spelling(name: str) -> str:
     """body_key with each word's transliteration folded and no "the": the "World Uighur Congress"
     and the "World Uyghur Congress", the "Assistance Association for Political Prisoners" and
@@ -56,9 +58,11 @@ def _link_body_spellings(local: list, links: UnionFind) -> None:
         spelling = _body_spelling(entity.name)
         by_spelling.setdefault(spelling, set()).add(key)
         in_article.setdefault(article_id, {})[spelling] = key
+        if key[0] == "kb":
+            continue  # a known body's other names are its own ("Popular" or "People's Liberation Army")
         others = {_body_spelling(mention.surface) for mention in entity.mentions
                   if " " in mention.surface.strip() and not mention.surface.isupper()} - {spelling}
-        if others and key[0] != "kb":  # a known body's other names are its own ("Popular" or "People's Liberation Army")
+        if others:
             also_called.append((key, others))
     for keys in by_spelling.values():
         if len(keys) > 1 and sum(key[0] == "kb" for key in keys) <= 1:
@@ -293,8 +297,8 @@ def _tier(kind: str) -> str:
 
 def _place_spelling(name: str) -> str:
     """A place's name with each word's transliteration folded (names.fold_spelling: "Baqubah"
-    and "Baquba", "Rashideen" and "Rashidin") and without the Arabic article; other particles
-    stay, as "Abu Shouk" is no "Souk"."""
+    and "Baquba", "Rashideen" and "Rashidin") and without an article ("al-Baida", "La Concepción"); other
+    particles stay, as "Abu Shouk" is no "Souk"."""
     return " ".join(fold_spelling(word) for word in plain_words(name) if word not in _ARTICLES)
 
 
