@@ -2268,3 +2268,31 @@ def test_a_town_in_the_far_north_of_a_country_is_that_country_s_where_its_senten
     found = world_places("Six civilians have been killed, on Wednesday, in a suicide bombing in Kolofata, in the far "
                          "north of Cameroon, regularly targeted by attacks of the Nigerian jihadist group Boko Haram.")
     assert found["Kolofata"].country == "Cameroon"
+
+
+def test_a_county_named_as_such_is_the_county_not_its_namesake_town():
+    """Kenya's counties are its first-level divisions: "Garissa County" is the county, and the bare
+    "Garissa" of the same story too, however large the town of that name."""
+    found = world_places("Gunmen attacked a bus in Garissa County on Monday. Police in Garissa said the attackers "
+                         "fled towards the border, Kenya's interior ministry said.")
+    assert (found["Garissa"].kind, found["Garissa"].country) == ("region", "Kenya")
+    assert len(found["Garissa"].mentions) == 2
+
+
+def test_a_provincial_capital_held_as_a_town_is_its_province_where_the_story_names_the_province():
+    from generator.regions import AUTO_PACKS
+
+    found = places_in("Gunmen shot dead two rangers in the Cho Airong district of Narathiwat on Monday. "
+                      "Narathiwat province has seen many attacks, Thai police said.", packs=AUTO_PACKS)
+    assert [place.kind for place in found if place.name == "Narathiwat"] == ["region"]
+
+
+def test_a_name_the_wording_found_is_the_place_another_mention_of_it_put_in_a_country():
+    found = places_in("Militants from Somalia attacked Mpeketoni, Lamu County, on Sunday. Somalia's al-Shabaab "
+                      "claimed it; Somalia has long been at war. In 2014, 60 people were killed near the Mpeketoni "
+                      "area.", packs=())
+    assert [(place.country, len(place.mentions)) for place in found if place.name == "Mpeketoni"] == [("Kenya", 2)]
+
+
+def test_a_chiefdom_after_a_name_is_a_district():
+    assert world_places("Gunmen killed 12 villagers in Bwito chiefdom on Monday, DR Congo's army said.")["Bwito"].kind == "district"

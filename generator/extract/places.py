@@ -52,7 +52,7 @@ _ALTERNATES_FROM = 300_000  # historical and variant names (Bombay, Rangoon) of 
 _SPELLING_SIMILARITY = 0.8  # share of letters in common above which an alternate name is a spelling of the name
 _MAX_CANDIDATES = 5  # places of one name kept for the article's context to choose from
 # Words around a first-level division's name that make it the division ("Sinaloa state").
-_DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast")
+_DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast", "county")
 # A division named by these words alone ("North West", "Centre", "Capital") is found only with
 # a division word: alone they are directions and common nouns.
 _GENERIC_DIVISION_WORDS = frozenset(
@@ -220,7 +220,7 @@ _KIND_AFTER_NAME = {
     # South Sudan's payams and bomas, Congo's groupements and chefferies, Sudan's localities, Iraq's
     # nahiyas, Nepal's VDCs (not "territory" or "sector": "Himalayan territory", "the Spin Boldak sector")
     "payam": "district", "boma": "village", "groupement": "district", "chefferie": "district",
-    "locality": "district", "nahiya": "district", "vdc": "village",
+    "locality": "district", "nahiya": "district", "vdc": "village", "chiefdom": "district",
 }
 # Nigeria's local government areas and Nepal's village development committees, written in capitals
 _ACRONYM_KINDS = frozenset(("lga", "lgas", "vdc"))
@@ -3312,6 +3312,11 @@ def _name_goes_on(tokens: _Tokens, index: int) -> bool:
             and tokens.sentence[following] == tokens.sentence[index])
 
 
+# A settlement its division is named after: a large city ("Veracruz") or a provincial capital the
+# gazetteer holds as a town ("Narathiwat", "Yala").
+_NAMESAKE_SETTLEMENT_KINDS = frozenset(("city", "town"))
+
+
 def _with_divisions_named_alike(body: str, tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """A city's bare name is its division's where the article names the division as such
     ("the state of Veracruz", "Puebla state", "the governor of Veracruz", "the states of Puebla,
@@ -3322,13 +3327,13 @@ def _with_divisions_named_alike(body: str, tokens: _Tokens, hits: list[_Hit], ga
                  if hit.place.kind in ("region", "governorate") and _qualified(tokens, hit, _DIVISION_WORDS)}
     ordered = sorted(hits, key=lambda hit: hit.start)
     for index, hit in enumerate(ordered):
-        if hit.place.kind == "city" and (hit.place.country, _fold(hit.place.name)) not in divisions:
+        if hit.place.kind in _NAMESAKE_SETTLEMENT_KINDS and (hit.place.country, _fold(hit.place.name)) not in divisions:
             division = _division_named_like(tokens, hit, gazetteer)
             if division is not None and _named_as_a_division(body, tokens, ordered, index, division):
                 divisions[(hit.place.country, _fold(hit.place.name))] = division
     if not divisions:
         return hits
-    cities = [hit for hit in hits if hit.place.kind == "city" and (hit.place.country, _fold(hit.place.name)) in divisions]
+    cities = [hit for hit in hits if hit.place.kind in _NAMESAKE_SETTLEMENT_KINDS and (hit.place.country, _fold(hit.place.name)) in divisions]
     if any(_qualified(tokens, hit, ("city",)) for hit in cities):
         return hits
     return [replace(hit, place=divisions[(hit.place.country, _fold(hit.place.name))]) if hit in cities else hit
@@ -3971,9 +3976,23 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
 
 
 
+def _with_one_unknown_place_per_name(hits: list[_Hit]) -> list[_Hit]:
+    """A name is one place in one article: where one mention is placed ("in Mpeketoni, Lamu
+    County", the gazetteer's Kenyan town), "the Mpeketoni area" the wording alone found is
+    that place, not another of no country."""
+    placed: dict[str, set[Place]] = {}
+    for hit in hits:
+        if hit.place.country is not None:
+            placed.setdefault(_fold(hit.place.name), set()).add(hit.place)
+    return [replace(hit, place=next(iter(places)))
+            if not hit.from_gazetteer and hit.place.country is None
+            and len(places := placed.get(_fold(hit.place.name), ())) == 1 else hit
+            for hit in hits]
+
+
 def _entities(body: str, tokens: _Tokens, hits: list[_Hit], namesakes: dict[str, str]) -> tuple[EntityMention, ...]:
     by_key: dict[str, list[_Hit]] = {}
-    for hit in sorted(hits, key=lambda hit: (hit.start, hit.end)):
+    for hit in sorted(_with_one_unknown_place_per_name(hits), key=lambda hit: (hit.start, hit.end)):
         by_key.setdefault(hit.place.key, []).append(hit)
     entities = []
     for key, place_hits in by_key.items():
