@@ -1296,6 +1296,17 @@ def test_photo_credits_name_no_actor(kb):
     assert [actor.name for actor in _actors("The operation was large, AP reported.", kb).values()] == ["AP"]
 
 
+def test_a_wire_in_a_dateline_or_after_a_caption_and_an_agency_s_photographer_are_credits_not_actors(kb):
+    """"PORT-AU-PRINCE, Haiti (AP) —" says who wrote the story, "... Central African Republic (AP)"
+    at a caption's end and "REUTERS/Sam Phelps" who took the picture; "Photo: Twitter/" where it was
+    found. None is cited by the story; "AP said" still is."""
+    credits = ("A camp in Bangui, the capital of the Central African Republic (AP)\n\nPORT-AU-PRINCE, Haiti (AP) — "
+               "Gangs killed 12 people, police said.\n\nPicture taken December 11, 2013. REUTERS/Sam Phelps\n\n"
+               "Gangs block the streets, Haiti, 2021. | Photo: Twitter/ @caribbeannewsuk\n\nThe killings went on.")
+    assert _actors(credits, kb) == {}
+    assert [actor.name for actor in _actors(credits + " AP said the toll rose.", kb).values()] == ["AP"]
+
+
 def test_a_name_with_clan_or_organization_after_the_is_an_armed_group(kb):
     text = "Newcomers such as the Samayoa clan fill the void, and the Villatoro organization moves drugs."
     actors = _actors(text, kb)

@@ -997,14 +997,20 @@ _PHOTO_BEFORE = _Ending(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\
                         words=4, flags=re.IGNORECASE)  # "Photo courtesy of :"
 # "Kim Badawi/Getty Images for CNN", "Ben Curtis/AP": a photographer and the agency of the picture.
 _AGENCY_OF_A_PHOTO_AFTER = re.compile(r"\s*/\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Corbis|Xinhua|Anadolu|[\w ]*Photos?\b)")
-_PHOTOGRAPHER_BEFORE = re.compile(r"\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?/\s*$")  # "(AP Photo/Ben Curtis)", "Photo: AP/..."
+# "(AP Photo/Ben Curtis)", "Photo: AP/...", "REUTERS/Sam Phelps"
+_PHOTOGRAPHER_BEFORE = re.compile(r"(?:\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?|\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua))/\s*$")
+# "PORT-AU-PRINCE, Haiti (AP) — Gangs ...", "... the capital of the Central African Republic (AP)\n":
+# the wire that wrote the story or took the picture, in its dateline or at a caption's end.
+_WIRE_MARK_AFTER = re.compile(r"\)[ \t]*(?:[—–-]|$)", re.MULTILINE)
+_CREDITED_KINDS = frozenset(("media", "organization"))  # "Photo: Twitter/ @caribbeannewsuk"
 
 
 def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
-    """The outlets found, less those that only took a picture (their photographers are dropped
-    as persons by _is_person)."""
-    return [item for item in found if item.kind != "media" or not (
-        _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.pattern.search(body, max(0, item.start - 30), item.start))]
+    """The outlets found, less those that only took a picture or wrote the story (their
+    photographers are dropped as persons by _is_person)."""
+    return [item for item in found if item.kind not in _CREDITED_KINDS or not (
+        _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.pattern.search(body, max(0, item.start - 30), item.start)
+        or (body[item.start - 1 : item.start] == "(" and _WIRE_MARK_AFTER.match(body, item.end)))]
 
 
 def prepare(kb: KnowledgeBase) -> None:
