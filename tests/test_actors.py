@@ -2264,3 +2264,21 @@ def test_a_compass_word_before_a_place_that_opens_a_body_s_name_is_part_of_the_n
                                 "Carlito Galvez, head of the Western Mindanao Command, confirmed it.", kb)[0]
     names = {name for name, _ in actors}
     assert {"Eastern Mindanao Command", "Western Mindanao Command"} <= names and "Mindanao Command" not in names
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Vatican News said the priest was safe, and the town was calm.", "Vatican News"),  # a place, then a media word
+    ("Mr Peres told Israel Radio he did not know.", "Israel Radio"),
+    ("The mayor told BFM TV that 12 people died.", "BFM TV"),  # an acronym, then a media word
+    ("State-run MCOT radio quoted an education official.", "MCOT radio"),
+    ("An official told Channel 11 television the bomb was big.", "Channel 11 television"),  # a channel's number
+    ("Troops came to the town, according to The Nation.", "The Nation"),  # a title's "The" inside a sentence
+])
+def test_outlets_named_by_a_place_an_acronym_or_a_number_before_a_media_word(kb, text, outlet):
+    assert [(actor.name, actor.kind) for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()
+            if actor.name == outlet] == [(outlet, "media")]
+
+
+def test_a_link_s_title_after_its_label_is_no_outlet(kb):
+    text = "Gangs hold the coast. SEE ALSO : El Salvador News and Profiles The killings went on, police said."
+    assert "El Salvador News" not in {actor.name for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}

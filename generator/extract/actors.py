@@ -585,6 +585,7 @@ _CITED_AFTER = re.compile(r",?\s+(?:has\s+|had\s+|also\s+)?reported\b|\s+reports
 _CITED_BEFORE = re.compile(
     r"\b(?:according\s+to|reported\s+by|reported|cited\s+by|quoted\s+by|told|interview\s+with(?:\s+the)?|"
     r"permission\s+from|(?:reported|published|quoted|cited|wrote)\s+in)\s+$")
+_CITED_TITLE_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|reported\s+by|cited\s+by|quoted\s+by|told)\s+$")
 _CITED_ONE_WORD_BEFORE = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|quoted\s+by|,\s+reported)\s+$")
 _POSSESSIVE = re.compile(r" ?['’]s?\s+")  # " 's": text tokenized with the possessive apart
 _SPACED_APOSTROPHE = re.compile(r"\s+['’]\s+")
@@ -1497,6 +1498,10 @@ class _Article:
         end = _SENTENCE_END.search(self.body, self.tokens[index].end)
         return end is not None and end.group(0) == "?"
 
+    def _after_a_label(self, start: int) -> bool:
+        """"SEE ALSO : El Salvador News and Profiles": a link's title after its label, not an outlet."""
+        return self.body[max(0, start - 3) : start].strip().endswith(":")
+
     def _starts_sentence(self, index: int) -> bool:
         """Token `index` opens the text or follows a full stop, "!" or "?"."""
         return index == 0 or self.body[self.tokens[index - 1].end : self.tokens[index].start].strip()[-1:] in (".", "!", "?")
@@ -2042,7 +2047,9 @@ class _Article:
                  or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
                                        and (_DOTTED_INITIALS.fullmatch(token.text) is not None
                                             or (self.tokens[index + 1].lower in _ORG_HEADS
-                                                and token.text not in _BRACKET_TOKENS))))  # "the SITE Institute"
+                                                and token.text not in _BRACKET_TOKENS)))  # "the SITE Institute"
+                 or (index + 1 < len(self.tokens) and self.joined[index]  # "BFM TV", "MCOT radio"
+                     and _NAME_SUFFIXES.get(self.tokens[index + 1].text) == "media"))
         )
 
     def _regnal_number(self, index: int) -> bool:
@@ -2178,18 +2185,19 @@ class _Article:
             return
         if self._number_after_unit(run):
             return
-        if self.tokens[run[-1]].lower in _ORG_HEADS and run[0] > 0 and self.joined[run[0] - 1]:
+        if self.tokens[run[-1]].lower in _ORGANIZATION_HEADS and run[0] > 0 and self.joined[run[0] - 1]:
             before = run[0] - 1
-            if _ORDINAL.fullmatch(self.tokens[before].text) or (
+            if self.tokens[run[-1]].lower in _ORG_HEADS and (_ORDINAL.fullmatch(self.tokens[before].text) or (
                     self.tokens[before].text.isdigit() and len(self.tokens[before].text) <= 3
-                    and self.tokens[run[-1]].lower in _NUMBERED_UNITS):
+                    and self.tokens[run[-1]].lower in _NUMBERED_UNITS)):
                 run = [before, *run]  # "82nd Airborne Division", "33rd Front", "444 Combat Brigade": the unit's number
                 if self._numbered_unit(run):
                     return
-            elif len(run) == 1 and before in self.place_span_of and not self.taken[before]:
+            elif (len(run) == 1 and before in self.place_span_of and not self.taken[before]
+                  and not (self.tokens[run[0]].lower in _MEDIA_HEADS and self._after_a_label(self.place_span_of[before][0]))):
                 while before > 0 and self.place_span_of.get(before - 1) == self.place_span_of[run[0] - 1]:
                     before -= 1
-                run = [*range(before, run[0]), *run]  # "Medellin Cartel": a place and a head word
+                run = [*range(before, run[0]), *run]  # "Medellin Cartel", "Vatican Radio": a place and a head word
         tokens = [self.tokens[i] for i in run]
         if self._employer_school(tokens):
             self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
@@ -2210,6 +2218,11 @@ class _Article:
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
+        if (len(tokens) == 2 and tokens[0].text == "The" and not self._starts_sentence(run[0])
+                and tokens[1].lower not in _ORGANIZATION_HEADS and self._cited_as_source(run, _CITED_TITLE_BEFORE)):
+            # "according to The Nation": a title's capital "The" inside a sentence, where news cite an outlet
+            self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
+            return
         if len(tokens) > 1 and tokens[0].lower in _ARTICLES and (
                 self._named_as_outlet(run, before) or self._cited_as_source(run, _CITED_BEFORE)
                 or (tokens[-1].capitalised and self.body[tokens[0].end : tokens[1].start] == " "
@@ -2617,6 +2630,9 @@ class _Article:
         following = last + 1
         if following >= len(self.tokens) or not self.joined[last] or self.taken[following]:
             return None
+        if (self.tokens[following].text.isdigit() and following + 1 < len(self.tokens) and self.joined[following]
+                and _NAME_SUFFIXES.get(self.tokens[following + 1].text) == "media"):
+            following += 1  # "Channel 11 television", "Kanal 7 TV": a channel's number is its name's
         kind = _NAME_SUFFIXES.get(self.tokens[following].text)
         if kind is None or (self.tokens[following].text == "party" and following + 1 < len(self.tokens)
                             and self.joined[following] and self._name_token(following + 1)):
