@@ -554,3 +554,25 @@ def test_a_day_beside_its_month_a_killer_a_companion_noun_and_this_year_s_deadli
     assert toll("Missiles hit Sumy, killing 35 people in the deadliest attack on civilians this year. The ministry "
                 "said it had killed more than 60 soldiers.") == 35
     assert toll("So far this year, 300 people were killed in the province.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A teacher has been shot and killed in front of a classroom.", ("killed", 1, "exact", "teacher")),
+        ("An aid worker was abducted and later killed.", ("killed", 1, "exact", "worker")),
+        ("Unidentified gunmen shot dead a village chief on Monday.", ("killed", 1, "exact", "chief")),
+        ("Police blamed militants for the death of an officer and a civilian.", ("killed", 2, "exact", "officer")),
+        ("The killing of an aid worker shocked the town.", ("killed", 1, "exact", "worker")),
+        ("Two police reservists were Wednesday morning killed.", ("killed", 2, "exact", "reservists")),
+        ("Soldiers captured the men, killing all three.", ("killed", 3, "exact", "people")),
+    ],
+)
+def test_one_or_two_victims_and_counts_news_write_without_a_number_beside_the_verb(text, expected):
+    assert summary(figures_of(text))[0] == expected
+
+
+def test_one_victim_of_a_compound_subject_is_no_count_of_one():
+    """"three men and one woman ... were shot and killed" killed four, not one: a plural verb
+    after one victim says the subject began before it."""
+    assert figures_of("The day after, three men and one woman of Mexican origin were shot and killed.") == ()

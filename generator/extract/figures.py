@@ -94,7 +94,7 @@ _PERSON_PLURALS = (
     "|paratroopers|cadets|servicemembers|attackers|assailants|bandits|kidnappers|smugglers|gangsters|raiders"
     "|pirates|herders|herdsmen|fishermen|gendarmes|rangers|commandos|jawans|patients|bystanders|pedestrians"
     "|worshipers|mourners|shoppers|tourists|diplomats|shepherds|youths|monks|nuns|imams|guests|travellers"
-    "|travelers|spectators|labourers|laborers|porters|cadres|maoists|naxals|"
+    "|travelers|spectators|labourers|laborers|porters|cadres|maoists|naxals|reservists|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
@@ -107,6 +107,7 @@ _PERSON_SINGULARS = (
     "|pilgrim|shepherd|teenager|youth|toddler|pensioner|monk|nun|imam|protester|demonstrator|villager"
     "|sergeant|corporal|lieutenant|captain|colonel|attacker|assailant|gunman|bandit|herder|herdsman|fisherman"
     "|gendarme|ranger|commando|jawan|patient|bystander|pedestrian|worshiper|worshipper"
+    "|chief|elder|headman|principal|reservist"  # "a village chief", "a school principal"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
@@ -155,13 +156,17 @@ _INSERTION = (
 )
 _AUXILIARY = (
     r"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|get|may|might|could|would|will|reportedly|also|all"
-    r"|allegedly|later|now|so\s+far|already|confirmed|reported|believed\s+to\s+have|said\s+to\s+have))*"
+    r"|allegedly|later|now|so\s+far|already|confirmed|reported|believed\s+to\s+have|said\s+to\s+have"
+    # "Two police reservists were Wednesday morning killed"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?))*"
 )
 _ADVERB = r"(?:\s+\w+ly)?"
+# "A teacher has been shot and killed", "an aid worker was abducted and later killed"
+_DEED_BEFORE_DEATH = r"(?:\s+(?:shot|stabbed|attacked|abducted|kidnapped|captured|beaten|tortured)\s+and(?:\s+(?:later|then))?)?"
 
 # "Nearly 30 civilians including several children were killed", "15 dead", "dozens wounded"
 _SUBJECT_VERB = re.compile(
-    "(?:" + _QUANTITY + _WHO + ")" + _INSERTION + "(?:" + _AUXILIARY + _ADVERB + r"\s+" + _KIND_VERBS + ")"
+    "(?:" + _QUANTITY + _WHO + ")" + _INSERTION + "(?:" + _AUXILIARY + _ADVERB + _DEED_BEFORE_DEATH + r"\s+" + _KIND_VERBS + ")"
 )
 # "killed 15 civilians", "injuring 32", "claiming the lives of 8 persons", "shot dead six" — but not when the
 # object is itself the subject of the next verb ("8 persons killed 58 others injured").
@@ -174,7 +179,7 @@ _OBJECT_VERBS = (
 )
 _VERB_OBJECT = re.compile(
     r"(?:\b(?:" + _OBJECT_VERBS + ")"
-    r"(?:\s+(?:another|a\s+further|an\s+additional))?\s+"  # "at least" is the quantity's qualifier
+    r"(?:\s+(?:another|a\s+further|an\s+additional|all))?\s+"  # "at least" is the quantity's qualifier; "killing all three"
     + _QUANTITY
     + _WHO
     + r")(?!(?:" + _AUXILIARY + r")\s+(?:killed|dead|died|wounded|injured|hurt)\b)"
@@ -218,13 +223,16 @@ _SINGLE_VICTIM = re.compile(
     r"(?:\s+(?:(?:serving|working|stationed|deployed)\s+)?(?:with|from|of|in|at|for)\s+"
     # "a Kenyan police officer serving with the mission", "a soldier from 14 Signals Regiment"
     r"(?:(?!(?:said|says|told|reported)\b)(?:[^,.;\d]|\d+(?:st|nd|rd|th)?(?=(?:\s+[a-z]+)?\s+" + _UNIT_WORDS + r"\b))){1,50}?)?"
-    r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)" + _ADVERB + r"\s+" + _KIND_VERBS
+    # a plural verb only after two victims: "three men and one woman ... were shot" is no count of one
+    r"\s+(?:(?(second)(?:were|have\s+been|had\s+been|got)|(?:was|has\s+been|had\s+been|got))" + _ADVERB + _DEED_BEFORE_DEATH + r"\s+" + _KIND_VERBS
     + r"|" + _LIFE_LOST + ")"
 )
 # A verb's one object: "with a drone, killing a local man", "a Russian drone killed a resident"
 # (not "killed a soldier's wife", whose victim is another).
+_ONE_VICTIM_VERBS = r"killing|killed|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|(?:death|killing|murder)\s+of"
 _SINGLE_VICTIM_OBJECT = re.compile(
-    r"\b(?:killing|killed)\s+(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b(?![’'-])"
+    r"\b(?:" + _ONE_VICTIM_VERBS + r")\s+(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b(?![’'-])"
+    r"(?P<second>\s+and\s+" + _ONE_PERSON + r"\b(?![’'-]))?"  # "the death of an officer and a civilian": two
 )
 # Without an auxiliary, where nothing but a time, a place or the next count can follow: "one
 # rebel killed and three injured", "left one officer dead", "a British journalist killed
@@ -359,7 +367,7 @@ _FIGURE_PATTERNS = (
     (_RISING_TOLL, "killed", _TOLL_CUE),
     (_SINGLE_VICTIM, None, re.compile(_KIND_VERB_CUE.pattern + "|" + _LIFE_LOST)),
     (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
-    (_SINGLE_VICTIM_OBJECT, "killed", re.compile("killed|killing")),
+    (_SINGLE_VICTIM_OBJECT, "killed", re.compile("killed|killing|dead|gunn|death of|murder of")),
 )
 
 
@@ -861,7 +869,7 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
                 wounded=wounded)
 
 
-_ONE_OBJECT = re.compile(r"(?:killing|killed)\s", re.IGNORECASE)  # the text of a _SINGLE_VICTIM_OBJECT figure
+_ONE_OBJECT = re.compile(rf"(?:{_ONE_VICTIM_VERBS})\s", re.IGNORECASE)  # the text of a _SINGLE_VICTIM_OBJECT figure
 
 
 def _risen_toll(headline: Figure, killed: list[Figure]) -> Figure:
