@@ -52,7 +52,11 @@ _ALTERNATES_FROM = 300_000  # historical and variant names (Bombay, Rangoon) of 
 _SPELLING_SIMILARITY = 0.8  # share of letters in common above which an alternate name is a spelling of the name
 _MAX_CANDIDATES = 5  # places of one name kept for the article's context to choose from
 # Words around a first-level division's name that make it the division ("Sinaloa state").
-_DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast", "county")
+_DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast")
+# and the word Kenya and Liberia name their first-level divisions by ("Garissa County"), which
+# elsewhere names a smaller unit ("Twic East County" of Jonglei State): only an ISO division
+# so called is named by it
+_FIRST_LEVEL_WORDS = (*_DIVISION_WORDS, "county")
 # A division named by these words alone ("North West", "Centre", "Capital") is found only with
 # a division word: alone they are directions and common nouns.
 _GENERIC_DIVISION_WORDS = frozenset(
@@ -990,18 +994,25 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
             curated_elsewhere = (country_code not in data.home and code not in known_alone
                                  and (any(key in builder.curated for key in _name_keys(display))
                                       or _DIRECTIONS.issuperset(_fold(display).replace("-", " ").split())))
-            for word in _DIVISION_WORDS:  # two countries' "department of Huila" are candidates, as the bare names
+            for word in _kind_words(kind):  # two countries' "department of Huila" are candidates, as the bare names
                 made_up.append((word != kind.lower(), f"{display} {word}", place, curated_elsewhere))
                 made_up.append((word != kind.lower(), f"{word} of {display}", place, curated_elsewhere))
             # "the Dnipropetrovsk regional administration", "Kharkiv regional governor Oleh Synyehubov"
             made_up.append((True, f"{display} regional", place, curated_elsewhere))
         for spelling in _capital_spellings(code):
             if spelling not in names:  # "Hodeida province": by the capital's spellings, never bare
-                made_up += [(word != kind.lower(), f"{spelling} {word}", place, True) for word in _DIVISION_WORDS]
+                made_up += [(word != kind.lower(), f"{spelling} {word}", place, True) for word in _kind_words(kind)]
     # and a form whose word is what ISO calls the division before the others: "Plateau State" is
     # Nigeria's state before Benin's Plateau department
     for _, alias, place, needs_country in sorted(made_up, key=itemgetter(0)):
         builder.add(alias, place, curated=False, variants=False, needs_country=needs_country)
+
+
+def _kind_words(iso_kind: str) -> tuple[str, ...]:
+    """The words a first-level division is named with: those of any division, and its own where
+    ISO calls it so ("Garissa County": Kenya's counties)."""
+    own = iso_kind.lower()
+    return _DIVISION_WORDS if own in _DIVISION_WORDS or own not in _FIRST_LEVEL_WORDS else (*_DIVISION_WORDS, own)
 
 
 _HYPHENED_COMPASS = re.compile(r"(North|South)-(East|West)\b")
@@ -3324,7 +3335,7 @@ def _with_divisions_named_alike(body: str, tokens: _Tokens, hits: list[_Hit], ga
     see _named_as_a_division) and never the city as one ("Veracruz city", "the city of Puebla"):
     Mexican and Brazilian reporting says "Veracruz" for the state it has named."""
     divisions = {(hit.place.country, _fold(hit.place.name)): hit.place for hit in hits
-                 if hit.place.kind in ("region", "governorate") and _qualified(tokens, hit, _DIVISION_WORDS)}
+                 if hit.place.kind in ("region", "governorate") and _qualified(tokens, hit, _FIRST_LEVEL_WORDS)}
     ordered = sorted(hits, key=lambda hit: hit.start)
     for index, hit in enumerate(ordered):
         if hit.place.kind in _NAMESAKE_SETTLEMENT_KINDS and (hit.place.country, _fold(hit.place.name)) not in divisions:
@@ -3334,7 +3345,7 @@ def _with_divisions_named_alike(body: str, tokens: _Tokens, hits: list[_Hit], ga
     if not divisions:
         return hits
     cities = [hit for hit in hits if hit.place.kind in _NAMESAKE_SETTLEMENT_KINDS and (hit.place.country, _fold(hit.place.name)) in divisions]
-    if any(_qualified(tokens, hit, ("city",)) for hit in cities):
+    if any(_qualified(tokens, hit, _NAMESAKE_SETTLEMENT_KINDS) for hit in cities):  # "Veracruz city", "Lamu town"
         return hits
     return [replace(hit, place=divisions[(hit.place.country, _fold(hit.place.name))]) if hit in cities else hit
             for hit in hits]
@@ -3385,7 +3396,7 @@ def _town_of_the_division(body: str, hits: list[_Hit], index: int, division: Pla
 
 
 # Words that say a name is a division's: "the states of Puebla and Veracruz", "the Veracruz governor".
-_DIVISION_QUALIFIERS = (*_DIVISION_WORDS, *(f"{word}s" for word in _DIVISION_WORDS), "governor", "governors")
+_DIVISION_QUALIFIERS = (*_FIRST_LEVEL_WORDS, *(f"{word}s" for word in _FIRST_LEVEL_WORDS), "governor", "governors")
 # "Sao Paulo, Brazil's wealthiest state", "Veracruz, a state on the Gulf coast": an apposition says
 # what it is, where the division word ends its phrase ("the state capital" is a city, and so is
 # "the capital of the state")
