@@ -2296,3 +2296,9 @@ def test_a_name_the_wording_found_is_the_place_another_mention_of_it_put_in_a_co
 
 def test_a_chiefdom_after_a_name_is_a_district():
     assert world_places("Gunmen killed 12 villagers in Bwito chiefdom on Monday, DR Congo's army said.")["Bwito"].kind == "district"
+
+
+def test_a_division_s_namesake_written_as_a_town_stays_the_town():
+    found = places_in("Militants killed six people in Salama village, Lamu County, Kenya. The bodies were taken to a "
+                      "hospital in Lamu town.", packs=())
+    assert sorted(place.kind for place in found if place.name == "Lamu") == ["region", "town"]
