@@ -2282,3 +2282,14 @@ def test_outlets_named_by_a_place_an_acronym_or_a_number_before_a_media_word(kb,
 def test_a_link_s_title_after_its_label_is_no_outlet(kb):
     text = "Gangs hold the coast. SEE ALSO : El Salvador News and Profiles The killings went on, police said."
     assert "El Salvador News" not in {actor.name for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+
+
+def test_an_administrative_division_is_a_place_and_an_army_s_division_a_body(kb):
+    """Cameroon's and Kenya's divisions are where things happen ("in Bui Division", "the Boyo
+    division of the North West region"); an army's or a bureau's is no place."""
+    actors, places = _actors_and_places(
+        "Troops in Fako Division and Bui Division clashed with separatists near Kumbo. Fighting in the Boyo division "
+        "of the North West region killed two. The 82nd Airborne Division deployed, and officers of the Homicide "
+        "Division came.", kb)
+    assert {"Fako", "Bui", "Boyo"} <= places and not {"Airborne", "Homicide"} & places
+    assert not {name for name, _ in actors if name.endswith(("Fako Division", "Bui Division", "Boyo division"))}

@@ -1171,6 +1171,7 @@ class _Article:
                                        if _place_a_body_may_take(place, body[m.start : m.end])}
         self.names_on_places = self._names_on_places()
         self.town_spans = {(m.start, m.end) for place in places if place.kind in SETTLEMENT_KINDS for m in place.mentions}
+        self.unknown_place_spans = {(m.start, m.end) for place in places if place.kb_id is None for m in place.mentions}
         self.place_names = {normalize_surface(p.name) for p in places} | {
             normalize_surface(p.country) for p in places if p.country
         }
@@ -2194,7 +2195,9 @@ class _Article:
                 if self._numbered_unit(run):
                     return
             elif (len(run) == 1 and before in self.place_span_of and not self.taken[before]
-                  and not (self.tokens[run[0]].lower in _MEDIA_HEADS and self._after_a_label(self.place_span_of[before][0]))):
+                  and not (self.tokens[run[0]].lower in _MEDIA_HEADS and self._after_a_label(self.place_span_of[before][0]))
+                  # "in Bui Division": the division places found by its word (places._an_administrative_division)
+                  and not (self.tokens[run[0]].lower == "division" and self.place_span_of[before] in self.unknown_place_spans)):
                 while before > 0 and self.place_span_of.get(before - 1) == self.place_span_of[run[0] - 1]:
                     before -= 1
                 run = [*range(before, run[0]), *run]  # "Medellin Cartel", "Vatican Radio": a place and a head word

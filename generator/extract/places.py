@@ -225,6 +225,7 @@ _KIND_AFTER_NAME = {
     # nahiyas, Nepal's VDCs (not "territory" or "sector": "Himalayan territory", "the Spin Boldak sector")
     "payam": "district", "boma": "village", "groupement": "district", "chefferie": "district",
     "locality": "district", "nahiya": "district", "vdc": "village", "chiefdom": "district",
+    "division": "district",  # Cameroon's and Kenya's divisions: see _an_administrative_division
 }
 # Nigeria's local government areas and Nepal's village development committees, written in capitals
 _ACRONYM_KINDS = frozenset(("lga", "lgas", "vdc"))
@@ -2182,6 +2183,7 @@ def _unknown_names(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> list[tup
                 and (before := _name_before(tokens, kind_word, gazetteer) or _name_ending_in_a_compass_point(
                     tokens, kind_word, gazetteer)) is not None
                 and not TITLE_WORDS.issuperset(tokens.norms[before[0] : before[1] + 1])  # "Chief District Officer"
+                and (norm != "division" or _an_administrative_division(tokens, before, index))
                 and not _qualifies_a_kind_of(tokens, before, index, gazetteer)):
             if span is not None and not _kind_follows(tokens, span) and tokens.norms[span[1]] not in _DIVISION_WORDS:
                 # (not "Jere Local Government Area of Borno State": a state, which its own word says)
@@ -2304,6 +2306,22 @@ def _kind_phrase_start(tokens: _Tokens, kind_word: int) -> int:
 
 
 _FORCE_WORDS = frozenset({"police", "army", "regiment", "battalion", "brigade", "corps", "force", "forces", "militia"})
+# Where "X Division" is where something happens ("clashes in Bui Division", "the Boyo division of
+# the North West region"), not an army's ("the 82nd Airborne Division") or a bureau's ("officers of
+# the Homicide Division", "the Asia division at Human Rights Watch")
+_LOCATIVES_OF_A_UNIT = frozenset(("in", "at", "across", "of", "from", "into", "within", "throughout"))
+_WORDS_OF_A_REGION = frozenset(("region", "province", "county", "state"))
+
+
+def _an_administrative_division(tokens: _Tokens, name: tuple[int, int], kind_word: int) -> bool:
+    """A locative right before the name (no "the"), or another division listed before it ("in
+    Fako Division and Bui Division"), or "of" a region after the kind word."""
+    opener = name[0] - 1
+    after = tokens.norms[kind_word + 1 : kind_word + 7]
+    return ((opener >= 0 and tokens.norms[opener] in _LOCATIVES_OF_A_UNIT)
+            or (opener > 0 and tokens.norms[opener] in ("and", "or") and tokens.norms[opener - 1] == "division")
+            or (len(after) > 1 and after[0] == "of" and not _WORDS_OF_A_REGION.isdisjoint(after)))
+
 
 
 def _kind_follows(tokens: _Tokens, span: tuple[int, int]) -> bool:
