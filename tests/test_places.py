@@ -2302,3 +2302,10 @@ def test_a_division_s_namesake_written_as_a_town_stays_the_town():
     found = places_in("Militants killed six people in Salama village, Lamu County, Kenya. The bodies were taken to a "
                       "hospital in Lamu town.", packs=())
     assert sorted(place.kind for place in found if place.name == "Lamu") == ["region", "town"]
+
+
+def test_a_country_after_a_bare_compass_word_and_a_locative_is_a_place():
+    from generator.extract.places import follows_a_locative
+
+    for text in ("Turkey has increased its drone strikes in northeast Syria.", "Drones struck targets in north Syria."):
+        assert follows_a_locative(text, text.index("Syria"))

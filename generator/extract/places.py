@@ -97,8 +97,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|inside|throughout|across|near|outside|to|towards|toward|within|at|around|enter(?:s|ed|ing)?|invaded|"
     r"visit(?:s|ed|ing)?|fled|over|from|neighbou?ring|bordering|borders|bordered|between|through|via|left|leaving|"
     r"cross(?:es|ed|ing)?|reach(?:es|ed|ing)?|native)"
-    # "in #Pakistan", "in northern Mali", "into nearby Congo", "his native Spain", "adjacent to both Pakistan"
-    r"\s+(?:both\s+)?(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
+    # "in #Pakistan", "in northern Mali", "in northeast Syria", "into nearby Congo", "his native Spain", "adjacent to both Pakistan"
+    r"\s+(?:both\s+)?(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+|nearby\s+|neighbou?ring\s+)?#?$",
     re.IGNORECASE)
 _AREA_BEFORE = re.compile(
     r"\b(?:(?:border\s+)?regions?|borders?)\s+(?:of|with)\s+(?:both\s+)?(?:the\s+)?$"
