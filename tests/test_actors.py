@@ -2293,3 +2293,21 @@ def test_an_administrative_division_is_a_place_and_an_army_s_division_a_body(kb)
         "Division came.", kb)
     assert {"Fako", "Bui", "Boyo"} <= places and not {"Airborne", "Homicide"} & places
     assert not {name for name, _ in actors if name.endswith(("Fako Division", "Bui Division", "Boyo division"))}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A group that calls itself the Union for Peace in CAR (UPC) attacked Bambari.", "Union for Peace in CAR"),
+    ("Rebels of the Unite pour la Paix en Centrafrique (UPC) attacked the town.", "Unite pour la Paix en Centrafrique"),
+    ("Lawmakers from the pro-Kurdish Peoples' Democratic Party (HDP) face prosecution.", "Peoples' Democratic Party"),
+    ("He told the Thomson Reuters Foundation that the camp was full.", "Thomson Reuters Foundation"),
+])
+def test_a_body_s_whole_name_through_a_place_s_acronym_a_plural_possessive_or_a_known_body(kb, text, name):
+    """An acronym inside a name counts for its initials ("CAR" of UPC), French connectors do not;
+    "Peoples'" and "Workers'" go on into the name; a known body's name followed by a body's last
+    word is another body's."""
+    assert name in {actor.name for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
+
+
+def test_an_office_defined_by_an_acronym_is_no_body(kb):
+    text = "Damascus sent letters to the UN Secretary-General (UNSG) calling for calm."
+    assert "UN Secretary-General" not in {actor.name for actor in _actors(text, kb).values()}

@@ -578,6 +578,9 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _LIST_ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|[a-z])")
 # "the People's Liberation Army", "the Women's Protection Units": a possessive that is part of the name.
 _OWNERS_IN_NAMES = frozenset(("people", "women", "children"))
+_OFFICES = frozenset("general secretary president minister envoy ambassador rapporteur commissioner coordinator".split())
+_LONGER_BODY_HEADS = frozenset("ministries foundation society association institute trust federation network".split())
+_PLURAL_OWNERS_IN_NAMES = frozenset(("peoples", "workers", "farmers", "martyrs", "veterans", "nations"))
 _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
 # Where news cite the outlet they draw on. After an article-led name ("El Heraldo") even "told"
 # and "interview with" name an outlet; a one-word name needs a cue no person takes.
@@ -594,7 +597,7 @@ _HEADLINE_END = frozenset(".!?:\"”’)]")  # the last visible character of pro
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINE = re.compile(r"[^\n]+")
 _ORG_HEADS = frozenset(
-    """diocese archdiocese prelature parish vicariate ministry committee council front brigade brigades battalion battalions army party movement
+    """diocese archdiocese prelature parish vicariate ministry ministries committee council front brigade brigades battalion battalions army party movement
     organization organisation agency network observatory union association institute foundation
     forces force corps division coalition crescent society center centre commission court university
     company bank fund alliance legion regiment guard guards police authority office department bureau service
@@ -1515,6 +1518,9 @@ class _Article:
         if alias.entry.kind == "person" and (self._one_more_surname(start + len(alias.tokens))
                                              or self._facility_named_after(start + len(alias.tokens))):
             return True  # nor "Joaquin Guzman Lopez" his father, nor "Hamid Karzai International Airport" a man
+        if (alias.entry.kind in ("organization", "media") and self._body_name_goes_on(start + len(alias.tokens))
+                and self.tokens[start].lower not in _NEVER_NAMES):  # (no name of words could open with "Christian")
+            return True  # "Thomson Reuters Foundation" is not Reuters
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False
         before = self.tokens[start - 1]
@@ -1586,6 +1592,12 @@ class _Article:
         return (token.capitalised and not self._starts_sentence(index) and not token.text.isupper() and (token.text,) not in self.matcher.demonyms
                 and token.lower not in _NOT_A_FIRST_NAME and index not in self.place_span_of
                 and not _NATIONALITY_LIKE.search(token.text))
+
+    def _body_name_goes_on(self, after: int) -> bool:
+        """A known body's name followed, after a space, by a capitalised word that ends another
+        body's name: "Thomson Reuters Foundation", "Save the Children Foundation"."""
+        return (after < len(self.tokens) and self.body[self.tokens[after - 1].end : self.tokens[after].start] == " "
+                and self.tokens[after].capitalised and self.tokens[after].lower in _LONGER_BODY_HEADS)
 
     def _name_goes_on(self, after: int) -> bool:
         """A capitalised word right after a surname, in the same sentence, that is a name's:
@@ -2030,6 +2042,8 @@ class _Article:
         if index + 1 >= len(self.tokens):
             return False
         gap = self.body[self.tokens[index].end : self.tokens[index + 1].start]
+        if self.tokens[index].lower in _PLURAL_OWNERS_IN_NAMES and self.tokens[index].capitalised:
+            return False  # "the Peoples' Democratic Party", "the Kurdistan Workers' Party": the name goes on
         return bool(_SPACED_APOSTROPHE.fullmatch(gap) or (self.tokens[index].lower.endswith("s")
                                                            and _TRAILING_APOSTROPHE.fullmatch(gap)))
 
@@ -2850,8 +2864,11 @@ class _Article:
                 continue
             first, last = span
             start, end = self.tokens[first].start, self.tokens[last].end
-            if self.tokens[first].lower == "operation" or self.tokens[last].lower in _NOT_A_BODY_ENDS:
-                continue  # "Operation Liberation of the People (OLP)", "International Humanitarian Law (IHL)"
+            if (self.tokens[first].lower == "operation" or self.tokens[last].lower in _NOT_A_BODY_ENDS
+                    or self.tokens[last].lower in _OFFICES):
+                # "Operation Liberation of the People (OLP)", "International Humanitarian Law (IHL)",
+                # "the UN Secretary-General (UNSG)": an office, not a body
+                continue
             inside = [item for item in self.found if start <= item.start and item.end <= end]
             if self.place_span_of.get(first) == (start, end) or any(
                     item.kind == "person" or (item.start, item.end) == (start, end) for item in inside):
@@ -2876,8 +2893,11 @@ class _Article:
             token = self.tokens[index]
             if index < last and not self.joined[index]:
                 return None  # the name is cut by a comma or a line
-            if token.capitalised and not token.acronym:
-                letters = token.text[0] + letters
+            if token.capitalised:
+                # an acronym inside the name counts whole or by its initial: "US Agency for
+                # International Development (USAID)", "Union for Peace in CAR (UPC)"
+                whole = token.text.replace(".", "") + letters if token.acronym else None
+                letters = whole if whole is not None and acronym.endswith(whole) else token.text[0] + letters
                 if letters == acronym:
                     return index, last
                 if not acronym.endswith(letters):
@@ -3081,7 +3101,8 @@ def _plural_title(tokens: list[_Token]) -> bool:
 # mostly known bodies' or a state's: "(UN)", "(US)").
 _BRACKETED_ACRONYM = re.compile(r"(?:\(|-LRB-)\s*((?:[A-Z]\.){3,}|[A-Z]{3,8})\s*(?:\)|-RRB-)")
 # Words an acronym does not spell: "Liberation Tigers of Tamil Eelam", "Forces for the Defence of ...".
-_INITIALS_SKIPPED = frozenset(("of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "el", "al"))
+_INITIALS_SKIPPED = frozenset(("of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le", "el", "al",
+                               "pour", "en", "et", "les", "por", "para", "del", "y", "da", "do", "dos", "das"))
 # Last words of what news define acronyms for besides bodies: laws, accords, weapons, systems.
 _NOT_A_BODY_ENDS = frozenset("""law laws act agreement accord accords treaty convention resolution plan index system
     systems transit corridor route zone device devices vehicle vehicles weapon weapons destruction product rate""".split())
