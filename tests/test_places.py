@@ -2309,3 +2309,14 @@ def test_a_country_after_a_bare_compass_word_and_a_locative_is_a_place():
 
     for text in ("Turkey has increased its drone strikes in northeast Syria.", "Drones struck targets in north Syria."):
         assert follows_a_locative(text, text.index("Syria"))
+
+
+def test_a_town_the_wording_found_is_the_small_town_of_the_country_its_sentence_places_something_in():
+    """Somalia is named most, but "the town of Mpeketoni, near the coastal Lamu County" is Kenya's small town,
+    at each of its mentions."""
+    from generator.regions import AUTO_PACKS
+
+    found = places_in("Al-Shabab fighters from Somalia claimed the attack; Somalia's militants often cross. Gunmen stormed "
+                      "into the town of Mpeketoni, near the coastal Lamu County, late on "
+                      "Sunday. By dawn, the town of Mpeketoni was calm, a Somalia analyst said.", packs=AUTO_PACKS)
+    assert [(place.country, len(place.mentions)) for place in found if place.name == "Mpeketoni"] == [("Kenya", 2)]

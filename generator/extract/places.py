@@ -2824,7 +2824,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
                                              context)
     datelines = tuple(_dateline_names(body))
     unknown = _pattern_places(tokens, body, hits, gazetteer, datelines)
-    hits += _rescan_unknown(tokens, hits, unknown)
+    hits = _with_small_towns_of_other_countries(tokens, hits + _rescan_unknown(tokens, hits, unknown), context)
     hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, hits, gazetteer))
     hits = _without_title_fields_or_longer_names(body, hits)
     hits = _with_short_forms_of_longer_names(tokens, hits)
@@ -3703,6 +3703,29 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
     return [hit for hit in hits if hit.first_token not in replaced] + found
 
 
+def _with_small_towns_of_other_countries(tokens: _Tokens, hits: list[_Hit], context: _Context) -> list[_Hit]:
+    """A name only the wording found ("the town of Mpeketoni") is the small town of that name of
+    another country its sentence places something in, where there is one such town and the
+    country it was put in has none: a story about al-Shabaab names Somalia most, the town "near
+    the coastal island and popular tourist resort of Lamu" is Kenya's."""
+    known_in_sentence: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.from_gazetteer and hit.place.country not in (None, context.top):
+            known_in_sentence.setdefault(tokens.sentence[hit.first_token], set()).add(hit.place.country)
+    if not known_in_sentence:
+        return hits
+    found = []
+    for hit in hits:
+        others = known_in_sentence.get(tokens.sentence[hit.first_token], ())
+        if others and hit.place.key.startswith("pattern:") and hit.place.kind in SETTLEMENT_KINDS:
+            name = " ".join(tokens.norms[hit.first_token : hit.last_token + 1])
+            towns = {town for country in others if (town := _small_towns(_country_code(country)).get(name)) is not None}
+            if len(towns) == 1 and name not in _small_towns(_country_code(hit.place.country or "")):
+                hit = replace(hit, place=towns.pop(), from_gazetteer=True)
+        found.append(hit)
+    return found
+
+
 def _town_at(tokens: _Tokens, index: int, towns: dict[str, Place], namesake: _Hit | None,
              covered: set[int]) -> tuple[Place, int] | None:
     """The longest small town's name starting at `index` (and its last token), if any."""
@@ -4006,17 +4029,27 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
 
 
 def _with_one_unknown_place_per_name(hits: list[_Hit]) -> list[_Hit]:
-    """A name is one place in one article: where one mention is placed ("in Mpeketoni, Lamu
-    County", the gazetteer's Kenyan town), "the Mpeketoni area" the wording alone found is
-    that place, not another of no country."""
+    """A name is one place in one article: where the gazetteer knows one mention ("near ... Lamu",
+    Kenya's town), the other mentions only the wording found ("the town of Mpeketoni" of a story
+    set in Somalia) are that place; where one is placed ("in Mpeketoni, Lamu County"), "the
+    Mpeketoni area" is that place, not another of no country."""
+    known: dict[str, set[Place]] = {}
     placed: dict[str, set[Place]] = {}
     for hit in hits:
+        if hit.from_gazetteer:
+            known.setdefault(_fold(hit.place.name), set()).add(hit.place)
         if hit.place.country is not None:
             placed.setdefault(_fold(hit.place.name), set()).add(hit.place)
-    return [replace(hit, place=next(iter(places)))
-            if not hit.from_gazetteer and hit.place.country is None
-            and len(places := placed.get(_fold(hit.place.name), ())) == 1 else hit
-            for hit in hits]
+
+    def one_place(hit: _Hit) -> _Hit:
+        if hit.from_gazetteer:
+            return hit
+        name = _fold(hit.place.name)
+        if len(places := known.get(name, ())) == 1 or (hit.place.country is None and len(places := placed.get(name, ())) == 1):
+            return replace(hit, place=next(iter(places)))
+        return hit
+
+    return list(map(one_place, hits))
 
 
 def _entities(body: str, tokens: _Tokens, hits: list[_Hit], namesakes: dict[str, str]) -> tuple[EntityMention, ...]:
