@@ -4029,14 +4029,14 @@ def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list
 
 
 def _with_one_unknown_place_per_name(hits: list[_Hit]) -> list[_Hit]:
-    """A name is one place in one article: where the gazetteer knows one mention ("near ... Lamu",
-    Kenya's town), the other mentions only the wording found ("the town of Mpeketoni" of a story
-    set in Somalia) are that place; where one is placed ("in Mpeketoni, Lamu County"), "the
+    """A name is one place in one article: where the gazetteer knows a town at one mention
+    ("near ... Lamu", Kenya's), the other mentions of a town only the wording found ("the town of
+    Mpeketoni" of a story set in Somalia) are that town; where one is placed ("in Mpeketoni, Lamu County"), "the
     Mpeketoni area" is that place, not another of no country."""
     known: dict[str, set[Place]] = {}
     placed: dict[str, set[Place]] = {}
     for hit in hits:
-        if hit.from_gazetteer:
+        if hit.from_gazetteer and hit.place.kind in SETTLEMENT_KINDS:
             known.setdefault(_fold(hit.place.name), set()).add(hit.place)
         if hit.place.country is not None:
             placed.setdefault(_fold(hit.place.name), set()).add(hit.place)
@@ -4044,8 +4044,9 @@ def _with_one_unknown_place_per_name(hits: list[_Hit]) -> list[_Hit]:
     def one_place(hit: _Hit) -> _Hit:
         if hit.from_gazetteer:
             return hit
-        name = _fold(hit.place.name)
-        if len(places := known.get(name, ())) == 1 or (hit.place.country is None and len(places := placed.get(name, ())) == 1):
+        name = _fold(hit.place.name)  # a town's name, not "Gulu district" beside the town of Gulu
+        if ((hit.place.kind in SETTLEMENT_KINDS and len(places := known.get(name, ())) == 1)
+                or (hit.place.country is None and len(places := placed.get(name, ())) == 1)):
             return replace(hit, place=next(iter(places)))
         return hit
 
