@@ -576,3 +576,29 @@ def test_one_victim_of_a_compound_subject_is_no_count_of_one():
     """"three men and one woman ... were shot and killed" killed four, not one: a plural verb
     after one victim says the subject began before it."""
     assert figures_of("The day after, three men and one woman of Mexican origin were shot and killed.") == ()
+
+
+def test_a_subject_that_acts_on_an_object_was_not_killed():
+    """"Two gunmen killed a teacher" counts the teacher, not the gunmen; "Two suspected insurgents
+    shot to death a monk" the monk; "Two soldiers killed in an attack" are the dead."""
+    assert summary(figures_of("Two gunmen killed a teacher on Monday.")) == [("killed", 1, "exact", "teacher")]
+    assert summary(figures_of("Two suspected Muslim insurgents shot to death a 60-year-old Buddhist monk.")) == [
+        ("killed", 1, "exact", "monk")]
+    assert summary(figures_of("Two soldiers killed in an attack on Monday.")) == [("killed", 2, "exact", "soldiers")]
+
+
+def test_a_count_of_wounded_after_the_dead_in_words_is_a_count_not_dead_and_wounded_together():
+    assert [f.kind for f in figures_of("A powerful bomb killed six people and injured twenty Tuesday.")] == ["killed", "wounded"]
+    assert summary(figures_of("The Taliban had killed one of his men and wounded another in the shoot-out.")) == [
+        ("killed", 1, "exact", "men")]
+
+
+def test_the_toll_of_an_earlier_event_a_lead_is_dated_by_is_not_its_own():
+    body = ("Two police officers were killed in a car bomb attack on Wednesday, local media said, a day after a bomb "
+            "targeting police in Istanbul killed 11 people.")
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 2
+
+
+def test_a_toll_of_an_insurgency_is_war_wide():
+    assert figures_of("Yala is one of three provinces where more than 3,400 people have been killed in a five-year-old "
+                      "separatist insurgency.") == ()

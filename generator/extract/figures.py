@@ -229,7 +229,8 @@ _SINGLE_VICTIM = re.compile(
 )
 # A verb's one object: "with a drone, killing a local man", "a Russian drone killed a resident"
 # (not "killed a soldier's wife", whose victim is another).
-_ONE_VICTIM_VERBS = r"killing|killed|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|(?:death|killing|murder)\s+of"
+_ONE_VICTIM_VERBS = (r"killing|killed|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|(?:death|killing|murder)\s+of"
+                     r"|(?:shot|stabbed|beaten|hacked)\s+to\s+death")
 _SINGLE_VICTIM_OBJECT = re.compile(
     r"\b(?:" + _ONE_VICTIM_VERBS + r")\s+(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b(?![’'-])"
     r"(?P<second>\s+and\s+" + _ONE_PERSON + r"\b(?![’'-]))?"  # "the death of an officer and a civilian": two
@@ -253,12 +254,14 @@ _WAR_WIDE = re.compile(
     r"|\b(?:war|conflict|crisis|uprising)\b(?![\s-]*(?:planes?|jets?|torn|crimes?|monitor|zones?)\b)"
     r"[^.;]{0,40}?\b(?:killed|claimed|cost|left)\b"
     r"|\btoll\s+(?:from|of|in)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|crisis|uprising)\b"
-    r"|\bin\s+(?:the|\w+['’]?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b)"
+    r"|\bin\s+(?:the|\w+['’]?s)\s+(?:\w+[\s-]+)?(?:war|conflict)\b|\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b"
+    # "have been killed in a five-year-old separatist insurgency", "in a separatist rebellion"
+    r"|\bin\s+(?:an?|the|\w+['’]?s)\s+(?:[\w-]+\s+){0,3}?(?:insurgency|rebellion)\b(?![\s-]*(?:plagued|hit|torn|wracked|racked|ravaged|affected|prone)))"
 )
 # "the deadliest attack since", "its most deadly fire since", "the worst ... since": the past compared
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+iest|worst|biggest|largest|highest|most\s+\w+|first)\b[^.;,]{0,60}$")
 # A word each alternative of _WAR_WIDE holds: a literal scan that spares it most sentences.
-_WAR_WIDE_CUE = re.compile("since|war|conflict|crisis|uprising|year|far")
+_WAR_WIDE_CUE = re.compile("since|war|conflict|crisis|uprising|year|far|insurgency|rebellion")
 _CLAIM_BEFORE = re.compile(
     r"(?i:\b(?:according\s+to|citing|cited\s+by|quoted\s+by|reported\s+by|said\s+by|figures\s+from"
     r"|toll\s+from|data\s+from)\s+(?:[^,.;]{1,40},\s*)?(?:the\s+|a\s+)?)$"
@@ -367,7 +370,7 @@ _FIGURE_PATTERNS = (
     (_RISING_TOLL, "killed", _TOLL_CUE),
     (_SINGLE_VICTIM, None, re.compile(_KIND_VERB_CUE.pattern + "|" + _LIFE_LOST)),
     (_SINGLE_VICTIM_PARTICIPLE, "killed", re.compile("killed|dead")),
-    (_SINGLE_VICTIM_OBJECT, "killed", re.compile("killed|killing|dead|gunn|death of|murder of")),
+    (_SINGLE_VICTIM_OBJECT, "killed", re.compile("killed|killing|dead|gunn|death of|murder of|to death")),
 )
 
 
@@ -471,7 +474,7 @@ def _named_victims(folded: str, offset: int, persons: tuple[tuple[int, int], ...
 _AND_WOUNDED_AFTER = re.compile(
     r"\s*(?:and|or|&|/)\s+(?:the\s+)?(?:wounded|injured|hurt|injuries)\b"
     r"(?!\s+(?:another\s+|a\s+further\s+|further\s+|at\s+least\s+|about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+|over\s+)?"
-    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores|several|many))"
+    rf"(?:\d|(?:{_SMALL_NUMBERS}|{_TENS}|dozens|hundreds|scores|several|many|another)\b))"  # "killed six and injured twenty"
 )
 # "killing 100 people a day": a rate of the whole war, not the count of an event ("46 killed in a
 # week" is a count).
@@ -494,6 +497,8 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         if groups.get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
                                                                       match.start("number")):
             continue  # "NIAMEY, March 22 (Reuters) - Gunmen killed 44": a dateline's day
+        if pattern is _SUBJECT_VERB and _acts_on_an_object(text, match, kind):
+            continue  # "Two gunmen killed a teacher": the subject killed, it was not killed
         first = _found(match, kind, offset)
         if first is None:
             continue
@@ -511,6 +516,22 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         if pattern is _VERB_OBJECT:
             found.extend(_coordinated(text, match.end(), kind, offset))
     return found
+
+
+# A verb that takes an object, and what opens one: "killed a teacher", "shot to death a monk",
+# "wounded two policemen" (not "died", nor "killed in the attack", "killed on Monday").
+_TRANSITIVE = re.compile(r"killed|executed|massacred|murdered|assassinated|slaughtered|beheaded|decapitated|shot\s+dead"
+                         r"|\w+\s+to\s+death|wounded|injured")
+_OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|\d|{_SMALL_NUMBERS}|{_TENS}|at\s+least|dozens|scores"
+                           r"|hundreds|thousands|several|many)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|got|get)\b")
+
+
+def _acts_on_an_object(text: str, match: re.Match[str], kind: str) -> bool:
+    """A subject and a verb with no auxiliary between, and an object after: the subject's deed."""
+    verb_start = match.start(kind)
+    return (_TRANSITIVE.fullmatch(match.group(kind)) is not None and _OBJECT_AFTER.match(text, match.end()) is not None
+            and not _PASSIVE.search(text, match.start(), verb_start))
 
 
 def _coordinated(text: str, position: int, kind: str, offset: int) -> list[_Found]:
@@ -843,7 +864,7 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
     killed = [f for f in figures if f.kind == "killed"]
     if not killed:
         return Toll()
-    headline = _first_report(killed)
+    headline = _first_report(killed, sentences)
     if headline.qualifier in _VAGUE_AMOUNTS:
         headline = next(
             (
@@ -869,7 +890,8 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
                 wounded=wounded)
 
 
-_ONE_OBJECT = re.compile(rf"(?:{_ONE_VICTIM_VERBS})\s", re.IGNORECASE)  # the text of a _SINGLE_VICTIM_OBJECT figure
+# the text of a _SINGLE_VICTIM_OBJECT figure of a killing that may be a target's ("the army killed a commander")
+_ONE_OBJECT = re.compile(r"(?:killing|killed)\s", re.IGNORECASE)
 
 
 def _risen_toll(headline: Figure, killed: list[Figure]) -> Figure:
@@ -911,6 +933,22 @@ def _joined_groups(headline: Figure, killed: list[Figure]) -> int:
 _JOINED_GROUP = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s", re.IGNORECASE)
 
 
-def _first_report(killed: list[Figure]) -> Figure:
-    in_first_sentence = [f for f in killed if f.sentence == killed[0].sentence]
+def _first_report(killed: list[Figure], sentences: tuple[Sentence, ...]) -> Figure:
+    in_first_sentence = _without_earlier_events([f for f in killed if f.sentence == killed[0].sentence], sentences)
     return next((f for f in in_first_sentence if f.who in ("civilians", "people")), in_first_sentence[0])
+
+
+def _without_earlier_events(figures: list[Figure], sentences: tuple[Sentence, ...]) -> list[Figure]:
+    """A sentence's figures less those of another event its first figure's clause is dated by:
+    "Two police officers were killed ..., a day after a bomb in Istanbul killed 11 people"."""
+    text = next((sentence.text for sentence in sentences if sentence.index == figures[0].sentence), "")
+    first_end = text.find(figures[0].text) + len(figures[0].text)
+    if len(figures) < 2 or first_end < len(figures[0].text):
+        return figures
+    return [figures[0], *(f for f in figures[1:] if (at := text.find(f.text, first_end)) < 0
+                          or not _EARLIER_EVENT_BETWEEN.search(text, first_end, at))]
+
+
+# "a day after", "two days after", "hours after", "a week after": a clause about an earlier event
+_EARLIER_EVENT_BETWEEN = re.compile(r"\b(?:a|one|two|three|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+after\b"
+                                    r"|\bhours\s+after\b|\bdays\s+after\b", re.IGNORECASE)
