@@ -2320,3 +2320,12 @@ def test_a_town_the_wording_found_is_the_small_town_of_the_country_its_sentence_
                       "into the town of Mpeketoni, near the coastal Lamu County, late on "
                       "Sunday. By dawn, the town of Mpeketoni was calm, a Somalia analyst said.", packs=AUTO_PACKS)
     assert [(place.country, len(place.mentions)) for place in found if place.name == "Mpeketoni"] == [("Kenya", 2)]
+
+
+def test_unknown_towns_paired_with_a_place_after_in_or_from_and_to():
+    from generator.regions import AUTO_PACKS
+
+    found = {place.name for place in places_in(
+        "Gunmen killed 12 people in Koundjili and Lemouna on Monday, officials in Bangui said. A convoy from Kongbo to "
+        "Alindao was attacked, the UN said of the Central African Republic.", packs=AUTO_PACKS)}
+    assert {"Lemouna", "Kongbo"} <= found

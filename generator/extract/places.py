@@ -1852,16 +1852,20 @@ _BEFORE_ITS_DIVISION = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:neighbou?ring
 _BETWEEN_A_NAME_AND_ITS_DIVISION = frozenset(("in", "the", "of", "far", "neighbouring", "neighboring", "nearby"))
 
 
+_PAIRS = {"between": "and", "from": "to"}  # the word before two places, and the one between them
+
+
 def _names_between_places(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """(first token, last token, "town") of the unknown names "between" two places, where the
-    other is a known settlement ("the road between Renk and Paloich") or a known place follows
-    the pair after "in" ("between Heyderabad and Mirmandab in Helmand")."""
+    """(first token, last token, "town") of the unknown names "between" two places or "from" one
+    "to" another, where the other is a known settlement ("the road between Renk and Paloich", "a
+    convoy from Kongbo to Alindao") or a known place follows the pair after "in" ("between
+    Heyderabad and Mirmandab in Helmand")."""
     settlements = {hit.first_token: hit for hit in hits if hit.place.kind in SETTLEMENT_KINDS}
     placed_at = {hit.first_token for hit in hits if hit.place.kind != "country" or _located_in(tokens, hit.first_token)}
     found = []
-    for index in compress(range(len(tokens.norms) - 3), map("between".__eq__, tokens.norms)):
+    for index in compress(range(len(tokens.norms) - 3), map(_PAIRS.__contains__, tokens.norms)):
         first = _name_after(tokens, index + 1, gazetteer)
-        if first is None or tokens.norms[first[1] + 1 : first[1] + 2] != ["and"]:
+        if first is None or tokens.norms[first[1] + 1 : first[1] + 2] != [_PAIRS[tokens.norms[index]]]:
             continue
         second = _name_after(tokens, first[1] + 2, gazetteer)
         if second is None or any(tokens.sentence[i] != tokens.sentence[index] for i in (first[1], second[1])):
@@ -2039,12 +2043,23 @@ def _names_placed_by_a_cue(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> 
             continue  # "Rebels Seize Key Town Near Border"
         spans = _listed_names(tokens, body, index + 1, gazetteer)
         if cue in _INTO:  # "In Benghazi, Abdel Hafiz Ghoga": no list; "killed in Suspected Gas Attack": no attack
-            spans = [span for span in spans[:1] if not any(_ATTACK_WORD.fullmatch(norm) for norm in norms[span[0] : span[1] + 1])]
+            spans = [span for span in spans[:_pair_of_words(tokens, spans)]
+                     if not any(_ATTACK_WORD.fullmatch(norm) for norm in norms[span[0] : span[1] + 1])]
         for span in spans:
             if _unknown_name(tokens, span, gazetteer) and _ends_a_phrase(tokens, body, span[1]) and not any(
                     tokens.words[i].isupper() for i in range(span[0], span[1] + 1)):  # "near ISIS", an acronym
                 found.append((*span, "town"))
     return found
+
+
+def _pair_of_words(tokens: _Tokens, spans: list[tuple[int, int]]) -> int:
+    """How many names of a list after "in" to take: two one-word names joined by "and" ("killed
+    in Koundjili and Lemouna"), else the first only (not a comma's list: "In Benghazi, Abdel
+    Hafiz Ghoga")."""
+    if (len(spans) == 2 and all(first == last for first, last in spans) and spans[1][0] == spans[0][1] + 2
+            and tokens.norms[spans[0][1] + 1] == "and"):
+        return 2
+    return 1
 
 
 def _fighting_before(tokens: _Tokens, index: int) -> bool:
