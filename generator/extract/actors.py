@@ -1519,7 +1519,9 @@ class _Article:
                                              or self._facility_named_after(start + len(alias.tokens))):
             return True  # nor "Joaquin Guzman Lopez" his father, nor "Hamid Karzai International Airport" a man
         if (alias.entry.kind in ("organization", "media") and self._body_name_goes_on(start + len(alias.tokens))
-                and self.tokens[start].lower not in _NEVER_NAMES):  # (no name of words could open with "Christian")
+                # a word that opens no name found by its words stays the known body's: "Christian
+                # Aid Ministries" would lose "Christian"
+                and self.tokens[start].lower not in _NEVER_NAMES):
             return True  # "Thomson Reuters Foundation" is not Reuters
         if start == 0 or not self.joined[start - 1] or self.taken[start - 1]:
             return False

@@ -53,9 +53,9 @@ _SPELLING_SIMILARITY = 0.8  # share of letters in common above which an alternat
 _MAX_CANDIDATES = 5  # places of one name kept for the article's context to choose from
 # Words around a first-level division's name that make it the division ("Sinaloa state").
 _DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "oblast")
-# and the word Kenya and Liberia name their first-level divisions by ("Garissa County"), which
-# elsewhere names a smaller unit ("Twic East County" of Jonglei State): only an ISO division
-# so called is named by it
+# and the word Kenya and Liberia name their first-level divisions by ("Garissa County"); it
+# names a smaller unit elsewhere ("Twic East County" of Jonglei State), so only a division ISO
+# calls a county is named by it (_kind_words)
 _FIRST_LEVEL_WORDS = (*_DIVISION_WORDS, "county")
 # A division named by these words alone ("North West", "Centre", "Capital") is found only with
 # a division word: alone they are directions and common nouns.
@@ -2336,7 +2336,6 @@ def _an_administrative_division(tokens: _Tokens, name: tuple[int, int], kind_wor
     return ((opener >= 0 and tokens.norms[opener] in _LOCATIVES_OF_A_UNIT)
             or (opener > 0 and tokens.norms[opener] in ("and", "or") and tokens.norms[opener - 1] == "division")
             or (len(after) > 1 and after[0] == "of" and not _WORDS_OF_A_REGION.isdisjoint(after)))
-
 
 
 def _kind_follows(tokens: _Tokens, span: tuple[int, int]) -> bool:
