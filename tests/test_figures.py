@@ -602,3 +602,9 @@ def test_the_toll_of_an_earlier_event_a_lead_is_dated_by_is_not_its_own():
 def test_a_toll_of_an_insurgency_is_war_wide():
     assert figures_of("Yala is one of three provinces where more than 3,400 people have been killed in a five-year-old "
                       "separatist insurgency.") == ()
+
+
+def test_a_participle_s_phrase_between_a_count_and_its_verb():
+    body = "On Wednesday, five Haitians traveling through Martissant town in public transport were shot dead."
+    assert summary(figures_of(body)) == [("killed", 5, "exact", "haitians")]
+    assert summary(figures_of("Four children collecting litter yesterday were killed.")) == [("killed", 4, "exact", "children")]

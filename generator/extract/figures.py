@@ -118,6 +118,9 @@ _NOT_MODIFIER = (
     r"|thousands?|" + "|".join(_WORD_NUMBERS) + "|" + "|".join(MONTH_NUMBERS) + r")\b))"
 )
 _MODIFIERS = r"(?:" + _NOT_MODIFIER + r"[\w'’.()-]+\s+){0,4}?"
+# A word of a participle's phrase between a count and its verb: no verb, count or clause of its own.
+_PHRASE_WORD = (r"(?!(?:were|was|are|is|have|has|had|been|and|or|but|who|that|which|killed|dead|died|wounded|injured"
+                r"|said|says|\d+)\b)[\w'’.-]+")
 # "of the" only before a noun: "fifteen of the wounded" is a part of an earlier figure.
 _WHO = (
     r"(?:(?:\s+of(?:\s+(?:the|its|their|his|her))?)?"
@@ -147,8 +150,10 @@ _INSERTION = (
     # nor across ", and": "51, including 40 children, and that 79 people had been wounded"
     r"|,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them)\b(?:(?!,\s+and\s)[^.;:]){1,80}?(?<!\band)(?<!\bor),?"
     r"|\s+(?:in|from|at|near|inside|on)\s+(?:" + _NOT_MODIFIER + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+"
+    # a participle's phrase: "five Haitians traveling through Martissant town in public transport were shot dead"
+    r"|\s+[a-z]+ing\s+(?:" + _PHRASE_WORD + r"\s+){0,6}?" + _PHRASE_WORD
     # "seven soldiers of the Colombian Army" (the text is folded to lower case), not "15 of the wounded"
-    r"|\s+of\s+the\s+(?:[\w'’.-]+\s+){0,3}?(?:army|forces|navy|police|military|guard|brigade|battalion|regiment"
+    + r"|\s+of\s+the\s+(?:[\w'’.-]+\s+){0,3}?(?:army|forces|navy|police|military|guard|brigade|battalion|regiment"
     r"|division|mission|militia|group|force)\b"
     r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + r"|\s+and\s+" + _ONE_PERSON
     + r"|\s+and\s+(?:their|other|several|many|some)\s+[a-z'’-]+"  # "460 patients and their companions were killed"
