@@ -256,6 +256,9 @@ def test_a_lead_dated_only_when_told_yields_to_the_day_a_later_sentence_says_the
     assert event_of(later, dt.date(1999, 2, 28)) == dt.date(1999, 2, 23)
     dated_lead = "Gunmen killed 12 people in Kano on Monday, police said on Wednesday. The attack began on Sunday night."
     assert event_of(dated_lead, dt.date(2024, 5, 8)) == dt.date(2024, 5, 6)
+    clash = ("Gunmen killed two chiefs in Bambili, a local ruler said Monday. The victims were councillors of Bambili, "
+             "where the clash took place last Thursday.")  # one clash, as "clashes" were
+    assert event_of(clash, dt.date(2020, 4, 21)) == dt.date(2020, 4, 16)
 
 
 def test_a_dateline_s_day_is_the_story_s_today_and_an_attack_or_a_count_dated_later_in_the_story():

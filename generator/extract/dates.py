@@ -274,8 +274,9 @@ _RELEASE_LINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’
 _DATELINE_AFTER_DATE = re.compile(r"[ \t]*(?:\(|[-–—_]\s|\n|$)")
 # "The attack took place on Sunday, April 3", "the killings began on Thursday evening", "an
 # offensive launched on Tuesday": a later sentence telling when the event itself happened.
-_EVENT_NOUNS = (r"attacks?|assault|raids?|massacres?|killings?|fighting|battle|clashes|violence|rioting|bombings?|blasts?|"
-                r"explosions?|air\s?strikes?|strikes?|shelling|offensive|ambush|shooting|incident|siege|hijacking|riots?")
+_EVENT_NOUNS = (r"attacks?|assault|raids?|massacres?|killings?|fighting|battle|clash(?:es)?|violence|rioting|bombings?|blasts?|"
+                r"explosions?|air\s?strikes?|strikes?|shelling|offensive|ambush(?:es)?|shooting|incident|siege|hijacking|riots?|"
+                r"gunfights?|firefights?|kidnappings?|abductions?")
 _EVENT_TOLD = re.compile(rf"\b(?:{_EVENT_NOUNS})\b[^.;]{{0,80}}?\b(?:took\s+place|began|started|happened|occurred|"
                          r"erupted|broke\s+out|unfolded|was\s+carried\s+out|(?:was\s+)?launched)\b")
 # "...attacked Bor on November 15", "stormed the camp early on Saturday": the day of an attack.
