@@ -2329,3 +2329,10 @@ def test_unknown_towns_paired_with_a_place_after_in_or_from_and_to():
         "Gunmen killed 12 people in Koundjili and Lemouna on Monday, officials in Bangui said. A convoy from Kongbo to "
         "Alindao was attacked, the UN said of the Central African Republic.", packs=AUTO_PACKS)}
     assert {"Lemouna", "Kongbo"} <= found
+
+
+def test_two_divisions_named_with_one_plural_kind_word():
+    """Cameroon's "North-West Region" is named only with its word: "the North-West and South-West
+    regions" are both."""
+    found = world_places("Fighting spread in Cameroon's North-West and South-West regions on Monday, officials said.")
+    assert {(found[name].kind, found[name].country) for name in ("North-West", "South-West")} == {("region", "Cameroon")}

@@ -2839,7 +2839,8 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     datelines = tuple(_dateline_names(body))
     unknown = _pattern_places(tokens, body, hits, gazetteer, datelines)
     hits = _with_small_towns_of_other_countries(tokens, hits + _rescan_unknown(tokens, hits, unknown), context)
-    hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, hits, gazetteer))
+    hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, _with_divisions_named_in_pairs(
+        tokens, hits, gazetteer), gazetteer))
     hits = _without_title_fields_or_longer_names(body, hits)
     hits = _with_short_forms_of_longer_names(tokens, hits)
     # last: where the story was filed says nothing of where the places it names are
@@ -4015,6 +4016,44 @@ def _with_the_first_of_a_pair(tokens: _Tokens, hits: list[_Hit], gazetteer: Gaze
         if place is not None:
             found.append(_Hit(place, tokens.starts[first - 2], tokens.ends[first - 2], first - 2, first - 2, True))
     return sorted([*hits, *found], key=lambda hit: hit.first_token) if found else hits
+
+
+_PLURAL_DIVISION_WORDS = {f"{word}s": word for word in _FIRST_LEVEL_WORDS} | {"counties": "county"}
+_LONGEST_PAIRED_NAME = 3  # tokens of each name of "the North-West and South-West regions"
+
+
+def _with_divisions_named_in_pairs(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """"the North-West and South-West regions", "Idlib and Hama provinces": two divisions, each
+    the name and the kind word of one (Cameroon's "North-West Region" is named only with its
+    word). Each name is looked up with the word in the singular; both must be divisions of one
+    country, and neither part of a place already found."""
+    taken = {index for hit in hits for index in _token_range(tokens, hit)}
+    found: list[_Hit] = []
+    for index in compress(range(len(tokens.norms)), map(_PLURAL_DIVISION_WORDS.__contains__, tokens.norms)):
+        word = _PLURAL_DIVISION_WORDS[tokens.norms[index]]
+        second = _division_ending_at(tokens, index - 1, word, gazetteer)
+        if second is None or tokens.norms[second[0] - 1 : second[0]] != ["and"]:
+            continue
+        first = _division_ending_at(tokens, second[0] - 2, word, gazetteer)
+        if (first is None or first[2].country != second[2].country
+                or taken.intersection(range(first[0], index + 1))):
+            continue
+        found += [_Hit(place, tokens.starts[start], tokens.ends[end], start, end, True)
+                  for start, end, place in (first, second)]
+    return sorted([*hits, *found], key=lambda hit: hit.first_token) if found else hits
+
+
+def _division_ending_at(tokens: _Tokens, last: int, word: str, gazetteer: Gazetteer) -> tuple[int, int, Place] | None:
+    """The first-level division named by the capitalised tokens ending at `last` and `word`."""
+    for size in range(_LONGEST_PAIRED_NAME, 0, -1):
+        start = last - size + 1
+        if start < 1 or not all(tokens.capitalised[start : last + 1]) or not all(tokens.joins_next[start:last + 1]):
+            continue
+        name = " ".join([*tokens.norms[start : last + 1], word])
+        place = next((alias.place for alias in gazetteer.aliases.get(name, ()) if alias.place.kind in DIVISION_KINDS), None)
+        if place is not None:
+            return start, last, place
+    return None
 
 
 def _with_short_forms_of_longer_names(tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
