@@ -2336,3 +2336,8 @@ def test_two_divisions_named_with_one_plural_kind_word():
     regions" are both."""
     found = world_places("Fighting spread in Cameroon's North-West and South-West regions on Monday, officials said.")
     assert {(found[name].kind, found[name].country) for name in ("North-West", "South-West")} == {("region", "Cameroon")}
+
+
+def test_a_mountain_s_name_is_a_place():
+    found = world_places("Turkish jets bombarded the west side of Mount Shingal and hideouts on Qandil Mountain on Monday.")
+    assert {found["Mount Shingal"].kind, found["Qandil Mountain"].kind} == {"area"}

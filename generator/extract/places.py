@@ -248,7 +248,7 @@ _NAME_LINKS = frozenset(("de", "do", "da", "des", "di", "du"))  # inside Romance
 _TITLES_OF_A_PLACE = frozenset({"prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
                                 "university", "college", "institute", "academy", "museum", "bank"})
 _PARTS_OF_A_COUNTRY = _DIRECTIONS | {"part", "parts", "rest", "border", "borders", "coast", "regions", "areas"}
-_KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "hills": "area",
+_KIND_IN_NAME = {"square": "area", "river": "area", "park": "area", "mountains": "area", "mountain": "area", "hills": "area",
                  "valley": "area", "desert": "area", "lake": "area", "island": "area", "islands": "area",
                  "peninsula": "area", "plain": "area", "plateau": "area", "forest": "area", "bay": "area",
                  "plains": "area", "basin": "area", "coast": "area", "oilfield": "area",
@@ -275,7 +275,8 @@ _KIND_OF_LIST = {"towns": "town", "villages": "village", "suburbs": "district", 
 _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets": "village", "settlements": "village",
                      "municipalities": "town", "neighborhoods": "district", "neighbourhoods": "district"}
 # Capitalised words that open a place's own name: "Camp Bastion", the Spanish "Plaza de Mayo".
-_NAME_OPENING_KINDS = {"camp": "area", "plaza": "area", "isla": "area", "colonia": "district", "puerto": "town"}
+_NAME_OPENING_KINDS = {"camp": "area", "plaza": "area", "isla": "area", "colonia": "district", "puerto": "town",
+                       "mount": "area"}  # "Mount Shingal", "Mount Qandil"
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
                          *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS, *_NAME_OPENING_KINDS))  # the only words that introduce one
 # Words that make a capitalised kind word part of a body's or a building's name
