@@ -2341,3 +2341,8 @@ def test_two_divisions_named_with_one_plural_kind_word():
 def test_a_mountain_s_name_is_a_place():
     found = world_places("Turkish jets bombarded the west side of Mount Shingal and hideouts on Qandil Mountain on Monday.")
     assert {found["Mount Shingal"].kind, found["Qandil Mountain"].kind} == {"area"}
+
+
+def test_a_language_community_s_word_is_no_place_s_name():
+    found = world_places("Troops entered the Anglophone region of North West in Cameroon on Monday, officials said.")
+    assert "Anglophone" not in found

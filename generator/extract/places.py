@@ -1497,6 +1497,9 @@ def _article_context(tokens: _Tokens, hits: list[_Hit], nations: Counter, kinds:
 # ---------------------------------------------------------------- unknown places
 
 
+_LANGUAGE_COMMUNITY = "phone"  # "the Anglophone region of North West", "Francophone areas": a people's language
+
+
 def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer, in_longer: bool = False,
                   introduced: bool = False) -> bool:
     """A capitalised word that can be part of a place name: not "In", "Syrian", "NGO", "Daeshs".
@@ -1512,7 +1515,8 @@ def _is_name_word(tokens: _Tokens, index: int, gazetteer: Gazetteer, in_longer: 
         return (norm not in gazetteer.demonyms and norm not in gazetteer.nationalities and norm not in _DIRECTIONS
                 and norm not in WEEKDAY_WORDS and norm not in MONTH_NUMBERS and norm not in FUNCTION_WORDS)
     vetoed = gazetteer.vetoed
-    return norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
+    return (norm not in vetoed and norm not in _DIRECTIONS and not (norm[-1] == "s" and norm[:-1] in vetoed)
+            and not norm.endswith(_LANGUAGE_COMMUNITY))
 
 
 _ROMANCE_LINKS = frozenset(("de", "del", "do", "da", "dos", "das", "des", "di", "du", "la", "las", "los"))
