@@ -2346,3 +2346,9 @@ def test_a_mountain_s_name_is_a_place():
 def test_a_language_community_s_word_is_no_place_s_name():
     found = world_places("Troops entered the Anglophone region of North West in Cameroon on Monday, officials said.")
     assert "Anglophone" not in found
+
+
+def test_the_field_of_a_body_s_desk_is_no_place_of_the_story():
+    found = world_places("Lewis Mudge, Central Africa director at Human Rights Watch, spoke. Brad Adams, of the Asia "
+                         "division at Human Rights Watch, agreed. Gunmen killed 12 people in Kenya on Monday.")
+    assert not {"Central Africa", "Asia"} & set(found) and "Kenya" in found

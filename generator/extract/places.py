@@ -3601,12 +3601,18 @@ def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
             and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)
             and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)
+            and not _DESK_OF_A_BODY_AFTER.match(body, hit.end)
             and not (hit.place.kind in DIVISION_KINDS and _INSTITUTION_AFTER.match(body, hit.end))]
 
 
 # "Sumy State University": a body's name, not the oblast's "Sumy State" (a town's name before a
 # college stays the town: "Silchar Medical College")
 _INSTITUTION_AFTER = re.compile(r" (?:(?:State|National|Medical|Technical|Polytechnic) )?(?:University|College|Institute|Academy)\b")
+# "the Asia division at Human Rights Watch", "Central Africa director at Human Rights Watch": the
+# field of a body's desk, not a place of the story
+_DESK_OF_A_BODY_AFTER = re.compile(r" (?:division\s+at|(?:director|desk|researcher|programme|program|bureau)\s+(?:at|of|for))\b")
+
+
 def _with_places_of_the_nation_named(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """A name that a nationality word qualifies is that nation's place of the name, where the
     gazetteer has one, and so is every other mention of the name in the article: "Pakistani
