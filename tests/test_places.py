@@ -2352,3 +2352,8 @@ def test_the_field_of_a_body_s_desk_is_no_place_of_the_story():
     found = world_places("Lewis Mudge, Central Africa director at Human Rights Watch, spoke. Brad Adams, of the Asia "
                          "division at Human Rights Watch, agreed. Gunmen killed 12 people in Kenya on Monday.")
     assert not {"Central Africa", "Asia"} & set(found) and "Kenya" in found
+
+
+def test_a_website_s_domain_is_no_place():
+    found = world_places("Gunmen killed 12 people in Mandera, Kenya, on Monday, Nation.Africa reported.")
+    assert "Africa" not in found and "Kenya" in found

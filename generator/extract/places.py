@@ -3596,18 +3596,21 @@ _HYPHENATED_NAME_GOES_ON = re.compile(r"-(?:sur|sous|en|de|du|des|le|la|les|lès
 
 def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_Hit]:
     """Hits that are a title's field ("minister for Europe"), the start of a longer hyphenated
-    name, or a side taken ("pro-Tripoli forces": the government's, wherever they are) are no
-    places."""
+    name, a side taken ("pro-Tripoli forces": the government's, wherever they are), a desk's
+    field or a website's domain are no places."""
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
             and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)
             and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)
             and not _DESK_OF_A_BODY_AFTER.match(body, hit.end)
+            and not _WEBSITE_BEFORE.search(body, max(0, hit.start - 30), hit.start)
             and not (hit.place.kind in DIVISION_KINDS and _INSTITUTION_AFTER.match(body, hit.end))]
 
 
 # "Sumy State University": a body's name, not the oblast's "Sumy State" (a town's name before a
 # college stays the town: "Silchar Medical College")
 _INSTITUTION_AFTER = re.compile(r" (?:(?:State|National|Medical|Technical|Polytechnic) )?(?:University|College|Institute|Academy)\b")
+# "Nation.Africa", "www.syria.tv": the domain of a website's name, no place
+_WEBSITE_BEFORE = re.compile(r"[A-Za-z]\.$")
 # "the Asia division at Human Rights Watch", "Central Africa director at Human Rights Watch": the
 # field of a body's desk, not a place of the story
 _DESK_OF_A_BODY_AFTER = re.compile(r" (?:division\s+at|(?:director|desk|researcher|programme|program|bureau)\s+(?:at|of|for))\b")
