@@ -2357,3 +2357,11 @@ def test_the_field_of_a_body_s_desk_is_no_place_of_the_story():
 def test_a_website_s_domain_is_no_place():
     found = world_places("Gunmen killed 12 people in Mandera, Kenya, on Monday, Nation.Africa reported.")
     assert "Africa" not in found and "Kenya" in found
+
+
+def test_a_place_hyphened_to_a_word_that_is_no_place_s_name_is_part_of_one_name():
+    """"Carrefour-Feuille" (a quarter of Port-au-Prince) is not the town of Carrefour, nor
+    "Cameroon-Info.Net" the country; two places so joined are both ("the Syria-Turkey border")."""
+    found = world_places("Residents of Carrefour-Feuille in Port-au-Prince fled on Monday, police in Haiti said. Troops "
+                         "massed on the Syria-Turkey border.")
+    assert "Carrefour" not in found and {"Syria", "Turkey", "Port-au-Prince"} <= set(found)

@@ -2846,7 +2846,7 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_small_towns_of_other_countries(tokens, hits + _rescan_unknown(tokens, hits, unknown), context)
     hits = _with_former_names(body, tokens, _with_the_first_of_a_pair(tokens, _with_divisions_named_in_pairs(
         tokens, hits, gazetteer), gazetteer))
-    hits = _without_title_fields_or_longer_names(body, hits)
+    hits = _without_title_fields_or_longer_names(body, hits, gazetteer)
     hits = _with_short_forms_of_longer_names(tokens, hits)
     # last: where the story was filed says nothing of where the places it names are
     hits = _with_dateline_city(tokens, hits, gazetteer, context, datelines)
@@ -3594,11 +3594,13 @@ _SIDE_TAKEN_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 _HYPHENATED_NAME_GOES_ON = re.compile(r"-(?:sur|sous|en|de|du|des|le|la|les|lès|lez|aux|am|an|im|bei)-")
 
 
-def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_Hit]:
+def _without_title_fields_or_longer_names(body: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Hits that are a title's field ("minister for Europe"), the start of a longer hyphenated
     name, a side taken ("pro-Tripoli forces": the government's, wherever they are), a desk's
     field or a website's domain are no places."""
+    starts, ends = {hit.start for hit in hits}, {hit.end for hit in hits}
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
+            and not _part_of_a_hyphened_name(body, hit, starts, ends, gazetteer)
             and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)
             and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)
             and not _DESK_OF_A_BODY_AFTER.match(body, hit.end)
@@ -3606,6 +3608,18 @@ def _without_title_fields_or_longer_names(body: str, hits: list[_Hit]) -> list[_
             and not (hit.place.kind in DIVISION_KINDS and _INSTITUTION_AFTER.match(body, hit.end))]
 
 
+def _part_of_a_hyphened_name(body: str, hit: _Hit, starts: set[int], ends: set[int], gazetteer: Gazetteer) -> bool:
+    """A place hyphened to a capitalised word that is no place's name: one name's part
+    ("Carrefour-Feuille", a quarter of Port-au-Prince, is not the town of Carrefour; "Iran-Contra"),
+    where two places so joined are both ("the Kumba-Buea highway", "the Syria-Turkey border")."""
+    after = _CAPITALISED_AFTER_A_HYPHEN.match(body, hit.end)
+    before = _CAPITALISED_BEFORE_A_HYPHEN.search(body, max(0, hit.start - 30), hit.start)
+    return bool((after and hit.end + 1 not in starts and _norm_word(after.group(1)) not in gazetteer.aliases)
+                or (before and hit.start - 1 not in ends and _norm_word(before.group(1)) not in gazetteer.aliases))
+
+
+_CAPITALISED_AFTER_A_HYPHEN = re.compile(r"-([A-Z][a-z]+)\b(?!-)")
+_CAPITALISED_BEFORE_A_HYPHEN = re.compile(r"(?<![\w-])([A-Z][a-z]+)-$")
 # "Sumy State University": a body's name, not the oblast's "Sumy State" (a town's name before a
 # college stays the town: "Silchar Medical College")
 _INSTITUTION_AFTER = re.compile(r" (?:(?:State|National|Medical|Technical|Polytechnic) )?(?:University|College|Institute|Academy)\b")
