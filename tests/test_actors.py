@@ -2311,3 +2311,9 @@ def test_a_body_s_whole_name_through_a_place_s_acronym_a_plural_possessive_or_a_
 def test_an_office_defined_by_an_acronym_is_no_body(kb):
     text = "Damascus sent letters to the UN Secretary-General (UNSG) calling for calm."
     assert "UN Secretary-General" not in {actor.name for actor in _actors(text, kb).values()}
+
+
+def test_a_force_s_post_is_no_outlet(kb):
+    names = {actor.name for actor in _actors("The militants attacked Hamey Police Post on Monday, the Kyiv Post reported.",
+                                             kb).values()}
+    assert "Hamey Police Post" not in names and "Kyiv Post" in names

@@ -2221,7 +2221,8 @@ class _Article:
         if self._employer_school(tokens):
             self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
             return
-        if (any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run):
+        if ((any(t.lower in FACILITY_WORDS for t in tokens) and not self._institution(run)) or self._split_at_of_the(run)
+                or _a_guarded_post(tokens)):
             return
         lead = 1 if len(tokens) > 2 and tokens[0].lower in _ARTICLES else 0
         if len(tokens) > lead + 1 and tokens[lead].lower == "daily":
@@ -3118,6 +3119,14 @@ _MOST_WORDS_OF_A_BODY_WITHIN = 5
 _REGNAL_NUMBER = re.compile(r"I{2,3}|IV|VI{1,3}|IX|XI{1,3}|XIV|XVI")
 _NUMBER_AFTER_A_NAME = re.compile(r" \d+\b")
 _COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
+
+
+# A force's post is a place it guards, not a newspaper: "Hamey Police Post", "the Border Post".
+_GUARDED_POSTS = frozenset("police border army military observation security guard checkpoint".split())
+
+
+def _a_guarded_post(tokens: list[_Token]) -> bool:
+    return len(tokens) > 1 and tokens[-1].lower == "post" and tokens[-2].lower in _GUARDED_POSTS
 
 
 def _kind_of_a_body(tokens: list[_Token], head: _Token | None) -> str:
