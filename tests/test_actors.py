@@ -2317,3 +2317,8 @@ def test_a_force_s_post_is_no_outlet(kb):
     names = {actor.name for actor in _actors("The militants attacked Hamey Police Post on Monday, the Kyiv Post reported.",
                                              kb).values()}
     assert "Hamey Police Post" not in names and "Kyiv Post" in names
+
+
+def test_what_an_outlet_is_opening_a_sentence_is_no_part_of_its_name(kb):
+    assert [actor.name for actor in _actors("Broadcaster Haberturk TV said the attack killed two.", kb).values()] == [
+        "Haberturk TV"]

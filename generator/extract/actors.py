@@ -2188,7 +2188,9 @@ class _Article:
             self._classify_run(run[1:])  # "Can al-Qaida survive?": the verb of a question, not "Can" Dündar
             return
         suffix = self._name_suffix(run[-1])
-        named = [index for index in run if self.tokens[index].lower not in _STARTERS]  # not "But Nile TV"
+        # not "But Nile TV", nor "Broadcaster Haberturk TV": a sentence's first word, or what the outlet is
+        named = [index for index in run
+                 if self.tokens[index].lower not in _STARTERS and self.tokens[index].lower not in _OUTLET_NOUNS]
         if suffix is not None and suffix[0] == "media" and self.tokens[suffix[1]].text.islower() and any(
                 (self.tokens[index].text,) in self.matcher.demonyms or self.tokens[index].lower in _NOT_AN_OUTLET_S_NAME
                 for index in run):
