@@ -2322,3 +2322,7 @@ def test_a_force_s_post_is_no_outlet(kb):
 def test_what_an_outlet_is_opening_a_sentence_is_no_part_of_its_name(kb):
     assert [actor.name for actor in _actors("Broadcaster Haberturk TV said the attack killed two.", kb).values()] == [
         "Haberturk TV"]
+
+
+def test_an_outlet_s_turkish_edition_is_its_own_outlet(kb):
+    assert "CNN Turk" in {actor.name for actor in _actors("The broadcaster CNN Turk reported a blast in Ankara.", kb).values()}

@@ -487,7 +487,8 @@ _NOUN_PHRASE_ENDS = r"\b(?=\s*(?:[,.;:()\"”]|$|(?:that|which|who|whose|in|of|f
 _EDITION_WORDS = frozenset(
     """english arabic french spanish persian turkish urdu russian chinese mundo world international america americas
     africa asia europe brasil latino channel online digital radio burmese somali pashto dari hausa swahili ukrainian
-    amharic tigrinya kurdish bangla bengali hindi nepali afrique uzbek azeri indonesian""".split())
+    amharic tigrinya kurdish bangla bengali hindi nepali afrique uzbek azeri indonesian turk türk turkiye espanol
+    español""".split())  # "CNN Turk", "CNN-Turk", "CNN en Español"
 # Words after an outlet's name that are not part of it: credits and bylines ("AFP Photo", "CNN Wire Staff").
 _EDITION_NOT = frozenset("photo photos image images staff wire correspondent reporter reported reports said says".split())
 # The nouns that name an organisation beside its name: "mining company Continental Gold", "the
