@@ -2326,3 +2326,9 @@ def test_what_an_outlet_is_opening_a_sentence_is_no_part_of_its_name(kb):
 
 def test_an_outlet_s_turkish_edition_is_its_own_outlet(kb):
     assert "CNN Turk" in {actor.name for actor in _actors("The broadcaster CNN Turk reported a blast in Ankara.", kb).values()}
+
+
+def test_a_people_s_force_inside_a_body_s_name_is_that_body_s(kb):
+    names = {actor.name for actor in _actors("The National Union of Haitian Police Officers said two officers died.",
+                                             kb).values()}
+    assert names == {"National Union of Haitian Police Officers"}

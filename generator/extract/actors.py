@@ -1814,7 +1814,10 @@ class _Article:
                 or self._take_national_body(entry, index, end + 1)):
             return True  # "the Russian foreign ministry", "the British parliament"
         force = _FORCE_NOUN.match(after, 1) or _EMBASSY_ACTS.match(after)
-        if force is not None:
+        if force is not None and not (index > 1 and self.tokens[index - 1].lower == "of"
+                                      and self.tokens[index - 2].lower in _ORG_HEADS and self.tokens[index - 2].capitalised
+                                      and _NAME_GOES_ON_AFTER.match(after, force.end())):
+            # (not "the National Union of Haitian Police Officers": a body's name the words go on into)
             self._take_span(entry, token.start, end + force.end())
             return True
         if _OFFICIAL_AFTER.match(after) and not _FORMER_BEFORE.search(self.body, max(0, token.start - 12), token.start):
@@ -3126,6 +3129,9 @@ _COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern
 
 # A force's post is a place it guards, not a newspaper: "Hamey Police Post", "the Border Post".
 _GUARDED_POSTS = frozenset("police border army military observation security guard checkpoint".split())
+
+
+_NAME_GOES_ON_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 def _a_guarded_post(tokens: list[_Token]) -> bool:
