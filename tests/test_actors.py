@@ -2332,3 +2332,8 @@ def test_a_people_s_force_inside_a_body_s_name_is_that_body_s(kb):
     names = {actor.name for actor in _actors("The National Union of Haitian Police Officers said two officers died.",
                                              kb).values()}
     assert names == {"National Union of Haitian Police Officers"}
+
+
+def test_a_faith_before_a_known_group_is_no_longer_group_s_name(kb):
+    text = "Bozize was overthrown in 2013 by mainly Muslim Seleka rebels, officials said."
+    assert "Seleka" in {actor.name for actor in _actors(text, kb).values()}

@@ -1590,10 +1590,11 @@ class _Article:
 
     def _starts_a_longer_group_name(self, index: int) -> bool:
         """A capitalised word right before a group's name that is a name's own: not a demonym,
-        a title, a starter or the first word of a sentence ("Lebanese Hezbollah", "Yesterday Hamas")."""
+        a faith, a title, a starter or the first word of a sentence ("Lebanese Hezbollah",
+        "mainly Muslim Seleka rebels", "Yesterday Hamas")."""
         token = self.tokens[index]
         return (token.capitalised and not self._starts_sentence(index) and not token.text.isupper() and (token.text,) not in self.matcher.demonyms
-                and token.lower not in _NOT_A_FIRST_NAME and index not in self.place_span_of
+                and token.lower not in _NOT_A_FIRST_NAME and token.lower not in _QUALIFIERS and index not in self.place_span_of
                 and not _NATIONALITY_LIKE.search(token.text))
 
     def _body_name_goes_on(self, after: int) -> bool:
