@@ -2296,8 +2296,9 @@ def test_an_administrative_division_is_a_place_and_an_army_s_division_a_body(kb)
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("A group that calls itself the Union for Peace in CAR (UPC) attacked Bambari.", "Union for Peace in CAR"),
-    ("Rebels of the Unite pour la Paix en Centrafrique (UPC) attacked the town.", "Unite pour la Paix en Centrafrique"),
+    ("A group that calls itself the Front for Peace in CAR (FPC) attacked Bambari.", "Front for Peace in CAR"),
+    ("Rebels of the Mouvement pour la Liberation en Centrafrique (MLC) attacked the town.",
+     "Mouvement pour la Liberation en Centrafrique"),
     ("Lawmakers from the pro-Kurdish Peoples' Democratic Party (HDP) face prosecution.", "Peoples' Democratic Party"),
     ("He told the Thomson Reuters Foundation that the camp was full.", "Thomson Reuters Foundation"),
 ])
