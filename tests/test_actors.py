@@ -2338,3 +2338,8 @@ def test_a_people_s_force_inside_a_body_s_name_is_that_body_s(kb):
 def test_a_faith_before_a_known_group_is_no_longer_group_s_name(kb):
     text = "Bozize was overthrown in 2013 by mainly Muslim Seleka rebels, officials said."
     assert "Seleka" in {actor.name for actor in _actors(text, kb).values()}
+
+
+def test_an_outlet_cited_at_a_sentence_s_start_with_its_romance_article(kb):
+    text = "Gangs hold the coast. According to El Colombiano, the killings went on."
+    assert "El Colombiano" in {actor.name for actor in _actors(text, kb).values()}

@@ -2365,3 +2365,9 @@ def test_a_place_hyphened_to_a_word_that_is_no_place_s_name_is_part_of_one_name(
     found = world_places("Residents of Carrefour-Feuille in Port-au-Prince fled on Monday, police in Haiti said. Troops "
                          "massed on the Syria-Turkey border.")
     assert "Carrefour" not in found and {"Syria", "Turkey", "Port-au-Prince"} <= set(found)
+
+
+def test_divisions_listed_before_the_plural_county_are_counties():
+    found = world_places("Gunmen attacked a bus in Garissa County. Security operations intensified in Garissa, Wajir, "
+                         "and Mandera counties, Kenya's police said.")
+    assert found["Mandera"].kind == "region"

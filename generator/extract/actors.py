@@ -587,9 +587,8 @@ _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a 
 # and "interview with" name an outlet; a one-word name needs a cue no person takes.
 _CITED_AFTER = re.compile(r",?\s+(?:has\s+|had\s+|also\s+)?reported\b|\s+reports\s+that\b")
 _CITED_BEFORE = re.compile(
-    r"\b(?:according\s+to|reported\s+by|reported|cited\s+by|quoted\s+by|told|interview\s+with(?:\s+the)?|"
+    r"\b(?:[Aa]ccording\s+to|reported\s+by|reported|cited\s+by|quoted\s+by|told|interview\s+with(?:\s+the)?|"
     r"permission\s+from|(?:reported|published|quoted|cited|wrote)\s+in)\s+$")
-_CITED_TITLE_BEFORE = re.compile(r"\b(?:[Aa]ccording\s+to|reported\s+by|cited\s+by|quoted\s+by|told)\s+$")
 _CITED_ONE_WORD_BEFORE = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|quoted\s+by|,\s+reported)\s+$")
 _POSSESSIVE = re.compile(r" ?['’]s?\s+")  # " 's": text tokenized with the possessive apart
 _SPACED_APOSTROPHE = re.compile(r"\s+['’]\s+")
@@ -2246,7 +2245,7 @@ class _Article:
             return
         before = self.tokens[run[0] - 1] if run[0] > 0 else None
         if (len(tokens) == 2 and tokens[0].text == "The" and not self._starts_sentence(run[0])
-                and tokens[1].lower not in _ORGANIZATION_HEADS and self._cited_as_source(run, _CITED_TITLE_BEFORE)):
+                and tokens[1].lower not in _ORGANIZATION_HEADS and self._cited_as_source(run, _CITED_BEFORE)):
             # "according to The Nation": a title's capital "The" inside a sentence, where news cite an outlet
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
@@ -3128,11 +3127,10 @@ _NUMBER_AFTER_A_NAME = re.compile(r" \d+\b")
 _COMPASS_NAME_WORDS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 
 
+# A capitalised word after a people's force: "the National Union of Haitian Police Officers" goes on.
+_NAME_GOES_ON_AFTER = re.compile(r" [A-Z][a-z]")
 # A force's post is a place it guards, not a newspaper: "Hamey Police Post", "the Border Post".
 _GUARDED_POSTS = frozenset("police border army military observation security guard checkpoint".split())
-
-
-_NAME_GOES_ON_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 def _a_guarded_post(tokens: list[_Token]) -> bool:

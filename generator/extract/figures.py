@@ -946,10 +946,13 @@ def _first_report(killed: list[Figure], sentences: tuple[Sentence, ...]) -> Figu
 def _without_earlier_events(figures: list[Figure], sentences: tuple[Sentence, ...]) -> list[Figure]:
     """A sentence's figures less those of another event its first figure's clause is dated by:
     "Two police officers were killed ..., a day after a bomb in Istanbul killed 11 people"."""
-    text = next((sentence.text for sentence in sentences if sentence.index == figures[0].sentence), "")
-    first_end = text.find(figures[0].text) + len(figures[0].text)
-    if len(figures) < 2 or first_end < len(figures[0].text):
+    if len(figures) < 2:
         return figures
+    text = sentences[figures[0].sentence].text
+    first = text.find(figures[0].text)
+    if first < 0:
+        return figures
+    first_end = first + len(figures[0].text)
     return [figures[0], *(f for f in figures[1:] if (at := text.find(f.text, first_end)) < 0
                           or not _EARLIER_EVENT_BETWEEN.search(text, first_end, at))]
 

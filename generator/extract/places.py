@@ -57,6 +57,7 @@ _DIVISION_WORDS = ("province", "state", "region", "department", "governorate", "
 # names a smaller unit elsewhere ("Twic East County" of Jonglei State), so only a division ISO
 # calls a county is named by it (_kind_words)
 _FIRST_LEVEL_WORDS = (*_DIVISION_WORDS, "county")
+_PLURAL_DIVISION_WORDS = {"counties" if word == "county" else f"{word}s": word for word in _FIRST_LEVEL_WORDS}
 # A division named by these words alone ("North West", "Centre", "Capital") is found only with
 # a division word: alone they are directions and common nouns.
 _GENERIC_DIVISION_WORDS = frozenset(
@@ -2329,7 +2330,7 @@ _FORCE_WORDS = frozenset({"police", "army", "regiment", "battalion", "brigade", 
 # Where "X Division" is where something happens ("clashes in Bui Division", "the Boyo division of
 # the North West region"), not an army's ("the 82nd Airborne Division") or a bureau's ("officers of
 # the Homicide Division", "the Asia division at Human Rights Watch")
-_LOCATIVES_OF_A_UNIT = frozenset(("in", "at", "across", "of", "from", "into", "within", "throughout"))
+_LOCATIVES_OF_A_UNIT = _LOCATIVES_OF_A_NAME | {"across", "of", "from", "within", "throughout"}
 _WORDS_OF_A_REGION = frozenset(("region", "province", "county", "state"))
 
 
@@ -3434,7 +3435,7 @@ def _town_of_the_division(body: str, hits: list[_Hit], index: int, division: Pla
 
 
 # Words that say a name is a division's: "the states of Puebla and Veracruz", "the Veracruz governor".
-_DIVISION_QUALIFIERS = (*_FIRST_LEVEL_WORDS, *(f"{word}s" for word in _FIRST_LEVEL_WORDS), "governor", "governors")
+_DIVISION_QUALIFIERS = (*_FIRST_LEVEL_WORDS, *_PLURAL_DIVISION_WORDS, "governor", "governors")
 # "Sao Paulo, Brazil's wealthiest state", "Veracruz, a state on the Gulf coast": an apposition says
 # what it is, where the division word ends its phrase ("the state capital" is a city, and so is
 # "the capital of the state")
@@ -4046,15 +4047,14 @@ def _with_the_first_of_a_pair(tokens: _Tokens, hits: list[_Hit], gazetteer: Gaze
     return sorted([*hits, *found], key=lambda hit: hit.first_token) if found else hits
 
 
-_PLURAL_DIVISION_WORDS = {f"{word}s": word for word in _FIRST_LEVEL_WORDS} | {"counties": "county"}
 _LONGEST_PAIRED_NAME = 3  # tokens of each name of "the North-West and South-West regions"
 
 
 def _with_divisions_named_in_pairs(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
-    """"the North-West and South-West regions", "Idlib and Hama provinces": two divisions, each
-    the name and the kind word of one (Cameroon's "North-West Region" is named only with its
-    word). Each name is looked up with the word in the singular; both must be divisions of one
-    country, and neither part of a place already found."""
+    """"the North-West and South-West regions": two divisions, each the name and the kind word of
+    one (Cameroon's "North-West Region" is named only with its word; "Idlib and Hama provinces"
+    are found by their bare names). Each name is looked up with the word in the singular; both
+    must be divisions of one country, and neither part of a place already found."""
     taken = {index for hit in hits for index in _token_range(tokens, hit)}
     found: list[_Hit] = []
     for index in compress(range(len(tokens.norms)), map(_PLURAL_DIVISION_WORDS.__contains__, tokens.norms)):
