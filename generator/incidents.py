@@ -16,8 +16,11 @@ The rule, in order:
 3. **Places.** A report joins an incident when its place and every place of the incident nest
    (a district in its city, a city in its governorate or region, anything in its country) or are
    equal; two towns of one governorate stay apart. Places that do not nest still fit when the
-   reports' words are strongly similar (rule 4) and each side's articles name the other's place.
-   Two reports of one article never join.
+   reports' words are strongly similar (rule 4) and each side's articles name the other's place,
+   and a place any article puts in a city's suburbs or outskirts ("Douma, a suburb of Damascus")
+   fits a report at that city whose article speaks of the city's suburbs or outskirts (an attack
+   "on the outskirts of Damascus"; rockets on Damascus itself stay apart from air strikes on
+   Douma). Two reports of one article never join.
 4. **Evidence.** A report placed only at country level (or not at all) joins only on strong
    evidence: the words of its title and claim sentences weigh at least `STRONG_SIMILARITY`
    (idf-weighted overlap) against a report of the incident. Undated reports join only on strong
@@ -75,11 +78,49 @@ def is_beyond_countries(place: Entity) -> bool:
     return place.kind in ("region", "area") and place.country is None
 
 
-class PlaceTree:
-    """Which places nest in which, from the kinds, regions and countries of the dossier's places."""
+# Between two place names, the first lies on the edge of the second: "Douma, a rebel-held suburb
+# of Damascus", "Eastern Ghouta, on the outskirts of Damascus", "the Ghouta suburbs of Damascus",
+# "Eastern Ghouta is a key rebel bastion on the outskirts of Damascus".
+_EDGE_OF_NEXT = re.compile(
+    r"(?:,|\s+(?:is|lies))?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:on|in)\s+the\s+)?"
+    r"(?:suburbs?|outskirts|edge)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# ... and the second on the edge of the first: "the Damascus suburb of Jaramana".
+_NEXT_ON_EDGE = re.compile(r"\s+suburb\s+of\s+", re.IGNORECASE)
+# Before a city's name: the text speaks of its edge ("on the outskirts of Damascus").
+_EDGE_BEFORE = re.compile(r"\b(?:suburbs|outskirts|edge)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
-    def __init__(self, entities: Mapping[str, Entity]):
+
+def edge_places(body: str, spans: Iterable[tuple[int, int, str]]) -> set[tuple[str, str]]:
+    """(place, city) pairs where the text puts a place in a city's suburbs or outskirts, from the
+    (start, end, place id) spans of an article's place mentions."""
+    ordered = sorted(spans)
+    pairs = set()
+    for (_, end, first), (start, _, second) in zip(ordered, ordered[1:]):
+        gap = body[end:start]
+        if _NEXT_ON_EDGE.fullmatch(gap):
+            pairs.add((second, first))
+        elif _EDGE_OF_NEXT.fullmatch(gap):
+            pairs.add((first, second))
+    return {(inner, outer) for inner, outer in pairs if inner != outer}
+
+
+def edge_cities(body: str, spans: Iterable[tuple[int, int, str]]) -> frozenset[str]:
+    """The places whose suburbs or outskirts the text speaks of."""
+    return frozenset(place for start, _, place in spans if _EDGE_BEFORE.search(body, max(0, start - 30), start))
+
+
+class PlaceTree:
+    """Which places nest in which, from the kinds, regions and countries of the dossier's places,
+    and which lie on a city's edge by the dossier's articles (see edge_places)."""
+
+    def __init__(self, entities: Mapping[str, Entity], edges: Iterable[tuple[str, str]] = ()):
         self._entities = entities
+        self._edges = frozenset((inner, outer) for inner, outer in edges
+                                if entities[outer].kind in ("city", "town") and self.depth(inner) >= 2)
+
+    def on_edge(self, inner_id: str | None, outer_id: str | None) -> bool:
+        """Whether an article puts the first place in the second's suburbs or outskirts."""
+        return (inner_id, outer_id) in self._edges
 
     def depth(self, place_id: str | None) -> int:
         """0 for a country, a region beyond countries or no place, 1 for a first-level division,
@@ -118,6 +159,7 @@ class IncidentReport:
     words: frozenset[str]
     attack_kinds: frozenset[str]
     named_places: frozenset[str]  # every place the article names, districts rolled up to their city
+    edge_cities: frozenset[str]  # the places whose suburbs or outskirts the article speaks of
 
     @property
     def order(self) -> tuple:
@@ -144,7 +186,8 @@ class _Incident:
 def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
                      main_place: Callable[[ExtractedArticle], str | None],
                      settlement: Callable[[ExtractedArticle, str | None], str | None],
-                     named_places: Callable[[ExtractedArticle], frozenset[str]]) -> list[IncidentReport]:
+                     named_places: Callable[[ExtractedArticle], frozenset[str]],
+                     edge_cities: Callable[[ExtractedArticle], frozenset[str]]) -> list[IncidentReport]:
     """Each article's claims split into the incidents its text distinguishes (rule 1); places
     are rolled up by `settlement` (a district to its city)."""
     grouped: dict[tuple, list[Claim]] = defaultdict(list)
@@ -158,14 +201,14 @@ def incident_reports(claims: Iterable[Claim], tree: PlaceTree,
             place = main or place
         grouped[(claim.article.id, place or "")].append(claim)
     reports = []
-    named: dict[str, frozenset[str]] = {}  # by article: one article may report several incidents
+    named: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # by article: it may report several incidents
     for (article_id, place), members in grouped.items():
         article = members[0].article
         if article_id not in named:
-            named[article_id] = named_places(article)
+            named[article_id] = named_places(article), edge_cities(article)
         reports.append(IncidentReport(article, tuple(members), article.event_date or article.published,
                                       place or None, _words(article, members), _attack_kinds(article, members),
-                                      named[article_id]))
+                                      *named[article_id]))
     reports.sort(key=lambda report: report.order)
     return reports
 
@@ -267,7 +310,8 @@ def _best_incident(report: IncidentReport, candidates: list[_Incident], tree: Pl
     for incident in candidates:
         if report.article.id in incident.articles:
             continue
-        misfits = [place for place in incident.places if not tree.nest(report.place_id, place)]
+        misfits = [place for place in incident.places if not tree.nest(report.place_id, place)
+                   and not _on_an_edge_it_speaks_of(report, incident, place, tree)]
         if not all(_named_by_both(report, incident, place) for place in misfits):
             continue
         score = max(similarity(report, other) for other in incident.reports)
@@ -286,6 +330,14 @@ def _best_incident(report: IncidentReport, candidates: list[_Incident], tree: Pl
         if score > best_score:
             best, best_score = incident, score
     return best
+
+
+def _on_an_edge_it_speaks_of(report: IncidentReport, incident: _Incident, place: str, tree: PlaceTree) -> bool:
+    """Whether one of the two places lies on the other's edge (a suburb and its city) and the
+    report at the city comes from an article speaking of the city's suburbs or outskirts."""
+    if tree.on_edge(report.place_id, place):
+        return any(place in other.edge_cities for other in incident.reports if other.place_id == place)
+    return tree.on_edge(place, report.place_id) and report.place_id in report.edge_cities
 
 
 def _named_by_both(report: IncidentReport, incident: _Incident, place: str) -> bool:

@@ -21,7 +21,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.claim_roles import BACKGROUND, LEAD_SENTENCES, claim_roles
-from generator.incidents import PlaceTree, incident_reports, is_beyond_countries, make_events, resolve_incidents
+from generator.incidents import (
+    PlaceTree,
+    edge_cities,
+    edge_places,
+    incident_reports,
+    is_beyond_countries,
+    make_events,
+    resolve_incidents,
+)
 from generator.models import (
     Claim,
     ClaimOfEvent,
@@ -256,9 +264,23 @@ class CrossReference:
         return claims
 
     def _events(self, claims: list[Claim]) -> tuple[Event, ...]:
-        tree = PlaceTree(self.entities)
-        reports = incident_reports(claims, tree, self.incident_place, self.area, self.named_settlements)
+        tree = PlaceTree(self.entities, self._edge_places())
+        reports = incident_reports(claims, tree, self.incident_place, self.area, self.named_settlements,
+                                   self.edge_cities)
         return make_events(resolve_incidents(reports, tree), tree)
+
+    def _edge_places(self) -> set[tuple[str, str]]:
+        """(place, city) pairs of places any article puts on a city's edge (incidents.edge_places)."""
+        return {pair for article in self.dossier.articles
+                for pair in edge_places(article.body, self._place_spans(article))}
+
+    def edge_cities(self, article: ExtractedArticle) -> frozenset[str]:
+        """The places whose suburbs or outskirts the article speaks of (incidents.edge_cities)."""
+        return edge_cities(article.body, self._place_spans(article))
+
+    def _place_spans(self, article: ExtractedArticle) -> list[tuple[int, int, str]]:
+        return [(mention.start, mention.end, entity.id)
+                for local, entity in self.resolved[article.id].locals_of("place") for mention in local.mentions]
 
     def incident_place(self, article: ExtractedArticle) -> str | None:
         """Where the article's main incident is: its main place, rolled up to the settlement."""

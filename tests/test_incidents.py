@@ -30,6 +30,10 @@ PLACES = {  # key -> (name, kind, region)
     "syria": ("Syria", "country", None),
     "moscow": ("Moscow", "city", "Moscow"),
     "middle-east": ("Middle East", "region", None),
+    "damascus": ("Damascus", "city", "Damascus"),
+    "eastern-ghouta": ("Eastern Ghouta", "area", "Rif Dimashq"),
+    "douma": ("Douma", "city", "Rif Dimashq"),
+    "jaramana": ("Jaramana", "city", "Rif Dimashq"),
 }
 COUNTRY_OF = {"moscow": "Russia", "middle-east": None}  # every other place is in Syria
 
@@ -46,7 +50,7 @@ def _article(article_id, sentences, figures, places=(), published=FRIDAY, title=
     for index, text in enumerate(sentences):
         spans.append(Sentence(index, 0, start, start + len(text), text))
         start += len(text) + 1
-    locals_ = tuple(EntityMention(key, PLACES[key][0], PLACES[key][1], (Mention(PLACES[key][0], 0, 0, 1),) * weight,
+    locals_ = tuple(EntityMention(key, PLACES[key][0], PLACES[key][1], (_mention(body, PLACES[key][0]),) * weight,
                                   country=COUNTRY_OF.get(key, "Syria"), region=PLACES[key][2])
                     for key, weight in places)
     claimants = tuple(EntityMention(name, name, "organization", (Mention(name, 0, 0, 1),)) for name in actors)
@@ -56,6 +60,12 @@ def _article(article_id, sentences, figures, places=(), published=FRIDAY, title=
         published=published, byline=None, event_date=None, tags=(), body=body, paragraphs=(body,),
         sentences=tuple(spans), summary=sentences[0], word_count=len(body.split()), actors=claimants,
         places=locals_, quotes=(), figures=tuple(figures), dates=tuple(dates), headline_toll=Toll())
+
+
+def _mention(body, name):
+    """A mention where the body names the place first (at 0 where it does not)."""
+    start = max(body.find(name), 0)
+    return Mention(name, 0, start, start + len(name))
 
 
 def _xref(*articles):
@@ -219,6 +229,37 @@ def test_places_named_by_both_reports_join_on_the_same_words():
     not_naming_the_town = _article("c", ["Barrel bombs hit a market in Idlib, killing 9 people."],
                                    [_figure(9, place="idlib")], [("idlib", 1)])
     assert _event_articles(_xref(town, city, not_naming_the_town)) == [("a", "b"), ("c",)]
+
+
+def test_a_place_on_a_citys_edge_joins_a_report_on_the_citys_outskirts():
+    suburb = _article("a", ["A gas attack on Eastern Ghouta, on the outskirts of Damascus, killed 300 people."],
+                      [_figure(300, place="eastern-ghouta")], [("eastern-ghouta", 2), ("damascus", 1)])
+    city = _article("b", ["A gas attack on the outskirts of Damascus killed 355 people."],
+                    [_figure(355, place="damascus")], [("damascus", 1)])
+    assert _event_articles(_xref(suburb, city)) == [("a", "b")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shelling of Douma, a rebel-held suburb of Damascus, killed 9 people.",
+    "Shelling of the Damascus suburb of Douma killed 9 people.",
+    "Shelling of Douma, on the outskirts of Damascus, killed 9 people.",
+])
+def test_the_wordings_of_a_suburb_put_it_on_the_citys_edge_but_two_suburbs_stay_apart(sentence):
+    suburb = _article("a", [sentence], [_figure(9, place="douma")], [("douma", 2), ("damascus", 1)])
+    city = _article("b", ["Shelling killed 11 people in the suburbs of Damascus."], [_figure(11, place="damascus")],
+                    [("damascus", 1)])
+    other_suburb = _article("c", ["Shelling of the Damascus suburb of Jaramana killed 4 people."],
+                            [_figure(4, place="jaramana")], [("jaramana", 1), ("damascus", 1)])
+    assert _event_articles(_xref(suburb, city, other_suburb)) == [("a", "b"), ("c",)]
+    assert _event_articles(_xref(suburb, other_suburb)) == [("a",), ("c",)]
+
+
+def test_a_suburb_stays_apart_from_a_report_on_the_city_itself():
+    suburb = _article("a", ["Air strikes on Douma, a suburb of Damascus, killed 45 people."],
+                      [_figure(45, place="douma")], [("douma", 2), ("damascus", 1)])
+    city = _article("b", ["Rebel rockets killed 3 people in Damascus."], [_figure(3, place="damascus")],
+                    [("damascus", 1)])
+    assert _event_articles(_xref(suburb, city)) == [("a",), ("b",)]
 
 
 def test_one_article_naming_two_towns_reports_two_incidents():
