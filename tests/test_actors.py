@@ -2343,3 +2343,27 @@ def test_a_faith_before_a_known_group_is_no_longer_group_s_name(kb):
 def test_an_outlet_cited_at_a_sentence_s_start_with_its_romance_article(kb):
     text = "Gangs hold the coast. According to El Colombiano, the killings went on."
     assert "El Colombiano" in {actor.name for actor in _actors(text, kb).values()}
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Police identified the deceased as Domkhohoi Haokip, Kaimang Guite and Jangpao Touthang.",
+     ["Domkhohoi Haokip", "Jangpao Touthang", "Kaimang Guite"]),
+    ("The other deceased have been identified Tauseef Shiekh and Aadil Malik.", ["Aadil Malik", "Tauseef Shiekh"]),
+    ("The deceased: Deepak Kumar (23) | Satish Kumar (45), son of Pritam Lal.", ["Deepak Kumar", "Satish Kumar"]),
+    ("Her daughter, 12-year-old Ngangbam Rojiya, was also injured.", ["Ngangbam Rojiya"]),
+    ("Police identified some of the victims only as Margaret Banyazaki, 60 and Tugume, 25.",
+     ["Margaret Banyazaki", "Tugume"]),
+    ("He is only identified as Moze.", ["Moze"]),
+])
+def test_names_where_news_identify_the_dead_need_no_known_first_name(kb, text, persons):
+    assert _named(text, kb, "person") == persons
+
+
+@pytest.mark.parametrize(("text", "not_a_person"), [
+    ("This was Marla, a 25-year-old Californian with no satellite phone.", "Californian"),
+    ("A 27-year-old Tibetan exile set himself on fire.", "Tibetan"),
+    ("The attackers were identified as Kashmir Tigers militants.", "Kashmir Tigers"),
+    ("The group was identified as ISWAP.", "ISWAP"),
+])
+def test_an_identifying_cue_before_a_people_or_a_group_makes_no_person(kb, text, not_a_person):
+    assert not_a_person not in _named(text, kb, "person")

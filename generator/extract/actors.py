@@ -193,6 +193,17 @@ _KIN_OR_NAMING_WORD = re.compile(rf"{_KIN_NOUNS}|named|called|as", re.IGNORECASE
 _LOWER_TITLE_BEFORE = _Ending(
     r"\b(?:president|minister|ambassador|envoy|spokes(?:man|woman|person)|senator|king|prince|chancellor|premier"
     r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal)\s+$", words=1)
+# Where news identify the dead, the wounded or a suspect, a name needs no known first name:
+# "identified as Jangpao Touthang", "identified the deceased as", "The deceased: Deepak Kumar
+# (23) | Satish Kumar (45)", "70-year-old Domkhohoi Haokip", "Margaret Banyazaki, 60 and Tugume, 25".
+_IDENTIFIED_BEFORE = re.compile(
+    r"\bidentified(?:\s+(?:him|her|them|himself|herself|(?:some\s+of\s+)?the\s+[\w-]+(?:\s+[\w-]+)?))?"
+    r"(?:\s+(?:only\s+)?as)?\s*:?\s+$|\b(?:deceased|dead|victims|injured|wounded|slain)\s*:\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+$", re.IGNORECASE)
+_AGE_AFTER_A_NAME = re.compile(r"\s*\(\s*\d{1,3}\s*\)|,\s+\d{1,3}(?=\s*(?:[,;.)]|and\b|$))")
+# What may follow an identified name: the list or sentence goes on, or the person is described.
+_IDENTIFIED_NAME_ENDS = re.compile(
+    r"\s*(?:[,;.:|()]|and\b|$|\s(?:was|were|is|are|had|has|who|of|from|son|daughter|wife|alias|[sdw]/o)\b)")
 # A person's noun in apposition to one word: "to see Nasib, a comatose baby", "Amgad, a mother of three".
 _PERSON_APPOSITION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?i:baby|child|toddler|infant|teenager)\b")
 # 'a man known in the area as alias "Cachetes"', 'goes by the aliases "Jair" and "El Loco"'
@@ -2759,7 +2770,7 @@ class _Article:
             # One word is a person's name only with a title, or where only a person can be meant:
             # "his wife Ibtisam", "a protester named Wong", "Nahla, a 25-year-old student".
             return (title in _STRONG_TITLES or _kin_or_named_before(before)
-                    or bool(_AGE_AFTER.match(after))
+                    or bool(_AGE_AFTER.match(after)) or self._identified(names, before, after)
                     or (ends_with[-1:] in _OPENING_QUOTES and bool(_NICKNAME_BEFORE.search(before)))
                     or (ends_with[-1:] == "." and bool(_ABBREVIATED_TITLE_BEFORE.search(before)))
                     or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
@@ -2792,7 +2803,18 @@ class _Article:
             or bool(_AFFILIATION_THEN_SPEECH.match(after))
             or (not any(t.lower in _PLACE_NAME_LINKS for t in tokens) and self._named_alone_elsewhere(names[-1]))
             or (self._listed_after_a_person(start) and _LIST_ITEM_END.match(after) is not None)
+            or self._identified(names, before, after)
         )
+
+    @staticmethod
+    def _identified(names: list[_Token], before: str, after: str) -> bool:
+        """Named where news identify the dead, the wounded or a suspect: by an age in brackets, or
+        by an age before it or after "identified as" where the name ends there (not "a 25-year-old
+        Californian with", "identified as Hamas members"); one word so only if it is no acronym."""
+        if _AGE_AFTER_A_NAME.match(after):
+            return True
+        return ((len(names) > 1 or not names[0].text.isupper()) and bool(_IDENTIFIED_NAME_ENDS.match(after))
+                and bool(_AGE_BEFORE.search(before[-30:]) or _IDENTIFIED_BEFORE.search(before[-60:])))
 
     def _surname_may_look_like_a_verb(self, names: list[_Token], title: str | None, before: str) -> bool:
         """"Being Silently Slaughtered" is no name, but "Melissa Fleming" and "shop owner Cai
