@@ -1301,6 +1301,7 @@ def test_a_wire_in_a_dateline_or_after_a_caption_and_an_agency_s_photographer_ar
     at a caption's end and "REUTERS/Sam Phelps" who took the picture; "Photo: Twitter/" where it was
     found. None is cited by the story; "AP said" still is."""
     credits = ("A camp in Bangui, the capital of the Central African Republic (AP)\n\nPORT-AU-PRINCE, Haiti (AP) — "
+               "Gangs burned a market.\n\nSRINAGAR, India (AP) _ "
                "Gangs killed 12 people, police said.\n\nPicture taken December 11, 2013. REUTERS/Sam Phelps\n\n"
                "Gangs block the streets, Haiti, 2021. | Photo: Twitter/ @caribbeannewsuk\n\nThe killings went on.")
     assert _actors(credits, kb) == {}
@@ -2309,9 +2310,19 @@ def test_a_body_s_whole_name_through_a_place_s_acronym_a_plural_possessive_or_a_
     assert name in {actor.name for actor in _actors(text, kb, find_places(text, split_sentences(text))).values()}
 
 
-def test_an_office_defined_by_an_acronym_is_no_body(kb):
-    text = "Damascus sent letters to the UN Secretary-General (UNSG) calling for calm."
-    assert "UN Secretary-General" not in {actor.name for actor in _actors(text, kb).values()}
+@pytest.mark.parametrize(("text", "no_body"), [
+    ("Damascus sent letters to the UN Secretary-General (UNSG) calling for calm.", "UN Secretary-General"),
+    ("The Additional Director General of Police (ADGP), Vijay Kumar, praised the police.",
+     "Additional Director General of Police"),
+])
+def test_an_office_defined_by_an_acronym_is_no_body(kb, text, no_body):
+    assert no_body not in {actor.name for actor in _actors(text, kb).values()}
+
+
+def test_letters_an_article_defines_as_an_office_are_no_known_body_of_those_letters(kb):
+    text = "National Security Advisor (NSA) Ajit Doval met the army chief. The NSA said the talks went well."
+    assert not {"National Security Agency", "National Security Advisor"} & {actor.name for actor in _actors(text, kb).values()}
+    assert "National Security Agency" in {actor.name for actor in _actors("The NSA said the talks went well.", kb).values()}
 
 
 def test_a_force_s_post_is_no_outlet(kb):

@@ -590,7 +590,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _LIST_ITEM_END = re.compile(r"\s*(?:[,;.)]|and\b|[a-z])")
 # "the People's Liberation Army", "the Women's Protection Units": a possessive that is part of the name.
 _OWNERS_IN_NAMES = frozenset(("people", "women", "children"))
-_OFFICES = frozenset("general secretary president minister envoy ambassador rapporteur commissioner coordinator".split())
+_OFFICES = frozenset("""general secretary president minister envoy ambassador rapporteur commissioner coordinator
+    adviser advisor officer""".split())
 _LONGER_BODY_HEADS = frozenset("ministries foundation society association institute trust federation network".split())
 _PLURAL_OWNERS_IN_NAMES = frozenset(("peoples", "workers", "farmers", "martyrs", "veterans", "nations"))
 _PLURAL_ARTICLES = frozenset(("los", "las"))  # "Los Rojos", "Los Pachencas": a gang's name, never a person
@@ -1016,7 +1017,7 @@ _AGENCY_OF_A_PHOTO_AFTER = re.compile(r"\s*/\s*(?:Getty\s+Images|AFP|AP|Reuters|
 _PHOTOGRAPHER_BEFORE = re.compile(r"(?:\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?|\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua))/\s*$")
 # "PORT-AU-PRINCE, Haiti (AP) — Gangs ...", "... the capital of the Central African Republic (AP)\n":
 # the wire that wrote the story or took the picture, in its dateline or at a caption's end.
-_WIRE_MARK_AFTER = re.compile(r"\)[ \t]*(?:[—–-]|$)", re.MULTILINE)
+_WIRE_MARK_AFTER = re.compile(r"\)[ \t]*(?:[—–_-]|$)", re.MULTILINE)  # "(AP) _": an old wire's dash
 _CREDITED_KINDS = frozenset(("media", "organization"))  # "Photo: Twitter/ @caribbeannewsuk"
 
 
@@ -2896,9 +2897,13 @@ class _Article:
             first, last = span
             start, end = self.tokens[first].start, self.tokens[last].end
             if (self.tokens[first].lower == "operation" or self.tokens[last].lower in _NOT_A_BODY_ENDS
-                    or self.tokens[last].lower in _OFFICES):
+                    or self.tokens[last].lower in _OFFICES or _post_before_of(self.tokens[first : last + 1]) == 0):
                 # "Operation Liberation of the People (OLP)", "International Humanitarian Law (IHL)",
-                # "the UN Secretary-General (UNSG)": an office, not a body
+                # "the UN Secretary-General (UNSG)", "Additional Director General of Police (ADGP)":
+                # no body; nor is a known body of the same letters meant ("National Security
+                # Advisor (NSA)" is no National Security Agency)
+                self.found = [item for item in self.found
+                              if not (item.kb_id and self.body[item.start : item.end].replace(".", "") == acronym)]
                 continue
             inside = [item for item in self.found if start <= item.start and item.end <= end]
             if self.place_span_of.get(first) == (start, end) or any(
