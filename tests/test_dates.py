@@ -302,3 +302,15 @@ def test_the_main_event_s_month_dates_no_earlier_event_of_its_own_toll(tmp_path)
                                                   "published": "2022-04-05"}) + "\n", encoding="utf-8")
     article = extract_article(ingest([tmp_path], base=tmp_path).articles[0], load_knowledge_base())
     assert article.event_date == dt.date(2022, 3, 27) and article.headline_toll.killed == 300
+
+
+def test_page_furniture_before_the_lead_does_not_hide_the_events_day():
+    """A subtitle and a caption may stand before the story: the first killed figure's day is the
+    event's where none of the first sentences has a date."""
+    body = ("Security alert in the north.\n\nA file photo shows troops on patrol.\n\n"
+            "The army is in the region with the blessing of the government.\n\n"
+            "According to the army, the rebels attacked a bus travelling through the north-west of the country "
+            "on the Karuma-Pakwach road on Wednesday, setting fire to it and killing 14 people.")
+    assert event_of(body, D(2003, 5, 30)) == D(2003, 5, 28)
+    dated_caption = body.replace("on patrol.", "on patrol on Friday.")
+    assert event_of(dated_caption, D(2003, 5, 30)) == D(2003, 5, 30)

@@ -94,6 +94,8 @@ _HEADER_WINDOW = 300
 _FUTURE_TOLERANCE = dt.timedelta(days=7)
 # The lead: where news states its main event (the first sentence may be a header).
 _LEAD_SENTENCES = 3
+# ... and where none of them has a date, as many more may be page furniture before it.
+_FURNITURE_SENTENCES = 3
 # "the August 21 gas attack", "an attack near Damascus on August 21": a dated casualty event.
 _ATTACK_NOUNS = r"(?:attacks?|massacres?|bombings?|air\s?strikes?|strikes?|raids?|blasts?|explosions?|assault|shelling)"
 _ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_ATTACK_NOUNS}\b")  # "Monday's Russian missile attack"
@@ -314,6 +316,10 @@ def find_event_date(
     """
     lead = tuple(s.index for s in sentences[:_LEAD_SENTENCES])
     first_killed = next((f.sentence for f in figures if f.kind == "killed"), None)
+    if first_killed is not None and first_killed not in lead and first_killed < _LEAD_SENTENCES + _FURNITURE_SENTENCES \
+            and not any(mention.sentence in lead for mention in dates):
+        # a title repeated, a subtitle and a caption may stand before the story's lead
+        lead = (*lead, first_killed)
     candidates = ((first_killed,) if first_killed in lead else ()) + lead
     found = next(filter(None, (_told_then_done(sentences, i, dates, published) for i in candidates)), None)
     if first_killed in lead or (found is not None and found != published):
