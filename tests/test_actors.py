@@ -2378,3 +2378,13 @@ def test_names_where_news_identify_the_dead_need_no_known_first_name(kb, text, p
 ])
 def test_an_identifying_cue_before_a_people_or_a_group_makes_no_person(kb, text, not_a_person):
     assert not_a_person not in _named(text, kb, "person")
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("CRPF chief R R Bhatnagar told PTI that the convoy was hit.", "Press Trust of India"),
+    ("Sources who spoke to the Punch disclosed the toll.", "The Punch"),
+    ("The Ecuavisa TV channel reported the attack.", "Ecuavisa"),
+    ("New Vision said heavy gunfire rocked the town.", "New Vision"),
+])
+def test_national_outlets_and_agencies_of_more_wars_are_known(kb, text, outlet):
+    assert (outlet, "media") in {(actor.name, actor.kind) for actor in _actors(text, kb).values()}
