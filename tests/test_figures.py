@@ -608,3 +608,14 @@ def test_a_participle_s_phrase_between_a_count_and_its_verb():
     body = "On Wednesday, five Haitians traveling through Martissant town in public transport were shot dead."
     assert summary(figures_of(body)) == [("killed", 5, "exact", "haitians")]
     assert summary(figures_of("Four children collecting litter yesterday were killed.")) == [("killed", 4, "exact", "children")]
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("A doctor and six labourers were killed when gunmen opened fire at a construction site.", 7),
+    ("One officer and 10 soldiers were killed in the attack on the checkpoint.", 11),
+    ("The missile attack on the school killed nine children and 14 others, the monitor said.", 23),
+    ("On Sunday regime planes killed 31 jihadists and eight civilians.", 8),  # civilians, as readers look for
+    ("A Hizbul Mujahideen terrorist was killed in an encounter with security forces on Monday.", 1),
+])
+def test_groups_one_verb_joins_are_one_toll(body, killed):
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

@@ -108,6 +108,7 @@ _PERSON_SINGULARS = (
     "|sergeant|corporal|lieutenant|captain|colonel|attacker|assailant|gunman|bandit|herder|herdsman|fisherman"
     "|gendarme|ranger|commando|jawan|patient|bystander|pedestrian|worshiper|worshipper"
     "|chief|elder|headman|principal|reservist"  # "a village chief", "a school principal"
+    "|terrorist|insurgent|jihadist|extremist|guerrilla|militiaman|gangster|constable|labourer|laborer|cadre"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
@@ -220,6 +221,9 @@ _UNIT_WORDS = r"(?:regiment|brigade|battalion|division|company|squadron|corps|ba
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
 _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
+# One person joined before a counted group, the subject of one verb: "a doctor and six labourers".
+_ONE_PERSON_AND_BEFORE = re.compile(r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")" + _AND + "$")
+_ONE_PERSON_REACH = 80  # characters: the person's phrase and its "and"
 _SINGLE_VICTIM = re.compile(
     r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b"
     r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
@@ -506,6 +510,12 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
             continue  # "Two gunmen killed a teacher": the subject killed, it was not killed
         first = _found(match, kind, offset)
         if first is None:
+            continue
+        if pattern is _SUBJECT_VERB and groups.get("number") and (person := _ONE_PERSON_AND_BEFORE.search(
+                text, max(0, match.start() - _ONE_PERSON_REACH), match.start())):
+            # "A doctor and six labourers were killed", "One officer and 10 soldiers": one more, joined
+            found += [_Found(kind, 1, "exact", _who(person.group("who")), offset + person.start(), offset + person.end("who_phrase")),
+                      replace(first, start=offset + person.end("who_phrase"))]
             continue
         if pattern is _SUBJECT_VERB and match.group("who_phrase") and (
                 group := _COORDINATED_GROUP.match(text, match.end("who_phrase"))
@@ -940,7 +950,11 @@ _JOINED_GROUP = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s", re.IGNORECASE)
 
 def _first_report(killed: list[Figure], sentences: tuple[Sentence, ...]) -> Figure:
     in_first_sentence = _without_earlier_events([f for f in killed if f.sentence == killed[0].sentence], sentences)
-    return next((f for f in in_first_sentence if f.who in ("civilians", "people")), in_first_sentence[0])
+    chosen = next((f for f in in_first_sentence if f.who in ("civilians", "people")), in_first_sentence[0])
+    position = in_first_sentence.index(chosen)
+    while chosen.who == "people" and position > 0 and _JOINED_GROUP.match(in_first_sentence[position].text):
+        position -= 1  # "killing nine children and 14 others": one toll (but civilians are what readers look for)
+    return in_first_sentence[position]
 
 
 def _without_earlier_events(figures: list[Figure], sentences: tuple[Sentence, ...]) -> list[Figure]:
