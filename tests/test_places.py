@@ -2371,3 +2371,13 @@ def test_divisions_listed_before_the_plural_county_are_counties():
     found = world_places("Gunmen attacked a bus in Garissa County. Security operations intensified in Garissa, Wajir, "
                          "and Mandera counties, Kenya's police said.")
     assert found["Mandera"].kind == "region"
+
+
+def test_river_and_lake_open_a_water_s_name():
+    found = world_places("Rebels crossed the River Semliki into Uganda, and fishermen on the shores of Lake Albert fled.")
+    assert {found["River Semliki"].kind, found["Lake Albert"].kind} == {"area"}
+
+
+def test_a_letter_is_no_place():
+    assert "X" not in world_places("Taking to its official handle on X, Manipur Police posted a video of the attack "
+                                   "in Imphal, the police said.")

@@ -277,7 +277,7 @@ _KIND_OF_EXAMPLES = {"communities": "village", "villages": "village", "hamlets":
                      "municipalities": "town", "neighborhoods": "district", "neighbourhoods": "district"}
 # Capitalised words that open a place's own name: "Camp Bastion", the Spanish "Plaza de Mayo".
 _NAME_OPENING_KINDS = {"camp": "area", "plaza": "area", "isla": "area", "colonia": "district", "puerto": "town",
-                       "mount": "area"}  # "Mount Shingal", "Mount Qandil"
+                       "mount": "area", "river": "area", "lake": "area"}  # "Mount Shingal", "River Semliki", "Lake Albert"
 _KIND_WORDS = frozenset((*_KIND_BEFORE_OF, *_KIND_AFTER_NAME, *_KIND_AFTER_WORD, *_KIND_IN_NAME, *_KIND_OF_LIST,
                          *_KIND_OF_EXAMPLES, *_LOWER_CASE_NAME_ENDS, *_NAME_OPENING_KINDS))  # the only words that introduce one
 # Words that make a capitalised kind word part of a body's or a building's name
@@ -2443,8 +2443,9 @@ def _pattern_places(
                 if hit.place.kind in SETTLEMENT_KINDS}
     found: dict[str, tuple[Place, int, int]] = {}
     for first, last, kind in worded:
-        if any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first):
-            continue
+        if (any(index in covered for index in range(first, last + 1)) or _ends_a_longer_name(tokens, first)
+                or (first == last and len(tokens.norms[first]) < 2)):
+            continue  # nor a letter: "a post on X" names a network
         key = " ".join(tokens.norms[first : last + 1])
         if key in found:
             continue
