@@ -2388,3 +2388,8 @@ def test_an_identifying_cue_before_a_people_or_a_group_makes_no_person(kb, text,
 ])
 def test_national_outlets_and_agencies_of_more_wars_are_known(kb, text, outlet):
     assert (outlet, "media") in {(actor.name, actor.kind) for actor in _actors(text, kb).values()}
+
+
+def test_a_province_s_group_is_named_in_either_word_order(kb):
+    assert "Islamic State Sinai Province" in {actor.name for actor in _actors(
+        "The Province of Sinai claimed the attack on the checkpoint.", kb).values()}

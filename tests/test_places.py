@@ -2381,3 +2381,8 @@ def test_river_and_lake_open_a_water_s_name():
 def test_a_letter_is_no_place():
     assert "X" not in world_places("Taking to its official handle on X, Manipur Police posted a video of the attack "
                                    "in Imphal, the police said.")
+
+
+def test_the_kashmir_ceasefire_line_is_a_named_area():
+    found = world_places("Troops exchanged fire across the Line of Control (LoC) in Kashmir on Monday, the army said.")
+    assert found["Line of Control"].kind == "area"
