@@ -2386,3 +2386,9 @@ def test_a_letter_is_no_place():
 def test_the_kashmir_ceasefire_line_is_a_named_area():
     found = world_places("Troops exchanged fire across the Line of Control (LoC) in Kashmir on Monday, the army said.")
     assert found["Line of Control"].kind == "area"
+
+
+def test_a_city_s_name_and_a_compass_point_before_district_name_the_district():
+    found = world_places("Clashes erupted in the Koutruk area of Manipur's Imphal West district on Monday, police said.")
+    assert (found["Imphal West"].kind, found["Imphal West"].country) == ("district", "India")
+    assert "Imphal" not in found
