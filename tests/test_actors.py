@@ -2365,6 +2365,8 @@ def test_an_outlet_cited_at_a_sentence_s_start_with_its_romance_article(kb):
     ("Police identified some of the victims only as Margaret Banyazaki, 60 and Tugume, 25.",
      ["Margaret Banyazaki", "Tugume"]),
     ("He is only identified as Moze.", ["Moze"]),
+    ("The other militants killed in the gun battle are Tauseef Shiekh and Aadil Malik, residents of the south.",
+     ["Aadil Malik", "Tauseef Shiekh"]),
 ])
 def test_names_where_news_identify_the_dead_need_no_known_first_name(kb, text, persons):
     assert _named(text, kb, "person") == persons
@@ -2375,6 +2377,7 @@ def test_names_where_news_identify_the_dead_need_no_known_first_name(kb, text, p
     ("A 27-year-old Tibetan exile set himself on fire.", "Tibetan"),
     ("The attackers were identified as Kashmir Tigers militants.", "Kashmir Tigers"),
     ("The group was identified as ISWAP.", "ISWAP"),
+    ("All the nine deceased are Meitei, the police said.", "Meitei"),
 ])
 def test_an_identifying_cue_before_a_people_or_a_group_makes_no_person(kb, text, not_a_person):
     assert not_a_person not in _named(text, kb, "person")

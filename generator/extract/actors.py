@@ -195,10 +195,15 @@ _LOWER_TITLE_BEFORE = _Ending(
     r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal)\s+$", words=1)
 # Where news identify the dead, the wounded or a suspect, a name needs no known first name:
 # "identified as Jangpao Touthang", "identified the deceased as", "The deceased: Deepak Kumar
-# (23) | Satish Kumar (45)", "70-year-old Domkhohoi Haokip", "Margaret Banyazaki, 60 and Tugume, 25".
+# (23) | Satish Kumar (45)", "The other terrorists killed in the gun battle are Tauseef Shiekh",
+# "70-year-old Domkhohoi Haokip", "Margaret Banyazaki, 60 and Tugume, 25".
 _IDENTIFIED_BEFORE = re.compile(
     r"\bidentified(?:\s+(?:him|her|them|himself|herself|(?:some\s+of\s+)?the\s+[\w-]+(?:\s+[\w-]+)?))?"
     r"(?:\s+(?:only\s+)?as)?\s*:?\s+$|\b(?:deceased|dead|victims|injured|wounded|slain)\s*:\s*$", re.IGNORECASE)
+# ... and of a name of two words or more, where the dead are listed ("All the deceased are Meitei": a people).
+_LISTED_DEAD_BEFORE = re.compile(
+    r"\b(?:killed|dead|slain|deceased|victims|injured|wounded)\b[^.;:\"“”]{0,60}?\b(?:are|were|include[ds]?|including)\s+$",
+    re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+$", re.IGNORECASE)
 _AGE_AFTER_A_NAME = re.compile(r"\s*\(\s*\d{1,3}\s*\)|,\s+\d{1,3}(?=\s*(?:[,;.)]|and\b|$))")
 # What may follow an identified name: the list or sentence goes on, or the person is described.
@@ -2815,7 +2820,8 @@ class _Article:
         if _AGE_AFTER_A_NAME.match(after):
             return True
         return ((len(names) > 1 or not names[0].text.isupper()) and bool(_IDENTIFIED_NAME_ENDS.match(after))
-                and bool(_AGE_BEFORE.search(before[-30:]) or _IDENTIFIED_BEFORE.search(before[-60:])))
+                and bool(_AGE_BEFORE.search(before[-30:]) or _IDENTIFIED_BEFORE.search(before[-60:])
+                         or (len(names) > 1 and _LISTED_DEAD_BEFORE.search(before[-90:]))))
 
     def _surname_may_look_like_a_verb(self, names: list[_Token], title: str | None, before: str) -> bool:
         """"Being Silently Slaughtered" is no name, but "Melissa Fleming" and "shop owner Cai
