@@ -221,11 +221,13 @@ _UNIT_WORDS = r"(?:regiment|brigade|battalion|division|company|squadron|corps|ba
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
 _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
+# The subject of its own passive may be one already introduced: "when the village chief was killed".
+_ONE_OR_THE_PERSON_NAMED = _ONE_PERSON_NAMED.replace(r"(?:an?|", r"(?:an?|the|", 1)
 # One person joined before a counted group, the subject of one verb: "a doctor and six labourers".
 _ONE_PERSON_AND_BEFORE = re.compile(r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")" + _AND + "$")
 _ONE_PERSON_REACH = 80  # characters: the person's phrase and its "and"
 _SINGLE_VICTIM = re.compile(
-    r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")\b"
+    r"\b(?P<who_phrase>" + _ONE_OR_THE_PERSON_NAMED + r")\b"
     r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
     # "a medic with the aid group Shafak", not "a doctor at the hospital said 11 people": no count
     # or speech verb inside
