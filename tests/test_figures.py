@@ -620,3 +620,14 @@ def test_a_participle_s_phrase_between_a_count_and_its_verb():
 ])
 def test_groups_one_verb_joins_are_one_toll(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("Militants attacked the checkpoint where 12 soldiers were killed earlier this month, this time leaving one "
+     "soldier dead.", 1),
+    ("Three civilians were killed in four other attacks. Militants killed at least 15 soldiers at a checkpoint.", 15),
+    ("Tribesmen burned an IS leader who had previously killed three citizens, a video showed. The man was killed.", 1),
+    ("Ten children were among at least 48 people killed in a village last week, a monitor said.", 48),
+])
+def test_the_dead_of_another_event_are_no_headline_toll(body, killed):
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

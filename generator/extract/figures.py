@@ -881,6 +881,7 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
     killed = [f for f in figures if f.kind == "killed"]
     if not killed:
         return Toll()
+    killed = [f for f in killed if not _of_another_event(f, sentences)] or killed
     headline = _first_report(killed, sentences)
     if headline.qualifier in _VAGUE_AMOUNTS:
         headline = next(
@@ -933,6 +934,23 @@ def _victim_before(headline: Figure, killed: list[Figure]) -> int:
 
 
 _OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
+
+
+# After a count, in its clause: the dead of another event ("where 12 soldiers were killed earlier
+# this month, this time leaving one soldier dead", "three civilians were killed in four other attacks").
+# (A time alone may date this event in a later report: "48 people killed ... last week".)
+_ANOTHER_EVENT_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:earlier\s+this|last)\s+(?:week|month|year)[^.;]{0,30}?\bthis\s+time"
+    r"|in\s+(?:\w+\s+)?(?:other|previous|earlier)\s+(?:attacks?|incidents?|clashes|raids?))\b", re.IGNORECASE)
+# Before it: "an IS leader who had previously killed three citizens", "a reprisal for the recent killing of three".
+_ANOTHER_EVENT_BEFORE = re.compile(r"\b(?:previously|the\s+recent|recently)\s+$", re.IGNORECASE)
+
+
+def _of_another_event(figure: Figure, sentences: tuple[Sentence, ...]) -> bool:
+    text = sentences[figure.sentence].text if figure.sentence < len(sentences) else ""
+    at = text.find(figure.text)
+    return at >= 0 and bool(_ANOTHER_EVENT_AFTER.match(text, at + len(figure.text))
+                            or _ANOTHER_EVENT_BEFORE.search(text, max(0, at - 30), at))
 
 
 def _joined_groups(headline: Figure, killed: list[Figure]) -> int:
