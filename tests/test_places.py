@@ -2392,3 +2392,10 @@ def test_a_city_s_name_and_a_compass_point_before_district_name_the_district():
     found = world_places("Clashes erupted in the Koutruk area of Manipur's Imphal West district on Monday, police said.")
     assert (found["Imphal West"].kind, found["Imphal West"].country) == ("district", "India")
     assert "Imphal" not in found
+
+
+def test_where_a_weapon_was_made_is_no_place_of_the_story():
+    found = world_places("Gunmen ambushed a bus in the Reasi district of Jammu on Sunday, killing ten pilgrims. "
+                         "Reports said that they fired US made M-4 rifles and a Russian-made machine gun.")
+    assert not {"United States", "Russia"} & set(found)
+    assert found["Jammu"].country == "India"
