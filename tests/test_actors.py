@@ -2396,3 +2396,9 @@ def test_national_outlets_and_agencies_of_more_wars_are_known(kb, text, outlet):
 def test_a_province_s_group_is_named_in_either_word_order(kb):
     assert "Islamic State Sinai Province" in {actor.name for actor in _actors(
         "The Province of Sinai claimed the attack on the checkpoint.", kb).values()}
+
+
+@pytest.mark.parametrize("text", ["Police said Suspected Kuki militants raided a village.",
+                                  "Suspected Allied Democratic Front rebels killed 12 villagers on Monday."])
+def test_suspected_opening_a_sentence_is_no_part_of_a_name(kb, text):
+    assert not [actor.name for actor in _actors(text, kb).values() if actor.name.startswith("Suspected")]
