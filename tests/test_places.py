@@ -2399,3 +2399,9 @@ def test_where_a_weapon_was_made_is_no_place_of_the_story():
                          "Reports said that they fired US made M-4 rifles and a Russian-made machine gun.")
     assert not {"United States", "Russia"} & set(found)
     assert found["Jammu"].country == "India"
+
+
+def test_a_people_s_name_may_describe_a_place_in_apposition():
+    found = world_places("The attack on Zairawn, a Hmar tribal village in Jiribam district of Manipur, left one woman dead.")
+    assert found["Zairawn"].kind == "village"
+    assert "Reuters" not in world_places("They met Bashir, a Reuters district reporter, in Jiribam in Manipur.")

@@ -2129,15 +2129,17 @@ def _appositive_name(tokens: _Tokens, body: str, index: int, gazetteer: Gazettee
     """The name a kind of place describes after a comma, where the name follows a locative:
     "in Villacolombia, a town in the south", "in Karrada, a district for the well-heeled", "in
     Kadhimiya, a Shia area of Baghdad"."""
-    article = index - 1
+    article, named_modifier = index - 1, False
     while article > 0 and index - article <= 3 and tokens.norms[article] not in ("a", "an"):
         norm = tokens.norms[article]
-        if tokens.capitalised[article] and norm not in _COMMUNITY_WORDS and norm not in gazetteer.nationalities:
-            return None  # "a Shia district", "a Tunisian town", not "a Reuters district reporter"
+        # "a Shia district", "a Tunisian town"; another name only where the kind word heads its
+        # phrase: "Zairawn, a Hmar tribal village in Jiribam", not "a Reuters district reporter"
+        named_modifier |= tokens.capitalised[article] and norm not in _COMMUNITY_WORDS and norm not in gazetteer.nationalities
         article -= 1
     last = article - 1
     if (last < 1 or tokens.norms[article] not in ("a", "an") or not tokens.capitalised[last]
-            or body[tokens.ends[last] : tokens.starts[article]].strip() != ","):
+            or body[tokens.ends[last] : tokens.starts[article]].strip() != ","
+            or (named_modifier and not _heads_a_place_phrase(tokens, body, index))):
         return None
     span = _name_ending_at(tokens, last, gazetteer)
     if span is None:
