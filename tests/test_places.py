@@ -2405,3 +2405,8 @@ def test_a_people_s_name_may_describe_a_place_in_apposition():
     found = world_places("The attack on Zairawn, a Hmar tribal village in Jiribam district of Manipur, left one woman dead.")
     assert found["Zairawn"].kind == "village"
     assert "Reuters" not in world_places("They met Bashir, a Reuters district reporter, in Jiribam in Manipur.")
+
+
+def test_a_name_an_attack_verb_takes_and_a_bearing_places_is_a_town():
+    found = world_places("Rebels attacked Olekai, 168 miles northeast of Kampala, on Monday, killing 22 people in Uganda.")
+    assert (found["Olekai"].kind, found["Olekai"].country) == ("town", "Uganda")

@@ -294,7 +294,9 @@ _LOCATIVES_OF_A_NAME = frozenset(("in", "near", "at", "around", "outside", "into
 _LOCATIVES_OF_A_LIST = _LOCATIVES_OF_A_NAME | {"of", "from", "to", "between"}  # "out of Kargil, Dras and Batalik"
 # Before a name that a bearing or its division places next: "reached Tawila, 60 km west of El
 # Fasher", "an attack on Dioura, in the Segou region", "a trader from Sofara, near Mopti".
-_LOCATIVES_OF_A_PLACED_NAME = _LOCATIVES_OF_A_NAME | {"from", "toward", "towards", "reached", "on"}
+# ... and verbs whose object a bearing or a division places: "attacked Olekai, 168 miles northeast of Kampala"
+_LOCATIVES_OF_A_PLACED_NAME = _LOCATIVES_OF_A_NAME | {"from", "toward", "towards", "reached", "on", "attacked", "raided",
+                                                      "stormed", "overran", "shelled", "bombed", "captured", "seized"}
 _ABOUT = frozenset(("about", "some", "around", "nearly", "roughly"))
 _BEFORE_A_BEARING = re.compile(r"\s*,\s*(?:\d[\d,.]*\s*)?")
 
