@@ -1300,7 +1300,9 @@ def test_a_wire_in_a_dateline_or_after_a_caption_and_an_agency_s_photographer_ar
     """"PORT-AU-PRINCE, Haiti (AP) —" says who wrote the story, "... Central African Republic (AP)"
     at a caption's end and "REUTERS/Sam Phelps" who took the picture; "Photo: Twitter/" where it was
     found. None is cited by the story; "AP said" still is."""
-    credits = ("A camp in Bangui, the capital of the Central African Republic (AP)\n\nPORT-AU-PRINCE, Haiti (AP) — "
+    credits = ("Soldiers guard a checkpoint in Sinai. (AFP PHOTO/MOHAMED EL-SHAHED) Smoke rises over the town "
+               "[Anadolu] and the market (Reuters: Ibraheem Abu Mustafa)\n\n"
+               "A camp in Bangui, the capital of the Central African Republic (AP)\n\nPORT-AU-PRINCE, Haiti (AP) — "
                "Gangs burned a market.\n\nSRINAGAR, India (AP) _ "
                "Gangs killed 12 people, police said.\n\nPicture taken December 11, 2013. REUTERS/Sam Phelps\n\n"
                "Gangs block the streets, Haiti, 2021. | Photo: Twitter/ @caribbeannewsuk\n\nThe killings went on.")
@@ -2402,3 +2404,8 @@ def test_a_province_s_group_is_named_in_either_word_order(kb):
                                   "Suspected Allied Democratic Front rebels killed 12 villagers on Monday."])
 def test_suspected_opening_a_sentence_is_no_part_of_a_name(kb, text):
     assert not [actor.name for actor in _actors(text, kb).values() if actor.name.startswith("Suspected")]
+
+
+def test_an_editor_s_gloss_in_brackets_names_a_body(kb):
+    text = "Fed up with the corruption of the AFI [Federal Investigations Agency], he abolished the agency in 2009."
+    assert "Federal Investigations Agency" in {actor.name for actor in _actors(text, kb).values()}

@@ -1013,7 +1013,7 @@ def _without_backers_only(found: list[_Found], body: str) -> list[_Found]:
 
 # "AP Photo/Fernando Vergara", "Photo: Reuters", "Image credit: AFP": the agency took a picture;
 # the story does not cite it.
-_PHOTO_AFTER = re.compile(r"[ \t]+(?:Photos?|Images?)\b|/(?=\S)")  # on its line: "Handout / AP\n/ Source: Reuters" cites AP
+_PHOTO_AFTER = re.compile(r"[ \t]+(?:Photos?|PHOTOS?|Images?)\b|/(?=\S)")  # on its line: "Handout / AP\n/ Source: Reuters" cites AP
 _PHOTO_BEFORE = _Ending(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credits?)(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*$",
                         words=4, flags=re.IGNORECASE)  # "Photo courtesy of :"
 # "Kim Badawi/Getty Images for CNN", "Ben Curtis/AP": a photographer and the agency of the picture.
@@ -1024,6 +1024,8 @@ _PHOTOGRAPHER_BEFORE = re.compile(r"(?:\b(?:Photo|Image)s?\s*(?::\s*[\w.]+\s*)?|
 # the wire that wrote the story or took the picture, in its dateline or at a caption's end.
 _WIRE_MARK_AFTER = re.compile(r"\)[ \t]*(?:[—–_-]|$)", re.MULTILINE)  # "(AP) _": an old wire's dash
 _CREDITED_KINDS = frozenset(("media", "organization"))  # "Photo: Twitter/ @caribbeannewsuk"
+# "... on the Islamists [AFP]", "(Reuters: Ibraheem Abu Mustafa)": a caption's credit in brackets.
+_BRACKETED_CREDIT_AFTER = re.compile(r"\]|:\s*[A-Z][^()\[\]\n]{0,40}\)")
 
 
 def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
@@ -1031,7 +1033,9 @@ def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
     photographers are dropped as persons by _is_person)."""
     return [item for item in found if item.kind not in _CREDITED_KINDS or not (
         _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.pattern.search(body, max(0, item.start - 30), item.start)
-        or (body[item.start - 1 : item.start] == "(" and _WIRE_MARK_AFTER.match(body, item.end)))]
+        or (body[item.start - 1 : item.start] == "(" and _WIRE_MARK_AFTER.match(body, item.end))
+        or (item.kind == "media" and body[item.start - 1 : item.start] in ("(", "[")
+            and _BRACKETED_CREDIT_AFTER.match(body, item.end)))]  # not an editor's gloss: "the AFI [Federal ... Agency]"
 
 
 def prepare(kb: KnowledgeBase) -> None:
