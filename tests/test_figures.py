@@ -617,6 +617,7 @@ def test_a_participle_s_phrase_between_a_count_and_its_verb():
     ("On Sunday regime planes killed 31 jihadists and eight civilians.", 8),  # civilians, as readers look for
     ("A Hizbul Mujahideen terrorist was killed in an encounter with security forces on Monday.", 1),
     ("The bandits stormed the village and stayed till morning, when the village chief was killed.", 1),
+    ("Officials said about 50 people there were killed during the attack on the camp.", 50),
 ])
 def test_groups_one_verb_joins_are_one_toll(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
