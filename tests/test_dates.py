@@ -314,3 +314,12 @@ def test_page_furniture_before_the_lead_does_not_hide_the_events_day():
     assert event_of(body, D(2003, 5, 30)) == D(2003, 5, 28)
     dated_caption = body.replace("on patrol.", "on patrol on Friday.")
     assert event_of(dated_caption, D(2003, 5, 30)) == D(2003, 5, 30)
+
+
+def test_the_dead_counted_days_before_the_day_a_follow_up_tells_are_of_that_earlier_day():
+    body = ("Twenty people were still missing from a camp in the north on Friday, two days after about 50 people "
+            "there were killed during an attack by rebels, officials said.")
+    assert event_of(body, D(2004, 2, 6)) == D(2004, 2, 4)
+    own_event = ("Rebels hit a school in the west of the city on Friday, a day after 20 people were killed "
+                 "in air strikes, officials said.")
+    assert event_of(own_event, D(2004, 2, 6)) == D(2004, 2, 6)

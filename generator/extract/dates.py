@@ -328,7 +328,29 @@ def find_event_date(
         date = _named_attack_date(sentences, dates, published) or found or published
     if date is None:
         return None
-    return _event_told_later(sentences, range(_EVENT_TOLD_SENTENCES), dates, date, published) or date
+    date = _event_told_later(sentences, range(_EVENT_TOLD_SENTENCES), dates, date, published) or date
+    return date - dt.timedelta(days=_days_before(sentences, figures, first_killed)) if first_killed in lead else date
+
+
+# "Twenty people were still missing ... on Friday, two days after about 50 people there were
+# killed": the dead of the lead are counted days before the day its sentence tells.
+_DAYS_AFTER_BEFORE = re.compile(r"\b(?P<days>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s+[^.;,]{0,80}$",
+                                re.IGNORECASE)
+_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_EVENT_OF_ITS_OWN = re.compile(
+    r"\b(?:kill\w*|attack\w*|hit|struck|shell\w*|bomb\w*|raid\w*|storm\w*|fir(?:ed|ing)|clash\w*|explo\w*|blast\w*"
+    r"|strikes?|advanc\w*|seiz\w*|captur\w*|ambush\w*|carried\s+out)\b", re.IGNORECASE)
+
+
+def _days_before(sentences: tuple[Sentence, ...], figures: tuple[Figure, ...], index: int | None) -> int:
+    figure = next((f for f in figures if f.kind == "killed" and f.sentence == index), None)
+    text = sentences[index].text if figure is not None else ""
+    at = text.find(figure.text) if figure is not None else -1
+    match = _DAYS_AFTER_BEFORE.search(text, 0, at) if at > 0 else None
+    if match is None or _EVENT_OF_ITS_OWN.search(text, 0, match.start()):
+        return 0  # "rebels hit a school a day after dozens were killed in Idlib": the dead are another event's
+    days = match.group("days").lower()
+    return int(days) if days.isdigit() else _DAY_WORDS[days]
 
 
 def _fronted_attack(sentence: Sentence, mention: DateMention) -> bool:
