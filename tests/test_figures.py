@@ -618,6 +618,8 @@ def test_a_participle_s_phrase_between_a_count_and_its_verb():
     ("A Hizbul Mujahideen terrorist was killed in an encounter with security forces on Monday.", 1),
     ("The bandits stormed the village and stayed till morning, when the village chief was killed.", 1),
     ("Officials said about 50 people there were killed during the attack on the camp.", 50),
+    ("Ecuador's youngest mayor and her aide were shot dead on Sunday, police said.", 2),
+    ("The army's commander was killed in the ambush on Monday, officials said.", 1),
 ])
 def test_groups_one_verb_joins_are_one_toll(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

@@ -108,7 +108,7 @@ _PERSON_SINGULARS = (
     "|sergeant|corporal|lieutenant|captain|colonel|attacker|assailant|gunman|bandit|herder|herdsman|fisherman"
     "|gendarme|ranger|commando|jawan|patient|bystander|pedestrian|worshiper|worshipper"
     "|chief|elder|headman|principal|reservist"  # "a village chief", "a school principal"
-    "|terrorist|insurgent|jihadist|extremist|guerrilla|militiaman|gangster|constable|labourer|laborer|cadre"
+    "|terrorist|insurgent|jihadist|extremist|guerrilla|militiaman|gangster|constable|labourer|laborer|cadre|aide"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
@@ -222,14 +222,17 @@ _UNIT_WORDS = r"(?:regiment|brigade|battalion|division|company|squadron|corps|ba
 # "A medic with the aid group Shafak was seriously hurt", "One Syrian civilian was killed"
 # "a 48-year-old man": an age is the one modifier with a digit
 _ONE_PERSON_NAMED = _ONE_PERSON.replace("(?:" + _PERSON_SINGULARS, "(?P<who>" + _PERSON_SINGULARS, 1)
-# The subject of its own passive may be one already introduced: "when the village chief was killed".
-_ONE_OR_THE_PERSON_NAMED = _ONE_PERSON_NAMED.replace(r"(?:an?|", r"(?:an?|the|", 1)
+# The subject of its own passive may be one already introduced or owned: "when the village chief
+# was killed", "Ecuador's youngest mayor and her aide were shot dead".
+_DEFINITE = r"(?:an?|the|his|her|their|its|\w+['’]s|"
+_ONE_OR_THE_PERSON_NAMED = _ONE_PERSON_NAMED.replace(r"(?:an?|", _DEFINITE, 1)
+_ONE_OR_THE_PERSON = _ONE_PERSON.replace(r"(?:an?|", _DEFINITE, 1)
 # One person joined before a counted group, the subject of one verb: "a doctor and six labourers".
 _ONE_PERSON_AND_BEFORE = re.compile(r"\b(?P<who_phrase>" + _ONE_PERSON_NAMED + r")" + _AND + "$")
 _ONE_PERSON_REACH = 80  # characters: the person's phrase and its "and"
 _SINGLE_VICTIM = re.compile(
     r"\b(?P<who_phrase>" + _ONE_OR_THE_PERSON_NAMED + r")\b"
-    r"(?P<second>\s+and\s+" + _ONE_PERSON + r")?\b"
+    r"(?P<second>\s+and\s+" + _ONE_OR_THE_PERSON + r")?\b"
     # "a medic with the aid group Shafak", not "a doctor at the hospital said 11 people": no count
     # or speech verb inside
     r"(?:\s+(?:(?:serving|working|stationed|deployed)\s+)?(?:with|from|of|in|at|for)\s+"
