@@ -634,3 +634,9 @@ def test_groups_one_verb_joins_are_one_toll(body, killed):
 ])
 def test_the_dead_of_another_event_are_no_headline_toll(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
+
+
+def test_a_named_victim_of_a_killing_verb_is_one_dead_and_the_killers_are_not():
+    body = "On August 10, two gunmen shot and killed Gerardo Delgado outside his home in Manta, police said."
+    victim = entity(body, "gerardo-delgado", "Gerardo Delgado", "person")
+    assert headline_toll(figures_of(body, actors=(victim,)), split_sentences(body)).killed == 1

@@ -446,7 +446,7 @@ def _figures_in_sentence(sentence: Sentence, folded: str, persons: tuple[tuple[i
         found
         for pattern, fixed_kind, cue in _FIGURE_PATTERNS
         if cue.search(folded)
-        for found in _matches(pattern, folded, sentence.start, fixed_kind)
+        for found in _matches(pattern, folded, sentence.start, fixed_kind, persons)
     ] + _named_victims(folded, sentence.start, persons)
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
@@ -474,14 +474,22 @@ def _person_spans_by_sentence(actors: tuple[EntityMention, ...]) -> dict[int, tu
 
 
 def _named_victims(folded: str, offset: int, persons: tuple[tuple[int, int], ...]) -> list[_Found]:
-    """One killed for each named person the sentence says was killed or died."""
+    """One killed for each named person the sentence says was killed or died, or a killing verb
+    takes as its object ("two gunmen shot and killed Gerardo Delgado")."""
     found = []
     for start, end in persons:
         match = _NAMED_VICTIM_AFTER.match(folded, end - offset)
         if match:
             found.append(_Found(kind="killed", count=1, qualifier="exact", who="person",
                                 start=start, end=offset + match.end()))
+        elif verb := _KILLING_VERB_BEFORE.search(folded, max(0, start - offset - 40), start - offset):
+            found.append(_Found(kind="killed", count=1, qualifier="exact", who="person",
+                                start=offset + verb.start(), end=end))
     return found
+
+
+_KILLING_VERB_BEFORE = re.compile(r"\b(?:(?:shot|stabbed|hacked|beaten)\s+and\s+)?(?:killed|murdered|assassinated"
+                                  r"|shot\s+dead|gunned\s+down|(?:shot|stabbed|hacked|beaten)\s+to\s+death)\s+$")
 
 
 # "50 dead and wounded": one count of both, which is neither a death toll nor a wounded count.
@@ -501,7 +509,8 @@ _RATE_AFTER = re.compile(
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(month for month in MONTH_NUMBERS if month != "may") + r")\.?\s+$")
 
 
-def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None) -> list[_Found]:
+def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None,
+             persons: tuple[tuple[int, int], ...] = ()) -> list[_Found]:
     found = []
     for match in pattern.finditer(text):
         groups = match.groupdict()
@@ -512,7 +521,7 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         if groups.get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
                                                                       match.start("number")):
             continue  # "NIAMEY, March 22 (Reuters) - Gunmen killed 44": a dateline's day
-        if pattern is _SUBJECT_VERB and _acts_on_an_object(text, match, kind):
+        if pattern is _SUBJECT_VERB and _acts_on_an_object(text, match, kind, {start - offset for start, _ in persons}):
             continue  # "Two gunmen killed a teacher": the subject killed, it was not killed
         first = _found(match, kind, offset)
         if first is None:
@@ -548,10 +557,13 @@ _OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|\d|{_SMALL_NUMBER
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|got|get)\b")
 
 
-def _acts_on_an_object(text: str, match: re.Match[str], kind: str) -> bool:
-    """A subject and a verb with no auxiliary between, and an object after: the subject's deed."""
+def _acts_on_an_object(text: str, match: re.Match[str], kind: str, person_starts: set[int]) -> bool:
+    """A subject and a verb with no auxiliary between, and an object after (a person the article
+    names too: "two gunmen shot and killed Delgado"): the subject's deed."""
     verb_start = match.start(kind)
-    return (_TRANSITIVE.fullmatch(match.group(kind)) is not None and _OBJECT_AFTER.match(text, match.end()) is not None
+    named = len(text) - len(text[match.end() :].lstrip()) in person_starts
+    return (_TRANSITIVE.fullmatch(match.group(kind)) is not None
+            and (_OBJECT_AFTER.match(text, match.end()) is not None or named)
             and not _PASSIVE.search(text, match.start(), verb_start))
 
 
