@@ -99,8 +99,8 @@ _STARTERS = frozenset(
     otherwise besides hey oh dear hello unlike easter christmas like about across along around upon via
     following including regarding concerning except throughout whereas alongside elsewhere afterwards
     once now soon sometimes often sorry thanks thank congratulations welcome goodbye please yes wow okay
-    ok suspected alleged""".split()  # interjections open readers' comments: "Sorry Michelle, great post"
-)
+    ok suspected alleged""".split()  # interjections open readers' comments: "Sorry Michelle, great post";
+)  # no name opens with a suspicion: "Suspected Kuki militants"
 _TITLE_WORDS = TITLE_WORDS
 # Verbs that open a question ("Can al-Qaida survive?", "Will Washington act?"); some are also
 # given names (Can, Will, May), so only where the sentence ends with a question mark.

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.lexicon import MONTH_NUMBERS, WEEKDAYS
+from generator.lexicon import MONTH_NUMBERS, NUMBER_WORDS, WEEKDAYS
 from generator.models import DateMention, Figure, Sentence
 from generator.text import TakenSpans, sentence_at
 
@@ -336,13 +336,14 @@ def find_event_date(
 # killed": the dead of the lead are counted days before the day its sentence tells.
 _DAYS_AFTER_BEFORE = re.compile(r"\b(?P<days>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\s+[^.;,]{0,80}$",
                                 re.IGNORECASE)
-_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EVENT_OF_ITS_OWN = re.compile(
     r"\b(?:kill\w*|attack\w*|hit|struck|shell\w*|bomb\w*|raid\w*|storm\w*|fir(?:ed|ing)|clash\w*|explo\w*|blast\w*"
     r"|strikes?|advanc\w*|seiz\w*|captur\w*|ambush\w*|carried\s+out)\b", re.IGNORECASE)
 
 
 def _days_before(sentences: tuple[Sentence, ...], figures: tuple[Figure, ...], index: int | None) -> int:
+    """How many days before its sentence's day the first killed figure of sentence `index` counts
+    the dead (_DAYS_AFTER_BEFORE), 0 where it counts them on that day."""
     figure = next((f for f in figures if f.kind == "killed" and f.sentence == index), None)
     text = sentences[index].text if figure is not None else ""
     at = text.find(figure.text) if figure is not None else -1
@@ -350,7 +351,7 @@ def _days_before(sentences: tuple[Sentence, ...], figures: tuple[Figure, ...], i
     if match is None or _EVENT_OF_ITS_OWN.search(text, 0, match.start()):
         return 0  # "rebels hit a school a day after dozens were killed in Idlib": the dead are another event's
     days = match.group("days").lower()
-    return int(days) if days.isdigit() else _DAY_WORDS[days]
+    return int(days) if days.isdigit() else NUMBER_WORDS.get(days, 1)  # "a day after"
 
 
 def _fronted_attack(sentence: Sentence, mention: DateMention) -> bool:

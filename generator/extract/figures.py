@@ -561,9 +561,9 @@ def _acts_on_an_object(text: str, match: re.Match[str], kind: str, person_starts
     """A subject and a verb with no auxiliary between, and an object after (a person the article
     names too: "two gunmen shot and killed Delgado"): the subject's deed."""
     verb_start = match.start(kind)
-    named = len(text) - len(text[match.end() :].lstrip()) in person_starts
+    object_start = len(text) - len(text[match.end() :].lstrip())  # the first word after the verb
     return (_TRANSITIVE.fullmatch(match.group(kind)) is not None
-            and (_OBJECT_AFTER.match(text, match.end()) is not None or named)
+            and (_OBJECT_AFTER.match(text, match.end()) is not None or object_start in person_starts)
             and not _PASSIVE.search(text, match.start(), verb_start))
 
 
@@ -963,6 +963,7 @@ _ANOTHER_EVENT_BEFORE = re.compile(r"\b(?:previously|the\s+recent|recently)\s+$"
 
 
 def _of_another_event(figure: Figure, sentences: tuple[Sentence, ...]) -> bool:
+    """The figure's clause marks its dead as another event's (_ANOTHER_EVENT_AFTER, _BEFORE)."""
     text = sentences[figure.sentence].text if figure.sentence < len(sentences) else ""
     at = text.find(figure.text)
     return at >= 0 and bool(_ANOTHER_EVENT_AFTER.match(text, at + len(figure.text))

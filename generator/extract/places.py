@@ -2402,17 +2402,14 @@ def _pattern_places(
     # country or town its other words name
     opened = {index for first, last, _ in worded if last > first and tokens.capitalised[first]
               and tokens.norms[first] in _NAME_OPENING_KINDS for index in range(first + 1, last + 1)}
-    if opened and any(hit.first_token in opened for hit in hits):
-        hits[:] = [hit for hit in hits if not (hit.first_token in opened and hit.last_token in opened)]
-        dominant, found_first = _dominant_region(hits), len(hits)
-        named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     # "Manipur's Imphal West district": a city's name and a point of the compass before a
     # division's word name that division, not the city
     compassed = {index for first, last, kind in worded if (kind == "district" or kind in DIVISION_KINDS) and last > first
                  and tokens.capitalised[last] and tokens.norms[last] in _COMPASS_POINTS for index in range(first, last)}
-    if compassed and any(hit.first_token in compassed for hit in hits):
-        hits[:] = [hit for hit in hits if not (hit.first_token in compassed and hit.last_token in compassed
-                                               and hit.place.kind in SETTLEMENT_KINDS)]
+    inside = [hit for hit in hits if (hit.first_token in opened and hit.last_token in opened) or (
+        hit.first_token in compassed and hit.last_token in compassed and hit.place.kind in SETTLEMENT_KINDS)]
+    if inside:
+        hits[:] = [hit for hit in hits if hit not in inside]
         dominant, found_first = _dominant_region(hits), len(hits)
         named = {hit.place.country for hit in hits if hit.place.kind == "country"}
     # "his home city of Newcastle": where someone comes from, not where the story is
