@@ -34,9 +34,9 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 # "the US-led coalition", "Iran-backed" (tokenized: "US - led"), "the US and Nato-led operation":
 # a state that leads or backs acts, and is no place anything is in.
 LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supported|sponsored|allied|brokered|installed|appointed)\b")
-# "the Balochistan government", "the Tigray regional government": a division's government, an
-# actor, and the division a place of the story as well.
-GOVERNMENT_AFTER = re.compile(r"\s+(?:(?:state|provincial|regional)\s+)?government\b")
+# "the Balochistan government", "the Tigray regional government", "the Kaduna State Government": a
+# division's government, an actor, and the division a place of the story as well.
+GOVERNMENT_AFTER = re.compile(r"\s+(?:(?:state|provincial|regional)\s+)?government\b", re.IGNORECASE)
 
 
 # "calls for restraint from the US", "pressure from Washington", "aid from Britain", "denials from

@@ -2245,8 +2245,10 @@ def test_a_road_named_after_a_person_is_no_person(kb):
 
 def test_a_division_s_government_is_an_actor_and_the_division_a_place(kb):
     actors, places = _actors_and_places("A spokesperson for the Balochistan government condemned the attack that "
-                                        "killed 4. The Tigray regional government said 12 died.", kb)
-    assert {("Balochistan government", "government"), ("Tigray government", "government")} <= actors
+                                        "killed 4. The Tigray regional government said 12 died. The Kaduna State "
+                                        "Government will pay for the treatment.", kb)
+    assert {("Balochistan government", "government"), ("Tigray government", "government"),
+            ("Kaduna government", "government")} <= actors
     assert {"Balochistan", "Tigray"} <= places
 
 
