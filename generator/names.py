@@ -95,9 +95,19 @@ _LAST_H_AFTER_A_VOWEL = re.compile(r"(?<=.[aiu])h$")
 
 
 def same_given_name(first: str, second: str) -> bool:
-    """Two spellings of one given name: see is_nickname, one_vowel_apart and
-    ukrainian_h_for_g."""
-    return is_nickname(first, second) or one_vowel_apart(first, second) or ukrainian_h_for_g(first, second)
+    """Two spellings of one given name: see is_nickname, one_vowel_apart, ukrainian_h_for_g and
+    hausa_final_u."""
+    return (is_nickname(first, second) or one_vowel_apart(first, second) or ukrainian_h_for_g(first, second)
+            or hausa_final_u(first, second))
+
+
+def hausa_final_u(first: str, second: str) -> bool:
+    """An Arabic given name as Hausa writes it, with a final "u" after its last consonant:
+    "Nasir" and "Nasiru", "Bashir" and "Bashiru", "Yusuf" and "Yusufu" (not a final "a", which
+    makes "Paula" of "Paul")."""
+    shorter, longer = sorted((fold_spelling(first), fold_spelling(second)), key=len)
+    return (len(shorter) >= _MIN_GIVEN_NAME_LETTERS and longer == shorter + "u"
+            and shorter[-1] not in FOLDED_VOWELS)
 
 
 def ukrainian_h_for_g(first: str, second: str) -> bool:

@@ -204,6 +204,14 @@ def test_a_given_name_s_nickname_or_vowel_variant_is_the_same_person_when_one_fi
     assert ids[("a", "actor", "Khaled Haddad")] != ids[("a", "actor", "Khalid Haddad")]
 
 
+def test_a_hausa_given_name_s_final_u_is_the_same_person_but_a_final_a_is_not(kb):
+    articles = [_article("a", [_entity("Nasir El-Rufai", "person"), _entity("Paul Okafor", "person")]),
+                _article("b", [_entity("Nasiru El-Rufai", "person"), _entity("Paula Okafor", "person")])]
+    ids = resolve(articles, kb).entity_of
+    assert ids[("a", "actor", "Nasir El-Rufai")] == ids[("b", "actor", "Nasiru El-Rufai")]
+    assert ids[("a", "actor", "Paul Okafor")] != ids[("b", "actor", "Paula Okafor")]
+
+
 def test_given_names_transliterated_from_ukrainian_or_with_another_first_vowel_are_one_person(kb):
     """Ukrainian "h" is Russian "g" ("Ihor", "Igor"), and a long given name may open with another
     vowel ("Emomali", "Imomali"); a short one may not ("Omar", "Amar")."""
