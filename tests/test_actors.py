@@ -2411,3 +2411,9 @@ def test_suspected_opening_a_sentence_is_no_part_of_a_name(kb, text):
 def test_an_editor_s_gloss_in_brackets_names_a_body(kb):
     text = "Fed up with the corruption of the AFI [Federal Investigations Agency], he abolished the agency in 2009."
     assert "Federal Investigations Agency" in {actor.name for actor in _actors(text, kb).values()}
+
+
+def test_a_title_word_is_the_surname_of_one_word_a_strong_title_names(kb):
+    text = "He spoke to Chief Minister Mehbooba Mufti on Monday. Egypt's Grand Mufti condemned the attack."
+    persons = _named(text, kb, "person")
+    assert "Mehbooba Mufti" in persons and "Grand Mufti" not in persons

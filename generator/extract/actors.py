@@ -698,7 +698,7 @@ _STRONG_TITLES = frozenset(
 _TITLES_OF_ONE_NAME = frozenset("pope king queen prince princess emir patriarch cardinal ayatollah lord lady baroness".split())
 # Titles that are also surnames: after a given name, at the end of a name, one is the surname
 # ("Erik Prince", "Angus King", "John Major", "Martin Luther King Jr.").
-_SURNAME_TITLES = frozenset("king prince bishop judge major marshal sheriff chancellor constable cardinal pastor lord".split())
+_SURNAME_TITLES = frozenset("king prince bishop judge major marshal sheriff chancellor constable cardinal pastor lord mufti".split())
 _GENERATION_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Looks like an adjective of nationality: "Turkish Red Crescent" is not the "Red Crescent".
 _NATIONALITY_LIKE = re.compile(r"(?:an|ish|ese|i|ic)$|^(?:National|Supreme|International|Higher|High|Free|Kurdish|Arab)$")
@@ -2324,7 +2324,7 @@ class _Article:
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES and not (
                 tokens[-1].text.islower() and self.body[tokens[-1].start - 1 : tokens[-1].start] == "-"):  # "Prom-in"
             run, tokens = run[:-1], tokens[:-1]
-        surname = self._title_as_surname(tokens)
+        surname = self._title_as_surname(tokens, title)
         inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS and i != surname
                            and not self._honorific_in_a_name(run, tokens, i)), default=None)
         if inner_title is not None and not any(t.lower in _ORG_HEADS for t in tokens[inner_title:]):
@@ -2375,15 +2375,17 @@ class _Article:
                 start = self.tokens[run[0] - 1].start  # "Pope Francis", "King Abdullah": the title is the name's
             self._take(self.body[start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
 
-    def _title_as_surname(self, tokens: list[_Token]) -> int | None:
+    def _title_as_surname(self, tokens: list[_Token], title: str | None) -> int | None:
         """Where a title word is the surname of the name in `tokens`: the last name word (before
-        "Jr." or "III"), straight after a given name ("Erik Prince", "Martin Luther King Jr.");
-        "Crown Prince" and "Prime Minister" have no given name before their last word."""
+        "Jr." or "III"), straight after a given name ("Erik Prince", "Martin Luther King Jr.") or
+        after one word a strong title names ("Chief Minister Mehbooba Mufti"); "Crown Prince" and
+        "Prime Minister" have no given name before their last word."""
         last = len(tokens) - 1
         while last > 1 and tokens[last].lower in _GENERATION_SUFFIXES:
             last -= 1
         if (last >= 1 and tokens[last].lower in _SURNAME_TITLES and tokens[last].capitalised
-                and tokens[last - 1].text in self.kb.given_names and tokens[last - 1].lower not in _TITLE_WORDS):
+                and (tokens[last - 1].text in self.kb.given_names or (title in _STRONG_TITLES and last == 1))
+                and tokens[last - 1].lower not in _TITLE_WORDS):
             return last
         return None
 
