@@ -149,8 +149,9 @@ _TITLE_BEFORE = _Ending(
     # police ranks and offices written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP
     # Kayode Egbetokun", "ADGP Anand Jain", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"; honorifics
     r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP|Hon\.?|Engr\.?|Barr\.?|Shri|Smt\.?"
-    rf"|(?i:{_TRADES}))\s+$",
-    words=2,  # "drug lord"
+    # and its acronym may come between: "National Security Advisor (NSA) Ajit Doval"
+    rf"|(?i:{_TRADES}))(?:\s+\([A-Z]{{2,6}}\))?\s+$",
+    words=3,  # "drug lord (DL)"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
