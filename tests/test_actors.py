@@ -2419,3 +2419,8 @@ def test_a_title_word_is_the_surname_of_one_word_a_strong_title_names(kb):
     text = "He spoke to Chief Minister Mehbooba Mufti on Monday. Egypt's Grand Mufti condemned the attack."
     persons = _named(text, kb, "person")
     assert "Mehbooba Mufti" in persons and "Grand Mufti" not in persons
+
+
+def test_a_police_rank_s_acronym_in_apposition_makes_a_person(kb):
+    assert "Vinod Kumar Dhar" in _named("Vinod Kumar Dhar, ADGP (Kashmir), has praised the police for the operation.",
+                                       kb, "person")

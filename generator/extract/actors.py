@@ -130,6 +130,8 @@ _TRADES = (
 )
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
 _DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Brig|Gov)\."
+# Police ranks and offices written as acronyms, before a name or in apposition after it.
+_RANK_ACRONYMS = r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP"
 _TITLE_BEFORE = _Ending(
     rf"\b(?:{_DOTTED_TITLES}|"
     r"[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
@@ -148,7 +150,7 @@ _TITLE_BEFORE = _Ending(
     r"|[Oo]mbudsman|[Hh]eadman|[Ee]lder|[Pp]astor|[Bb]ishop|[Rr]ector|[Aa]dministrator|[Ss]uperintendent|"
     # police ranks and offices written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP
     # Kayode Egbetokun", "ADGP Anand Jain", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"; honorifics
-    r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP|Hon\.?|Engr\.?|Barr\.?|Shri|Smt\.?"
+    rf"{_RANK_ACRONYMS}|Hon\.?|Engr\.?|Barr\.?|Shri|Smt\.?"
     # and its acronym may come between: "National Security Advisor (NSA) Ajit Doval"
     rf"|(?i:{_TRADES}))(?:\s+\([A-Z]{{2,6}}\))?\s+$",
     words=3,  # "drug lord (DL)"
@@ -172,6 +174,7 @@ _TIE_NOUNS = r"aide|associate|bodyguard|assistant|colleague|friend|relative|oppo
 # "approved Marzieh Vahid Dastjerdi as health minister": appointed to a post only a person holds.
 _AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
+_RANK_AFTER = re.compile(rf"\s*,\s+(?:{_RANK_ACRONYMS})\b")  # "Vijay Kumar, ADGP (Kashmir), said"
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
     rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her|both)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*[,;.]"
     r"|\s*,\s+who\b"  # "Lianne Seymour, who lost her husband": only people are "who"
@@ -2808,7 +2811,7 @@ class _Article:
             or _kin_or_named_before(before)  # "a hostage negotiator called Felicity Arbuthnot"
             or bool(_HANDLE_AFTER.match(after))
             or bool(_ALIAS_AFTER.match(after))  # "Nemesio Oseguera Cervantes, alias "El Mencho""
-            or bool(_APPOSITION_AFTER.match(after))
+            or bool(_APPOSITION_AFTER.match(after)) or bool(_RANK_AFTER.match(after))
             or (ends_with[-1:] == "," and bool(_APPOSITION_BEFORE.search(before)))
             or bool(_AS_ROLE_AFTER.match(after))
             or bool(_SPEECH_AFTER.match(after))
