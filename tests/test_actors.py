@@ -2424,3 +2424,16 @@ def test_a_title_word_is_the_surname_of_one_word_a_strong_title_names(kb):
 def test_a_police_rank_s_acronym_in_apposition_makes_a_person(kb):
     assert "Vinod Kumar Dhar" in _named("Vinod Kumar Dhar, ADGP (Kashmir), has praised the police for the operation.",
                                        kb, "person")
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("On Monday Governor of Manipur Anusuiya Uikey visited several relief camps in the district.", "Anusuiya Uikey"),
+    ("In the attack one CRPF constable named Sanjeev Kumar sustained a bullet injury.", "Sanjeev Kumar"),
+])
+def test_a_title_of_a_place_and_a_constable_named_make_people(kb, text, person):
+    assert person in _named(text, kb, "person")
+
+
+def test_a_work_s_title_after_of_is_no_place_between_a_title_and_a_name(kb):
+    assert "Vagina Monologues" not in _named("The debate was organised by Eve Ensler, author of The Vagina Monologues "
+                                             "At last both men took their positions.", kb, "person")

@@ -151,9 +151,10 @@ _TITLE_BEFORE = _Ending(
     # police ranks and offices written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP
     # Kayode Egbetokun", "ADGP Anand Jain", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"; honorifics
     rf"{_RANK_ACRONYMS}|Hon\.?|Engr\.?|Barr\.?|Shri|Smt\.?"
-    # and its acronym may come between: "National Security Advisor (NSA) Ajit Doval"
-    rf"|(?i:{_TRADES}))(?:\s+\([A-Z]{{2,6}}\))?\s+$",
-    words=3,  # "drug lord (DL)"
+    # and its acronym or one place's name may come between: "National Security Advisor (NSA) Ajit
+    # Doval", "Governor of Manipur Anusuiya Uikey"
+    rf"|(?i:{_TRADES}))(?:\s+\([A-Z]{{2,6}}\)|\s+of\s+(?!The\b)[A-Z][\w'’-]+)?\s+$",
+    words=3,  # "drug lord (DL)", "Governor of Manipur"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
@@ -166,7 +167,8 @@ _ROLE_NOUNS = (
     r"owner|teacher|student|lawyer|cleric|commissioner|rapporteur|negotiator|engineer|mufti|imam|"
     r"sheikh|partner|poet|author|writer|blogger|candidate|neighbou?r|widow|husband|wife|priest|farmer|"
     r"soldier|prosecutor|judge|victim|survivor|witness|singer|artist|businessman|businesswoman|supporter|loyalist|"
-    r"ombudsman|headman|elder|pastor|bishop|rector|administrator|superintendent|chairwoman|chairperson|physician"
+    r"ombudsman|headman|elder|pastor|bishop|rector|administrator|superintendent|chairwoman|chairperson|physician|"
+    r"constable|jawan|policeman|policewoman|trooper|rifleman"
 )
 # People named after their tie to another: "another former Kadyrov associate, Umar Israilov,"
 # (only before the name: after it, ", while his bodyguards" is no apposition).
