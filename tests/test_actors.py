@@ -2371,6 +2371,9 @@ def test_an_outlet_cited_at_a_sentence_s_start_with_its_romance_article(kb):
     ("Police identified some of the victims only as Margaret Banyazaki, 60 and Tugume, 25.",
      ["Margaret Banyazaki", "Tugume"]),
     ("He is only identified as Moze.", ["Moze"]),
+    ("A relative of one of those killed, who simply gave his name as Garba, said the gang left.", ["Garba"]),
+    ("One of the sources, Danchadi, who is a former local government chairman, told our reporter.", ["Danchadi"]),
+    ("The gunmen, led by a notorious bandit known as Charambe, stormed the village.", ["Charambe"]),
     ("The other militants killed in the gun battle are Tauseef Shiekh and Aadil Malik, residents of the south.",
      ["Aadil Malik", "Tauseef Shiekh"]),
 ])

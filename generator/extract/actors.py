@@ -190,7 +190,7 @@ _KIN_NOUNS = (
 _KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso", "a rebel spokesman, called Abdelsalam"
     r"(?:(?:\b(?:his|her|their|whose|a|an)|['’]s)\s+(?:(?:[\w-]+-year-old|eldest|youngest|elder|younger|older|little|"
     rf"baby|teenage)\s+)?(?:{_KIN_NOUNS})"
-    r"\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier|exile|dissident|monk|nun|refugee"
+    r"\s*,?|\b(?:man|woman|boy|girl|protester|witness|fighter|soldier|exile|dissident|monk|nun|refugee|bandit|gunman|kingpin"
     rf"|farmer|{_ROLE_NOUNS})s?\s*,?\s+(?:named|called|known\s+as))\s+$",
     re.IGNORECASE)
 # The word _KIN_OR_NAMED_BEFORE ends with (before a comma and spaces): see _kin_or_named_before.
@@ -205,7 +205,8 @@ _LOWER_TITLE_BEFORE = _Ending(
 # "70-year-old Domkhohoi Haokip", "Margaret Banyazaki, 60 and Tugume, 25".
 _IDENTIFIED_BEFORE = re.compile(
     r"\bidentified(?:\s+(?:him|her|them|himself|herself|(?:some\s+of\s+)?the\s+[\w-]+(?:\s+[\w-]+)?))?"
-    r"(?:\s+(?:only\s+)?as)?\s*:?\s+$|\b(?:deceased|dead|victims|injured|wounded|slain)\s*:\s*$", re.IGNORECASE)
+    r"(?:\s+(?:only\s+)?as)?\s*:?\s+$|\b(?:deceased|dead|victims|injured|wounded|slain)\s*:\s*$"
+    r"|\bgave\s+(?:his|her|their)\s+names?\s+(?:only\s+)?as\s+$", re.IGNORECASE)  # "who gave his name as Garba"
 # ... and of a name of two words or more, where the dead are listed ("All the deceased are Meitei": a people).
 _LISTED_DEAD_BEFORE = re.compile(
     r"\b(?:killed|dead|slain|deceased|victims|injured|wounded)\b[^.;:\"“”]{0,60}?\b(?:are|were|include[ds]?|including)\s+$",
@@ -251,7 +252,7 @@ _ONE_WORD_SPEAKER_AFTER = re.compile(rf"\s*,\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3
 # ... or not speaking: "Goodwill, a secondary school teacher, explained", "David, another teacher"
 # (a place is no token of a name here: "Aleppo, a city" never reaches this test)
 _ONE_WORD_PERSON_AFTER = re.compile(
-    rf"\s*,\s+(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b(?!\s+(?:of|for)\b)")
+    rf"\s*,\s+(?:who\s+(?:is|was)\s+)?(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_PERSON_NOUNS})\b(?!\s+(?:of|for)\b)")
 _ONE_WORD_SPEAKER_BEFORE = re.compile(
     rf"\b(?:said|says|told|added)\s+(?:one|a|an|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\s*,\s*$")
 _APPOSITION_BEFORE = re.compile(rf"\b(?:(?:{_PERSON_NOUNS}|{_TIE_NOUNS})s?\b[^.;:!?\"“”]{{0,70}}|\d{{1,3}}[- ]year[- ]old\s*),\s*$", re.IGNORECASE)
