@@ -2374,6 +2374,7 @@ def test_an_outlet_cited_at_a_sentence_s_start_with_its_romance_article(kb):
     ("A relative of one of those killed, who simply gave his name as Garba, said the gang left.", ["Garba"]),
     ("One of the sources, Danchadi, who is a former local government chairman, told our reporter.", ["Danchadi"]),
     ("The gunmen, led by a notorious bandit known as Charambe, stormed the village.", ["Charambe"]),
+    ("A village head, alongside one Mustapha Halilu, has been killed by bandits.", ["Mustapha Halilu"]),
     ("The other militants killed in the gun battle are Tauseef Shiekh and Aadil Malik, residents of the south.",
      ["Aadil Malik", "Tauseef Shiekh"]),
 ])

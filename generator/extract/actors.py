@@ -209,7 +209,8 @@ _IDENTIFIED_BEFORE = re.compile(
     r"|\bgave\s+(?:his|her|their)\s+names?\s+(?:only\s+)?as\s+$", re.IGNORECASE)  # "who gave his name as Garba"
 # ... and of a name of two words or more, where the dead are listed ("All the deceased are Meitei": a people).
 _LISTED_DEAD_BEFORE = re.compile(
-    r"\b(?:killed|dead|slain|deceased|victims|injured|wounded)\b[^.;:\"“”]{0,60}?\b(?:are|were|include[ds]?|including)\s+$",
+    r"\b(?:killed|dead|slain|deceased|victims|injured|wounded)\b[^.;:\"“”]{0,60}?\b(?:are|were|include[ds]?|including)\s+$"
+    r"|\b(?:alongside|with|and)\s+one\s+$|\ba\s+certain\s+$",  # "alongside one Mustapha Halilu": a certain person
     re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+$", re.IGNORECASE)
 _AGE_AFTER_A_NAME = re.compile(r"\s*\(\s*\d{1,3}\s*\)|,\s+\d{1,3}(?=\s*(?:[,;.)]|and\b|$))")
