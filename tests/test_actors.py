@@ -2441,3 +2441,12 @@ def test_a_title_of_a_place_and_a_constable_named_make_people(kb, text, person):
 def test_a_work_s_title_after_of_is_no_place_between_a_title_and_a_name(kb):
     assert "Vagina Monologues" not in _named("The debate was organised by Eve Ensler, author of The Vagina Monologues "
                                              "At last both men took their positions.", kb, "person")
+
+
+@pytest.mark.parametrize(("text", "actor", "kind"), [
+    ("A previously unheard of group, Hasm, has claimed responsibility for the bombing.", "Hasm", "armed_group"),
+    ("The UPDF said its troops killed 15 rebels near the border.", "Ugandan government", "government"),
+    ("A clash between Los Tiguerones and Fatales left eight inmates dead.", "Los Fatales", "armed_group"),
+])
+def test_armed_groups_and_forces_of_more_wars_are_known(kb, text, actor, kind):
+    assert (actor, kind) in {(found.name, found.kind) for found in _actors(text, kb).values()}
