@@ -2450,3 +2450,12 @@ def test_a_work_s_title_after_of_is_no_place_between_a_title_and_a_name(kb):
 ])
 def test_armed_groups_and_forces_of_more_wars_are_known(kb, text, actor, kind):
     assert (actor, kind) in {(found.name, found.kind) for found in _actors(text, kb).values()}
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The riot was a clash between the Los Lobos and R7 gangs inside the prison.", "R7"),
+    ("Police said the Mexican Jalisco Nueva Generacion and Sinaloa cartels were behind it.",
+     "Jalisco Nueva Generacion Cartel"),
+])
+def test_a_name_joined_to_a_known_group_before_a_group_noun_s_plural_is_a_group(kb, text, group):
+    assert (group, "armed_group") in {(actor.name, actor.kind) for actor in _actors(text, kb).values()}

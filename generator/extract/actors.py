@@ -546,6 +546,13 @@ _GROUP_BEFORE = re.compile(
 _GROUP_AFTER = re.compile(  # "Jundallah (the Soldiers of Allah), a radical Sunni insurgency group": a gloss may come first
     rf"[\"”]?(?:\s*\([^()]{{1,60}}\))?,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
     + _NOUN_PHRASE_ENDS)
+# Two names and the plural of a group noun (match_groups_paired_with_groups).
+_GROUP_PLURALS = r"(?:gangs|cartels|militias|factions)\b"
+_PAIRED_NAME = r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+_PAIRED_GROUP_AFTER = re.compile(rf"\s+and\s+(?:the\s+)?{_PAIRED_NAME}\s+{_GROUP_PLURALS}")
+_PAIRED_GROUP_BEFORE = re.compile(rf"{_PAIRED_NAME}\s+and\s+(?:the\s+)?$")
+_GROUP_PLURAL_AFTER = re.compile(rf"\s+{_GROUP_PLURALS}")
+_GROUP_PLURAL_ENDS = ("gangs", "cartels", "militias", "factions")  # a known group matched as "Sinaloa cartels"
 # "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
 # a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]ation)\b(?!s)")
@@ -998,6 +1005,7 @@ def find_actors(
     article.match_websites()
     article.match_names_around_nicknames()
     article.match_capitalised_names()
+    article.match_groups_paired_with_groups()
     article.match_lower_case_ministries()
     article.match_siblings()
     article.match_names_defined_by_acronyms()
@@ -3028,6 +3036,28 @@ class _Article:
             if indexes and not any(self.taken[index] for index in indexes):
                 self._take(ministry_name(match.group("field"), government.country), "government", None,
                            indexes[0], indexes[-1] + 1)
+
+    def match_groups_paired_with_groups(self) -> None:
+        """"a clash between the Los Lobos and R7 gangs", "the Jalisco Nueva Generacion and Sinaloa
+        cartels": a name joined by "and" to an armed group's, the two before a group noun's
+        plural, is an armed group too."""
+        for item in [item for item in self.found if item.kind == "armed_group"]:
+            after = _PAIRED_GROUP_AFTER.match(self.body, item.end)
+            plural = (_GROUP_PLURAL_AFTER.match(self.body, item.end)
+                      or self.body[item.start : item.end].lower().endswith(_GROUP_PLURAL_ENDS))
+            before = _PAIRED_GROUP_BEFORE.search(self.body, max(0, item.start - 60), item.start) if plural else None
+            for match in (after, before):
+                if match is None:
+                    continue
+                indexes = self._token_range(match.start("name"), match.end("name"))
+                while indexes and (self.tokens[indexes[0]].text,) in self.matcher.demonyms:
+                    indexes = indexes[1:]  # "the Mexican Jalisco Nueva Generacion": the name after its nationality
+                if indexes and not any(self.taken[i] for i in indexes):
+                    first, last = self.tokens[indexes[0]], self.tokens[indexes[-1]]
+                    name = self.body[first.start : last.end]
+                    if "cartel" in self.body[item.start : item.end + 9].lower() and "cartel" not in name.lower():
+                        name += " Cartel"  # "the Juarez and Sinaloa Cartels": the Juarez Cartel
+                    self._take(name, "armed_group", None, indexes[0], indexes[-1] + 1)
 
     def match_siblings(self) -> None:
         """"the brothers Hermen, Obdulio and Iber Angulo Zamora": each first name of the list is
