@@ -2410,3 +2410,8 @@ def test_a_people_s_name_may_describe_a_place_in_apposition():
 def test_a_name_an_attack_verb_takes_and_a_bearing_places_is_a_town():
     found = world_places("Rebels attacked Olekai, 168 miles northeast of Kampala, on Monday, killing 22 people in Uganda.")
     assert (found["Olekai"].kind, found["Olekai"].country) == ("town", "Uganda")
+
+
+def test_the_place_whose_residents_a_story_names_is_a_town():
+    found = world_places("The bodies were found in the desert by residents of Sheikh Zuweid on Friday, police in Egypt said.")
+    assert (found["Sheikh Zuweid"].kind, found["Sheikh Zuweid"].country) == ("town", "Egypt")

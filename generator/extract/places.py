@@ -2025,7 +2025,9 @@ _FIGHTING_WORDS = frozenset((
     "seized", "recaptured", "overran", "bombed", "bombing", "shelled", "shelling", "raided", "raid", "raids",
     "ambush", "ambushed", "offensive", "offensives", "headquarters", "positions", "massacre", "killings", "stormed"))
 _FIGHTING_REACH = 4  # words between a word of fighting and its "in"
-_CUES_OF_A_NAME = frozenset(("near", "at", *_TOWARDS, *_INTO))
+_CUES_OF_A_NAME = frozenset(("near", "at", "of", *_TOWARDS, *_INTO))
+# "residents of Sheikh Zuweid", "villagers of Tiero": the people of a place ("of" is a cue after them only).
+_PEOPLE_OF_A_PLACE = frozenset(("residents", "villagers", "inhabitants", "natives"))
 _MOVEMENT_REACH = 3  # words between a movement and its "to": "fled Zamzam towards", "walked with her children to"
 # What may follow such a name: the end of its clause, or a word that opens another phrase (not
 # "near Hamas positions", where the name qualifies a noun).
@@ -2046,6 +2048,7 @@ def _names_placed_by_a_cue(tokens: _Tokens, body: str, gazetteer: Gazetteer) -> 
                 continue
             index = named - 1  # "fighting in northern Mayendit": the name after the direction
         elif not (cue == "near" or (cue == "at" and norms[index - 1] in _SITES)
+                  or (cue == "of" and norms[index - 1] in _PEOPLE_OF_A_PLACE)
                   or (cue in _TOWARDS and norms[index - 1] != "on"  # "moved on to Popular Will": a party
                       and _MOVEMENTS.intersection(norms[max(0, index - 1 - _MOVEMENT_REACH) : index]))):
             continue
