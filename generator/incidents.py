@@ -81,13 +81,14 @@ def is_beyond_countries(place: Entity) -> bool:
 # Between two place names, the first lies on the edge of the second: "Douma, a rebel-held suburb
 # of Damascus", "Eastern Ghouta, on the outskirts of Damascus", "the Ghouta suburbs of Damascus",
 # "Eastern Ghouta is a key rebel bastion on the outskirts of Damascus".
+_EDGE_WORDS = r"(?:suburbs?|outskirts|edge)"
 _EDGE_OF_NEXT = re.compile(
     r"(?:,|\s+(?:is|lies))?\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:on|in)\s+the\s+)?"
-    r"(?:suburbs?|outskirts|edge)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+    rf"{_EDGE_WORDS}\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # ... and the second on the edge of the first: "the Damascus suburb of Jaramana".
 _NEXT_ON_EDGE = re.compile(r"\s+suburb\s+of\s+", re.IGNORECASE)
 # Before a city's name: the text speaks of its edge ("on the outskirts of Damascus").
-_EDGE_BEFORE = re.compile(r"\b(?:suburbs|outskirts|edge)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_EDGE_BEFORE = re.compile(rf"\b{_EDGE_WORDS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def edge_places(body: str, spans: Iterable[tuple[int, int, str]]) -> set[tuple[str, str]]:

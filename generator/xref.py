@@ -272,15 +272,18 @@ class CrossReference:
     def _edge_places(self) -> set[tuple[str, str]]:
         """(place, city) pairs of places any article puts on a city's edge (incidents.edge_places)."""
         return {pair for article in self.dossier.articles
-                for pair in edge_places(article.body, self._place_spans(article))}
+                for pair in edge_places(article.body, self._place_spans[article.id])}
 
     def edge_cities(self, article: ExtractedArticle) -> frozenset[str]:
         """The places whose suburbs or outskirts the article speaks of (incidents.edge_cities)."""
-        return edge_cities(article.body, self._place_spans(article))
+        return edge_cities(article.body, self._place_spans[article.id])
 
-    def _place_spans(self, article: ExtractedArticle) -> list[tuple[int, int, str]]:
-        return [(mention.start, mention.end, entity.id)
-                for local, entity in self.resolved[article.id].locals_of("place") for mention in local.mentions]
+    @functools.cached_property
+    def _place_spans(self) -> dict[str, list[tuple[int, int, str]]]:
+        """By article: (start, end, dossier id) of each place mention."""
+        return {article.id: [(mention.start, mention.end, entity.id)
+                             for local, entity in self.resolved[article.id].locals_of("place") for mention in local.mentions]
+                for article in self.dossier.articles}
 
     def incident_place(self, article: ExtractedArticle) -> str | None:
         """Where the article's main incident is: its main place, rolled up to the settlement."""

@@ -209,9 +209,10 @@ _IDENTIFIED_BEFORE = re.compile(
     r"|\bgave\s+(?:his|her|their)\s+names?\s+(?:only\s+)?as\s+$", re.IGNORECASE)  # "who gave his name as Garba"
 # ... and of a name of two words or more, where the dead are listed ("All the deceased are Meitei": a people).
 _LISTED_DEAD_BEFORE = re.compile(
-    r"\b(?:killed|dead|slain|deceased|victims|injured|wounded)\b[^.;:\"“”]{0,60}?\b(?:are|were|include[ds]?|including)\s+$"
-    r"|\b(?:alongside|with|and)\s+one\s+$|\ba\s+certain\s+$",  # "alongside one Mustapha Halilu": a certain person
+    r"\b(?:killed|dead|slain|deceased|victims|injured|wounded)\b[^.;:\"“”]{0,60}?\b(?:are|were|include[ds]?|including)\s+$",
     re.IGNORECASE)
+# ... or of a certain person: "alongside one Mustapha Halilu".
+_A_CERTAIN_BEFORE = re.compile(r"\b(?:alongside|with|and)\s+one\s+$|\ba\s+certain\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+$", re.IGNORECASE)
 _AGE_AFTER_A_NAME = re.compile(r"\s*\(\s*\d{1,3}\s*\)|,\s+\d{1,3}(?=\s*(?:[,;.)]|and\b|$))")
 # What may follow an identified name: the list or sentence goes on, or the person is described.
@@ -547,12 +548,12 @@ _GROUP_AFTER = re.compile(  # "Jundallah (the Soldiers of Allah), a radical Sunn
     rf"[\"”]?(?:\s*\([^()]{{1,60}}\))?,\s+(?:a|an|the)\s+{_APPOSITION_FILLER}{{0,3}}?(?:{_GROUP_NOUNS}|structure|allies|fighting\s+force|armed\s+wing|enforcers)"
     + _NOUN_PHRASE_ENDS)
 # Two names and the plural of a group noun (match_groups_paired_with_groups).
-_GROUP_PLURALS = r"(?:gangs|cartels|militias|factions)\b"
+_GROUP_PLURAL_WORDS = ("gangs", "cartels", "militias", "factions")
+_GROUP_PLURALS = rf"(?:{'|'.join(_GROUP_PLURAL_WORDS)})\b"
 _PAIRED_NAME = r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 _PAIRED_GROUP_AFTER = re.compile(rf"\s+and\s+(?:the\s+)?{_PAIRED_NAME}\s+{_GROUP_PLURALS}")
 _PAIRED_GROUP_BEFORE = re.compile(rf"{_PAIRED_NAME}\s+and\s+(?:the\s+)?$")
 _GROUP_PLURAL_AFTER = re.compile(rf"\s+{_GROUP_PLURALS}")
-_GROUP_PLURAL_ENDS = ("gangs", "cartels", "militias", "factions")  # a known group matched as "Sinaloa cartels"
 # "the Oajaca group", "the so-called X cartel", "the Samayoa clan", "the Villatoro organization":
 # a name used as the noun's adjunct, after "the" (not "an opposition Islamist group", "Criminal gangs").
 _GROUP_ADJUNCT_AFTER = re.compile(rf"[\"”]?\s+(?:{_GROUP_NOUNS}|organi[sz]ation)\b(?!s)")
@@ -2843,7 +2844,8 @@ class _Article:
             return True
         return ((len(names) > 1 or not names[0].text.isupper()) and bool(_IDENTIFIED_NAME_ENDS.match(after))
                 and bool(_AGE_BEFORE.search(before[-30:]) or _IDENTIFIED_BEFORE.search(before[-60:])
-                         or (len(names) > 1 and _LISTED_DEAD_BEFORE.search(before[-90:]))))
+                         or (len(names) > 1 and (_LISTED_DEAD_BEFORE.search(before[-90:])
+                                                 or _A_CERTAIN_BEFORE.search(before[-30:])))))
 
     def _surname_may_look_like_a_verb(self, names: list[_Token], title: str | None, before: str) -> bool:
         """"Being Silently Slaughtered" is no name, but "Melissa Fleming" and "shop owner Cai
@@ -3044,7 +3046,7 @@ class _Article:
         for item in [item for item in self.found if item.kind == "armed_group"]:
             after = _PAIRED_GROUP_AFTER.match(self.body, item.end)
             plural = (_GROUP_PLURAL_AFTER.match(self.body, item.end)
-                      or self.body[item.start : item.end].lower().endswith(_GROUP_PLURAL_ENDS))
+                      or self.body[item.start : item.end].lower().endswith(_GROUP_PLURAL_WORDS))  # "Sinaloa cartels"
             before = _PAIRED_GROUP_BEFORE.search(self.body, max(0, item.start - 60), item.start) if plural else None
             for match in (after, before):
                 if match is None:

@@ -442,11 +442,12 @@ def _figures_in_sentence(sentence: Sentence, folded: str, persons: tuple[tuple[i
     """Figures of one sentence; `folded` is its text lowercased, offsets unchanged."""
     if _WAR_WIDE_CUE.search(folded) and _is_war_wide(folded):
         return []
+    person_starts = frozenset(start - sentence.start for start, _ in persons)
     candidates = [
         found
         for pattern, fixed_kind, cue in _FIGURE_PATTERNS
         if cue.search(folded)
-        for found in _matches(pattern, folded, sentence.start, fixed_kind, persons)
+        for found in _matches(pattern, folded, sentence.start, fixed_kind, person_starts)
     ] + _named_victims(folded, sentence.start, persons)
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
@@ -510,7 +511,9 @@ _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(month for month in MONTH_NUMBERS 
 
 
 def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str | None,
-             persons: tuple[tuple[int, int], ...] = ()) -> list[_Found]:
+             person_starts: frozenset[int] = frozenset()) -> list[_Found]:
+    """The figures one pattern finds in a sentence's folded `text`; `person_starts` are where the
+    persons the article names start in it (a killing verb's object: _acts_on_an_object)."""
     found = []
     for match in pattern.finditer(text):
         groups = match.groupdict()
@@ -521,7 +524,7 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         if groups.get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
                                                                       match.start("number")):
             continue  # "NIAMEY, March 22 (Reuters) - Gunmen killed 44": a dateline's day
-        if pattern is _SUBJECT_VERB and _acts_on_an_object(text, match, kind, {start - offset for start, _ in persons}):
+        if pattern is _SUBJECT_VERB and _acts_on_an_object(text, match, kind, person_starts):
             continue  # "Two gunmen killed a teacher": the subject killed, it was not killed
         first = _found(match, kind, offset)
         if first is None:
@@ -557,7 +560,7 @@ _OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|\d|{_SMALL_NUMBER
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|got|get)\b")
 
 
-def _acts_on_an_object(text: str, match: re.Match[str], kind: str, person_starts: set[int]) -> bool:
+def _acts_on_an_object(text: str, match: re.Match[str], kind: str, person_starts: frozenset[int]) -> bool:
     """A subject and a verb with no auxiliary between, and an object after (a person the article
     names too: "two gunmen shot and killed Delgado"): the subject's deed."""
     verb_start = match.start(kind)

@@ -1358,13 +1358,13 @@ def _scan(tokens: _Tokens, gazetteer: Gazetteer, context: _Context) -> _Scan:
         hit = _longest_hit(tokens, index, gazetteer, context, scan)
         if hit is not None:
             free_from = hit[1] + 1
-            if hit[0].place.kind == "country" and tokens.norms[hit[1] + 1 : hit[1] + 2] in _MADE_WORDS:
+            if hit[0].place.kind == "country" and hit[1] + 1 < len(tokens.norms) and tokens.norms[hit[1] + 1] in _MADE_WORDS:
                 continue  # "the US made M-4 rifles", "US-made": where a thing was made, not where the story is
             scan.hits.append(hit[0])
     return scan
 
 
-_MADE_WORDS = (["made"], ["built"], ["manufactured"], ["supplied"], ["designed"])
+_MADE_WORDS = frozenset(("made", "built", "manufactured", "supplied", "designed"))
 
 
 def _rescan_contested(tokens: _Tokens, gazetteer: Gazetteer, scan: _Scan, context: _Context) -> list[_Hit]:
