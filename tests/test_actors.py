@@ -170,6 +170,13 @@ def test_a_country_that_destroys_fights_or_gives_no_comment_is_its_government(kb
     assert _named(text, kb, "government") == []
 
 
+def test_a_country_that_executes_hangs_claims_or_does_not_comment_is_its_government(kb):
+    text = ("Last month, Iran hanged two men over the attack. Belarus executed a third. Armenia claims 40 "
+            "soldiers died. Azerbaijan has not commented on the losses.")
+    assert _named(text, kb, "government") == [
+        "Armenian government", "Azerbaijani government", "Belarusian government", "Iranian government"]
+
+
 def test_a_country_s_name_before_its_forces_or_a_drone_strike_is_its_government(kb):
     text = ("The Pakistan military entered the main Taliban town. A US drone strike killed five militants in "
             "North Waziristan. The gunmen stormed the building, Iraq officials said.")
@@ -212,6 +219,16 @@ def test_demonyms_with_force_nouns_and_generic_references(kb):
     actors = _actors(text, kb)
     assert [m.surface for m in actors["Russian government"].mentions] == ["Russian warplanes"]
     assert [m.surface for m in actors["Syrian government"].mentions] == ["Syrian jets", "The regime"]
+
+
+@pytest.mark.parametrize(("country", "place", "party"), [
+    ("Nepal", "Rolpa district of Nepal", "Communist Party of Nepal (Maoist)"),
+    ("India", "Dantewada district of India", "Communist Party of India (Maoist)")])
+def test_a_reference_two_groups_share_is_the_one_of_the_article_s_country(kb, country, place, party):
+    text = f"Maoist rebels ambushed a police patrol in the {place} on Sunday. The Maoists later claimed it."
+    groups = _named(text, kb, "armed_group")
+    assert groups == [party], country
+    assert _named("Maoist rebels ambushed a police patrol on Sunday.", kb, "armed_group") == []  # no country: no one's
 
 
 def test_organizations_from_their_head_noun(kb):
@@ -461,6 +478,30 @@ def test_a_name_follows_the_last_title_word_and_the_demonym_is_the_government(kb
 ])
 def test_an_outlet_cited_as_a_source_is_media(kb, body, outlet):
     assert (outlet, "media") in {(a.name, a.kind) for a in _actors(body, kb).values()}
+
+
+def test_an_outlet_named_after_a_province_reports_while_the_province_stays_a_place(kb):
+    text = ("Fars initially reported 20 dead, and Fars later adjusted the toll. "
+            "The governor of Fars province visited the wounded.")
+    outlets = _actors(text, kb, find_places(text, split_sentences(text)))
+    assert [m.surface for m in outlets["Fars News Agency"].mentions] == ["Fars", "Fars"]
+
+
+@pytest.mark.parametrize(("body", "surfaces"), [
+    ("A villager told RFE/RL that the shelling stopped.", ["RFE/RL"]),
+    ("The shelling was reported by Radio Free Europe/Radio Liberty on Monday.", ["Radio Free Europe", "Radio Liberty"]),
+    ("A doctor told RFE/RL's Tajik Service that two died.", ["RFE/RL"]),  # its language service is the outlet
+])
+def test_an_outlet_s_names_on_either_side_of_a_slash_and_its_language_service_are_the_outlet(kb, body, surfaces):
+    actors = _actors(body, kb)
+    assert list(actors) == ["Radio Free Europe/Radio Liberty"]
+    assert [m.surface for m in actors["Radio Free Europe/Radio Liberty"].mentions] == surfaces
+
+
+def test_a_demonym_before_an_outlet_is_its_country_and_a_plural_heading_a_longer_name_is_no_outlet(kb):
+    text = "The report was carried by the Russian Interfax news agency. The Guardians of the Revolution denied it."
+    assert sorted((actor.name, actor.kind) for actor in _actors(text, kb).values()) == [
+        ("Interfax", "media"), ("Islamic Revolutionary Guard Corps", "government")]
 
 
 def test_one_word_cited_as_a_source_is_no_outlet_when_it_is_a_persons_name(kb):
@@ -780,6 +821,7 @@ def test_sunday_newspapers_are_outlets_not_weekdays(kb):
     ("Sources within El Salvador's police intelligence said the gangs met.", "El Salvador's police"),
     ("Several Turkish Airforce F-16s bombed a convoy near the border.", "Turkish Airforce"),
     ("A historian blamed the bombs on British support for the coup.", "British support"),
+    ("Uzbek border guards opened fire on the smugglers.", "Uzbek border guards"),
 ])
 def test_a_countrys_police_air_force_and_support_are_its_government(kb, body, mention):
     governments = [actor for actor in _actors(body, kb).values() if actor.kind == "government"]

@@ -59,8 +59,9 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "P.J. Crowley"; "U.S." and
 # A word, with a lower-case tail after an inner apostrophe ("Ka'eem", "Sa'ad"; not "Gaddafi's", "don't").
 _WORD = r"[^\W_]+(?:['’](?!(?:s|t|d|m|re|ve|ll)\b)[a-z]+)?"
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD}")
-# A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien").
-_TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD})([ \t]?[-‐'’]?[ \t]?)")
+# A token and what may follow it inside one name: a space, a hyphen, an apostrophe ("O'Brien"),
+# a slash between acronyms (one outlet's two: "RFE/RL").
+_TOKEN_AND_GAP = re.compile(rf"((?:[A-Z]\.){{2,}}|{_INITIAL}|{_WORD})((?<=[A-Z]{{2}})/(?=[A-Z]{{2,}}\b)|[ \t]?[-‐'’]?[ \t]?)")
 # Lower-case particles inside Arabic, Dutch, French... names ("Ammar al Selmo", "de Mistura").
 _CONNECTORS = frozenset(("of", "for"))  # inside organization names ("Ministry of Defence")
 _FIELD_PREPOSITIONS = frozenset(("for", "to", "in"))  # "envoy for Yemen", "ambassador to Iraq", "commander in Gaza"
@@ -313,9 +314,11 @@ _ACTION_VERBS = (
     r"resumed|froze|evacuated|extradited|airlifted|issue|issued|issues|expels|expelled|retaliate|retaliated|"
     r"responded|protested|objected|denied|denies|admitted|admits|acknowledged|sided|appeared|appears|"
     r"stepped|floated|banned|bans|reacted|reacts|dismissed|dismisses|invited|invites|allowed|allows|"
-    r"complained|complains|complain|"
+    r"complained|complains|complain|claims|commented|comments|"
+    # what only a state does to its prisoners, and pays: "Iran hanged two men", "claimed Israel financed it"
+    r"executed|executes|hanged|financed|"
     # the blows only a state's forces deal: "as Israel hammered the territory"
-    r"hammered|pounded|shelled|bombarded|invaded|raided|annexed|intensified|escalated|mobilised|mobilized|"
+    r"hammered|pounded|shelled|bombarded|invaded|raided|annexed|intensified|escalated|mobilised|mobilized|unleashed|"
     # the plural, after governments coordinated or an auxiliary: "Israel and the US accuse Iran"
     r"accuse|reject|deny|insist|demand|refuse|oppose|want|believe|fear|warn|claim|urge|agree|intend|condemn|consider|"
     # what a state does with a fugitive: "Nigeria has granted him sanctuary", "should turn him over"
@@ -356,6 +359,11 @@ _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|rem
 # "Moscow has its own military airbase", "Iran has missiles": what only a state has.
 _ARMED = (r"\s+(?:has|have|had)\s+(?:its\s+own\s+)?(?:military|army|troops|forces|air\s?bases?|bases|navy|warships|"
           r"nuclear\s+weapons|missiles)\b")
+_DIVISION_AFTER = re.compile(r"\s+(?:province|region|governorate|district|county|city|town|village|neighbou?rhood)\b")
+# "Fars initially reported", "Anadolu said": what an outlet does, and a province cannot.
+_OUTLET_REPORTS_AFTER = re.compile(
+    rf"\s+(?:(?:initially|later|first|also|earlier|then)\s+)?(?:{_SPEECH_VERBS}|reported|reports|quoted|cited|published)\b"
+    r"|\s+(?:initially|later|then)\s+[a-z]+ed\b")  # "Fars later adjusted the toll"
 _ACTING_AFTER = re.compile(rf"{_ACTS}|{_STANCE}|{_ARMED}|{LED_AFTER.pattern}")
 # "Moscow had amassed troops", "Washington has stepped up accusations": a capital that has done
 # something is its government (a country that "has suffered" is still where it happened).
@@ -430,7 +438,8 @@ _FORCE_NOUN = re.compile(
     r"officials?|diplomats|ministry|"  # a ministry of a field of MINISTRY_FIELDS is an actor of its own
     r"artillery|air\s?strikes?|"
     r"air\s+raids?|raids?|bombing|bombardment|shelling|offensive|strikes?|missiles?|tanks|officers|"
-    r"delegation|intelligence|security\s+forces|general\s+staff)\b",
+    r"delegation|intelligence|security\s+forces|general\s+staff|"
+    r"border\s+(?:guards?|troops|forces|police|service))\b",  # "Tajik border guards shelled ..."
     re.IGNORECASE,
 )
 # A state's armed forces named after its country ("Kenya Defence Forces", "Uganda People's Defence
@@ -849,7 +858,10 @@ class _Matcher:
     demonyms: dict[tuple[str, ...], KbEntry]  # token texts ("South", "African") -> government
     demonym_starts: frozenset[str]
     references: re.Pattern[str] | None
-    reference_entry: dict[str, KbEntry | None]  # None: a government's phrase of no one country
+    # a phrase -> the entries it may mean, in the knowledge base's order ("maoists": Nepal's and
+    # India's Maoist parties, told apart by the article's country); () for a government's phrase
+    # of no one country ("the army")
+    reference_entries: dict[str, tuple[KbEntry, ...]]
     surnames: dict[str, tuple[KbEntry, ...]]
     body_starts: frozenset[str]  # first tokens of the aliases of bodies and groups ("mara" of Mara Salvatrucha)
     lower_case_bodies: re.Pattern[str] | None  # "the " and lower-case words from a first word of those names
@@ -880,7 +892,7 @@ def _token_texts(text: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=8)
 def _matcher(kb: KnowledgeBase) -> _Matcher:
     aliases: dict[tuple[str, ...], list[_Alias]] = {}
-    metonyms, demonyms, reference_entry = {}, {}, {}
+    metonyms, demonyms, reference_entries = {}, {}, {}
     surnames: dict[str, list[KbEntry]] = {}
     for entry in kb.actors():
         for surface in dict.fromkeys(spelling for surface in entry.surfaces for spelling in _acronym_spellings(surface)):
@@ -892,15 +904,16 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         for surface in entry.demonyms:
             demonyms[_token_texts(surface)] = entry
         for phrase in entry.references:
-            reference_entry[normalize_surface(phrase)] = entry
+            key = normalize_surface(phrase)
+            reference_entries[key] = (*reference_entries.get(key, ()), entry)
         if entry.kind == "person":
             surnames.setdefault(_token_texts(entry.name)[-1], []).append(entry)
     lengths: dict[str, set[int]] = {}
     for key in aliases:
         lengths.setdefault(key[0], set()).add(len(key))
     for phrase in GOVERNMENT_REFERENCES:  # any country's: resolved to the article's (match_references)
-        reference_entry.setdefault(normalize_surface(phrase), None)
-    phrases = sorted(reference_entry, key=lambda phrase: (-len(phrase), phrase))
+        reference_entries.setdefault(normalize_surface(phrase), ())
+    phrases = sorted(reference_entries, key=lambda phrase: (-len(phrase), phrase))
     references = _phrase_pattern(phrases) if phrases else None
     lower_case_starts = frozenset(
         key[0] for key, found in aliases.items() for alias in found
@@ -916,7 +929,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         one_word=frozenset(first for first, found in lengths.items() if 1 in found),
         body_starts=frozenset(key[0] for key, found in aliases.items() if any(a.entry.kind != "person" for a in found)),
         metonyms=metonyms, metonym_starts=frozenset(key[0] for key in metonyms), demonyms=demonyms,
-        demonym_starts=frozenset(key[0] for key in demonyms), references=references, reference_entry=reference_entry,
+        demonym_starts=frozenset(key[0] for key in demonyms), references=references, reference_entries=reference_entries,
         surnames={name: tuple(found) for name, found in surnames.items()},
         government_of=_governments_by_country(kb),
         lower_case_bodies=re.compile(
@@ -1013,8 +1026,21 @@ def find_actors(
     article.match_defined_acronyms()
     article.match_acronyms_of_named_bodies()
     article.match_surnames()
-    found = _without_backers_only(_without_photo_credits(article.leaders_forces(), body), body)
+    found = _without_outlet_sections(_without_backers_only(_without_photo_credits(article.leaders_forces(), body), body), body)
     return _group(_with_nicknames(_short_forms_of_bodies(_full_names(found, body)), body), body, sentences, kb)
+
+
+# "RFE/RL's Tajik Service", "the BBC's Persian Service": a language desk of the outlet named before.
+_OUTLET_SECTION = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:Service|Desk|Section)")
+_OWNED_BY = re.compile(r"['’]s?\s+")
+
+
+def _without_outlet_sections(found: list[_Found], body: str) -> list[_Found]:
+    """An outlet's language service is the outlet speaking, not a body of its own."""
+    outlet_ends = {item.end for item in found if item.kind == "media"}
+    return [item for item in found if not (
+        item.kind == "organization" and _OUTLET_SECTION.fullmatch(body, item.start, item.end)
+        and any(_OWNED_BY.fullmatch(body, end, item.start) for end in outlet_ends if item.start - 4 <= end < item.start))]
 
 
 # "Iran-backed Houthi militiamen", "Saudi-allied forces": a group's backer, named to say who the
@@ -1048,8 +1074,11 @@ _BRACKETED_CREDIT_AFTER = re.compile(r"\]|:\s*[A-Z][^()\[\]\n]{0,40}\)")
 def _without_photo_credits(found: list[_Found], body: str) -> list[_Found]:
     """The outlets found, less those that only took a picture or wrote the story (their
     photographers are dropped as persons by _is_person)."""
+    # "Radio Free Europe/Radio Liberty": one outlet's two names on either side of the slash
+    starts = {(item.start, item.kb_id) for item in found if item.kb_id is not None}
     return [item for item in found if item.kind not in _CREDITED_KINDS or not (
-        _PHOTO_AFTER.match(body, item.end) or _PHOTO_BEFORE.pattern.search(body, max(0, item.start - 30), item.start)
+        (_PHOTO_AFTER.match(body, item.end) and (item.end + 1, item.kb_id) not in starts)
+        or _PHOTO_BEFORE.pattern.search(body, max(0, item.start - 30), item.start)
         or (body[item.start - 1 : item.start] == "(" and _WIRE_MARK_AFTER.match(body, item.end))
         or (item.kind == "media" and body[item.start - 1 : item.start] in ("(", "[")
             and _BRACKETED_CREDIT_AFTER.match(body, item.end)))]  # not an editor's gloss: "the AFI [Federal ... Agency]"
@@ -1336,7 +1365,10 @@ class _Article:
             texts = [token.text for token in self.tokens[index:end]]
             if tuple(text.lower() for text in texts) in _NATIONAL_SOCIETIES and (society := self._national_society(index, end)):
                 return society
-            for alias in self._aliases_for(texts):
+            aliases = self._aliases_for(texts)
+            if texts[-1] != self.tokens[end - 1].text and self._of_follows(end):
+                continue  # a plural heading a longer name: "the Guardians of the Revolution" are no "The Guardian"
+            for alias in aliases:
                 if self._accepts(alias, texts, index, end) and not self._of_another_country(alias.entry, index):
                     edition = self._edition(index, end) if alias.entry.kind == "media" else None
                     if edition is not None:  # "BBC Mundo", "El Pais Brasil", "Animal Politico": an outlet of its own
@@ -1437,6 +1469,9 @@ class _Article:
         country = self.place_country_ends.get(self.tokens[index - 1].end)
         return country is not None and country != entry.country
 
+    def _of_follows(self, end: int) -> bool:
+        return end < len(self.tokens) and self.joined[end - 1] and self.tokens[end].lower == "of"
+
     def _edition(self, start: int, end: int) -> tuple[int, int] | None:
         """The token span of a longer outlet's name around a known outlet's: capitalised words
         joined to it ("BBC Mundo", "CNN Mexico", "Animal Politico"), but not a day, a credit
@@ -1451,6 +1486,7 @@ class _Article:
                 and self.tokens[last - 1].lower in ("radio", "channel")):
             last += 1  # "BBC Radio 4"
         if (first > 0 and self.joined[first - 1] and self._edition_word(first - 1)
+                and (self.tokens[first - 1].text,) not in self.matcher.demonyms  # "the Russian Interfax agency": its country
                 and first > 1 and self.joined[first - 2] and self.tokens[first - 2].text.islower()):
             first -= 1  # "told Animal Politico", not "Then CNN said"
         return (first, last) if (first, last) != (start, end) else None
@@ -1508,6 +1544,12 @@ class _Article:
         if len(texts) == 1 and texts[0].isupper() and self._inside_a_word_in_capitals(tokens[0]):
             return False  # "PORT-AU-PRINCE" names no African Union
         span = (tokens[0].start, tokens[-1].end)
+        if alias.entry.kind == "media" and len(texts) == 1:
+            # an outlet named after its province: "Fars province" is the place, "Fars reported" the agency
+            if _DIVISION_AFTER.match(self.body, span[1]):
+                return False
+            if _OUTLET_REPORTS_AFTER.match(self.body, span[1]):
+                return not self._inside_longer_name(alias, start)
         if self.place_span_of.get(start) == span and span not in self.places_a_body_may_take:
             return False  # exactly a gazetteer place ("Fars" the province): metonym rules decide
         if alias.entry.kind == "person" and self.place_span_of.get(start, span)[1] > span[1]:
@@ -1885,9 +1927,9 @@ class _Article:
         present = {found.kb_id for found in self.found}
         for match in self.matcher.references.finditer(self.body):
             phrase = normalize_surface(match.group())
-            entry = self.matcher.reference_entry[phrase]
+            entry = next((entry for entry in self.matcher.reference_entries[phrase] if self._in_context(entry, present)), None)
             end = match.end()
-            if entry is None or not self._in_context(entry, present):
+            if entry is None:
                 # "the government", "regime forces" of a story about Libya are Libya's, and "the
                 # government of Liberia" Liberia's in any story
                 entry = self._main_government if phrase in _GOVERNMENT_REFERENCE_KEYS else None
