@@ -2501,3 +2501,9 @@ def test_armed_groups_and_forces_of_more_wars_are_known(kb, text, actor, kind):
 ])
 def test_a_name_joined_to_a_known_group_before_a_group_noun_s_plural_is_a_group(kb, text, group):
     assert (group, "armed_group") in {(actor.name, actor.kind) for actor in _actors(text, kb).values()}
+
+
+def test_a_city_named_as_a_person_s_first_name_says_nothing_of_the_story_s_country(kb):
+    text = ("President-elect Salvador Sanchez Ceren met the chiefs. Salvador Sanchez Ceren said the National "
+            "Police would act. Salvador Sanchez Ceren spoke again. Gangs in El Salvador ambushed the police.")
+    assert "National Police (El Salvador)" in _named(text, kb, "government")

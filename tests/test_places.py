@@ -2415,3 +2415,28 @@ def test_a_name_an_attack_verb_takes_and_a_bearing_places_is_a_town():
 def test_the_place_whose_residents_a_story_names_is_a_town():
     found = world_places("The bodies were found in the desert by residents of Sheikh Zuweid on Friday, police in Egypt said.")
     assert (found["Sheikh Zuweid"].kind, found["Sheikh Zuweid"].country) == ("town", "Egypt")
+
+
+def test_a_country_keeps_its_article_so_a_city_of_its_name_without_it_is_found():
+    places = world_places("Police killed six men in Salvador, the capital of Bahia state. Gangs rule El Salvador.")
+    assert (places["Salvador"].kind, places["Salvador"].country) == ("city", "Brazil")
+    assert places["El Salvador"].kind == "country"
+
+
+def test_a_town_placed_by_a_home_place_is_the_home_country_s_namesake():
+    text = ("Gunmen shot dead a police chief near his home in Lalitpur on the outskirts of Kathmandu, "
+            "the capital of Nepal. Nepal's police blamed the rebels.")
+    lalitpur = [place for place in world_places(text).values() if place.aliases_seen == ("Lalitpur",)]
+    assert [place.country for place in lalitpur] == ["Nepal"]  # GeoNames calls it Patan
+
+
+def test_a_line_of_place_names_alone_is_a_site_s_menu():
+    text = "Rebels attacked a police post in Nepal on Sunday.\n\nAmericas Africa Europe Middle East South Asia Asia Pacific"
+    assert sorted(world_places(text)) == ["Nepal"]
+    text = "Fighting spread from Aleppo to Idlib, Hama and Homs on Sunday."  # a sentence, not a menu
+    assert len(world_places(text)) == 4
+
+
+def test_a_city_s_old_name_that_is_its_division_s_stays_the_division_s():
+    places = world_places("One example is the Bahia Banderas region, which includes Nayarit and Jalisco in Mexico.")
+    assert "Brazil" not in {place.country for place in places.values()}  # "Bahia" is Salvador's old name too

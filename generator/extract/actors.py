@@ -1247,9 +1247,11 @@ class _Article:
         }
         self.places = places
         self.surnames_of_places = self._surnames_of_places()
+        name_starts = {tokens[index].start for index in self.names_on_places}  # "Salvador Sanchez Ceren" is no Brazilian city
         self.main_country = main_country(tuple(
             replace(place, mentions=tuple(m for m in place.mentions if not _qualifies_a_word(body, m.start)))
-            for place in places if not all(m.surface in self.surnames_of_places for m in place.mentions)))
+            for place in places if not all(m.surface in self.surnames_of_places or m.start in name_starts
+                                           for m in place.mentions)))
 
     def _honorific_in_a_name(self, run: list[int], tokens: list[_Token], index: int) -> bool:
         """"Abdirahman Sheik Mohamed", "Sharif Sheikh Ahmed": Somali and Arabic names carry

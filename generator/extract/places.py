@@ -898,7 +898,8 @@ def _build_gazetteer(data: _RegionData) -> Gazetteer:
     _add_governorates(builder, data)
     for code in sorted(country_names):
         for alias in country_names[code]:
-            builder.add(alias, countries[code], curated=True, any_case=code in data.home)
+            # a country keeps its article: "Salvador" is Brazil's city, never El Salvador
+            builder.add(alias, countries[code], curated=True, any_case=code in data.home, variants=False)
     _add_cities(builder, data, cities, countries, region_of_admin1, curated)
     _add_subdivisions(builder, data, countries)
     return builder.build(data)
@@ -1110,12 +1111,15 @@ def _add_cities(
         else:
             builder.add(city.name, place, curated=False, variants=False)
     arabic = _arabic_speaking()
+    # a city's old name that is its division's ("Bahia" of Salvador, "Sao Paulo") is the division's
+    divisions = {(code, _fold(name)) for (code, _), name in subdivisions.items()}
     for city in ordered:  # alternate and historical names last: never over another place's own name
         place = curated.get(city.geonameid) or _own_place(builder.aliases, city)
         if place is not None:
             every = city.country_code in data.home or city.population >= _ALTERNATES_FROM
             for alternate in _usable_alternates(city, every):
-                builder.add(alternate, place, curated=False, only_new=True)
+                if (city.country_code, _fold(alternate)) not in divisions:
+                    builder.add(alternate, place, curated=False, only_new=True)
             if city.population >= _CITY and city.country_code in arabic and (short := _short_name_after_article(city.name)):
                 builder.add(short, place, curated=False, variants=False, only_new=True)
 
@@ -2869,8 +2873,32 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _without_title_fields_or_longer_names(body, hits, gazetteer)
     hits = _with_short_forms_of_longer_names(tokens, hits)
     # last: where the story was filed says nothing of where the places it names are
-    hits = _with_dateline_city(tokens, hits, gazetteer, context, datelines)
+    hits = _with_dateline_city(tokens, _without_menu_lines(body, hits), gazetteer, context, datelines)
     return _entities(body, tokens, hits, _bare_namesakes(tokens, hits, gazetteer))
+
+
+_MENU_PLACES = 4  # a line of this many place names and only capitalised words is a site's menu
+_MENU_SEPARATORS = re.compile(r"(?:[\s|·•/>,&-]|[A-Z][\w'’-]*+)*+")  # possessive: no backtracking
+
+
+def _without_menu_lines(body: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop the places of a line that holds only place names and other capitalised words, a
+    site's menu ("Americas Africa Europe Middle East South Asia Asia Pacific"): a sentence that
+    names four places has a verb or a preposition in lower case, or ends with a stop."""
+    by_line: dict[int, list[_Hit]] = {}
+    for hit in hits:
+        by_line.setdefault(body.rfind("\n", 0, hit.start) + 1, []).append(hit)
+    menus = set()
+    for start, on_line in by_line.items():
+        if len(on_line) < _MENU_PLACES:
+            continue
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        spans = sorted((hit.start, hit.end) for hit in on_line)
+        gaps = zip([start, *(span_end for _, span_end in spans)], [*(span_start for span_start, _ in spans), end])
+        if all(_MENU_SEPARATORS.fullmatch(body, gap_start, gap_end) for gap_start, gap_end in gaps if gap_start <= gap_end):
+            menus.add(start)
+    return [hit for hit in hits if body.rfind("\n", 0, hit.start) + 1 not in menus] if menus else hits
 
 
 def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> dict[str, str]:
@@ -3825,8 +3853,22 @@ def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -
     if not tokens.joins_next[last]:
         return _listed_after(tokens, hit.first_token, ends) or (last + 1) in starts
     following = tokens.norms[last + 1 : last + 3]
-    return _listed_after(tokens, hit.first_token, ends) or (following[:1] == ["and"] and (
+    return _listed_after(tokens, hit.first_token, ends) or _placed_by(tokens, last, starts) or (following[:1] == ["and"] and (
         (last + 2) in starts or (following[1:] in (["nearby"], ["neighbouring"], ["neighboring"]) and (last + 3) in starts)))
+
+
+# "X on the outskirts of Y", "X near Y", "X, north of Y": words that place a town by another place
+_PLACED_BY = (("on", "the", "outskirts", "of"), ("in", "the", "outskirts", "of"), ("on", "the", "edge", "of"),
+              ("in", "the", "suburbs", "of"), ("near",), ("outside",), ("close", "to"),
+              *((side, "of") for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                          "southwest")))
+
+
+def _placed_by(tokens: _Tokens, last: int, starts: set[int]) -> bool:
+    """The name ending at `last` is placed by one starting at `starts`: "Lalitpur on the outskirts
+    of Kathmandu" is the town by Nepal's capital, not India's namesake."""
+    following = tuple(tokens.norms[last + 1 : last + 5])
+    return any(following[: len(words)] == words and (last + 1 + len(words)) in starts for words in _PLACED_BY)
 
 
 def _cued_as_place(tokens: _Tokens, index: int, place_ends: set[int]) -> bool:
