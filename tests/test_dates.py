@@ -306,14 +306,15 @@ def test_the_main_event_s_month_dates_no_earlier_event_of_its_own_toll(tmp_path)
 
 def test_page_furniture_before_the_lead_does_not_hide_the_events_day():
     """A subtitle and a caption may stand before the story: the first killed figure's day is the
-    event's where none of the first sentences has a date."""
+    event's where none of the first sentences has a date, and where a dated caption, a sentence
+    of prose, opens the lead that reaches it."""
     body = ("Security alert in the north.\n\nA file photo shows troops on patrol.\n\n"
             "The army is in the region with the blessing of the government.\n\n"
             "According to the army, the rebels attacked a bus travelling through the north-west of the country "
             "on the Karuma-Pakwach road on Wednesday, setting fire to it and killing 14 people.")
     assert event_of(body, D(2003, 5, 30)) == D(2003, 5, 28)
     dated_caption = body.replace("on patrol.", "on patrol on Friday.")
-    assert event_of(dated_caption, D(2003, 5, 30)) == D(2003, 5, 30)
+    assert event_of(dated_caption, D(2003, 5, 30)) == D(2003, 5, 28)
 
 
 def test_the_dead_counted_days_before_the_day_a_follow_up_tells_are_of_that_earlier_day():
@@ -323,3 +324,13 @@ def test_the_dead_counted_days_before_the_day_a_follow_up_tells_are_of_that_earl
     own_event = ("Rebels hit a school in the west of the city on Friday, a day after 20 people were killed "
                  "in air strikes, officials said.")
     assert event_of(own_event, D(2004, 2, 6)) == D(2004, 2, 6)
+
+
+def test_the_lead_is_counted_from_the_story_not_from_a_menu_before_it():
+    """A scraped page's menu lines (short, without a stop) stand before the story: its lead is
+    the first sentences of prose, and its "Gunmen on Tuesday attacked" dates the event."""
+    body = ("Home\n\nNews\n\nAfrica\n\nWorld\n\nVideo\n\n"
+            "Gunmen on Tuesday attacked a camp for displaced people outside the town of Kavumu, officials said "
+            "on Wednesday.\n\nThe camp held some 9,000 people.\n\nAid agencies said they had pulled out their staff.\n\n"
+            "Witnesses said the gunmen fired on the tents at dusk, killing four people.")
+    assert event_of(body, D(2024, 3, 14)) == D(2024, 3, 12)

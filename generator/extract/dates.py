@@ -96,6 +96,11 @@ _FUTURE_TOLERANCE = dt.timedelta(days=7)
 _LEAD_SENTENCES = 3
 # ... and where none of them has a date, as many more may be page furniture before it.
 _FURNITURE_SENTENCES = 3
+# A scraped page's lines before the story (a menu, a heading, a caption, a byline) are short or
+# lack a stop; the story opens with the first sentence of prose, this long and ending with one.
+_PROSE_WORDS = 8
+_PROSE_END = re.compile(r"[.!?][\"'”’)]*$")
+_PAGE_LINES = 8  # how many lines may stand before the story
 # "the August 21 gas attack", "an attack near Damascus on August 21": a dated casualty event.
 _ATTACK_NOUNS = r"(?:attacks?|massacres?|bombings?|air\s?strikes?|strikes?|raids?|blasts?|explosions?|assault|shelling)"
 _ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_ATTACK_NOUNS}\b")  # "Monday's Russian missile attack"
@@ -314,9 +319,10 @@ def find_event_date(
     count began ("killed since Monday") dates no event. With no date near the lead, news is
     same-day: published.
     """
-    lead = tuple(s.index for s in sentences[:_LEAD_SENTENCES])
+    story = _story_start(sentences)
+    lead = tuple(s.index for s in sentences[: story + _LEAD_SENTENCES])
     first_killed = next((f.sentence for f in figures if f.kind == "killed"), None)
-    if first_killed is not None and first_killed not in lead and first_killed < _LEAD_SENTENCES + _FURNITURE_SENTENCES \
+    if first_killed is not None and first_killed not in lead and first_killed < len(lead) + _FURNITURE_SENTENCES \
             and not any(mention.sentence in lead for mention in dates):
         # a title repeated, a subtitle and a caption may stand before the story's lead
         lead = (*lead, first_killed)
@@ -328,8 +334,18 @@ def find_event_date(
         date = _named_attack_date(sentences, dates, published) or found or published
     if date is None:
         return None
-    date = _event_told_later(sentences, range(_EVENT_TOLD_SENTENCES), dates, date, published) or date
+    date = _event_told_later(sentences, range(story + _EVENT_TOLD_SENTENCES), dates, date, published) or date
     return date - dt.timedelta(days=_days_before(sentences, figures, first_killed)) if first_killed in lead else date
+
+
+def _story_start(sentences: tuple[Sentence, ...]) -> int:
+    """The index of the story's first sentence of prose: the page's lines before it count in the
+    lead (a dateline's date may be among them) but not in how far the lead reaches."""
+    for sentence in sentences[: _PAGE_LINES + 1]:
+        text = sentence.text.strip()
+        if len(text.split()) >= _PROSE_WORDS and _PROSE_END.search(text):
+            return sentence.index
+    return 0
 
 
 # "Twenty people were still missing ... on Friday, two days after about 50 people there were
