@@ -334,3 +334,15 @@ def test_the_lead_is_counted_from_the_story_not_from_a_menu_before_it():
             "on Wednesday.\n\nThe camp held some 9,000 people.\n\nAid agencies said they had pulled out their staff.\n\n"
             "Witnesses said the gunmen fired on the tents at dusk, killing four people.")
     assert event_of(body, D(2024, 3, 14)) == D(2024, 3, 12)
+
+
+def test_a_lead_that_dates_its_own_attack_on_the_publication_day_is_not_a_reaction_story():
+    """"A bomb exploded ... on Monday" in a Monday paper dates the story's own attack; an older
+    dated attack further down is background, not the event a reaction story is about."""
+    body = ("KABUL (Reuters) - A bomb exploded in a crowded market in the city on Monday, wounding at least 12 "
+            "people, police said.\n\nNo group said it had planted the bomb.\n\nThe city has seen several attacks "
+            "this year.\n\nA suicide bombing at the same market on March 2 killed three people.")
+    assert event_of(body, D(2024, 4, 8)) == D(2024, 4, 8)
+    reaction = body.replace("A bomb exploded in a crowded market in the city on Monday, wounding at least 12 people",
+                            "The United Nations called for calm in the city on Monday")
+    assert event_of(reaction, D(2024, 4, 8)) == D(2024, 3, 2)

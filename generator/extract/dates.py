@@ -316,8 +316,9 @@ def find_event_date(
     The lead (the first sentences) states the main event; the first killed figure marks it
     too when it is in the lead. A statement date ("said on Sunday") yields to an event date
     in the same sentence, and the header's own publication date comes last. The day a running
-    count began ("killed since Monday") dates no event. With no date near the lead, news is
-    same-day: published.
+    count began ("killed since Monday") dates no event. A lead without deaths that dates no attack
+    on the publication day is a reaction story: the attack it names by its date is its event.
+    With no date near the lead, news is same-day: published.
     """
     story = _story_start(sentences)
     lead = tuple(s.index for s in sentences[: story + _LEAD_SENTENCES])
@@ -328,7 +329,9 @@ def find_event_date(
         lead = (*lead, first_killed)
     candidates = ((first_killed,) if first_killed in lead else ()) + lead
     found = next(filter(None, (_told_then_done(sentences, i, dates, published) for i in candidates)), None)
-    if first_killed in lead or (found is not None and found != published):
+    lead_dates_its_event = found is not None and (found != published or _attack_dated(sentences, lead, dates, found,
+                                                                                        published))
+    if first_killed in lead or lead_dates_its_event:
         date = found or published
     else:
         date = _named_attack_date(sentences, dates, published) or found or published
@@ -336,6 +339,20 @@ def find_event_date(
         return None
     date = _event_told_later(sentences, range(story + _EVENT_TOLD_SENTENCES), dates, date, published) or date
     return date - dt.timedelta(days=_days_before(sentences, figures, first_killed)) if first_killed in lead else date
+
+
+# "An explosion ripped through a marketplace Wednesday", "fierce street fighting continued on Monday".
+_ATTACK_TOLD = re.compile(rf"\b(?:{_EVENT_NOUNS}|kill\w*|attacked|shelled|bombed|struck|exploded|fired|opened\s+fire)\b",
+                          re.IGNORECASE)
+
+
+def _attack_dated(sentences: tuple[Sentence, ...], lead: tuple[int, ...], dates: tuple[DateMention, ...],
+                  date: dt.date, published: dt.date | None) -> bool:
+    """Whether a sentence of the lead gives `date` as the day of an attack, not as the day the
+    news was told: a story of that day's attack, not a reaction story about an older one."""
+    return any(mention.date == date and mention.sentence in lead
+               and not _is_told(sentences[mention.sentence], mention, published)
+               and _ATTACK_TOLD.search(sentences[mention.sentence].text) for mention in dates)
 
 
 def _story_start(sentences: tuple[Sentence, ...]) -> int:
