@@ -346,3 +346,13 @@ def test_a_lead_that_dates_its_own_attack_on_the_publication_day_is_not_a_reacti
     reaction = body.replace("A bomb exploded in a crowded market in the city on Monday, wounding at least 12 people",
                             "The United Nations called for calm in the city on Monday")
     assert event_of(reaction, D(2024, 4, 8)) == D(2024, 3, 2)
+
+
+def test_a_date_told_of_a_similar_or_previous_attack_is_another_events():
+    body = ("At least nine soldiers were killed in an attack on an army post in the north, the army said on "
+            "Thursday.\n\nThe post lies near the border.\n\nThe assault began before dawn.\n\n"
+            "Similar attacks have previously occurred in the province, including on June 3 when six guards were killed.")
+    assert event_of(body, D(2023, 11, 9)) == D(2023, 11, 9)
+    own = body.replace("Similar attacks have previously occurred", "The attack on the post occurred")
+    assert event_of(own.replace(", including on June 3 when six guards were killed", " on November 8"),
+                    D(2023, 11, 9)) == D(2023, 11, 8)

@@ -445,7 +445,8 @@ def _event_told_later(sentences: tuple[Sentence, ...], indices: range, dates: tu
                     and mention.date <= told
                     and (told - mention.date).days <= (_EVENT_TOLD_DAYS if mention.relative else _EVENT_TOLD_DAYS_STATED)
                     and _plausible_event_date(mention, published) and not _opens_period(sentence, mention)
-                    and not _is_plan(sentence, mention) and not _is_recalled(sentence, mention, published)):
+                    and not _is_plan(sentence, mention) and not _is_recalled(sentence, mention, published)
+                    and not _of_another_event(sentence, mention)):
                 return mention.date
     return None
 
@@ -485,7 +486,8 @@ def _named_attack_date(
     """
     for mention in dates:
         if (mention.relative or not _plausible_event_date(mention, published) or mention.date == published
-                or _is_recalled(sentences[mention.sentence], mention, published)):
+                or _is_recalled(sentences[mention.sentence], mention, published)
+                or _of_another_event(sentences[mention.sentence], mention)):
             continue  # not "the attacks on September 11 2001" in a story of 2010: history, not its event
         text = sentences[mention.sentence].text
         for match in re.finditer(re.escape(mention.text), text):
@@ -531,6 +533,17 @@ def _is_recalled(sentence: Sentence, mention: DateMention, published: dt.date | 
     if mention.relative or published is None or mention.date == published:
         return False
     return bool(_RECALLED.search(sentence.text)) or published - mention.date > _HISTORY
+
+
+# "Similar attacks have previously occurred, including on July 23", "an earlier raid on May 3":
+# another event than the story's.
+_ANOTHER_EVENT_BEFORE = re.compile(rf"(?:\b(?:similar|previous|prior|earlier|another)\s+(?:\w+\s+)?(?:{_EVENT_NOUNS})"
+                                   r"|\bpreviously)\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _of_another_event(sentence: Sentence, mention: DateMention) -> bool:
+    """The sentence tells another event than the story's before the date ("a similar blast on ...")."""
+    return _preceded_by(_ANOTHER_EVENT_BEFORE, sentence, mention)
 
 
 def _opens_period(sentence: Sentence, mention: DateMention) -> bool:
