@@ -356,3 +356,10 @@ def test_a_date_told_of_a_similar_or_previous_attack_is_another_events():
     own = body.replace("Similar attacks have previously occurred", "The attack on the post occurred")
     assert event_of(own.replace(", including on June 3 when six guards were killed", " on November 8"),
                     D(2023, 11, 9)) == D(2023, 11, 8)
+
+
+def test_the_day_a_group_claimed_responsibility_is_a_statements_not_the_attacks():
+    body = ("The rebel group claimed responsibility on May 9 for the killing of three soldiers who went missing "
+            "during a patrol in the hills.\n\nIts commander said the soldiers were shot in an ambush.\n\n"
+            "The soldiers had been missing since the ambush, which took place on May 2 near the river.")
+    assert event_of(body, D(2021, 5, 11)) == D(2021, 5, 2)

@@ -105,9 +105,11 @@ _PAGE_LINES = 8  # how many lines may stand before the story
 _ATTACK_NOUNS = r"(?:attacks?|massacres?|bombings?|air\s?strikes?|strikes?|raids?|blasts?|explosions?|assault|shelling)"
 _ATTACK_AFTER_DATE = re.compile(rf",?\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_ATTACK_NOUNS}\b")  # "Monday's Russian missile attack"
 _ATTACK_BEFORE_DATE = re.compile(rf"\b{_ATTACK_NOUNS}\b[^.;]{{0,40}}\bon\s+(?:the\s+)?$")
-# "said on Sunday", "a report released Friday": the date of the statement, not of the event it reports.
+# "said on Sunday", "a report released Friday", "claimed responsibility on April 18": the date of the
+# statement, not of the event it reports.
 _REPORTING_BEFORE_DATE = re.compile(
-    r"\b(?:said|says|reported|announced|told|added|stated|confirmed|statement|reports?|released|published|issued)\b"
+    r"\b(?:said|says|reported|announced|told|added|stated|confirmed|statement|reports?|released|published|issued"
+    r"|responsibility)\b"
     r"(?:\s+\w+){0,2}\s*(?:on\s+|late\s+|early\s+)?$"
 )
 
