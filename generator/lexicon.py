@@ -16,6 +16,11 @@ MONTH_NUMBERS = MappingProxyType({
        for abbreviation in MONTH_ABBREVIATIONS},
 })
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday is 0
+# Holidays on a fixed day of the year, named for the day of an event ("a New Year's Day riot").
+FIXED_HOLIDAYS = MappingProxyType({
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "boxing day": (12, 26),
+})
 WEEKDAY_WORDS = frozenset((*WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
 
 # "in March 2011", "since 2011", "from 2013 to 2016": a year (and month) a sentence dates its

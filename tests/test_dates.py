@@ -363,3 +363,10 @@ def test_the_day_a_group_claimed_responsibility_is_a_statements_not_the_attacks(
             "during a patrol in the hills.\n\nIts commander said the soldiers were shot in an ambush.\n\n"
             "The soldiers had been missing since the ambush, which took place on May 2 near the river.")
     assert event_of(body, D(2021, 5, 11)) == D(2021, 5, 2)
+
+
+def test_a_holiday_on_a_fixed_day_is_that_day():
+    body = ("Guards are on alert across the country after a New Year’s Day riot in which seven inmates were killed "
+            "at a prison in the south, officials said.")
+    assert event_of(body, D(2019, 1, 3)) == D(2019, 1, 1)
+    assert ("Christmas Eve", D(2018, 12, 24), False) in dates_of("Rebels attacked the town on Christmas Eve.", D(2019, 1, 3))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.lexicon import MONTH_NUMBERS, NUMBER_WORDS, WEEKDAYS
+from generator.lexicon import FIXED_HOLIDAYS, MONTH_NUMBERS, NUMBER_WORDS, WEEKDAYS
 from generator.models import DateMention, Figure, Sentence
 from generator.text import TakenSpans, sentence_at
 
@@ -58,6 +58,9 @@ _WEEKDAY_INITIALS = "".join(sorted({w[0].upper() for w in _WEEKDAYS}))
 _MONTH_INITIALS = "".join(sorted({m[0].upper() for m in _MONTHS}))
 _DAY_MONTH_DATE = re.compile(rf"(?=[\d{_WEEKDAY_INITIALS}])(?<![\w-])" + _DAY_MONTH)
 _MONTH_DAY_DATE = re.compile(rf"(?=[{_WEEKDAY_INITIALS}{_MONTH_INITIALS}])(?<![\w-])" + _MONTH_DAY)
+# "New Year's Day", "Christmas Eve": a day of the year without one, capitalised as a name.
+_HOLIDAY_NAMES = "|".join(re.escape(name.title()).replace("'S", "['’]s").replace(r"\ ", r"\s+") for name in FIXED_HOLIDAYS)
+_HOLIDAY_DATE = re.compile(r"(?<![\w-])(?P<holiday>" + _HOLIDAY_NAMES + r")\b")
 # Each date pattern with a search for what it cannot match without (the separator and year of a
 # numeric date, a day beside a month's name). These open with a character or word, which re skips
 # to, so they reject a text in one fast scan; most texts hold no date of a given kind.
@@ -65,6 +68,7 @@ _DATE_PATTERNS = (
     (_ABSOLUTE_DATE, re.compile(r"[-./](?:[01]\d-|(?:19|20)\d\d)")),
     (_DAY_MONTH_DATE, re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + ")")),
     (_MONTH_DAY_DATE, re.compile("(?:" + _MONTH_NAMES + r")\.?\s+\d")),
+    (_HOLIDAY_DATE, re.compile(r"\s(?:Day|Eve)\b")),
 )
 
 _MODIFIERS = ("last", "next", "this", "past")
@@ -186,6 +190,8 @@ def _date_parts(match: re.Match[str]) -> tuple[int | None, int, int]:
         return int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"])
     if groups.get("num_year"):
         return int(groups["num_year"]), int(groups["num_month"]), int(groups["num_day"])
+    if groups.get("holiday"):
+        return None, *FIXED_HOLIDAYS[re.sub(r"\s+", " ", groups["holiday"].replace("’", "'")).lower()]
     year = int(groups["year"]) if groups.get("year") else None
     return year, _MONTHS[groups["month"].lower()], int(groups["day"])
 
