@@ -2440,3 +2440,16 @@ def test_a_line_of_place_names_alone_is_a_site_s_menu():
 def test_a_city_s_old_name_that_is_its_division_s_stays_the_division_s():
     places = world_places("One example is the Bahia Banderas region, which includes Nayarit and Jalisco in Mexico.")
     assert "Brazil" not in {place.country for place in places.values()}  # "Bahia" is Salvador's old name too
+
+
+def test_a_valley_named_by_its_rivers_is_one_area_and_its_defined_acronym_names_it():
+    text = ("Rebels based in the Ocoña and Cotahuasi River Valleys, or OCV, ambushed a patrol. "
+            "The OCV lies far from Lima. Troops moved up the valley of the Ocoña and Cotahuasi rivers.")
+    valley = world_places(text)["Ocona and Cotahuasi River Valley"]  # one spelling, with or without accents
+    assert valley.kind == "area"
+    assert valley.aliases_seen == ("OCV", "Ocoña and Cotahuasi River Valleys", "valley of the Ocoña and Cotahuasi rivers")
+
+
+def test_a_wire_s_mark_after_a_dateline_is_no_acronym_of_the_place():
+    text = "BAGHDAD (AP) - A car bomb killed five people in Baghdad on Sunday, AP reported."
+    assert world_places(text)["Baghdad"].aliases_seen == ("BAGHDAD", "Baghdad")

@@ -2874,7 +2874,69 @@ def find_places(body: str, sentences: tuple[Sentence, ...], analyst_places: tupl
     hits = _with_short_forms_of_longer_names(tokens, hits)
     # last: where the story was filed says nothing of where the places it names are
     hits = _with_dateline_city(tokens, _without_menu_lines(body, hits), gazetteer, context, datelines)
+    hits = _with_acronyms_of_places(body, tokens, _with_valleys_of_rivers(body, tokens, hits, context.top))
     return _entities(body, tokens, hits, _bare_namesakes(tokens, hits, gazetteer))
+
+
+_RIVER_NAME = r"[A-Z][\w’'-]+"
+_RIVERS = rf"(?:{_RIVER_NAME},\s+)*{_RIVER_NAME},?\s+and\s+{_RIVER_NAME}"
+# "the Apurimac and Ene River Valleys", "the valley of the Apurimac, Ene and Mantaro rivers"
+_VALLEY_OF_RIVERS = re.compile(rf"\b(?P<rivers>{_RIVERS})\s+[Rr]iver\s+[Vv]alleys?\b"
+                               rf"|\b[Vv]alleys?\s+of\s+the\s+(?P<rivers_of>{_RIVERS})\s+[Rr]ivers\b")
+_JOINED_RIVERS = re.compile(r",?\s+and\s+|,\s+")
+
+
+def _with_valleys_of_rivers(body: str, tokens: _Tokens, hits: list[_Hit], home: str | None) -> list[_Hit]:
+    """A valley named by the rivers that run through it is one area ("the Apurimac and Ene River
+    Valley", also written "the valley of the Apurimac and Ene rivers"), not the divisions or
+    towns that share the rivers' names."""
+    if "alley" not in body:
+        return hits  # most texts name no valley: one look-up is cheaper than the pattern
+    for match in _VALLEY_OF_RIVERS.finditer(body):
+        first = bisect.bisect_left(tokens.starts, match.start())
+        last = bisect.bisect_left(tokens.starts, match.end()) - 1
+        if first > last:
+            continue
+        inside = [hit for hit in hits if match.start() <= hit.start and hit.end <= match.end()]
+        country = next((hit.place.country for hit in inside if hit.place.country), home)
+        rivers = _JOINED_RIVERS.split(match["rivers"] or match["rivers_of"])
+        name = f"{', '.join(_display(river) for river in rivers[:-1])} and {_display(rivers[-1])} River Valley"
+        place = Place(f"pattern:{_slug(country or '')}:{_slug(name)}", name, "area", country, None)
+        hits = [hit for hit in hits if hit not in inside] + [_Hit(place, match.start(), match.end(), first, last, False)]
+    return hits
+
+
+# "the Apurimac and Ene River Valleys, or VRAE,", "the Federally Administered Tribal Areas (FATA)"
+_ACRONYM_DEFINED_AFTER = re.compile(r"(?:,\s+or\s+|\s+\()(?P<acronym>[A-Z]{2,6})(?=[),.;\s])")
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Every letter of the acronym opens a word of the name, in any order ("VRAE" of the Spanish
+    "Valle de los Ríos Apurímac y Ene"): not a wire's mark after a dateline ("Washington (CNN)")."""
+    initials = {word[0].upper() for word in re.findall(r"[^\W\d_]+", name)}
+    return set(acronym) <= initials
+
+
+def _with_acronyms_of_places(body: str, tokens: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """An acronym the article gives a place right after its name ("..., or VRAE," "(FATA)") is
+    that place wherever the article writes it alone afterwards."""
+    defined: dict[str, _Hit] = {}
+    for hit in hits:
+        match = _ACRONYM_DEFINED_AFTER.match(body, hit.end)
+        if (match and hit.place.kind != "country" and match["acronym"] not in defined
+                and _initials_of(match["acronym"], body[hit.start : hit.end])):
+            defined[match["acronym"]] = hit
+    if not defined:
+        return hits
+    taken = {(hit.start, hit.end) for hit in hits}
+    found = []
+    for acronym, named in defined.items():
+        for match in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", body[named.end :]):
+            start, end = named.end + match.start(), named.end + match.end()
+            index = bisect.bisect_left(tokens.starts, start)
+            if (start, end) not in taken and index < len(tokens.starts) and tokens.starts[index] == start:
+                found.append(_Hit(named.place, start, end, index, index, named.from_gazetteer))
+    return hits + found
 
 
 _MENU_PLACES = 4  # a line of this many place names and only capitalised words is a site's menu
