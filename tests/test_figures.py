@@ -640,3 +640,12 @@ def test_a_named_victim_of_a_killing_verb_is_one_dead_and_the_killers_are_not():
     body = "On August 10, two gunmen shot and killed Gerardo Delgado outside his home in Manta, police said."
     victim = entity(body, "gerardo-delgado", "Gerardo Delgado", "person")
     assert headline_toll(figures_of(body, actors=(victim,)), split_sentences(body)).killed == 1
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("Three soldiers and five guerrillas were killed in a clash near the river crossing.", 8),
+    ("At least two peace-keepers in the buffer zone have been killed, the mission said.", 2),
+    ("Six separatists died when the army stormed their hideout, officials said.", 6),
+])
+def test_guerrillas_peace_keepers_and_separatists_are_counts_of_people(body, killed):
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

@@ -94,7 +94,8 @@ _PERSON_PLURALS = (
     "|paratroopers|cadets|servicemembers|attackers|assailants|bandits|kidnappers|smugglers|gangsters|raiders"
     "|pirates|herders|herdsmen|fishermen|gendarmes|rangers|commandos|jawans|patients|bystanders|pedestrians"
     "|worshipers|mourners|shoppers|tourists|diplomats|shepherds|youths|monks|nuns|imams|guests|travellers"
-    "|travelers|spectators|labourers|laborers|porters|cadres|maoists|naxals|reservists|"
+    "|travelers|spectators|labourers|laborers|porters|cadres|maoists|naxals|reservists|guerrillas|guerillas"
+    "|peace-keepers|separatists|paramilitaries|loyalists|peasants|settlers|inhabitants|convicts|employees|"
     + "|".join(sorted(nationals_and_communities(), key=lambda word: (-len(word), word)))
 )
 _PERSON_SINGULARS = (
@@ -108,7 +109,8 @@ _PERSON_SINGULARS = (
     "|sergeant|corporal|lieutenant|captain|colonel|attacker|assailant|gunman|bandit|herder|herdsman|fisherman"
     "|gendarme|ranger|commando|jawan|patient|bystander|pedestrian|worshiper|worshipper"
     "|chief|elder|headman|principal|reservist"  # "a village chief", "a school principal"
-    "|terrorist|insurgent|jihadist|extremist|guerrilla|militiaman|gangster|constable|labourer|laborer|cadre|aide"
+    "|terrorist|insurgent|jihadist|extremist|guerrilla|guerilla|militiaman|gangster|constable|labourer|laborer|cadre|aide"
+    "|peace-keeper|separatist|paramilitary|loyalist|peasant|settler|inhabitant|convict|employee"
 )
 _GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
