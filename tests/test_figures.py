@@ -649,3 +649,11 @@ def test_a_named_victim_of_a_killing_verb_is_one_dead_and_the_killers_are_not():
 ])
 def test_guerrillas_peace_keepers_and_separatists_are_counts_of_people(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("At least 14 soldiers and policemen were killed when rebels overran the district headquarters.", 14),
+    ("Some 30 troops and fighters of the Liberation Front died in the battle for the bridge.", 30),
+])
+def test_one_count_of_two_nouns_is_one_figure(body, killed):
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

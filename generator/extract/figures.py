@@ -160,6 +160,9 @@ _INSERTION = (
     r"|division|mission|militia|group|force)\b"
     r"|\s+and\s+" + _unnamed(_QUANTITY + _WHO_REQUIRED) + r"|\s+and\s+" + _ONE_PERSON
     + r"|\s+and\s+(?:their|other|several|many|some)\s+[a-z'’-]+"  # "460 patients and their companions were killed"
+    # one count of two nouns: "56 soldiers and policemen were killed", "27 soldiers and militants from Jaish al-Adl"
+    + r"|\s+and\s+" + _MODIFIERS + r"(?:" + _PERSON_PLURALS + r")\b(?:\s+(?:of|from)\s+(?:" + _NOT_MODIFIER
+    + r"[\w'’.-]+\s+){0,3}?" + _NOT_MODIFIER + r"[\w'’.-]+)?"
     + ")?"
 )
 _AUXILIARY = (
