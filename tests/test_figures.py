@@ -657,3 +657,12 @@ def test_guerrillas_peace_keepers_and_separatists_are_counts_of_people(body, kil
 ])
 def test_one_count_of_two_nouns_is_one_figure(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("The army said 40 insurgents were killed as well as six soldiers in the battle for the town.", 46),
+    ("Eight militants were killed along with two policemen when the siege ended.", 10),
+    ("Eight militants were killed as well as two policemen were wounded when the siege ended.", 8),
+])
+def test_a_group_after_a_subject_s_verb_is_counted_by_the_same_verb(body, killed):
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

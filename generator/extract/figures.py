@@ -203,6 +203,9 @@ _COORDINATED_GROUP = re.compile("(?:" + _AND + _QUANTITY + _WHO_REQUIRED + ")")
 _COORDINATED_PERSON = re.compile(
     "(?:" + _AND + r"(?:an?|one)\s+(?P<who_phrase>" + _MODIFIERS + r"(?P<who>" + _PERSON_SINGULARS + r"))\b)"
 )
+# After a subject's verb, a group the verb counts too: "500 rebels were killed as well as 18 soldiers".
+_GROUP_AFTER_VERB = re.compile(
+    r"(?:\s*,?\s+(?:as\s+well\s+as|along\s+with|together\s+with)\s+" + _QUANTITY + _WHO_REQUIRED + ")")
 # The group is the subject of its own verb ("... and 70 others were wounded").
 _STARTS_OWN_CLAUSE = re.compile("(?:" + _AUXILIARY + r"\s+(?:" + _KILLED_VERBS + "|" + _WOUNDED_VERBS + "|" + _MISSING_VERBS + r")\b)")
 # "12 deaths", "51 martyrs", "claimed 40 lives"
@@ -553,6 +556,8 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         found.append(first)
         if pattern is _VERB_OBJECT:
             found.extend(_coordinated(text, match.end(), kind, offset))
+        elif pattern is _SUBJECT_VERB:
+            found.extend(_coordinated(text, match.end(), kind, offset, (_GROUP_AFTER_VERB,)))
     return found
 
 
@@ -575,8 +580,11 @@ def _acts_on_an_object(text: str, match: re.Match[str], kind: str, person_starts
             and not _PASSIVE.search(text, match.start(), verb_start))
 
 
-def _coordinated(text: str, position: int, kind: str, offset: int) -> list[_Found]:
-    for pattern in (_COORDINATED_GROUP, _COORDINATED_PERSON):
+def _coordinated(text: str, position: int, kind: str, offset: int,
+                 patterns: tuple[re.Pattern[str], ...] = (_COORDINATED_GROUP, _COORDINATED_PERSON)) -> list[_Found]:
+    """The figure of a group joined after a figure ("killed 31 jihadists and eight civilians",
+    "500 rebels were killed as well as 18 soldiers"), unless it is the subject of a verb of its own."""
+    for pattern in patterns:
         match = pattern.match(text, position)
         if match and not _STARTS_OWN_CLAUSE.match(text, match.end()):
             second = _found(match, kind, offset)
@@ -990,7 +998,7 @@ def _joined_groups(headline: Figure, killed: list[Figure]) -> int:
     return joined
 
 
-_JOINED_GROUP = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s", re.IGNORECASE)
+_JOINED_GROUP = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|together\s+with)\s", re.IGNORECASE)
 
 
 def _first_report(killed: list[Figure], sentences: tuple[Sentence, ...]) -> Figure:
