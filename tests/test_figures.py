@@ -666,3 +666,11 @@ def test_one_count_of_two_nouns_is_one_figure(body, killed):
 ])
 def test_a_group_after_a_subject_s_verb_is_counted_by_the_same_verb(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
+
+
+def test_a_group_also_killed_in_the_next_sentence_adds_to_the_toll():
+    body = ("Troops said they killed 12 rebels who attacked the border post. Three soldiers were also killed, "
+            "the army said.")
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 15
+    body = "Troops said they killed 12 rebels at the post. Several soldiers were also killed, the army said."
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 12

@@ -936,8 +936,20 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
         (f.count for f in figures if f.kind == "wounded" and f.sentence in (headline.sentence, killed[0].sentence)),
         None,
     )
-    return Toll(killed=headline.count + _joined_groups(headline, killed) + _victim_before(headline, killed),
-                wounded=wounded)
+    return Toll(killed=headline.count + _joined_groups(headline, killed) + _victim_before(headline, killed)
+                + _also_killed(headline, killed), wounded=wounded)
+
+
+def _also_killed(headline: Figure, killed: list[Figure]) -> int:
+    """The dead of other groups the next sentences add to the headline's with "also": "the army
+    said it killed 26 rebels. Four soldiers were also killed" is 30 dead of one clash ("several
+    assailants were also killed" is no count to add)."""
+    return sum(f.count for f in killed if headline.sentence < f.sentence <= headline.sentence + _ADDING_SENTENCES
+               and f.who != headline.who and f.qualifier not in _VAGUE_AMOUNTS and _ALSO.search(f.text))
+
+
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_ADDING_SENTENCES = 2
 
 
 # the text of a _SINGLE_VICTIM_OBJECT figure of a killing that may be a target's ("the army killed a commander")
