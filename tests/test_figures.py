@@ -674,3 +674,9 @@ def test_a_group_also_killed_in_the_next_sentence_adds_to_the_toll():
     assert headline_toll(figures_of(body), split_sentences(body)).killed == 15
     body = "Troops said they killed 12 rebels at the post. Several soldiers were also killed, the army said."
     assert headline_toll(figures_of(body), split_sentences(body)).killed == 12
+
+
+def test_dead_and_missing_together_are_no_death_toll():
+    body = ("Two decades of clashes left a toll of 12,000 dead and missing, a commission found. Five soldiers died "
+            "in an ambush on Friday.")
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 5

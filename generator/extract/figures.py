@@ -501,10 +501,10 @@ _KILLING_VERB_BEFORE = re.compile(r"\b(?:(?:shot|stabbed|hacked|beaten)\s+and\s+
                                   r"|shot\s+dead|gunned\s+down|(?:shot|stabbed|hacked|beaten)\s+to\s+death)\s+$")
 
 
-# "50 dead and wounded": one count of both, which is neither a death toll nor a wounded count.
-# ("killed 12 and wounded 30" is two counts: a number follows.)
-_AND_WOUNDED_AFTER = re.compile(
-    r"\s*(?:and|or|&|/)\s+(?:the\s+)?(?:wounded|injured|hurt|injuries)\b"
+# "50 dead and wounded", "a toll of 69,000 dead and missing": one count of two kinds, which is
+# neither a death toll nor a wounded count. ("killed 12 and wounded 30" is two counts: a number follows.)
+_AND_ANOTHER_KIND_AFTER = re.compile(
+    r"(?:\s+dead)?\s*(?:and|or|&|/)\s+(?:the\s+)?(?:wounded|injured|hurt|injuries|missing|disappeared)\b"
     r"(?!\s+(?:another\s+|a\s+further\s+|further\s+|at\s+least\s+|about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+|over\s+)?"
     rf"(?:\d|(?:{_SMALL_NUMBERS}|{_TENS}|dozens|hundreds|scores|several|many|another)\b))"  # "killed six and injured twenty"
 )
@@ -527,7 +527,7 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
         groups = match.groupdict()
         # no kind's verb: _SINGLE_VICTIM's "lost his life"
         kind = fixed_kind or next((k for k in ("killed", "wounded", "missing") if groups.get(k)), "killed")
-        if _AND_WOUNDED_AFTER.match(text, match.end()) or _RATE_AFTER.match(text, match.end()):
+        if _AND_ANOTHER_KIND_AFTER.match(text, match.end()) or _RATE_AFTER.match(text, match.end()):
             continue
         if groups.get("number") and _MONTH_BEFORE.search(text, max(0, match.start("number") - 12),
                                                                       match.start("number")):
