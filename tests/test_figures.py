@@ -680,3 +680,9 @@ def test_dead_and_missing_together_are_no_death_toll():
     body = ("Two decades of clashes left a toll of 12,000 dead and missing, a commission found. Five soldiers died "
             "in an ambush on Friday.")
     assert headline_toll(figures_of(body), split_sentences(body)).killed == 5
+
+
+def test_a_campaign_s_tally_beside_an_event_s_count_is_not_the_toll():
+    body = ("Rebels killed nine soldiers at a checkpoint on Sunday, a blow to a peace process meant to end an "
+            "insurgency that has claimed more than 4,000 lives.")
+    assert summary(figures_of(body)) == [("killed", 9, "exact", "soldiers")]

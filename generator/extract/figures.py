@@ -457,12 +457,23 @@ def _figures_in_sentence(sentence: Sentence, folded: str, persons: tuple[tuple[i
         if cue.search(folded)
         for found in _matches(pattern, folded, sentence.start, fixed_kind, person_starts)
     ] + _named_victims(folded, sentence.start, persons)
+    candidates = [found for found in candidates if not _CAMPAIGN_TALLY_BEFORE.search(
+        folded, max(0, found.start - sentence.start - _TALLY_REACH), found.start - sentence.start)]
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
     candidates.sort(key=lambda f: (f.start - f.end, f.start, f.kind))
     taken = TakenSpans()
     kept = [candidate for candidate in candidates if taken.take(candidate.start, candidate.end)]
     return sorted(kept, key=lambda f: (f.start, f.kind))
+
+
+# A campaign's running tally in a sentence about one event: "Maoists killed 24 policemen ... to end an
+# insurgency that has claimed more than 1,800 lives" (the 24 are the event's); not "the fighting that
+# has left dozens dead", often the event's own.
+_CAMPAIGN_TALLY_BEFORE = re.compile(
+    r"\b(?:war|conflict|insurgency|rebellion|uprising|revolt|campaign|crisis|struggle)\s+(?:that|which)"
+    r"\s+(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:(?:claimed|killed|cost|left)\s+(?:the\s+lives\s+of\s+)?)?$")
+_TALLY_REACH = 80  # characters before a figure
 
 
 # After a person the article names: "Hamza bin Laden, son of ..., has been killed", "Nabil
