@@ -686,3 +686,8 @@ def test_a_campaign_s_tally_beside_an_event_s_count_is_not_the_toll():
     body = ("Rebels killed nine soldiers at a checkpoint on Sunday, a blow to a peace process meant to end an "
             "insurgency that has claimed more than 4,000 lives.")
     assert summary(figures_of(body)) == [("killed", 9, "exact", "soldiers")]
+
+
+def test_people_found_dead_are_a_count_of_the_dead():
+    body = "Twelve prisoners were found dead on Tuesday after a riot at the central jail, officials said."
+    assert summary(figures_of(body)) == [("killed", 12, "exact", "prisoners")]

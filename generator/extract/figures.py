@@ -167,6 +167,7 @@ _INSERTION = (
 )
 _AUXILIARY = (
     r"(?:\s+(?:who|that|were|was|are|is|have|has|had|been|being|got|get|may|might|could|would|will|reportedly|also|all"
+    r"|found"  # "Forty inmates were found dead"
     r"|allegedly|later|now|so\s+far|already|confirmed|reported|believed\s+to\s+have|said\s+to\s+have"
     r"|there|here"  # "about 50 people there were killed"
     # "Two police reservists were Wednesday morning killed"
