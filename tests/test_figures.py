@@ -691,3 +691,8 @@ def test_a_campaign_s_tally_beside_an_event_s_count_is_not_the_toll():
 def test_people_found_dead_are_a_count_of_the_dead():
     body = "Twelve prisoners were found dead on Tuesday after a riot at the central jail, officials said."
     assert summary(figures_of(body)) == [("killed", 12, "exact", "prisoners")]
+
+
+def test_a_killing_verb_split_around_its_object_is_a_count_of_the_dead():
+    body = "Witnesses said militiamen stabbed six farmers to death near the village well on Friday."
+    assert summary(figures_of(body)) == [("killed", 6, "exact", "farmers")]

@@ -197,6 +197,10 @@ _VERB_OBJECT = re.compile(
     + _WHO
     + r")(?!(?:" + _AUXILIARY + r")\s+(?:killed|dead|died|wounded|injured|hurt)\b)"
 )
+# A killing verb split around its object: "rebels hacked 15 villagers to death", "shot two men dead".
+_SPLIT_VERB_OBJECT = re.compile(
+    r"\b(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed|clubbing|stoned|stoning"
+    r"|tortured|torturing|shot|shooting)\s+" + _QUANTITY + _WHO + r"\s+(?:to\s+death|dead)\b")
 # "killed 31 jihadists and eight civilians", "killed 17 militants and a child": one figure
 # per group, so that the civilians are not lost behind the fighters.
 _AND = r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+"
@@ -389,6 +393,7 @@ _TOLL_CUE = re.compile(_TOLL_WORDS)
 _FIGURE_PATTERNS = (
     (_SUBJECT_VERB, None, _KIND_VERB_CUE),
     (_VERB_OBJECT, None, _OBJECT_VERB_CUE),
+    (_SPLIT_VERB_OBJECT, "killed", re.compile(r"to\s+death|dead")),
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", _TOLL_CUE),
     (_RISING_TOLL, "killed", _TOLL_CUE),
