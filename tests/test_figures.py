@@ -467,7 +467,7 @@ def test_the_title_gives_the_toll_when_the_body_counts_no_dead():
 def test_a_figure_of_a_sentence_dated_in_an_earlier_year_is_no_headline_toll():
     from generator.extract.article import _headline_toll  # noqa: PLC0415
 
-    body = ("The journalist died in Aden on Tuesday after being shot in his car. "
+    body = ("The journalist was buried in Aden on Tuesday after being shot in his car. "
             "In 2019 he survived a drone attack that left six soldiers dead.")
     sentences = split_sentences(body)
     figures = find_figures(body, sentences, (), ())
@@ -696,3 +696,12 @@ def test_people_found_dead_are_a_count_of_the_dead():
 def test_a_killing_verb_split_around_its_object_is_a_count_of_the_dead():
     body = "Witnesses said militiamen stabbed six farmers to death near the village well on Friday."
     assert summary(figures_of(body)) == [("killed", 6, "exact", "farmers")]
+
+
+@pytest.mark.parametrize(("body", "killed"), [
+    ("Police fired tear gas at the march and a student died in the clashes, witnesses said.", 1),
+    ("One villager died after the raid on the market, the mayor said.", 1),
+    ("A prisoner died of tuberculosis last week, the warden said.", None),
+])
+def test_one_person_who_died_is_a_count_of_one(body, killed):
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == killed

@@ -253,7 +253,8 @@ _SINGLE_VICTIM = re.compile(
     r"(?:(?!(?:said|says|told|reported)\b)(?:[^,.;\d]|\d+(?:st|nd|rd|th)?(?=(?:\s+[a-z]+)?\s+" + _UNIT_WORDS + r"\b))){1,50}?)?"
     # a plural verb only after two victims: "three men and one woman ... were shot" is no count of one
     r"\s+(?:(?(second)(?:were|have\s+been|had\s+been|got)|(?:was|has\s+been|had\s+been|got))" + _ADVERB + _DEED_BEFORE_DEATH + r"\s+" + _KIND_VERBS
-    + r"|" + _LIFE_LOST + ")"
+    # "died" needs no auxiliary: "a protester died in the clashes" (not "died of malaria"; "of his wounds" is one)
+    + r"|" + _LIFE_LOST + r"|(?:died|perished)\b(?!\s+(?:of|from)\s+(?!(?:his|her|their)\s+(?:wounds|injuries))))"
 )
 # A verb's one object: "with a drone, killing a local man", "a Russian drone killed a resident"
 # (not "killed a soldier's wife", whose victim is another).
