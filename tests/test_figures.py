@@ -705,3 +705,9 @@ def test_a_killing_verb_split_around_its_object_is_a_count_of_the_dead():
 ])
 def test_one_person_who_died_is_a_count_of_one(body, killed):
     assert headline_toll(figures_of(body), split_sentences(body)).killed == killed
+
+
+def test_a_named_victim_after_an_apposition_is_one_dead():
+    body = "On Monday a shepherd from the hill village, Aram Tevosyan, was shot dead, the border service said."
+    victim = entity(body, "aram-tevosyan", "Aram Tevosyan", "person")
+    assert headline_toll(figures_of(body, actors=(victim,)), split_sentences(body)).killed == 1

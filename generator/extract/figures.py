@@ -484,9 +484,10 @@ _TALLY_REACH = 80  # characters before a figure
 
 
 # After a person the article names: "Hamza bin Laden, son of ..., has been killed", "Nabil
-# al-Quaety, a photojournalist, died"; a passive, or "died" ("Assad killed ..." acts).
+# al-Quaety, a photojournalist, died", "a resident of Chorkuh, Vohid Vahhobov, was shot dead" (the
+# name the apposition); a passive, or "died" ("Assad killed ..." acts).
 _NAMED_VICTIM_AFTER = re.compile(
-    r"(?:\s*,[^,;.]{1,80},)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|murdered|"
+    r"(?:\s*,[^,;.]{1,80},|,)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|murdered|"
     r"assassinated|executed|slain|(?:shot|beaten|stabbed|burned|hacked|tortured)\s+to\s+death|found\s+dead)"
     r"|died(?!\s+(?:of|from)\s+(?:natural|old\s+age|an?\s+illness|illness|cancer|disease|a\s+heart|heart|complications)))\b")
 
