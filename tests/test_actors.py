@@ -927,7 +927,8 @@ def test_one_word_without_a_persons_cue_is_no_person(kb):
       ("Deutsche Welle", "media")}),
     ("Fano militiamen fought the ENDF near Gondar, Addis Standard reported.",
      {("Fano", "armed_group"), ("Ethiopian government", "government"), ("Addis Standard", "media")}),
-    ("The group posted the video on Telegram and YouTube.", {("Telegram", "organization"), ("YouTube", "organization")}),
+    ("Telegram blocked the group's channel and YouTube removed its video.",
+     {("Telegram", "organization"), ("YouTube", "organization")}),
 ])
 def test_actors_of_current_conflicts_are_in_the_shipped_knowledge_base(kb, body, expected):
     assert {(a.name, a.kind) for a in _actors(body, kb).values()} == expected
@@ -2507,3 +2508,10 @@ def test_a_city_named_as_a_person_s_first_name_says_nothing_of_the_story_s_count
     text = ("President-elect Salvador Sanchez Ceren met the chiefs. Salvador Sanchez Ceren said the National "
             "Police would act. Salvador Sanchez Ceren spoke again. Gangs in El Salvador ambushed the police.")
     assert "National Police (El Salvador)" in _named(text, kb, "government")
+
+
+def test_a_platform_named_only_as_where_statements_are_posted_is_no_actor(kb):
+    text = ("The group said in a statement on its Telegram account that it carried out the attack. "
+            "Videos of the blast were posted on Twitter. Facebook removed the page on Monday.")
+    assert _named(text, kb, "organization") == ["Facebook"]  # it acts
+    assert _named("The group posted the video on Telegram and YouTube.", kb, "organization") == []

@@ -1027,7 +1027,27 @@ def find_actors(
     article.match_acronyms_of_named_bodies()
     article.match_surnames()
     found = _without_outlet_sections(_without_backers_only(_without_photo_credits(article.leaders_forces(), body), body), body)
+    found = _without_channels(found, body)
     return _group(_with_nicknames(_short_forms_of_bodies(_full_names(found, body)), body), body, sentences, kb)
+
+
+# "a statement on its Telegram account", "posted on Twitter", "Telegram channels": where a body posts.
+_POSTED_ON_BEFORE = re.compile(r"\bon\s+(?:(?:its|his|her|their)\s+)?(?:official\s+)?(?:[A-Z]\w*\s+(?:and|or)\s+)?$",
+                               re.IGNORECASE)  # not "an attack on the X"
+_CHANNEL_AFTER = re.compile(r"\s+(?:accounts?|channels?|pages?|feeds?|posts?|videos?|messages?|handles?)\b")
+
+
+def _without_channels(found: list[_Found], body: str) -> list[_Found]:
+    """A body named only as where statements are posted ("on Telegram", "its Twitter account")
+    is a channel, not an actor of the story; one that acts ("Twitter suspended the account") stays."""
+    channel_only: dict[str, bool] = {}
+    for item in found:
+        if item.kind != "organization":
+            continue
+        posted = (_POSTED_ON_BEFORE.search(body, max(0, item.start - 25), item.start) is not None
+                  or _CHANNEL_AFTER.match(body, item.end) is not None)
+        channel_only[item.key] = channel_only.get(item.key, True) and posted
+    return [item for item in found if not channel_only.get(item.key)]
 
 
 # "RFE/RL's Tajik Service", "the BBC's Persian Service": a language desk of the outlet named before.
