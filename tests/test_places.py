@@ -2453,3 +2453,10 @@ def test_a_valley_named_by_its_rivers_is_one_area_and_its_defined_acronym_names_
 def test_a_wire_s_mark_after_a_dateline_is_no_acronym_of_the_place():
     text = "BAGHDAD (AP) - A car bomb killed five people in Baghdad on Sunday, AP reported."
     assert world_places(text)["Baghdad"].aliases_seen == ("BAGHDAD", "Baghdad")
+
+
+def test_a_village_in_a_unit_of_a_named_division_lies_in_the_division_s_country():
+    text = ("DUSHANBE - Tajik officials in Tajikistan protested on Monday. A resident of the Sarykol village in "
+            "the Aksay rural community of the Kyrgyz Batken district broke a window in the Tajik city of Isfara.")
+    village = [place for place in world_places(text).values() if place.name == "Sarykol"]
+    assert [place.country for place in village] == ["Kyrgyzstan"]

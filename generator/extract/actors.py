@@ -1032,8 +1032,8 @@ def find_actors(
 
 
 # "a statement on its Telegram account", "posted on Twitter", "Telegram channels": where a body posts.
-_POSTED_ON_BEFORE = re.compile(r"\bon\s+(?:(?:its|his|her|their)\s+)?(?:official\s+)?(?:[A-Z]\w*\s+(?:and|or)\s+)?$",
-                               re.IGNORECASE)  # not "an attack on the X"
+# (not "an attack on the X", nor "attacks on westerners and Nato forces")
+_POSTED_ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:(?:its|his|her|their)\s+)?(?:official\s+)?(?:[A-Z]\w*\s+(?:and|or)\s+)?$")
 _CHANNEL_AFTER = re.compile(r"\s+(?:accounts?|channels?|pages?|feeds?|posts?|videos?|messages?|handles?)\b")
 
 

@@ -2745,14 +2745,26 @@ def _country_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Pla
 
 
 def _division_right_after_in(tokens: _Tokens, same: list[_Hit], last: int) -> Place | None:
-    """The division named right after "in" (and "the" or a direction) after token `last`."""
+    """The division named right after "in" (and "the" or a direction) after token `last`, or at
+    the end of a chain of units: "the Koktosh village in the Aksay rural community of the Kyrgyz
+    Batken district" lies in Batken, whatever country the article is most about."""
     at = last + 1
+    if at < len(tokens.norms) and tokens.norms[at] in _KIND_AFTER_NAME:
+        at += 1  # "Koktosh village in ..."
     if at >= len(tokens.norms) or tokens.norms[at] != "in":
         return None
     at += 1
-    while at < len(tokens.norms) and at <= last + 4 and (tokens.norms[at] == "the" or tokens.norms[at] in _DIRECTIONS):
+    while at < len(tokens.norms) and at <= last + 5 and (tokens.norms[at] == "the" or tokens.norms[at] in _DIRECTIONS):
         at += 1
-    return next((hit.place for hit in same if hit.first_token == at and hit.place.kind in DIVISION_KINDS), None)
+    divisions = {hit.first_token: hit.place for hit in same if hit.place.kind in DIVISION_KINDS or hit.place.kind == "district"}
+    if at in divisions:
+        return divisions[at]
+    # a unit of the division, then its name: "... rural community of the (Kyrgyz) Batken district"
+    of = next((index for index in range(at, min(at + 5, len(tokens.norms))) if tokens.norms[index] == "of"), None)
+    if of is None or tokens.sentence[of] != tokens.sentence[last]:
+        return None
+    at = of + 2 if tokens.norms[of + 1 : of + 2] == ["the"] else of + 1
+    return divisions.get(at) or (divisions.get(at + 1) if at < len(tokens.norms) and tokens.capitalised[at] else None)
 
 
 def _located_in(tokens: _Tokens, index: int) -> bool:
