@@ -2515,3 +2515,20 @@ def test_a_platform_named_only_as_where_statements_are_posted_is_no_actor(kb):
             "Videos of the blast were posted on Twitter. Facebook removed the page on Monday.")
     assert _named(text, kb, "organization") == ["Facebook"]  # it acts
     assert _named("The group posted the video on Telegram and YouTube.", kb, "organization") == []
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Housewife Sunita Rai Limbu was hanging washing when the blast went off.", ["Sunita Rai Limbu"]),
+    ("Pilots Bikash Gurung and Roshan Thapa Magar were on board the helicopter.", ["Bikash Gurung", "Roshan Thapa Magar"]),
+    ("Deepak Shrestha, a barber with a shop by the checkpoint, saw the gunmen.", ["Deepak Shrestha"]),
+    ("Police quoted Pemba Sherpa, a security guard at the depot, as saying the fire spread fast.", ["Pemba Sherpa"]),
+    ("The first victim was Morlu Kpoto, an instructor at the mission school.", ["Morlu Kpoto"]),
+    ("Gunmen fired at the house of a resident of Khojaobod village Rustam Kurbonov overnight.", ["Rustam Kurbonov"]),
+    ("The dead include police constables Hari Bhandari and Kamal Oli.", ["Hari Bhandari", "Kamal Oli"]),
+])
+def test_an_occupation_before_or_after_a_name_makes_a_person(kb, text, persons):
+    assert _named(text, kb, "person") == persons
+
+
+def test_a_plural_occupation_before_no_list_of_names_is_no_title(kb):
+    assert not _named("Related: Activists Use Pokemon Go to draw attention to the children.", kb, "person")

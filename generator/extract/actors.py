@@ -127,18 +127,20 @@ class _Ending:
 # People named by their trade in passing: "Sephora Konate, a market trader,", "novelist Yukio Mishima".
 _TRADES = (
     r"trader|vendor|shopkeeper|driver|labou?rer|miner|fisherman|pensioner|retiree|housewife|mechanic|tailor|shepherd|"
-    r"economist|historian|scholar|lecturer|campaigner|novelist|filmmaker|musician|footballer|pilot"
+    r"economist|historian|scholar|lecturer|campaigner|novelist|filmmaker|musician|footballer|pilot|barber|instructor|"
+    r"guard|watchman|clerk|carpenter|electrician"
 )
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
 _DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Brig|Gov)\."
 # Police ranks and offices written as acronyms, before a name or in apposition after it.
 _RANK_ACRONYMS = r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP"
+_SETTLEMENT_NOUNS = r"(?:village|town|city|district|province|camp)"
 _TITLE_BEFORE = _Ending(
     rf"\b(?:{_DOTTED_TITLES}|"
     r"[Pp]resident|[Mm]inister|[Ss]ecretary|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|"
     r"[Cc]ommander|[Cc]hief|[Dd]irector|[Gg]overnor|[Mm]ayor|[Kk]ing|[Pp]rince|[Ss]heikh|[Gg]eneral|"
     r"[Cc]ounterpart|[Ll]eader|[Cc]hairman|"
-    r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esident|[Dd]octor|[Mm]edic|"
+    r"[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Aa]ctivist|[Jj]ournalist|[Rr]esidents?|[Dd]octor|[Mm]edic|"
     r"[Hh]usband|[Ww]ife|[Ww]idow|[Ss]on|[Dd]aughter|[Ff]ather|[Mm]other|[Bb]rother|[Ss]ister|[Cc]ousin|"
     r"[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randfather|[Pp]oet|[Aa]uthor|[Ww]riter|[Bb]logger|"
     r"[Cc]andidate|[Nn]eighbou?r|[Ll]awyer|[Ss]tudent|[Tt]eacher|[Ff]armer|[Pp]riest|[Cc]leric|"
@@ -147,15 +149,15 @@ _TITLE_BEFORE = _Ending(
     r"[Pp]rosecutor|[Jj]udge|[Ll]awmaker|[Ss]enator|[Ee]ngineer|[Ff]ugitive|[Cc]apo|[Dd]rug\s+lord|[Hh]itman|"
     r"[Cc]ontender|[Cc]hallenger|[Rr]ival|[Ww]arlord|[Dd]issident|[Ee]xile|[Mm]onk|[Nn]un|"
     # occupations of the people news name in passing: "former soldier Edilson Duarte Meza", "drivers X and Y"
-    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector)s?"
+    r"(?:[Ss]oldier|[Dd]river|[Pp]oliceman|[Pp]olicewoman|[Gg]uard|[Dd]efendant|[Ss]uspect|[Aa]ide|[Ii]nspector|[Cc]onstable)s?"
     r"|[Oo]mbudsman|[Hh]eadman|[Ee]lder|[Pp]astor|[Bb]ishop|[Rr]ector|[Aa]dministrator|[Ss]uperintendent|"
     # police ranks and offices written as acronyms: "ASP Abubakar Sadiq Aliyu", "DSP Mohammed Shehu", "IGP
     # Kayode Egbetokun", "ADGP Anand Jain", "OCPD Joseph Kimani", "MP Kaushalendra Kumar"; honorifics
     rf"{_RANK_ACRONYMS}|Hon\.?|Engr\.?|Barr\.?|Shri|Smt\.?"
     # and its acronym or one place's name may come between: "National Security Advisor (NSA) Ajit
-    # Doval", "Governor of Manipur Anusuiya Uikey"
-    rf"|(?i:{_TRADES}))(?:\s+\([A-Z]{{2,6}}\)|\s+of\s+(?!The\b)[A-Z][\w'’-]+)?\s+$",
-    words=3,  # "drug lord (DL)", "Governor of Manipur"
+    # Doval", "Governor of Manipur Anusuiya Uikey", "a resident of Somoniyon village Davlatboy Nasriddinov"
+    rf"|(?i:(?:{_TRADES})s?))(?:\s+\([A-Z]{{2,6}}\)|\s+of\s+(?!The\b)[A-Z][\w'’-]+(?:\s+{_SETTLEMENT_NOUNS})?)?\s+$",
+    words=4,  # "drug lord (DL)", "Governor of Manipur", "resident of Somoniyon village"
 )
 # "Aguil Lual (@AguilB) called on...": a name with its social media handle is a person's.
 _HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
@@ -787,9 +789,11 @@ _MEMBERS_BEFORE = re.compile(
 _GAP_MAX = 10  # characters between two names that _found_just_before looks back over
 _BRACKET_BETWEEN = re.compile(r"\s*(?:\(|-LRB-)\s*")
 _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of", "servant of", "son of": a name's words
-# Occupations a sentence may start with before a name: "Archaeologist Ernesto Vargas", "User José Plata".
+# Occupations a sentence may start with before a name, as its title: "Archaeologist Ernesto
+# Vargas", "User José Plata", "Housewife Heera Maya Dangol", "Pilots Ashok KC and Subhash Thapa".
 _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologist sociologist criminologist
-    scientist academic researcher analyst journalist photographer lawyer activist blogger""".split())
+    scientist academic researcher analyst journalist photographer lawyer activist blogger housewife pilot
+    barber tailor mechanic labourer laborer pensioner retiree""".split())
 _LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
@@ -2387,7 +2391,7 @@ class _Article:
             # "Minister of the Interior, Justice and Peace Gustavo Gonzalez": the title's field
             run, tokens = run[1:], tokens[1:]
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
-        while tokens and (tokens[0].lower in _LEADING_NON_NAMES or _plural_title(tokens)
+        while tokens and (tokens[0].lower in _LEADING_NON_NAMES or self._plural_title(tokens, run)
                           or ((tokens[0].text,) in self.matcher.demonyms
                               and not (len(tokens) > 2 and tokens[0].text in self.kb.given_names))):  # "German Arturo Lopez"
             if (tokens[0].lower in NAME_PARTICLES and len(tokens) > 2 and self.body[tokens[0].end : tokens[0].end + 1] in "-‐"
@@ -2395,8 +2399,9 @@ class _Article:
                 break  # "Prime Minister Al-Baghdadi Ali al-Mahmudi", "Abu Aziz Selem": the name's own first word
             # a title (plural before several names: "Senators Fernando Baeza and ..."), or a noun
             # of nationality, which only a person is: "Briton Ken Bigley"
-            stripped = (tokens[0].lower[:-1] if _plural_title(tokens) else tokens[0].lower
-                        if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS else title)
+            stripped = (tokens[0].lower[:-1] if self._plural_title(tokens, run) else tokens[0].lower
+                        if tokens[0].lower in _TITLE_WORDS or tokens[0].lower in NATIONALITY_NOUNS
+                        or tokens[0].lower in _OCCUPATIONS else title)
             # "Prime Minister Sheikh Hasina": the strong title stands for the run of them
             title = title if title in _STRONG_TITLES and stripped not in _STRONG_TITLES else stripped
             run, tokens = run[1:], tokens[1:]
@@ -2455,6 +2460,16 @@ class _Article:
             if len(tokens) == 1 and title in _TITLES_OF_ONE_NAME and self.tokens[run[0] - 1].lower == title:
                 start = self.tokens[run[0] - 1].start  # "Pope Francis", "King Abdullah": the title is the name's
             self._take(self.body[start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+
+    def _plural_title(self, tokens: list[_Token], run: list[int]) -> bool:
+        """"Senators Fernando Baeza and ...": a plural title; a plural occupation only before a list
+        of names ("Pilots Ashok KC and Subhash Thapa", not "Activists Use Pokemon Go")."""
+        if _plural_title(tokens):
+            return True
+        if not (len(tokens) > 2 and tokens[0].lower[-1:] == "s" and tokens[0].lower[:-1] in _OCCUPATIONS):
+            return False
+        gap = _LIST_GAP.match(self.body, self.tokens[run[-1]].end)
+        return gap is not None and self.body[gap.end() : gap.end() + 1].isupper()
 
     def _title_as_surname(self, tokens: list[_Token], title: str | None) -> int | None:
         """Where a title word is the surname of the name in `tokens`: the last name word (before
