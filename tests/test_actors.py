@@ -2532,3 +2532,17 @@ def test_an_occupation_before_or_after_a_name_makes_a_person(kb, text, persons):
 
 def test_a_plural_occupation_before_no_list_of_names_is_no_title(kb):
     assert not _named("Related: Activists Use Pokemon Go to draw attention to the children.", kb, "person")
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Those killed are inspector Binod KC and constable Ram Bahadur BK.", ["Binod KC", "Ram Bahadur BK"]),
+    ("Assistant sub-inspector Suman KC died on the way to hospital.", ["Suman KC"]),
+])
+def test_a_surname_of_two_capitals_ends_a_name(kb, text, persons):
+    assert _named(text, kb, "person") == persons
+
+
+@pytest.mark.parametrize("text", ["Tripoli residents said state-run al-Shababiya TV was attacked.",
+                                  "Kabul UN staff were moved to the airport, said spokesman Ahmed Rahimi."])
+def test_two_capitals_that_name_an_outlet_s_kind_or_a_body_are_no_surname(kb, text):
+    assert not any(name.endswith((" TV", " UN")) for name in _named(text, kb, "person"))

@@ -179,6 +179,7 @@ _TIE_NOUNS = r"aide|associate|bodyguard|assistant|colleague|friend|relative|oppo
 # "approved Marzieh Vahid Dastjerdi as health minister": appointed to a post only a person holds.
 _AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b")
 _AGE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+\d{1,3}[- ]year[- ]old\b")
+_RANKS_IN_CAPITALS = frozenset(_RANK_ACRONYMS.split("|"))
 _RANK_AFTER = re.compile(rf"\s*,\s+(?:{_RANK_ACRONYMS})\b")  # "Vijay Kumar, ADGP (Kashmir), said"
 _APPOSITION_AFTER = re.compile(  # "\s*,": tokenized corpora write "Musa Ibrahim , a spokesman"
     rf"\s*,\s+(?:(?:the|a|an|who|whose|his|her|both)\s+)?(?:[\w.'’-]+\s+){{0,5}}?(?i:{_ROLE_NOUNS})s?\b|\s*,\s+\d{{1,3}}\s*[,;.]"
@@ -2170,7 +2171,7 @@ class _Article:
                  or self._faith_word_in_a_name(index))
             and token.capitalised
             and not token.text.isdigit()
-            and (not token.acronym or self._regnal_number(index)
+            and (not token.acronym or self._regnal_number(index) or self._surname_in_capitals(index)
                  or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
                                        and (_DOTTED_INITIALS.fullmatch(token.text) is not None
                                             or (self.tokens[index + 1].lower in _ORG_HEADS
@@ -2178,6 +2179,17 @@ class _Article:
                  or (index + 1 < len(self.tokens) and self.joined[index]  # "BFM TV", "MCOT radio"
                      and _NAME_SUFFIXES.get(self.tokens[index + 1].text) == "media"))
         )
+
+    def _surname_in_capitals(self, index: int) -> bool:
+        """"Ashok KC", "Yadav KC": a South Asian surname of two capitals ends a name after its given
+        name; not an acronym the knowledge base knows ("Kabul UN"), a rank ("Kumar MP") nor an
+        outlet's kind ("Syria TV")."""
+        token, previous, following = self.tokens[index], self.tokens[index - 1], index + 1
+        return (len(token.text) == 2 and index > 0 and self.body[previous.end : token.start] == " "
+                and previous.capitalised and len(previous.text) > 2 and not previous.acronym
+                and previous.lower not in _TITLE_WORDS and token.text not in _NAME_SUFFIXES
+                and not (following < len(self.tokens) and self.joined[index] and self.tokens[following].capitalised)
+                and token.text not in _RANKS_IN_CAPITALS and (token.text,) not in self.matcher.aliases)
 
     def _regnal_number(self, index: int) -> bool:
         """ "II" of "Pope John Paul II", "III" of "Ahmed Shah III": a numeral after a name."""
@@ -2861,7 +2873,8 @@ class _Article:
         start, end = tokens[0].start, tokens[-1].end
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 240]  # a credit line's names
         odd = [t for t in names if _not_a_name_word(t)]
-        if odd and not (odd == [names[-1]] and self._surname_may_look_like_a_verb(names, title, before)):
+        if odd and not (odd == [names[-1]] and (self._surname_may_look_like_a_verb(names, title, before)
+                                                 or (len(names) > 1 and len(names[-1].text) == 2))):
             return False
         # The patterns that end in "$" scan all of `before`; how it ends rules most out at once.
         trimmed = before.rstrip()
