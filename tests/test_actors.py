@@ -2546,3 +2546,18 @@ def test_a_surname_of_two_capitals_ends_a_name(kb, text, persons):
                                   "Kabul UN staff were moved to the airport, said spokesman Ahmed Rahimi."])
 def test_two_capitals_that_name_an_outlet_s_kind_or_a_body_are_no_surname(kb, text):
     assert not any(name.endswith((" TV", " UN")) for name in _named(text, kb, "person"))
+
+
+def test_comrade_and_a_quoted_title_make_a_nom_de_guerre_with_the_title(kb):
+    text = ('Troops killed Pedro Rojas Huaman, known as "Comrade Ernesto," in the valley. Comrade Ernesto had led '
+            'the column since 2009. A rebel commander who called himself "General Mosquito" radioed the agency.')
+    persons = {actor.name: sorted({m.surface for m in actor.mentions}) for actor in _actors(text, kb).values()
+               if actor.kind == "person"}
+    assert persons == {"Pedro Rojas Huaman": ["Comrade Ernesto", "Pedro Rojas Huaman"], "General Mosquito": ["General Mosquito"]}
+
+
+
+def test_a_nom_de_guerre_in_quotes_in_apposition_is_the_person_s(kb):
+    text = 'Also killed was Mario Quispe Rojas, "Comrade Julio," the brother of the leader, or "Comrade Pablo," as he is known.'
+    assert {actor.name: sorted({m.surface for m in actor.mentions}) for actor in _actors(text, kb).values()} == {
+        "Mario Quispe Rojas": ["Comrade Julio", "Mario Quispe Rojas"], "Comrade Pablo": ["Comrade Pablo"]}

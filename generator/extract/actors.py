@@ -600,6 +600,8 @@ _ALIAS_LATER = re.compile(r"(?:(?!\bother\b)[^.;\n\"“”]){0,80}?\b(?:by|under
 _ALIAS_IN_APPOSITION = re.compile(
     r"\s*,\s+(?:a|an|the)\s+[^.;,\n\"“”]{0,60}?\b(?:(?:also\s+|better\s+|widely\s+)?known\s+as|nicknamed|dubbed)"
     r"\s+(?:[\"“'‘]\s?)?")
+# A person's nom de guerre in quotes in apposition: 'Antonio Quispe Palomino, "Comrade Gabriel,"', 'X, or "Comrade Jose,"'.
+_QUOTED_APPOSITION = re.compile(r"\s*,\s+(?:or\s+)?[\"“]\s?")
 _ANOTHER_ALIAS = re.compile(r"\s?,?\s?[\"”],?\s+and\s+[\"“]\s?")
 _POSSESSIVE_MARK = re.compile(r"\s?['’]")
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
@@ -720,10 +722,11 @@ _STRONG_TITLES = frozenset(
     """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
     spokeswoman senator sen king prince chancellor premier captain capt major maj lieutenant
     sergeant sgt admiral adm brigadier corporal cpl pope patriarch archbishop cardinal queen princess
-    lord lady baroness""".split()
+    lord lady baroness comrade""".split()
 )
 # Titles that make one name a person's common name: "Pope Francis", "Queen Rania".
-_TITLES_OF_ONE_NAME = frozenset("pope king queen prince princess emir patriarch cardinal ayatollah lord lady baroness".split())
+_TITLES_OF_ONE_NAME = frozenset(
+    "pope king queen prince princess emir patriarch cardinal ayatollah lord lady baroness comrade".split())
 # Titles that are also surnames: after a given name, at the end of a name, one is the surname
 # ("Erik Prince", "Angus King", "John Major", "Martin Luther King Jr.").
 _SURNAME_TITLES = frozenset("king prince bishop judge major marshal sheriff chancellor constable cardinal pastor lord mufti".split())
@@ -1132,6 +1135,8 @@ def _with_nicknames(found: list[_Found], body: str) -> list[_Found]:
             alias = _ALIAS_LATER.match(body, item.end)  # 'Oziel Barbosa, a drug dealer who went by the alias "Maranhao"'
         if alias is None:
             alias = _ALIAS_IN_APPOSITION.match(body, item.end)
+        if alias is None:
+            alias = _QUOTED_APPOSITION.match(body, item.end)
         nickname = starts.get(alias.end()) if alias else None
         if nickname is None or nickname.key == item.key:
             continue
@@ -2468,10 +2473,16 @@ class _Article:
             self._take(self.body[tokens[0].start : tokens[-1].end], "organization", None, run[0], run[-1] + 1)
             return
         if self._is_person(tokens, title):
-            start = tokens[0].start
-            if len(tokens) == 1 and title in _TITLES_OF_ONE_NAME and self.tokens[run[0] - 1].lower == title:
-                start = self.tokens[run[0] - 1].start  # "Pope Francis", "King Abdullah": the title is the name's
-            self._take(self.body[start : tokens[-1].end], "person", None, run[0], run[-1] + 1)
+            first = run[0]
+            if len(tokens) == 1 and self.tokens[run[0] - 1].lower == title and (
+                    title in _TITLES_OF_ONE_NAME or self._quoted_with_its_title(run[0] - 1, tokens[0])):
+                first = run[0] - 1  # "Pope Francis", "King Abdullah": the title is the name's
+            self._take(self.body[self.tokens[first].start : tokens[-1].end], "person", None, first, run[-1] + 1)
+
+    def _quoted_with_its_title(self, title: int, name: _Token) -> bool:
+        """'identified himself as "General Skeleton"': a title and one word in quotes are a nom de guerre."""
+        opening = self.body[max(0, self.tokens[title].start - 2) : self.tokens[title].start].strip()[-1:]
+        return opening in _OPENING_QUOTES and _NICKNAME_END.match(self.body, name.end) is not None
 
     def _plural_title(self, tokens: list[_Token], run: list[int]) -> bool:
         """"Senators Fernando Baeza and ...": a plural title; a plural occupation only before a list
