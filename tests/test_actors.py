@@ -2561,3 +2561,13 @@ def test_a_nom_de_guerre_in_quotes_in_apposition_is_the_person_s(kb):
     text = 'Also killed was Mario Quispe Rojas, "Comrade Julio," the brother of the leader, or "Comrade Pablo," as he is known.'
     assert {actor.name: sorted({m.surface for m in actor.mentions}) for actor in _actors(text, kb).values()} == {
         "Mario Quispe Rojas": ["Comrade Julio", "Mario Quispe Rojas"], "Comrade Pablo": ["Comrade Pablo"]}
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("In a statement, eastern division commander Pasang confirmed the raid.", ["Pasang"]),
+    ("Two days earlier rebel strongman Kiram had called off the truce.", ["Kiram"]),
+    ("Parliamentarian Ortiz, who is from Puno, said it. Lucia Ortiz later spoke to reporters.", ["Lucia Ortiz"]),
+    ('The arrest of cartel leader Joaquin "El Chapo" Guzman weakened the group.', ["Joaquin Guzman"]),
+])
+def test_a_lower_case_title_before_one_word_and_a_lawmaker_s_title(kb, text, persons):
+    assert _named(text, kb, "person") == persons

@@ -199,10 +199,11 @@ _KIN_OR_NAMED_BEFORE = re.compile(  # "his son, Gamal,", "a man known as Alonso"
     re.IGNORECASE)
 # The word _KIN_OR_NAMED_BEFORE ends with (before a comma and spaces): see _kin_or_named_before.
 _KIN_OR_NAMING_WORD = re.compile(rf"{_KIN_NOUNS}|named|called|as", re.IGNORECASE)
-# A title written in lower case before one word: "rebel spokesman Abdelsalam said".
+# A title written in lower case before one word: "rebel spokesman Abdelsalam said", "division
+# commander Prabhakar confirmed", "Maoist strongman Prachanda issued".
 _LOWER_TITLE_BEFORE = _Ending(
     r"\b(?:president|minister|ambassador|envoy|spokes(?:man|woman|person)|senator|king|prince|chancellor|premier"
-    r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal)\s+$", words=1)
+    r"|captain|colonel|lieutenant|sergeant|admiral|brigadier|corporal|commander|leader|chief|strongman|supremo)\s+$", words=1)
 # Where news identify the dead, the wounded or a suspect, a name needs no known first name:
 # "identified as Jangpao Touthang", "identified the deceased as", "The deceased: Deepak Kumar
 # (23) | Satish Kumar (45)", "The other terrorists killed in the gun battle are Tauseef Shiekh",
@@ -2905,7 +2906,9 @@ class _Article:
                     or bool(_AGE_AFTER.match(after)) or self._identified(names, before, after)
                     or (ends_with[-1:] in _OPENING_QUOTES and bool(_NICKNAME_BEFORE.search(before)))
                     or (ends_with[-1:] == "." and bool(_ABBREVIATED_TITLE_BEFORE.search(before)))
-                    or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith("."))  # "spokesman Brig. Gen."
+                    # not "spokesman Brig. Gen.", nor the given name before a nickname ('leader Joaquin "El Chapo" Guzman')
+                    or (bool(_LOWER_TITLE_BEFORE.search(before)) and not after.startswith(".")
+                        and not _NICKNAME_AFTER_A_NAME.match(after))
                     or bool(_PERSON_APPOSITION_AFTER.match(after))
                     or (names[0].text in self.kb.given_names and names[0].lower not in self.matcher.body_starts
                         and bool(_SPEECH_AFTER.match(after)) and not trimmed.endswith((" of", " from")))
