@@ -137,7 +137,7 @@ TITLE_WORDS = frozenset(
     constable havildar havaldar hawaldar naik sepoy subedar cardinal pastor reverend rev justice
     father sister comandante subcomandante teniente tenente capitan comodoro vicecomodoro
     almirante sargento commandant capitaine sainik shri shrimati smt engr barr mallam ustaz comrade parliamentarian congressman
-    congresswoman legislator lawmaker hon honourable honorable"""
+    congresswoman legislator lawmaker hon honourable honorable """  # a space: the next string's first word is its own
     # and the roles news give the people they quote: "Villager Myo Min said", "Witness Abas Ahmed"
     """witness eyewitness villager resident policeman policewoman survivor herder fisherman shopkeeper
     trader vendor driver teacher nurse medic paramedic""".split()

@@ -2571,3 +2571,9 @@ def test_a_nom_de_guerre_in_quotes_in_apposition_is_the_person_s(kb):
 ])
 def test_a_lower_case_title_before_one_word_and_a_lawmaker_s_title(kb, text, persons):
     assert _named(text, kb, "person") == persons
+
+
+@pytest.mark.parametrize("text", ["Witness Amadou Sangare said the gunmen came at dawn.",
+                                  "Honorable Amadou Sangare said the gunmen came at dawn."])
+def test_a_witness_and_an_honorable_are_titles_before_a_name(kb, text):
+    assert [m.surface for actor in _actors(text, kb).values() for m in actor.mentions] == ["Amadou Sangare"]
