@@ -2460,3 +2460,8 @@ def test_a_village_in_a_unit_of_a_named_division_lies_in_the_division_s_country(
             "the Aksay rural community of the Kyrgyz Batken district broke a window in the Tajik city of Isfara.")
     village = [place for place in world_places(text).values() if place.name == "Sarykol"]
     assert [place.country for place in village] == ["Kyrgyzstan"]
+
+
+def test_a_nationality_of_two_words_before_a_kind_word_names_no_place():
+    text = "Rebels attacked Makeni, a northern Sierra Leonean town, on Monday. A South African town was hit too."
+    assert not {"Sierra Leonean", "South African"} & set(world_places(text))

@@ -2469,7 +2469,7 @@ def _pattern_places(
                 or (first == last and len(tokens.norms[first]) < 2)):
             continue  # nor a letter: "a post on X" names a network
         key = " ".join(tokens.norms[first : last + 1])
-        if key in found:
+        if key in found or key in gazetteer.nationalities:  # "a South African town" names no town
             continue
         nation = nations.get(key)  # "the Tunisian town of Dehiba", "Monrovia's northern Douala suburb"
         candidates = gazetteer.aliases.get(key, ())
