@@ -2515,6 +2515,8 @@ def test_a_platform_named_only_as_where_statements_are_posted_is_no_actor(kb):
             "Videos of the blast were posted on Twitter. Facebook removed the page on Monday.")
     assert _named(text, kb, "organization") == ["Facebook"]  # it acts
     assert _named("The group posted the video on Telegram and YouTube.", kb, "organization") == []
+    # a lower-case word before "and" is no channel's name: "attacks on westerners and Nato forces"
+    assert _named("He planned attacks on westerners and Nato forces.", kb, "organization") == ["NATO"]
 
 
 @pytest.mark.parametrize(("text", "persons"), [
