@@ -363,6 +363,7 @@ _STANCE = (r"\s+(?:is|was|are|were|(?:has|had)(?:\s+(?:for\s+)?long)?\s+been|rem
 # "Moscow has its own military airbase", "Iran has missiles": what only a state has.
 _ARMED = (r"\s+(?:has|have|had)\s+(?:its\s+own\s+)?(?:military|army|troops|forces|air\s?bases?|bases|navy|warships|"
           r"nuclear\s+weapons|missiles)\b")
+# PLACE_KIND_AFTER without "state", which also follows an outlet ("SANA state news agency")
 _DIVISION_AFTER = re.compile(r"\s+(?:province|region|governorate|district|county|city|town|village|neighbou?rhood)\b")
 # "Fars initially reported", "Anadolu said": what an outlet does, and a province cannot.
 _OUTLET_REPORTS_AFTER = re.compile(

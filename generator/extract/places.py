@@ -2959,9 +2959,10 @@ def _without_menu_lines(body: str, hits: list[_Hit]) -> list[_Hit]:
     """Drop the places of a line that holds only place names and other capitalised words, a
     site's menu ("Americas Africa Europe Middle East South Asia Asia Pacific"): a sentence that
     names four places has a verb or a preposition in lower case, or ends with a stop."""
+    line_of = [body.rfind("\n", 0, hit.start) + 1 for hit in hits]  # each hit's line, by where it starts
     by_line: dict[int, list[_Hit]] = {}
-    for hit in hits:
-        by_line.setdefault(body.rfind("\n", 0, hit.start) + 1, []).append(hit)
+    for hit, line in zip(hits, line_of):
+        by_line.setdefault(line, []).append(hit)
     menus = set()
     for start, on_line in by_line.items():
         if len(on_line) < _MENU_PLACES:
@@ -2972,7 +2973,7 @@ def _without_menu_lines(body: str, hits: list[_Hit]) -> list[_Hit]:
         gaps = zip([start, *(span_end for _, span_end in spans)], [*(span_start for span_start, _ in spans), end])
         if all(_MENU_SEPARATORS.fullmatch(body, gap_start, gap_end) for gap_start, gap_end in gaps if gap_start <= gap_end):
             menus.add(start)
-    return [hit for hit in hits if body.rfind("\n", 0, hit.start) + 1 not in menus] if menus else hits
+    return [hit for hit, line in zip(hits, line_of) if line not in menus] if menus else hits
 
 
 def _bare_namesakes(tokens: _Tokens, hits: list[_Hit], gazetteer: Gazetteer) -> dict[str, str]:
@@ -3934,8 +3935,7 @@ def _listed_with(tokens: _Tokens, hit: _Hit, ends: set[int], starts: set[int]) -
 # "X on the outskirts of Y", "X near Y", "X, north of Y": words that place a town by another place
 _PLACED_BY = (("on", "the", "outskirts", "of"), ("in", "the", "outskirts", "of"), ("on", "the", "edge", "of"),
               ("in", "the", "suburbs", "of"), ("near",), ("outside",), ("close", "to"),
-              *((side, "of") for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                          "southwest")))
+              *((side, "of") for side in sorted(_COMPASS_POINTS)))
 
 
 def _placed_by(tokens: _Tokens, last: int, starts: set[int]) -> bool:
