@@ -20,6 +20,7 @@ AUTO = "auto"
 AUTO_PACKS = (AUTO,)  # the packs setting that lets each article's context choose
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
 WORLD_FILE = Path(__file__).resolve().parent / "data" / "world.yaml"
+DISTRICTS_FILE = WORLD_FILE.with_name("districts.tsv")
 
 
 @functools.lru_cache(maxsize=4)  # asked for every article when packs are chosen per article

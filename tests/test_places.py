@@ -2465,3 +2465,24 @@ def test_a_village_in_a_unit_of_a_named_division_lies_in_the_division_s_country(
 def test_a_nationality_of_two_words_before_a_kind_word_names_no_place():
     text = "Rebels attacked Makeni, a northern Sierra Leonean town, on Monday. A South African town was hit too."
     assert not {"Sierra Leonean", "South African"} & set(world_places(text))
+
+
+def test_second_level_divisions_of_the_main_country_where_the_wording_makes_them_places():
+    """GeoNames' districts (generator/data/districts.tsv) are found like small towns: news list
+    a country's districts bare, and no city file holds them."""
+    body = ("Maoist rebels attacked police posts in western Nepal, killing eight. Two died in Rolpa and "
+            "three in Gulmi, Nepal's home ministry said.")
+    names = world_places(body)
+    assert (names["Rolpa"].kind, names["Rolpa"].country) == ("district", "Nepal")
+    assert names["Gulmi"].country == "Nepal"
+    assert "Rolpa" not in world_places("Rolpa said the rebels attacked Nepal's police in Nepal.")  # no cue
+    assert "Rolpa" not in world_places("Two died in Rolpa, the French police said in Paris.")  # not about Nepal
+
+
+def test_the_districts_are_the_file_third_party_md_records():
+    import hashlib
+
+    from generator.regions import DISTRICTS_FILE
+
+    recorded = (Path(__file__).resolve().parents[1] / "THIRD_PARTY.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(DISTRICTS_FILE.read_bytes()).hexdigest() in recorded

@@ -36,7 +36,7 @@ from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FUNCTION_WORDS, LANGU
                                WEEKDAY_WORDS)
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.names import fold_spelling
-from generator.regions import AUTO, AUTO_PACKS, WORLD_FILE, available_packs, pack_places_file
+from generator.regions import AUTO, AUTO_PACKS, DISTRICTS_FILE, WORLD_FILE, available_packs, pack_places_file
 from generator.stored import fingerprint, mark_used, module_files, prune_unused, read_pickle, write_pickle
 from generator.text import is_shouted, paragraph_spans
 from generator.yamlio import load_shipped
@@ -879,7 +879,7 @@ def _load_gazetteer(packs: tuple[str, ...]) -> Gazetteer:
 
 def _gazetteer_cache_file(packs: tuple[str, ...]) -> Path:
     """$XDG_CACHE_HOME/dossier (or ~/.cache/dossier)/gazetteer-<digest of everything it is built from>.pickle"""
-    sources = [*module_files(__name__), WORLD_FILE, *_pack_files(packs)]  # this module, its imports, its data
+    sources = [*module_files(__name__), WORLD_FILE, DISTRICTS_FILE, *_pack_files(packs)]  # this module, its imports, its data
     digest = fingerprint(f"gazetteer\0{sys.version}\0{packs}", sources)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "dossier" / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
@@ -3861,6 +3861,8 @@ def _with_small_towns_of_main_country(tokens: _Tokens, hits: list[_Hit], context
         if town is None or not (_cued_as_place(tokens, index, place_ends) or _facility_after(tokens, town[1])):
             continue
         place, last = town
+        if _compass_point_follows(tokens, last):
+            continue  # "Twic East County": a longer name, which the wording finds later
         found.append(_Hit(place, tokens.starts[index], tokens.ends[last], index, last, True))
         covered.update(range(index, last + 1))
         place_ends.add(last)
@@ -3890,6 +3892,13 @@ def _with_small_towns_of_other_countries(tokens: _Tokens, hits: list[_Hit], cont
                 hit = replace(hit, place=towns.pop(), from_gazetteer=True)
         found.append(hit)
     return found
+
+
+def _compass_point_follows(tokens: _Tokens, last: int) -> bool:
+    """A capitalised compass point right after the name ("Twic East", "Marakwet East") is part of it."""
+    following = last + 1
+    return (following < len(tokens.norms) and tokens.joins_next[last] and tokens.capitalised[following]
+            and tokens.norms[following] in _COMPASS_POINTS)
 
 
 def _town_at(tokens: _Tokens, index: int, towns: dict[str, Place], namesake: _Hit | None,
@@ -4116,8 +4125,27 @@ def _build_small_towns() -> dict[str, dict[str, Place]]:
         if int(population) > held:  # of two namesakes, the larger
             by_country[code][keys[0]] = place
             sizes[(code, keys[0])] = int(population)
+    _add_districts(by_country, countries, subdivisions, not_places)
     _add_other_names_of_cities(by_country)
     return by_country
+
+
+def _add_districts(by_country: dict[str, dict[str, Place]], countries: dict, subdivisions: dict[tuple[str, str], str],
+                   not_places: frozenset[str]) -> None:
+    """GeoNames' second-level divisions (tools/build_districts.py), read like small towns: in a
+    story about their country and where the wording makes the name a place ("two in Pyuthan,
+    three in Gorkha", "the Kwande local government area"). A town of the same name keeps it."""
+    with open(DISTRICTS_FILE, encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            geonameid, code, admin1, name = line.rstrip("\n").split("\t")
+            keys = _name_keys(name)
+            towns = by_country.get(code)
+            if towns is None or not keys or keys[0] in not_places or keys[0] in towns:
+                continue
+            towns[keys[0]] = Place(f"geonames:{geonameid}", _display(name), "district", countries[code].country,
+                                   subdivisions.get((code, admin1)), foreign=True, needs_cue=True, needs_context=True)
 
 
 def _add_other_names_of_cities(by_country: dict[str, dict[str, Place]]) -> None:
