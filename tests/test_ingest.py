@@ -176,6 +176,20 @@ def test_a_correspondents_line_a_biography_and_the_headlines_under_a_links_headi
     assert article.declared.byline == "Jason Burke"
 
 
+def test_a_ticker_of_other_headlines_feature_links_share_buttons_and_a_breadcrumb_are_furniture(tmp_path):
+    ticker = ("Arson suspected at offices of rights group in Jerusalem • Tanzania sets out to ban plastic bags "
+              "• 3 killed, 5 injured in shooting range blast in Italy")
+    text = "\n".join(["Aid Convoy Reaches Besieged Douma", "Facebook icon", "e-mail icon", "Off the wire", ticker,
+                      "You are here: Home", CONVOY, STRIKE, ticker, "FEATURES, VIEWS, ANALYSIS",
+                      "Has China's housing bubble burst?", "Why a ballet principal quit"])
+    article, _ = only_article(make_seeds(tmp_path, {"a.txt": text}))
+    assert article.body == f"{CONVOY}\n\n{STRIKE}"
+    # a sentence with a bullet in it is no ticker
+    bulleted = f"{CONVOY} Aid • food • medicine reached the town, officials said."
+    article, _ = only_article(make_seeds(tmp_path / "b", {"a.txt": "\n".join(["Aid Convoy Reaches Douma", bulleted])}))
+    assert article.body == bulleted
+
+
 def test_an_outlet_s_own_channels_letters_topics_and_labelled_captions_are_furniture(tmp_path):
     text = "\n".join(["Aid Convoy Reaches Besieged Douma", CONVOY, "Related Topics: Cameroon, Africa",
                       "You can follow BBC News Afghanistan on Facebook and X", "Follow Garowe Online on X: @GaroweOnline",

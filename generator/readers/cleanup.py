@@ -36,7 +36,9 @@ _NOTICE = re.compile(
     # The Times of Israel's Daily Edition": an outlet's own channels and letters
     r"|^(?:you can (?:now )?)?follow [^.]{1,60}? on (?:x|twitter|facebook|telegram|instagram|whatsapp|youtube|tiktok"
     r"|linkedin|threads|bluesky)\b|^you can (?:now )?(?:listen|watch|subscribe)\b|^sign up (?:for|to)\b"
-    r"|^this (?:article|story|report|post) (?:was|has been) (?:amended|updated|corrected|changed)\b",
+    r"|^this (?:article|story|report|post) (?:was|has been) (?:amended|updated|corrected|changed)\b"
+    # a share button's label ("Facebook icon", "e-mail icon"), a breadcrumb
+    r"|^(?:[\w-]+\s+){1,2}icon$|^you are here\b",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(
@@ -52,11 +54,17 @@ _CREDIT_BEFORE_TEXT = re.compile(
     r"^(?i:photograph|photo|picture)\s*:\s*[^/\\:]{1,60}?\s*\\?/\s*[A-Z][\w.&-]*(?:\s+(?:Images|Pictures|Photos))?\s+(?=[A-Z\"“])")
 _CREDIT_ENDING = re.compile(rf"(?:/\s*{_PHOTO_AGENCY}(?:\s+via\s+Getty Images)?|\bvia Getty Images)\s*\)?$")
 _RELATED = re.compile(
-    r"^(?:related(?: articles?| stories| coverage| content| news| topics)?|read more|read also|also read"
-    r"|read next|see also|more on this(?: story)?|recommended(?: for you)?|you may also like"
-    r"|most read|trending|keep reading)(?:\s*[:|—–-].*)?$",
+    r"^(?:related(?: articles?| stories| coverage| content| news| topics| internet links)?|read more|read also"
+    r"|also read|read next|see also|more on this(?: story)?|recommended(?: for you)?|you may also like"
+    r"|most (?:read|popular|viewed|shared)|trending|keep reading|top stories|latest (?:news|stories|headlines)"
+    # a wire's ticker ("Off the wire") and a site's feature links ("FEATURES, VIEWS, ANALYSIS")
+    r"|off the wire|features,? views,? (?:and |& )?analysis|editor['’]?s picks|don['’]t miss)(?:\s*[:|—–-].*)?$",
     re.IGNORECASE,
 )
+# Headlines run together on one line between bullets: "Arson suspected at ... • 3 killed, 5 injured
+# in blast in Italy • ...", a ticker of other stories, with their own places and tolls.
+_BULLET = re.compile(r"\s+[•·]\s+")
+_MIN_TICKER_HEADLINES = 3
 # What a related-links heading alone lists below it: "list of 4 items", then the headlines.
 _LINK_LIST_COUNT = re.compile(r"^list of \d+ items?$", re.IGNORECASE)
 # A correspondent's line over or under the story: "Jason Burke in Jerusalem", "By Nailia
@@ -138,7 +146,7 @@ def _timestamp(line: str, words: int, harvest: Harvest) -> bool:
 def _is_boilerplate(line: str, harvest: Harvest) -> bool:
     """True when `line` is not article text; declared metadata in it goes into `harvest`."""
     words = line.count(" ") + 1  # a line of clean_lines is one_line()'s: words parted by one space
-    if _NO_LETTERS.match(line) or URL_LINE.match(line):
+    if _NO_LETTERS.match(line) or URL_LINE.match(line) or _is_ticker(line):
         return True
     if words <= _MAX_NOTICE_WORDS and (_NOTICE.search(line) or _RELATED.match(line) or _CREDITS.match(line)):
         return True
@@ -170,6 +178,14 @@ def _is_boilerplate(line: str, harvest: Harvest) -> bool:
     return _byline(line, harvest) or _timestamp(line, words, harvest)
 
 
+def _is_ticker(line: str) -> bool:
+    """A line of other stories' headlines between bullets (see _BULLET)."""
+    if "•" not in line and "·" not in line:
+        return False
+    headlines = _BULLET.split(line)
+    return len(headlines) >= _MIN_TICKER_HEADLINES and all(map(looks_like_headline, headlines))
+
+
 def _without_link_lists(lines: list[str]) -> list[str]:
     """Drop the headlines a related-links heading alone lists below it ("Read more", "Keep
     reading", "list of 4 items", then titles without a full stop): other stories, whose tolls
@@ -180,7 +196,7 @@ def _without_link_lists(lines: list[str]) -> list[str]:
             pass
         elif len(line.split()) <= 4 and _RELATED.match(line):
             listing = True
-        elif listing and (_LINK_LIST_COUNT.match(line) or looks_like_headline(line)):
+        elif listing and (_LINK_LIST_COUNT.match(line) or looks_like_headline(line.removesuffix("?"))):
             continue
         else:
             listing = False
