@@ -249,3 +249,11 @@ FACILITY_WORDS = frozenset(
 VESSEL_NOUNS = ("warship", "cruiser", "frigate", "destroyer", "corvette", "submarine", "vessel", "tanker", "freighter",
                 "flagship", "ship", "boat", "trawler", "ferry", "aircraft carrier")
 VESSEL_PREFIXES = ("USS", "HMS", "INS", "HMCS", "HMAS", "MV", "MT")
+
+# British spellings and the American ones news also use, for one body's name in either: the "Ulster
+# Defence Association" and the "Ulster Defense Association".
+AMERICAN_SPELLINGS = MappingProxyType({
+    "defence": "defense", "offence": "offense", "centre": "center", "theatre": "theater",
+    "organisation": "organization", "labour": "labor", "programme": "program",
+    "honour": "honor", "neighbourhood": "neighborhood", "armoured": "armored", "harbour": "harbor",
+})

@@ -64,11 +64,13 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def plain_words(name: str) -> list[str]:
     """A name's words in lower case without accents or inner apostrophes."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    # the curly apostrophe first, which the ASCII folding would drop, as the straight one: "Da’i", "Da'i"
+    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'")).encode("ascii", "ignore").decode().lower()
     return re.findall(r"[a-z]+", _INNER_APOSTROPHE.sub("", text))
 
 
-_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z]{2})")  # "Ka'eem", not "Gaddafi's" (one letter after)
+# "Ka'eem", "Da'i"; not "Gaddafi's", a possessive
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['`](?=[a-z]{2}|[a-rt-z]\b)")
 
 
 # "Abdel Fattah", "Abdul Fattah", "Abd al-Fattah": one Arabic "servant of" however written, and

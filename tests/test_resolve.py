@@ -448,3 +448,19 @@ def test_analyst_description_and_rename_reach_the_entity(tmp_path):
     dossier = resolve([_article("a", [_entity("Sergey Lavrov", "person", kb_id="sergey-lavrov")])], kb)
     (entity,) = dossier.entities
     assert (entity.id, entity.name, entity.description) == (slugify("Sergei Lavrov"), "Sergei Lavrov", "Russia's top diplomat.")
+
+
+def test_a_middle_initial_an_apostrophe_of_either_shape_and_a_british_spelling_make_no_second_entity(kb):
+    """"Vikram K Doraiswami" is "Vikram Kumar Doraiswami" (not when two middle names fit), "Da'i
+    Bachtiar" is "Da’i Bachtiar", the "Ulster Defense Association" the "Ulster Defence Association"."""
+    articles = [_article("a", [_entity("Vikram Kumar Doraiswami", "person"), _entity("Da’i Bachtiar", "person"),
+                               _entity("Ulster Defence Association", "armed_group"),
+                               _entity("Omar Saif Haddad", "person"), _entity("Omar Salim Haddad", "person")]),
+                _article("b", [_entity("Vikram K Doraiswami", "person"), _entity("Da'i Bachtiar", "person"),
+                               _entity("Ulster Defense Association", "armed_group"), _entity("Omar S Haddad", "person")])]
+    ids = resolve(articles, kb).entity_of
+    for first, second in (("Vikram Kumar Doraiswami", "Vikram K Doraiswami"), ("Da’i Bachtiar", "Da'i Bachtiar"),
+                          ("Ulster Defence Association", "Ulster Defense Association")):
+        assert ids[("a", "actor", first)] == ids[("b", "actor", second)]
+    assert ids[("b", "actor", "Omar S Haddad")] not in {ids[("a", "actor", "Omar Saif Haddad")],
+                                                        ids[("a", "actor", "Omar Salim Haddad")]}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from generator.lexicon import AMERICAN_SPELLINGS
 from generator.names import (
     ARABIC_ARTICLES, FOLDED_VOWELS, fold_spelling, is_nickname, name_words, normalize_surface, person_key, plain_words,
     same_given_name, without_leading_article)
@@ -37,8 +38,9 @@ def body_key(name: str) -> str:
 def _body_spelling(name: str) -> str:
     """body_key with each word's transliteration folded and no "the": the "World Uighur Congress"
     and the "World Uyghur Congress", the "Assistance Association for Political Prisoners" and
-    "for the Political Prisoners"."""
-    return " ".join(fold_spelling(word) for word in body_key(normalize_surface(name)).split(" ") if word != "the")
+    "for the Political Prisoners", the "Ulster Defence Association" and the "Ulster Defense Association"."""
+    return " ".join(fold_spelling(AMERICAN_SPELLINGS.get(word, word))
+                    for word in body_key(normalize_surface(name)).split(" ") if word != "the")
 
 
 def _link_body_spellings(local: list, links: UnionFind) -> None:
@@ -141,12 +143,17 @@ def _link_shortened_names(people: list[tuple[list[str], GroupKey]], links: Union
     first and last words without the middle ones ("Anthony Wakefield", "Saif Gaddafi" for
     "Anthony John Wakefield", "Saif al-Islam Gaddafi"), all but its second surname ("Byron
     Lima" for "Byron Lima Oliva"), or its first given name and first surname ("Miguel Trevino"
-    for "Miguel Angel Trevino Morales"); not when two longer names do ("Saif al-Arab Gaddafi")."""
+    for "Miguel Angel Trevino Morales"), or a middle name's initial ("Vikram K Doraiswami" for
+    "Vikram Kumar Doraiswami"); not when two longer names do ("Saif al-Arab Gaddafi")."""
     by_short: dict[tuple[str, ...], set[GroupKey]] = {}
     for words, key in people:
         if len(words) > 2:
             by_short.setdefault((words[0], words[-1]), set()).add(links.find(key))
             by_short.setdefault(tuple(words[:-1]), set()).add(links.find(key))
+            for middle in range(1, len(words) - 1):
+                if len(words[middle]) > 1:
+                    initialled = (*words[:middle], words[middle][0], *words[middle + 1 :])
+                    by_short.setdefault(initialled, set()).add(links.find(key))
         if len(words) > 3:
             by_short.setdefault((words[0], words[-2]), set()).add(links.find(key))
     for words, key in people:
