@@ -20,6 +20,9 @@ NAME_PARTICLES = ARABIC_ARTICLES | frozenset(
     "delos dela "
     # Portuguese "Rafael dos Santos", and the Spanish "y" of two surnames: "Arturo Rivera y Damas"
     "dos das do y".split())
+# Particles that are also surnames of their own where they end a name: the Bengali "Das" and
+# "De", the Chinese "Du", the Vietnamese "Le" and "Do" ("Ananta Bijoy Das", "Tran Van Do").
+PARTICLE_SURNAMES = frozenset("das de du le do".split())
 
 
 def normalize_surface(text: str) -> str:

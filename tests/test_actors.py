@@ -2579,3 +2579,11 @@ def test_a_lower_case_title_before_one_word_and_a_lawmaker_s_title(kb, text, per
                                   "Honorable Amadou Sangare said the gunmen came at dawn."])
 def test_a_witness_and_an_honorable_are_titles_before_a_name(kb, text):
     assert [m.surface for actor in _actors(text, kb).values() for m in actor.mentions] == ["Amadou Sangare"]
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Unknown assailants hacked the writer Nirmal Kanti Das to death near his home.", ["Nirmal Kanti Das"]),
+    ("Police said Constable Rabindra Nath De and Karim Uddin were wounded.", ["Karim Uddin", "Rabindra Nath De"]),
+])
+def test_a_capitalised_particle_that_ends_a_name_is_its_surname(kb, text, persons):
+    assert _named(text, kb, "person") == persons

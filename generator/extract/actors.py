@@ -47,7 +47,7 @@ from generator.lexicon import (
     WEEKDAY_WORDS,
 )
 from generator.models import EntityMention, Mention, Sentence
-from generator.names import NAME_PARTICLES, normalize_surface
+from generator.names import NAME_PARTICLES, PARTICLE_SURNAMES, normalize_surface
 from generator.text import is_shouted, sentence_at
 
 # "U.S." is one token; otherwise runs of letters and digits ("al-Assad" is "al", "Assad").
@@ -2427,7 +2427,8 @@ class _Article:
         if len(tokens) > 3 and (tokens[0].text, tokens[1].text) in self.matcher.demonyms:
             run, tokens = run[2:], tokens[2:]  # "South African Anton Hammerl"
         while tokens and tokens[-1].lower in _TRAILING_NON_NAMES and not (
-                tokens[-1].text.islower() and self.body[tokens[-1].start - 1 : tokens[-1].start] == "-"):  # "Prom-in"
+                tokens[-1].text.islower() and self.body[tokens[-1].start - 1 : tokens[-1].start] == "-"  # "Prom-in"
+                or _particle_as_surname(tokens)):
             run, tokens = run[:-1], tokens[:-1]
         surname = self._title_as_surname(tokens, title)
         inner_title = max((i for i, t in enumerate(tokens[:-1]) if i and t.lower in _TITLE_WORDS and i != surname
@@ -3286,6 +3287,13 @@ def _kin_or_named_before(before: str) -> bool:
     words = before.rstrip().removesuffix(",").rsplit(maxsplit=1)
     return (bool(words) and _KIN_OR_NAMING_WORD.fullmatch(words[-1]) is not None
             and _KIN_OR_NAMED_BEFORE.search(before) is not None)
+
+
+def _particle_as_surname(tokens: list[_Token]) -> bool:
+    """"Ananta Bijoy Das", "Tarun De": a capitalised particle that ends a name after a name word
+    is a South or East Asian surname; a particle only opens the words of a name."""
+    return (len(tokens) > 1 and tokens[-1].lower in PARTICLE_SURNAMES and tokens[-1].capitalised
+            and tokens[-2].lower not in NAME_PARTICLES)
 
 
 def _plural_title(tokens: list[_Token]) -> bool:
