@@ -2587,3 +2587,12 @@ def test_a_witness_and_an_honorable_are_titles_before_a_name(kb, text):
 ])
 def test_a_capitalised_particle_that_ends_a_name_is_its_surname(kb, text, persons):
     assert _named(text, kb, "person") == persons
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("The post was overrun at dawn, said district police Chief Inspector Wiranto.", ["Wiranto"]),
+    ("Rebels shot Private Slamet as he stood guard at the bridge.", ["Slamet"]),
+    ("Among the wounded was Pvt. Agus Salim of the 14th Infantry Battalion.", ["Agus Salim"]),
+])
+def test_a_soldier_s_or_policeman_s_rank_makes_one_word_a_person(kb, text, persons):
+    assert _named(text, kb, "person") == persons

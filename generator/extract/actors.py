@@ -131,7 +131,7 @@ _TRADES = (
     r"guard|watchman|clerk|carpenter|electrician"
 )
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
-_DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Brig|Gov)\."
+_DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Pvt|Pte|Brig|Cdr|Insp|Supt|Rev|Gov)\."
 # Police ranks and offices written as acronyms, before a name or in apposition after it.
 _RANK_ACRONYMS = r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP"
 _SETTLEMENT_NOUNS = r"(?:village|town|city|district|province|camp)"
@@ -724,7 +724,10 @@ _STRONG_TITLES = frozenset(
     """president minister mr mrs ms dr gen general colonel col lt ambassador envoy spokesman
     spokeswoman senator sen king prince chancellor premier captain capt major maj lieutenant
     sergeant sgt admiral adm brigadier corporal cpl pope patriarch archbishop cardinal queen princess
-    lord lady baroness comrade""".split()
+    lord lady baroness comrade"""
+    # the ranks of soldiers and policemen, the people news name by one word where one name is all
+    # they have: "Private Tono", "police Senior Inspector Supono", "Police Chief Hasanudin"
+    """ chief private pvt pte inspector superintendent supt constable commandant havildar naik sepoy subedar""".split()
 )
 # Titles that make one name a person's common name: "Pope Francis", "Queen Rania".
 _TITLES_OF_ONE_NAME = frozenset(
