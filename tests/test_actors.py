@@ -2596,3 +2596,8 @@ def test_a_capitalised_particle_that_ends_a_name_is_its_surname(kb, text, person
 ])
 def test_a_soldier_s_or_policeman_s_rank_makes_one_word_a_person(kb, text, persons):
     assert _named(text, kb, "person") == persons
+
+
+def test_a_faith_word_before_a_given_name_is_no_part_of_the_name(kb):
+    text = "Hours later, Protestant Kevin Doyle (34) was shot dead as he left a bar in north Belfast."
+    assert _named(text, kb, "person") == ["Kevin Doyle"]

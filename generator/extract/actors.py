@@ -2412,6 +2412,8 @@ class _Article:
         while len(tokens) > 2 and tokens[0].lower in NAME_FIELD_NOUNS and tokens[1].text in self.kb.given_names:
             # "Minister of the Interior, Justice and Peace Gustavo Gonzalez": the title's field
             run, tokens = run[1:], tokens[1:]
+        if len(tokens) > 2 and tokens[0].lower in _FAITH_WORDS and tokens[1].text in self.kb.given_names:
+            run, tokens = run[1:], tokens[1:]  # "Catholic Martin Moran": the victim's faith, then his name
         article = run[0] if len(tokens) > 1 and tokens[0].lower in _ARTICLES and tokens[0].capitalised else None
         while tokens and (tokens[0].lower in _LEADING_NON_NAMES or self._plural_title(tokens, run)
                           or ((tokens[0].text,) in self.matcher.demonyms
