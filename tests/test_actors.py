@@ -2601,3 +2601,8 @@ def test_a_soldier_s_or_policeman_s_rank_makes_one_word_a_person(kb, text, perso
 def test_a_faith_word_before_a_given_name_is_no_part_of_the_name(kb):
     text = "Hours later, Protestant Kevin Doyle (34) was shot dead as he left a bar in north Belfast."
     assert _named(text, kb, "person") == ["Kevin Doyle"]
+
+
+def test_siblings_opening_a_sentence_with_their_ages_share_the_last_one_s_surname(kb):
+    text = "Gunmen burst into the farmhouse. Brothers Sean (19) and Patrick Quinn (24) died at the scene."
+    assert _named(text, kb, "person") == ["Patrick Quinn", "Sean Quinn"]

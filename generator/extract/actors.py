@@ -248,9 +248,10 @@ _NICKNAME_INSIDE = re.compile(
     rf"(?P<last>(?:(?:de|del|dela|delos|de\s+la|de\s+los|da|van|von)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b")
 _ABBREVIATED_TITLE_BEFORE = re.compile(rf"\b{_DOTTED_TITLES}\s+$")
 _SIBLING_NOUNS = ("brothers", "sisters", "siblings", "sons", "daughters", "cousins", "twins")
+_AGE_IN_BRACKETS = r"(?:\s*\(\d{1,3}\))?"  # "Brothers Rory (18) and Gerard Cairns (22)"
 _SIBLINGS = re.compile(
-    rf"\b(?:{'|'.join(_SIBLING_NOUNS)})\s+"
-    r"(?P<given>(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+),?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
+    rf"\b(?i:{'|'.join(_SIBLING_NOUNS)})\s+"
+    rf"(?P<given>(?:[A-Z][a-z]+{_AGE_IN_BRACKETS},\s+)*[A-Z][a-z]+){_AGE_IN_BRACKETS},?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
     r"(?P<surname>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+))\b")
 # A speaker named by one word and described as a person: "said Amgad, a mother of three",
 # "said one young man, Haitham."
@@ -803,7 +804,8 @@ _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of",
 _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologist sociologist criminologist
     scientist academic researcher analyst journalist photographer lawyer activist blogger housewife pilot
     barber tailor mechanic labourer laborer pensioner retiree""".split())
-_LEADING_NON_NAMES = _STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
+_LEADING_NON_NAMES = (_STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
+                      | frozenset(_SIBLING_NOUNS))  # "Brothers Rory (18) and Gerard Cairns": kin, then names
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
 
@@ -1031,10 +1033,10 @@ def find_actors(
     article.match_lower_case_bodies()
     article.match_websites()
     article.match_names_around_nicknames()
+    article.match_siblings()  # before one sibling's given name is taken alone ("Brothers Rory (18) and ...")
     article.match_capitalised_names()
     article.match_groups_paired_with_groups()
     article.match_lower_case_ministries()
-    article.match_siblings()
     article.match_names_defined_by_acronyms()
     article.match_defined_acronyms()
     article.match_acronyms_of_named_bodies()
@@ -3177,7 +3179,7 @@ class _Article:
     def match_siblings(self) -> None:
         """"the brothers Hermen, Obdulio and Iber Angulo Zamora": each first name of the list is
         a person of the surname the last one carries."""
-        if not any(noun in self.body for noun in _SIBLING_NOUNS):
+        if not any(noun in self.body or noun.capitalize() in self.body for noun in _SIBLING_NOUNS):
             return  # most texts have none: a few scans for a word are cheaper than one for the pattern
         for match in _SIBLINGS.finditer(self.body):
             surname = match.group("surname")
