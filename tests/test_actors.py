@@ -2606,3 +2606,9 @@ def test_a_faith_word_before_a_given_name_is_no_part_of_the_name(kb):
 def test_siblings_opening_a_sentence_with_their_ages_share_the_last_one_s_surname(kb):
     text = "Gunmen burst into the farmhouse. Brothers Sean (19) and Patrick Quinn (24) died at the scene."
     assert _named(text, kb, "person") == ["Patrick Quinn", "Sean Quinn"]
+
+
+def test_a_given_name_before_and_shares_the_surname_of_the_person_after(kb):
+    text = ("The fire killed Daniel and Ruth Kowalski, a retired couple. Pope Francis and Mary Robinson sent "
+            "messages of condolence.")
+    assert _named(text, kb, "person") == ["Daniel Kowalski", "Mary Robinson", "Pope Francis", "Ruth Kowalski"]

@@ -253,6 +253,9 @@ _SIBLINGS = re.compile(
     rf"\b(?i:{'|'.join(_SIBLING_NOUNS)})\s+"
     rf"(?P<given>(?:[A-Z][a-z]+{_AGE_IN_BRACKETS},\s+)*[A-Z][a-z]+){_AGE_IN_BRACKETS},?\s+and\s+(?P<last>[A-Z][a-z]+\s+"
     r"(?P<surname>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+))\b")
+# One given name, "and", then a person's given name and surname: "George and Gillian Williamson"
+_SHARED_SURNAME = re.compile(
+    r"(?<![\w'’-])(?P<given>[A-Z][a-z]+)\s+and\s+(?P<partner>[A-Z][a-z]+\s+(?P<surname>[A-Z][\w'’-]+))\b")
 # A speaker named by one word and described as a person: "said Amgad, a mother of three",
 # "said one young man, Haitham."
 _PERSON_NOUNS = rf"{_ROLE_NOUNS}|man|woman|boy|girl|protester|fighter|rebel|demonstrator|villager|refugee"
@@ -1037,6 +1040,7 @@ def find_actors(
     article.match_capitalised_names()
     article.match_groups_paired_with_groups()
     article.match_lower_case_ministries()
+    article.match_shared_surnames()
     article.match_names_defined_by_acronyms()
     article.match_defined_acronyms()
     article.match_acronyms_of_named_bodies()
@@ -3190,6 +3194,20 @@ class _Article:
                 indexes = self._token_range(start, end)
                 if not any(self.taken[index] for index in indexes):
                     self._take(name, "person", None, indexes[0], indexes[-1] + 1)
+
+    def match_shared_surnames(self) -> None:
+        """"George and Gillian Williamson": a lone given name before "and" and a person's given
+        name and surname shares that surname (a couple, or kin named together)."""
+        for match in _SHARED_SURNAME.finditer(self.body):
+            given, partner = match.group("given"), match.group("partner")
+            if given not in self.kb.given_names or partner.split()[0] not in self.kb.given_names:
+                continue
+            index, = self._token_range(match.start("given"), match.end("given"))
+            if self.taken[index] or (index and self.joined[index - 1] and self.tokens[index - 1].capitalised):
+                continue  # "Pope Francis and Mary Smith": the first name is another's, or taken
+            partner_found = (found.kind == "person" and (found.start, found.end) == match.span("partner") for found in self.found)
+            if any(partner_found):
+                self._take(f"{given} {match.group('surname')}", "person", None, index, index + 1)
 
     def match_surnames(self) -> None:
         """"Kerry", "Selmo": a surname alone refers to the one person of that name found so far."""
