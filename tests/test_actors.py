@@ -2612,3 +2612,11 @@ def test_a_given_name_before_and_shares_the_surname_of_the_person_after(kb):
     text = ("The fire killed Daniel and Ruth Kowalski, a retired couple. Pope Francis and Mary Robinson sent "
             "messages of condolence.")
     assert _named(text, kb, "person") == ["Daniel Kowalski", "Mary Robinson", "Pope Francis", "Ruth Kowalski"]
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Kotwali OC Nurul Amin Bhuiyan and two constables were hurt by the blast.", ["Nurul Amin Bhuiyan"]),
+    ("The bomb wounded SI Ratan Sarkar near the gate.", ["Ratan Sarkar"]),
+])
+def test_south_asian_police_ranks_in_capitals_before_a_name(kb, text, persons):
+    assert _named(text, kb, "person") == persons

@@ -132,8 +132,9 @@ _TRADES = (
 )
 # Titles news abbreviate with a full stop ("Gen. Petraeus"): the stop splits them from the name.
 _DOTTED_TITLES = r"(?:Gen|Col|Lt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Sgt|Adm|Capt|Maj|Cpl|Pvt|Pte|Brig|Cdr|Insp|Supt|Rev|Gov)\."
-# Police ranks and offices written as acronyms, before a name or in apposition after it.
-_RANK_ACRONYMS = r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|RDC|MLA|MNA|MP"
+# Police ranks and offices written as acronyms, before a name or in apposition after it ("OC":
+# officer in charge of a police station, "SI", "ASI": sub-inspector, assistant sub-inspector).
+_RANK_ACRONYMS = r"ASP|DSP|CSP|SSP|ACP|DCP|AIG|DIG|IGP|SP|CP|ADGP|DGP|SHO|DPO|OCPD|OC|ASI|SI|RDC|MLA|MNA|MP"
 _SETTLEMENT_NOUNS = r"(?:village|town|city|district|province|camp)"
 _TITLE_BEFORE = _Ending(
     rf"\b(?:{_DOTTED_TITLES}|"
