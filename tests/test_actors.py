@@ -2620,3 +2620,12 @@ def test_a_given_name_before_and_shares_the_surname_of_the_person_after(kb):
 ])
 def test_south_asian_police_ranks_in_capitals_before_a_name(kb, text, persons):
     assert _named(text, kb, "person") == persons
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("The convoy was ambushed near the town where Kamel Benhadj once ran the local cell.", ["Kamel Benhadj"]),
+    ("Troops searched the house of Mahbub Talukder after the raid on the camp.", ["Mahbub Talukder"]),
+    ("Neighbours found Bambang Sutrisno lying near the market after the blast.", ["Bambang Sutrisno"]),
+])
+def test_maghrebi_bengali_and_indonesian_given_names_open_a_person_s_name(kb, text, persons):
+    assert _named(text, kb, "person") == persons
