@@ -2629,3 +2629,11 @@ def test_south_asian_police_ranks_in_capitals_before_a_name(kb, text, persons):
 ])
 def test_maghrebi_bengali_and_indonesian_given_names_open_a_person_s_name(kb, text, persons):
     assert _named(text, kb, "person") == persons
+
+
+def test_a_peer_s_title_and_surname_is_the_person_of_that_surname(kb):
+    text = ("The killing of Lord Ashdown shocked the country. Richard Ashdown had been sailing off the coast "
+            "with his grandson when the bomb went off.")
+    persons = {actor.name: sorted({m.surface for m in actor.mentions}) for actor in _actors(text, kb).values()
+               if actor.kind == "person"}
+    assert persons == {"Richard Ashdown": ["Lord Ashdown", "Richard Ashdown"]}

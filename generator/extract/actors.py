@@ -734,6 +734,8 @@ _STRONG_TITLES = frozenset(
     # they have: "Private Tono", "police Senior Inspector Supono", "Police Chief Hasanudin"
     """ chief private pvt pte inspector superintendent supt constable commandant havildar naik sepoy subedar""".split()
 )
+# Titles of peers and knights, which go with a surname ("Lord Mountbatten", "Baroness Ashton").
+_PEERAGE_TITLES = frozenset("lord lady baroness baron sir dame".split())
 # Titles that make one name a person's common name: "Pope Francis", "Queen Rania".
 _TITLES_OF_ONE_NAME = frozenset(
     "pope king queen prince princess emir patriarch cardinal ayatollah lord lady baroness comrade".split())
@@ -1175,6 +1177,12 @@ def _full_names(found: list[_Found], body: str) -> list[_Found]:
     fragments: set[str] = set()
     for key in persons:
         words = _token_texts(key)
+        if len(words) == 2 and words[0].lower() in _PEERAGE_TITLES:
+            # "Lord Mountbatten" after "Louis Mountbatten": a peer's title and surname
+            bearers = [other for other in persons if other != key and _token_texts(other)[-1] == words[1]]
+            if len(bearers) == 1 and len(_token_texts(bearers[0])) > 1:
+                longer_of[key] = bearers[0]
+                continue
         known_owners = [other for other, other_words in known.items() if len(words) == 1 and words[0] in other_words]
         if known_owners:
             if len(known_owners) == 1 and not any(other != key and words[0] in _token_texts(other) for other in persons):
