@@ -2637,3 +2637,10 @@ def test_a_peer_s_title_and_surname_is_the_person_of_that_surname(kb):
     persons = {actor.name: sorted({m.surface for m in actor.mentions}) for actor in _actors(text, kb).values()
                if actor.kind == "person"}
     assert persons == {"Richard Ashdown": ["Lord Ashdown", "Richard Ashdown"]}
+
+
+def test_initials_in_capitals_after_a_title_open_a_south_asian_name(kb):
+    text = ("Additional IGP ABM Kamal Uddin visited the site at 10:00 BST Mohammad Rafi, a guard, was still missing. "
+            "The UN Ahmed Kabir office was closed.")
+    assert "ABM Kamal Uddin" in _named(text, kb, "person")
+    assert not any(name.startswith(("BST", "UN")) for name in _named(text, kb, "person"))

@@ -2197,6 +2197,7 @@ class _Article:
             and token.capitalised
             and not token.text.isdigit()
             and (not token.acronym or self._regnal_number(index) or self._surname_in_capitals(index)
+                 or self._initials_in_capitals(index)
                  or (index + 1 < len(self.tokens) and self.joined[index] and self.tokens[index + 1].capitalised
                                        and (_DOTTED_INITIALS.fullmatch(token.text) is not None
                                             or (self.tokens[index + 1].lower in _ORG_HEADS
@@ -2214,6 +2215,17 @@ class _Article:
                 and previous.capitalised and len(previous.text) > 2 and not previous.acronym
                 and previous.lower not in _TITLE_WORDS and token.text not in _NAME_SUFFIXES
                 and not (following < len(self.tokens) and self.joined[index] and self.tokens[following].capitalised)
+                and token.text not in _RANKS_IN_CAPITALS and (token.text,) not in self.matcher.aliases)
+
+    def _initials_in_capitals(self, index: int) -> bool:
+        """"IGP AKM Shahidul Hoque", "Commissioner SM Mostak Ahmed": South Asian initials written
+        without stops open a name after a title, before a given name and a surname; not a rank
+        ("IGP") nor a body the knowledge base knows ("UN"), nor a time zone ("10:00 BST Marla")."""
+        token, title, given, surname = self.tokens[index], index - 1, index + 1, index + 2
+        return (len(token.text) in (2, 3) and token.text.isalpha() and surname < len(self.tokens) and title >= 0
+                and self.joined[title] and (self.tokens[title].lower in _TITLE_WORDS or self.tokens[title].text in _RANKS_IN_CAPITALS)
+                and self.joined[index] and self.joined[given] and self.body[token.end : token.end + 1] == " "
+                and self.tokens[given].text in self.kb.given_names and self.tokens[surname].capitalised
                 and token.text not in _RANKS_IN_CAPITALS and (token.text,) not in self.matcher.aliases)
 
     def _regnal_number(self, index: int) -> bool:
@@ -2906,7 +2918,8 @@ class _Article:
             return False  # "Poor Peruvians", "Young Egyptians": a people
         start, end = tokens[0].start, tokens[-1].end
         before, after = self.body[max(0, start - 90) : start], self.body[end : end + 240]  # a credit line's names
-        odd = [t for t in names if _not_a_name_word(t)]
+        odd = [t for t in names if _not_a_name_word(t)  # but the initials of "AKM Shahidul Hoque" (_initials_in_capitals)
+               and not (t is names[0] and len(names) > 2 and len(t.text) <= 3 and names[1].text in self.kb.given_names)]
         if odd and not (odd == [names[-1]] and (self._surname_may_look_like_a_verb(names, title, before)
                                                  or (len(names) > 1 and len(names[-1].text) == 2))):
             return False
