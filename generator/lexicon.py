@@ -196,7 +196,9 @@ ATTACK_KINDS = MappingProxyType({
 
 # Religious and ethnic communities counted in tolls ("12 Kurds", "five Alawites"); nationalities
 # come from the world base.
-COMMUNITIES = frozenset("shiites sunnis alawites christians muslims kurds yazidis druze jews copts turks".split())
+COMMUNITIES = frozenset(
+    "shiites sunnis alawites christians muslims kurds yazidis druze jews copts turks protestants catholics hindus"
+    " buddhists sikhs".split())
 
 # Words that are never a name: an alias equal to one would mark every "the" or "said" of every
 # article as a mention, so the knowledge base refuses it.

@@ -711,3 +711,24 @@ def test_a_named_victim_after_an_apposition_is_one_dead():
     body = "On Monday a shepherd from the hill village, Aram Tevosyan, was shot dead, the border service said."
     victim = entity(body, "aram-tevosyan", "Aram Tevosyan", "person")
     assert headline_toll(figures_of(body, actors=(victim,)), split_sentences(body)).killed == 1
+
+
+@pytest.mark.parametrize("body", [
+    "Gunmen said on Friday they killed a Protestant as he arrived for work.",
+    "A Catholic father of three was gunned down at his front door.",
+    "Two masked men walked into the shop and shot him dead.",
+    "A blogger was hacked to death near his home on Tuesday.",
+    "A Dutch aid worker living in the capital has died after he was shot.",
+    "A prominent refugee leader has been shot dead in a camp.",
+    "A man who was murdered outside a pub on Monday had received threats.",
+    "A police captain who was shot in the neck during a protest died on Sunday, the army said.",
+])
+def test_one_victim_of_a_story_without_a_number_is_one_dead(body):
+    body += " The police are looking for the killers."
+    assert headline_toll(figures_of(body), split_sentences(body)) == Toll(killed=1)
+
+
+def test_a_crime_judged_long_ago_a_dead_of_a_relative_clause_and_the_killers_are_no_victims():
+    assert figures_of("Lima, a former army captain jailed for the murder of a bishop, wrote to the minister.") == ()
+    assert figures_of("A teenager who died saving others in the stampede was buried on Friday.") == ()
+    assert figures_of("Two gunmen gunned down a policeman.")[0].count == 1

@@ -111,8 +111,16 @@ _PERSON_SINGULARS = (
     "|chief|elder|headman|principal|reservist"  # "a village chief", "a school principal"
     "|terrorist|insurgent|jihadist|extremist|guerrilla|guerilla|militiaman|gangster|constable|labourer|laborer|cadre|aide"
     "|peace-keeper|separatist|paramilitary|loyalist|peasant|settler|inhabitant|convict|employee"
+    "|leader|blogger|writer|editor|mechanic|shopkeeper|engineer|professor|lecturer|pastor|preacher|bishop"
+    "|father|mother|son|daughter|husband|wife|brother|sister|grandfather|grandmother|uncle|nephew|neighbour|neighbor"
 )
-_GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people"}
+# One of a community: "killed a Protestant", "a Sunni was shot"; the noun that follows is the
+# person ("a Buddhist monk").
+_PERSON_SINGULARS += (
+    "|(?:" + "|".join(sorted({word.removesuffix("s") for word in COMMUNITIES}, key=lambda word: (-len(word), word)))
+    + r")(?!\s+(?:" + _PERSON_SINGULARS + r")\b)"
+)
+_GENERIC_WHO = {"persons": "people", "others": "people", "individuals": "people", "him": "person", "her": "person"}
 # A modifier between number and noun ("six Nusra Front fighters") is never itself a number,
 # a date or a verb: "23 February 2015 Ten children were killed" must not read as 23 children.
 _NOT_MODIFIER = (
@@ -134,7 +142,7 @@ _WHO_REQUIRED = r"(?:\s+of(?:\s+(?:the|its|their|his|her))?)?\s+(?P<who_phrase>"
 _KILLED_VERBS = (
     r"martyred|fall[ea]n\s+victims?|fell\s+victims?|killed|dead|died|perished|executed|slain|massacred|murdered|assassinated|"
     r"slaughtered|beheaded|decapitated|"
-    r"lost\s+their\s+lives|shot\s+dead|(?:shot|beaten|stabbed|burned|burnt|hacked|tortured|stoned|clubbed)\s+to\s+death"
+    r"lost\s+their\s+lives|shot\s+dead|gunned\s+down|(?:shot|beaten|stabbed|burned|burnt|hacked|tortured|stoned|clubbed)\s+to\s+death"
 )
 _WOUNDED_VERBS = r"wounded|injured|hurt|maimed"
 _MISSING_VERBS = r"missing|unaccounted\s+for"
@@ -142,7 +150,9 @@ _KIND_VERBS = (
     r"(?:(?P<killed>" + _KILLED_VERBS + r")|(?P<wounded>" + _WOUNDED_VERBS + r")|(?P<missing>" + _MISSING_VERBS + r"))"
     r"(?!\s+(?:or|and/or)\s+(?:wounded|injured|killed))\b"
 )
-_ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" + _NOT_MODIFIER + r"[\w'’-]+\s+){0,3}?(?:"
+# (not one's kin: "killed a soldier's wife" counts no soldier)
+_ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" + _NOT_MODIFIER
+               + r"(?![\w-]+['’]s\s)[\w'’-]+\s+){0,3}?(?:"
                + _PERSON_SINGULARS + r")")
 # Between subject and verb: "— including one of the group's own members —", "including
 # several children" (commas are often lost in scraped text), "in Idlib", "on board".
@@ -201,6 +211,9 @@ _VERB_OBJECT = re.compile(
 _SPLIT_VERB_OBJECT = re.compile(
     r"\b(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed|clubbing|stoned|stoning"
     r"|tortured|torturing|shot|shooting)\s+" + _QUANTITY + _WHO + r"\s+(?:to\s+death|dead)\b")
+# A pronoun as that object: "two gunmen burst into the house and shot him dead".
+_PRONOUN_VICTIM = re.compile(
+    r"\b(?:hacked|stabbed|beat|beaten|burned|burnt|clubbed|stoned|tortured|shot)\s+(?P<who>him|her)\s+(?:to\s+death|dead)\b")
 # "killed 31 jihadists and eight civilians", "killed 17 militants and a child": one figure
 # per group, so that the civilians are not lost behind the fighters.
 _AND = r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+"
@@ -248,13 +261,17 @@ _SINGLE_VICTIM = re.compile(
     r"(?P<second>\s+and\s+" + _ONE_OR_THE_PERSON + r")?\b"
     # "a medic with the aid group Shafak", not "a doctor at the hospital said 11 people": no count
     # or speech verb inside
-    r"(?:\s+(?:(?:serving|working|stationed|deployed)\s+)?(?:with|from|of|in|at|for)\s+"
+    r"(?:\s+(?:(?:serving|working|stationed|deployed|living|based)\s+)?(?:with|from|of|in|at|for)\s+"
     # "a Kenyan police officer serving with the mission", "a soldier from 14 Signals Regiment"
     r"(?:(?!(?:said|says|told|reported)\b)(?:[^,.;\d]|\d+(?:st|nd|rd|th)?(?=(?:\s+[a-z]+)?\s+" + _UNIT_WORDS + r"\b))){1,50}?)?"
+    # a relative clause: "a man who was murdered", "a captain who was shot in the head ... died" (not
+    # "a teenager who died saving others in the stampede", one of its dead)
+    r"(?:\s*,?\s+who(?=\s+(?:was|has|had)\s)(?:\s+(?:was|had\s+been)\s+(?:shot|stabbed|wounded|injured|hit|attacked)\b"
+    r"[^.;]{0,80}?(?=\s+died\b))?)?"
     # a plural verb only after two victims: "three men and one woman ... were shot" is no count of one
     r"\s+(?:(?(second)(?:were|have\s+been|had\s+been|got)|(?:was|has\s+been|had\s+been|got))" + _ADVERB + _DEED_BEFORE_DEATH + r"\s+" + _KIND_VERBS
     # "died" needs no auxiliary: "a protester died in the clashes" (not "died of malaria"; "of his wounds" is one)
-    + r"|" + _LIFE_LOST + r"|(?:died|perished)\b(?!\s+(?:of|from)\s+(?!(?:his|her|their)\s+(?:wounds|injuries))))"
+    + r"|" + _LIFE_LOST + r"|(?:(?:has|had)\s+)?(?:died|perished)\b(?!\s+(?:of|from)\s+(?!(?:his|her|their)\s+(?:wounds|injuries))))"
 )
 # A verb's one object: "with a drone, killing a local man", "a Russian drone killed a resident"
 # (not "killed a soldier's wife", whose victim is another).
@@ -395,6 +412,7 @@ _FIGURE_PATTERNS = (
     (_SUBJECT_VERB, None, _KIND_VERB_CUE),
     (_VERB_OBJECT, None, _OBJECT_VERB_CUE),
     (_SPLIT_VERB_OBJECT, "killed", re.compile(r"to\s+death|dead")),
+    (_PRONOUN_VICTIM, "killed", re.compile(r"(?:him|her)\s+(?:to\s+death|dead)")),
     (_COUNTED_NOUN, "killed", re.compile(_COUNTED_NOUNS)),
     (_DEATH_TOLL, "killed", _TOLL_CUE),
     (_RISING_TOLL, "killed", _TOLL_CUE),
@@ -465,7 +483,9 @@ def _figures_in_sentence(sentence: Sentence, folded: str, persons: tuple[tuple[i
         for found in _matches(pattern, folded, sentence.start, fixed_kind, person_starts)
     ] + _named_victims(folded, sentence.start, persons)
     candidates = [found for found in candidates if not _CAMPAIGN_TALLY_BEFORE.search(
-        folded, max(0, found.start - sentence.start - _TALLY_REACH), found.start - sentence.start)]
+        folded, max(0, found.start - sentence.start - _TALLY_REACH), found.start - sentence.start)
+        and not _SENTENCED_FOR_BEFORE.search(folded, max(0, found.start - sentence.start - _TALLY_REACH),
+                                             found.start - sentence.start)]
     # Longest first, so "30 civilians including several children were killed" wins over the
     # "several children were killed" inside it.
     candidates.sort(key=lambda f: (f.start - f.end, f.start, f.kind))
@@ -481,6 +501,10 @@ _CAMPAIGN_TALLY_BEFORE = re.compile(
     r"\b(?:war|conflict|insurgency|rebellion|uprising|revolt|campaign|crisis|struggle)\s+(?:that|which)"
     r"\s+(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:(?:claimed|killed|cost|left)\s+(?:the\s+lives\s+of\s+)?)?$")
 _TALLY_REACH = 80  # characters before a figure
+# A crime someone was judged for is a past one: "a former captain, jailed for the murder of a bishop".
+_SENTENCED_FOR_BEFORE = re.compile(
+    r"\b(?:jailed|convicted|sentenced|imprisoned|serving\s+(?:\w+\s+){0,3}?sentences?)\s+(?:\w+\s+){0,3}?"
+    r"(?:for|of|over)\s+(?:the\s+)?$")
 
 
 # After a person the article names: "Hamza bin Laden, son of ..., has been killed", "Nabil
@@ -582,7 +606,7 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
 
 # A verb that takes an object, and what opens one: "killed a teacher", "shot to death a monk",
 # "wounded two policemen" (not "died", nor "killed in the attack", "killed on Monday").
-_TRANSITIVE = re.compile(r"killed|executed|massacred|murdered|assassinated|slaughtered|beheaded|decapitated|shot\s+dead"
+_TRANSITIVE = re.compile(r"killed|executed|massacred|murdered|assassinated|slaughtered|beheaded|decapitated|shot\s+dead|gunned\s+down"
                          r"|\w+\s+to\s+death|wounded|injured")
 _OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|\d|{_SMALL_NUMBERS}|{_TENS}|at\s+least|dozens|scores"
                            r"|hundreds|thousands|several|many)\b")
