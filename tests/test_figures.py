@@ -732,3 +732,13 @@ def test_a_crime_judged_long_ago_a_dead_of_a_relative_clause_and_the_killers_are
     assert figures_of("Lima, a former army captain jailed for the murder of a bishop, wrote to the minister.") == ()
     assert figures_of("A teenager who died saving others in the stampede was buried on Friday.") == ()
     assert figures_of("Two gunmen gunned down a policeman.")[0].count == 1
+
+
+@pytest.mark.parametrize("caption", [
+    "Police guard the market after the bombing that killed at least 12 on Monday.Credit: AFP",
+    "Mourners gather after the bombing that killed at least 12 people (Photo by Jane Doe / AFP)",
+    "Police guard the market where the bomb killed 12 people [Jane Doe/Al Jazeera]",
+])
+def test_a_photo_caption_s_count_yields_to_the_lead_s(caption):
+    body = f"{caption}\n\nA suicide bomber killed 15 people at a crowded market on Monday, officials said."
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 15

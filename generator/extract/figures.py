@@ -957,6 +957,8 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
     if not killed:
         return Toll()
     killed = [f for f in killed if not _of_another_event(f, sentences)] or killed
+    captions = _caption_paragraphs(sentences)
+    killed = [f for f in killed if sentences[f.sentence].paragraph not in captions] or killed
     headline = _first_report(killed, sentences)
     if headline.qualifier in _VAGUE_AMOUNTS:
         headline = next(
@@ -981,6 +983,17 @@ def headline_toll(figures: tuple[Figure, ...], sentences: tuple[Sentence, ...]) 
     )
     return Toll(killed=headline.count + _joined_groups(headline, killed) + _victim_before(headline, killed)
                 + _also_killed(headline, killed), wounded=wounded)
+
+
+def _caption_paragraphs(sentences: tuple[Sentence, ...]) -> frozenset[int]:
+    """The paragraphs that credit a photo: captions, often written before the story's latest
+    count ("... the attack that killed at least 27 on Friday.Credit: AFP" over a lead of 37)."""
+    return frozenset(sentence.paragraph for sentence in sentences if _PHOTO_CREDIT.search(sentence.text))
+
+
+# "Credit: AFP", "(Photo by Munir Uz Zaman / AFP)", "Photo: Reuters", "[Mahmud Hossain Opu/Al Jazeera]"
+_PHOTO_CREDIT = re.compile(r"\bCredit:\s*\S|\((?:AP\s+)?Photo(?:graph)?\b[^()\n]*\)|\bPhoto(?:graph)?\s*(?:by|credit)?\s*:"
+                           r"|\[[^\[\]\n]{1,60}/[^\[\]\n]{1,40}\]|\bImage\s+caption\b")
 
 
 def _also_killed(headline: Figure, killed: list[Figure]) -> int:
