@@ -742,3 +742,8 @@ def test_a_crime_judged_long_ago_a_dead_of_a_relative_clause_and_the_killers_are
 def test_a_photo_caption_s_count_yields_to_the_lead_s(caption):
     body = f"{caption}\n\nA suicide bomber killed 15 people at a crowded market on Monday, officials said."
     assert headline_toll(figures_of(body), split_sentences(body)).killed == 15
+
+
+def test_an_aside_between_double_hyphens_leaves_the_count_to_its_verb():
+    body = "At least 120 people -- most of them women and children -- were killed when the ferry sank on Sunday."
+    assert [(f.count, f.who) for f in figures_of(body)] == [(120, "people")]

@@ -157,7 +157,7 @@ _ONE_PERSON = (r"(?:an?|(?<!\bno\s)one|another)\s+(?:\d{1,3}-year-old\s+)?(?:" +
 # Between subject and verb: "— including one of the group's own members —", "including
 # several children" (commas are often lost in scraped text), "in Idlib", "on board".
 _INSERTION = (
-    r"(?:\s*[—–]\s*[^—–.;]{1,90}?\s*[—–]|\s+-\s+[^.;]{1,90}?\s+-"
+    r"(?:\s*[—–]\s*[^—–.;]{1,90}?\s*[—–]|\s+--?\s+[^.;]{1,90}?\s+--?"  # "200 people -- many of them children --"
     r"|\s*\(.{1,60}?\)"
     # not ending in "and": "killed eight people, including two children, and wounded 28" is two figures
     # nor across ", and": "51, including 40 children, and that 79 people had been wounded"
