@@ -747,3 +747,10 @@ def test_a_photo_caption_s_count_yields_to_the_lead_s(caption):
 def test_an_aside_between_double_hyphens_leaves_the_count_to_its_verb():
     body = "At least 120 people -- most of them women and children -- were killed when the ferry sank on Sunday."
     assert [(f.count, f.who) for f in figures_of(body)] == [(120, "people")]
+
+
+def test_civilians_joined_to_other_victims_add_to_them_but_not_to_the_other_side_s_dead():
+    victims = "Gunmen stormed the town hall on Friday, killing 11 prison guards and three civilians."
+    assert headline_toll(figures_of(victims), split_sentences(victims)).killed == 14
+    other_side = "Warplanes struck the camp on Friday, killing 20 militants and three civilians."
+    assert headline_toll(figures_of(other_side), split_sentences(other_side)).killed == 3

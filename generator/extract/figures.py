@@ -1073,9 +1073,18 @@ def _first_report(killed: list[Figure], sentences: tuple[Sentence, ...]) -> Figu
     in_first_sentence = _without_earlier_events([f for f in killed if f.sentence == killed[0].sentence], sentences)
     chosen = next((f for f in in_first_sentence if f.who in ("civilians", "people")), in_first_sentence[0])
     position = in_first_sentence.index(chosen)
-    while chosen.who == "people" and position > 0 and _JOINED_GROUP.match(in_first_sentence[position].text):
-        position -= 1  # "killing nine children and 14 others": one toll (but civilians are what readers look for)
+    while position > 0 and _JOINED_GROUP.match(in_first_sentence[position].text) and (
+            chosen.who == "people" or in_first_sentence[position - 1].who not in _COMBATANTS):
+        # "killing nine children and 14 others", "killing 15 police officers and four civilians": one
+        # toll; but civilians are what readers look for beside the other side's dead ("31 jihadists")
+        position -= 1
     return in_first_sentence[position]
+
+
+# The dead of an armed side, whom a count of civilians beside them is told apart from.
+_COMBATANTS = frozenset(
+    "fighters militants rebels insurgents jihadists terrorists gunmen attackers assailants extremists guerrillas"
+    " guerillas militiamen separatists maoists naxals bandits mercenaries operatives cadres paramilitaries".split())
 
 
 def _without_earlier_events(figures: list[Figure], sentences: tuple[Sentence, ...]) -> list[Figure]:
