@@ -370,3 +370,12 @@ def test_a_holiday_on_a_fixed_day_is_that_day():
             "at a prison in the south, officials said.")
     assert event_of(body, D(2019, 1, 3)) == D(2019, 1, 1)
     assert ("Christmas Eve", D(2018, 12, 24), False) in dates_of("Rebels attacked the town on Christmas Eve.", D(2019, 1, 3))
+
+
+@pytest.mark.parametrize("lead", [
+    "On 12 May 2009, gunmen stormed the hotel and killed 14 guests.",
+    "On the evening of 12 May 2009, forty guests gathered in the hotel's hall for a wedding.",
+])
+def test_a_story_told_years_later_that_dates_only_its_old_event_is_dated_by_it(lead):
+    body = f"Fri 20 Mar 2015\n\n{lead} The gunmen came in through the kitchen. Nobody has been tried for the attack."
+    assert event_of(body, find_published(body)) == D(2009, 5, 12)

@@ -302,7 +302,7 @@ _COUNT_STOOD_BEFORE_DATE = re.compile(r"(?:\b(?:rose|risen|climbed|jumped|reache
                                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|by\s+)?|\b[Bb]y\s+)$")
 # "On the night of Sunday, 3 December 2023, an army drone struck ...": a sentence that opens with
 # the day, then what was done.
-_FRONTED_DATE_BEFORE = re.compile(r"(?:^|[.;:]\s+)On\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+)?"
+_FRONTED_DATE_BEFORE = re.compile(r"(?:^|[.;:]\s+)On\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+(?:the\s+)?)?"
                                   r"(?:[A-Z][a-z]+day,?\s+)?$")
 _ATTACKED_AFTER_FRONTED_DATE = re.compile(r"[^.;]{0,80}?\b(?:attacked|struck|hit|killed|killing|stormed|raided|bombed|"
                                           r"shelled|fired|opened\s+fire|massacred|executed|abducted|exploded|detonated)\b")
@@ -337,6 +337,8 @@ def find_event_date(
         lead = (*lead, first_killed)
     candidates = ((first_killed,) if first_killed in lead else ()) + lead
     found = next(filter(None, (_told_then_done(sentences, i, dates, published) for i in candidates)), None)
+    if found is None or found == published:
+        found = _retold_event_date(sentences, candidates, dates, figures, published) or found
     lead_dates_its_event = found is not None and (found != published or _attack_dated(sentences, lead, dates, found,
                                                                                         published))
     if first_killed in lead or lead_dates_its_event:
@@ -347,6 +349,34 @@ def find_event_date(
         return None
     date = _event_told_later(sentences, range(story + _EVENT_TOLD_SENTENCES), dates, date, published) or date
     return date - dt.timedelta(days=_days_before(sentences, figures, first_killed)) if first_killed in lead else date
+
+
+def _retold_event_date(sentences: tuple[Sentence, ...], candidates: tuple[int, ...], dates: tuple[DateMention, ...],
+                       figures: tuple[Figure, ...], published: dt.date | None) -> dt.date | None:
+    """The full date, years before publication, of a lead that dates no later event and tells an old
+    one as its story: the day it happened on, with its dead ("On July 1, 2016, the attack on the cafe
+    left 22 people dead") or opening a sentence ("On the evening of 18 June 1994, 24 people gathered
+    in the bar"); not one recalled ("nine years ago, on ...", "the anniversary of")."""
+    if published is None:
+        return None  # an undated story's old dates are no history: they are taken as they are
+    killed_in = {figure.sentence for figure in figures if figure.kind == "killed"}
+    for index in candidates:
+        sentence = sentences[index]
+        for mention in dates:
+            if (mention.sentence == index and not mention.relative and published - mention.date > _HISTORY
+                    and not _RECALLED.search(sentence.text) and not _YEARS_AFTER.search(sentence.text)
+                    and _A_YEAR_NAMED.search(mention.text) and _preceded_by(_ON_BEFORE, sentence, mention)
+                    and not _of_another_event(sentence, mention)
+                    and (index in killed_in or _preceded_by(_FRONTED_DATE_BEFORE, sentence, mention))):
+                return mention.date
+    return None
+
+
+# The day an event happened on ("on 5 August 2024, where 52 were killed"), not the date that names an
+# attack ("the March 14, 2011 attack"), as history is referred to.
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+(?:(?:early\s+)?(?:night|morning|evening|afternoon)\s+of\s+)?(?:the\s+)?)?$")
+# "Five years after the bombing on 12 March 2011 killed 30": the old event recalled from today.
+_YEARS_AFTER = re.compile(r"(?:years|decades)\s+(?:after|since|later|on)", re.IGNORECASE)
 
 
 # "An explosion ripped through a marketplace Wednesday", "fierce street fighting continued on Monday".
