@@ -114,6 +114,10 @@ NUMBER_WORDS = MappingProxyType({
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 })  # fmt: skip
+# The ordinal of each count up to twenty: "five were killed and the sixth died later" counts six.
+ORDINAL_NUMBERS = MappingProxyType({word: number for number, word in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth"
+    " sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=2)})
 VAGUE_AMOUNTS = MappingProxyType({"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3})
 
 # Titles and roles written before a name: stripped from it, and evidence that it is a person. South

@@ -754,3 +754,12 @@ def test_civilians_joined_to_other_victims_add_to_them_but_not_to_the_other_side
     assert headline_toll(figures_of(victims), split_sentences(victims)).killed == 14
     other_side = "Warplanes struck the camp on Friday, killing 20 militants and three civilians."
     assert headline_toll(figures_of(other_side), split_sentences(other_side)).killed == 3
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Three of the guards were killed instantly and the fourth later died in hospital.", [4]),
+    ("Two policemen were killed and another died afterwards.", [3]),
+    ("Two policemen were killed and a fifth died.", [2]),  # no count of the one after them
+])
+def test_the_one_who_died_after_a_count_adds_to_it(body, expected):
+    assert [f.count for f in figures_of(body)] == expected

@@ -26,7 +26,7 @@ import re
 import string
 from dataclasses import dataclass, replace
 
-from generator.lexicon import COMMUNITIES, MONTH_NUMBERS, NATIONALITY_NOUNS, NUMBER_WORDS, VAGUE_AMOUNTS
+from generator.lexicon import COMMUNITIES, MONTH_NUMBERS, NATIONALITY_NOUNS, NUMBER_WORDS, ORDINAL_NUMBERS, VAGUE_AMOUNTS
 from generator.models import SETTLEMENT_KINDS, EntityMention, Figure, Mention, Sentence, Toll
 from generator.regions import world_countries
 from generator.text import TakenSpans
@@ -596,12 +596,22 @@ def _matches(pattern: re.Pattern[str], text: str, offset: int, fixed_kind: str |
                 found += [replace(first, end=offset + match.end("who_phrase")),
                           replace(second, start=offset + match.end("who_phrase"), end=offset + match.end())]
                 continue
+        if pattern is _SUBJECT_VERB and (later := _ONE_MORE_LATER.match(text, match.end())) \
+                and ORDINAL_NUMBERS.get(later.group("ordinal"), first.count + 1) == first.count + 1:
+            first = replace(first, count=first.count + 1, end=offset + later.end())
         found.append(first)
         if pattern is _VERB_OBJECT:
             found.extend(_coordinated(text, match.end(), kind, offset))
         elif pattern is _SUBJECT_VERB:
             found.extend(_coordinated(text, match.end(), kind, offset, (_GROUP_AFTER_VERB,)))
     return found
+
+
+# After a count's verb, the one who died after them: "Five soldiers were killed instantly and the
+# sixth later died" (the ordinal must follow the count: _matches), "and another died afterwards".
+_ONE_MORE_LATER = re.compile(
+    r"(?:\s+\w+ly)?\s*,?\s+(?:and|while)\s+(?:(?:a|the)\s+(?P<ordinal>" + "|".join(ORDINAL_NUMBERS) + r")\b"
+    r"(?:\s+(?!died\b)[\w'’-]+){0,4}?|another(?:\s+\w+ly|\s+later)?)\s+(?:died|was\s+killed|succumbed)\b")
 
 
 # A verb that takes an object, and what opens one: "killed a teacher", "shot to death a monk",
