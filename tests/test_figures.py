@@ -763,3 +763,9 @@ def test_civilians_joined_to_other_victims_add_to_them_but_not_to_the_other_side
 ])
 def test_the_one_who_died_after_a_count_adds_to_it(body, expected):
     assert [f.count for f in figures_of(body)] == expected
+
+
+def test_a_toll_raised_in_the_next_sentence_is_the_headline_toll():
+    body = ("Police said on Monday that 12 people died in the blast. "
+            "On Tuesday the death toll was raised to 14 after two of the wounded died.")
+    assert headline_toll(figures_of(body), split_sentences(body)).killed == 14

@@ -238,7 +238,7 @@ _DEATH_TOLL = re.compile(
 )
 # "the toll rose from 39 to 47": the count it rose to; "the death toll from a barrage that struck
 # ... rose to 43": a longer gap before a verb of rising
-_RISING_VERBS = r"rose|risen|rises|climbed|climbs|jumped|increased|mounted|reached"
+_RISING_VERBS = r"rose|risen|rises|raised|climbed|climbs|jumped|increased|mounted|reached"
 _RISING_TOLL = re.compile(
     r"(?:\b(?:" + _TOLL_WORDS + r")(?P<gap>[^.;:\d]{0,200}?\b(?:" + _RISING_VERBS + ")"
     r"(?:\s+from\s+[\d,]+)?\s+to)\s+" + _QUANTITY + _WHO + ")"
