@@ -42,6 +42,12 @@ LED_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*)?\s?[-‐]\s?(?:backed|led|supp
 # "the Balochistan government", "the Tigray regional government", "the Kaduna State Government": a
 # division's government, an actor, and the division a place of the story as well.
 GOVERNMENT_AFTER = re.compile(r"\s+(?:(?:state|provincial|regional)\s+)?government\b", re.IGNORECASE)
+# A head of state's or of government's title after a country or its demonym names its holder, who
+# is listed: "French President Nicolas Sarkozy", "UK Prime Minister Theresa May" are no mention of
+# their governments (actors where the story has them act otherwise: their ministers, forces, their
+# country's name) and of no place.
+HEAD_OF_STATE_AFTER = re.compile(r"\s(?:(?:[Vv]ice|[Aa]cting|[Ii]nterim)\s+)?(?:President|Prime\s+Minister|Chancellor|Premier|"
+                                 r"president|prime\s+minister|premier)\b")
 
 
 # "calls for restraint from the US", "pressure from Washington", "aid from Britain", "denials from

@@ -30,6 +30,7 @@ from generator.lexicon import (
     FUNCTION_WORDS,
     GOVERNMENT_AFTER,
     GOVERNMENT_REFERENCES,
+    HEAD_OF_STATE_AFTER,
     LED_AFTER,
     MINISTRY_FIELD_NAMES,
     MINISTRY_FIELDS,
@@ -490,8 +491,8 @@ _PRO_FORCES_AFTER = re.compile(r"\s+(?:forces|troops|fighters|militias?|loyalist
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-?|late)\s*$", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)  # "an American television interviewer": no one outlet
 _BROADCASTER_AFTER = re.compile(r"\s+(?:state(?:[- ]run)?\s+|official\s+)?(?:TV|television|radio)\b")
-# A demonym before an official's title speaks of that country's government: "British Prime
-# Minister David Cameron", "Spanish Defense Minister Carme Chacon", "Iranian officials".
+# A demonym before an official's title speaks of that country's government: "Spanish Defense
+# Minister Carme Chacon", "Iranian officials".
 _OFFICIAL_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|Secretary|Ambassador|Envoy|Chancellor|"
     r"Premier|Vice\s+President|officials?|ministers?|diplomats?|envoys?|ambassadors?|spokes(?:man|woman)|"
@@ -1952,10 +1953,11 @@ class _Article:
             # (not "the National Union of Haitian Police Officers": a body's name the words go on into)
             self._take_span(entry, token.start, end + force.end())
             return True
-        if _OFFICIAL_AFTER.match(after) and not _FORMER_BEFORE.search(self.body, max(0, token.start - 12), token.start):
-            # "British Prime Minister David Cameron": the government's mention is the demonym;
-            # the title and the name stay for the person ("former French president Sarkozy"
-            # speaks for no government).
+        if (_OFFICIAL_AFTER.match(after) and not HEAD_OF_STATE_AFTER.match(after)
+                and not _FORMER_BEFORE.search(self.body, max(0, token.start - 12), token.start)):
+            # "British Defence Secretary Liam Fox": the government's mention is the demonym;
+            # the title and the name stay for the person ("former French foreign minister
+            # Juppe" speaks for no government).
             self._take_span(entry, token.start, end)
             return True
         return False

@@ -32,8 +32,8 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FUNCTION_WORDS, LANGUAGE_NOUNS, MONTH_NUMBERS, PLACE_NAME_ENDS, TITLE_WORDS,
-                               WEEKDAY_WORDS)
+from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FUNCTION_WORDS, HEAD_OF_STATE_AFTER, LANGUAGE_NOUNS, MONTH_NUMBERS,
+                               PLACE_NAME_ENDS, TITLE_WORDS, WEEKDAY_WORDS)
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.names import fold_spelling
 from generator.regions import AUTO, AUTO_PACKS, DISTRICTS_FILE, WORLD_FILE, available_packs, pack_places_file
@@ -3718,13 +3718,14 @@ _HYPHENATED_NAME_GOES_ON = re.compile(r"-(?:sur|sous|en|de|du|des|le|la|les|lès
 
 
 def _without_title_fields_or_longer_names(body: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
-    """Hits that are a title's field ("minister for Europe"), the start of a longer hyphenated
-    name, a side taken ("pro-Tripoli forces": the government's, wherever they are), a desk's
-    field or a website's domain are no places."""
+    """Hits that are a title's field ("minister for Europe") or country ("US President Bill
+    Clinton"), the start of a longer hyphenated name, a side taken ("pro-Tripoli forces": the
+    government's, wherever they are), a desk's field or a website's domain are no places."""
     starts, ends = {hit.start for hit in hits}, {hit.end for hit in hits}
     return [hit for hit in hits if not _HYPHENATED_NAME_GOES_ON.match(body, hit.end)
             and not _part_of_a_hyphened_name(body, hit, starts, ends, gazetteer)
             and not _TITLE_FOR_BEFORE.search(body, max(0, hit.start - 40), hit.start)
+            and not (hit.place.kind == "country" and HEAD_OF_STATE_AFTER.match(body, hit.end))
             and not _SIDE_TAKEN_BEFORE.search(body, max(0, hit.start - 5), hit.start)
             and not _DESK_OF_A_BODY_AFTER.match(body, hit.end)
             and not _WEBSITE_BEFORE.search(body, max(0, hit.start - 30), hit.start)
