@@ -2656,3 +2656,21 @@ def test_initials_in_capitals_after_a_title_open_a_south_asian_name(kb):
             "The UN Ahmed Kabir office was closed.")
     assert "ABM Kamal Uddin" in _named(text, kb, "person")
     assert not any(name.startswith(("BST", "UN")) for name in _named(text, kb, "person"))
+
+
+def test_a_splinter_group_is_its_own_actor_and_a_police_force_named_after_a_place_is_whole(kb):
+    text = ("A car bomb planted by the Real IRA exploded in Armagh. The Continuity IRA and the INLA denied any role. "
+            "RUC officers sealed off the street; years later the PSNI reopened the case. In 1993 the Ulster "
+            "Freedom Fighters said they had shot the man.")
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert {"Real IRA", "Continuity IRA", "Irish National Liberation Army", "Royal Ulster Constabulary",
+            "Police Service of Northern Ireland", "Ulster Freedom Fighters"} <= names
+    assert not {"Irish Republican Army", "Freedom Fighters"} & names
+
+
+def test_known_groups_and_outlets_of_algeria_bangladesh_and_indonesia(kb):
+    text = ("The GIA and the GSPC were blamed, the APS news agency said. Police blamed Neo JMB, Dhaka Metropolitan "
+            "Police said, according to UNB. Densus 88 arrested three members of Jemaah Islamiyah, Antara reported.")
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert {"Armed Islamic Group", "Salafist Group for Preaching and Combat", "Algeria Press Service", "Neo-JMB",
+            "Dhaka Metropolitan Police", "United News of Bangladesh", "Densus 88", "Jemaah Islamiyah"} <= names
