@@ -2674,3 +2674,8 @@ def test_known_groups_and_outlets_of_algeria_bangladesh_and_indonesia(kb):
     names = {actor.name for actor in _actors(text, kb).values()}
     assert {"Armed Islamic Group", "Salafist Group for Preaching and Combat", "Algeria Press Service", "Neo-JMB",
             "Dhaka Metropolitan Police", "United News of Bangladesh", "Densus 88", "Jemaah Islamiyah"} <= names
+
+
+def test_the_abbreviation_of_county_before_its_name_makes_no_person(kb):
+    text = "The officer was shot dead near his home in Lurgan, Co Armagh, on Sunday night."
+    assert not [actor.name for actor in _actors(text, kb).values() if actor.kind == "person"]

@@ -811,7 +811,10 @@ _KIN_PARTICLES = frozenset(("abu", "abd", "bin", "ibn", "bint"))  # "father of",
 _OCCUPATIONS = frozenset("""user archaeologist historian economist anthropologist sociologist criminologist
     scientist academic researcher analyst journalist photographer lawyer activist blogger housewife pilot
     barber tailor mechanic labourer laborer pensioner retiree""".split())
+# "Lurgan, Co Armagh", "Co. Kerry": the Irish and British abbreviation of "County", before the county's name.
+_COUNTY_ABBREVIATIONS = frozenset(("co",))
 _LEADING_NON_NAMES = (_STARTERS | _TITLE_WORDS | NAME_PARTICLES | _ORG_HEADS | _DESCRIPTOR_WORDS | _OCCUPATIONS
+                      | _COUNTY_ABBREVIATIONS
                       | frozenset(_SIBLING_NOUNS))  # "Brothers Rory (18) and Gerard Cairns": kin, then names
 _TRAILING_NON_NAMES = _STARTERS | NAME_PARTICLES
 _NOT_INSIDE_A_NAME = _TITLE_WORDS | _ORG_HEADS | _DESCRIPTOR_WORDS
