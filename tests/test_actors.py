@@ -2679,3 +2679,11 @@ def test_known_groups_and_outlets_of_algeria_bangladesh_and_indonesia(kb):
 def test_the_abbreviation_of_county_before_its_name_makes_no_person(kb):
     text = "The officer was shot dead near his home in Lurgan, Co Armagh, on Sunday night."
     assert not [actor.name for actor in _actors(text, kb).values() if actor.kind == "person"]
+
+
+def test_a_church_something_happens_at_is_a_building_and_a_university_one_works_at_a_body(kb):
+    text = ("Bombs went off at Holy Family Church during the morning service. The Anglican Church condemned the attack. "
+            "A researcher at Rice University said so.")
+    names = {actor.name for actor in _actors(text, kb).values()}
+    assert "Holy Family Church" not in names
+    assert {"Anglican Church", "Rice University"} <= names

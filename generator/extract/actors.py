@@ -720,6 +720,7 @@ _AFFILIATION_BEFORE = re.compile(
 _PLACED_OR_TARGETED_BEFORE = re.compile(  # not "at": "researchers at Rice University"
     r"\b(?:in|near|inside|outside|into|on|around|hit|hits|struck|strikes?|shelled|bombed|targeted|attacked|raided|stormed)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 # Words that describe a person's role or employer, stripped from the front of a name
 # ("Activist Mamun Abu Omar", "Commissioner for Human Rights Navi Pillay").
 _DESCRIPTOR_WORDS = frozenset("human rights affairs refugees media activist activists staff operation rebel".split())
@@ -2822,7 +2823,10 @@ class _Article:
             return False
         start = tokens[0].start
         before = self.body[max(0, start - 30) : start]
-        return not _PLACED_OR_TARGETED_BEFORE.search(before)
+        # "bombs went off at Santa Maria Church": what happens at a church happens in the
+        # building (people work "at" a university, which is a body there)
+        placed_at = tokens[-1].lower == "church" and _AT_BEFORE.search(before)
+        return not (_PLACED_OR_TARGETED_BEFORE.search(before) or placed_at)
 
     def _employer_school(self, tokens: list[_Token]) -> bool:
         """A school or a college named as someone's employer is a body ("a research fellow at the
