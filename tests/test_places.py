@@ -498,6 +498,13 @@ def test_a_saint_s_city_under_either_spelling_and_a_capital_under_its_english_ex
     assert (russia["Kyiv"].curated, russia["Saint Petersburg"].curated) == (True, False)
 
 
+def test_an_abbreviation_s_dot_stays_inside_a_place_s_name():
+    """"St." is one word with the name after it, not a sentence's end before "Petersburg"."""
+    names = world_places("Thousands marched in St. Petersburg on Sunday. Police in Russia detained 300.")
+    assert names["Saint Petersburg"].country == "Russia"
+    assert names["Saint Petersburg"].mentions[0].surface == "St. Petersburg"
+
+
 def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     """Russia's town of Donetsk (50,000) loses to Ukraine's city (900,000) where Ukraine is named,
     however much more the story is about Russia."""

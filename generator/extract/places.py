@@ -82,6 +82,9 @@ _DROP_APOSTROPHES = str.maketrans("", "", "'’‘`ʿʼ.")
 _NAME_WORD = re.compile(r"([^\W\d_]+(?:['’‘`ʿʼ.][^\W\d_]+)*\.?)([ \u00a0]?[-‐–])?")
 # Links in the text: their words ("missiles-batter-syrias-aleppo") are not mentions.
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+# The dotted abbreviations that open a place's name: "St. Petersburg", "Co. Armagh", "Mt. Elgon",
+# "Ft. Lauderdale". Their dot sits inside the name, where any other ends a sentence.
+_NAME_OPENING_ABBREVIATION = re.compile(r"\b(?:St|Ste|Co|Mt|Ft)\.[ \u00a0](?=[A-Z])")
 # Arabic article spellings; "al"/"el" always, the assimilated ones only when hyphenated
 # ("as-Suwayda"), because "as", "at", "an" are also English words.
 _ARTICLES = frozenset({"al", "el"})
@@ -426,10 +429,23 @@ def _tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> _Tokens:
         norms=norms,
         capitalised=list(map(str.isupper, map(itemgetter(0), words))),
         possessive=possessive,
-        joins_next=[*map(eq, gap_ends, starts[1:]), False] if words else [],
+        joins_next=_joins_next(text, starts, gap_ends),
         sentence=_sentence_numbers(starts, sentences),
         shouted=is_shouted(text),
     )
+
+
+def _joins_next(text: str, starts: list[int], gap_ends: list[int]) -> list[bool]:
+    """Whether each token's gap to the next may sit inside a name: a space or a hyphen, or an
+    abbreviation's dot and a space ("St. Petersburg")."""
+    if not starts:
+        return []
+    joins = [*map(eq, gap_ends, starts[1:]), False]
+    for match in _NAME_OPENING_ABBREVIATION.finditer(text):
+        index = bisect.bisect_left(starts, match.start())
+        if index + 1 < len(starts) and starts[index] == match.start() and starts[index + 1] == match.end():
+            joins[index] = True
+    return joins
 
 
 def _sentence_numbers(starts: list[int], sentences: tuple[Sentence, ...]) -> list[int]:
