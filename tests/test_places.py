@@ -505,6 +505,18 @@ def test_an_abbreviation_s_dot_stays_inside_a_place_s_name():
     assert names["Saint Petersburg"].mentions[0].surface == "St. Petersburg"
 
 
+def test_counties_named_with_their_word_first_in_either_part_of_ireland():
+    """Ireland's counties are ISO divisions, Northern Ireland's six are the world base's: both
+    written "County X" or "Co X", the county a region and its town in the county's country."""
+    south = world_places("A man was shot dead in Kilcock, County Kildare, near the Irish border with Co Louth.")
+    assert {(name, south[name].kind, south[name].country) for name in ("Kildare", "Louth")} == {
+        ("Kildare", "region", "Ireland"), ("Louth", "region", "Ireland")}
+    north = world_places("A bomb went off in Cookstown, Co. Tyrone, and a policeman was shot in Newtownards, County Down.")
+    assert (north["County Tyrone"].kind, north["County Tyrone"].country) == ("region", "United Kingdom")
+    assert north["County Down"].mentions[0].surface == "County Down"
+    assert north["Cookstown"].country == "United Kingdom"
+
+
 def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     """Russia's town of Donetsk (50,000) loses to Ukraine's city (900,000) where Ukraine is named,
     however much more the story is about Russia."""

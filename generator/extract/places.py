@@ -941,7 +941,7 @@ def _add_curated_places(
         if city is not None:
             country, region = countries[city.country_code].country, subdivisions.get((city.country_code, city.admin1))
         else:
-            country, region = entry.get("country"), None
+            country, region = entry.get("country"), entry.get("region")
         place = _curated_place(entry, city, country, region, data)
         by_geonameid[entry.get("geonames")] = place
         for alias in entry["aliases"]:
@@ -1019,6 +1019,8 @@ def _add_subdivisions(builder: _Builder, data: _RegionData, countries: dict) -> 
             for word in _kind_words(kind):  # two countries' "department of Huila" are candidates, as the bare names
                 made_up.append((word != kind.lower(), f"{display} {word}", place, curated_elsewhere))
                 made_up.append((word != kind.lower(), f"{word} of {display}", place, curated_elsewhere))
+            if kind == "County":  # Ireland writes its word first, and short: "County Meath", "Co Sligo"
+                made_up += [(False, f"{word} {display}", place, curated_elsewhere) for word in ("County", "Co")]
             # "the Dnipropetrovsk regional administration", "Kharkiv regional governor Oleh Synyehubov"
             made_up.append((True, f"{display} regional", place, curated_elsewhere))
         for spelling in _capital_spellings(code):
