@@ -161,6 +161,10 @@ NAME_HONORIFICS = frozenset(("sheikh", "sheik", "shaikh"))
 PLACE_NAME_ENDS = frozenset(
     "town city colony road street square avenue boulevard highway bridge bazaar chowk district village sector block camp market"
     " area township".split())  # "Jere Local Government Area", "Monywa Township"
+# Last words of the names of forces, armed groups and parties, which often open with a region's
+# name: "Royal Ulster Constabulary", "Ulster Freedom Fighters", "Kachin Independence Army".
+FORCE_NAME_ENDS = frozenset(
+    "constabulary fighters force forces regiment volunteers army brigade brigades militia party association".split())
 # A kind of place after a name makes it that place, whoever shares the name: "stormed Kundu
 # village ... said Yusuf Kundu".
 PLACE_KIND_AFTER = re.compile(

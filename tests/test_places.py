@@ -517,6 +517,17 @@ def test_counties_named_with_their_word_first_in_either_part_of_ireland():
     assert north["Cookstown"].country == "United Kingdom"
 
 
+def test_ulster_is_northern_ireland_alone_and_no_place_inside_a_force_s_name():
+    """News call Northern Ireland "Ulster"; the name opening a force's or a party's ("Ulster
+    Defence Association", "Royal Ulster Constabulary") names the body, not a place of the story."""
+    names = world_places("Gunmen fired on a bar in Belfast. Ulster has seen no worse week since the Irish "
+                         "ceasefire, a Royal Ulster Constabulary officer said.")
+    assert (names["Northern Ireland"].country, [m.surface for m in names["Northern Ireland"].mentions]) == (
+        "United Kingdom", ["Ulster"])
+    bodies = world_places("The Ulster Defence Association and the Ulster Unionist Party met in Belfast, Irish radio said.")
+    assert "Northern Ireland" not in bodies and "Ulster" not in bodies
+
+
 def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     """Russia's town of Donetsk (50,000) loses to Ukraine's city (900,000) where Ukraine is named,
     however much more the story is about Russia."""

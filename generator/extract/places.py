@@ -32,7 +32,8 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, eq, itemgetter
 from pathlib import Path
 
-from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FUNCTION_WORDS, HEAD_OF_STATE_AFTER, LANGUAGE_NOUNS, MONTH_NUMBERS,
+from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FORCE_NAME_ENDS, FUNCTION_WORDS, HEAD_OF_STATE_AFTER,
+                               LANGUAGE_NOUNS, MONTH_NUMBERS,
                                PLACE_NAME_ENDS, TITLE_WORDS, WEEKDAY_WORDS)
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.names import fold_spelling
@@ -3277,14 +3278,34 @@ _FIELD_POSTS = frozenset(
 
 
 def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit], main_country: str | None) -> list[_Hit]:
-    """Drop a place that ends or starts a longer name the gazetteer does not hold: "the
+    """Drop a place that ends or starts a longer name the gazetteer does not hold (or a force's): "the
     Farallones de Cali National Park", "Universidad de Antioquia", "Buckingham Palace" and
     "Santa Cruz Barillas" name a park, a university, a palace and a town, not Cali, Buckingham
     or Santa Cruz (whose namesake in California would put the town in the wrong country)."""
     starts = {hit.first_token for hit in hits}
     return [hit for hit in hits
-            if not _ends_a_longer_name(tokens, hit.first_token)
+            if not _ends_a_longer_name(tokens, hit.first_token) and not _opens_a_force_s_name(tokens, hit)
             and not _starts_a_longer_name(tokens, hit, starts, hit.place.country != main_country)]
+
+
+_FORCE_NAME_WORDS = 3  # capitalised words after a region's name up to the end of a force's: "Freedom Fighters"
+
+
+def _opens_a_force_s_name(tokens: _Tokens, hit: _Hit) -> bool:
+    """A region's name that opens a force's or a party's ("Ulster Volunteer Force", "Royal Ulster
+    Constabulary"): the body acts, and the region is no place of the story."""
+    if hit.place.kind not in DIVISION_KINDS or tokens.possessive[hit.last_token]:
+        return False
+    index = hit.last_token
+    for _ in range(_FORCE_NAME_WORDS):
+        following = index + 1
+        if (following >= len(tokens.norms) or not tokens.joins_next[index] or not tokens.capitalised[following]
+                or tokens.sentence[following] != tokens.sentence[index] or tokens.norms[following] in _TITLE_CASE_WORDS):
+            return False  # nor a title's words: "Children in the Middle East By Military Force"
+        if tokens.norms[following] in FORCE_NAME_ENDS:
+            return True
+        index = following
+    return False
 
 
 def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign: bool) -> bool:
