@@ -528,6 +528,16 @@ def test_ulster_is_northern_ireland_alone_and_no_place_inside_a_force_s_name():
     assert "Northern Ireland" not in bodies and "Ulster" not in bodies
 
 
+def test_islands_of_wars_and_west_timor():
+    """Islands that no division is named after, and the half of Timor that is Indonesia's."""
+    names = world_places("Refugees from East Timor crowded camps in West Timor. Fighting spread on Sumatra "
+                         "island and across the Moluccas.")
+    assert (names["West Timor"].kind, names["West Timor"].country) == ("region", "Indonesia")
+    assert (names["Sumatra"].kind, names["Sumatra"].country) == ("area", "Indonesia")
+    assert names["Maluku Islands"].mentions[0].surface == "Moluccas"
+    assert names["Timor-Leste"].kind == "country"
+
+
 def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     """Russia's town of Donetsk (50,000) loses to Ukraine's city (900,000) where Ukraine is named,
     however much more the story is about Russia."""
