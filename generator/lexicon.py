@@ -165,6 +165,10 @@ PLACE_NAME_ENDS = frozenset(
 # name: "Royal Ulster Constabulary", "Ulster Freedom Fighters", "Kachin Independence Army".
 FORCE_NAME_ENDS = frozenset(
     "constabulary fighters force forces regiment volunteers army brigade brigades militia party association".split())
+# Last words of newspapers' names, which open with their city's: "Belfast Telegraph", "The Jakarta
+# Post", "Chicago Tribune".
+OUTLET_NAME_ENDS = frozenset(
+    "telegraph times post herald tribune gazette journal chronicle observer examiner courier inquirer".split())
 # A kind of place after a name makes it that place, whoever shares the name: "stormed Kundu
 # village ... said Yusuf Kundu".
 PLACE_KIND_AFTER = re.compile(

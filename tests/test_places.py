@@ -538,6 +538,13 @@ def test_islands_of_wars_and_west_timor():
     assert names["Timor-Leste"].kind == "country"
 
 
+def test_a_city_opening_a_newspaper_s_name_is_no_place_of_the_story():
+    names = world_places("Lagos Herald\n\nGunmen killed four soldiers in Kaduna, the Lagos Herald and "
+                         "Nigerian radio reported.")
+    assert "Lagos" not in names
+    assert "Kaduna" in names
+
+
 def test_a_small_foreign_town_yields_to_a_namesake_city_of_a_named_country():
     """Russia's town of Donetsk (50,000) loses to Ukraine's city (900,000) where Ukraine is named,
     however much more the story is about Russia."""

@@ -33,8 +33,8 @@ from operator import attrgetter, eq, itemgetter
 from pathlib import Path
 
 from generator.lexicon import (ATTACK_KINDS, BACKING_FROM, FORCE_NAME_ENDS, FUNCTION_WORDS, HEAD_OF_STATE_AFTER,
-                               LANGUAGE_NOUNS, MONTH_NUMBERS,
-                               PLACE_NAME_ENDS, TITLE_WORDS, WEEKDAY_WORDS)
+                               LANGUAGE_NOUNS, MONTH_NUMBERS, OUTLET_NAME_ENDS, PLACE_NAME_ENDS, TITLE_WORDS,
+                               WEEKDAY_WORDS)
 from generator.models import DIVISION_KINDS, SETTLEMENT_KINDS, SETTLEMENT_OR_DISTRICT_KINDS, EntityMention, Mention, Sentence
 from generator.names import fold_spelling
 from generator.regions import AUTO, AUTO_PACKS, DISTRICTS_FILE, WORLD_FILE, available_packs, pack_places_file
@@ -3285,6 +3285,7 @@ def _without_ends_of_longer_names(tokens: _Tokens, hits: list[_Hit], main_countr
     starts = {hit.first_token for hit in hits}
     return [hit for hit in hits
             if not _ends_a_longer_name(tokens, hit.first_token) and not _opens_a_force_s_name(tokens, hit)
+            and not _opens_an_outlet_s_name(tokens, hit)
             and not _starts_a_longer_name(tokens, hit, starts, hit.place.country != main_country)]
 
 
@@ -3306,6 +3307,15 @@ def _opens_a_force_s_name(tokens: _Tokens, hit: _Hit) -> bool:
             return True
         index = following
     return False
+
+
+def _opens_an_outlet_s_name(tokens: _Tokens, hit: _Hit) -> bool:
+    """A city's name that opens a newspaper's ("Belfast Telegraph", "The Jakarta Post"): a masthead
+    or a source, not a place of the story. A country's stays: its paper's story is about it."""
+    following = hit.last_token + 1
+    return (hit.place.kind != "country" and following < len(tokens.norms) and tokens.joins_next[hit.last_token]
+            and tokens.capitalised[following] and tokens.norms[following] in OUTLET_NAME_ENDS
+            and not tokens.possessive[hit.last_token])
 
 
 def _starts_a_longer_name(tokens: _Tokens, hit: _Hit, starts: set[int], foreign: bool) -> bool:
