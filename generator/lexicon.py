@@ -165,10 +165,12 @@ PLACE_NAME_ENDS = frozenset(
 # name: "Royal Ulster Constabulary", "Ulster Freedom Fighters", "Kachin Independence Army".
 FORCE_NAME_ENDS = frozenset(
     "constabulary fighters force forces regiment volunteers army brigade brigades militia party association".split())
-# Last words of newspapers' names, which open with their city's: "Belfast Telegraph", "The Jakarta
-# Post", "Chicago Tribune".
+# Last words of newspapers' and news sites' names, which often open with their city's ("Belfast
+# Telegraph", "The Jakarta Post", "Columbus Dispatch") and make a person of no first name before
+# them ("Business Insider", "Kyiv Post"; not "Emily Post").
 OUTLET_NAME_ENDS = frozenset(
-    "telegraph times post herald tribune gazette journal chronicle observer examiner courier inquirer".split())
+    "telegraph times post herald tribune gazette journal chronicle observer examiner courier inquirer insider dispatch"
+    .split())
 # A kind of place after a name makes it that place, whoever shares the name: "stormed Kundu
 # village ... said Yusuf Kundu".
 PLACE_KIND_AFTER = re.compile(

@@ -41,6 +41,7 @@ from generator.lexicon import (
     NATIONALITY_NOUNS,
     NON_PERSON_NAME_ENDS,
     NUMBER_WORDS,
+    OUTLET_NAME_ENDS,
     PLACE_KIND_AFTER,
     PLACE_NAME_ENDS,
     SPEECH_VERBS,
@@ -761,10 +762,6 @@ _LONGEST_UNIT = 5  # tokens of the unit after the comma
 _ARMED_PREFIXES = frozenset("jaish jaysh liwa jabhat harakat kataib katibat faylaq failaq ahrar saraya ansar".split())
 _ARMED_NAME_STARTS = _ARMED_PREFIXES - {"ahrar", "ansar"}  # words no person's name starts with ("Ansar Abbasi" does)
 # Outlets whose name starts with what they are (Spanish, Portuguese, French, Italian titles).
-# Last words of newspapers' and news sites' names: "Business Insider", "Kyiv Post", "Manila Times";
-# a first name before them makes a person ("Emily Post").
-_MEDIA_NAME_ENDS = frozenset("""insider times post journal herald tribune gazette chronicle observer telegraph
-    examiner inquirer dispatch courier""".split())
 _MEDIA_PREFIXES = frozenset(
     "diario diário revista periodico periódico prensa noticias noticiero semanario cronica crónica jornal radio "
     "journal folha gazeta gaceta corriere giornale quotidien".split()
@@ -2400,7 +2397,7 @@ class _Article:
                 self._classify_run(run[lead + 2 :])
             return
         if len(tokens) > lead + 1 and (tokens[lead].lower in _MEDIA_PREFIXES  # "El Diario de Hoy", "Revista Zeta"
-                                       or (tokens[-1].lower in _MEDIA_NAME_ENDS  # "Business Insider", "Kyiv Post"
+                                       or (tokens[-1].lower in OUTLET_NAME_ENDS  # "Business Insider", "Kyiv Post"
                                            and tokens[lead].text not in self.kb.given_names)):
             self._take(self.body[tokens[0].start : tokens[-1].end], "media", None, run[0], run[-1] + 1)
             return
