@@ -300,9 +300,10 @@ _ATTACK_VERB_BEFORE_DATE = re.compile(r"\b(?:attacked|stormed|overran|raided|bom
 # "the toll rose to 23 on Thursday", "By yesterday, ...": the day a count stood, not of the event.
 _COUNT_STOOD_BEFORE_DATE = re.compile(r"(?:\b(?:rose|risen|climbed|jumped|reached|stood)\s+(?:to\s+|at\s+)?[\d,]+"
                                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|by\s+)?|\b[Bb]y\s+)$")
+_PART_OF_DAY = r"(?:night|morning|evening|afternoon)"  # "on the evening of 18 June 1994"
 # "On the night of Sunday, 3 December 2023, an army drone struck ...": a sentence that opens with
 # the day, then what was done.
-_FRONTED_DATE_BEFORE = re.compile(r"(?:^|[.;:]\s+)On\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+(?:the\s+)?)?"
+_FRONTED_DATE_BEFORE = re.compile(r"(?:^|[.;:]\s+)On\s+(?:the\s+" + _PART_OF_DAY + r"\s+of\s+(?:the\s+)?)?"
                                   r"(?:[A-Z][a-z]+day,?\s+)?$")
 _ATTACKED_AFTER_FRONTED_DATE = re.compile(r"[^.;]{0,80}?\b(?:attacked|struck|hit|killed|killing|stormed|raided|bombed|"
                                           r"shelled|fired|opened\s+fire|massacred|executed|abducted|exploded|detonated)\b")
@@ -374,7 +375,7 @@ def _retold_event_date(sentences: tuple[Sentence, ...], candidates: tuple[int, .
 
 # The day an event happened on ("on 5 August 2024, where 52 were killed"), not the date that names an
 # attack ("the March 14, 2011 attack"), as history is referred to.
-_ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+(?:(?:early\s+)?(?:night|morning|evening|afternoon)\s+of\s+)?(?:the\s+)?)?$")
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+(?:(?:early\s+)?" + _PART_OF_DAY + r"\s+of\s+)?(?:the\s+)?)?$")
 # "Five years after the bombing on 12 March 2011 killed 30": the old event recalled from today.
 _YEARS_AFTER = re.compile(r"(?:years|decades)\s+(?:after|since|later|on)", re.IGNORECASE)
 

@@ -208,12 +208,11 @@ _VERB_OBJECT = re.compile(
     + r")(?!(?:" + _AUXILIARY + r")\s+(?:killed|dead|died|wounded|injured|hurt)\b)"
 )
 # A killing verb split around its object: "rebels hacked 15 villagers to death", "shot two men dead".
-_SPLIT_VERB_OBJECT = re.compile(
-    r"\b(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed|clubbing|stoned|stoning"
-    r"|tortured|torturing|shot|shooting)\s+" + _QUANTITY + _WHO + r"\s+(?:to\s+death|dead)\b")
+_VERB_SPLIT_AROUND_OBJECT = (r"\b(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed"
+                             r"|clubbing|stoned|stoning|tortured|torturing|shot|shooting)\s+")
+_SPLIT_VERB_OBJECT = re.compile(_VERB_SPLIT_AROUND_OBJECT + _QUANTITY + _WHO + r"\s+(?:to\s+death|dead)\b")
 # A pronoun as that object: "two gunmen burst into the house and shot him dead".
-_PRONOUN_VICTIM = re.compile(
-    r"\b(?:hacked|stabbed|beat|beaten|burned|burnt|clubbed|stoned|tortured|shot)\s+(?P<who>him|her)\s+(?:to\s+death|dead)\b")
+_PRONOUN_VICTIM = re.compile(_VERB_SPLIT_AROUND_OBJECT + r"(?P<who>him|her)\s+(?:to\s+death|dead)\b")
 # "killed 31 jihadists and eight civilians", "killed 17 militants and a child": one figure
 # per group, so that the civilians are not lost behind the fighters.
 _AND = r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+"
